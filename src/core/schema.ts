@@ -1,0 +1,383 @@
+/**
+ * The dataset's shape, defined once.
+ *
+ * From this one valibot definition come:
+ *  - the TypeScript types (`Resource`, `Dataset`, ...) through `v.InferOutput`,
+ *  - the runtime validation used by the browser loader and the CLI,
+ *  - the published JSON Schema (`data/schema.json`), through @valibot/to-json-schema.
+ *
+ * Field names follow Open Referral HSDS 3.0 where they fit (`name`, `alternate_name`,
+ * `description`, `url`, `email`, `address_1`, `city`, `state_province`, `postal_code`,
+ * `number`, `extension`, `byday`, `opens_at`, `closes_at`, `languages`), flattened into one
+ * record per resource at a location so a browser can search it without joins.
+ *
+ * DOM-free: never imports lit or leaflet.
+ */
+import * as v from 'valibot';
+
+/** The major.minor version of this schema. A document with another major version is refused. */
+export const SCHEMA_VERSION = '1.0';
+
+// ---------------------------------------------------------------------------
+// Controlled vocabularies
+// ---------------------------------------------------------------------------
+
+/** What a record is. */
+export const KINDS = ['service', 'prsc', 'disposal', 'event'] as const;
+
+/**
+ * Categories of support. Based on SAMHSA's list of recovery support services (seed page
+ * 002: transportation, employment and education, specialized living situations, peer
+ * services and coaching, spiritual support, parenting education, self-help and support
+ * groups, outreach, drop-in centres and warmlines, wellness education), plus the clinical
+ * and harm-reduction services a person also looks for.
+ */
+export const CATEGORIES = [
+  'peer-support',
+  'recovery-coaching',
+  'support-groups',
+  'recovery-center',
+  'family-support',
+  'transportation',
+  'employment-education',
+  'housing',
+  'spiritual-support',
+  'outreach',
+  'warmline-crisis',
+  'wellness-education',
+  'treatment',
+  'outpatient-treatment',
+  'residential-treatment',
+  'withdrawal-management',
+  'medication-treatment',
+  'harm-reduction',
+  'naloxone',
+  'access-to-care',
+  'youth-prevention',
+  'disposal',
+] as const;
+
+/** Groups of people a service is for. A record without `populations` serves everyone. */
+export const POPULATIONS = [
+  'adults',
+  'youth',
+  'young-adults',
+  'women',
+  'men',
+  'families',
+  'veterans',
+  'lgbtq',
+  'pregnant-parenting',
+  'people-experiencing-homelessness',
+  'justice-involved',
+] as const;
+
+/** Things a person may want to dispose of. */
+export const DISPOSAL_ITEMS = ['pills', 'liquids', 'patches', 'inhalers', 'sharps'] as const;
+
+export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+export const VERIFICATION_STATUSES = ['verified', 'unverified', 'needs-verification'] as const;
+
+export const LOCATION_PRECISIONS = ['exact', 'zip-centroid', 'city-centroid'] as const;
+
+export const PHONE_TYPES = ['voice', 'text', 'tty', 'fax', 'hotline'] as const;
+
+export const DELIVERY = ['in-person', 'online', 'both'] as const;
+
+export const HELP_URGENCIES = ['emergency', 'crisis', 'support'] as const;
+
+export type Kind = (typeof KINDS)[number];
+export type Category = (typeof CATEGORIES)[number];
+export type Population = (typeof POPULATIONS)[number];
+export type DisposalItem = (typeof DISPOSAL_ITEMS)[number];
+export type Day = (typeof DAYS)[number];
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+export type PhoneType = (typeof PHONE_TYPES)[number];
+export type Delivery = (typeof DELIVERY)[number];
+export type HelpUrgency = (typeof HELP_URGENCIES)[number];
+
+// ---------------------------------------------------------------------------
+// Field pieces
+// ---------------------------------------------------------------------------
+
+/**
+ * Links a person may follow. Lit escapes text but not attribute URLs: a `javascript:` URL in
+ * an `href` runs when clicked. Only http(s) is allowed for web links.
+ */
+export const HTTP_URL_PATTERN = /^https?:\/\/[^\s<>"'`\\]+$/;
+/** A phone: digits with the usual separators, 3 to 15 digits (911, 988, 3-1-1, short codes, E.164). */
+export const PHONE_PATTERN = /^(?=(?:\D*\d){3,15}\D*$)\+?[\d(][\d ().-]*\d$/;
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._:-]{0,127}$/;
+export const ZIP_PATTERN = /^\d{5}(?:-\d{4})?$/;
+export const TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+export const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** An organisational e-mail address (never a person's): checked loosely. */
+export const EMAIL_PATTERN = /^[^\s@<>"']+@[^\s@<>"']+\.[a-z]{2,}$/i;
+const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max));
+const httpUrl = v.pipe(v.string(), v.regex(HTTP_URL_PATTERN, 'must be an http(s) link'));
+const isoDate = v.pipe(v.string(), v.regex(DATE_PATTERN, 'must be a date, YYYY-MM-DD'));
+const isoTimestamp = v.pipe(
+  v.string(),
+  v.regex(TIMESTAMP_PATTERN, 'must be a date and time with an offset, e.g. 2026-05-01T18:00:00-04:00'),
+);
+const clock = v.pipe(v.string(), v.regex(TIME_PATTERN, 'must be a time, HH:MM (24-hour)'));
+const timeZone = v.pipe(v.string(), v.regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$|^UTC$/, 'must be an IANA time zone, e.g. America/New_York'));
+
+export const PhoneSchema = v.object({
+  /** The number as people read it: (617) 635-4500, 3-1-1, 988. */
+  number: v.pipe(v.string(), v.trim(), v.regex(PHONE_PATTERN, 'must be a phone number')),
+  extension: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be digits'))),
+  type: v.optional(v.picklist(PHONE_TYPES), 'voice'),
+  /** For text lines, the message to send (e.g. HOPE). */
+  text_body: v.optional(text(40)),
+  description: v.optional(text(200)),
+});
+
+export const AddressSchema = v.object({
+  address_1: text(200),
+  address_2: v.optional(text(200)),
+  city: text(100),
+  state_province: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter state code')),
+  postal_code: v.pipe(v.string(), v.regex(ZIP_PATTERN, 'must be a ZIP code')),
+  country: v.optional(v.literal('US'), 'US'),
+});
+
+export const LocationSchema = v.object({
+  latitude: v.pipe(v.number(), v.minValue(-90, 'must be a latitude, -90 to 90'), v.maxValue(90, 'must be a latitude, -90 to 90')),
+  longitude: v.pipe(v.number(), v.minValue(-180, 'must be a longitude, -180 to 180'), v.maxValue(180, 'must be a longitude, -180 to 180')),
+  /** `exact` for a geocoded address; `zip-centroid` when only the ZIP's centre is known. */
+  precision: v.picklist(LOCATION_PRECISIONS),
+});
+
+export const WeeklyHoursSchema = v.object({
+  byday: v.pipe(v.array(v.picklist(DAYS)), v.minLength(1)),
+  opens_at: clock,
+  /** Earlier than or equal to `opens_at` means the range runs past midnight into the next day. */
+  closes_at: clock,
+});
+
+export const ScheduleSchema = v.object({
+  /** IANA time zone of the hours; defaults to the dataset's `time_zone`. */
+  time_zone: v.optional(timeZone),
+  /** Open 24 hours a day, 7 days a week. */
+  always_open: v.optional(v.boolean()),
+  by_appointment: v.optional(v.boolean()),
+  weekly: v.optional(v.array(WeeklyHoursSchema)),
+  /** Dates the place is closed all day (holidays). */
+  closed: v.optional(v.array(v.object({ date: isoDate, description: v.optional(text(200)) }))),
+  /** Dates with hours other than the weekly ones. */
+  special: v.optional(v.array(v.object({ date: isoDate, opens_at: clock, closes_at: clock }))),
+  /** Hours as the source words them, when they cannot be structured. */
+  description: v.optional(text(500)),
+});
+
+export const ProvenanceSchema = v.object({
+  /** The name of the source, e.g. "Massachusetts BSAS licensed sites (2025-10-16)". */
+  source: text(300),
+  source_url: v.optional(httpUrl),
+  /** The date of the source's data (e.g. when a list was published or scraped). */
+  source_date: v.optional(isoDate),
+  /** When a person last confirmed the record against its source. */
+  last_verified: v.optional(isoDate),
+  status: v.picklist(VERIFICATION_STATUSES),
+  /** Why a record needs verification, in words. */
+  note: v.optional(text(1000)),
+});
+
+export const ResourceSchema = v.object({
+  id: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be lower-case letters, digits and - . _ :')),
+  kind: v.picklist(KINDS),
+  name: text(200),
+  alternate_name: v.optional(text(200)),
+  description: v.optional(text(2000)),
+  categories: v.pipe(v.array(v.picklist(CATEGORIES)), v.minLength(1, 'needs at least one category')),
+  organization: v.optional(v.object({ name: text(200), url: v.optional(httpUrl) })),
+  address: v.optional(AddressSchema),
+  location: v.optional(LocationSchema),
+  /** Region of the state (for PRSCs: Western, Central, Northeast, Metro West, Boston, Southeast). */
+  region: v.optional(text(100)),
+  phones: v.optional(v.array(PhoneSchema)),
+  url: v.optional(httpUrl),
+  email: v.optional(v.pipe(v.string(), v.regex(EMAIL_PATTERN, 'must be an e-mail address'))),
+  schedule: v.optional(ScheduleSchema),
+  /** BCP 47 codes of the languages spoken. */
+  languages: v.optional(v.array(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as en or es')))),
+  populations: v.optional(v.array(v.picklist(POPULATIONS))),
+  cost: v.optional(v.object({ free: v.boolean(), description: v.optional(text(300)) })),
+  delivery: v.optional(v.picklist(DELIVERY)),
+  disposal: v.optional(
+    v.object({
+      accepts: v.pipe(v.array(v.picklist(DISPOSAL_ITEMS)), v.minLength(1)),
+      /** What the place does not take or asks of people, in words. */
+      restrictions: v.optional(text(500)),
+    }),
+  ),
+  event: v.optional(v.object({ starts_at: isoTimestamp, ends_at: v.optional(isoTimestamp) })),
+  provenance: ProvenanceSchema,
+});
+
+export const SourceSchema = v.object({
+  id: v.pipe(v.string(), v.regex(ID_PATTERN)),
+  name: text(300),
+  url: v.optional(httpUrl),
+  /** When the source was retrieved or published. */
+  date: v.optional(isoDate),
+  license: v.optional(text(300)),
+  note: v.optional(text(2000)),
+});
+
+export const HelpContactSchema = v.object({
+  id: v.pipe(v.string(), v.regex(ID_PATTERN)),
+  name: text(200),
+  description: v.optional(text(500)),
+  urgency: v.picklist(HELP_URGENCIES),
+  phones: v.pipe(v.array(PhoneSchema), v.minLength(1)),
+  url: v.optional(httpUrl),
+  source: v.optional(text(300)),
+});
+
+const envelope = {
+  $schema: v.optional(v.string()),
+  schema_version: v.string(),
+  generated_at: isoTimestamp,
+  title: text(300),
+  /** Default IANA time zone for every record's hours. */
+  time_zone: timeZone,
+  sources: v.array(SourceSchema),
+  /** Contacts every element always shows, even when the data fails to load. */
+  help: v.object({ contacts: v.array(HelpContactSchema) }),
+};
+
+/** The published shape of a whole dataset document. */
+export const DatasetSchema = v.object({ ...envelope, resources: v.array(ResourceSchema) });
+
+/** The envelope alone: records are validated one by one so a bad one does not sink the rest. */
+const EnvelopeSchema = v.object({ ...envelope, resources: v.array(v.unknown()) });
+
+export type Phone = v.InferOutput<typeof PhoneSchema>;
+export type Address = v.InferOutput<typeof AddressSchema>;
+export type GeoLocation = v.InferOutput<typeof LocationSchema>;
+export type WeeklyHours = v.InferOutput<typeof WeeklyHoursSchema>;
+export type Schedule = v.InferOutput<typeof ScheduleSchema>;
+export type Provenance = v.InferOutput<typeof ProvenanceSchema>;
+export type Resource = v.InferOutput<typeof ResourceSchema>;
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type HelpContact = v.InferOutput<typeof HelpContactSchema>;
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
+/** What a dataset author writes (defaults such as phone `type` may be left out). */
+export type DatasetInput = v.InferInput<typeof DatasetSchema>;
+export type ResourceInput = v.InferInput<typeof ResourceSchema>;
+
+// ---------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------
+
+/** One thing wrong with one record (or with the document, when `index` is undefined). */
+export interface ValidationProblem {
+  /** Position of the record in `resources`, when the problem is in a record. */
+  index?: number;
+  /** The record's id, when it has a readable one. */
+  id?: string;
+  /** Path of the field inside the record or document, e.g. `phones[0].number`. */
+  path: string;
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; dataset: Dataset; problems: ValidationProblem[] }
+  | { ok: false; error: string; problems: ValidationProblem[] };
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function messageOf(issue: v.BaseIssue<unknown>): string {
+  // valibot's default messages read "Invalid type: Expected string but received 3"; keep them,
+  // but prefer our own wording where a pipe gave one.
+  return issue.message;
+}
+
+/** Describe a record for a message: `record "prsc-valor" (#3)`. */
+export function describeProblem(p: ValidationProblem): string {
+  const where =
+    p.index === undefined ? 'document' : p.id ? `record "${p.id}" (#${p.index})` : `record #${p.index}`;
+  return `${where}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
+}
+
+/** Validate one record. */
+export function validateResource(
+  input: unknown,
+  index?: number,
+): { ok: true; resource: Resource } | { ok: false; problems: ValidationProblem[] } {
+  const result = v.safeParse(ResourceSchema, input);
+  if (result.success) return { ok: true, resource: result.output };
+  const rawId = (input as { id?: unknown } | null)?.id;
+  const id = typeof rawId === 'string' && rawId.length <= 128 ? rawId : undefined;
+  return {
+    ok: false,
+    problems: result.issues.map((issue) => ({
+      ...(index === undefined ? {} : { index }),
+      ...(id === undefined ? {} : { id }),
+      path: pathOf(issue),
+      message: messageOf(issue),
+    })),
+  };
+}
+
+/**
+ * Validate a dataset document. A document that is not an object, has another major schema
+ * version or a broken envelope is refused whole (`ok: false`, one clear `error`). Otherwise
+ * every valid record is kept and each bad one is listed in `problems`, by index, id and path.
+ * Duplicate ids are problems too: the second and later records with an id are dropped.
+ */
+export function validateDataset(input: unknown): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, error: 'The dataset is not a JSON object.', problems: [] };
+  }
+  const version = (input as { schema_version?: unknown }).schema_version;
+  const major = SCHEMA_VERSION.split('.')[0];
+  if (typeof version !== 'string' || version.split('.')[0] !== major) {
+    return {
+      ok: false,
+      error: `The dataset's schema_version is ${JSON.stringify(version ?? null)}; this library reads version ${major}.x.`,
+      problems: [],
+    };
+  }
+  const env = v.safeParse(EnvelopeSchema, input);
+  if (!env.success) {
+    const problems = env.issues.map((issue) => ({ path: pathOf(issue), message: messageOf(issue) }));
+    return {
+      ok: false,
+      error: `The dataset document is malformed: ${problems.map((p) => `${p.path || 'document'}: ${p.message}`).join('; ')}`,
+      problems,
+    };
+  }
+  const problems: ValidationProblem[] = [];
+  const resources: Resource[] = [];
+  const seen = new Set<string>();
+  env.output.resources.forEach((raw, index) => {
+    const r = validateResource(raw, index);
+    if (!r.ok) {
+      problems.push(...r.problems);
+      return;
+    }
+    if (seen.has(r.resource.id)) {
+      problems.push({ index, id: r.resource.id, path: 'id', message: 'duplicate id: an earlier record has it' });
+      return;
+    }
+    seen.add(r.resource.id);
+    resources.push(r.resource);
+  });
+  return { ok: true, dataset: { ...env.output, resources }, problems };
+}
