@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { testEndpoints } from './test/server/endpoints.mjs';
+import { CHROME_ARGS, findChromium } from './scripts/find-chrome.mjs';
 
 /** Serves `*.css?inline` (Vite's syntax, used for Leaflet's CSS) as a JS string module. */
 function cssInline() {
@@ -38,16 +39,8 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        executablePath: findChromium() ?? '/usr/bin/chromium',
+        args: CHROME_ARGS,
       },
     }),
   ],

@@ -1,2 +1,4 @@
 /** DOM-free core of recovery-finder: the data model, loading, search, geography and hours. */
 export * from './schema.js';
+export * from './load.js';
+export * from './links.js';

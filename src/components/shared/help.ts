@@ -1,0 +1,121 @@
+/**
+ * The help contacts every element always shows: before the data arrives, when it fails, and
+ * above the results when a search sounds like a crisis. They come from (first found): the
+ * element's `help` slot, its `helpContacts` property, the dataset's `help` block, or the
+ * built-in defaults (911, 988, the Massachusetts Substance Use Helpline, BOS:311).
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { HelpContact, Phone } from '../../core/schema.js';
+import { DEFAULT_HELP_CONTACTS } from '../../core/help-defaults.js';
+import { safeHttpUrl, smsHref, telHref } from '../../core/links.js';
+
+export { DEFAULT_HELP_CONTACTS };
+
+/** Built-in contacts are translated; a site's own contacts are shown as the site wrote them. */
+function localized(contact: HelpContact): { name: string; description?: string | undefined } {
+  switch (contact.id) {
+    case 'emergency-911':
+      return { name: msg('Emergency or overdose'), description: msg('Call 911.') };
+    case 'lifeline-988':
+      return { name: msg('988 Suicide & Crisis Lifeline'), description: msg('Call or text 988, any time.') };
+    case 'ma-substance-use-helpline':
+      return {
+        name: msg('Massachusetts Substance Use Helpline'),
+        description: msg('Free and confidential. Finds treatment and recovery support.'),
+      };
+    case 'boston-311':
+      return {
+        name: msg('BOS:311, City of Boston'),
+        description: msg('For recovery support, and to report a discarded needle.'),
+      };
+    default:
+      return { name: contact.name, description: contact.description };
+  }
+}
+
+function phoneLink(phone: Phone, name: string): TemplateResult {
+  if (phone.type === 'text') {
+    const label = phone.text_body
+      ? msg(str`Text ${phone.text_body} to ${phone.number}`)
+      : msg(str`Text ${phone.number}`);
+    return html`<a part="help-link" href=${smsHref(phone)} aria-label=${`${label} (${name})`}>${label}</a>`;
+  }
+  const label = msg(str`Call ${phone.number}`);
+  return html`<a part="help-link" href=${telHref(phone)} aria-label=${`${label} (${name})`}>${label}</a>`;
+}
+
+export interface HelpOptions {
+  /** Crisis mode: emergency and crisis lines first, emphasised, with a heading that says so. */
+  urgent?: boolean;
+  /** Show only the emergency and crisis lines (for a compact bar). */
+  compact?: boolean;
+}
+
+/** The help block. `contacts` falls back to the built-in defaults when empty. */
+export function renderHelp(contacts: readonly HelpContact[] | undefined, options: HelpOptions = {}): TemplateResult {
+  const list = contacts && contacts.length ? [...contacts] : [...DEFAULT_HELP_CONTACTS];
+  const order = { emergency: 0, crisis: 1, support: 2 } as const;
+  list.sort((a, b) => order[a.urgency] - order[b.urgency]);
+  const heading = options.urgent ? msg('If you or someone else is in danger, get help now') : msg('Need help now?');
+  return html`
+    <section class="help ${options.urgent ? 'urgent' : ''}" part="help" aria-label=${heading}>
+      <p class="help-heading"><strong>${heading}</strong></p>
+      <ul class="plain help-list">
+        ${list.map((c) => {
+          const { name, description } = localized(c);
+          const url = safeHttpUrl(c.url);
+          return html`<li>
+            <span class="help-name">${name}</span>
+            ${description && !options.compact ? html`<span class="help-desc muted">${description}</span>` : nothing}
+            <span class="help-links">
+              ${c.phones.map((p) => phoneLink(p, name))}
+              ${url && !options.compact ? html`<a part="help-link" href=${url}>${msg('Website')}</a>` : nothing}
+            </span>
+          </li>`;
+        })}
+      </ul>
+    </section>
+  `;
+}
+
+export const helpStyles = css`
+  .help {
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin: 0 0 var(--_space);
+    background: var(--_surface-alt);
+  }
+  .help.urgent {
+    border-color: var(--_danger);
+    background: var(--_danger-surface);
+  }
+  .help-heading {
+    margin: 0 0 0.25rem;
+  }
+  .help-list {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .help-list li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    align-items: baseline;
+  }
+  .help-name {
+    font-weight: 600;
+  }
+  .help-links {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+  }
+  .help-links a {
+    display: inline-block;
+    min-height: 1.5rem;
+    padding: 0.125rem 0;
+    font-weight: 600;
+  }
+`;

@@ -1,0 +1,184 @@
+import { css } from 'lit';
+
+/**
+ * Base styles every element shares. The global `--recovery-*` tokens (src/styles/tokens.css)
+ * are read once here into private `--_*` properties with built-in fallbacks, so an element
+ * looks right on a page that sets none of them. Elements read only the `--_*` names.
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .base {
+    --_font: var(--recovery-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_text: var(--recovery-color-text, #1b1b1f);
+    --_muted: var(--recovery-color-text-muted, #4a4a55);
+    --_surface: var(--recovery-color-surface, #ffffff);
+    --_surface-alt: var(--recovery-color-surface-alt, #f3f4f7);
+    --_border: var(--recovery-color-border, #767684);
+    --_primary: var(--recovery-color-primary, #0b5cab);
+    --_on-primary: var(--recovery-color-on-primary, #ffffff);
+    --_focus: var(--recovery-color-focus, #c1440e);
+    --_danger: var(--recovery-color-danger, #a4161a);
+    --_danger-surface: var(--recovery-color-danger-surface, #fdecec);
+    --_success: var(--recovery-color-success, #1e6b34);
+    --_warning-surface: var(--recovery-color-warning-surface, #fff4d6);
+    --_radius: var(--recovery-radius, 0.5rem);
+    --_space: var(--recovery-space, 1rem);
+    box-sizing: border-box;
+    font-family: var(--_font);
+    font-size: var(--recovery-font-size, 1rem);
+    line-height: var(--recovery-line-height, 1.5);
+    color: var(--_text);
+    background: var(--_surface);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  h2,
+  h3,
+  h4 {
+    line-height: 1.25;
+    margin: 0 0 0.5rem;
+  }
+  h2 {
+    font-size: 1.375rem;
+  }
+  h3 {
+    font-size: 1.125rem;
+  }
+  p {
+    margin: 0 0 0.5rem;
+  }
+  a {
+    color: var(--_primary);
+    text-underline-offset: 0.15em;
+  }
+  a:hover {
+    text-decoration-thickness: 2px;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  input:not([type='checkbox'], [type='radio']),
+  select,
+  textarea {
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    max-width: 100%;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_primary);
+    flex: none;
+  }
+  label {
+    font-weight: 600;
+  }
+  button,
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4rem;
+    min-height: 2.75rem;
+    min-width: 2.75rem;
+    padding: 0.5rem 1rem;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 600;
+    cursor: pointer;
+    text-decoration: none;
+  }
+  button.secondary,
+  .button.secondary {
+    background: var(--_surface);
+    color: var(--_primary);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .notice {
+    padding: 0.75rem 1rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface-alt);
+    margin: 0 0 var(--_space);
+  }
+  .notice.error {
+    border-color: var(--_danger);
+    background: var(--_danger-surface);
+  }
+  .notice.warning {
+    background: var(--_warning-surface);
+  }
+  .chip {
+    display: inline-block;
+    padding: 0.1rem 0.5rem;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+    font-size: 0.875rem;
+    background: var(--_surface-alt);
+  }
+  ul.plain {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  @media (forced-colors: active) {
+    button,
+    .button,
+    .chip,
+    .notice {
+      border: 1px solid CanvasText;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,56 @@
+/**
+ * Links built from data. Lit escapes text but not URLs, so every href made from a record
+ * goes through these: only http(s), tel, sms and mailto ever come out.
+ */
+import { HTTP_URL_PATTERN, type Address, type GeoLocation, type Phone } from './schema.js';
+
+/** The record's URL if it is http(s), else undefined (the schema refuses others; this is the second lock). */
+export function safeHttpUrl(url: string | undefined): string | undefined {
+  if (!url || !HTTP_URL_PATTERN.test(url)) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Digits (and a leading +) of a phone number, as a dialler wants them. */
+export function dialable(number: string): string {
+  const digits = number.replace(/[^\d+]/g, '');
+  return digits.startsWith('+') ? `+${digits.slice(1).replace(/\+/g, '')}` : digits.replace(/\+/g, '');
+}
+
+/** `tel:` link, with the extension as a pause where there is one. */
+export function telHref(phone: Pick<Phone, 'number' | 'extension'>): string {
+  return `tel:${dialable(phone.number)}${phone.extension ? `,${phone.extension}` : ''}`;
+}
+
+/** `sms:` link, with a prefilled message where the line asks for one (e.g. HOPE). */
+export function smsHref(phone: Pick<Phone, 'number' | 'text_body'>): string {
+  const body = phone.text_body ? `?&body=${encodeURIComponent(phone.text_body)}` : '';
+  return `sms:${dialable(phone.number)}${body}`;
+}
+
+/** One line of an address, for display and for directions. */
+export function addressLine(address: Address): string {
+  const street = [address.address_1, address.address_2].filter(Boolean).join(', ');
+  return `${street}, ${address.city}, ${address.state_province} ${address.postal_code}`;
+}
+
+/**
+ * A directions link that opens the phone's map app. The address is preferred over coordinates
+ * when the coordinates are only a ZIP centroid.
+ */
+export function directionsUrl(address: Address | undefined, location: GeoLocation | undefined): string | undefined {
+  let destination: string | undefined;
+  if (address) destination = addressLine(address);
+  else if (location && location.precision === 'exact') destination = `${location.latitude},${location.longitude}`;
+  if (!destination) return undefined;
+  return `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}`;
+}
+
+/** A mailto link with subject and body prefilled. */
+export function mailtoHref(to: string, subject: string, body: string): string {
+  return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}

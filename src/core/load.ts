@@ -1,0 +1,211 @@
+/**
+ * Fetching datasets (and other JSON, such as ZIP centroid tables).
+ *
+ * - Every caller that names the same URL shares one request (`sharedJson`).
+ * - Each attempt has a timeout; a network failure, a timeout, HTTP 5xx or 429 is retried once
+ *   after a backoff; 4xx, a body that is not JSON, or an invalid document is not.
+ * - A caller passes its own AbortSignal (an element leaving the page): it stops waiting at once,
+ *   and the request itself is aborted only when no caller is waiting any more.
+ * - Failures are `DatasetLoadError`s with a `kind` an element can put into words.
+ *
+ * DOM-free apart from `fetch`, which browsers and Node 20 both have.
+ */
+import { describeProblem, validateDataset, type Dataset, type ValidationProblem } from './schema.js';
+
+export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'invalid' | 'aborted';
+
+export class DatasetLoadError extends Error {
+  override name = 'DatasetLoadError';
+  constructor(
+    readonly kind: LoadErrorKind,
+    message: string,
+    readonly url?: string,
+    /** HTTP status, for kind `http`. */
+    readonly status?: number,
+    /** Record problems, for kind `invalid`. */
+    readonly problems: ValidationProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface FetchOptions {
+  /** Stop waiting (and, if no one else waits, cancel the request). */
+  signal?: AbortSignal;
+  /** Milliseconds one attempt may take. Default 15 000. */
+  timeoutMs?: number;
+  /** Extra attempts after a retryable failure. Default 1. */
+  retries?: number;
+  /** Wait before the first retry, doubled for each later one. Default 600 ms. */
+  backoffMs?: number;
+}
+
+export interface LoadedDataset {
+  dataset: Dataset;
+  /** Records that were skipped, and why. */
+  problems: ValidationProblem[];
+  url?: string;
+}
+
+const DEFAULTS = { timeoutMs: 15_000, retries: 1, backoffMs: 600 };
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    });
+  });
+
+function retryable(e: unknown): boolean {
+  if (!(e instanceof DatasetLoadError)) return false;
+  if (e.kind === 'network' || e.kind === 'timeout') return true;
+  return e.kind === 'http' && (e.status === 429 || (e.status ?? 0) >= 500);
+}
+
+async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Promise<unknown> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const both = AbortSignal.any([signal, timeout.signal]);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: both, headers: { Accept: 'application/json' } });
+    } catch (e) {
+      if (signal.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
+      if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `No answer from ${url} within ${timeoutMs} ms.`, url);
+      throw new DatasetLoadError('network', `Could not reach ${url}: ${(e as Error).message}`, url);
+    }
+    if (!response.ok) {
+      throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}.`, url, response.status);
+    }
+    let body: string;
+    try {
+      body = await response.text();
+    } catch (e) {
+      if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `${url} was too slow to send its data.`, url);
+      throw new DatasetLoadError(signal.aborted ? 'aborted' : 'network', `Reading ${url} failed: ${(e as Error).message}`, url);
+    }
+    try {
+      return JSON.parse(body) as unknown;
+    } catch {
+      throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Fetch and parse JSON with timeout and retry, for one caller. */
+export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
+  const { timeoutMs, retries, backoffMs } = { ...DEFAULTS, ...options };
+  const signal = options.signal ?? new AbortController().signal;
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt(url, signal, timeoutMs);
+    } catch (e) {
+      if (i >= retries || !retryable(e) || signal.aborted) throw e;
+      await sleep(backoffMs * 2 ** i, signal).catch(() => {
+        throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
+      });
+    }
+  }
+}
+
+interface Shared {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiting: number;
+  settled: boolean;
+}
+
+const shared = new Map<string, Shared>();
+const parsed = new WeakMap<object, LoadedDataset>();
+
+/**
+ * Like `fetchJson`, but every caller naming the same absolute URL shares one request. A
+ * successful answer is kept for the page's lifetime; a failure is forgotten so a later call
+ * tries again.
+ */
+export function sharedJson(url: string, options: FetchOptions = {}): Promise<unknown> {
+  const key = new URL(url, globalThis.location?.href).href;
+  let entry = shared.get(key);
+  if (!entry) {
+    const controller = new AbortController();
+    const created: Shared = { controller, waiting: 0, settled: false, promise: Promise.resolve() };
+    created.promise = fetchJson(key, { ...options, signal: controller.signal }).then(
+      (value) => {
+        created.settled = true;
+        return value;
+      },
+      (e: unknown) => {
+        created.settled = true;
+        if (shared.get(key) === created) shared.delete(key);
+        throw e;
+      },
+    );
+    shared.set(key, created);
+    entry = created;
+  }
+  const current = entry;
+  const { signal } = options;
+  if (!signal) return current.promise;
+  if (signal.aborted) return Promise.reject(new DatasetLoadError('aborted', 'The request was cancelled.', key));
+  current.waiting++;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      current.waiting--;
+      if (current.waiting === 0 && !current.settled) {
+        current.controller.abort();
+        if (shared.get(key) === current) shared.delete(key);
+      }
+      reject(new DatasetLoadError('aborted', 'The request was cancelled.', key));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    current.promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        current.waiting--;
+        resolve(value);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        current.waiting--;
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Forget shared requests (tests; or a page that wants fresh data). */
+export function clearSharedRequests(): void {
+  shared.clear();
+}
+
+/**
+ * Validate a dataset given as a value (the `data` property, or parsed JSON). Bad records are
+ * skipped, each with a console warning naming it; a broken document throws kind `invalid`.
+ */
+export function datasetFrom(input: unknown, url?: string): LoadedDataset {
+  if (typeof input === 'object' && input !== null) {
+    const cached = parsed.get(input);
+    if (cached) return cached;
+  }
+  const result = validateDataset(input);
+  if (!result.ok) {
+    throw new DatasetLoadError('invalid', result.error, url, undefined, result.problems);
+  }
+  for (const p of result.problems) {
+    console.warn(`recovery-finder: skipped ${describeProblem(p)}${url ? ` (in ${url})` : ''}`);
+  }
+  const loaded: LoadedDataset = { dataset: result.dataset, problems: result.problems, ...(url ? { url } : {}) };
+  if (typeof input === 'object' && input !== null) parsed.set(input, loaded);
+  return loaded;
+}
+
+/** Load, share and validate a dataset from a URL. */
+export async function loadDataset(url: string, options: FetchOptions = {}): Promise<LoadedDataset> {
+  const json = await sharedJson(url, options);
+  return datasetFrom(json, url);
+}

@@ -1,0 +1,130 @@
+// The loader against a real local HTTP endpoint (test/server/endpoints.mjs), never a mocked fetch.
+import { expect } from '@open-wc/testing';
+import { DatasetLoadError, clearSharedRequests, fetchJson, loadDataset, sharedJson } from '../../src/core/load.js';
+
+const api = (params: Record<string, string | number>) =>
+  `/test-api/dataset?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
+
+let n = 0;
+const uniqueKey = () => `load-${Date.now()}-${n++}`;
+const count = async (key: string) =>
+  ((await (await fetch(`/test-api/count?key=${key}`)).json()) as { count: number }).count;
+
+async function failure(p: Promise<unknown>): Promise<DatasetLoadError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).to.be.instanceOf(DatasetLoadError);
+    return e as DatasetLoadError;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('core/load', () => {
+  afterEach(() => clearSharedRequests());
+
+  it('loads and validates a good file', async () => {
+    const loaded = await loadDataset(api({ fixture: 'dataset', key: uniqueKey() }));
+    expect(loaded.dataset.resources.length).to.equal(11);
+    expect(loaded.problems).to.deep.equal([]);
+    expect(loaded.dataset.help.contacts[0]?.id).to.equal('test-emergency');
+  });
+
+  it('reports 404 as an HTTP error without retrying', async () => {
+    const key = uniqueKey();
+    const e = await failure(loadDataset(api({ status: 404, key }), { backoffMs: 10 }));
+    expect(e.kind).to.equal('http');
+    expect(e.status).to.equal(404);
+    expect(await count(key)).to.equal(1);
+  });
+
+  it('retries a 500 once, then reports it', async () => {
+    const key = uniqueKey();
+    const e = await failure(loadDataset(api({ status: 500, key }), { backoffMs: 10 }));
+    expect(e.kind).to.equal('http');
+    expect(e.status).to.equal(500);
+    expect(await count(key)).to.equal(2);
+  });
+
+  it('succeeds when the retry succeeds', async () => {
+    const key = uniqueKey();
+    const loaded = await loadDataset(api({ 'fail-first': 1, key }), { backoffMs: 10 });
+    expect(loaded.dataset.resources).to.have.length(11);
+    expect(await count(key)).to.equal(2);
+  });
+
+  it('times out a slow server, retries, and says so', async () => {
+    const key = uniqueKey();
+    const e = await failure(loadDataset(api({ delay: 600, key }), { timeoutMs: 150, backoffMs: 10 }));
+    expect(e.kind).to.equal('timeout');
+    expect(await count(key)).to.equal(2);
+  });
+
+  it('reports a body that is not JSON', async () => {
+    const e = await failure(loadDataset(api({ fixture: 'not-json', key: uniqueKey() })));
+    expect(e.kind).to.equal('not-json');
+  });
+
+  it('refuses a document of another schema version whole', async () => {
+    const e = await failure(loadDataset(api({ fixture: 'wrong-version', key: uniqueKey() })));
+    expect(e.kind).to.equal('invalid');
+    expect(e.message).to.contain('schema_version');
+  });
+
+  it('skips invalid records with a warning naming each, and keeps the rest', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      const loaded = await loadDataset(api({ fixture: 'invalid-records', key: uniqueKey() }));
+      expect(loaded.dataset.resources).to.have.length(11);
+      const ids = loaded.problems.map((p) => p.id);
+      expect(ids).to.include.members(['bad-js-link', 'bad-phone', 'bad-lat', 'ex-peer-south-end']);
+      expect(loaded.problems.find((p) => p.id === 'bad-js-link')?.path).to.equal('url');
+      expect(loaded.problems.find((p) => p.id === 'bad-phone')?.path).to.equal('phones[0].number');
+      expect(loaded.problems.find((p) => p.id === 'bad-lat')?.path).to.equal('location.latitude');
+      expect(loaded.problems.find((p) => p.id === 'ex-peer-south-end')?.message).to.contain('duplicate');
+      expect(warnings.some((w) => w.includes('bad-js-link') && w.includes('url'))).to.equal(true);
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  it('shares one request between callers naming the same URL', async () => {
+    const key = uniqueKey();
+    const url = api({ fixture: 'dataset', delay: 100, key });
+    const [a, b, c] = await Promise.all([loadDataset(url), loadDataset(url), loadDataset(url)]);
+    expect(a.dataset).to.equal(b.dataset);
+    expect(b.dataset).to.equal(c.dataset);
+    expect(await count(key)).to.equal(1);
+  });
+
+  it('lets one caller stop waiting without cancelling the others', async () => {
+    const key = uniqueKey();
+    const url = api({ fixture: 'dataset', delay: 200, key });
+    const leaving = new AbortController();
+    const first = sharedJson(url, { signal: leaving.signal });
+    const second = sharedJson(url, { signal: new AbortController().signal });
+    leaving.abort();
+    const e = await failure(first);
+    expect(e.kind).to.equal('aborted');
+    const value = (await second) as { resources: unknown[] };
+    expect(value.resources).to.have.length(11);
+    expect(await count(key)).to.equal(1);
+  });
+
+  it('aborts the request when the only caller leaves', async () => {
+    const leaving = new AbortController();
+    const p = fetchJson('/test-api/hang', { signal: leaving.signal, timeoutMs: 20_000 });
+    setTimeout(() => leaving.abort(), 50);
+    const started = performance.now();
+    const e = await failure(p);
+    expect(e.kind).to.equal('aborted');
+    expect(performance.now() - started).to.be.below(5_000);
+  });
+
+  it('reports a network failure', async () => {
+    const e = await failure(fetchJson('http://127.0.0.1:9/unreachable.json', { retries: 0 }));
+    expect(e.kind).to.equal('network');
+  });
+});
