@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { testEndpoints } from './test/server/endpoints.mjs';
+import { geolocationPlugin } from './test/server/geolocation-plugin.mjs';
 import { CHROME_ARGS, findChromium } from './scripts/find-chrome.mjs';
 
 /** Serves `*.css?inline` (Vite's syntax, used for Leaflet's CSS) as a JS string module. */
@@ -34,6 +35,7 @@ export default {
   middleware: [testEndpoints],
   plugins: [
     cssInline(),
+    geolocationPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers: [

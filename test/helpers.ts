@@ -1,0 +1,71 @@
+// Helpers shared by the browser tests.
+import { executeServerCommand } from '@web/test-runner-commands';
+import { clearSharedRequests } from '../src/core/load.js';
+import { localeReady } from '../src/components/shared/localize.js';
+
+/** A dataset served by the local test endpoint (test/server/endpoints.mjs). */
+export function datasetUrl(params: Record<string, string | number> = {}): string {
+  const q = new URLSearchParams(Object.entries({ fixture: 'dataset', ...params }).map(([k, v]) => [k, String(v)]));
+  return `/test-api/dataset?${q}`;
+}
+
+let keyCounter = 0;
+/** A key no other test uses, so request counts and stored posts are this test's own. */
+export function uniqueKey(prefix = 'k'): string {
+  return `${prefix}-${Date.now()}-${keyCounter++}`;
+}
+
+/** How many requests the test endpoint saw for a key. */
+export async function requestCount(key: string): Promise<number> {
+  const r = await fetch(`/test-api/count?key=${encodeURIComponent(key)}`);
+  return ((await r.json()) as { count: number }).count;
+}
+
+export type GeolocationSetting =
+  | { latitude: number; longitude: number }
+  | { denied: true }
+  | { unavailable: true }
+  | { reset: true };
+
+/** Make the browser's geolocation answer as given (real browser API, set over CDP). */
+export async function setGeolocation(setting: GeolocationSetting): Promise<void> {
+  await executeServerCommand('set-geolocation', setting);
+}
+
+/** Wait until `check` is true (re-checked every animation frame), or fail after `ms`. */
+export async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}
+
+/** Wait for the page's language switch to finish. */
+export { localeReady };
+
+/**
+ * Fail the current test file on any Lit dev-mode warning other than the one that says dev
+ * mode is on (Spectrum's testForLitDevWarnings habit). Call at the top of a describe().
+ */
+export function failOnLitWarnings(): void {
+  const seen: string[] = [];
+  const original = console.warn;
+  before(() => {
+    console.warn = (...args: unknown[]) => {
+      const text = args.map(String).join(' ');
+      if (text.includes('lit.dev/msg') && !text.includes('dev-mode')) seen.push(text);
+      original.apply(console, args);
+    };
+  });
+  afterEach(() => {
+    clearSharedRequests();
+    if (seen.length) {
+      const found = seen.splice(0);
+      throw new Error(`Lit warned:\n${found.join('\n')}`);
+    }
+  });
+  after(() => {
+    console.warn = original;
+  });
+}

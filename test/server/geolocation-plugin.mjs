@@ -1,0 +1,35 @@
+// A test-runner command that sets what the browser's geolocation answers, through the
+// Chrome DevTools Protocol of the test page:
+//   { latitude, longitude }  -> permission granted, that position
+//   { denied: true }         -> permission denied
+//   { unavailable: true }    -> permission granted, position unavailable
+//   { reset: true }          -> back to the browser's default
+export function geolocationPlugin() {
+  return {
+    name: 'recovery-geolocation',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'set-geolocation') return undefined;
+      const page = session.browser.getPage(session.id);
+      const cdp = await page.createCDPSession();
+      const origin = new URL(page.url()).origin;
+      if (payload.reset) {
+        await cdp.send('Browser.resetPermissions');
+        await cdp.send('Emulation.clearGeolocationOverride');
+      } else if (payload.denied) {
+        await cdp.send('Browser.setPermission', { origin, permission: { name: 'geolocation' }, setting: 'denied' });
+      } else if (payload.unavailable) {
+        await cdp.send('Browser.setPermission', { origin, permission: { name: 'geolocation' }, setting: 'granted' });
+        await cdp.send('Emulation.setGeolocationOverride', {});
+      } else {
+        await cdp.send('Browser.setPermission', { origin, permission: { name: 'geolocation' }, setting: 'granted' });
+        await cdp.send('Emulation.setGeolocationOverride', {
+          latitude: payload.latitude,
+          longitude: payload.longitude,
+          accuracy: 50,
+        });
+      }
+      await cdp.detach();
+      return true;
+    },
+  };
+}
