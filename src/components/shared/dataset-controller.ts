@@ -42,7 +42,11 @@ export class DatasetController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.status !== 'ready') this.current = undefined; // reload on reconnect
+    if (this.status !== 'ready' && this.current) {
+      // Came back before the data arrived (the wait was aborted on leaving): load again.
+      this.current = undefined;
+      this.host.requestUpdate();
+    }
   }
 
   hostDisconnected(): void {

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// custom-elements.json must match the sources: regenerate into a temp dir and compare.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'cem-'));
+execFileSync(
+  'npx',
+  ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.d.ts',
+   '--exclude', 'src/locales/**', '--exclude', 'src/cli/**', '--outdir', dir],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
+const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
+if (JSON.stringify(JSON.parse(fresh)) !== (committed && JSON.stringify(JSON.parse(committed)))) {
+  console.error('custom-elements.json is out of date with the sources: run `npm run cem` and commit it.');
+  process.exit(1);
+}
+const manifest = JSON.parse(fresh);
+const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => d.tagName));
+console.log(`custom-elements.json is up to date (${tags.sort().join(', ')}).`);

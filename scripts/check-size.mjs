@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Bundle-size budgets (minified + gzip), checked in CI after `npm run build`.
+// The CMS bundle is what a city page downloads first; Leaflet and Spanish strings are lazy
+// chunks beside it and are budgeted separately.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const KB = 1024;
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const budgets = [
+  { name: 'CMS bundle, first load (dist/recovery-finder.js)', files: ['dist/recovery-finder.js'], max: 60 * KB },
+  { name: 'npm entry: resource-search (without lit, fuse.js)', files: ['dist/resource-search.js'], max: 25 * KB },
+  { name: 'npm entry: newsletter-signup (without lit)', files: ['dist/newsletter-signup.js'], max: 15 * KB },
+];
+const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
+const leafletChunk = cms.filter((f) => /leaflet/i.test(f)).map((f) => join('dist/cms', f));
+if (leafletChunk.length) budgets.push({ name: 'CMS lazy chunk: Leaflet (JS + CSS)', files: leafletChunk, max: 60 * KB });
+
+let failed = false;
+for (const b of budgets) {
+  const missing = b.files.filter((f) => !existsSync(f));
+  if (missing.length) {
+    console.error(`✗ ${b.name}: missing ${missing.join(', ')} (run npm run build)`);
+    failed = true;
+    continue;
+  }
+  const size = b.files.reduce((s, f) => s + gz(f), 0);
+  const ok = size <= b.max;
+  failed ||= !ok;
+  console.log(`${ok ? '✓' : '✗'} ${b.name}: ${(size / KB).toFixed(1)} KB gzip (budget ${(b.max / KB).toFixed(0)} KB)`);
+}
+if (!leafletChunk.length) console.log('(no Leaflet chunk found in dist/cms: is the map loaded lazily?)');
+process.exit(failed ? 1 : 0);
