@@ -1,0 +1,209 @@
+/**
+ * Safe disposal of medicines and needles: which records take which item, the nearest places
+ * first (one spatial index per dataset), upcoming take-back events (never a past one), and
+ * which fallback guidance to give when nothing near takes the item.
+ *
+ * DOM-free: never imports lit or leaflet.
+ */
+import { NearestIndex, haversineKm, milesToKm, type LatLon, type NearItem, type ZipTable } from './geo.js';
+import type { Dataset, DisposalItem, Resource } from './schema.js';
+
+/** Default search radius, in miles. */
+export const DEFAULT_MAX_MILES = 25;
+/** Default number of places listed. */
+export const DEFAULT_LIMIT = 10;
+
+/** The medicine forms (everything but sharps). */
+export const MEDICINE_ITEMS: readonly DisposalItem[] = ['pills', 'liquids', 'patches', 'inhalers'];
+
+/** A place (not an event) that says what it takes. */
+export function isDisposalPlace(r: Resource): boolean {
+  return r.kind !== 'event' && r.disposal !== undefined;
+}
+
+/** A take-back event: an event record about disposal. */
+export function isTakeBackEvent(r: Resource): boolean {
+  return r.kind === 'event' && r.event !== undefined && (r.disposal !== undefined || r.categories.includes('disposal'));
+}
+
+/** Does the record say it takes this item? A record that does not say is never assumed to. */
+export function acceptsItem(r: Resource, item: DisposalItem): boolean {
+  return r.disposal?.accepts.includes(item) ?? false;
+}
+
+/**
+ * Is the event still to come, or running now? With `ends_at`: until it ends. Without: only
+ * until it starts (an event with no known end is never shown once it has begun: it may be over).
+ * An unreadable date is never upcoming.
+ */
+export function isUpcoming(r: Resource, now: Date): boolean {
+  if (!r.event) return false;
+  const start = Date.parse(r.event.starts_at);
+  if (!Number.isFinite(start)) return false;
+  const end = r.event.ends_at ? Date.parse(r.event.ends_at) : Number.NaN;
+  const t = now.getTime();
+  if (Number.isFinite(end) && end >= start) return end > t;
+  return start > t;
+}
+
+/** Is the event running at `now`? */
+export function isRunning(r: Resource, now: Date): boolean {
+  if (!r.event?.ends_at) return false;
+  const start = Date.parse(r.event.starts_at);
+  const end = Date.parse(r.event.ends_at);
+  const t = now.getTime();
+  return start <= t && t < end;
+}
+
+export interface NearestOptions {
+  /** At most this many (default {@link DEFAULT_LIMIT}). */
+  limit?: number;
+  /** Only places at most this far, in km (default {@link DEFAULT_MAX_MILES} miles). */
+  maxKm?: number;
+}
+
+export interface EventOptions {
+  /** Only events that say they take this item. */
+  item?: DisposalItem;
+  /** With `maxKm`: only events within that distance of this point (events without coordinates are left out). */
+  point?: LatLon;
+  maxKm?: number;
+  /** At most this many. */
+  limit?: number;
+}
+
+/** An event and, when a point was given, its distance in km. */
+export interface EventMatch {
+  item: Resource;
+  km?: number;
+}
+
+/**
+ * The disposal places and events of one dataset, with a nearest-first index built once.
+ * Build one per dataset (the element keeps it until its data changes).
+ */
+export class DisposalIndex {
+  /** Places (not events) that say what they take. */
+  readonly places: readonly Resource[];
+  /** Take-back events, past ones included (filter with {@link upcomingEvents}). */
+  readonly events: readonly Resource[];
+  private readonly index: NearestIndex<Resource>;
+
+  constructor(resources: readonly Resource[]) {
+    this.places = resources.filter(isDisposalPlace);
+    this.events = resources.filter(isTakeBackEvent);
+    this.index = new NearestIndex(this.places, (r) => r.location);
+  }
+
+  /** How many places have coordinates (can be found by distance). */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Which items at least one place takes. */
+  acceptedItems(): Set<DisposalItem> {
+    const out = new Set<DisposalItem>();
+    for (const r of this.places) for (const i of r.disposal?.accepts ?? []) out.add(i);
+    return out;
+  }
+
+  /** Places that take `item`, nearest first from `point`, each with its distance in km. */
+  nearest(point: LatLon, item: DisposalItem, opts: NearestOptions = {}): Array<NearItem<Resource>> {
+    return this.index.around(point, {
+      limit: opts.limit ?? DEFAULT_LIMIT,
+      maxKm: opts.maxKm ?? milesToKm(DEFAULT_MAX_MILES),
+      filter: (r) => acceptsItem(r, item),
+    });
+  }
+
+  /** Places that take `item` but have no coordinates (so cannot be placed by distance). */
+  withoutLocation(item: DisposalItem): Resource[] {
+    return this.index.withoutLocation.filter((r) => acceptsItem(r, item));
+  }
+
+  /** Events still to come or running at `now`, soonest first. Never a past one. */
+  upcomingEvents(now: Date, opts: EventOptions = {}): EventMatch[] {
+    const out: EventMatch[] = [];
+    for (const r of this.events) {
+      if (!isUpcoming(r, now)) continue;
+      if (opts.item && !acceptsItem(r, opts.item)) continue;
+      if (opts.point) {
+        const km = r.location ? haversineKm(opts.point, r.location) : undefined;
+        if (opts.maxKm !== undefined && (km === undefined || km > opts.maxKm)) continue;
+        out.push({ item: r, km });
+      } else {
+        out.push({ item: r });
+      }
+    }
+    out.sort((a, b) => Date.parse(a.item.event?.starts_at ?? '') - Date.parse(b.item.event?.starts_at ?? ''));
+    return opts.limit === undefined ? out : out.slice(0, Math.max(0, opts.limit));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Fallback guidance
+// ---------------------------------------------------------------------------
+
+/**
+ * ZIP codes of the City of Boston (USPS delivery ZIPs of its neighbourhoods; every ZIP in the
+ * Boston rows of data-sources/boston-bsas-licensed-sites-2025-10-16.csv is among them).
+ * 02467 (Chestnut Hill) is left out: most of it is Brookline and Newton.
+ */
+export const BOSTON_ZIPS: ReadonlySet<string> = new Set([
+  '02108', '02109', '02110', '02111', '02113', '02114', '02115', '02116', '02118', '02119', '02120',
+  '02121', '02122', '02124', '02125', '02126', '02127', '02128', '02129', '02130', '02131', '02132',
+  '02134', '02135', '02136', '02163', '02199', '02203', '02210', '02215',
+]);
+
+/** Is this five-digit ZIP in the City of Boston? */
+export function isBostonZip(zip: string | undefined): boolean {
+  return zip !== undefined && BOSTON_ZIPS.has(zip);
+}
+
+/**
+ * The ZIP whose centroid is nearest to `point`, if one is within `maxKm` (default 8 km): good
+ * enough to tell whether a located person is in Boston, no geocoding service needed.
+ * A linear scan: a state table has a few hundred entries and this runs once per location.
+ */
+export function nearestZip(table: ZipTable, point: LatLon, maxKm = 8): string | undefined {
+  let best: string | undefined;
+  let bestKm = maxKm;
+  for (const [zip, entry] of Object.entries(table.zips)) {
+    const km = haversineKm(point, { latitude: entry[0], longitude: entry[1] });
+    if (km <= bestKm) {
+      bestKm = km;
+      best = zip;
+    }
+  }
+  return best;
+}
+
+/**
+ * Which guidance to give when nothing near takes the item:
+ *  - `boston-sharps`: needles in Boston (report found needles to BOS:311; never in household trash or recycling);
+ *  - `sharps`: needles elsewhere (pharmacies, syringe service programs, the local health department);
+ *  - `fda-medicines`: the FDA's at-home disposal steps, for every medicine form.
+ */
+export type Guidance = 'boston-sharps' | 'sharps' | 'fda-medicines';
+
+export function fallbackGuidance(item: DisposalItem, where: { inBoston: boolean }): Guidance[] {
+  if (item === 'sharps') return where.inBoston ? ['boston-sharps'] : ['sharps'];
+  return ['fda-medicines'];
+}
+
+// ---------------------------------------------------------------------------
+// How old the data is
+// ---------------------------------------------------------------------------
+
+/**
+ * The newest date among the dataset's sources, when every source is dated and that date is
+ * older than `staleDays` (default 365) at `now`: the whole list is a snapshot and should say so.
+ */
+export function snapshotDate(dataset: Pick<Dataset, 'sources'>, now: Date, staleDays = 365): string | undefined {
+  const dates = dataset.sources.map((s) => s.date);
+  if (dates.length === 0 || dates.some((d) => d === undefined)) return undefined;
+  const newest = (dates as string[]).sort().at(-1);
+  if (!newest) return undefined;
+  const age = (now.getTime() - Date.parse(`${newest}T12:00:00Z`)) / 86_400_000;
+  return age > staleDays ? newest : undefined;
+}
