@@ -1,0 +1,403 @@
+/**
+ * The directory's search engine: words, synonyms, typos, facets and filters, over up to tens
+ * of thousands of records without stalling a keystroke.
+ *
+ * How a query is answered (the index is built once per dataset, never per keystroke):
+ *  1. Text is normalised (lower case, accents and punctuation dropped) and cut into words.
+ *  2. An inverted index maps each word of a record's short fields (name, other name,
+ *     organisation, category words, city, region, ZIP, and the synonyms those bring in) to the
+ *     records, with the weight of the field. Description words are indexed too, but they only
+ *     ever match exactly (no prefix, no typo): long text must not drown a short query.
+ *  3. Each query word finds its words in the sorted vocabulary: exact, then words it begins
+ *     (typing "recov" finds "recovery"), and only when neither exists, words within one or two
+ *     typos (Damerau-Levenshtein, also against the start of longer words). A real word is
+ *     never stretched to its neighbours: "dental" does not find "mental".
+ *  4. A record must match every query word (stop words aside). The matches are scored by field
+ *     and match quality; the best candidates are then re-ranked by fuse.js over their short
+ *     fields only. fuse.js never adds a record, it only orders the candidates.
+ *  5. Filters (categories, language, population, free, in person / online, open now, near a
+ *     place) and the category counts are computed on the result.
+ *
+ * DOM-free: never imports lit or leaflet.
+ */
+import Fuse from 'fuse.js';
+import type { Category, Population, Resource } from './schema.js';
+import { isOpenAt } from './hours.js';
+import { NearestIndex, type LatLon } from './geo.js';
+import { CRISIS_PHRASES, CRISIS_STEMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
+
+export { DEFAULT_SYNONYMS, type SynonymGroup };
+
+/** In person or online. A record with `delivery: 'both'` matches either; one without is in person. */
+export type DeliveryFilter = 'in-person' | 'online';
+
+/** What a person narrowed the list to. Every field is optional; empty means "any". */
+export interface SearchFilters {
+  /** Records in any of these categories. */
+  categories?: readonly Category[];
+  /** A BCP 47 language code the service speaks (`es` also matches `es-419`). */
+  language?: string;
+  /** Records for this group of people (records without `populations` serve everyone). */
+  population?: Population;
+  /** Only free services. */
+  free?: boolean;
+  delivery?: DeliveryFilter;
+  /** Only places open at `now`, in the record's (or the dataset's) time zone. */
+  openNow?: boolean;
+  /** Near a point: only records within `maxKm` (if given), nearest first. */
+  near?: { point: LatLon; maxKm?: number };
+}
+
+/** One result. */
+export interface SearchHit {
+  resource: Resource;
+  /** Distance from `filters.near.point` in km, for records with a location. */
+  km?: number;
+  /** Relevance, higher is better (0 when there is no query). */
+  score: number;
+}
+
+export interface SearchResult {
+  /** Every matching record, best first (nearest first when searching near a place). */
+  hits: SearchHit[];
+  /** How many records match each category, given the query and every filter except the categories. */
+  categoryCounts: Map<Category, number>;
+  /** True when the query contains words of danger (overdose, suicide...). */
+  crisis: boolean;
+}
+
+export interface SearchIndexOptions {
+  /** The dataset's default IANA time zone, for "open now". */
+  timeZone: string;
+  /** Synonym groups; default {@link DEFAULT_SYNONYMS}. */
+  synonyms?: readonly SynonymGroup[];
+}
+
+/** Words that never narrow a search (English and Spanish). */
+const STOP_WORDS = new Set([
+  'a', 'an', 'the', 'of', 'for', 'and', 'or', 'in', 'on', 'at', 'to', 'with', 'near', 'me', 'my',
+  'de', 'del', 'la', 'el', 'los', 'las', 'y', 'o', 'en', 'para', 'con', 'por', 'un', 'una', 'mi', 'cerca',
+]);
+
+/** Field weights: a match in the name counts most, in the description least. */
+const W = { name: 1, alt: 0.85, org: 0.7, category: 0.6, synonym: 0.55, place: 0.5, description: 0.3 } as const;
+/** Match quality. */
+const Q = { exact: 1, prefix: 0.75, fuzzy: 0.45 } as const;
+/** Only this many of the best candidates are re-ranked by fuse.js. */
+const RERANK = 100;
+
+/** Lower case, accents dropped, everything but letters and digits turned into spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function tokenize(text: string): string[] {
+  const n = normalize(text);
+  return n ? n.split(' ') : [];
+}
+
+/** Does the query sound like someone is in danger now? */
+export function isCrisisQuery(query: string): boolean {
+  const words = tokenize(query);
+  if (words.some((w) => CRISIS_STEMS.some((s) => w.startsWith(s)))) return true;
+  const padded = ` ${words.join(' ')} `;
+  return CRISIS_PHRASES.some((p) => padded.includes(` ${normalize(p)} `));
+}
+
+/** The singular a plural may stand for ("groups" -> "group"), or undefined. */
+function singular(word: string): string | undefined {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : undefined;
+}
+
+/**
+ * Edit distance (optimal string alignment: insert, delete, substitute, swap two neighbours)
+ * between `q` and `term`, or between `q` and the best start of `term` when `prefix` is set.
+ * Returns `max + 1` as soon as it exceeds `max`.
+ */
+export function editDistance(q: string, term: string, max: number, prefix = false): number {
+  const m = q.length;
+  const n = prefix ? Math.min(term.length, m + max) : term.length;
+  if (!prefix && Math.abs(m - n) > max) return max + 1;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = q.charCodeAt(i - 1) === term.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && q[i - 1] === term[j - 2] && q[i - 2] === term[j - 1]) {
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  // `prev` holds the last row.
+  return prefix ? Math.min(...prev) : (prev[n] as number);
+}
+
+/** How many typos a query word of this length may carry. */
+function typoBudget(length: number): number {
+  if (length < 4) return 0;
+  if (length < 8) return 1;
+  return 2;
+}
+
+interface Posting {
+  ids: number[];
+  weights: number[];
+}
+
+interface ShortDoc {
+  name: string;
+  alt: string;
+  org: string;
+  categories: string;
+  synonyms: string;
+}
+
+/** Binary search: the first index in sorted `arr` whose value is >= `key`. */
+function lowerBound(arr: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((arr[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A search index over one dataset's records. Build it once per dataset (and synonyms); every
+ * `search()` call after that touches only the words the query names.
+ */
+export class SearchIndex {
+  readonly resources: readonly Resource[];
+  private readonly timeZone: string;
+  private readonly postings = new Map<string, Posting>();
+  /** Words of short fields (prefix and typo matches allowed), sorted. */
+  private readonly shortVocab: string[];
+  /** The short fields of each record, as fuse.js reads them. */
+  private readonly docs: ShortDoc[];
+  private readonly byName: number[];
+  private readonly nearest: NearestIndex<number>;
+  private openCache?: { minute: number; open: Map<number, boolean> };
+
+  constructor(resources: readonly Resource[], options: SearchIndexOptions) {
+    this.resources = resources;
+    this.timeZone = options.timeZone;
+    const groups = (options.synonyms ?? DEFAULT_SYNONYMS).map((g) => g.map(normalize).filter(Boolean));
+    const shortWords = new Set<string>();
+    this.docs = resources.map((r, id) => {
+      const add = (text: string | undefined, weight: number, short: boolean) => {
+        for (const word of tokenize(text ?? '')) {
+          this.post(word, id, weight);
+          const one = singular(word);
+          if (one) this.post(one, id, weight);
+          if (short) shortWords.add(word);
+        }
+      };
+      const categoryText = r.categories.map((c) => c.replace(/-/g, ' ')).join(' ');
+      add(r.name, W.name, true);
+      add(r.alternate_name, W.alt, true);
+      add(r.organization?.name, W.org, true);
+      add(categoryText, W.category, true);
+      add([r.address?.city, r.region, r.address?.postal_code].filter(Boolean).join(' '), W.place, true);
+      add(r.description, W.description, false);
+      // Synonyms: a group one of whose phrases the record contains brings in all of its phrases.
+      const own = ` ${normalize([r.name, r.alternate_name, r.organization?.name, categoryText, r.description].filter(Boolean).join(' '))} `;
+      const synonymWords = new Set<string>();
+      for (const group of groups) {
+        if (group.some((phrase) => own.includes(` ${phrase} `))) {
+          for (const phrase of group) for (const w of phrase.split(' ')) synonymWords.add(w);
+        }
+      }
+      const synonymText = [...synonymWords].join(' ');
+      add(synonymText, W.synonym, true);
+      return {
+        name: r.name,
+        alt: r.alternate_name ?? '',
+        org: r.organization?.name ?? '',
+        categories: categoryText,
+        synonyms: synonymText,
+      };
+    });
+    this.shortVocab = [...shortWords].sort();
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    this.byName = resources.map((_, i) => i).sort((a, b) => collator.compare(resources[a]!.name, resources[b]!.name));
+    this.nearest = new NearestIndex(
+      resources.map((_, i) => i),
+      (i) => resources[i]?.location,
+    );
+  }
+
+  private post(word: string, id: number, weight: number) {
+    let p = this.postings.get(word);
+    if (!p) this.postings.set(word, (p = { ids: [], weights: [] }));
+    const last = p.ids.length - 1;
+    if (p.ids[last] === id) {
+      if ((p.weights[last] as number) < weight) p.weights[last] = weight;
+    } else {
+      p.ids.push(id);
+      p.weights.push(weight);
+    }
+  }
+
+  /** Words of the index that a query word stands for, with the quality of each match. */
+  private expand(word: string): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    const seen = new Set<string>();
+    const push = (w: string, q: number) => {
+      if (!seen.has(w) && this.postings.has(w)) {
+        seen.add(w);
+        out.push([w, q]);
+      }
+    };
+    push(word, Q.exact);
+    const one = singular(word);
+    if (one) push(one, Q.exact);
+    // Words it begins (short fields only).
+    const vocab = this.shortVocab;
+    for (let i = lowerBound(vocab, word); i < vocab.length && (vocab[i] as string).startsWith(word); i++) {
+      push(vocab[i] as string, Q.prefix);
+    }
+    if (out.length > 0) return out;
+    // Only an unknown word is read as a typo.
+    const budget = typoBudget(word.length);
+    if (budget === 0) return out;
+    for (const term of vocab) {
+      if (Math.abs(term.length - word.length) > budget && term.length < word.length) continue;
+      if (editDistance(word, term, budget, term.length > word.length) <= budget) push(term, Q.fuzzy);
+    }
+    return out;
+  }
+
+  /** Records matching every word of the query, with a relevance score. Undefined for an empty query. */
+  private textScores(query: string): Map<number, number> | undefined {
+    const words = tokenize(query).filter((w) => !STOP_WORDS.has(w));
+    if (words.length === 0) return undefined;
+    let total: Map<number, number> | undefined;
+    for (const word of words) {
+      const best = new Map<number, number>();
+      for (const [term, quality] of this.expand(word)) {
+        const p = this.postings.get(term) as Posting;
+        // Description words match only exactly.
+        for (let k = 0; k < p.ids.length; k++) {
+          const weight = p.weights[k] as number;
+          if (quality !== Q.exact && weight === W.description) continue;
+          const id = p.ids[k] as number;
+          if (total && !total.has(id)) continue;
+          const s = weight * quality;
+          if ((best.get(id) ?? 0) < s) best.set(id, s);
+        }
+      }
+      if (total) for (const [id, s] of best) best.set(id, s + (total.get(id) as number));
+      total = best;
+      if (total.size === 0) break;
+    }
+    return total;
+  }
+
+  private isOpen(id: number, now: Date): boolean {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (!this.openCache || this.openCache.minute !== minute) this.openCache = { minute, open: new Map() };
+    let open = this.openCache.open.get(id);
+    if (open === undefined) {
+      open = isOpenAt(this.resources[id]?.schedule, now, this.timeZone);
+      this.openCache.open.set(id, open);
+    }
+    return open;
+  }
+
+  private passes(r: Resource, id: number, f: SearchFilters, now: Date): boolean {
+    if (f.language) {
+      const lang = f.language.toLowerCase();
+      if (!r.languages?.some((l) => l.toLowerCase() === lang || l.toLowerCase().startsWith(`${lang}-`))) return false;
+    }
+    if (f.population && r.populations && !r.populations.includes(f.population)) return false;
+    if (f.free && !r.cost?.free) return false;
+    if (f.delivery) {
+      const d = r.delivery ?? 'in-person';
+      if (d !== 'both' && d !== f.delivery) return false;
+    }
+    if (f.openNow && !this.isOpen(id, now)) return false;
+    return true;
+  }
+
+  /** Search. `now` is the moment "open now" is judged at. */
+  search(query: string, filters: SearchFilters = {}, now: Date = new Date()): SearchResult {
+    const scores = this.textScores(query);
+    let order: number[];
+    if (scores) order = this.rank(query, scores);
+    else order = this.byName;
+
+    let km: Map<number, number> | undefined;
+    if (filters.near) {
+      km = new Map();
+      const around = this.nearest.around(filters.near.point, filters.near.maxKm === undefined ? {} : { maxKm: filters.near.maxKm });
+      for (const { item, km: d } of around) km.set(item, d);
+      const candidates = scores ? new Set(order) : undefined;
+      // Nearest first; then services without an address that reach people online.
+      const near = around.map((a) => a.item).filter((id) => !candidates || candidates.has(id));
+      const online = this.nearest.withoutLocation.filter(
+        (id) => (!candidates || candidates.has(id)) && ['online', 'both'].includes(this.resources[id]?.delivery ?? ''),
+      );
+      const onlineSet = new Set(online);
+      order = [...near, ...(scores ? order.filter((id) => onlineSet.has(id)) : online)];
+    }
+
+    const categoryCounts = new Map<Category, number>();
+    const wanted = filters.categories?.length ? new Set(filters.categories) : undefined;
+    const hits: SearchHit[] = [];
+    for (const id of order) {
+      const r = this.resources[id] as Resource;
+      if (!this.passes(r, id, filters, now)) continue;
+      for (const c of r.categories) categoryCounts.set(c, (categoryCounts.get(c) ?? 0) + 1);
+      if (wanted && !r.categories.some((c) => wanted.has(c))) continue;
+      const hit: SearchHit = { resource: r, score: scores?.get(id) ?? 0 };
+      const d = km?.get(id);
+      if (d !== undefined) hit.km = d;
+      hits.push(hit);
+    }
+    return { hits, categoryCounts, crisis: isCrisisQuery(query) };
+  }
+
+  /** Order the candidates: our word score, then fuse.js over the short fields of the best ones. */
+  private rank(query: string, scores: Map<number, number>): number[] {
+    const ids = [...scores.keys()].sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number) || a - b);
+    const top = ids.slice(0, RERANK);
+    const fuse = new Fuse(
+      top.map((id) => this.docs[id] as ShortDoc),
+      {
+        keys: [
+          { name: 'name', weight: 3 },
+          { name: 'alt', weight: 1.5 },
+          { name: 'org', weight: 1.5 },
+          { name: 'categories', weight: 1 },
+          { name: 'synonyms', weight: 0.7 },
+        ],
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 0.6,
+        shouldSort: false,
+      },
+    );
+    const fuseScore = new Map<number, number>();
+    for (const r of fuse.search(normalize(query).slice(0, 32))) fuseScore.set(top[r.refIndex] as number, r.score ?? 1);
+    const best = scores.get(ids[0] as number) as number;
+    const final = (id: number) => (scores.get(id) as number) / best - 0.35 * (fuseScore.get(id) ?? 1);
+    const ranked = top.sort((a, b) => final(b) - final(a) || a - b);
+    return ranked.concat(ids.slice(RERANK));
+  }
+}

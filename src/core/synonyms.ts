@@ -1,0 +1,123 @@
+/**
+ * Words people use for the same thing, in English and Spanish. Each group is a set of phrases
+ * that mean the same service: a record that mentions one phrase of a group is found by any
+ * other phrase of it ("narcan" finds a record that says "naloxone").
+ *
+ * Kept small and factual: brand and generic names of one medicine, the abbreviations of one
+ * service, the everyday and official names of one kind of place. Things that are related but
+ * not the same (methadone and buprenorphine, a shelter and a sober house) stay apart.
+ * A site adds its own groups through the element's `synonyms` property.
+ *
+ * DOM-free.
+ */
+
+/** A group of phrases that mean the same thing. */
+export type SynonymGroup = readonly string[];
+
+export const DEFAULT_SYNONYMS: readonly SynonymGroup[] = [
+  // Naloxone reverses an opioid overdose; Narcan is its best-known brand.
+  ['naloxone', 'narcan', 'naloxona', 'kloxxado', 'zimhi'],
+  // Buprenorphine and its brands.
+  ['buprenorphine', 'bupe', 'suboxone', 'sublocade', 'subutex', 'zubsolv', 'buprenorfina'],
+  ['methadone', 'metadona'],
+  ['naltrexone', 'vivitrol', 'naltrexona'],
+  // Medication for addiction treatment: MAT, MOUD (medications for opioid use disorder).
+  [
+    'medication treatment',
+    'medication for addiction treatment',
+    'medication assisted treatment',
+    'medications for opioid use disorder',
+    'mat',
+    'moud',
+    'tratamiento con medicamentos',
+  ],
+  // Detox is the everyday word for withdrawal management (in Massachusetts also ATS).
+  ['withdrawal management', 'detox', 'detoxification', 'acute treatment services', 'desintoxicacion', 'desintoxicación'],
+  // Sober housing.
+  [
+    'recovery residence',
+    'recovery residences',
+    'sober house',
+    'sober home',
+    'sober living',
+    'recovery home',
+    'vivienda de recuperacion',
+    'vivienda de recuperación',
+    'casa de recuperacion',
+    'casa de recuperación',
+  ],
+  ['housing', 'vivienda'],
+  // Mutual-aid groups: AA, NA and other 12-step and non-12-step groups.
+  [
+    'support group',
+    'support groups',
+    'mutual aid',
+    'mutual help',
+    'aa',
+    'na',
+    'alcoholics anonymous',
+    'narcotics anonymous',
+    '12 step',
+    '12-step',
+    'twelve step',
+    'smart recovery',
+    'grupo de apoyo',
+    'grupos de apoyo',
+    'ayuda mutua',
+  ],
+  [
+    'peer support',
+    'peer recovery',
+    'peer recovery support center',
+    'recovery community center',
+    'prsc',
+    'apoyo entre pares',
+    'apoyo de pares',
+  ],
+  ['recovery coach', 'recovery coaching', 'coach de recuperacion', 'coach de recuperación'],
+  ['harm reduction', 'reduccion de danos', 'reducción de daños'],
+  ['syringe services', 'needle exchange', 'syringe exchange', 'intercambio de jeringas'],
+  ['sharps', 'needles', 'syringes', 'agujas', 'jeringas'],
+  ['disposal', 'take back', 'drug take back', 'drop box', 'desecho de medicamentos'],
+  ['transportation', 'rides', 'transporte'],
+  ['employment', 'jobs', 'job training', 'empleo', 'trabajo'],
+  ['education', 'educacion', 'educación'],
+  ['family', 'families', 'familia', 'familias'],
+  ['treatment', 'tratamiento'],
+  ['outpatient', 'ambulatorio'],
+  ['residential', 'residencial'],
+  ['spiritual', 'espiritual'],
+  ['warmline', 'warm line', 'linea de apoyo', 'línea de apoyo'],
+  ['opioid', 'opioids', 'opiate', 'opiates', 'opioide', 'opioides'],
+  ['recovery', 'recuperacion', 'recuperación'],
+  ['free', 'no cost', 'gratis', 'gratuito'],
+  ['youth', 'teens', 'jovenes', 'jóvenes'],
+  ['veterans', 'veteranos'],
+  ['women', 'mujeres'],
+  ['men', 'hombres'],
+];
+
+/**
+ * Words that mean a person may be in danger now. A query containing one brings the emergency
+ * and crisis contacts above the results. Single words match as the start of a word
+ * ("overdos" matches overdose, overdosed, overdosing); phrases match whole.
+ */
+export const CRISIS_STEMS: readonly string[] = ['overdos', 'suicid', 'sobredosi'];
+export const CRISIS_PHRASES: readonly string[] = [
+  'od',
+  'want to die',
+  'wanna die',
+  'going to die',
+  'kill myself',
+  'killing myself',
+  'end my life',
+  'hurt myself',
+  'not breathing',
+  'wont wake up',
+  'quiero morir',
+  'quiero morirme',
+  'matarme',
+  'quitarme la vida',
+  'no quiero vivir',
+  'no respira',
+];

@@ -1,0 +1,170 @@
+import { expect } from '@open-wc/testing';
+import { SearchIndex, editDistance, isCrisisQuery, normalize, tokenize } from '../../src/core/search.js';
+import { datasetFrom } from '../../src/core/load.js';
+import type { Dataset, Resource } from '../../src/core/schema.js';
+import { datasetUrl } from '../helpers.js';
+
+async function fixture(name = 'dataset'): Promise<Dataset> {
+  const r = await fetch(datasetUrl({ fixture: name }));
+  return datasetFrom(await r.json()).dataset;
+}
+
+const ids = (hits: { resource: Resource }[]) => hits.map((h) => h.resource.id);
+
+/** A Wednesday at 10:00 in Boston (EDT). */
+const WED_10AM = new Date('2026-10-14T14:00:00Z');
+/** A Sunday at 10:00 in Boston. */
+const SUN_10AM = new Date('2026-10-18T14:00:00Z');
+
+describe('core/search', () => {
+  let data: Dataset;
+  let index: SearchIndex;
+  before(async () => {
+    data = await fixture();
+    index = new SearchIndex(data.resources, { timeZone: data.time_zone });
+  });
+
+  describe('text', () => {
+    it('normalises accents, case and punctuation', () => {
+      expect(normalize('Desintoxicación, 12-Step!')).to.equal('desintoxicacion 12 step');
+      expect(tokenize("Women's  Center")).to.deep.equal(['womens', 'center']);
+    });
+
+    it('measures typos, optionally against the start of a longer word', () => {
+      expect(editDistance('dental', 'mental', 2)).to.equal(1);
+      expect(editDistance('recovyr', 'recovery', 1, true)).to.equal(1);
+      expect(editDistance('abc', 'xyz', 1)).to.equal(2);
+      expect(editDistance('teh', 'the', 1)).to.equal(1);
+    });
+  });
+
+  describe('matching', () => {
+    it('"dental" finds the dental clinic and not the mental health center', () => {
+      const r = ids(index.search('dental').hits);
+      expect(r).to.deep.equal(['ex-dental-clinic']);
+      expect(ids(index.search('mental').hits)).to.deep.equal(['ex-mental-health']);
+    });
+
+    it('finds a word from its first letters while typing', () => {
+      expect(ids(index.search('dent').hits)).to.deep.equal(['ex-dental-clinic']);
+      expect(ids(index.search('worc').hits)).to.include('ex-housing-worcester');
+    });
+
+    it('forgives a typo in a word the data does not have', () => {
+      expect(ids(index.search('dentl').hits)).to.deep.equal(['ex-dental-clinic']);
+      expect(ids(index.search('coachng').hits)).to.include('ex-coach-dorchester');
+      expect(ids(index.search('worcestr').hits)).to.deep.equal(['ex-housing-worcester']);
+    });
+
+    it('needs every word of the query (stop words aside)', () => {
+      expect(ids(index.search('recovery coaching dorchester').hits)).to.deep.equal(['ex-coach-dorchester']);
+      expect(ids(index.search('the dental clinic in boston').hits)).to.deep.equal(['ex-dental-clinic']);
+      expect(index.search('dental worcester').hits).to.have.length(0);
+    });
+
+    it('matches description words only exactly', () => {
+      // "Counselling." is only in a description: the whole word finds it, its start does not.
+      expect(ids(index.search('counselling').hits)).to.deep.equal(['ex-mental-health']);
+      expect(index.search('counsel').hits).to.have.length(0);
+    });
+
+    it('ranks a name match above a description match', () => {
+      const r = ids(index.search('coaching').hits);
+      expect(r[0]).to.equal('ex-coach-dorchester');
+      expect(r).to.include('ex-peer-south-end'); // "recovery coaching" in its description
+    });
+
+    it('uses synonyms in both directions and in Spanish', () => {
+      expect(ids(index.search('narcan').hits)).to.include('ex-naloxone-training');
+      expect(ids(index.search('naloxona').hits)).to.include('ex-naloxone-training');
+      expect(ids(index.search('sober house').hits)).to.include('ex-housing-worcester');
+      expect(ids(index.search('recovery residence').hits)).to.include('ex-housing-worcester');
+      expect(ids(index.search('vivienda').hits)).to.include('ex-housing-worcester');
+      expect(ids(index.search('AA').hits)).to.include('ex-markup-name'); // support-groups
+    });
+
+    it('takes a site\'s own synonyms', () => {
+      expect(index.search('smile doctor').hits).to.have.length(0);
+      const own = new SearchIndex(data.resources, { timeZone: data.time_zone, synonyms: [['dental', 'smile doctor']] });
+      expect(ids(own.search('smile doctor').hits)).to.deep.equal(['ex-dental-clinic']);
+    });
+
+    it('an empty query lists everything by name', () => {
+      const r = index.search('').hits;
+      expect(r).to.have.length(data.resources.length);
+      const names = r.map((h) => h.resource.name);
+      expect(names).to.deep.equal([...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true })));
+    });
+  });
+
+  describe('crisis words', () => {
+    for (const q of ['overdose', 'my friend is overdosing', 'suicidal', 'I want to die', 'kill myself', 'sobredosis', 'quiero morir', 'SUICIDIO']) {
+      it(`"${q}" is a crisis`, () => expect(isCrisisQuery(q)).to.equal(true));
+    }
+    for (const q of ['', 'dental', 'peer support', 'die cast', 'naloxone']) {
+      it(`"${q}" is not`, () => expect(isCrisisQuery(q)).to.equal(false));
+    }
+    it('is reported with the results', () => {
+      expect(index.search('overdose narcan').crisis).to.equal(true);
+      expect(index.search('narcan').crisis).to.equal(false);
+    });
+  });
+
+  describe('filters and counts', () => {
+    it('several categories at once, with counts that ignore the category filter', () => {
+      const r = index.search('', { categories: ['housing', 'naloxone'] });
+      expect(ids(r.hits).sort()).to.deep.equal(['ex-housing-worcester', 'ex-naloxone-training']);
+      expect(r.categoryCounts.get('disposal')).to.equal(4);
+      expect(r.categoryCounts.get('peer-support')).to.equal(2);
+    });
+
+    it('counts follow the query and the other filters', () => {
+      const r = index.search('example', { free: true });
+      const free = data.resources.filter((x) => x.cost?.free);
+      const total = [...r.categoryCounts.values()].reduce((a, b) => a + b, 0);
+      expect(total).to.equal(free.reduce((n, x) => n + x.categories.length, 0));
+      expect(r.categoryCounts.get('peer-support')).to.equal(free.filter((x) => x.categories.includes('peer-support')).length);
+    });
+
+    it('language (es matches es-419), population (records without one serve everyone), free, delivery', () => {
+      const es = ids(index.search('', { language: 'es' }).hits);
+      expect(es).to.include('ex-peer-south-end');
+      expect(es.every((id) => data.resources.find((x) => x.id === id)?.languages?.some((l) => l.startsWith('es')))).to.equal(true);
+      const fam = ids(index.search('', { population: 'families' }).hits);
+      expect(fam).to.include('ex-coach-dorchester');
+      expect(fam).to.include('ex-peer-south-end'); // no populations: everyone
+      const veterans = ids(index.search('', { population: 'veterans' }).hits);
+      expect(veterans).not.to.include('ex-coach-dorchester'); // adults and families only
+      expect(ids(index.search('', { delivery: 'online' }).hits)).to.include.members(['ex-naloxone-training', 'ex-coach-dorchester']);
+      expect(ids(index.search('', { delivery: 'in-person' }).hits)).not.to.include('ex-naloxone-training');
+    });
+
+    it('open now is judged in the data\'s time zone', () => {
+      expect(ids(index.search('', { openNow: true }, WED_10AM).hits)).to.include('ex-peer-south-end');
+      expect(ids(index.search('', { openNow: true }, SUN_10AM).hits)).not.to.include('ex-peer-south-end');
+      // Friday 20:00 - 02:00: open at 01:30 on Saturday, Boston time.
+      const sat0130 = new Date('2026-10-17T05:30:00Z');
+      expect(ids(index.search('', { openNow: true }, sat0130).hits)).to.include('ex-coach-dorchester');
+    });
+
+    it('near a place: within the distance, nearest first, with km; online services without an address after', () => {
+      const southEnd = { latitude: 42.3396, longitude: -71.0743 };
+      const r = index.search('', { near: { point: southEnd, maxKm: 10 } }).hits;
+      const located = r.filter((h) => h.km !== undefined);
+      expect(located[0]?.resource.id).to.equal('ex-peer-south-end');
+      const kms = located.map((h) => h.km as number);
+      expect(kms).to.deep.equal([...kms].sort((a, b) => a - b));
+      expect(kms.every((k) => k <= 10)).to.equal(true);
+      expect(ids(r)).not.to.include('ex-housing-worcester'); // about 60 km away
+      expect(ids(r).at(-1)).to.equal('ex-naloxone-training'); // online, no address
+      const all = index.search('', { near: { point: southEnd } }).hits;
+      expect(ids(all)).to.include('ex-housing-worcester');
+    });
+
+    it('near a place with a query keeps only matches, nearest first', () => {
+      const worcester = { latitude: 42.2626, longitude: -71.8023 };
+      const r = index.search('example', { near: { point: worcester } }).hits;
+      expect(r[0]?.resource.id).to.equal('ex-housing-worcester');
+    });
+  });
+});
