@@ -1,0 +1,154 @@
+/** The inputs of the newsletter signup: labels always visible, one column, 44px targets. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg } from '@lit/localize';
+import type { FieldProblem, SignupField } from '../../core/signup.js';
+import { fieldMessage } from './messages.js';
+
+export interface InterestChoice {
+  value: string;
+  label: string;
+}
+
+export interface FieldPatch {
+  email?: string;
+  name?: string;
+  zip?: string;
+  chosen?: string[];
+  consent?: boolean;
+  honey?: string;
+}
+
+export interface FieldsView {
+  email: string;
+  name: string;
+  zip: string;
+  chosen: readonly string[];
+  consent: boolean;
+  honey: string;
+  choices: readonly InterestChoice[];
+  consentText: string;
+  noName: boolean;
+  noZip: boolean;
+  problems: Partial<Record<SignupField, FieldProblem>>;
+  set: (patch: FieldPatch) => void;
+}
+
+const value = (e: Event) => (e.target as HTMLInputElement).value;
+
+function problemAttrs(v: FieldsView, field: SignupField) {
+  const problem = v.problems[field];
+  return {
+    invalid: problem ? 'true' : 'false',
+    describedBy: problem ? `${field}-error` : undefined,
+    message: problem ? html`<p id="${field}-error" class="field-error">${fieldMessage(field, problem)}</p>` : nothing,
+  };
+}
+
+export function renderFields(v: FieldsView): TemplateResult {
+  const email = problemAttrs(v, 'email');
+  const zip = problemAttrs(v, 'zip');
+  const consent = problemAttrs(v, 'consent');
+  const toggle = (choice: string, on: boolean) =>
+    v.set({ chosen: on ? [...v.chosen.filter((c) => c !== choice), choice] : v.chosen.filter((c) => c !== choice) });
+  return html`
+    <div class="field">
+      <label for="email">${msg('E-mail address')} <span class="hint">${msg('(required)')}</span></label>
+      <input
+        id="email"
+        part="input"
+        type="email"
+        name="email"
+        autocomplete="email"
+        inputmode="email"
+        autocapitalize="off"
+        spellcheck="false"
+        required
+        .value=${v.email}
+        aria-invalid=${email.invalid}
+        aria-describedby=${ifDefined(email.describedBy)}
+        @input=${(e: Event) => v.set({ email: value(e) })}
+      />
+      ${email.message}
+    </div>
+    ${v.noName
+      ? nothing
+      : html`<div class="field">
+          <label for="name">${msg('Name')} <span class="hint">${msg('(optional)')}</span></label>
+          <input
+            id="name"
+            part="input"
+            type="text"
+            name="name"
+            autocomplete="name"
+            .value=${v.name}
+            @input=${(e: Event) => v.set({ name: value(e) })}
+          />
+        </div>`}
+    ${v.noZip
+      ? nothing
+      : html`<div class="field zip">
+          <label for="zip">${msg('ZIP code')} <span class="hint">${msg('(optional)')}</span></label>
+          <input
+            id="zip"
+            part="input"
+            type="text"
+            name="zip"
+            autocomplete="postal-code"
+            inputmode="numeric"
+            maxlength="10"
+            .value=${v.zip}
+            aria-invalid=${zip.invalid}
+            aria-describedby=${ifDefined(zip.describedBy)}
+            @input=${(e: Event) => v.set({ zip: value(e) })}
+          />
+          ${zip.message}
+        </div>`}
+    ${v.choices.length
+      ? html`<fieldset>
+          <legend>${msg('What would you like to hear about?')} <span class="hint">${msg('(optional)')}</span></legend>
+          ${v.choices.map(
+            (c, i) => html`<label class="check">
+              <input
+                type="checkbox"
+                id=${`interest-${i}`}
+                .value=${c.value}
+                .checked=${v.chosen.includes(c.value)}
+                @change=${(e: Event) => toggle(c.value, (e.target as HTMLInputElement).checked)}
+              />
+              <span>${c.label}</span>
+            </label>`,
+          )}
+        </fieldset>`
+      : nothing}
+    ${v.consentText
+      ? html`<div class="consent ${v.problems.consent ? 'invalid' : ''}">
+          <label class="check">
+            <input
+              type="checkbox"
+              id="consent"
+              required
+              .checked=${v.consent}
+              aria-invalid=${consent.invalid}
+              aria-describedby=${ifDefined(consent.describedBy)}
+              @change=${(e: Event) => v.set({ consent: (e.target as HTMLInputElement).checked })}
+            />
+            <span>${v.consentText} <span class="hint">${msg('(required)')}</span></span>
+          </label>
+          ${consent.message}
+        </div>`
+      : nothing}
+    <div class="hp" aria-hidden="true">
+      <label for="website">${msg('Leave this field empty')}</label>
+      <input
+        id="website"
+        type="text"
+        name="website"
+        tabindex="-1"
+        autocomplete="off"
+        .value=${v.honey}
+        @input=${(e: Event) => v.set({ honey: value(e) })}
+      />
+    </div>
+  `;
+}

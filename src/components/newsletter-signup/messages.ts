@@ -1,0 +1,56 @@
+/** The words of the newsletter signup, kept apart from its template. All through msg(). */
+import { msg, str } from '@lit/localize';
+import type { FieldProblem, SignupField, SignupOutcome } from '../../core/signup.js';
+import type { SignupSubmission } from '../../events.js';
+
+/** The message shown at a field that did not pass its check. */
+export function fieldMessage(field: SignupField, reason: FieldProblem): string {
+  switch (field) {
+    case 'email':
+      return reason === 'missing'
+        ? msg('Enter your e-mail address.')
+        : msg('Enter an e-mail address like name@example.org.');
+    case 'zip':
+      return msg('Enter a 5-digit ZIP code, or leave it empty.');
+    case 'consent':
+      return msg('Check this box to sign up.');
+  }
+}
+
+/** Why a send failed, in words, and what to do. `error-text` replaces the first sentence. */
+export function failureMessage(outcome: SignupOutcome, lead: string | undefined): { lead: string; detail: string } {
+  const first = lead || msg('Your signup was not sent yet.');
+  switch (outcome.kind) {
+    case 'rate-limited':
+      return { lead: first, detail: msg('The signup service says there were too many requests. Please try again in a moment.') };
+    case 'timeout':
+      return {
+        lead: first,
+        detail: msg('The signup service did not answer in time. Trying again is safe: you will not be signed up twice.'),
+      };
+    case 'offline':
+      return {
+        lead: first,
+        detail: msg('You seem to be offline. Your details are kept here, and they will be sent when you are back online.'),
+      };
+    case 'network':
+      return { lead: first, detail: msg('The signup service could not be reached. Check your connection and try again.') };
+    case 'http':
+      return { lead: first, detail: msg(str`The signup service had a problem (error ${outcome.status}). Please try again.`) };
+    case 'ok':
+    case 'aborted':
+      return { lead: first, detail: '' };
+  }
+}
+
+/** The prefilled e-mail a person can send when the form cannot post. */
+export function mailtoParts(s: Pick<SignupSubmission, 'email' | 'name' | 'zip' | 'interests'>): {
+  subject: string;
+  body: string;
+} {
+  const lines = [msg('Please add me to the newsletter.'), '', msg(str`E-mail: ${s.email}`)];
+  if (s.name) lines.push(msg(str`Name: ${s.name}`));
+  if (s.zip) lines.push(msg(str`ZIP code: ${s.zip}`));
+  if (s.interests.length) lines.push(msg(str`Interests: ${s.interests.join(', ')}`));
+  return { subject: msg('Newsletter signup'), body: lines.join('\n') };
+}

@@ -1,0 +1,124 @@
+import { css } from 'lit';
+
+export const signupStyles = css`
+  .base {
+    --_accent: var(--recovery-signup-accent, var(--_primary));
+    --_on-accent: var(--recovery-signup-on-accent, var(--_on-primary));
+    max-width: var(--recovery-signup-max-width, 32rem);
+    padding: var(--recovery-signup-padding, 0);
+  }
+  form {
+    display: grid;
+    gap: var(--_space);
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .field input:not([type='checkbox']) {
+    width: 100%;
+  }
+  .hint {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+    margin: 0 0 0.25rem;
+  }
+  .check {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.75rem;
+    min-height: 2.75rem;
+    padding: 0.6rem 0;
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .check input {
+    margin-top: 0.125rem;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger) !important;
+    border-width: 2px !important;
+  }
+  .consent.invalid {
+    outline: 2px solid var(--_danger);
+    outline-offset: 2px;
+    border-radius: var(--_radius);
+    padding-inline: 0.5rem;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-weight: 600;
+    margin: 0;
+  }
+  .field-error::before {
+    content: '! ';
+  }
+  button[type='submit'] {
+    justify-self: start;
+    min-width: 10rem;
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .status:not(:empty),
+  .alert:not(:empty) {
+    margin-top: var(--_space);
+  }
+  .status .notice,
+  .alert .notice {
+    margin: 0;
+  }
+  .notice.success {
+    border-color: var(--_success);
+    border-width: 2px;
+  }
+  .notice p:last-child {
+    margin-bottom: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+    margin-top: 0.5rem;
+  }
+  .actions a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    font-weight: 600;
+  }
+  .hp {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .sources {
+    display: none;
+  }
+  .help-line {
+    margin-top: var(--_space);
+  }
+  @media (min-width: 40rem) {
+    .zip input {
+      max-width: 12rem;
+    }
+  }
+`;

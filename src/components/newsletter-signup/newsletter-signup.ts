@@ -1,0 +1,436 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { HelpContact } from '../../core/schema.js';
+import { mailtoHref } from '../../core/links.js';
+import {
+  checkSignup,
+  IdempotencyKeys,
+  sendSignup,
+  signupFingerprint,
+  toSubmission,
+  type FieldProblem,
+  type SignupField,
+  type SignupFormat,
+  type SignupInput,
+  type SignupOutcome,
+} from '../../core/signup.js';
+import { RecoverySignupEvent, type SignupSubmission } from '../../events.js';
+import { baseStyles } from '../shared/styles.js';
+import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js';
+import { LocaleController } from '../shared/localize.js';
+import { define } from '../shared/define.js';
+import { failureMessage, mailtoParts } from './messages.js';
+import { renderFields, type FieldPatch, type InterestChoice } from './fields.js';
+import { signupStyles } from './newsletter-signup.styles.js';
+
+/**
+ * `idle`: filling in. `sending`: posted (or handed to the host page), waiting. `success`: done.
+ * `failed`: the send failed; input kept, Retry offered. `waiting-online`: pressed while offline,
+ * sent when the device is back online. `too-fast`: submitted faster than a person can type.
+ * `fallback`: no endpoint; the mailto link is offered.
+ */
+type Phase = 'idle' | 'sending' | 'success' | 'failed' | 'waiting-online' | 'too-fast' | 'fallback';
+
+/**
+ * A newsletter signup that never loses a person's address: checked before sending, sent once
+ * (an `Idempotency-Key` per signup, the button inert while in flight), and on any failure the
+ * input stays, the reason is said in words and Retry is offered. A honeypot field and a minimum
+ * fill time keep simple bots out (a filled honeypot gets a fake success and sends nothing; a
+ * too-fast submit is asked to press again, because a real person may be that fast with autofill).
+ * Nothing is logged, stored or put in the URL.
+ *
+ * Help contacts: a newsletter form is not a crisis tool, so the compact help line (emergency and
+ * crisis lines) shows only when a send fails, while offline, or with `show-help`; a site's own
+ * `help` slot content always shows.
+ *
+ * @summary E-mail newsletter signup (JSON or form post), with a mailto fallback.
+ *
+ * @slot help - The site's own help contacts (replaces the compact help line; always shown).
+ * @slot interests - `<option value="...">Label</option>` children offered as interest checkboxes.
+ *
+ * @fires recovery-signup - {@link RecoverySignupEvent}, on every send attempt. Cancelable: call
+ *   `preventDefault()` to handle the submission in page code, then `markSubmitted()` or
+ *   `markFailed(message?)` on the element (after `timeout` ms without either, it shows a timeout).
+ *
+ * @csspart base - The wrapper.
+ * @csspart form - The form.
+ * @csspart input - Each text input.
+ * @csspart submit - The Sign up button.
+ * @csspart status - The polite live region (sending, success, offline).
+ * @csspart error - The alert region for a failed send.
+ * @csspart help - The compact help line.
+ *
+ * @cssprop --recovery-signup-accent - Sign up button colour (defaults to the primary colour).
+ * @cssprop --recovery-signup-on-accent - Sign up button text colour.
+ * @cssprop --recovery-signup-max-width - Widest the form gets (default 32rem).
+ * @cssprop --recovery-signup-padding - Padding around the form (default 0).
+ */
+@localized()
+export class RecoveryNewsletterSignup extends LitElement {
+  static override styles = [baseStyles, helpStyles, signupStyles];
+
+  /** Endpoint URL the signup is POSTed to. Without it the `fallback-email` mailto link is offered. */
+  @property() action = '';
+  /** Request format: `json` (application/json) or `form` (application/x-www-form-urlencoded). */
+  @property() method: SignupFormat = 'json';
+  /** Posted name of the e-mail field (e.g. `EMAIL` for an e-mail service's embedded form). */
+  @property({ attribute: 'field-email' }) fieldEmail = 'email';
+  /** Posted name of the name field. */
+  @property({ attribute: 'field-name' }) fieldName = 'name';
+  /** Posted name of the ZIP field. */
+  @property({ attribute: 'field-zip' }) fieldZip = 'zip';
+  /** Posted name of the interests field (repeated once per interest in a form post). */
+  @property({ attribute: 'field-interests' }) fieldInterests = 'interests';
+  /** Posted name of the consent field (`yes` in a form post, `true` in JSON). */
+  @property({ attribute: 'field-consent' }) fieldConsent = 'consent';
+  /** Address for the mailto fallback (no `action`, offline, or the endpoint keeps failing). */
+  @property({ attribute: 'fallback-email' }) fallbackEmail = '';
+  /** Words shown after a successful signup. */
+  @property({ attribute: 'success-text' }) successText = '';
+  /** First sentence shown when a send fails (the reason and Retry follow). */
+  @property({ attribute: 'error-text' }) errorText = '';
+  /** Consent statement; when set, a required checkbox. */
+  @property({ attribute: 'consent-text' }) consentText = '';
+  /** Comma-separated interests offered as checkboxes (each is both value and label). */
+  @property() interests = '';
+  /** Optional heading above the form (an h2). */
+  @property() heading = '';
+  /** Client timeout for one send, in milliseconds. */
+  @property({ type: Number }) timeout = 15_000;
+  /** Submits faster than this after the form appears are asked to press again (bot guard). */
+  @property({ type: Number, attribute: 'min-fill-ms' }) minFillMs = 2500;
+  /** Always show the compact help line (otherwise only on failure or offline). */
+  @property({ type: Boolean, attribute: 'show-help', reflect: true }) showHelp = false;
+  /** Hide the optional name field. */
+  @property({ type: Boolean, attribute: 'no-name' }) noName = false;
+  /** Hide the optional ZIP field. */
+  @property({ type: Boolean, attribute: 'no-zip' }) noZip = false;
+  /** Help contacts for the help line (defaults to the built-in emergency and crisis lines). */
+  @property({ attribute: false }) helpContacts: HelpContact[] | undefined;
+
+  @state() private email = '';
+  @state() private name = '';
+  @state() private zip = '';
+  @state() private chosen: string[] = [];
+  @state() private consent = false;
+  @state() private honey = '';
+  @state() private problems: Partial<Record<SignupField, FieldProblem>> = {};
+  @state() private phase: Phase = 'idle';
+  @state() private outcome: SignupOutcome | undefined;
+  @state() private hostMessage = '';
+  @state() private failures = 0;
+  @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  @state() private backOnline = false;
+  @state() private slotted: InterestChoice[] = [];
+
+  private readonly keys = new IdempotencyKeys();
+  private startedAt = 0;
+  private pending: { submission: SignupSubmission; fingerprint: string } | undefined;
+  private handedOff = false;
+  private hostTimer: ReturnType<typeof setTimeout> | undefined;
+  private moveFocus: 'invalid' | 'success' | undefined;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.startedAt) this.startedAt = performance.now();
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    clearTimeout(this.hostTimer);
+  }
+
+  /** After a cancelled `recovery-signup` event: the host page's code sent the signup. */
+  markSubmitted(): void {
+    if (!this.handedOff) return;
+    this.handedOff = false;
+    clearTimeout(this.hostTimer);
+    this.succeed();
+  }
+
+  /** After a cancelled `recovery-signup` event: the host page's code could not send it. */
+  markFailed(message?: string): void {
+    if (!this.handedOff) return;
+    this.handedOff = false;
+    clearTimeout(this.hostTimer);
+    this.fail(undefined, message ?? '');
+  }
+
+  /** Submit as the Sign up button does (checks first; does nothing while a send is in flight). */
+  submit(): void {
+    void this.onSubmit();
+  }
+
+  private get choices(): InterestChoice[] {
+    const fromAttr = this.interests
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((label) => ({ value: label, label }));
+    const seen = new Set<string>();
+    return [...fromAttr, ...this.slotted].filter((c) => !seen.has(c.value) && (seen.add(c.value), true));
+  }
+
+  private get input(): SignupInput {
+    const offered = new Set(this.choices.map((c) => c.value));
+    return {
+      email: this.email,
+      name: this.noName ? '' : this.name,
+      zip: this.noZip ? '' : this.zip,
+      interests: this.chosen.filter((v) => offered.has(v)),
+      consent: this.consentText ? this.consent : undefined,
+    };
+  }
+
+  private readonly onOnline = () => {
+    this.offline = false;
+    if (this.phase !== 'waiting-online' || !this.pending) return;
+    if (signupFingerprint(this.input) === this.pending.fingerprint) {
+      void this.attempt(this.pending.submission, this.pending.fingerprint);
+    } else {
+      this.phase = 'idle';
+      this.backOnline = true;
+    }
+  };
+
+  private readonly onOffline = () => {
+    this.offline = true;
+    this.backOnline = false;
+  };
+
+  private async onSubmit(event?: Event): Promise<void> {
+    event?.preventDefault();
+    if (this.phase === 'sending') return;
+    this.backOnline = false;
+    if (this.honey.trim()) {
+      // A bot filled the field people never see: pretend it worked, send nothing.
+      this.succeed();
+      return;
+    }
+    if (performance.now() - this.startedAt < this.minFillMs) {
+      this.phase = 'too-fast';
+      return;
+    }
+    const input = this.input;
+    const problems = checkSignup(input);
+    this.problems = Object.fromEntries(problems.map((p) => [p.field, p.reason]));
+    if (problems.length) {
+      if (this.phase === 'too-fast') this.phase = 'idle';
+      this.moveFocus = 'invalid';
+      return;
+    }
+    const submission = toSubmission(input, this.keys.keyFor(input));
+    await this.attempt(submission, signupFingerprint(input));
+  }
+
+  private async attempt(submission: SignupSubmission, fingerprint: string): Promise<void> {
+    this.pending = { submission, fingerprint };
+    this.outcome = undefined;
+    this.hostMessage = '';
+    if (this.offline) {
+      this.phase = 'waiting-online';
+      return;
+    }
+    this.phase = 'sending';
+    const proceed = this.dispatchEvent(new RecoverySignupEvent(submission));
+    if (!proceed) {
+      this.handedOff = true;
+      clearTimeout(this.hostTimer);
+      this.hostTimer = setTimeout(() => {
+        if (this.handedOff && this.phase === 'sending') this.fail({ kind: 'timeout' });
+      }, this.timeout);
+      return;
+    }
+    if (!this.action) {
+      this.phase = 'fallback';
+      return;
+    }
+    const outcome = await sendSignup(this.action, submission, {
+      format: this.method === 'form' ? 'form' : 'json',
+      fields: {
+        email: this.fieldEmail,
+        name: this.fieldName,
+        zip: this.fieldZip,
+        interests: this.fieldInterests,
+        consent: this.fieldConsent,
+      },
+      timeoutMs: this.timeout,
+      isOnline: () => !this.offline && navigator.onLine !== false,
+    });
+    if (this.pending?.submission !== submission) return;
+    if (outcome.kind === 'ok') this.succeed();
+    else if (outcome.kind === 'offline') this.phase = 'waiting-online';
+    else this.fail(outcome);
+  }
+
+  private succeed(): void {
+    this.phase = 'success';
+    this.failures = 0;
+    this.problems = {};
+    this.moveFocus = 'success';
+  }
+
+  private fail(outcome: SignupOutcome | undefined, hostMessage = ''): void {
+    this.phase = 'failed';
+    this.outcome = outcome;
+    this.hostMessage = hostMessage;
+    this.failures += 1;
+  }
+
+  private edit(patch: FieldPatch): void {
+    Object.assign(this, patch);
+    if (!Object.keys(this.problems).length) return;
+    // A fixed field loses its message as soon as it is right; new messages wait for Sign up.
+    const still = new Set(checkSignup(this.input).map((p) => p.field));
+    this.problems = Object.fromEntries(Object.entries(this.problems).filter(([f]) => still.has(f as SignupField)));
+  }
+
+  private reset(): void {
+    this.email = this.name = this.zip = this.honey = '';
+    this.chosen = [];
+    this.consent = false;
+    this.problems = {};
+    this.pending = undefined;
+    this.keys.reset();
+    this.phase = 'idle';
+    this.moveFocus = 'invalid';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const target = this.moveFocus;
+    this.moveFocus = undefined;
+    if (target === 'success') this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
+    if (target === 'invalid') {
+      const first = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
+      (first ?? this.renderRoot.querySelector<HTMLElement>('#email'))?.focus();
+    }
+  }
+
+  private onSlotChange(e: Event) {
+    const slot = e.target as HTMLSlotElement;
+    this.slotted = slot
+      .assignedElements()
+      .filter((el) => el instanceof HTMLOptionElement || el.hasAttribute('value'))
+      .map((el) => {
+        const label = (el.textContent ?? '').trim();
+        const value = el instanceof HTMLOptionElement ? el.value : (el.getAttribute('value') ?? label);
+        return { value: value.trim() || label, label: label || value };
+      })
+      .filter((c) => c.value);
+  }
+
+  private mailto(): string | undefined {
+    if (!this.fallbackEmail) return undefined;
+    const input = this.input;
+    const labels = new Map(this.choices.map((c) => [c.value, c.label]));
+    const { subject, body } = mailtoParts({
+      email: input.email.trim(),
+      name: input.name.trim(),
+      zip: input.zip.trim(),
+      interests: input.interests.map((v) => labels.get(v) ?? v),
+    });
+    return mailtoHref(this.fallbackEmail, subject, body);
+  }
+
+  private renderStatus(): TemplateResult | typeof nothing {
+    const link = this.mailto();
+    switch (this.phase) {
+      case 'sending':
+        return html`<p>${msg('Sending your signup…')}</p>`;
+      case 'success':
+        return html`<div class="notice success">
+          <p id="done" tabindex="-1"><strong>${this.successText || msg('Thank you. You are signed up.')}</strong></p>
+          <div class="actions">
+            <button type="button" class="secondary" @click=${this.reset}>${msg('Sign up another address')}</button>
+          </div>
+        </div>`;
+      case 'too-fast':
+        return html`<p class="notice">${msg('Please check your details and press Sign up again.')}</p>`;
+      case 'waiting-online':
+        return html`<div class="notice warning">
+          <p>${msg('You are offline. Your signup is kept here and will be sent as soon as you are back online.')}</p>
+          ${link ? html`<p><a href=${link}>${msg('Or send it by e-mail instead')}</a></p>` : nothing}
+        </div>`;
+      case 'fallback':
+        return html`<div class="notice">
+          ${link
+            ? html`<p>${msg('This signup is sent by e-mail. Your e-mail app will open with your details filled in.')}</p>
+                <div class="actions"><a href=${link}>${msg('Send my signup by e-mail')}</a></div>`
+            : html`<p>${msg('This signup form is not connected yet. Please contact the website to sign up.')}</p>`}
+        </div>`;
+      default:
+        if (this.offline) return html`<p class="notice warning">${msg('You are offline. You can still fill in the form; press Sign up and it will be sent when you are back online.')}</p>`;
+        if (this.backOnline) return html`<p class="notice">${msg('You are back online. Press Sign up to send your signup.')}</p>`;
+        return nothing;
+    }
+  }
+
+  private renderFailure(): TemplateResult | typeof nothing {
+    if (this.phase !== 'failed') return nothing;
+    const { lead, detail } = this.outcome
+      ? failureMessage(this.outcome, this.errorText)
+      : { lead: this.errorText || msg('Your signup was not sent yet.'), detail: this.hostMessage || msg('Please try again.') };
+    const link = this.failures >= 2 ? this.mailto() : undefined;
+    return html`<div class="notice error">
+      <p><strong>${lead}</strong> ${detail} ${msg('Everything you entered is still here.')}</p>
+      <div class="actions">
+        <button type="button" @click=${() => this.submit()}>${msg('Retry')}</button>
+        ${link ? html`<a href=${link}>${msg('Send my signup by e-mail instead')}</a>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  override render() {
+    const helpShown = this.showHelp || this.phase === 'failed' || this.phase === 'waiting-online' || this.offline;
+    const contacts = (this.helpContacts?.length ? this.helpContacts : DEFAULT_HELP_CONTACTS).filter(
+      (c) => c.urgency !== 'support',
+    );
+    return html`<div class="base" part="base">
+      ${this.heading ? html`<h2>${this.heading}</h2>` : nothing}
+      ${this.phase === 'success'
+        ? nothing
+        : html`<form part="form" novalidate aria-label=${this.heading || msg('Newsletter signup')} @submit=${this.onSubmit}>
+            ${renderFields({
+              email: this.email,
+              name: this.name,
+              zip: this.zip,
+              chosen: this.chosen,
+              consent: this.consent,
+              honey: this.honey,
+              choices: this.choices,
+              consentText: this.consentText,
+              noName: this.noName,
+              noZip: this.noZip,
+              problems: this.problems,
+              set: (patch) => this.edit(patch),
+            })}
+            <button type="submit" part="submit" aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}>
+              ${this.phase === 'sending' ? msg('Sending…') : msg('Sign up')}
+            </button>
+          </form>`}
+      <div class="status" part="status" role="status">${this.renderStatus()}</div>
+      <div class="alert" part="error" role="alert">${this.renderFailure()}</div>
+      <div class="help-line"><slot name="help">${helpShown ? renderHelp(contacts, { compact: true }) : nothing}</slot></div>
+      <div class="sources"><slot name="interests" @slotchange=${this.onSlotChange}></slot></div>
+    </div>`;
+  }
+}
+
+define('recovery-newsletter-signup', RecoveryNewsletterSignup);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'recovery-newsletter-signup': RecoveryNewsletterSignup;
+  }
+}

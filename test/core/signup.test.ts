@@ -1,0 +1,192 @@
+import { expect } from '@open-wc/testing';
+import {
+  checkEmail,
+  checkSignup,
+  checkZip,
+  IdempotencyKeys,
+  isCrossOrigin,
+  requestBody,
+  retryAfter,
+  sendSignup,
+  signupFingerprint,
+  toSubmission,
+  type SignupInput,
+} from '../../src/core/signup.js';
+import { requestCount, uniqueKey } from '../helpers.js';
+
+const input = (over: Partial<SignupInput> = {}): SignupInput => ({
+  email: 'person@example.org',
+  name: '',
+  zip: '',
+  interests: [],
+  consent: undefined,
+  ...over,
+});
+
+async function signups(key: string) {
+  const r = await fetch(`/test-api/signups?key=${encodeURIComponent(key)}`);
+  return (await r.json()) as { contentType: string; idempotencyKey: string; body: string }[];
+}
+
+describe('core/signup checks', () => {
+  it('accepts ordinary addresses, trimmed', () => {
+    for (const ok of ['a@example.org', ' first.last+news@mail.example.co.uk ', 'o\'brien@example.org', 'ana@exämple.org']) {
+      const r = checkEmail(ok);
+      expect(r.ok, ok).to.equal(true);
+      if (r.ok) expect(r.email).to.equal(ok.trim());
+    }
+  });
+
+  it('refuses missing and malformed addresses', () => {
+    expect(checkEmail('   ')).to.deep.equal({ ok: false, reason: 'missing' });
+    for (const bad of ['person', 'person@', '@example.org', 'person@example', 'a b@example.org', 'a@@example.org',
+      'a@example..org', '.a@example.org', 'a.@example.org', 'a@-example.org', 'a@example.org,', 'a@exa mple.org',
+      `${'x'.repeat(65)}@example.org`]) {
+      expect(checkEmail(bad), bad).to.deep.equal({ ok: false, reason: 'invalid' });
+    }
+  });
+
+  it('takes an empty ZIP, 5 digits or ZIP+4, nothing else', () => {
+    expect(checkZip('')).to.deep.equal({ ok: true, zip: undefined });
+    expect(checkZip(' 02118 ')).to.deep.equal({ ok: true, zip: '02118' });
+    expect(checkZip('02118-1234')).to.deep.equal({ ok: true, zip: '02118-1234' });
+    for (const bad of ['2118', '021181', 'ABCDE', '02118-12']) expect(checkZip(bad).ok, bad).to.equal(false);
+  });
+
+  it('lists every problem in field order, consent only when asked', () => {
+    expect(checkSignup(input({ email: 'x', zip: '1', consent: false }))).to.deep.equal([
+      { field: 'email', reason: 'invalid' },
+      { field: 'zip', reason: 'invalid' },
+      { field: 'consent', reason: 'missing' },
+    ]);
+    expect(checkSignup(input())).to.deep.equal([]);
+    expect(checkSignup(input({ consent: true }))).to.deep.equal([]);
+  });
+
+  it('builds a submission with only what was given, and refuses an invalid one', () => {
+    expect(toSubmission(input({ email: ' p@example.org ', name: '  ', interests: ['a'] }), 'K')).to.deep.equal({
+      email: 'p@example.org',
+      interests: ['a'],
+      idempotencyKey: 'K',
+    });
+    expect(toSubmission(input({ name: ' Ana ', zip: '02118', consent: true }), 'K')).to.deep.equal({
+      email: 'person@example.org',
+      name: 'Ana',
+      zip: '02118',
+      interests: [],
+      consent: true,
+      idempotencyKey: 'K',
+    });
+    expect(() => toSubmission(input({ email: 'nope' }), 'K')).to.throw();
+  });
+});
+
+describe('core/signup idempotency keys', () => {
+  it('gives the same signup the same key and a changed one a new key', () => {
+    const keys = new IdempotencyKeys();
+    const a = keys.keyFor(input({ interests: ['x', 'y'] }));
+    expect(keys.keyFor(input({ interests: ['y', 'x'] }))).to.equal(a);
+    expect(keys.keyFor(input({ email: ' person@example.org ', interests: ['x', 'y'] }))).to.equal(a);
+    const b = keys.keyFor(input({ email: 'other@example.org', interests: ['x', 'y'] }));
+    expect(b).to.not.equal(a);
+    expect(keys.keyFor(input({ email: 'other@example.org', interests: ['x', 'y'], name: 'N' }))).to.not.equal(b);
+    keys.reset();
+    expect(keys.keyFor(input({ interests: ['x', 'y'] }))).to.not.equal(a);
+    expect(signupFingerprint(input({ consent: false }))).to.not.equal(signupFingerprint(input({ consent: true })));
+  });
+});
+
+describe('core/signup request bodies', () => {
+  const submission = toSubmission(input({ name: 'Ana Pérez', zip: '02118', interests: ['recovery', 'prevention'], consent: true }), 'K');
+
+  it('JSON with default and custom field names', () => {
+    const j = requestBody(submission, 'json');
+    expect(j.contentType).to.equal('application/json');
+    expect(JSON.parse(j.body)).to.deep.equal({
+      email: 'person@example.org',
+      name: 'Ana Pérez',
+      zip: '02118',
+      interests: ['recovery', 'prevention'],
+      consent: true,
+    });
+    const custom = requestBody(submission, 'json', { email: 'EMAIL', zip: '' });
+    expect(Object.keys(JSON.parse(custom.body))).to.deep.equal(['EMAIL', 'name', 'zip', 'interests', 'consent']);
+  });
+
+  it('form-encoded with custom names and repeated interests', () => {
+    const f = requestBody(submission, 'form', { email: 'EMAIL', name: 'FNAME', interests: 'group[1]', consent: 'gdpr' });
+    expect(f.contentType).to.match(/^application\/x-www-form-urlencoded/);
+    const p = new URLSearchParams(f.body);
+    expect(p.get('EMAIL')).to.equal('person@example.org');
+    expect(p.get('FNAME')).to.equal('Ana Pérez');
+    expect(p.get('zip')).to.equal('02118');
+    expect(p.getAll('group[1]')).to.deep.equal(['recovery', 'prevention']);
+    expect(p.get('gdpr')).to.equal('yes');
+    expect(f.body).to.not.include('K');
+  });
+
+  it('reads Retry-After as seconds or a date', () => {
+    expect(retryAfter('30')).to.equal(30);
+    expect(retryAfter(new Date(1_000_000 + 10_000).toUTCString(), 1_000_000)).to.equal(10);
+    expect(retryAfter('soon')).to.equal(undefined);
+    expect(retryAfter(null)).to.equal(undefined);
+  });
+
+  it('knows a cross-origin action', () => {
+    expect(isCrossOrigin('/test-api/signup', undefined)).to.equal(false);
+    expect(isCrossOrigin('https://mail.example.org/subscribe', 'https://www.example.org/page')).to.equal(true);
+  });
+});
+
+describe('core/signup sendSignup against the local endpoint', () => {
+  const submission = toSubmission(input({ interests: ['recovery'] }), 'idem-123');
+
+  it('posts JSON once with the Idempotency-Key header', async () => {
+    const key = uniqueKey('core-json');
+    const outcome = await sendSignup(`/test-api/signup?mode=ok&key=${key}`, submission);
+    expect(outcome).to.deep.equal({ kind: 'ok', status: 200 });
+    const got = await signups(key);
+    expect(got).to.have.length(1);
+    expect(got[0]!.contentType).to.equal('application/json');
+    expect(got[0]!.idempotencyKey).to.equal('idem-123');
+    expect(JSON.parse(got[0]!.body)).to.deep.equal({ email: 'person@example.org', interests: ['recovery'] });
+  });
+
+  it('posts a same-origin form with the header too', async () => {
+    const key = uniqueKey('core-form');
+    const outcome = await sendSignup(`/test-api/signup?mode=ok&key=${key}`, submission, { format: 'form', fields: { email: 'EMAIL' } });
+    expect(outcome.kind).to.equal('ok');
+    const got = await signups(key);
+    expect(got[0]!.contentType).to.match(/^application\/x-www-form-urlencoded/);
+    expect(got[0]!.idempotencyKey).to.equal('idem-123');
+    expect(new URLSearchParams(got[0]!.body).get('EMAIL')).to.equal('person@example.org');
+  });
+
+  it('reports 500 as http and 429 as rate-limited with its Retry-After', async () => {
+    expect(await sendSignup(`/test-api/signup?mode=500&key=${uniqueKey()}`, submission)).to.deep.equal({ kind: 'http', status: 500 });
+    expect(await sendSignup(`/test-api/signup?mode=429&key=${uniqueKey()}`, submission)).to.deep.equal({
+      kind: 'rate-limited',
+      retryAfterSeconds: 30,
+    });
+  });
+
+  it('gives up on a hanging endpoint after the timeout', async () => {
+    const key = uniqueKey('core-hang');
+    expect(await sendSignup(`/test-api/signup?mode=hang&key=${key}`, submission, { timeoutMs: 300 })).to.deep.equal({ kind: 'timeout' });
+    expect(await requestCount(key)).to.equal(1);
+  });
+
+  it('reports a refused connection as network, and sends nothing while offline', async () => {
+    expect(await sendSignup('http://127.0.0.1:9/', submission)).to.deep.equal({ kind: 'network' });
+    const key = uniqueKey('core-offline');
+    expect(await sendSignup(`/test-api/signup?key=${key}`, submission, { isOnline: () => false })).to.deep.equal({ kind: 'offline' });
+    expect(await requestCount(key)).to.equal(0);
+  });
+
+  it('can be aborted by the caller', async () => {
+    const controller = new AbortController();
+    const pending = sendSignup(`/test-api/signup?mode=hang&key=${uniqueKey()}`, submission, { signal: controller.signal });
+    controller.abort();
+    expect(await pending).to.deep.equal({ kind: 'aborted' });
+  });
+});
