@@ -141,7 +141,7 @@ function buildKdIndex(points: readonly LatLon[]): KDBush {
 export interface ZipTable {
   /** Where the centroids come from, e.g. "US Census ZCTA Gazetteer 2024". */
   source: string;
-  /** The date of the source's data, YYYY-MM-DD. */
+  /** The date of the source's data, as precise as known ("2021", "2024-06-01"). */
   date: string;
   zips: Record<string, [number, number]>;
 }
