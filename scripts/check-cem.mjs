@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { apiDocs } from './api-docs.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cem-'));
 execFileSync(
@@ -19,5 +20,10 @@ if (JSON.stringify(JSON.parse(fresh)) !== (committed && JSON.stringify(JSON.pars
   process.exit(1);
 }
 const manifest = JSON.parse(fresh);
+const docs = existsSync('docs/api.md') ? readFileSync('docs/api.md', 'utf8') : '';
+if (docs !== apiDocs(manifest)) {
+  console.error('docs/api.md is out of date: run `npm run cem` and commit it.');
+  process.exit(1);
+}
 const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => d.tagName));
 console.log(`custom-elements.json is up to date (${tags.sort().join(', ')}).`);
