@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { cli, dataFile, fixture, lines, run } from './helpers.mjs';
+
+const recordCount = (file) => JSON.parse(readFileSync(file, 'utf8')).resources.length;
+
+for (const name of ['resources.json', 'us-disposal-2018.json']) {
+  test(`validate accepts data/${name} with a one-line summary`, () => {
+    const result = run(cli, ['validate', `data/${name}`]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(lines(result.stdout), [`data/${name}: ${recordCount(dataFile(name))} records, valid`]);
+    assert.equal(result.stderr, '');
+  });
+}
+
+test('validate names each bad record by id and field path, one per line, and exits 1', () => {
+  const file = 'test/fixtures/cli-bad-records.json';
+  const result = run(cli, ['validate', file]);
+  assert.equal(result.status, 1);
+  const out = lines(result.stderr);
+  const expected = [
+    [/record "fixture-js-url" \(#1\) url: must be an http\(s\) link/],
+    [/record "fixture-call-us" \(#2\) phones\[0\]\.number: must be a phone number/],
+    [/record "fixture-dup" \(#4\) id: duplicate id/],
+    [/record "fixture-far-north" \(#5\) location\.latitude: must be a latitude/],
+  ];
+  for (const [pattern] of expected) {
+    assert.equal(out.filter((line) => pattern.test(line)).length, 1, `one line matching ${pattern} in:\n${result.stderr}`);
+  }
+  assert.ok(out.every((line) => line.startsWith(`${file}: `)), 'every line names the file');
+  assert.ok(!result.stderr.includes('fixture-good'), 'the good record is not reported');
+  assert.equal(out.at(-1), `${file}: 6 records, 4 invalid`);
+  assert.equal(out.length, expected.length + 1);
+});
+
+test('a file that is not JSON is one clear error line', () => {
+  const result = run(cli, ['validate', fixture('cli-not-json.json')]);
+  assert.equal(result.status, 1);
+  const out = lines(result.stderr);
+  assert.equal(out.length, 1);
+  assert.match(out[0], /cli-not-json\.json: not JSON/);
+});
+
+test('a dataset of another schema version is one clear error line', () => {
+  const result = run(cli, ['validate', fixture('cli-wrong-version.json')]);
+  assert.equal(result.status, 1);
+  const out = lines(result.stderr);
+  assert.equal(out.length, 1);
+  assert.match(out[0], /cli-wrong-version\.json: .*schema_version is "2\.0".*version 1\.x/);
+});
+
+test('a missing file is a clear error and exit 2', () => {
+  const result = run(cli, ['validate', 'no-such-dataset.json']);
+  assert.equal(result.status, 2);
+  assert.deepEqual(lines(result.stderr), ['no-such-dataset.json: no such file']);
+});
+
+test('several files: one result each, and the worst exit status', () => {
+  const result = run(cli, ['validate', 'data/resources.json', fixture('cli-wrong-version.json')]);
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /data\/resources\.json: \d+ records, valid/);
+  assert.match(result.stderr, /schema_version is "2\.0"/);
+});
+
+test('--help prints the usage and exits 0; no command is a usage error', () => {
+  const help = run(cli, ['--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /recovery-finder validate FILE/);
+  assert.match(help.stdout, /recovery-finder import FILE\.csv/);
+  assert.equal(run(cli, ['validate', '--help']).status, 0);
+  const none = run(cli, []);
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /Usage:/);
+  assert.equal(run(cli, ['validate']).status, 2);
+  assert.equal(run(cli, ['frobnicate']).status, 2);
+});
