@@ -1,0 +1,660 @@
+/**
+ * The shared map base of the map elements (`<recovery-prsc-map>`, `<recovery-disposal-locator>`).
+ *
+ * Leaflet, its CSS and supercluster are loaded with a dynamic `import()` only when the map's
+ * container is about to be seen (IntersectionObserver), so a page without a visible map pays
+ * nothing for them. Nothing in this file imports Leaflet statically (types only).
+ *
+ * ## API
+ *
+ * ```ts
+ * import { MapController, mapBaseStyles, type MapPoint } from '../shared/map-base.js';
+ *
+ * static styles = [baseStyles, mapBaseStyles, myStyles];
+ *
+ * private map = new MapController(this, {
+ *   // A sized element in the shadow root (give it a height). The controller adds its own
+ *   // child `div.recovery-map-canvas` and hands THAT to Leaflet, so the container is never
+ *   // left with Leaflet's state after a disconnect.
+ *   container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
+ *   // Read after every host update; cheap identity checks decide what changed.
+ *   options: () => ({
+ *     points: this.points,            // MapPoint[]; pass the SAME array until it really changes
+ *     selectedId: this.selectedId,    // highlighted, panned to, popup opened
+ *     tileUrl: this.tileUrl,          // default OSM_TILE_URL; '' = no tiles (plain background)
+ *     attribution: this.attribution,  // default OSM_ATTRIBUTION (site-configured HTML, never data)
+ *     center: [42.3, -71.8], zoom: 8, // optional initial view; otherwise fit to the points
+ *     labels: { approximate: msg('Location approximate'), cluster: (n) => msg(str`${n} places`), ... },
+ *   }),
+ *   onSelect: (id) => { ... },        // a person clicked a marker (not fired for select())
+ *   onClusterExpand: (ids) => { ... },// optional: a person clicked a cluster (it zooms in)
+ *   load: defaultLeafletLoader,       // optional: inject a loader (tests simulate failures)
+ * });
+ *
+ * this.map.state      // 'idle' | 'loading' | 'ready' | 'failed' (host.requestUpdate() on change)
+ * this.map.error      // what was thrown when 'failed' (e.g. Trusted Types blocking Leaflet)
+ * this.map.select(id) // highlight + pan (+ popup); the same as changing options().selectedId
+ * this.map.fit()      // fit the view to the current points
+ * this.map.retry()    // try again after 'failed'
+ * this.map.map        // the L.Map when ready (inspection, tests)
+ * this.map.drawn()    // { points: Map<id, CircleMarker>, clusters: {count, ids, marker}[] } now drawn
+ * this.map.tileErrors // tiles that failed to load (harmless: the map keeps working)
+ * ```
+ *
+ * Behaviour: canvas `circleMarker`s (preferCanvas) and, unless `cluster: false`, supercluster
+ * clusters (a DOM divIcon with the count, clicking zooms to where they split). Approximate
+ * points are drawn with a dashed outline. Popups and tooltips are DOM built with textContent,
+ * never a string of HTML. A ResizeObserver calls `invalidateSize()` whenever the container's
+ * size changes (e.g. revealed after `display: none`). Disconnect calls `map.remove()` and
+ * removes the canvas div; reconnecting builds a fresh map.
+ *
+ * CSS custom properties read from the container (through `mapBaseStyles`):
+ * `--recovery-map-marker-color`, `--recovery-map-marker-selected-color`.
+ */
+import { css } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type * as Leaflet from 'leaflet';
+import type Supercluster from 'supercluster';
+
+/** One point on the map. */
+export interface MapPoint {
+  id: string;
+  latitude: number;
+  longitude: number;
+  /** Shown in the tooltip and the popup heading (as text). */
+  label: string;
+  /** True when the coordinates are only approximate (e.g. a ZIP code centroid). */
+  approximate?: boolean;
+  /** An optional second line for the popup (as text), e.g. the town. */
+  detail?: string;
+}
+
+export type MapState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** Words the map shows; the element passes them localized. */
+export interface MapLabels {
+  approximate: string;
+  cluster: (count: number) => string;
+  zoomIn: string;
+  zoomOut: string;
+}
+
+export interface MapViewOptions {
+  points: readonly MapPoint[];
+  selectedId?: string | undefined;
+  /** `{z}/{x}/{y}` tile URL template; '' for no tile layer. Defaults to OpenStreetMap. */
+  tileUrl?: string | undefined;
+  /** Attribution HTML for the tile layer (site configuration, never record data). */
+  attribution?: string | undefined;
+  center?: [number, number] | undefined;
+  zoom?: number | undefined;
+  labels?: Partial<MapLabels> | undefined;
+  /** Cluster crowded points with supercluster (default true). */
+  cluster?: boolean | undefined;
+  /** Highest zoom the view may fit to when fitting the points (default 13). */
+  fitMaxZoom?: number | undefined;
+}
+
+export interface LeafletModules {
+  L: typeof Leaflet;
+  css: string;
+  Supercluster: typeof Supercluster;
+}
+export type LeafletLoader = () => Promise<LeafletModules>;
+
+export interface MapControllerConfig {
+  container: () => HTMLElement | null | undefined;
+  options: () => MapViewOptions;
+  onSelect?: (id: string) => void;
+  onClusterExpand?: (ids: string[]) => void;
+  onStateChange?: (state: MapState) => void;
+  load?: LeafletLoader;
+}
+
+export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const OSM_ATTRIBUTION =
+  '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+const DEFAULT_LABELS: MapLabels = {
+  approximate: 'Location approximate',
+  cluster: (n) => `${n} places: zoom in`,
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+};
+
+let cached: Promise<LeafletModules> | undefined;
+
+/** Loads Leaflet (ESM build), its CSS and supercluster once per page, in a lazy chunk. */
+export const defaultLeafletLoader: LeafletLoader = () => {
+  cached ??= Promise.all([
+    import('leaflet/dist/leaflet-src.esm.js'),
+    import('leaflet/dist/leaflet.css?inline'),
+    import('supercluster'),
+  ]).then(([L, cssModule, sc]) => ({ L, css: cssModule.default, Supercluster: sc.default }));
+  cached.catch(() => {
+    cached = undefined; // a failed chunk load may succeed on retry
+  });
+  return cached;
+};
+
+const sheets = new Map<string, CSSStyleSheet>();
+function adoptCss(root: Node, cssText: string): void {
+  if (!(root instanceof ShadowRoot || root instanceof Document)) return;
+  let sheet = sheets.get(cssText);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(cssText);
+    sheets.set(cssText, sheet);
+  }
+  // First, so the element's own styles win at equal specificity.
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+}
+
+type PointProps = { id: string };
+type ClusterFeature = Supercluster.ClusterFeature<Supercluster.AnyProps> | Supercluster.PointFeature<PointProps>;
+
+export interface DrawnCluster {
+  count: number;
+  clusterId: number;
+  marker: Leaflet.Marker;
+}
+
+export class MapController implements ReactiveController {
+  state: MapState = 'idle';
+  error: unknown;
+  map: Leaflet.Map | undefined;
+  tileErrors = 0;
+
+  private host: ReactiveControllerHost & HTMLElement;
+  private config: MapControllerConfig;
+  private mods: LeafletModules | undefined;
+  private observed: HTMLElement | undefined;
+  private canvasEl: HTMLElement | undefined;
+  private io: IntersectionObserver | undefined;
+  private ro: ResizeObserver | undefined;
+  private generation = 0;
+  private connected = false;
+  private visible = false;
+  private lastSize = '';
+  private points: readonly MapPoint[] = [];
+  private byId = new Map<string, MapPoint>();
+  private index: Supercluster<PointProps> | undefined;
+  private layer: Leaflet.LayerGroup | undefined;
+  private tiles: Leaflet.TileLayer | undefined;
+  private tileUrl: string | undefined;
+  private renderer: Leaflet.Canvas | undefined;
+  private pointMarkers = new Map<string, Leaflet.CircleMarker>();
+  private clusterMarkers: DrawnCluster[] = [];
+  private selectedId: string | undefined;
+  private popup: Leaflet.Popup | undefined;
+  private allDrawn = false;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, config: MapControllerConfig) {
+    this.host = host;
+    this.config = config;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.watch();
+  }
+
+  hostUpdated(): void {
+    this.watch();
+    if (this.state === 'ready') this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.generation++;
+    this.io?.disconnect();
+    this.ro?.disconnect();
+    this.io = this.ro = undefined;
+    this.observed = undefined;
+    this.visible = false;
+    this.destroy();
+    if (this.state !== 'idle') this.setState('idle');
+  }
+
+  /** Highlight a point, bring it into view and open its popup. */
+  select(id: string | undefined): void {
+    this.selectedId = id;
+    if (this.state !== 'ready' || !this.map) return;
+    const p = id === undefined ? undefined : this.byId.get(id);
+    if (!p) {
+      this.map.closePopup();
+      this.restyle();
+      return;
+    }
+    const map = this.map;
+    const latlng: [number, number] = [p.latitude, p.longitude];
+    let z = Math.round(map.getZoom());
+    const cluster = this.index && this.opts().cluster !== false;
+    if (cluster) {
+      const maxZ = map.getMaxZoom();
+      while (z < maxZ && !this.unclusteredAt(p, z)) z++;
+    }
+    const animate = !reducedMotion();
+    if (z !== Math.round(map.getZoom())) map.setView(latlng, z, { animate });
+    else if (!map.getBounds().contains(latlng)) map.panTo(latlng, { animate });
+    if (this.allDrawn || !cluster) this.restyle();
+    else this.draw();
+    this.openPopup(p);
+  }
+
+  /** Fit the view to the current points (or the configured centre). */
+  fit(): void {
+    const map = this.map;
+    const L = this.mods?.L;
+    if (!map || !L) return;
+    const o = this.opts();
+    if (this.points.length === 0) {
+      if (!map.getZoom()) map.setView(o.center ?? [39.8, -98.6], o.zoom ?? 4);
+      return;
+    }
+    const bounds = L.latLngBounds(this.points.map((p) => [p.latitude, p.longitude] as [number, number]));
+    map.fitBounds(bounds, { padding: [24, 24], maxZoom: o.fitMaxZoom ?? 13, animate: false });
+  }
+
+  /** Try again after a failure. */
+  retry(): void {
+    if (this.state !== 'failed') return;
+    this.setState('idle');
+    this.error = undefined;
+    if (this.visible) void this.start();
+  }
+
+  /** What is drawn now: single points by id, and clusters with their counts. */
+  drawn(): { points: Map<string, Leaflet.CircleMarker>; clusters: DrawnCluster[] } {
+    return { points: new Map(this.pointMarkers), clusters: [...this.clusterMarkers] };
+  }
+
+  /** The ids of the points inside a drawn cluster. */
+  clusterIds(clusterId: number): string[] {
+    return this.index?.getLeaves(clusterId, Infinity).map((f) => f.properties.id) ?? [];
+  }
+
+  private opts(): MapViewOptions {
+    return this.config.options();
+  }
+
+  private labels(): MapLabels {
+    return { ...DEFAULT_LABELS, ...this.opts().labels };
+  }
+
+  private setState(s: MapState): void {
+    this.state = s;
+    this.config.onStateChange?.(s);
+    this.host.requestUpdate();
+  }
+
+  private watch(): void {
+    if (!this.connected) return;
+    const c = this.config.container();
+    if (!c || c === this.observed) return;
+    this.io?.disconnect();
+    this.ro?.disconnect();
+    this.destroy();
+    if (this.state === 'ready' || this.state === 'loading') this.setState('idle');
+    this.observed = c;
+    this.io = new IntersectionObserver(
+      (entries) => {
+        this.visible = entries.some((e) => e.isIntersecting);
+        if (this.visible && this.state === 'idle') void this.start();
+      },
+      { rootMargin: '200px' },
+    );
+    this.io.observe(c);
+    this.ro = new ResizeObserver(() => {
+      const size = `${c.clientWidth}x${c.clientHeight}`;
+      if (size === this.lastSize) return;
+      this.lastSize = size;
+      if (this.map && c.clientWidth > 0 && c.clientHeight > 0) {
+        this.map.invalidateSize({ animate: false });
+        if (!this.allDrawn) this.draw();
+      }
+    });
+    this.ro.observe(c);
+  }
+
+  private async start(): Promise<void> {
+    const gen = ++this.generation;
+    this.setState('loading');
+    try {
+      const mods = await (this.config.load ?? defaultLeafletLoader)();
+      if (gen !== this.generation || !this.connected) return;
+      this.mods = mods;
+      this.create(mods);
+      this.setState('ready');
+    } catch (err) {
+      if (gen !== this.generation) return;
+      this.destroy();
+      this.error = err;
+      this.setState('failed');
+    }
+  }
+
+  private create(mods: LeafletModules): void {
+    const { L } = mods;
+    const container = this.observed;
+    if (!container) throw new Error('map container missing');
+    adoptCss(container.getRootNode(), mods.css);
+    const el = document.createElement('div');
+    el.className = 'recovery-map-canvas';
+    container.append(el);
+    this.canvasEl = el;
+    const still = reducedMotion();
+    const map = L.map(el, {
+      preferCanvas: true,
+      zoomControl: false,
+      maxZoom: 18,
+      minZoom: 2,
+      zoomAnimation: !still,
+      fadeAnimation: !still,
+      markerZoomAnimation: !still,
+    });
+    this.map = map;
+    const labels = this.labels();
+    L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
+    this.renderer = new (safeCanvas(L))({ padding: 0.5 });
+    this.layer = L.layerGroup().addTo(map);
+    map.on('moveend', () => {
+      if (!this.allDrawn) this.draw();
+    });
+    const o = this.opts();
+    // A provisional view (Leaflet needs one before drawing); sync() fits to the points.
+    map.setView(o.center ?? [39.8, -98.6], o.zoom ?? (o.center ? 8 : 4), { animate: false });
+    this.points = [];
+    this.sync();
+  }
+
+  /** Apply what changed in options() since the last look. */
+  private sync(): void {
+    const map = this.map;
+    const mods = this.mods;
+    if (!map || !mods) return;
+    const o = this.opts();
+    const tileUrl = o.tileUrl ?? OSM_TILE_URL;
+    if (tileUrl !== this.tileUrl) {
+      this.tiles?.remove();
+      this.tiles = undefined;
+      this.tileUrl = tileUrl;
+      if (tileUrl) {
+        this.tiles = mods.L.tileLayer(tileUrl, { attribution: o.attribution ?? OSM_ATTRIBUTION, maxZoom: 19 });
+        this.tiles.on('tileerror', () => this.tileErrors++);
+        this.tiles.addTo(map);
+      }
+    }
+    let moved = false;
+    if (o.points !== this.points) {
+      this.points = o.points;
+      this.byId = new Map(o.points.map((p) => [p.id, p]));
+      this.index = undefined;
+      if (o.cluster !== false) {
+        this.index = new mods.Supercluster<PointProps>({ radius: 48, maxZoom: 16 });
+        this.index.load(
+          o.points.map((p) => ({
+            type: 'Feature',
+            properties: { id: p.id },
+            geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
+          })),
+        );
+      }
+      this.allDrawn = false;
+      if (!o.center && this.points.length) {
+        this.fit();
+        moved = true;
+      }
+      this.draw();
+    }
+    if (o.selectedId !== this.selectedId || moved) this.select(o.selectedId);
+  }
+
+  private unclusteredAt(p: MapPoint, z: number): boolean {
+    if (!this.index) return true;
+    const e = 1e-6;
+    return this.index
+      .getClusters([p.longitude - e, p.latitude - e, p.longitude + e, p.latitude + e], z)
+      .some((f) => !(f.properties as Supercluster.AnyProps).cluster && (f.properties as PointProps).id === p.id);
+  }
+
+  private draw(): void {
+    const map = this.map;
+    const layer = this.layer;
+    const L = this.mods?.L;
+    if (!map || !layer || !L) return;
+    layer.clearLayers();
+    this.pointMarkers.clear();
+    this.clusterMarkers = [];
+    const colors = this.colors();
+    let features: ClusterFeature[];
+    if (this.index) {
+      const b = map.getBounds();
+      const west = Math.max(-180, b.getWest());
+      const east = Math.min(180, b.getEast());
+      features = this.index.getClusters([west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())], Math.round(map.getZoom()));
+      this.allDrawn = false;
+    } else {
+      features = this.points.map((p) => ({
+        type: 'Feature',
+        properties: { id: p.id },
+        geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
+      }));
+      this.allDrawn = true;
+    }
+    const labels = this.labels();
+    for (const f of features) {
+      const [lng, lat] = f.geometry.coordinates as [number, number];
+      const props = f.properties as Supercluster.AnyProps;
+      if (props.cluster) {
+        const count = props.point_count as number;
+        const clusterId = props.cluster_id as number;
+        const size = count < 10 ? 34 : count < 100 ? 40 : 48;
+        const node = document.createElement('span');
+        node.className = 'recovery-map-cluster-count';
+        node.textContent = String(count);
+        const marker = L.marker([lat, lng], {
+          icon: L.divIcon({ html: node, className: 'recovery-map-cluster', iconSize: [size, size] }),
+          keyboard: false,
+          title: labels.cluster(count),
+        });
+        marker.on('click', () => this.expand(clusterId, [lat, lng]));
+        layer.addLayer(marker);
+        this.clusterMarkers.push({ count, clusterId, marker });
+      } else {
+        const p = this.byId.get((props as PointProps).id);
+        if (!p) continue;
+        const m = L.circleMarker([p.latitude, p.longitude], {
+          renderer: this.renderer,
+          bubblingMouseEvents: false,
+          ...this.styleFor(p, colors),
+        });
+        const tip = document.createElement('span');
+        tip.textContent = p.label;
+        m.bindTooltip(tip, { direction: 'top', offset: [0, -8] });
+        m.on('click', () => this.choose(p.id));
+        layer.addLayer(m);
+        this.pointMarkers.set(p.id, m);
+      }
+    }
+    const sel = this.selectedId && this.pointMarkers.get(this.selectedId);
+    if (sel) sel.bringToFront();
+  }
+
+  private restyle(): void {
+    const colors = this.colors();
+    for (const [id, m] of this.pointMarkers) {
+      const p = this.byId.get(id);
+      if (p) m.setStyle(this.styleFor(p, colors));
+    }
+    const sel = this.selectedId && this.pointMarkers.get(this.selectedId);
+    if (sel) sel.bringToFront();
+  }
+
+  private styleFor(p: MapPoint, c: { marker: string; selected: string }): Leaflet.CircleMarkerOptions {
+    const on = p.id === this.selectedId;
+    return {
+      radius: on ? 11 : 7,
+      color: on ? c.selected : '#ffffff',
+      weight: on ? 4 : 2,
+      fillColor: on ? c.selected : c.marker,
+      fillOpacity: p.approximate ? 0.75 : 0.95,
+      dashArray: p.approximate && !on ? '3 2' : undefined,
+    };
+  }
+
+  private colors(): { marker: string; selected: string } {
+    const cs = this.observed ? getComputedStyle(this.observed) : undefined;
+    return {
+      marker: cs?.getPropertyValue('--_marker').trim() || '#0b5cab',
+      selected: cs?.getPropertyValue('--_marker-selected').trim() || '#c1440e',
+    };
+  }
+
+  private choose(id: string): void {
+    this.select(id);
+    this.config.onSelect?.(id);
+  }
+
+  private expand(clusterId: number, latlng: [number, number]): void {
+    if (!this.index || !this.map) return;
+    const z = Math.min(this.index.getClusterExpansionZoom(clusterId), this.map.getMaxZoom());
+    this.config.onClusterExpand?.(this.clusterIds(clusterId));
+    this.map.setView(latlng, z, { animate: !reducedMotion() });
+  }
+
+  private openPopup(p: MapPoint): void {
+    const L = this.mods?.L;
+    if (!L || !this.map) return;
+    const node = document.createElement('div');
+    node.className = 'recovery-map-popup';
+    const name = document.createElement('strong');
+    name.textContent = p.label;
+    node.append(name);
+    if (p.detail) {
+      const d = document.createElement('span');
+      d.textContent = p.detail;
+      node.append(d);
+    }
+    if (p.approximate) {
+      const a = document.createElement('span');
+      a.className = 'recovery-map-approx';
+      a.textContent = this.labels().approximate;
+      node.append(a);
+    }
+    this.popup ??= L.popup({ offset: [0, -6], autoPanPadding: [16, 16] });
+    this.popup.setLatLng([p.latitude, p.longitude]).setContent(node).openOn(this.map);
+  }
+
+  private destroy(): void {
+    // Paths first: removing them after the canvas renderer schedules a redraw on a dead canvas.
+    this.layer?.clearLayers();
+    this.layer?.remove();
+    this.map?.remove();
+    this.canvasEl?.remove();
+    this.map = undefined;
+    this.canvasEl = undefined;
+    this.layer = undefined;
+    this.tiles = undefined;
+    this.tileUrl = undefined;
+    this.renderer = undefined;
+    this.popup = undefined;
+    this.pointMarkers.clear();
+    this.clusterMarkers = [];
+    this.points = [];
+    this.index = undefined;
+    this.lastSize = '';
+    this.allDrawn = false;
+  }
+}
+
+const safeCanvases = new WeakMap<object, new (o: Leaflet.RendererOptions) => Leaflet.Canvas>();
+/**
+ * Leaflet 1.9.4's canvas renderer can leave an orphan animation frame behind (a synchronous
+ * redraw forgets the pending one); after `map.remove()` it throws on the dead canvas. This
+ * subclass skips a redraw once the canvas is gone.
+ */
+function safeCanvas(L: typeof Leaflet): new (o: Leaflet.RendererOptions) => Leaflet.Canvas {
+  let C = safeCanvases.get(L);
+  if (!C) {
+    const proto = L.Canvas.prototype as unknown as { _redraw: () => void };
+    C = L.Canvas.extend({
+      _redraw(this: { _ctx?: unknown; _redrawRequest?: unknown }) {
+        if (this._ctx) proto._redraw.call(this);
+        else this._redrawRequest = null;
+      },
+    }) as unknown as new (o: Leaflet.RendererOptions) => Leaflet.Canvas;
+    safeCanvases.set(L, C);
+  }
+  return C;
+}
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * Styles for a map container: put the class `map-frame` on the element passed as `container`
+ * (it needs a height), after `baseStyles` in `static styles`.
+ */
+export const mapBaseStyles = css`
+  .map-frame {
+    --_marker: var(--recovery-map-marker-color, var(--_primary, #0b5cab));
+    --_marker-selected: var(--recovery-map-marker-selected-color, var(--_focus, #c1440e));
+    position: relative;
+    overflow: hidden;
+    background: var(--_surface-alt, #eef0f4);
+    border: 1px solid var(--_border, #767684);
+    border-radius: var(--_radius, 0.5rem);
+  }
+  .recovery-map-canvas {
+    position: absolute;
+    inset: 0;
+  }
+  .recovery-map-canvas.leaflet-container {
+    background: var(--_surface-alt, #eef0f4);
+    font: inherit;
+    font-size: 0.875rem;
+  }
+  .leaflet-container .leaflet-control-attribution {
+    background: rgba(255, 255, 255, 0.92);
+    color: #1b1b1f;
+  }
+  .leaflet-container .leaflet-control-attribution a {
+    color: #0b4f94;
+  }
+  .leaflet-container a.leaflet-popup-close-button {
+    color: #1b1b1f;
+  }
+  .leaflet-bar a {
+    color: #1b1b1f;
+  }
+  .recovery-map-cluster {
+    display: grid;
+    place-items: center;
+    border-radius: 50%;
+    background: var(--_marker);
+    color: #ffffff;
+    border: 3px solid #ffffff;
+    box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.4);
+    font-weight: 700;
+    cursor: pointer;
+  }
+  .recovery-map-popup {
+    display: grid;
+    gap: 0.25rem;
+    color: #1b1b1f;
+  }
+  .recovery-map-approx {
+    font-style: italic;
+  }
+  @media (forced-colors: active) {
+    .recovery-map-cluster {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-color: CanvasText;
+    }
+  }
+`;

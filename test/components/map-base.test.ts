@@ -1,0 +1,169 @@
+import { fixture, html, expect } from '@open-wc/testing';
+import { LitElement, css } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  MapController,
+  defaultLeafletLoader,
+  mapBaseStyles,
+  type LeafletLoader,
+  type MapPoint,
+} from '../../src/components/shared/map-base.js';
+import { until } from '../helpers.js';
+
+const TILES = '/test-api/tiles/{z}/{x}/{y}.png';
+
+class MapBaseHost extends LitElement {
+  static styles = [
+    mapBaseStyles,
+    css`
+      :host {
+        display: block;
+        width: 400px;
+      }
+      .map-frame {
+        height: 300px;
+      }
+    `,
+  ];
+  @property({ attribute: false }) points: MapPoint[] = [];
+  @property({ attribute: false }) selectedId: string | undefined;
+  @property({ attribute: false }) load: LeafletLoader | undefined;
+  @property({ attribute: false }) cluster = true;
+  @property({ attribute: false }) tileUrl = TILES;
+  selections: string[] = [];
+  ctl = new MapController(this, {
+    container: () => this.renderRoot.querySelector<HTMLElement>('.map-frame'),
+    options: () => ({ points: this.points, selectedId: this.selectedId, tileUrl: this.tileUrl, cluster: this.cluster }),
+    onSelect: (id) => this.selections.push(id),
+    load: () => (this.load ?? defaultLeafletLoader)(),
+  });
+  render() {
+    return html`<div class="map-frame"></div>`;
+  }
+}
+customElements.define('map-base-host', MapBaseHost);
+
+function grid(n: number): MapPoint[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `p${i}`,
+    latitude: 42 + (i % 10) * 0.05,
+    longitude: -71.5 + Math.floor(i / 10) * 0.05,
+    label: `Example point ${i}`,
+    approximate: i % 2 === 0,
+  }));
+}
+
+function drawnTotal(ctl: MapController): number {
+  const d = ctl.drawn();
+  return d.points.size + d.clusters.reduce((s, c) => s + c.count, 0);
+}
+
+async function ready(el: MapBaseHost): Promise<void> {
+  await until(() => el.ctl.state === 'ready' || el.ctl.state === 'failed', 'map ready', 8000);
+  expect(el.ctl.state, String(el.ctl.error)).to.equal('ready');
+}
+
+describe('map-base MapController', () => {
+  it('draws every point as a marker or inside a cluster', async () => {
+    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${grid(40)}></map-base-host>`);
+    await ready(el);
+    expect(drawnTotal(el.ctl)).to.equal(40);
+    expect(el.shadowRoot!.querySelectorAll('.leaflet-container').length).to.equal(1);
+  });
+
+  it('does not load or create the map until the container is near the screen', async () => {
+    let calls = 0;
+    const load: LeafletLoader = () => {
+      calls++;
+      return defaultLeafletLoader();
+    };
+    const tiles = `${TILES}?lazy=${Date.now()}`;
+    const tileRequests = () =>
+      performance.getEntriesByType('resource').filter((e) => e.name.includes(`lazy=`) && e.name.includes('/tiles/')).length;
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div>
+        <div style="height: 4000px"></div>
+        <map-base-host .points=${grid(5)} .load=${load} .tileUrl=${tiles}></map-base-host>
+      </div>
+    `);
+    const el = wrapper.querySelector<MapBaseHost>('map-base-host')!;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls).to.equal(0);
+    expect(el.ctl.state).to.equal('idle');
+    expect(tileRequests()).to.equal(0);
+    el.scrollIntoView();
+    await ready(el);
+    expect(calls).to.equal(1);
+    await until(() => tileRequests() > 0, 'tiles requested once on screen');
+    await until(() => el.ctl.tileErrors > 0, 'tile errors seen');
+    expect(el.ctl.state).to.equal('ready');
+  });
+
+  it('a marker click selects, highlights and opens a text-only popup', async () => {
+    const pts: MapPoint[] = [
+      { id: 'a', latitude: 42.0, longitude: -71.0, label: '<img src=x onerror="window.__xss=1">Example' },
+      { id: 'b', latitude: 42.8, longitude: -72.5, label: 'Example B' },
+    ];
+    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${pts}></map-base-host>`);
+    await ready(el);
+    const marker = el.ctl.drawn().points.get('a');
+    expect(marker, 'marker a drawn').to.exist;
+    const radiusBefore = marker!.options.radius!;
+    marker!.fire('click');
+    expect(el.selections).to.deep.equal(['a']);
+    const popup = el.shadowRoot!.querySelector('.recovery-map-popup');
+    expect(popup).to.exist;
+    expect(popup!.textContent).to.contain('<img src=x');
+    expect(popup!.querySelector('img')).to.equal(null);
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+    expect(el.ctl.drawn().points.get('a')!.options.radius).to.be.greaterThan(radiusBefore);
+  });
+
+  it('reports a failed load and recovers on retry', async () => {
+    let fail = true;
+    const load: LeafletLoader = () => (fail ? Promise.reject(new TypeError('blocked')) : defaultLeafletLoader());
+    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${grid(3)} .load=${load}></map-base-host>`);
+    await until(() => el.ctl.state === 'failed', 'failed');
+    expect(String(el.ctl.error)).to.contain('blocked');
+    expect(el.shadowRoot!.querySelector('.leaflet-container')).to.equal(null);
+    fail = false;
+    el.ctl.retry();
+    await ready(el);
+  });
+
+  it('removes the map on disconnect and builds a fresh one on reconnect', async () => {
+    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${grid(12)}></map-base-host>`);
+    await ready(el);
+    const parent = el.parentElement!;
+    el.remove();
+    expect(el.ctl.map).to.equal(undefined);
+    expect(el.shadowRoot!.querySelectorAll('.leaflet-container').length).to.equal(0);
+    parent.append(el);
+    await ready(el);
+    expect(el.shadowRoot!.querySelectorAll('.leaflet-container').length).to.equal(1);
+    expect(drawnTotal(el.ctl)).to.equal(12);
+  });
+
+  it('resizes the map when revealed after being hidden', async () => {
+    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${grid(6)}></map-base-host>`);
+    await ready(el);
+    expect(el.ctl.map!.getSize().x).to.equal(398);
+    el.style.display = 'none';
+    await new Promise((r) => requestAnimationFrame(r));
+    el.style.width = '600px';
+    el.style.display = 'block';
+    await until(() => el.ctl.map!.getSize().x === 598, 'map resized to 598');
+  });
+
+  it('a cluster click zooms in until its points split', async () => {
+    const pts = grid(30).map((p, i) => ({ ...p, latitude: 42 + i * 0.0005, longitude: -71 }));
+    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${pts}></map-base-host>`);
+    await ready(el);
+    el.ctl.map!.setView([42, -71], 5, { animate: false });
+    await until(() => el.ctl.drawn().clusters.length > 0, 'a cluster');
+    const before = el.ctl.map!.getZoom();
+    el.ctl.drawn().clusters[0]!.marker.fire('click');
+    await until(() => el.ctl.map!.getZoom() > before, 'zoomed in');
+    expect(drawnTotal(el.ctl)).to.equal(30);
+  });
+});
