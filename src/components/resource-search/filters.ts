@@ -1,0 +1,120 @@
+/**
+ * The filter panel of <recovery-resource-search>: categories with live counts, language,
+ * population, cost, in person / online, open now, and the place controls (ZIP, "use my
+ * location", distance). Pure rendering: the element passes its state and handlers.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { Category, Population } from '../../core/schema.js';
+import { categoryLabel, languageName, populationLabel } from '../shared/labels.js';
+import { formatCount } from '../shared/format.js';
+import { DISTANCES, type SearchState } from './url-state.js';
+
+export interface FilterView {
+  state: SearchState;
+  /** Categories present in the dataset, in vocabulary order. */
+  categories: Category[];
+  counts: Map<Category, number>;
+  languages: string[];
+  populations: Population[];
+  noLocation: boolean;
+  /** True when a place (ZIP or the person's location) is set. */
+  hasPlace: boolean;
+  locating: boolean;
+  /** Words about the place: "Near 02118", a ZIP problem, or a location problem. */
+  placeMessage: string;
+  placeProblem: boolean;
+  onChange: (patch: Partial<SearchState>) => void;
+  onZip: (zip: string) => void;
+  onLocate: () => void;
+  onClearPlace: () => void;
+}
+
+const checked = (e: Event) => (e.target as HTMLInputElement).checked;
+const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+
+function milesLabel(miles: number): string {
+  if (miles === 0) return msg('Any distance');
+  if (miles === 1) return msg('Within 1 mile');
+  return msg(str`Within ${miles} miles`);
+}
+
+export function renderPlace(v: FilterView): TemplateResult | typeof nothing {
+  if (v.noLocation) return nothing;
+  const s = v.state;
+  const zipSubmit = (e: Event) => {
+    e.preventDefault();
+    const input = (e.currentTarget as HTMLElement).closest('.place')?.querySelector('input');
+    v.onZip(input?.value ?? '');
+  };
+  return html`
+    <fieldset class="place" part="place">
+      <legend>${msg('Near a place')}</legend>
+      <div class="zip-row">
+        <label for="zip">${msg('ZIP code')}</label>
+        <input id="zip" name="zip" part="zip-input" inputmode="numeric" autocomplete="postal-code" maxlength="10"
+          .value=${s.zip} @change=${(e: Event) => v.onZip(value(e))}
+          @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' ? zipSubmit(e) : undefined)} />
+      </div>
+      <button type="button" class="secondary" @click=${v.onLocate} ?disabled=${v.locating}>${msg('Use my location')}</button>
+      <label for="distance">${msg('Distance')}</label>
+      <select id="distance" .value=${String(s.miles)} @change=${(e: Event) => v.onChange({ miles: Number(value(e)) })}>
+        ${DISTANCES.map((m) => html`<option value=${m} ?selected=${m === s.miles}>${milesLabel(m)}</option>`)}
+      </select>
+      ${v.placeMessage
+        ? html`<p class=${v.placeProblem ? 'notice warning place-message' : 'place-message'} role=${v.placeProblem ? 'alert' : 'status'}>${v.placeMessage}</p>`
+        : html`<p class="place-message" role="status"></p>`}
+      ${v.hasPlace ? html`<button type="button" class="secondary" @click=${v.onClearPlace}>${msg('Clear place')}</button>` : nothing}
+    </fieldset>
+  `;
+}
+
+export function renderFilters(v: FilterView): TemplateResult {
+  const s = v.state;
+  const toggle = (c: Category, on: boolean) =>
+    v.onChange({ categories: on ? [...s.categories, c] : s.categories.filter((x) => x !== c) });
+  return html`
+    <fieldset class="categories" part="categories">
+      <legend>${msg('Kind of support')}</legend>
+      <ul class="plain">
+        ${v.categories.map((c) => {
+          const n = v.counts.get(c) ?? 0;
+          return html`<li>
+            <label class="check">
+              <input type="checkbox" .checked=${s.categories.includes(c)} @change=${(e: Event) => toggle(c, checked(e))} />
+              <span>${categoryLabel(c)} <span class="count muted">(${formatCount(n)})</span></span>
+            </label>
+          </li>`;
+        })}
+      </ul>
+    </fieldset>
+    <div class="selects">
+      ${v.languages.length > 1
+        ? html`<label for="language">${msg('Language spoken')}</label>
+            <select id="language" @change=${(e: Event) => v.onChange({ language: value(e) })}>
+              <option value="" ?selected=${!s.language}>${msg('Any language')}</option>
+              ${v.languages.map((l) => html`<option value=${l} ?selected=${l === s.language}>${languageName(l)}</option>`)}
+            </select>`
+        : nothing}
+      ${v.populations.length
+        ? html`<label for="population">${msg('Services for')}</label>
+            <select id="population" @change=${(e: Event) => v.onChange({ population: value(e) as Population | '' })}>
+              <option value="" ?selected=${!s.population}>${msg('Anyone')}</option>
+              ${v.populations.map((p) => html`<option value=${p} ?selected=${p === s.population}>${populationLabel(p)}</option>`)}
+            </select>`
+        : nothing}
+      <label for="delivery">${msg('In person or online')}</label>
+      <select id="delivery" @change=${(e: Event) => v.onChange({ delivery: value(e) as SearchState['delivery'] })}>
+        <option value="" ?selected=${!s.delivery}>${msg('Either')}</option>
+        <option value="in-person" ?selected=${s.delivery === 'in-person'}>${msg('In person')}</option>
+        <option value="online" ?selected=${s.delivery === 'online'}>${msg('Online or by phone')}</option>
+      </select>
+    </div>
+    <div class="checks">
+      <label class="check"><input type="checkbox" .checked=${s.free} @change=${(e: Event) => v.onChange({ free: checked(e) })} />
+        <span>${msg('Free')}</span></label>
+      <label class="check"><input type="checkbox" .checked=${s.openNow} @change=${(e: Event) => v.onChange({ openNow: checked(e) })} />
+        <span>${msg('Open now')}</span></label>
+    </div>
+  `;
+}
