@@ -162,7 +162,8 @@ async function importCommand(args: string[]): Promise<number> {
   else process.stdout.write(json);
   const problems = [...csv.problems, ...imported.problems].sort((a, b) => a.row - b.row);
   for (const problem of problems) warn(`${file}: ${describeImportProblem(problem)}`);
-  warn(`${file}: ${imported.resources.length} records imported${problems.length ? `, ${problems.length} problems` : ''}`);
+  const tally = problems.length === 0 ? '' : `, ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  warn(`${file}: ${imported.resources.length} records imported${tally}`);
   return problems.length > 0 ? EXIT_INVALID : EXIT_OK;
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, dataFile, fixture, lines, run } from './helpers.mjs';
@@ -83,3 +83,43 @@ test('import of a missing file is exit 2', () => {
   assert.equal(result.status, 2);
   assert.match(result.stderr, /no-such-sheet\.csv: no such file/);
 });
+
+test('hours forms, aliases, generated ids and sheet-level problems', () =>
+  withTempDir((dir) => {
+    const csv = join(dir, 'forms.csv');
+    writeFileSync(
+      csv,
+      [
+        'Name,Categories,ZIP,Hours,Catagory notes,id',
+        'Example Lunch Break,peer-support,02118,"Mo,We,Fr 09:00-12:00, 13:00-17:00; Su closed",,',
+        'Example Long Weekend,support-groups,,Fr-Mo 10:00-16:00; by appointment,,',
+        'Example Lunch Break,peer-support,02118,24/7,,',
+        'Example Same Id,peer-support,,9:00-17:00,,dup-id',
+        'Example Same Id Again,peer-support,,daily 08:00-24:00,,dup-id',
+      ].join('\n'),
+    );
+    const result = run(cli, ['import', csv, '--source', 'Example test data (not a real resource)']);
+    assert.equal(result.status, 1);
+    const problems = lines(result.stderr);
+    assert.ok(problems.some((l) => /row 1, column Catagory notes: is not a known column/.test(l)), result.stderr);
+    assert.ok(problems.some((l) => /row 5, column hours: "9:00-17:00"/.test(l)), result.stderr);
+    assert.ok(problems.some((l) => /row 6, column id: duplicate id "dup-id": row 5 has it/.test(l)), result.stderr);
+    const dataset = JSON.parse(result.stdout);
+    const [lunch, weekend, lunch2] = dataset.resources;
+    assert.deepEqual(
+      dataset.resources.map((r) => r.id),
+      ['example-lunch-break-02118', 'example-long-weekend', 'example-lunch-break-02118-2'],
+    );
+    assert.deepEqual(lunch.schedule.weekly, [
+      { byday: ['MO', 'WE', 'FR'], opens_at: '09:00', closes_at: '12:00' },
+      { byday: ['MO', 'WE', 'FR'], opens_at: '13:00', closes_at: '17:00' },
+    ]);
+    assert.equal(lunch.location.precision, 'zip-centroid');
+    assert.deepEqual(weekend.schedule, {
+      by_appointment: true,
+      weekly: [{ byday: ['MO', 'FR', 'SA', 'SU'], opens_at: '10:00', closes_at: '16:00' }],
+    });
+    assert.deepEqual(lunch2.schedule, { always_open: true });
+    assert.equal(weekend.provenance.source, 'Example test data (not a real resource)');
+    assert.deepEqual(dataset.sources.map((s) => s.name), ['Example test data (not a real resource)']);
+  }));
