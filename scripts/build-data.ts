@@ -199,7 +199,8 @@ function applyCheck(check: Check): Pick<ResourceInput['provenance'], 'status' | 
     const year = /\b(?:19|20)\d{2}\b/.exec(`${check.evidence} ${check.status}`)?.[0];
     return {
       status: 'unverified',
-      note: `${field} matched a public page${year ? ` from ${year}` : ''}: "${check.evidence}" (${check.url}).`,
+      // The evidence is not quoted: some of it names staff, and no person's name is shipped.
+      note: `${field} matched a public page${year ? ` from ${year}` : ''} (${check.url}).`,
     };
   }
   throw new Error(`unknown cross-check status "${check.status}" for ${check.name}`);
