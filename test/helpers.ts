@@ -25,6 +25,7 @@ export type GeolocationSetting =
   | { latitude: number; longitude: number }
   | { denied: true }
   | { unavailable: true }
+  | { noPosition: true }
   | { reset: true };
 
 /** Make the browser's geolocation answer as given (real browser API, set over CDP). */

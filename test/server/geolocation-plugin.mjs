@@ -3,20 +3,31 @@
 //   { latitude, longitude }  -> permission granted, that position
 //   { denied: true }         -> permission denied
 //   { unavailable: true }    -> permission granted, position unavailable
+//   { noPosition: true }     -> permission granted, no position ever arrives (for timeouts)
 //   { reset: true }          -> back to the browser's default
 export function geolocationPlugin() {
+  // One DevTools session per page, kept open: Chromium drops a session's permission and
+  // geolocation overrides when that session detaches, so detaching after each command undid it.
+  const sessions = new WeakMap();
   return {
     name: 'recovery-geolocation',
     async executeCommand({ command, payload, session }) {
       if (command !== 'set-geolocation') return undefined;
       const page = session.browser.getPage(session.id);
-      const cdp = await page.createCDPSession();
+      let cdp = sessions.get(page);
+      if (!cdp) {
+        cdp = await page.createCDPSession();
+        sessions.set(page, cdp);
+      }
       const origin = new URL(page.url()).origin;
       if (payload.reset) {
         await cdp.send('Browser.resetPermissions');
         await cdp.send('Emulation.clearGeolocationOverride');
       } else if (payload.denied) {
         await cdp.send('Browser.setPermission', { origin, permission: { name: 'geolocation' }, setting: 'denied' });
+      } else if (payload.noPosition) {
+        await cdp.send('Browser.setPermission', { origin, permission: { name: 'geolocation' }, setting: 'granted' });
+        await cdp.send('Emulation.clearGeolocationOverride');
       } else if (payload.unavailable) {
         await cdp.send('Browser.setPermission', { origin, permission: { name: 'geolocation' }, setting: 'granted' });
         await cdp.send('Emulation.setGeolocationOverride', {});
@@ -28,7 +39,6 @@ export function geolocationPlugin() {
           accuracy: 50,
         });
       }
-      await cdp.detach();
       return true;
     },
   };

@@ -1,0 +1,143 @@
+import { css } from 'lit';
+
+export const disposalStyles = css`
+  .base {
+    --_accent: var(--recovery-disposal-accent, var(--_primary));
+    --_map-height: var(--recovery-disposal-map-height, 24rem);
+  }
+  form {
+    display: grid;
+    gap: var(--_space);
+    margin: 0 0 var(--_space);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 700;
+    font-size: 1.0625rem;
+    padding: 0;
+    margin: 0 0 0.5rem;
+  }
+  .items {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .item {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.875rem;
+    border: 2px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .item:has(input:checked) {
+    border-color: var(--_accent);
+    background: var(--_surface-alt);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .item:has(input:focus-visible) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .item input:focus-visible {
+    outline: none;
+  }
+  .where {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.5rem 0.75rem;
+  }
+  .zip-field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .zip-field input {
+    width: 9rem;
+  }
+  .where .or {
+    padding: 0 0.25rem 0.625rem;
+  }
+  ol.plain {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .status {
+    min-height: 1.5rem;
+    margin: 0 0 0.5rem;
+  }
+  .alert:empty {
+    display: none;
+  }
+  .layout {
+    display: grid;
+    gap: var(--_space);
+  }
+  .results {
+    display: grid;
+    gap: 0.75rem;
+    align-content: start;
+  }
+  .map {
+    height: var(--_map-height);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  @media (min-width: 56rem) {
+    .layout.with-map {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    }
+    .layout.with-map .map {
+      position: sticky;
+      top: 0.5rem;
+    }
+  }
+  section.area {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .guidance {
+    border: 1px solid var(--_border);
+    border-left: 6px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin: 0 0 var(--_space);
+    background: var(--_surface-alt);
+  }
+  .guidance ul,
+  .guidance ol {
+    margin: 0.25rem 0 0.5rem;
+    padding-left: 1.25rem;
+  }
+  .guidance li {
+    margin: 0.25rem 0;
+  }
+  .guidance a {
+    font-weight: 600;
+  }
+  .source {
+    font-size: 0.875rem;
+  }
+  .loading-space {
+    min-height: 8rem;
+  }
+  @media (forced-colors: active) {
+    .item:has(input:checked) {
+      outline: 2px solid Highlight;
+    }
+  }
+`;
