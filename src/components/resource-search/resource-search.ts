@@ -4,7 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import { CATEGORIES, POPULATIONS, type Category, type HelpContact, type Population } from '../../core/schema.js';
 import { DEFAULT_SYNONYMS, SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { milesToKm, type LatLon } from '../../core/geo.js';
-import { findZip, type ZipTableUrls } from '../../core/zip-lookup.js';
+import { findZip } from '../../core/zip-lookup.js';
 import type { DatasetLoadError } from '../../core/load.js';
 import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { DatasetController } from '../shared/dataset-controller.js';
@@ -79,8 +79,10 @@ export class RecoveryResourceSearch extends LitElement {
   @property({ attribute: false }) helpContacts?: HelpContact[];
   /** More synonym groups, added to the built-in ones (e.g. [["dental", "teeth"]]). */
   @property({ attribute: false }) synonyms: SynonymGroup[] = [];
-  /** URLs of the ZIP centroid tables (default: the bundled ones). */
-  @property({ attribute: false }) zipTables: ZipTableUrls = { local: ZIP_TABLE_MA_URL, national: ZIP_TABLE_US_URL };
+  /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
+  @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
+  /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
+  @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl = ZIP_TABLE_US_URL;
 
   @state() private s: SearchState = emptyState();
   /** What is in the search box (the query follows it after a short pause). */
@@ -225,7 +227,7 @@ export class RecoveryResourceSearch extends LitElement {
     }
     this.zipProblem = '';
     try {
-      const found = await findZip(zip, this.zipTables);
+      const found = await findZip(zip, { local: this.zipTableUrl, national: this.zipTableNationalUrl });
       if (request !== this.zipRequest) return;
       if (found.ok) {
         this.geo.clear();

@@ -5,7 +5,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Resource } from '../../core/schema.js';
+import type { Phone, Resource } from '../../core/schema.js';
 import { openStatus } from '../../core/hours.js';
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
@@ -62,6 +62,11 @@ export function renderProvenance(r: Resource, now: Date): TemplateResult {
   `;
 }
 
+/** The visible words of a text link; its accessible name starts with them (WCAG 2.5.3). */
+function smsText(p: Phone): string {
+  return p.text_body ? msg(str`Text ${p.text_body} to ${p.number}`) : msg(str`Text ${p.number}`);
+}
+
 export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
   const headingId = `name-${r.id}`;
   const status = openStatus(r.schedule, ctx.now, ctx.timeZone);
@@ -101,10 +106,8 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
       <ul class="plain contact-links">
         ${(r.phones ?? []).map((p) =>
           p.type === 'text'
-            ? html`<li><a href=${smsHref(p)} aria-label=${msg(str`Text ${p.number}, ${r.name}`)}>${
-                p.text_body ? msg(str`Text ${p.text_body} to ${p.number}`) : msg(str`Text ${p.number}`)
-              }</a></li>`
-            : html`<li><a href=${telHref(p)} aria-label=${msg(str`Call ${r.name} at ${p.number}`)}>${msg(str`Call ${p.number}`)}</a>${
+            ? html`<li><a href=${smsHref(p)} aria-label=${`${smsText(p)} (${r.name})`}>${smsText(p)}</a></li>`
+            : html`<li><a href=${telHref(p)} aria-label=${`${msg(str`Call ${p.number}`)} (${r.name})`}>${msg(str`Call ${p.number}`)}</a>${
                 p.description ? html` <span class="muted">${p.description}</span>` : nothing
               }</li>`,
         )}
