@@ -195,6 +195,13 @@ describe('recovery-newsletter-signup: bots, fallback and host-handled signups', 
     const key = uniqueKey('nl-fast');
     const el = await filled(endpoint('ok', key), { minFill: 60_000 });
     const events = recordEvents(el);
+    // Quick and wrong: the field problem is said first, not "press again".
+    await fill(el, 'email', 'eve@');
+    submitButton(el).click();
+    await elementUpdated(el);
+    expect(must(el, '#email').getAttribute('aria-invalid')).to.equal('true');
+    expect(statusText(el)).to.equal('');
+    await fill(el, 'email', 'eve@example.org');
     submitButton(el).click();
     await elementUpdated(el);
     expect(statusText(el)).to.include('press Sign up again');

@@ -2,7 +2,6 @@
 import { elementUpdated } from '@open-wc/testing';
 import type { RecoveryNewsletterSignup } from '../../src/components/newsletter-signup/newsletter-signup.js';
 import type { RecoverySignupEvent } from '../../src/events.js';
-import { until } from '../helpers.js';
 
 export interface Recorded {
   contentType: string;
@@ -50,6 +49,19 @@ export function statusText(el: RecoveryNewsletterSignup): string {
 
 export function alertText(el: RecoveryNewsletterSignup): string {
   return must(el, '[role="alert"]').textContent!.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Wait until `check` is true, polling with timers. (The shared `until` waits on animation
+ * frames, which a page that is not the browser's foreground page never gets when the runner
+ * runs two test files at once.)
+ */
+export async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 export async function waitForPhase(el: RecoveryNewsletterSignup, test: () => boolean, what: string, ms = 5000) {

@@ -76,7 +76,8 @@ describe('recovery-newsletter-signup: filling in and sending', () => {
       interests: ['Prevention community'],
     });
     expect(events).to.have.length(1);
-    expect(got[0]!.idempotencyKey).to.equal(events[0]!.submission.idempotencyKey).and.to.have.length.above(8);
+    expect(got[0]!.idempotencyKey).to.equal(events[0]!.submission.idempotencyKey);
+    expect(got[0]!.idempotencyKey).to.have.length.above(8);
     await expect(el).to.be.accessible();
 
     // "Sign up another address" brings back an empty form with focus in the e-mail field.

@@ -10,6 +10,34 @@ export interface InterestChoice {
   label: string;
 }
 
+/** `interests="A, B"`: each item is both value and label. */
+export function parseInterests(attr: string): InterestChoice[] {
+  return attr
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((label) => ({ value: label, label }));
+}
+
+/** `<option value="v">Label</option>` (or any element with `value`) slotted into `interests`; read, never moved. */
+export function choicesFromSlot(slot: HTMLSlotElement): InterestChoice[] {
+  return slot
+    .assignedElements()
+    .filter((el) => el instanceof HTMLOptionElement || el.hasAttribute('value'))
+    .map((el) => {
+      const label = (el.textContent ?? '').trim();
+      const value = (el instanceof HTMLOptionElement ? el.value : (el.getAttribute('value') ?? label)).trim();
+      return { value: value || label, label: label || value };
+    })
+    .filter((c) => c.value);
+}
+
+/** Attribute choices first, then slotted ones; the first of a repeated value wins. */
+export function mergeChoices(...lists: InterestChoice[][]): InterestChoice[] {
+  const seen = new Set<string>();
+  return lists.flat().filter((c) => !seen.has(c.value) && (seen.add(c.value), true));
+}
+
 export interface FieldPatch {
   email?: string;
   name?: string;

@@ -1,7 +1,6 @@
 /** The words of the newsletter signup, kept apart from its template. All through msg(). */
 import { msg, str } from '@lit/localize';
-import type { FieldProblem, SignupField, SignupOutcome } from '../../core/signup.js';
-import type { SignupSubmission } from '../../events.js';
+import type { FieldProblem, SignupField, SignupInput, SignupOutcome } from '../../core/signup.js';
 
 /** The message shown at a field that did not pass its check. */
 export function fieldMessage(field: SignupField, reason: FieldProblem): string {
@@ -43,14 +42,19 @@ export function failureMessage(outcome: SignupOutcome, lead: string | undefined)
   }
 }
 
-/** The prefilled e-mail a person can send when the form cannot post. */
-export function mailtoParts(s: Pick<SignupSubmission, 'email' | 'name' | 'zip' | 'interests'>): {
-  subject: string;
-  body: string;
-} {
-  const lines = [msg('Please add me to the newsletter.'), '', msg(str`E-mail: ${s.email}`)];
-  if (s.name) lines.push(msg(str`Name: ${s.name}`));
-  if (s.zip) lines.push(msg(str`ZIP code: ${s.zip}`));
-  if (s.interests.length) lines.push(msg(str`Interests: ${s.interests.join(', ')}`));
+/** The prefilled e-mail a person can send when the form cannot post (interests by their labels). */
+export function mailtoParts(
+  input: SignupInput,
+  choices: readonly { value: string; label: string }[],
+): { subject: string; body: string } {
+  const labels = new Map(choices.map((c) => [c.value, c.label]));
+  const name = input.name.trim();
+  const zip = input.zip.trim();
+  const lines = [msg('Please add me to the newsletter.'), '', msg(str`E-mail: ${input.email.trim()}`)];
+  if (name) lines.push(msg(str`Name: ${name}`));
+  if (zip) lines.push(msg(str`ZIP code: ${zip}`));
+  if (input.interests.length) {
+    lines.push(msg(str`Interests: ${input.interests.map((v) => labels.get(v) ?? v).join(', ')}`));
+  }
   return { subject: msg('Newsletter signup'), body: lines.join('\n') };
 }

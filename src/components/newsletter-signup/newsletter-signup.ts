@@ -21,7 +21,7 @@ import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js
 import { LocaleController } from '../shared/localize.js';
 import { define } from '../shared/define.js';
 import { failureMessage, mailtoParts } from './messages.js';
-import { renderFields, type FieldPatch, type InterestChoice } from './fields.js';
+import { choicesFromSlot, mergeChoices, parseInterests, renderFields, type FieldPatch, type InterestChoice } from './fields.js';
 import { signupStyles } from './newsletter-signup.styles.js';
 
 /**
@@ -172,13 +172,7 @@ export class RecoveryNewsletterSignup extends LitElement {
   }
 
   private get choices(): InterestChoice[] {
-    const fromAttr = this.interests
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map((label) => ({ value: label, label }));
-    const seen = new Set<string>();
-    return [...fromAttr, ...this.slotted].filter((c) => !seen.has(c.value) && (seen.add(c.value), true));
+    return mergeChoices(parseInterests(this.interests), this.slotted);
   }
 
   private get input(): SignupInput {
@@ -217,16 +211,17 @@ export class RecoveryNewsletterSignup extends LitElement {
       this.succeed();
       return;
     }
-    if (performance.now() - this.startedAt < this.minFillMs) {
-      this.phase = 'too-fast';
-      return;
-    }
     const input = this.input;
     const problems = checkSignup(input);
     this.problems = Object.fromEntries(problems.map((p) => [p.field, p.reason]));
     if (problems.length) {
       if (this.phase === 'too-fast') this.phase = 'idle';
       this.moveFocus = 'invalid';
+      return;
+    }
+    // Checked after the fields, so a person who is quick and wrong hears about the field first.
+    if (performance.now() - this.startedAt < this.minFillMs) {
+      this.phase = 'too-fast';
       return;
     }
     const submission = toSubmission(input, this.keys.keyFor(input));
@@ -318,28 +313,12 @@ export class RecoveryNewsletterSignup extends LitElement {
   }
 
   private onSlotChange(e: Event) {
-    const slot = e.target as HTMLSlotElement;
-    this.slotted = slot
-      .assignedElements()
-      .filter((el) => el instanceof HTMLOptionElement || el.hasAttribute('value'))
-      .map((el) => {
-        const label = (el.textContent ?? '').trim();
-        const value = el instanceof HTMLOptionElement ? el.value : (el.getAttribute('value') ?? label);
-        return { value: value.trim() || label, label: label || value };
-      })
-      .filter((c) => c.value);
+    this.slotted = choicesFromSlot(e.target as HTMLSlotElement);
   }
 
   private mailto(): string | undefined {
     if (!this.fallbackEmail) return undefined;
-    const input = this.input;
-    const labels = new Map(this.choices.map((c) => [c.value, c.label]));
-    const { subject, body } = mailtoParts({
-      email: input.email.trim(),
-      name: input.name.trim(),
-      zip: input.zip.trim(),
-      interests: input.interests.map((v) => labels.get(v) ?? v),
-    });
+    const { subject, body } = mailtoParts(this.input, this.choices);
     return mailtoHref(this.fallbackEmail, subject, body);
   }
 
