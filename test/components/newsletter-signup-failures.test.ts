@@ -59,6 +59,8 @@ describe('recovery-newsletter-signup: failures keep the input', () => {
     // The endpoint recovers; Retry.
     el.action = endpoint('ok', key);
     must<HTMLButtonElement>(el, '[role="alert"] button').click();
+    // Retry goes away while sending; focus waits on the Sign up button, not on the page body.
+    expect(el.shadowRoot!.activeElement).to.equal(submitButton(el));
     await waitForSuccess(el);
     const got = await signups(key);
     expect(got).to.have.length(1);
@@ -236,6 +238,7 @@ describe('recovery-newsletter-signup: bots, fallback and host-handled signups', 
     submitButton(el).click();
     await elementUpdated(el);
     expect(statusText(el)).to.include('not connected yet');
+    await expect(el).to.be.accessible();
     expect($(el, 'a[href^="mailto:"]')).to.equal(null);
   });
 
@@ -270,6 +273,7 @@ describe('recovery-newsletter-signup: bots, fallback and host-handled signups', 
     await waitForFailure(el);
     expect(alertText(el)).to.include('Our mailing list is down for maintenance.');
     expectKept(el);
+    await expect(el).to.be.accessible();
     must<HTMLButtonElement>(el, '[role="alert"] button').click();
     await elementUpdated(el);
     expect(got).to.have.length(2);

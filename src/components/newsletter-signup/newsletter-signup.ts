@@ -237,7 +237,8 @@ export class RecoveryNewsletterSignup extends LitElement {
       return;
     }
     this.phase = 'sending';
-    const proceed = this.dispatchEvent(new RecoverySignupEvent(submission));
+    const event = new RecoverySignupEvent(submission);
+    const proceed = this.dispatchEvent(event);
     if (!proceed) {
       this.handedOff = true;
       clearTimeout(this.hostTimer);
@@ -280,6 +281,12 @@ export class RecoveryNewsletterSignup extends LitElement {
     this.outcome = outcome;
     this.hostMessage = hostMessage;
     this.failures += 1;
+  }
+
+  /** Retry disappears while sending: keep keyboard focus on the Sign up button, which stays. */
+  private retry(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+    this.submit();
   }
 
   private edit(patch: FieldPatch): void {
@@ -364,7 +371,7 @@ export class RecoveryNewsletterSignup extends LitElement {
     return html`<div class="notice error">
       <p><strong>${lead}</strong> ${detail} ${msg('Everything you entered is still here.')}</p>
       <div class="actions">
-        <button type="button" @click=${() => this.submit()}>${msg('Retry')}</button>
+        <button type="button" @click=${this.retry}>${msg('Retry')}</button>
         ${link ? html`<a href=${link}>${msg('Send my signup by e-mail instead')}</a>` : nothing}
       </div>
     </div>`;
