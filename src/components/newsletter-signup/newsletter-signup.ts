@@ -44,6 +44,7 @@ type Phase = 'idle' | 'sending' | 'success' | 'failed' | 'waiting-online' | 'too
  * crisis lines) shows only when a send fails, while offline, or with `show-help`; a site's own
  * `help` slot content always shows.
  *
+ * @tag recovery-newsletter-signup
  * @summary E-mail newsletter signup (JSON or form post), with a mailto fallback.
  *
  * @slot help - The site's own help contacts (replaces the compact help line; always shown).
