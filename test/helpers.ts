@@ -33,12 +33,15 @@ export async function setGeolocation(setting: GeolocationSetting): Promise<void>
   await executeServerCommand('set-geolocation', setting);
 }
 
-/** Wait until `check` is true (re-checked every animation frame), or fail after `ms`. */
+/**
+ * Wait until `check` is true (re-checked every 20 ms on a timer: a page in a background tab
+ * gets no animation frames when two test files run at once), or fail after `ms`.
+ */
 export async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
   const start = performance.now();
   while (!check()) {
     if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
-    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
