@@ -6,7 +6,7 @@
  * DOM-free: never imports lit or leaflet.
  */
 import { NearestIndex, haversineKm, milesToKm, type LatLon, type NearItem, type ZipTable } from './geo.js';
-import type { Dataset, DisposalItem, Resource } from './schema.js';
+import type { DisposalItem, Resource } from './schema.js';
 
 /** Default search radius, in miles. */
 export const DEFAULT_MAX_MILES = 25;
@@ -196,13 +196,17 @@ export function fallbackGuidance(item: DisposalItem, where: { inBoston: boolean 
 // ---------------------------------------------------------------------------
 
 /**
- * The newest date among the dataset's sources, when every source is dated and that date is
- * older than `staleDays` (default 365) at `now`: the whole list is a snapshot and should say so.
+ * When every record is dated by its source (`provenance.source_date`) and the newest of those
+ * dates is older than `staleDays` (default 365) at `now`, that date: the list is a snapshot and
+ * should say so. A dataset's other sources (such as a ZIP table) do not make its places newer.
  */
-export function snapshotDate(dataset: Pick<Dataset, 'sources'>, now: Date, staleDays = 365): string | undefined {
-  const dates = dataset.sources.map((s) => s.date);
-  if (dates.length === 0 || dates.some((d) => d === undefined)) return undefined;
-  const newest = (dates as string[]).sort().at(-1);
+export function snapshotDate(records: readonly Resource[], now: Date, staleDays = 365): string | undefined {
+  let newest = '';
+  for (const r of records) {
+    const d = r.provenance.source_date;
+    if (!d) return undefined;
+    if (d > newest) newest = d;
+  }
   if (!newest) return undefined;
   const age = (now.getTime() - Date.parse(`${newest}T12:00:00Z`)) / 86_400_000;
   return age > staleDays ? newest : undefined;

@@ -3,7 +3,20 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoverySearchEvent } from '../../src/events.js';
-import { datasetUrl, failOnLitWarnings, setGeolocation, until, uniqueKey } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, setGeolocation, uniqueKey } from '../helpers.js';
+
+/**
+ * Wait until `check` is true, polling on a timer: test/helpers.ts `until` polls on animation
+ * frames, which never fire in a page the runner keeps in the background while another test
+ * file runs beside it (concurrency 2).
+ */
+async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 /** Haversine written here, independently of src/core/geo.ts. */
 function testKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {

@@ -197,14 +197,14 @@ describe('core/disposal', () => {
     expect(nearestZip(table, { latitude: 40.75, longitude: -74 })).to.equal(undefined);
   });
 
-  it('says when a dataset is an old snapshot', () => {
+  it('says when the places are an old snapshot', () => {
     const now = new Date('2026-04-25T12:00:00Z');
-    expect(snapshotDate({ sources: [{ id: 'a', name: 'a', date: '2018-10-01' }] }, now)).to.equal('2018-10-01');
-    expect(snapshotDate({ sources: [{ id: 'a', name: 'a', date: '2026-01-01' }] }, now)).to.equal(undefined);
-    expect(
-      snapshotDate({ sources: [{ id: 'a', name: 'a', date: '2018-10-01' }, { id: 'b', name: 'b', date: '2026-01-01' }] }, now),
-    ).to.equal(undefined);
-    expect(snapshotDate({ sources: [{ id: 'a', name: 'a' }] }, now)).to.equal(undefined);
-    expect(snapshotDate({ sources: [] }, now)).to.equal(undefined);
+    const rec = (source_date?: string) =>
+      ({ provenance: { source: 's', status: 'unverified', ...(source_date ? { source_date } : {}) } }) as Resource;
+    expect(snapshotDate([rec('2018-10-01'), rec('2018-09-01')], now)).to.equal('2018-10-01');
+    expect(snapshotDate([rec('2026-01-01')], now)).to.equal(undefined);
+    expect(snapshotDate([rec('2018-10-01'), rec('2026-01-01')], now)).to.equal(undefined);
+    expect(snapshotDate([rec('2018-10-01'), rec()], now)).to.equal(undefined);
+    expect(snapshotDate([], now)).to.equal(undefined);
   });
 });

@@ -18,6 +18,9 @@ export function geolocationPlugin() {
       if (!cdp) {
         cdp = await page.createCDPSession();
         sessions.set(page, cdp);
+        // Chromium answers geolocation only in a focused page; with two test files running at
+        // once, one page is in the background. Emulating focus keeps this page's answers coming.
+        await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
       }
       const origin = new URL(page.url()).origin;
       if (payload.reset) {

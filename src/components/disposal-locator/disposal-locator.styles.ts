@@ -98,11 +98,35 @@ export const disposalStyles = css`
     border-radius: var(--_radius);
     overflow: hidden;
   }
+  .map-col {
+    display: grid;
+    gap: 0.5rem;
+    align-content: start;
+  }
+  .map-loading {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    margin: 0;
+    z-index: 1;
+  }
+  .map-note {
+    font-size: 0.875rem;
+    margin: 0;
+  }
+  .results li.selected .card {
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 2px var(--_accent);
+  }
+  .show-on-map {
+    margin-top: 0.25rem;
+  }
   @media (min-width: 56rem) {
     .layout.with-map {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     }
-    .layout.with-map .map {
+    .layout.with-map .map-col {
       position: sticky;
       top: 0.5rem;
     }

@@ -27,6 +27,7 @@ import { LocaleController, getLocale } from '../shared/localize.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { itemLabel } from '../shared/labels.js';
+import { MapController, mapBaseStyles, type MapPoint } from '../shared/map-base.js';
 import { formatCount } from '../shared/format.js';
 import { renderGuidance } from './disposal-guidance.js';
 import { disposalStyles } from './disposal-locator.styles.js';
@@ -74,7 +75,7 @@ function isItem(v: unknown): v is DisposalItem {
  */
 @localized()
 export class RecoveryDisposalLocator extends LitElement {
-  static override styles = [baseStyles, helpStyles, cardStyles, disposalStyles];
+  static override styles = [baseStyles, helpStyles, cardStyles, mapBaseStyles, disposalStyles];
 
   /** URL of the dataset (default: the bundled Boston / Massachusetts data). */
   @property() src?: string;
@@ -118,6 +119,7 @@ export class RecoveryDisposalLocator extends LitElement {
   @state() private place?: Place;
   @state() private zipProblem?: ZipProblem;
   @state() private lookingUp = false;
+  @state() private selectedId?: string;
 
   @query('#zip') private zipInput?: HTMLInputElement;
 
@@ -126,13 +128,35 @@ export class RecoveryDisposalLocator extends LitElement {
     () => ({ src: this.src, data: this.data }),
     (loaded) => {
       this.index = new DisposalIndex(loaded.dataset.resources);
+      this.indexGeneration++;
     },
   );
   private geo: GeolocationController;
   private geoTimeout: number;
   private index?: DisposalIndex;
+  private indexGeneration = 0;
   private results: Array<NearItem<Resource>> = [];
+  private resultsKey = '';
   private events: EventMatch[] = [];
+  private points: MapPoint[] = [];
+
+  /** The map of the listed places (for tests and inspection). */
+  readonly map = new MapController(this, {
+    container: () => this.renderRoot.querySelector<HTMLElement>('.map-frame'),
+    options: () => ({
+      points: this.points,
+      selectedId: this.selectedId,
+      tileUrl: this.tileUrl,
+      attribution: this.attribution,
+      labels: {
+        approximate: msg('Location approximate (ZIP code centre)'),
+        cluster: (n: number) => msg(str`${formatCount(n)} places here: select to zoom in`),
+        zoomIn: msg('Zoom in'),
+        zoomOut: msg('Zoom out'),
+      },
+    }),
+    onSelect: (id) => this.choose(id, 'map'),
+  });
 
   constructor() {
     super();
@@ -160,7 +184,20 @@ export class RecoveryDisposalLocator extends LitElement {
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const index = this.store.status === 'ready' ? this.index : undefined;
     const item = this.item_;
-    this.results = index && this.place ? index.nearest(this.place.point, item, { limit: this.limit_, maxKm: this.maxKm }) : [];
+    const p = this.place?.point;
+    // Query (and hand the map new points) only when what the list depends on has changed.
+    const key = index && p ? `${this.indexGeneration}|${p.latitude},${p.longitude}|${item}|${this.limit_}|${this.maxKm}` : '';
+    if (key !== this.resultsKey) {
+      this.resultsKey = key;
+      this.results = index && p ? index.nearest(p, item, { limit: this.limit_, maxKm: this.maxKm }) : [];
+      this.points = this.results.flatMap(({ item: r }) =>
+        r.location
+          ? [{ id: r.id, latitude: r.location.latitude, longitude: r.location.longitude, label: r.name,
+               approximate: r.location.precision !== 'exact', detail: r.address ? `${r.address.address_1}, ${r.address.city}` : undefined }]
+          : [],
+      );
+      if (this.selectedId && !this.results.some((x) => x.item.id === this.selectedId)) this.selectedId = undefined;
+    }
     this.events = index
       ? index.upcomingEvents(this.clock, {
           item,
@@ -244,9 +281,22 @@ export class RecoveryDisposalLocator extends LitElement {
     );
   }
 
-  /** A person chose a place (in the list or on the map). */
-  protected select(resource: Resource): void {
-    this.dispatchEvent(new RecoverySelectEvent(resource));
+  /** A person chose a place: in the list ("Show on map") or on the map (a marker). */
+  private choose(id: string, from: 'list' | 'map') {
+    const found = this.results.find((x) => x.item.id === id);
+    if (!found) return;
+    this.selectedId = id;
+    this.map.select(id);
+    if (from === 'map') {
+      // Bring the place's card into view and put the keyboard there, so the list follows the map.
+      void this.updateComplete.then(() => {
+        const card = this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"] .name`);
+        card?.setAttribute('tabindex', '-1');
+        card?.focus({ preventScroll: true });
+        card?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      });
+    }
+    this.dispatchEvent(new RecoverySelectEvent(found.item));
   }
 
   // ---------------------------------------------------------------------------
@@ -322,8 +372,8 @@ export class RecoveryDisposalLocator extends LitElement {
   }
 
   private renderSnapshot(): TemplateResult | typeof nothing {
-    const ds = this.store.dataset;
-    const date = ds ? snapshotDate(ds, this.clock) : undefined;
+    const places = this.store.status === 'ready' ? this.index?.places : undefined;
+    const date = places ? snapshotDate(places, this.clock) : undefined;
     if (!date) return nothing;
     const [y = 1970, m = 1] = date.split('-').map(Number);
     const month = new Intl.DateTimeFormat(getLocale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
@@ -343,6 +393,7 @@ export class RecoveryDisposalLocator extends LitElement {
     const timeZone = this.store.dataset?.time_zone ?? 'America/New_York';
     const now = this.clock;
     const hasMap = !this.noMap && this.results.length > 0;
+    const mapUsable = hasMap && this.map.state !== 'failed';
     const pillsNear =
       item !== 'pills' && MEDICINE_ITEMS.includes(item) && this.results.length === 0
         ? (this.index?.nearest(place.point, 'pills', { limit: 1, maxKm: this.maxKm }).length ?? 0) > 0
@@ -353,7 +404,20 @@ export class RecoveryDisposalLocator extends LitElement {
         ? html`<div class="layout ${hasMap ? 'with-map' : ''}">
             <ol class="plain results" part="list">
               ${this.results.map(
-                ({ item: r, km }) => html`<li>${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true })}</li>`,
+                ({ item: r, km }) => html`<li data-id=${r.id} class=${r.id === this.selectedId ? 'selected' : ''}>
+                  ${renderCard(r, {
+                    now,
+                    timeZone,
+                    km,
+                    headingLevel: 3,
+                    noCategories: true,
+                    actions:
+                      mapUsable && r.location
+                        ? html`<button type="button" class="secondary show-on-map" aria-pressed=${r.id === this.selectedId ? 'true' : 'false'}
+                            aria-label=${msg(str`Show on map: ${r.name}`)} @click=${() => this.choose(r.id, 'list')}>${msg('Show on map')}</button>`
+                        : nothing,
+                  })}
+                </li>`,
               )}
             </ol>
             ${hasMap ? this.renderMap() : nothing}
@@ -369,9 +433,22 @@ export class RecoveryDisposalLocator extends LitElement {
     </section>`;
   }
 
-  /** The map of the listed places (filled in through the shared map base). */
-  private renderMap(): TemplateResult | typeof nothing {
-    return nothing;
+  /** The map of the listed places, through the shared map base (Leaflet loads when it is seen). */
+  private renderMap(): TemplateResult {
+    const state = this.map.state;
+    const approx = this.points.some((p) => p.approximate);
+    return html`<div class="map-col" part="map">
+      <div class="map map-frame" role="region" aria-label=${msg('Map of the places listed')}>
+        ${state === 'loading' ? html`<p class="map-loading">${msg('Loading the map…')}</p>` : nothing}
+      </div>
+      ${state === 'failed'
+        ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every place.')}
+            <button type="button" class="secondary" @click=${() => this.map.retry()}>${msg('Try the map again')}</button></p>`
+        : html`<p class="map-note muted">
+            ${approx ? msg('Dashed markers are placed at the centre of their ZIP code, not at the door.') : nothing}
+            ${msg('Markers cannot be reached by keyboard: the list has every place.')}
+          </p>`}
+    </div>`;
   }
 
   private renderEvents(): TemplateResult | typeof nothing {

@@ -1,0 +1,102 @@
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import '../../src/components/disposal-locator/disposal-locator.js';
+import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
+import type { RecoverySelectEvent } from '../../src/events.js';
+import { datasetUrl, failOnLitWarnings } from '../helpers.js';
+
+/**
+ * Wait until `check` is true, polling on a timer: test/helpers.ts `until` polls on animation
+ * frames, which never fire in a page the runner keeps in the background while another test
+ * file runs beside it (concurrency 2).
+ */
+async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const NOON = new Date('2026-04-25T12:00:00-04:00');
+
+const root = (el: RecoveryDisposalLocator) => el.shadowRoot!;
+const resultIds = (el: RecoveryDisposalLocator) =>
+  [...root(el).querySelectorAll<HTMLElement>('.results-area li[data-id]')].map((li) => li.dataset.id!);
+
+async function located(item = 'pills'): Promise<RecoveryDisposalLocator> {
+  // tile-url="" draws no tiles: the test never reaches the internet.
+  const el = await fixture<RecoveryDisposalLocator>(html`<recovery-disposal-locator
+    src=${datasetUrl({ fixture: 'disposal-sites' })}
+    item=${item}
+    tile-url=""
+    zip-table-url=${datasetUrl({ fixture: 'disposal-zips-ma' })}
+    zip-table-national-url=${datasetUrl({ fixture: 'disposal-zips-us' })}
+    .now=${NOON}
+  ></recovery-disposal-locator>`);
+  await until(() => !root(el).querySelector('[role="status"]')?.textContent?.includes('Loading'), 'data');
+  root(el).querySelector<HTMLInputElement>('#zip')!.value = '02118';
+  root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await until(() => resultIds(el).length > 0, 'results');
+  // The map loads Leaflet only when it comes into view: on a narrow page it is below the list.
+  expect(el.map.state).to.equal('idle');
+  root(el).querySelector('.map-frame')!.scrollIntoView();
+  await until(() => el.map.state === 'ready', 'map ready', 8000);
+  await el.updateComplete;
+  return el;
+}
+
+describe('recovery-disposal-locator map', () => {
+  failOnLitWarnings();
+
+  it('puts the same places on the map as in the list, list first', async () => {
+    const el = await located();
+    const drawn = el.map.drawn();
+    const onMap = new Set([...drawn.points.keys()]);
+    for (const c of drawn.clusters) for (const id of el.map.clusterIds(c.clusterId)) onMap.add(id);
+    expect([...onMap].sort()).to.deep.equal([...resultIds(el)].sort());
+    // the list comes before the map in reading order (first on a phone)
+    const list = root(el).querySelector('[part="list"]')!;
+    const map = root(el).querySelector('[part="map"]')!;
+    expect(list.compareDocumentPosition(map) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires recovery-select when a person shows a place on the map', async () => {
+    const el = await located();
+    const second = resultIds(el)[1]!;
+    const button = root(el).querySelector<HTMLButtonElement>(`li[data-id="${second}"] .show-on-map`)!;
+    const selected = oneEvent(el, 'recovery-select') as Promise<RecoverySelectEvent>;
+    button.click();
+    expect((await selected).resource.id).to.equal(second);
+    await el.updateComplete;
+    expect(root(el).querySelector(`li[data-id="${second}"]`)!.classList.contains('selected')).to.equal(true);
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a marker click selects the place and moves the keyboard to its card', async () => {
+    const el = await located();
+    const drawn = el.map.drawn();
+    const [id, marker] = [...drawn.points.entries()][0]!;
+    const selected = oneEvent(el, 'recovery-select') as Promise<RecoverySelectEvent>;
+    marker.fire('click');
+    expect((await selected).resource.id).to.equal(id);
+    await el.updateComplete;
+    await until(() => root(el).activeElement?.closest('li')?.getAttribute('data-id') === id, 'focus on the card');
+  });
+
+  it('shows no map when nothing near takes the item', async () => {
+    const el = await fixture<RecoveryDisposalLocator>(html`<recovery-disposal-locator
+      src=${datasetUrl({ fixture: 'disposal-sites' })}
+      item="patches"
+      tile-url=""
+      zip-table-url=${datasetUrl({ fixture: 'disposal-zips-ma' })}
+      .now=${NOON}
+    ></recovery-disposal-locator>`);
+    await until(() => !root(el).querySelector('[role="status"]')?.textContent?.includes('Loading'), 'data');
+    root(el).querySelector<HTMLInputElement>('#zip')!.value = '02118';
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => root(el).querySelector('[part="guidance"]') !== null, 'fallback');
+    expect(root(el).querySelector('.map-frame')).to.equal(null);
+  });
+});
