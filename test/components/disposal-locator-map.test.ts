@@ -2,7 +2,7 @@ import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoverySelectEvent } from '../../src/events.js';
-import { datasetUrl, failOnLitWarnings } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, setGeolocation } from '../helpers.js';
 
 /**
  * Wait until `check` is true, polling on a timer: test/helpers.ts `until` polls on animation
@@ -47,6 +47,9 @@ async function located(item = 'pills'): Promise<RecoveryDisposalLocator> {
 
 describe('recovery-disposal-locator map', () => {
   failOnLitWarnings();
+  // The geolocation command also makes the runner emulate focus for this page, so its map is
+  // drawn even while another test file's page is in front (concurrency 2).
+  before(() => setGeolocation({ reset: true }));
 
   it('puts the same places on the map as in the list, list first', async () => {
     const el = await located();
