@@ -35,7 +35,7 @@ const dataset = JSON.parse(await readFile(join(root, 'data/us-disposal-2018.json
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROME_ARGS });
 const results = [];
-let version = '';
+let version;
 try {
   version = browser.version();
   const page = await browser.newPage();
