@@ -8,7 +8,19 @@ import {
   type LeafletLoader,
   type MapPoint,
 } from '../../src/components/shared/map-base.js';
-import { until } from '../helpers.js';
+import { setGeolocation } from '../helpers.js';
+/**
+ * Poll on a timer (test/helpers.ts \`until\` polls on animation frames, which stop in a page the
+ * runner keeps in the background while another test file runs beside it).
+ */
+async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 
 const TILES = '/test-api/tiles/{z}/{x}/{y}.png';
 
@@ -64,6 +76,8 @@ async function ready(el: MapBaseHost): Promise<void> {
 }
 
 describe('map-base MapController', () => {
+  // Turns on focus emulation for this page (see test/server/geolocation-plugin.mjs).
+  before(() => setGeolocation({ reset: true }));
   it('draws every point as a marker or inside a cluster', async () => {
     const el = await fixture<MapBaseHost>(html`<map-base-host .points=${grid(40)}></map-base-host>`);
     await ready(el);
@@ -149,7 +163,7 @@ describe('map-base MapController', () => {
     await ready(el);
     expect(el.ctl.map!.getSize().x).to.equal(398);
     el.style.display = 'none';
-    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 50));
     el.style.width = '600px';
     el.style.display = 'block';
     await until(() => el.ctl.map!.getSize().x === 598, 'map resized to 598');

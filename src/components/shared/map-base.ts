@@ -39,6 +39,7 @@
  * this.map.map        // the L.Map when ready (inspection, tests)
  * this.map.drawn()    // { points: Map<id, CircleMarker>, clusters: {count, ids, marker}[] } now drawn
  * this.map.tileErrors // tiles that failed to load (harmless: the map keeps working)
+ * this.map.load       // the loader in use (replaceable before the map starts)
  * ```
  *
  * Behaviour: canvas `circleMarker`s (preferCanvas) and, unless `cluster: false`, supercluster
@@ -164,6 +165,8 @@ export class MapController implements ReactiveController {
   error: unknown;
   map: Leaflet.Map | undefined;
   tileErrors = 0;
+  /** How Leaflet is loaded; replace before the map starts to simulate a failure in tests. */
+  load: LeafletLoader;
 
   private host: ReactiveControllerHost & HTMLElement;
   private config: MapControllerConfig;
@@ -192,6 +195,7 @@ export class MapController implements ReactiveController {
   constructor(host: ReactiveControllerHost & HTMLElement, config: MapControllerConfig) {
     this.host = host;
     this.config = config;
+    this.load = config.load ?? defaultLeafletLoader;
     host.addController(this);
   }
 
@@ -322,7 +326,7 @@ export class MapController implements ReactiveController {
     const gen = ++this.generation;
     this.setState('loading');
     try {
-      const mods = await (this.config.load ?? defaultLeafletLoader)();
+      const mods = await this.load();
       if (gen !== this.generation || !this.connected) return;
       this.mods = mods;
       this.create(mods);
@@ -551,7 +555,11 @@ export class MapController implements ReactiveController {
     // Paths first: removing them after the canvas renderer schedules a redraw on a dead canvas.
     this.layer?.clearLayers();
     this.layer?.remove();
-    this.map?.remove();
+    if (this.map) {
+      this.map.remove();
+      // A zoom animation in flight finishes on a timer that would touch the removed panes.
+      (this.map as unknown as { _animatingZoom?: boolean })._animatingZoom = false;
+    }
     this.canvasEl?.remove();
     this.map = undefined;
     this.canvasEl = undefined;

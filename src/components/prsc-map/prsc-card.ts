@@ -1,0 +1,92 @@
+/** How `<recovery-prsc-map>` shows one centre: a short summary, or the full card when chosen. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { Resource } from '../../core/schema.js';
+import { openStatus } from '../../core/hours.js';
+import { telHref } from '../../core/links.js';
+import { renderCard } from '../shared/result-card.js';
+import { formatClock, formatDay, formatMiles, openStatusText } from '../shared/format.js';
+
+export interface CentreView {
+  r: Resource;
+  km?: number | undefined;
+  selected: boolean;
+  now: Date;
+  timeZone: string;
+  /** Called when the person presses the details button. */
+  onToggle: (id: string) => void;
+}
+
+function approximateNote(r: Resource): TemplateResult | typeof nothing {
+  return r.location?.precision === 'zip-centroid'
+    ? html`<p class="approx muted">${msg('Location approximate (ZIP code centre)')}</p>`
+    : nothing;
+}
+
+/** The weekly hours in words, or a line saying they are not listed. */
+function renderHours(r: Resource): TemplateResult {
+  const s = r.schedule;
+  if (!s || (!s.weekly?.length && !s.always_open && !s.by_appointment && !s.description)) {
+    return html`<p class="hours-missing">${msg('Hours not listed: call before you go.')}</p>`;
+  }
+  if (!s.weekly?.length) return html``;
+  return html`<div class="hours">
+    <p class="hours-heading"><strong>${msg('Hours')}</strong></p>
+    <ul class="plain">
+      ${s.weekly.map(
+        (w) => html`<li>${w.byday.map(formatDay).join(', ')}: ${formatClock(w.opens_at)} – ${formatClock(w.closes_at)}</li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+function toggleButton(v: CentreView): TemplateResult {
+  return html`<button
+    type="button"
+    class="secondary choose"
+    part="choose"
+    aria-expanded=${v.selected ? 'true' : 'false'}
+    aria-describedby=${`name-${v.r.id}`}
+    data-id=${v.r.id}
+    @click=${() => v.onToggle(v.r.id)}
+  >
+    ${v.selected ? msg('Hide details') : msg('Details and map')}
+  </button>`;
+}
+
+/** One list item's content; the button stays the same element whichever view is shown (focus stays on it). */
+export function renderCentre(v: CentreView): TemplateResult {
+  return html`${v.selected ? renderDetails(v) : renderSummary(v)}${toggleButton(v)}`;
+}
+
+function renderDetails(v: CentreView): TemplateResult {
+  const { r } = v;
+  return renderCard(r, {
+    now: v.now,
+    timeZone: v.timeZone,
+    km: v.km,
+    headingLevel: 3,
+    actions: html`${renderHours(r)}${approximateNote(r)}`,
+  });
+}
+
+function renderSummary(v: CentreView): TemplateResult {
+  const { r } = v;
+  const status = openStatusText(openStatus(r.schedule, v.now, v.timeZone));
+  const phone = r.phones?.find((p) => p.type !== 'text' && p.type !== 'fax');
+  return html`<div class="summary">
+    <h3 class="name" id=${`name-${r.id}`}>${r.name}</h3>
+    <p class="where">
+      ${r.address ? html`<span>${r.address.city}</span>` : nothing}
+      ${r.region ? html`<span class="muted">${msg(str`${r.region} region`)}</span>` : nothing}
+    </p>
+    ${v.km !== undefined ? html`<p class="distance"><strong>${msg(str`${formatMiles(v.km)} away`)}</strong></p>` : nothing}
+    ${status ? html`<p class="open-status">${status}</p>` : nothing}
+    ${phone
+      ? html`<p><a class="call" href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${r.name})`}>${msg(
+          str`Call ${phone.number}`,
+        )}</a></p>`
+      : nothing}
+    ${approximateNote(r)}
+  </div>`;
+}
