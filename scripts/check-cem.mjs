@@ -1,18 +1,24 @@
 #!/usr/bin/env node
 // custom-elements.json must match the sources: regenerate into a temp dir and compare.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiDocs } from './api-docs.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer points package.json's "customElements" at its --outdir: put package.json back.
+const pkg = readFileSync('package.json', 'utf8');
+try {
 execFileSync(
   'npx',
   ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.d.ts',
    '--exclude', 'src/locales/**', '--exclude', 'src/cli/**', '--outdir', dir],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
+} finally {
+  writeFileSync('package.json', pkg);
+}
 const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
 const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
 if (JSON.stringify(JSON.parse(fresh)) !== (committed && JSON.stringify(JSON.parse(committed)))) {
