@@ -112,6 +112,15 @@ export const helpStyles = css`
     flex-wrap: wrap;
     gap: 0.25rem 0.75rem;
   }
+  @media (max-width: 640px) {
+    /* On a phone the lines to call stay; their descriptions give way to the search. */
+    .help:not(.urgent) .help-desc {
+      display: none;
+    }
+    .help {
+      padding: 0.5rem 0.75rem;
+    }
+  }
   .help-links a {
     display: inline-block;
     min-height: 1.5rem;
