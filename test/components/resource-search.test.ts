@@ -18,19 +18,18 @@ interface Opts {
 }
 
 async function make(o: Opts = {}): Promise<RecoveryResourceSearch> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${o.width ?? 1000}px">
-    <recovery-resource-search
-      src=${o.src ?? datasetUrl({ key: uniqueKey('rs') })}
-      category=${o.category ?? ''}
-      page-size=${o.pageSize ?? 20}
-      ?no-filters=${o.noFilters ?? false}
-      ?no-location=${o.noLocation ?? false}
-      ?sync-url=${o.syncUrl ?? false}
-      zip-table-url=${ZIPS}
-      zip-table-national-url=${ZIPS}
-    ></recovery-resource-search>
-  </div>`);
-  return wrapper.querySelector('recovery-resource-search') as RecoveryResourceSearch;
+  // The element itself is the fixture (a plain wrapper would make fixture() wait for an
+  // animation frame, which a background tab does not get when two test files run at once).
+  return fixture<RecoveryResourceSearch>(html`<recovery-resource-search style="width: ${o.width ?? 1000}px"
+    src=${o.src ?? datasetUrl({ key: uniqueKey('rs') })}
+    category=${o.category ?? ''}
+    page-size=${o.pageSize ?? 20}
+    ?no-filters=${o.noFilters ?? false}
+    ?no-location=${o.noLocation ?? false}
+    ?sync-url=${o.syncUrl ?? false}
+    zip-table-url=${ZIPS}
+    zip-table-national-url=${ZIPS}
+  ></recovery-resource-search>`);
 }
 
 const root = (el: RecoveryResourceSearch) => el.shadowRoot as ShadowRoot;
@@ -74,6 +73,21 @@ describe('<recovery-resource-search>', () => {
     expect(names(el)).to.have.length(11);
     expect($(el, '.help')?.textContent).to.include('Test helpline');
     await expect(el).to.be.accessible();
+  });
+
+  it('takes records from the data property, helpContacts and a site\'s synonyms', async () => {
+    const data = await (await fetch(datasetUrl())).json();
+    const el = await fixture<RecoveryResourceSearch>(html`<recovery-resource-search no-location
+      .data=${data} .synonyms=${[['dental', 'teeth']]}
+      .helpContacts=${[{ id: 'site-line', name: 'Example site line', urgency: 'support', phones: [{ number: '617-555-0150' }] }]}
+    ></recovery-resource-search>`);
+    await ready(el);
+    expect(status(el)).to.equal('11 results');
+    expect($(el, '.help')?.textContent).to.include('Example site line');
+    expect($(el, '.help')?.textContent).not.to.include('Test helpline');
+    await type(el, 'teeth');
+    await until(() => status(el) === '1 result', 'teeth');
+    expect(names(el)).to.deep.equal(['Example Dental Clinic']);
   });
 
   it('typing narrows the list: "dental" gives the dental clinic, not the mental health center', async () => {

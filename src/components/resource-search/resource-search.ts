@@ -98,6 +98,7 @@ export class RecoveryResourceSearch extends LitElement {
   private index?: SearchIndex;
   private indexKey?: [unknown, unknown];
   private result?: SearchResult;
+  private resultKey?: [SearchState, LatLon | undefined];
   private typeTimer?: ReturnType<typeof setTimeout>;
   private reportTimer?: ReturnType<typeof setTimeout>;
   private zipRequest = 0;
@@ -131,17 +132,29 @@ export class RecoveryResourceSearch extends LitElement {
       const fromUrl = this.syncUrl && !this.hasUpdated ? readUrl(location.href, this.preset) : undefined;
       this.applyState(fromUrl ?? { ...this.s, categories: this.preset });
     }
+  }
+
+  /**
+   * The index (once per dataset and synonyms) and the result (once per search). Called from
+   * render(): the dataset controller can turn ready during this very update (a `data`
+   * property is read in hostUpdate, after willUpdate).
+   */
+  private ensureResult(): void {
     const ds = this.store.dataset;
-    if (this.store.status === 'ready' && ds && (this.indexKey?.[0] !== ds || this.indexKey?.[1] !== this.synonyms)) {
+    if (this.store.status !== 'ready' || !ds) {
+      this.index = undefined;
+      this.result = undefined;
+      return;
+    }
+    if (!this.index || this.indexKey?.[0] !== ds || this.indexKey?.[1] !== this.synonyms) {
       this.index = new SearchIndex(ds.resources, { timeZone: ds.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] });
       this.indexKey = [ds, this.synonyms];
       this.result = undefined;
     }
-    if (this.store.status !== 'ready') this.index = undefined;
-    if (this.index && (!this.result || changed.has('s') || changed.has('point'))) {
+    if (!this.result || this.resultKey?.[0] !== this.s || this.resultKey?.[1] !== this.point) {
       this.result = this.index.search(this.s.query, this.filters(), new Date());
+      this.resultKey = [this.s, this.point];
     }
-    if (!this.index) this.result = undefined;
   }
 
   private filters(): SearchFilters {
@@ -404,6 +417,7 @@ export class RecoveryResourceSearch extends LitElement {
   }
 
   override render() {
+    this.ensureResult();
     const help = this.helpContacts ?? this.store.help;
     const ready = this.store.status === 'ready';
     const n = this.activeFilters();
