@@ -2,7 +2,8 @@
  * Links built from data. Lit escapes text but not URLs, so every href made from a record
  * goes through these: only http(s), tel, sms and mailto ever come out.
  */
-import { HTTP_URL_PATTERN, type Address, type GeoLocation, type Phone } from './schema.js';
+import { HTTP_URL_PATTERN } from './patterns.js';
+import type { Address, GeoLocation, Phone } from './schema.js';
 
 /** The record's URL if it is http(s), else undefined (the schema refuses others; this is the second lock). */
 export function safeHttpUrl(url: string | undefined): string | undefined {

@@ -102,20 +102,26 @@ export type HelpUrgency = (typeof HELP_URGENCIES)[number];
 // Field pieces
 // ---------------------------------------------------------------------------
 
-/**
- * Links a person may follow. Lit escapes text but not attribute URLs: a `javascript:` URL in
- * an `href` runs when clicked. Only http(s) is allowed for web links.
- */
-export const HTTP_URL_PATTERN = /^https?:\/\/[^\s<>"'`\\]+$/;
-/** A phone: digits with the usual separators, 3 to 15 digits (911, 988, 3-1-1, short codes, E.164). */
-export const PHONE_PATTERN = /^(?=(?:\D*\d){3,15}\D*$)\+?[\d(][\d ().-]*\d$/;
-export const ID_PATTERN = /^[a-z0-9][a-z0-9._:-]{0,127}$/;
-export const ZIP_PATTERN = /^\d{5}(?:-\d{4})?$/;
-export const TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-export const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
-export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-/** An organisational e-mail address (never a person's): checked loosely. */
-export const EMAIL_PATTERN = /^[^\s@<>"']+@[^\s@<>"']+\.[a-z]{2,}$/i;
+export {
+  HTTP_URL_PATTERN,
+  PHONE_PATTERN,
+  ID_PATTERN,
+  ZIP_PATTERN,
+  TIME_PATTERN,
+  DATE_PATTERN,
+  LANGUAGE_PATTERN,
+  EMAIL_PATTERN,
+} from './patterns.js';
+import {
+  HTTP_URL_PATTERN,
+  PHONE_PATTERN,
+  ID_PATTERN,
+  ZIP_PATTERN,
+  TIME_PATTERN,
+  DATE_PATTERN,
+  LANGUAGE_PATTERN,
+  EMAIL_PATTERN,
+} from './patterns.js';
 const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max));
