@@ -1,21 +1,17 @@
 #!/usr/bin/env node
 // custom-elements.json must match the sources: regenerate into a temp dir and compare.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { apiDocs } from './api-docs.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer joins --outdir onto the working directory, so the scratch dir is relative.
+mkdirSync('node_modules/.cache', { recursive: true });
+const dir = relative(process.cwd(), mkdtempSync(join('node_modules/.cache', 'cem-')));
 // The analyzer points package.json's "customElements" at its --outdir: put package.json back.
 const pkg = readFileSync('package.json', 'utf8');
 try {
-execFileSync(
-  'npx',
-  ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.d.ts',
-   '--exclude', 'src/locales/**', '--exclude', 'src/cli/**', '--outdir', dir],
-  { stdio: ['ignore', 'ignore', 'inherit'] },
-);
+  execFileSync('npx', ['cem', 'analyze', '--outdir', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
 } finally {
   writeFileSync('package.json', pkg);
 }

@@ -51,6 +51,7 @@ function isItem(v: unknown): v is DisposalItem {
  * and where they are (a ZIP or their location), and sees the places that take it, upcoming
  * take-back events, or what to do when nothing near takes it.
  *
+ * @tag recovery-disposal-locator
  * @summary Nearest places to safely dispose of medicines and needles.
  *
  * @slot help - Replaces the help contacts block.

@@ -27,6 +27,7 @@ import { prscMapStyles } from './prsc-map.styles.js';
  * it comes first and the map is behind a "Show map" button. Leaflet loads only when the map is
  * about to be seen; when the map cannot start, the element says so and the list still works.
  *
+ * @tag recovery-prsc-map
  * @summary Peer Recovery Support Centers on a map and in a list, with region, offering and nearest-first filters.
  *
  * @slot help - Replaces the help contacts block.

@@ -29,6 +29,7 @@ const REPORT_DEBOUNCE = 600;
  * categories with live counts, language, population, cost, in person / online, open now, and
  * near a ZIP or the person's location.
  *
+ * @tag recovery-resource-search
  * @summary Search recovery support: words, filters and a place; results as cards.
  *
  * @slot help - Replaces the built-in help contacts shown at the top in every state.
