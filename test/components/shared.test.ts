@@ -7,7 +7,9 @@ import { renderCard } from '../../src/components/shared/result-card.js';
 import { DatasetController } from '../../src/components/shared/dataset-controller.js';
 import { define } from '../../src/components/shared/define.js';
 import type { Resource } from '../../src/core/schema.js';
-import { datasetUrl, failOnLitWarnings, requestCount, uniqueKey, until } from '../helpers.js';
+import { localized } from '@lit/localize';
+import { LocaleController, getLocale } from '../../src/components/shared/localize.js';
+import { datasetUrl, failOnLitWarnings, localeReady, requestCount, uniqueKey, until } from '../helpers.js';
 
 class TestDatasetHost extends LitElement {
   @property() src?: string;
@@ -19,6 +21,18 @@ class TestDatasetHost extends LitElement {
   }
 }
 define('test-dataset-host', TestDatasetHost);
+
+@localized()
+class TestLangHost extends LitElement {
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+  override render() {
+    return renderHelp(undefined);
+  }
+}
+define('test-lang-host', TestLangHost);
 
 const stateOf = (el: TestDatasetHost) => el.shadowRoot!.querySelector('#state')!.textContent;
 
@@ -103,6 +117,22 @@ describe('shared pieces', () => {
       expect(div2.textContent).not.to.contain('Not verified for over a year');
       expect(div2.textContent).to.contain('Last verified October 1, 2026');
       div2.remove();
+    });
+  });
+
+  describe('language', () => {
+    it('shows Spanish under lang="es" and follows a change back to English', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><test-lang-host></test-lang-host></div>`);
+      const el = wrapper.querySelector('test-lang-host')!;
+      await localeReady();
+      await el.updateComplete;
+      expect(getLocale()).to.equal('es');
+      expect(el.shadowRoot!.textContent).to.contain('¿Necesita ayuda ahora?');
+      expect(el.shadowRoot!.textContent).to.contain('Llamar al 911');
+      el.setAttribute('lang', 'en-US');
+      await until(() => getLocale() === 'en', 'English');
+      await el.updateComplete;
+      expect(el.shadowRoot!.textContent).to.contain('Need help now?');
     });
   });
 
