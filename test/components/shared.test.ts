@@ -123,7 +123,7 @@ describe('shared pieces', () => {
   describe('language', () => {
     it('shows Spanish under lang="es" and follows a change back to English', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><test-lang-host></test-lang-host></div>`);
-      const el = wrapper.querySelector('test-lang-host')!;
+      const el = wrapper.querySelector<TestLangHost>('test-lang-host')!;
       await localeReady();
       await el.updateComplete;
       expect(getLocale()).to.equal('es');
