@@ -197,7 +197,17 @@ export class SearchIndex {
   constructor(resources: readonly Resource[], options: SearchIndexOptions) {
     this.resources = resources;
     this.timeZone = options.timeZone;
+    // Synonym phrases by their first word, so a record is checked word by word, not phrase by phrase.
     const groups = (options.synonyms ?? DEFAULT_SYNONYMS).map((g) => g.map(normalize).filter(Boolean));
+    const phrasesByFirst = new Map<string, Array<{ words: string[]; group: number }>>();
+    groups.forEach((group, gi) => {
+      for (const phrase of group) {
+        const words = phrase.split(' ');
+        const first = words[0] as string;
+        if (!phrasesByFirst.has(first)) phrasesByFirst.set(first, []);
+        phrasesByFirst.get(first)?.push({ words, group: gi });
+      }
+    });
     const shortWords = new Set<string>();
     this.docs = resources.map((r, id) => {
       const add = (text: string | undefined, weight: number, short: boolean) => {
@@ -216,13 +226,15 @@ export class SearchIndex {
       add([r.address?.city, r.region, r.address?.postal_code].filter(Boolean).join(' '), W.place, true);
       add(r.description, W.description, false);
       // Synonyms: a group one of whose phrases the record contains brings in all of its phrases.
-      const own = ` ${normalize([r.name, r.alternate_name, r.organization?.name, categoryText, r.description].filter(Boolean).join(' '))} `;
-      const synonymWords = new Set<string>();
-      for (const group of groups) {
-        if (group.some((phrase) => own.includes(` ${phrase} `))) {
-          for (const phrase of group) for (const w of phrase.split(' ')) synonymWords.add(w);
+      const own = tokenize([r.name, r.alternate_name, r.organization?.name, categoryText, r.description].filter(Boolean).join(' '));
+      const found = new Set<number>();
+      own.forEach((word, i) => {
+        for (const p of phrasesByFirst.get(word) ?? []) {
+          if (!found.has(p.group) && p.words.every((w, k) => own[i + k] === w)) found.add(p.group);
         }
-      }
+      });
+      const synonymWords = new Set<string>();
+      for (const gi of found) for (const phrase of groups[gi] ?? []) for (const w of phrase.split(' ')) synonymWords.add(w);
       const synonymText = [...synonymWords].join(' ');
       add(synonymText, W.synonym, true);
       return {
