@@ -149,12 +149,6 @@ export class RecoveryDisposalLocator extends LitElement {
       selectedId: this.selectedId,
       tileUrl: this.tileUrl,
       attribution: this.attribution,
-      labels: {
-        approximate: msg('Location approximate (ZIP code centre)'),
-        cluster: (n: number) => msg(str`${formatCount(n)} places here: select to zoom in`),
-        zoomIn: msg('Zoom in'),
-        zoomOut: msg('Zoom out'),
-      },
     }),
     onSelect: (id) => this.choose(id, 'map'),
   });

@@ -97,12 +97,7 @@ export class RecoveryPrscMap extends LitElement {
       attribution: this.attribution,
       center: parseCenter(this.center),
       zoom: this.zoom,
-      labels: {
-        approximate: msg('Location approximate (ZIP code centre)'),
-        cluster: (n: number) => msg(str`${formatCount(n)} centres here: select to zoom in`),
-        zoomIn: msg('Zoom in'),
-        zoomOut: msg('Zoom out'),
-      },
+      labels: { cluster: (n: number) => msg(str`${formatCount(n)} centres here: select to zoom in`) },
     }),
     onSelect: (id) => this.choose(id, 'map'),
   });

@@ -53,6 +53,8 @@
  * `--recovery-map-marker-color`, `--recovery-map-marker-selected-color`.
  */
 import { css } from 'lit';
+import { msg, str } from '@lit/localize';
+import { formatCount } from './format.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Leaflet from 'leaflet';
 import type Supercluster from 'supercluster';
@@ -116,12 +118,13 @@ export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const OSM_ATTRIBUTION =
   '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
-const DEFAULT_LABELS: MapLabels = {
-  approximate: 'Location approximate',
-  cluster: (n) => `${n} places: zoom in`,
-  zoomIn: 'Zoom in',
-  zoomOut: 'Zoom out',
-};
+/** Labels in the page's language; an element overrides what it words differently. */
+const defaultLabels = (): MapLabels => ({
+  approximate: msg('Location approximate (ZIP code centre)'),
+  cluster: (n) => msg(str`${formatCount(n)} places here: select to zoom in`),
+  zoomIn: msg('Zoom in'),
+  zoomOut: msg('Zoom out'),
+});
 
 let cached: Promise<LeafletModules> | undefined;
 
@@ -284,7 +287,7 @@ export class MapController implements ReactiveController {
   }
 
   private labels(): MapLabels {
-    return { ...DEFAULT_LABELS, ...this.opts().labels };
+    return { ...defaultLabels(), ...this.opts().labels };
   }
 
   private setState(s: MapState): void {
@@ -351,11 +354,12 @@ export class MapController implements ReactiveController {
     const still = reducedMotion();
     const map = L.map(el, {
       preferCanvas: true,
+      // No fading popups: text read mid-fade is faint (and motion is not needed here).
+      fadeAnimation: false,
       zoomControl: false,
       maxZoom: 18,
       minZoom: 2,
       zoomAnimation: !still,
-      fadeAnimation: !still,
       markerZoomAnimation: !still,
     });
     this.map = map;
