@@ -16,15 +16,41 @@ const loaders: Record<string, () => Promise<unknown>> = {
   es: () => import('../../locales/generated/es.js'),
 };
 
-export const { getLocale, setLocale } = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: (locale) => {
-    const load = loaders[locale];
-    if (!load) throw new Error(`recovery-finder: no strings for ${locale}`);
-    return load() as ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>;
-  },
-});
+interface Localization {
+  getLocale: () => string;
+  setLocale: (locale: string) => Promise<void>;
+}
+
+/**
+ * @lit/localize can be configured once per page. A second copy of this library on the page
+ * (two script tags) reuses the first copy's configuration, found under a global symbol. A
+ * host page that configured @lit/localize itself keeps its own: the elements then stay in
+ * English, with a warning, rather than break the page.
+ */
+function configureOnce(): Localization {
+  const key = Symbol.for('recovery-finder.localization');
+  const page = globalThis as { [key: symbol]: Localization | undefined };
+  const existing = page[key];
+  if (existing) return existing;
+  try {
+    const configured = configureLocalization({
+      sourceLocale,
+      targetLocales,
+      loadLocale: (locale) => {
+        const load = loaders[locale];
+        if (!load) throw new Error(`recovery-finder: no strings for ${locale}`);
+        return load() as ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>;
+      },
+    });
+    page[key] = configured;
+    return configured;
+  } catch (e) {
+    console.warn('recovery-finder: the page already configured @lit/localize; showing English.', e);
+    return { getLocale: () => sourceLocale, setLocale: async () => undefined };
+  }
+}
+
+export const { getLocale, setLocale } = configureOnce();
 
 const supported = new Set<string>([sourceLocale, ...targetLocales]);
 
