@@ -26,8 +26,30 @@ function cssInline() {
   };
 }
 
+/**
+ * The page policy of the 'trusted-types' group: Trusted Types enforced, and only Lit's policy
+ * 'lit-html' may be created (without it Lit's module throws "Policy "lit-html" disallowed";
+ * 'allow-duplicates' as a host page with two Lit copies needs it). No 'default' policy, so a
+ * plain string reaching innerHTML throws, as Leaflet 1.9.4's does at import.
+ */
+const TRUSTED_TYPES_CSP = "require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'";
+
 export default {
-  files: ['test/**/*.test.ts', '!test/cli/**'],
+  // test/csp runs only in its group below, under its own page policy. Groups always run, so
+  // `npx web-test-runner some.test.ts` runs the group too; `--group default` leaves it out and
+  // `--group trusted-types` runs only it. Naming a test/csp file on the command line also runs
+  // it in the default group, without the policy, where it fails (as it should).
+  files: ['test/**/*.test.ts', '!test/cli/**', '!test/csp/**'],
+  groups: [
+    {
+      name: 'trusted-types',
+      files: ['test/csp/**/*.test.ts'],
+      // The <meta> policy comes before the test framework so it governs every script after it.
+      testRunnerHtml: (testFramework) =>
+        `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${TRUSTED_TYPES_CSP}"></head>` +
+        `<body><script type="module" src="${testFramework}"></script></body></html>`,
+    },
+  ],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testsFinishTimeout: 300_000,
