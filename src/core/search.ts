@@ -178,80 +178,117 @@ function lowerBound(arr: readonly string[], key: string): number {
   return lo;
 }
 
-/**
- * A search index over one dataset's records. Build it once per dataset (and synonyms); every
- * `search()` call after that touches only the words the query names.
- */
-export class SearchIndex {
-  readonly resources: readonly Resource[];
-  private readonly timeZone: string;
-  private readonly postings = new Map<string, Posting>();
-  /** Words of short fields (prefix and typo matches allowed), sorted. */
-  private readonly shortVocab: string[];
-  /** The short fields of each record, as fuse.js reads them. */
-  private readonly docs: ShortDoc[];
-  private readonly byName: number[];
-  private readonly nearest: NearestIndex<number>;
-  private openCache?: { minute: number; open: Map<number, boolean> };
+/** Wait for the event loop: `scheduler.yield()` where the browser has it, else a timer. */
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
-  constructor(resources: readonly Resource[], options: SearchIndexOptions) {
-    this.resources = resources;
-    this.timeZone = options.timeZone;
+/**
+ * Builds a {@link SearchIndex} a slice at a time, so a large dataset never blocks the page in
+ * one long task. `new SearchIndex()` runs it to the end at once; {@link buildSearchIndex} runs
+ * it in slices with the event loop in between.
+ */
+export class SearchIndexBuilder {
+  /** @internal */ readonly postings = new Map<string, Posting>();
+  /** @internal */ readonly docs: ShortDoc[] = [];
+  /** @internal */ shortVocab: string[] = [];
+  /** @internal */ byName: number[] = [];
+  /** @internal */ nearest?: NearestIndex<number>;
+  private readonly shortWords = new Set<string>();
+  private readonly groups: string[][];
+  private readonly phrasesByFirst = new Map<string, Array<{ words: string[]; group: number }>>();
+  /** The next record to index; then the steps after the records. */
+  private next = 0;
+  private readonly finishing: Array<() => void>;
+
+  constructor(
+    readonly resources: readonly Resource[],
+    readonly options: SearchIndexOptions,
+  ) {
     // Synonym phrases by their first word, so a record is checked word by word, not phrase by phrase.
-    const groups = (options.synonyms ?? DEFAULT_SYNONYMS).map((g) => g.map(normalize).filter(Boolean));
-    const phrasesByFirst = new Map<string, Array<{ words: string[]; group: number }>>();
-    groups.forEach((group, gi) => {
+    this.groups = (options.synonyms ?? DEFAULT_SYNONYMS).map((g) => g.map(normalize).filter(Boolean));
+    this.groups.forEach((group, gi) => {
       for (const phrase of group) {
         const words = phrase.split(' ');
         const first = words[0] as string;
-        if (!phrasesByFirst.has(first)) phrasesByFirst.set(first, []);
-        phrasesByFirst.get(first)?.push({ words, group: gi });
+        if (!this.phrasesByFirst.has(first)) this.phrasesByFirst.set(first, []);
+        this.phrasesByFirst.get(first)?.push({ words, group: gi });
       }
     });
-    const shortWords = new Set<string>();
-    this.docs = resources.map((r, id) => {
-      const add = (text: string | undefined, weight: number, short: boolean) => {
-        for (const word of tokenize(text ?? '')) {
-          this.post(word, id, weight);
-          const one = singular(word);
-          if (one) this.post(one, id, weight);
-          if (short) shortWords.add(word);
-        }
-      };
-      const categoryText = r.categories.map((c) => c.replace(/-/g, ' ')).join(' ');
-      add(r.name, W.name, true);
-      add(r.alternate_name, W.alt, true);
-      add(r.organization?.name, W.org, true);
-      add(categoryText, W.category, true);
-      add([r.address?.city, r.region, r.address?.postal_code].filter(Boolean).join(' '), W.place, true);
-      add(r.description, W.description, false);
-      // Synonyms: a group one of whose phrases the record contains brings in all of its phrases.
-      const own = tokenize([r.name, r.alternate_name, r.organization?.name, categoryText, r.description].filter(Boolean).join(' '));
-      const found = new Set<number>();
-      own.forEach((word, i) => {
-        for (const p of phrasesByFirst.get(word) ?? []) {
-          if (!found.has(p.group) && p.words.every((w, k) => own[i + k] === w)) found.add(p.group);
-        }
-      });
-      const synonymWords = new Set<string>();
-      for (const gi of found) for (const phrase of groups[gi] ?? []) for (const w of phrase.split(' ')) synonymWords.add(w);
-      const synonymText = [...synonymWords].join(' ');
-      add(synonymText, W.synonym, true);
-      return {
-        name: r.name,
-        alt: r.alternate_name ?? '',
-        org: r.organization?.name ?? '',
-        categories: categoryText,
-        synonyms: synonymText,
-      };
+    this.finishing = [
+      () => (this.shortVocab = [...this.shortWords].sort()),
+      () => {
+        const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+        this.byName = resources.map((_, i) => i).sort((a, b) => collator.compare(resources[a]!.name, resources[b]!.name));
+      },
+      () => (this.nearest = new NearestIndex(resources.map((_, i) => i), (i) => resources[i]?.location)),
+    ];
+  }
+
+  /** True when every record is indexed and the index is complete. */
+  get done(): boolean {
+    return this.next >= this.resources.length + this.finishing.length;
+  }
+
+  /**
+   * Work for about `budgetMs` (at least one record or one finishing step; default: to the end).
+   * Returns {@link done}.
+   */
+  step(budgetMs = Infinity): boolean {
+    const end = performance.now() + budgetMs;
+    const n = this.resources.length;
+    do {
+      if (this.next < n) this.indexRecord(this.next);
+      else this.finishing[this.next - n]?.();
+      this.next++;
+    } while (!this.done && performance.now() < end);
+    return this.done;
+  }
+
+  /** The finished index (runs what is left first). */
+  index(): SearchIndex {
+    this.step();
+    return new SearchIndex(this.resources, this.options, this);
+  }
+
+  private indexRecord(id: number): void {
+    const r = this.resources[id] as Resource;
+    const add = (text: string | undefined, weight: number, short: boolean) => {
+      for (const word of tokenize(text ?? '')) {
+        this.post(word, id, weight);
+        const one = singular(word);
+        if (one) this.post(one, id, weight);
+        if (short) this.shortWords.add(word);
+      }
+    };
+    const categoryText = r.categories.map((c) => c.replace(/-/g, ' ')).join(' ');
+    add(r.name, W.name, true);
+    add(r.alternate_name, W.alt, true);
+    add(r.organization?.name, W.org, true);
+    add(categoryText, W.category, true);
+    add([r.address?.city, r.region, r.address?.postal_code].filter(Boolean).join(' '), W.place, true);
+    add(r.description, W.description, false);
+    // Synonyms: a group one of whose phrases the record contains brings in all of its phrases.
+    const own = tokenize([r.name, r.alternate_name, r.organization?.name, categoryText, r.description].filter(Boolean).join(' '));
+    const found = new Set<number>();
+    own.forEach((word, i) => {
+      for (const p of this.phrasesByFirst.get(word) ?? []) {
+        if (!found.has(p.group) && p.words.every((w, k) => own[i + k] === w)) found.add(p.group);
+      }
     });
-    this.shortVocab = [...shortWords].sort();
-    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-    this.byName = resources.map((_, i) => i).sort((a, b) => collator.compare(resources[a]!.name, resources[b]!.name));
-    this.nearest = new NearestIndex(
-      resources.map((_, i) => i),
-      (i) => resources[i]?.location,
-    );
+    const synonymWords = new Set<string>();
+    for (const gi of found) for (const phrase of this.groups[gi] ?? []) for (const w of phrase.split(' ')) synonymWords.add(w);
+    const synonymText = [...synonymWords].join(' ');
+    add(synonymText, W.synonym, true);
+    this.docs[id] = {
+      name: r.name,
+      alt: r.alternate_name ?? '',
+      org: r.organization?.name ?? '',
+      categories: categoryText,
+      synonyms: synonymText,
+    };
   }
 
   private post(word: string, id: number, weight: number) {
@@ -264,6 +301,63 @@ export class SearchIndex {
       p.ids.push(id);
       p.weights.push(weight);
     }
+  }
+}
+
+export interface BuildOptions {
+  /** Stop building (a newer dataset arrived): the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Milliseconds of work between two waits for the event loop. Default 12. */
+  sliceMs?: number;
+}
+
+/**
+ * Build the index in slices of about `sliceMs`, letting the page handle input and paint in
+ * between (`scheduler.yield()` where available, else `setTimeout`). Same index as
+ * `new SearchIndex(resources, options)`.
+ */
+export async function buildSearchIndex(
+  resources: readonly Resource[],
+  options: SearchIndexOptions,
+  { signal, sliceMs = 12 }: BuildOptions = {},
+): Promise<SearchIndex> {
+  signal?.throwIfAborted();
+  const builder = new SearchIndexBuilder(resources, options);
+  while (!builder.step(sliceMs)) {
+    await yieldToEventLoop();
+    signal?.throwIfAborted();
+  }
+  return builder.index();
+}
+
+/**
+ * A search index over one dataset's records. Build it once per dataset (and synonyms); every
+ * `search()` call after that touches only the words the query names. For a large dataset in a
+ * page, prefer {@link buildSearchIndex}, which does not block the page while it builds.
+ */
+export class SearchIndex {
+  readonly resources: readonly Resource[];
+  private readonly timeZone: string;
+  private readonly postings: Map<string, Posting>;
+  /** Words of short fields (prefix and typo matches allowed), sorted. */
+  private readonly shortVocab: string[];
+  /** The short fields of each record, as fuse.js reads them. */
+  private readonly docs: ShortDoc[];
+  private readonly byName: number[];
+  private readonly nearest: NearestIndex<number>;
+  private openCache?: { minute: number; open: Map<number, boolean> };
+
+  /** Build the index at once; `built` is a builder over the same records (it is finished first). */
+  constructor(resources: readonly Resource[], options: SearchIndexOptions, built?: SearchIndexBuilder) {
+    const b = built ?? new SearchIndexBuilder(resources, options);
+    b.step();
+    this.resources = resources;
+    this.timeZone = options.timeZone;
+    this.postings = b.postings;
+    this.docs = b.docs;
+    this.shortVocab = b.shortVocab;
+    this.byName = b.byName;
+    this.nearest = b.nearest as NearestIndex<number>;
   }
 
   /** Words of the index that a query word stands for, with the quality of each match. */

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { CATEGORIES, POPULATIONS, type Category, type HelpContact, type Population } from '../../core/schema.js';
-import { DEFAULT_SYNONYMS, SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import { CATEGORIES, POPULATIONS, type Category, type HelpContact, type Population, type Resource } from '../../core/schema.js';
+import { DEFAULT_SYNONYMS, buildSearchIndex, type SearchIndex, type SearchIndexOptions, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { milesToKm, type LatLon } from '../../core/geo.js';
 import { findZip } from '../../core/zip-lookup.js';
 import type { DatasetLoadError } from '../../core/load.js';
@@ -61,6 +61,8 @@ const REPORT_DEBOUNCE = 600;
 @localized()
 export class RecoveryResourceSearch extends LitElement {
   static override styles = styles;
+  /** Milliseconds of index building between two pauses for the page (a large dataset is indexed in slices). */
+  static indexSliceMs = 12;
 
   /** URL of the dataset (JSON); default: the bundled dataset. */
   @property() src?: string;
@@ -98,6 +100,9 @@ export class RecoveryResourceSearch extends LitElement {
   private readonly geo = new GeolocationController(this);
   private index?: SearchIndex;
   private indexKey?: [unknown, unknown];
+  /** The index build under way; a newer dataset aborts it. */
+  private building?: AbortController;
+  @state() private buildFailed = false;
   private result?: SearchResult;
   private resultKey?: [SearchState, LatLon | undefined];
   private typeTimer?: ReturnType<typeof setTimeout>;
@@ -115,6 +120,8 @@ export class RecoveryResourceSearch extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
+    // Back on the page after leaving mid-build: build again.
+    if (this.hasUpdated && !this.index) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -122,6 +129,11 @@ export class RecoveryResourceSearch extends LitElement {
     window.removeEventListener('popstate', this.onPopState);
     clearTimeout(this.typeTimer);
     clearTimeout(this.reportTimer);
+    if (this.building) {
+      this.building.abort();
+      this.building = undefined;
+      this.indexKey = undefined;
+    }
   }
 
   private get preset(): Category[] {
@@ -136,26 +148,61 @@ export class RecoveryResourceSearch extends LitElement {
   }
 
   /**
-   * The index (once per dataset and synonyms) and the result (once per search). Called from
-   * render(): the dataset controller can turn ready during this very update (a `data`
-   * property is read in hostUpdate, after willUpdate).
+   * The index (once per dataset and synonyms, built in slices: see `indexSliceMs`) and the
+   * result (once per search). Called from render(): the dataset controller can turn ready
+   * during this very update (a `data` property is read in hostUpdate, after willUpdate).
    */
   private ensureResult(): void {
     const ds = this.store.dataset;
     if (this.store.status !== 'ready' || !ds) {
+      this.building?.abort();
+      this.building = undefined;
       this.index = undefined;
+      this.indexKey = undefined;
       this.result = undefined;
       return;
     }
-    if (!this.index || this.indexKey?.[0] !== ds || this.indexKey?.[1] !== this.synonyms) {
-      this.index = new SearchIndex(ds.resources, { timeZone: ds.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] });
+    if (this.indexKey?.[0] !== ds || this.indexKey?.[1] !== this.synonyms) {
       this.indexKey = [ds, this.synonyms];
+      this.index = undefined;
       this.result = undefined;
+      this.buildIndex(ds.resources, { timeZone: ds.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] });
     }
+    if (!this.index) return;
     if (!this.result || this.resultKey?.[0] !== this.s || this.resultKey?.[1] !== this.point) {
       this.result = this.index.search(this.s.query, this.filters(), new Date());
       this.resultKey = [this.s, this.point];
     }
+  }
+
+  /** Build the index without blocking the page; a newer build makes this one stop and vanish. */
+  private buildIndex(resources: readonly Resource[], options: SearchIndexOptions) {
+    this.building?.abort();
+    const building = (this.building = new AbortController());
+    this.buildFailed = false;
+    const sliceMs = (this.constructor as typeof RecoveryResourceSearch).indexSliceMs;
+    buildSearchIndex(resources, options, { signal: building.signal, sliceMs }).then(
+      (index) => {
+        if (this.building !== building) return;
+        this.building = undefined;
+        this.index = index;
+        this.result = undefined;
+        this.requestUpdate();
+      },
+      (e: unknown) => {
+        if (this.building !== building) return;
+        this.building = undefined;
+        this.indexKey = undefined;
+        console.warn('recovery-finder: search index', e);
+        this.buildFailed = true;
+      },
+    );
+  }
+
+  /** Loading covers the dataset and its index; error covers both too. */
+  private get phase(): 'loading' | 'ready' | 'error' {
+    if (this.store.status === 'error' || this.buildFailed) return 'error';
+    return this.store.status === 'ready' && this.result ? 'ready' : 'loading';
   }
 
   private filters(): SearchFilters {
@@ -319,8 +366,8 @@ export class RecoveryResourceSearch extends LitElement {
   }
 
   private statusText(): string {
-    if (this.store.status === 'loading') return msg('Loading services…');
-    if (this.store.status === 'error' || !this.result) return msg('Services could not be loaded.');
+    if (this.phase === 'loading') return msg('Loading services…');
+    if (this.phase === 'error' || !this.result) return msg('Services could not be loaded.');
     const n = this.result.hits.length;
     const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
     if (!this.point) return count;
@@ -362,14 +409,14 @@ export class RecoveryResourceSearch extends LitElement {
 
   private renderResults() {
     const ds = this.store.dataset;
-    if (this.store.status === 'loading') {
+    if (this.phase === 'loading') {
       return html`<div class="placeholder" aria-hidden="true"><div></div><div></div><div></div></div>`;
     }
     if (this.store.status === 'error' || !ds || !this.result) {
       return html`<div class="notice error" role="alert">
         <p>${this.errorText(this.store.error)}</p>
         <p>${msg('The help lines above can still find support with you.')}</p>
-        <button type="button" @click=${() => this.store.retry()}>${msg('Try again')}</button>
+        <button type="button" @click=${this.retry}>${msg('Try again')}</button>
       </div>`;
     }
     const hits = this.result.hits;
@@ -391,6 +438,11 @@ export class RecoveryResourceSearch extends LitElement {
           <button type="button" class="secondary print" @click=${() => window.print()}>${msg('Print these results')}</button>
         </div>`}
     `;
+  }
+
+  private retry() {
+    this.buildFailed = false;
+    this.store.retry();
   }
 
   private renderEmpty() {
@@ -420,7 +472,7 @@ export class RecoveryResourceSearch extends LitElement {
   override render() {
     this.ensureResult();
     const help = this.helpContacts ?? this.store.help;
-    const ready = this.store.status === 'ready';
+    const ready = this.phase === 'ready';
     const n = this.activeFilters();
     const showFilters = ready && !this.noFilters;
     const hasControls = !this.noFilters || !this.noLocation;
