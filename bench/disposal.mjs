@@ -6,47 +6,22 @@
 // build time and the per-query time of NearestIndex (kdbush + geokdbush) against the baseline
 // of computing haversine for every site and sorting (same run, same queries, results compared).
 // Writes bench/results/disposal.json.
-import { build } from 'vite';
-import { mkdtemp, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROME_ARGS, findChromium } from '../scripts/find-chrome.mjs';
+import { bundle, openBench, root } from './harness.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const out = await mkdtemp(join(tmpdir(), 'disposal-bench-'));
-await build({
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  mode: 'production',
-  build: {
-    outDir: out,
-    emptyOutDir: true,
-    target: 'es2022',
-    lib: { entry: join(root, 'bench/disposal-entry.ts'), formats: ['es'], fileName: () => 'bench.js' },
-    rolldownOptions: { output: { codeSplitting: false } },
-  },
-});
-const code = await readFile(join(out, 'bench.js'), 'utf8');
-await rm(out, { recursive: true, force: true });
+const code = await bundle('disposal-entry.ts');
 const dataset = JSON.parse(await readFile(join(root, 'data/us-disposal-2018.json'), 'utf8'));
 
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROME_ARGS });
+const { browser, page, close } = await openBench(code);
 const results = [];
 let version;
 try {
   version = browser.version();
-  const page = await browser.newPage();
-  await page.setContent('<!doctype html><html lang="en"><body></body></html>');
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.addScriptTag({ type: 'module', content: code });
-  await page.waitForFunction(() => window.__bench);
   await page.evaluate((rs) => (window.__records = rs), dataset.resources);
   for (const n of [dataset.resources.length, 50_000]) results.push(await page.evaluate((n) => window.__bench.run(window.__records, n), n));
 } finally {
-  await browser.close();
+  await close();
 }
 
 const f = (x) => x.toFixed(3);

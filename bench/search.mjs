@@ -6,53 +6,12 @@
 // keystroke (median, p95, long tasks > 50 ms), and the whole element at 10,000 records: mounting
 // to first results (and the longest task meanwhile: validation + index build), then a real
 // key press in the search box to the results rendered. Writes bench/results/search.json.
-import { build } from 'vite';
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROME_ARGS, findChromium } from '../scripts/find-chrome.mjs';
+import { bundle, openBench, root } from './harness.mjs';
+import { findChromium } from '../scripts/find-chrome.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const out = await mkdtemp(join(tmpdir(), 'rs-bench-'));
-await build({
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  mode: 'production',
-  build: {
-    outDir: out,
-    emptyOutDir: true,
-    target: 'es2022',
-    lib: { entry: join(root, 'bench/search-entry.ts'), formats: ['es'], fileName: () => 'bench.js' },
-    rolldownOptions: { output: { codeSplitting: false } },
-  },
-});
-const code = await readFile(join(out, 'bench.js'), 'utf8');
-await rm(out, { recursive: true, force: true });
-
-// Serve the page over http: an about:blank page (setContent) lost its renderer when the element mounted.
-const server = createServer((req, res) => {
-  if (req.url === '/bench.js') {
-    res.writeHead(200, { 'Content-Type': 'text/javascript' });
-    res.end(code);
-  } else {
-    res.writeHead(200, { 'Content-Type': 'text/html' });
-    res.end('<!doctype html><html lang="en"><head><script type="module" src="/bench.js"></script></head><body></body></html>');
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROME_ARGS });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-page.on('pageerror', (e) => console.error('page error:', e.message));
-page.on('crash', () => console.error('page crashed'));
-page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.error(`console ${m.type()}: ${m.text()}`); });
-await page.goto(`${origin}/`);
-await page.waitForFunction(() => window.__bench);
+const { page, close } = await openBench(await bundle('search-entry.ts'));
 
 const core = [];
 for (const n of [1000, 10000]) core.push(await page.evaluate((n) => window.__bench.benchCore(n), n));
@@ -79,8 +38,7 @@ for (const q of ['peer support', 'sober house', 'narcan', 'dorchester']) {
   }
 }
 const longTasks = await page.evaluate(() => window.__long);
-await browser.close();
-server.close();
+await close();
 
 const sorted = [...latencies].sort((a, b) => a - b);
 const pct = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
