@@ -10,7 +10,14 @@
  *
  * DOM-free apart from `fetch`, which browsers and Node 20 both have.
  */
-import { describeProblem, validateDataset, type Dataset, type ValidationProblem } from './schema.js';
+import {
+  describeProblem,
+  validateDataset,
+  validateDatasetSliced,
+  type Dataset,
+  type ValidationProblem,
+  type ValidationResult,
+} from './schema.js';
 
 export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'invalid' | 'aborted';
 
@@ -183,16 +190,12 @@ export function clearSharedRequests(): void {
   shared.clear();
 }
 
-/**
- * Validate a dataset given as a value (the `data` property, or parsed JSON). Bad records are
- * skipped, each with a console warning naming it; a broken document throws kind `invalid`.
- */
-export function datasetFrom(input: unknown, url?: string): LoadedDataset {
-  if (typeof input === 'object' && input !== null) {
-    const cached = parsed.get(input);
-    if (cached) return cached;
-  }
-  const result = validateDataset(input);
+function cachedFor(input: unknown): LoadedDataset | undefined {
+  return typeof input === 'object' && input !== null ? parsed.get(input) : undefined;
+}
+
+/** Turn a validation result into a LoadedDataset: throw on a broken document, warn per skipped record. */
+function accept(input: unknown, result: ValidationResult, url?: string): LoadedDataset {
   if (!result.ok) {
     throw new DatasetLoadError('invalid', result.error, url, undefined, result.problems);
   }
@@ -204,8 +207,48 @@ export function datasetFrom(input: unknown, url?: string): LoadedDataset {
   return loaded;
 }
 
+/**
+ * Validate a dataset given as a value (the `data` property, or parsed JSON). Bad records are
+ * skipped, each with a console warning naming it; a broken document throws kind `invalid`.
+ * The same value is validated once per page.
+ */
+export function datasetFrom(input: unknown, url?: string): LoadedDataset {
+  return cachedFor(input) ?? accept(input, validateDataset(input), url);
+}
+
+const validating = new WeakMap<object, Promise<LoadedDataset>>();
+
+/** Reject with kind `aborted` as soon as the signal fires; otherwise settle as `work` does. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, url?: string): Promise<T> {
+  if (!signal) return work;
+  const aborted = () => new DatasetLoadError('aborted', 'The request was cancelled.', url);
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Like {@link datasetFrom}, in slices that give the page a turn (large datasets). Callers
+ * with the same document share one validation; a caller's signal only stops its own wait.
+ */
+export function datasetFromSliced(input: unknown, url?: string, signal?: AbortSignal): Promise<LoadedDataset> {
+  const cached = cachedFor(input);
+  if (cached) return Promise.resolve(cached);
+  if (typeof input !== 'object' || input === null) return untilAborted(Promise.resolve().then(() => datasetFrom(input, url)), signal, url);
+  let work = validating.get(input);
+  if (!work) {
+    work = validateDatasetSliced(input).then((result) => accept(input, result, url));
+    validating.set(input, work);
+    work.catch(() => validating.delete(input));
+  }
+  return untilAborted(work, signal, url);
+}
+
 /** Load, share and validate a dataset from a URL. */
 export async function loadDataset(url: string, options: FetchOptions = {}): Promise<LoadedDataset> {
   const json = await sharedJson(url, options);
-  return datasetFrom(json, url);
+  return datasetFromSliced(json, url, options.signal);
 }

@@ -1,6 +1,14 @@
 // The loader against a real local HTTP endpoint (test/server/endpoints.mjs), never a mocked fetch.
 import { expect } from '@open-wc/testing';
-import { DatasetLoadError, clearSharedRequests, fetchJson, loadDataset, sharedJson } from '../../src/core/load.js';
+import {
+  DatasetLoadError,
+  clearSharedRequests,
+  datasetFrom,
+  datasetFromSliced,
+  fetchJson,
+  loadDataset,
+  sharedJson,
+} from '../../src/core/load.js';
 
 const api = (params: Record<string, string | number>) =>
   `/test-api/dataset?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
@@ -126,5 +134,47 @@ describe('core/load', () => {
   it('reports a network failure', async () => {
     const e = await failure(fetchJson('http://127.0.0.1:9/unreachable.json', { retries: 0 }));
     expect(e.kind).to.equal('network');
+  });
+});
+
+describe('core/load, large datasets', () => {
+  const big = async (n: number) => {
+    const doc = (await (await fetch('/test/fixtures/dataset.json')).json()) as { resources: { id: string }[] };
+    const base = doc.resources.filter((r) => !r.id.includes('markup'));
+    doc.resources = Array.from({ length: n }, (_, i) => ({ ...base[i % base.length]!, id: `r-${i}` }));
+    return doc;
+  };
+
+  it('validates in slices with the same result as in one pass', async () => {
+    const doc = await big(3000);
+    const sliced = await datasetFromSliced(structuredClone(doc));
+    const whole = datasetFrom(structuredClone(doc));
+    expect(sliced.dataset.resources).to.deep.equal(whole.dataset.resources);
+    expect(sliced.dataset.resources).to.have.length(3000);
+  });
+
+  it('gives the page turns while validating many records', async () => {
+    const doc = await big(5000);
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      if (done) return;
+      turns++;
+      setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    await datasetFromSliced(doc);
+    done = true;
+    // One pass would give no turn at all: the timer callbacks could only run afterwards.
+    expect(turns).to.be.greaterThan(1);
+  });
+
+  it('stops when the caller leaves', async () => {
+    const doc = await big(5000);
+    const leaving = new AbortController();
+    const p = datasetFromSliced(doc, undefined, leaving.signal);
+    leaving.abort();
+    const e = await failure(p);
+    expect(e.kind).to.equal('aborted');
   });
 });

@@ -5,7 +5,7 @@
  * if the data never arrived.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DatasetLoadError, datasetFrom, loadDataset, type LoadedDataset } from '../../core/load.js';
+import { DatasetLoadError, datasetFromSliced, loadDataset, type LoadedDataset } from '../../core/load.js';
 import type { Dataset, HelpContact, ValidationProblem } from '../../core/schema.js';
 
 /** The bundled Boston / Massachusetts dataset, emitted beside the script that loads it. */
@@ -74,13 +74,11 @@ export class DatasetController implements ReactiveController {
     this.status = 'loading';
     this.error = undefined;
     try {
-      let loaded: LoadedDataset;
-      if (data !== undefined && data !== null) {
-        loaded = datasetFrom(data);
-      } else {
-        this.abort = new AbortController();
-        loaded = await loadDataset(src || DEFAULT_DATASET_URL, { signal: this.abort.signal });
-      }
+      const abort = (this.abort = new AbortController());
+      const loaded: LoadedDataset =
+        data !== undefined && data !== null
+          ? await datasetFromSliced(data, undefined, abort.signal)
+          : await loadDataset(src || DEFAULT_DATASET_URL, { signal: abort.signal });
       if (generation !== this.generation) return;
       this.dataset = loaded.dataset;
       this.problems = loaded.problems;
