@@ -2,21 +2,11 @@
 import { DisposalIndex } from '../src/core/disposal.js';
 import { haversineKm, milesToKm, type LatLon } from '../src/core/geo.js';
 import type { Resource } from '../src/core/schema.js';
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/seeded-random.js';
 
 /** `n` records: the real ones, then copies jittered up to ~5 km (generated here, never shipped). */
 function grow(real: Resource[], n: number): Resource[] {
-  const rnd = mulberry32(2018);
+  const rnd = seededRandom(2018);
   const out = real.slice(0, n);
   for (let i = out.length; i < n; i++) {
     const r = real[i % real.length]!;
@@ -57,7 +47,7 @@ function run(real: Resource[], n: number) {
     index = new DisposalIndex(rs);
     builds.push(performance.now() - t0);
   }
-  const rnd = mulberry32(n);
+  const rnd = seededRandom(n);
   const located = rs.filter((r) => r.location);
   // Query points: near real sites (where people are), jittered.
   const points: LatLon[] = Array.from({ length: 400 }, () => {

@@ -102,16 +102,7 @@ export type HelpUrgency = (typeof HELP_URGENCIES)[number];
 // Field pieces
 // ---------------------------------------------------------------------------
 
-export {
-  HTTP_URL_PATTERN,
-  PHONE_PATTERN,
-  ID_PATTERN,
-  ZIP_PATTERN,
-  TIME_PATTERN,
-  DATE_PATTERN,
-  LANGUAGE_PATTERN,
-  EMAIL_PATTERN,
-} from './patterns.js';
+export * from './patterns.js';
 import {
   HTTP_URL_PATTERN,
   PHONE_PATTERN,

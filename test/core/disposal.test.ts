@@ -15,6 +15,7 @@ import {
 import { validateDataset, type Dataset, type DisposalItem, type Resource } from '../../src/core/schema.js';
 import type { ZipTable } from '../../src/core/geo.js';
 import { datasetUrl } from '../helpers.js';
+import { seededRandom } from '../seeded-random.js';
 
 /** Haversine written here, independently of src/core/geo.ts (radius 6371.0088 km). */
 function testKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
@@ -37,17 +38,6 @@ async function loadFixture(name: string): Promise<Dataset> {
   if (!v.ok) throw new Error(v.error);
   expect(v.problems).to.deep.equal([]);
   return v.dataset;
-}
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('core/disposal', () => {
@@ -113,7 +103,7 @@ describe('core/disposal', () => {
   });
 
   it('agrees with a brute-force sort on 5,000 generated points', () => {
-    const rnd = mulberry32(7);
+    const rnd = seededRandom(7);
     const base = index.places.filter((r) => r.location);
     const many: Resource[] = [];
     for (let i = 0; i < 5000; i++) {

@@ -10,6 +10,7 @@ import {
   type LatLon,
   type ZipTable,
 } from '../../src/core/geo.js';
+import { seededRandom } from '../seeded-random.js';
 
 const BOSTON_CITY_HALL: LatLon = { latitude: 42.3603, longitude: -71.058 };
 const WORCESTER_CITY_HALL: LatLon = { latitude: 42.2626, longitude: -71.8023 };
@@ -25,18 +26,6 @@ function referenceKm(a: LatLon, b: LatLon): number {
   return 6371.0088 * Math.acos(Math.max(-1, Math.min(1, c)));
 }
 
-/** A small deterministic PRNG (mulberry32) so generated points are the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Place {
   id: number;
   loc?: LatLon;
@@ -45,7 +34,7 @@ interface Place {
 
 /** 400 points around Massachusetts (and a few far away), plus items without coordinates. */
 function generatePlaces(): Place[] {
-  const random = rng(20260308);
+  const random = seededRandom(20260308);
   const places: Place[] = [];
   for (let id = 0; id < 400; id++) {
     const far = id % 50 === 0;
@@ -126,7 +115,7 @@ describe('NearestIndex', () => {
   });
 
   it('agrees with brute force from several query points with a limit', () => {
-    const random = rng(7);
+    const random = seededRandom(7);
     for (let i = 0; i < 20; i++) {
       const from = { latitude: 41 + random() * 2.2, longitude: -74 + random() * 4.5 };
       expectSameOrder(index.around(from, { limit: 10 }), bruteForce(places, from).slice(0, 10));
