@@ -1,6 +1,8 @@
 // Configuration of `cem analyze` (custom-elements.json). Events are documented with `@fires`
 // on each class; the analyzer also guesses events from `dispatchEvent(new X(arg))` calls and
 // names them after the argument or nothing, so guesses without a documented name are dropped.
+// Modules come in the order the file glob returns them, which varies between machines and runs:
+// they are sorted by path so the manifest is the same everywhere (and its check can trust it).
 export default {
   litelement: true,
   globs: ['src/**/*.ts'],
@@ -9,6 +11,7 @@ export default {
     {
       name: 'recovery-documented-events-only',
       packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
             if (!decl.events) continue;
