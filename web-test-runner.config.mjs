@@ -53,7 +53,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // A safety net against a hang, not a speed limit: generous for a machine with every core busy.
+  testFramework: { config: { timeout: 60_000 } },
   middleware: [testEndpoints],
   plugins: [
     cssInline(),
@@ -62,6 +63,9 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // Each test page in a browser context of its own: permissions (geolocation) are kept per
+      // context, so one file's "denied" or reset never reaches the page of a file running beside it.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: findChromium() ?? '/usr/bin/chromium',
         args: CHROME_ARGS,

@@ -35,9 +35,11 @@ export async function setGeolocation(setting: GeolocationSetting): Promise<void>
 
 /**
  * Wait until `check` is true (re-checked every 20 ms on a timer: a page in a background tab
- * gets no animation frames when two test files run at once), or fail after `ms`.
+ * gets no animation frames when two test files run at once), or fail after `ms`. The limit is
+ * only a safety net against a hang, generous enough for a machine whose cores are all busy:
+ * no test says how fast something must happen.
  */
-export async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
+export async function until(check: () => boolean, message = 'condition', ms = 20_000): Promise<void> {
   const start = performance.now();
   while (!check()) {
     if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);

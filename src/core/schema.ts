@@ -14,6 +14,7 @@
  * DOM-free: never imports lit or leaflet.
  */
 import * as v from 'valibot';
+import { runInSlices, runWhole, type SliceOptions } from './slices.js';
 
 /** The major.minor version of this schema. A document with another major version is refused. */
 export const SCHEMA_VERSION = '1.0';
@@ -380,32 +381,14 @@ function* validation(input: unknown): Generator<void, ValidationResult> {
  * Duplicate ids are problems too: the second and later records with an id are dropped.
  */
 export function validateDataset(input: unknown): ValidationResult {
-  const steps = validation(input);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runWhole(validation(input));
 }
 
 /**
- * The same validation as {@link validateDataset}, giving the page a turn every `sliceMs`
- * milliseconds, so a large dataset never freezes it in one long task. Stops with the
- * signal's reason when aborted.
+ * The same validation as {@link validateDataset}, in slices that give the page a turn (by
+ * default every 12 ms of work), so a large dataset never freezes it in one long task. Stops
+ * with the signal's reason when aborted.
  */
-export async function validateDatasetSliced(
-  input: unknown,
-  options: { sliceMs?: number; signal?: AbortSignal } = {},
-): Promise<ValidationResult> {
-  const { sliceMs = 12, signal } = options;
-  const steps = validation(input);
-  let sliceStart = performance.now();
-  let step = steps.next();
-  while (!step.done) {
-    if (performance.now() - sliceStart > sliceMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      signal?.throwIfAborted();
-      sliceStart = performance.now();
-    }
-    step = steps.next();
-  }
-  return step.value;
+export function validateDatasetSliced(input: unknown, options: SliceOptions = {}): Promise<ValidationResult> {
+  return runInSlices(validation(input), options);
 }

@@ -25,6 +25,7 @@ import type { Category, Population, Resource } from './schema.js';
 import { isOpenAt } from './hours.js';
 import { NearestIndex, type LatLon } from './geo.js';
 import { CRISIS_PHRASES, CRISIS_STEMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
+import { runInSlices, runWhole, type SliceOptions } from './slices.js';
 
 export { DEFAULT_SYNONYMS, type SynonymGroup };
 
@@ -178,13 +179,6 @@ function lowerBound(arr: readonly string[], key: string): number {
   return lo;
 }
 
-/** Wait for the event loop: `scheduler.yield()` where the browser has it, else a timer. */
-function yieldToEventLoop(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * Builds a {@link SearchIndex} a slice at a time, so a large dataset never blocks the page in
  * one long task. `new SearchIndex()` runs it to the end at once; {@link buildSearchIndex} runs
@@ -232,24 +226,20 @@ export class SearchIndexBuilder {
     return this.next >= this.resources.length + this.finishing.length;
   }
 
-  /**
-   * Work for about `budgetMs` (at least one record or one finishing step; default: to the end).
-   * Returns {@link done}.
-   */
-  step(budgetMs = Infinity): boolean {
-    const end = performance.now() + budgetMs;
+  /** One step per record, then one per finishing step; resumes where the last run stopped. */
+  *steps(): Generator<void, void> {
     const n = this.resources.length;
-    do {
+    while (!this.done) {
       if (this.next < n) this.indexRecord(this.next);
       else this.finishing[this.next - n]?.();
       this.next++;
-    } while (!this.done && performance.now() < end);
-    return this.done;
+      yield;
+    }
   }
 
   /** The finished index (runs what is left first). */
   index(): SearchIndex {
-    this.step();
+    runWhole(this.steps());
     return new SearchIndex(this.resources, this.options, this);
   }
 
@@ -304,29 +294,18 @@ export class SearchIndexBuilder {
   }
 }
 
-export interface BuildOptions {
-  /** Stop building (a newer dataset arrived): the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
-  /** Milliseconds of work between two waits for the event loop. Default 12. */
-  sliceMs?: number;
-}
-
 /**
- * Build the index in slices of about `sliceMs`, letting the page handle input and paint in
- * between (`scheduler.yield()` where available, else `setTimeout`). Same index as
- * `new SearchIndex(resources, options)`.
+ * Build the index in slices (by default every 12 ms of work), letting the page handle input
+ * and paint in between. Same index as `new SearchIndex(resources, options)`; rejects with the
+ * signal's reason when stopped (a newer dataset arrived).
  */
 export async function buildSearchIndex(
   resources: readonly Resource[],
   options: SearchIndexOptions,
-  { signal, sliceMs = 12 }: BuildOptions = {},
+  slicing: SliceOptions = {},
 ): Promise<SearchIndex> {
-  signal?.throwIfAborted();
   const builder = new SearchIndexBuilder(resources, options);
-  while (!builder.step(sliceMs)) {
-    await yieldToEventLoop();
-    signal?.throwIfAborted();
-  }
+  await runInSlices(builder.steps(), slicing);
   return builder.index();
 }
 
@@ -350,7 +329,7 @@ export class SearchIndex {
   /** Build the index at once; `built` is a builder over the same records (it is finished first). */
   constructor(resources: readonly Resource[], options: SearchIndexOptions, built?: SearchIndexBuilder) {
     const b = built ?? new SearchIndexBuilder(resources, options);
-    b.step();
+    runWhole(b.steps());
     this.resources = resources;
     this.timeZone = options.timeZone;
     this.postings = b.postings;

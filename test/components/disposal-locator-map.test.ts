@@ -2,20 +2,8 @@ import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoverySelectEvent } from '../../src/events.js';
-import { datasetUrl, failOnLitWarnings, setGeolocation } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, setGeolocation, until } from '../helpers.js';
 
-/**
- * Wait until `check` is true, polling on a timer: test/helpers.ts `until` polls on animation
- * frames, which never fire in a page the runner keeps in the background while another test
- * file runs beside it (concurrency 2).
- */
-async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const NOON = new Date('2026-04-25T12:00:00-04:00');
 
@@ -24,23 +12,29 @@ const resultIds = (el: RecoveryDisposalLocator) =>
   [...root(el).querySelectorAll<HTMLElement>('.results-area li[data-id]')].map((li) => li.dataset.id!);
 
 async function located(item = 'pills'): Promise<RecoveryDisposalLocator> {
-  // tile-url="" draws no tiles: the test never reaches the internet.
-  const el = await fixture<RecoveryDisposalLocator>(html`<recovery-disposal-locator
-    src=${datasetUrl({ fixture: 'disposal-sites' })}
-    item=${item}
-    tile-url=""
-    zip-table-url=${datasetUrl({ fixture: 'disposal-zips-ma' })}
-    zip-table-national-url=${datasetUrl({ fixture: 'disposal-zips-us' })}
-    .now=${NOON}
-  ></recovery-disposal-locator>`);
+  // tile-url="" draws no tiles: the test never reaches the internet. The element starts far
+  // below the screen, so its map cannot have come into view before the test scrolls to it.
+  window.scrollTo(0, 0);
+  const wrapper = await fixture<HTMLDivElement>(html`<div>
+    <div style="height: 4000px"></div>
+    <recovery-disposal-locator
+      src=${datasetUrl({ fixture: 'disposal-sites' })}
+      item=${item}
+      tile-url=""
+      zip-table-url=${datasetUrl({ fixture: 'disposal-zips-ma' })}
+      zip-table-national-url=${datasetUrl({ fixture: 'disposal-zips-us' })}
+      .now=${NOON}
+    ></recovery-disposal-locator>
+  </div>`);
+  const el = wrapper.querySelector<RecoveryDisposalLocator>('recovery-disposal-locator')!;
   await until(() => !root(el).querySelector('[role="status"]')?.textContent?.includes('Loading'), 'data');
   root(el).querySelector<HTMLInputElement>('#zip')!.value = '02118';
   root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   await until(() => resultIds(el).length > 0, 'results');
-  // The map loads Leaflet only when it comes into view: on a narrow page it is below the list.
+  // The map loads Leaflet only when it comes into view.
   expect(el.map.state).to.equal('idle');
   root(el).querySelector('.map-frame')!.scrollIntoView();
-  await until(() => el.map.state === 'ready', 'map ready', 8000);
+  await until(() => el.map.state === 'ready', 'map ready');
   await el.updateComplete;
   return el;
 }

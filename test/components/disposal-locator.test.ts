@@ -3,20 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoverySearchEvent } from '../../src/events.js';
-import { datasetUrl, failOnLitWarnings, setGeolocation, uniqueKey } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, setGeolocation, uniqueKey, until } from '../helpers.js';
 
-/**
- * Wait until `check` is true, polling on a timer: test/helpers.ts `until` polls on animation
- * frames, which never fire in a page the runner keeps in the background while another test
- * file runs beside it (concurrency 2).
- */
-async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Haversine written here, independently of src/core/geo.ts. */
 function testKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
@@ -331,7 +319,7 @@ describe('recovery-disposal-locator', () => {
     el.geolocationTimeout = 50;
     await ready(el);
     root(el).querySelector<HTMLButtonElement>('button.secondary')!.click();
-    await until(() => alertText(el) !== '', 'timeout message', 8000);
+    await until(() => alertText(el) !== '', 'timeout message');
     expect(alertText(el)).to.match(/took too long/);
     await expect(el).to.be.accessible();
     } finally {
@@ -371,7 +359,7 @@ describe('recovery-disposal-locator', () => {
     el.helpContacts = [
       { id: 'site-line', name: 'Example site line', urgency: 'support', phones: [{ number: '617-555-0150', type: 'voice' }] },
     ];
-    await until(() => root(el).querySelector('.load-error[role="alert"] button') !== null, 'error state', 8000);
+    await until(() => root(el).querySelector('.load-error[role="alert"] button') !== null, 'error state');
     expect(root(el).textContent).to.include('could not be loaded');
     expect(root(el).querySelector('[part="help"]')?.textContent).to.include('Example site line');
     await expect(el).to.be.accessible();

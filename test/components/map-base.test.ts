@@ -8,18 +8,7 @@ import {
   type LeafletLoader,
   type MapPoint,
 } from '../../src/components/shared/map-base.js';
-import { setGeolocation } from '../helpers.js';
-/**
- * Poll on a timer (test/helpers.ts \`until\` polls on animation frames, which stop in a page the
- * runner keeps in the background while another test file runs beside it).
- */
-async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { setGeolocation, until } from '../helpers.js';
 
 
 const TILES = '/test-api/tiles/{z}/{x}/{y}.png';
@@ -71,7 +60,7 @@ function drawnTotal(ctl: MapController): number {
 }
 
 async function ready(el: MapBaseHost): Promise<void> {
-  await until(() => el.ctl.state === 'ready' || el.ctl.state === 'failed', 'map ready', 8000);
+  await until(() => el.ctl.state === 'ready' || el.ctl.state === 'failed', 'map ready');
   expect(el.ctl.state, String(el.ctl.error)).to.equal('ready');
 }
 

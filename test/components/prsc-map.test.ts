@@ -4,18 +4,7 @@ import '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoverySelectEvent } from '../../src/events.js';
 import { DEFAULT_DATASET_URL } from '../../src/components/shared/dataset-controller.js';
-import { datasetUrl, failOnLitWarnings, setGeolocation } from '../helpers.js';
-/**
- * Poll on a timer (test/helpers.ts \`until\` polls on animation frames, which stop in a page the
- * runner keeps in the background while another test file runs beside it).
- */
-async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { datasetUrl, failOnLitWarnings, setGeolocation, until } from '../helpers.js';
 
 
 const TILES = '/test-api/tiles/{z}/{x}/{y}.png';
@@ -27,7 +16,7 @@ function root(el: RecoveryPrscMap): ShadowRoot {
 }
 
 async function mapReady(el: RecoveryPrscMap): Promise<void> {
-  await until(() => el.map.state === 'ready' || el.map.state === 'failed', 'map ready', 8000);
+  await until(() => el.map.state === 'ready' || el.map.state === 'failed', 'map ready');
   expect(el.map.state, String(el.map.error)).to.equal('ready');
   await el.updateComplete;
 }

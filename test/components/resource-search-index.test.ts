@@ -3,6 +3,7 @@ import '../../src/components/resource-search/resource-search.js';
 import { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import { buildSearchIndex, SearchIndex } from '../../src/core/search.js';
 import { datasetFrom } from '../../src/core/load.js';
+import { stepBudget } from '../../src/core/slices.js';
 import type { Resource } from '../../src/core/schema.js';
 import { datasetUrl, failOnLitWarnings, until } from '../helpers.js';
 
@@ -32,12 +33,12 @@ describe('<recovery-resource-search> index built in slices', () => {
   it('core: the sliced build gives the same results as the one-pass build, and stops when aborted', async () => {
     const data = datasetFrom(await json()).dataset;
     const options = { timeZone: data.time_zone };
-    const sliced = await buildSearchIndex(data.resources, options, { sliceMs: 0 });
+    const sliced = await buildSearchIndex(data.resources, options, { budget: stepBudget(1) });
     const whole = new SearchIndex(data.resources, options);
     const ids = (i: SearchIndex, q: string) => i.search(q).hits.map((h) => (h.resource as Resource).id);
     for (const q of ['', 'peer support', 'narcan', 'sober hous', 'recovry', 'worcester']) expect(ids(sliced, q), q).to.deep.equal(ids(whole, q));
     const abort = new AbortController();
-    const pending = buildSearchIndex(data.resources, options, { sliceMs: 0, signal: abort.signal });
+    const pending = buildSearchIndex(data.resources, options, { budget: stepBudget(1), signal: abort.signal });
     abort.abort();
     let error: unknown;
     await pending.catch((e: unknown) => (error = e));

@@ -125,12 +125,12 @@ describe('<recovery-resource-search>', () => {
   it('error: words for the failure, a retry that works, the help contacts; accessible', async () => {
     const key = uniqueKey('fail');
     const el = await make({ src: datasetUrl({ 'fail-first': 2, key }) });
-    await until(() => !!$(el, '[role="alert"]'), 'error', 8000);
+    await until(() => !!$(el, '[role="alert"]'), 'error');
     expect($(el, '[role="alert"]')?.textContent).to.match(/could not send the list of services \(error 503\)/);
     expect($(el, '.help')).to.exist;
     await expect(el).to.be.accessible();
     buttonNamed(el, /try again/i).click();
-    await until(() => status(el) === '11 results', 'retried', 8000);
+    await until(() => status(el) === '11 results', 'retried');
   });
 
   it('a damaged document is named as such', async () => {

@@ -156,7 +156,7 @@ describe('shared pieces', () => {
 
     it('loads the bundled dataset when given neither src nor data', async () => {
       const el = await fixture<TestDatasetHost>(html`<test-dataset-host></test-dataset-host>`);
-      await until(() => stateOf(el)!.startsWith('ready:'), 'ready', 10_000);
+      await until(() => stateOf(el)!.startsWith('ready:'), 'ready');
       expect(Number(stateOf(el)!.split(':')[1])).to.be.greaterThan(100);
     });
 

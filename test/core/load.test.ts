@@ -9,6 +9,8 @@ import {
   loadDataset,
   sharedJson,
 } from '../../src/core/load.js';
+import { validateDatasetSliced } from '../../src/core/schema.js';
+import { stepBudget } from '../../src/core/slices.js';
 
 const api = (params: Record<string, string | number>) =>
   `/test-api/dataset?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
@@ -153,20 +155,25 @@ describe('core/load, large datasets', () => {
     expect(sliced.dataset.resources).to.have.length(3000);
   });
 
-  it('gives the page turns while validating many records', async () => {
+  it('gives the page a turn each time a slice is spent, the same on any machine', async () => {
     const doc = await big(5000);
+    // A budget of 100 steps a slice (a step is one record): a turn after every 100 records.
     let turns = 0;
-    let done = false;
-    const tick = () => {
-      if (done) return;
+    let timerRan = false;
+    const pause = () => {
       turns++;
-      setTimeout(tick, 0);
+      return new Promise<void>((resolve) => setTimeout(resolve, 0));
     };
-    setTimeout(tick, 0);
-    await datasetFromSliced(doc);
-    done = true;
-    // One pass would give no turn at all: the timer callbacks could only run afterwards.
-    expect(turns).to.be.greaterThan(1);
+    // Queued before validation starts: it can only run if validation gives the page a turn.
+    setTimeout(() => (timerRan = true), 0);
+    const result = await validateDatasetSliced(doc, { budget: stepBudget(100), pause });
+    expect(result.ok && result.dataset.resources.length).to.equal(5000);
+    expect(turns).to.equal(50);
+    expect(timerRan, 'a timer queued before the validation ran during it').to.equal(true);
+    // One slice for everything: no turn at all.
+    turns = 0;
+    await validateDatasetSliced(doc, { budget: stepBudget(10_000), pause });
+    expect(turns).to.equal(0);
   });
 
   it('stops when the caller leaves', async () => {

@@ -61,7 +61,7 @@ describe('<recovery-prsc-map> on a page that enforces Trusted Types', () => {
     expect(el.map.load, 'the real Leaflet loader, not an injected one').to.equal(defaultLeafletLoader);
 
     await until(() => !!root(el).querySelector('ul.centres'), 'the list');
-    await until(() => el.map.state === 'failed' || el.map.state === 'ready', 'the map to settle', 8000);
+    await until(() => el.map.state === 'failed' || el.map.state === 'ready', 'the map to settle');
     await el.updateComplete;
 
     // The map failed because Leaflet's own import hit the Trusted Types barrier.

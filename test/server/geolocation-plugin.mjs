@@ -23,19 +23,24 @@ export function geolocationPlugin() {
         await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
       }
       const origin = new URL(page.url()).origin;
+      // Every page has a browser context of its own (web-test-runner.config.mjs), and these
+      // calls name it: a permission set here reaches no other test file's page.
+      const browserContextId = page.browserContext().id;
+      const setPermission = (setting) =>
+        cdp.send('Browser.setPermission', { origin, browserContextId, permission: { name: 'geolocation' }, setting });
       if (payload.reset) {
-        await cdp.send('Browser.resetPermissions');
+        await cdp.send('Browser.resetPermissions', { browserContextId });
         await cdp.send('Emulation.clearGeolocationOverride');
       } else if (payload.denied) {
-        await cdp.send('Browser.setPermission', { origin, permission: { name: 'geolocation' }, setting: 'denied' });
+        await setPermission('denied');
       } else if (payload.noPosition) {
-        await cdp.send('Browser.setPermission', { origin, permission: { name: 'geolocation' }, setting: 'granted' });
+        await setPermission('granted');
         await cdp.send('Emulation.clearGeolocationOverride');
       } else if (payload.unavailable) {
-        await cdp.send('Browser.setPermission', { origin, permission: { name: 'geolocation' }, setting: 'granted' });
+        await setPermission('granted');
         await cdp.send('Emulation.setGeolocationOverride', {});
       } else {
-        await cdp.send('Browser.setPermission', { origin, permission: { name: 'geolocation' }, setting: 'granted' });
+        await setPermission('granted');
         await cdp.send('Emulation.setGeolocationOverride', {
           latitude: payload.latitude,
           longitude: payload.longitude,

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { CATEGORIES, POPULATIONS, type Category, type HelpContact, type Population, type Resource } from '../../core/schema.js';
+import { timeBudget } from '../../core/slices.js';
 import { DEFAULT_SYNONYMS, buildSearchIndex, type SearchIndex, type SearchIndexOptions, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { milesToKm, type LatLon } from '../../core/geo.js';
 import { findZip } from '../../core/zip-lookup.js';
@@ -181,7 +182,7 @@ export class RecoveryResourceSearch extends LitElement {
     const building = (this.building = new AbortController());
     this.buildFailed = false;
     const sliceMs = (this.constructor as typeof RecoveryResourceSearch).indexSliceMs;
-    buildSearchIndex(resources, options, { signal: building.signal, sliceMs }).then(
+    buildSearchIndex(resources, options, { signal: building.signal, budget: timeBudget(sliceMs) }).then(
       (index) => {
         if (this.building !== building) return;
         this.building = undefined;

@@ -1,0 +1,69 @@
+/**
+ * Long work in slices, so a large dataset never freezes the page in one long task.
+ *
+ * The work is written once, as a generator that yields after each small step (one record);
+ * {@link runWhole} runs it to the end at once, {@link runInSlices} gives the page a turn
+ * whenever a slice's budget is spent. The budget is a clock by default and a step count where
+ * the caller wants the same slices on every machine (tests), so the slicing itself can be
+ * checked without measuring time.
+ */
+
+/** Starts a slice and tells when it is spent. */
+export type SliceBudget = () => () => boolean;
+
+/** A slice is spent after `ms` milliseconds of work (at least one step). */
+export function timeBudget(ms: number): SliceBudget {
+  return () => {
+    const end = performance.now() + ms;
+    return () => performance.now() >= end;
+  };
+}
+
+/** A slice is spent after `steps` steps, whatever the machine's speed. */
+export function stepBudget(steps: number): SliceBudget {
+  const size = Math.max(1, Math.floor(steps));
+  return () => {
+    let left = size;
+    return () => --left <= 0;
+  };
+}
+
+/** Wait for the event loop: `scheduler.yield()` where the browser has it, else a timer. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface SliceOptions {
+  /** Stop between two slices: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** When a slice is spent. Default: after 12 ms of work. */
+  budget?: SliceBudget;
+  /** How the page gets its turn between slices. Default {@link yieldToPage}. */
+  pause?: () => Promise<void>;
+}
+
+/** Run every step at once and return the result. */
+export function runWhole<T>(steps: Iterator<unknown, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Run the steps in slices, giving the page a turn between two slices. */
+export async function runInSlices<T>(steps: Iterator<unknown, T>, options: SliceOptions = {}): Promise<T> {
+  const { signal, budget = timeBudget(12), pause = yieldToPage } = options;
+  signal?.throwIfAborted();
+  let spent = budget();
+  let step = steps.next();
+  while (!step.done) {
+    if (spent()) {
+      await pause();
+      signal?.throwIfAborted();
+      spent = budget();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
