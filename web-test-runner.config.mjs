@@ -27,6 +27,21 @@ function cssInline() {
 }
 
 /**
+ * papaparse (the CSV source) is a UMD script: Vite turns it into a module for the builds; this
+ * does the same for the tests, giving its CommonJS export as the module's default export.
+ */
+function papaparseModule() {
+  return {
+    name: 'papaparse-module',
+    transform(context) {
+      if (!context.path.endsWith('/papaparse/papaparse.js')) return undefined;
+      const body = `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n`;
+      return { body };
+    },
+  };
+}
+
+/**
  * The page policy of the 'trusted-types' group: Trusted Types enforced, and only Lit's policy
  * 'lit-html' may be created (without it Lit's module throws "Policy "lit-html" disallowed";
  * 'allow-duplicates' as a host page with two Lit copies needs it). No 'default' policy, so a
@@ -57,6 +72,7 @@ export default {
   testFramework: { config: { timeout: 60_000 } },
   middleware: [testEndpoints],
   plugins: [
+    papaparseModule(),
     cssInline(),
     geolocationPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

@@ -2,14 +2,42 @@
  * The custom events of recovery-finder, one typed class each. They bubble and are composed
  * (a host page listens on the element or above it), and fire only on a person's action.
  */
-import type { Resource } from './core/schema.js';
+import type { Category, DisposalItem, Population, Resource } from './core/schema.js';
+import type { DeliveryFilter } from './core/search.js';
+
+/** The filters of a `<recovery-resource-search>` search. Never coordinates. */
+export interface ResourceSearchFilters {
+  categories: Category[];
+  language: string;
+  population: Population | '';
+  free: boolean;
+  delivery: DeliveryFilter | '';
+  openNow: boolean;
+  /** The ZIP a person typed ('' when none). */
+  zip: string;
+  /** Distance in miles (0 for any distance, or no place). */
+  miles: number;
+  /** The person used their location. */
+  nearMe: boolean;
+}
+
+/** The choices of a `<recovery-disposal-locator>` search. Never coordinates. */
+export interface DisposalSearchFilters {
+  item: DisposalItem;
+  /** Distance in miles. */
+  maxDistance: number;
+  location: 'zip' | 'geolocation';
+}
+
+/** The filters of a search, by element. */
+export type SearchFiltersOf = ResourceSearchFilters | DisposalSearchFilters;
 
 /** A person ran a search or changed its filters (debounced while typing). */
-export class RecoverySearchEvent extends Event {
+export class RecoverySearchEvent<F extends SearchFiltersOf = SearchFiltersOf> extends Event {
   static readonly eventName = 'recovery-search';
   constructor(
     readonly query: string,
-    readonly filters: Readonly<Record<string, unknown>>,
+    readonly filters: Readonly<F>,
     readonly resultCount: number,
   ) {
     super(RecoverySearchEvent.eventName, { bubbles: true, composed: true });

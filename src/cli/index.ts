@@ -7,14 +7,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
 import { describeProblem, validateDataset } from '../core/schema.js';
 import {
   datasetFromImport,
   describeImportProblem,
+  parseCsv,
   importRows,
-  type CsvRow,
-  type ImportProblem,
   type ZipLookup,
 } from '../core/csv-import.js';
 import { DEFAULT_HELP_CONTACTS } from '../core/help-defaults.js';
@@ -103,24 +101,6 @@ async function loadZipLookup(): Promise<ZipLookup | undefined> {
     warn(`note: ${url.pathname} not found; rows without coordinates get no location`);
     return undefined;
   }
-}
-
-/** Parse CSV text; rows papaparse could not read are reported and set aside. */
-function parseCsv(text: string): { rows: CsvRow[]; rowNumbers: number[]; problems: ImportProblem[] } {
-  const parsed = Papa.parse<CsvRow>(text, { header: true, skipEmptyLines: 'greedy' });
-  const badRows = new Set<number>();
-  const problems: ImportProblem[] = parsed.errors.map((e) => {
-    if (e.row !== undefined) badRows.add(e.row);
-    return { row: (e.row ?? -1) + 2, message: `cannot be read as CSV: ${e.message}` };
-  });
-  const rows: CsvRow[] = [];
-  const rowNumbers: number[] = [];
-  parsed.data.forEach((row, i) => {
-    if (badRows.has(i)) return;
-    rows.push(row);
-    rowNumbers.push(i + 2);
-  });
-  return { rows, rowNumbers, problems };
 }
 
 async function importCommand(args: string[]): Promise<number> {

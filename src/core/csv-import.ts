@@ -10,6 +10,7 @@
  *
  * DOM-free.
  */
+import Papa from 'papaparse';
 import {
   DAYS,
   SCHEMA_VERSION,
@@ -519,4 +520,22 @@ export function datasetFromImport(resources: Resource[], options: ImportedDatase
     help: { contacts: options.help },
     resources,
   };
+}
+
+/** Parse CSV text; rows papaparse could not read are reported and set aside. */
+export function parseCsv(text: string): { rows: CsvRow[]; rowNumbers: number[]; problems: ImportProblem[] } {
+  const parsed = Papa.parse<CsvRow>(text, { header: true, skipEmptyLines: 'greedy' });
+  const badRows = new Set<number>();
+  const problems: ImportProblem[] = parsed.errors.map((e) => {
+    if (e.row !== undefined) badRows.add(e.row);
+    return { row: (e.row ?? -1) + 2, message: `cannot be read as CSV: ${e.message}` };
+  });
+  const rows: CsvRow[] = [];
+  const rowNumbers: number[] = [];
+  parsed.data.forEach((row, i) => {
+    if (badRows.has(i)) return;
+    rows.push(row);
+    rowNumbers.push(i + 2);
+  });
+  return { rows, rowNumbers, problems };
 }

@@ -5,7 +5,7 @@
  *
  * DOM-free: never imports lit or leaflet.
  */
-import { NearestIndex, haversineKm, milesToKm, type LatLon, type NearItem, type ZipTable } from './geo.js';
+import { NearestIndex, haversineKm, milesToKm, type LatLon, type NearItem } from './geo.js';
 import type { DisposalItem, Resource } from './schema.js';
 
 /** Default search radius, in miles. */
@@ -144,39 +144,6 @@ export class DisposalIndex {
 // Fallback guidance
 // ---------------------------------------------------------------------------
 
-/**
- * ZIP codes of the City of Boston (USPS delivery ZIPs of its neighbourhoods; every ZIP in the
- * Boston rows of data-sources/boston-bsas-licensed-sites-2025-10-16.csv is among them).
- * 02467 (Chestnut Hill) is left out: most of it is Brookline and Newton.
- */
-export const BOSTON_ZIPS: ReadonlySet<string> = new Set([
-  '02108', '02109', '02110', '02111', '02113', '02114', '02115', '02116', '02118', '02119', '02120',
-  '02121', '02122', '02124', '02125', '02126', '02127', '02128', '02129', '02130', '02131', '02132',
-  '02134', '02135', '02136', '02163', '02199', '02203', '02210', '02215',
-]);
-
-/** Is this five-digit ZIP in the City of Boston? */
-export function isBostonZip(zip: string | undefined): boolean {
-  return zip !== undefined && BOSTON_ZIPS.has(zip);
-}
-
-/**
- * The ZIP whose centroid is nearest to `point`, if one is within `maxKm` (default 8 km): good
- * enough to tell whether a located person is in Boston, no geocoding service needed.
- * A linear scan: a state table has a few hundred entries and this runs once per location.
- */
-export function nearestZip(table: ZipTable, point: LatLon, maxKm = 8): string | undefined {
-  let best: string | undefined;
-  let bestKm = maxKm;
-  for (const [zip, entry] of Object.entries(table.zips)) {
-    const km = haversineKm(point, { latitude: entry[0], longitude: entry[1] });
-    if (km <= bestKm) {
-      bestKm = km;
-      best = zip;
-    }
-  }
-  return best;
-}
 
 /**
  * Which guidance to give when nothing near takes the item:

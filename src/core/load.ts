@@ -39,8 +39,13 @@ export class DatasetLoadError extends Error {
 export interface FetchOptions {
   /** Stop waiting (and, if no one else waits, cancel the request). */
   signal?: AbortSignal;
-  /** Milliseconds one attempt may take. Default 15 000. */
+  /** Milliseconds one attempt may take. Default 9 000. */
   timeoutMs?: number;
+  /**
+   * Milliseconds all attempts together may take, backoff included, before the caller is told
+   * it failed. Default 20 000: a person waiting learns what happened within 20 s.
+   */
+  deadlineMs?: number;
   /** Extra attempts after a retryable failure. Default 1. */
   retries?: number;
   /** Wait before the first retry, doubled for each later one. Default 600 ms. */
@@ -54,7 +59,7 @@ export interface LoadedDataset {
   url?: string;
 }
 
-const DEFAULTS = { timeoutMs: 15_000, retries: 1, backoffMs: 600 };
+const DEFAULTS = { timeoutMs: 9_000, deadlineMs: 20_000, retries: 1, backoffMs: 600 };
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -71,7 +76,7 @@ function retryable(e: unknown): boolean {
   return e.kind === 'http' && (e.status === 429 || (e.status ?? 0) >= 500);
 }
 
-async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Promise<unknown> {
+async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Promise<string> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const both = AbortSignal.any([signal, timeout.signal]);
@@ -87,36 +92,45 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Pro
     if (!response.ok) {
       throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}.`, url, response.status);
     }
-    let body: string;
     try {
-      body = await response.text();
+      return await response.text();
     } catch (e) {
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `${url} was too slow to send its data.`, url);
       throw new DatasetLoadError(signal.aborted ? 'aborted' : 'network', `Reading ${url} failed: ${(e as Error).message}`, url);
-    }
-    try {
-      return JSON.parse(body) as unknown;
-    } catch {
-      throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);
     }
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** Fetch and parse JSON with timeout and retry, for one caller. */
-export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
-  const { timeoutMs, retries, backoffMs } = { ...DEFAULTS, ...options };
+/** Fetch a text with timeout, retry and an overall deadline, for one caller. */
+export async function fetchText(url: string, options: FetchOptions = {}): Promise<string> {
+  const { timeoutMs, deadlineMs, retries, backoffMs } = { ...DEFAULTS, ...options };
   const signal = options.signal ?? new AbortController().signal;
+  const deadline = performance.now() + deadlineMs;
   for (let i = 0; ; i++) {
+    const left = deadline - performance.now();
     try {
-      return await attempt(url, signal, timeoutMs);
+      return await attempt(url, signal, Math.max(0, Math.min(timeoutMs, left)));
     } catch (e) {
-      if (i >= retries || !retryable(e) || signal.aborted) throw e;
-      await sleep(backoffMs * 2 ** i, signal).catch(() => {
+      const wait = backoffMs * 2 ** i;
+      // No time left for a wait and a real attempt: say so now rather than at the deadline.
+      const timeLeft = deadline - performance.now() - wait > 1_000;
+      if (i >= retries || !retryable(e) || signal.aborted || !timeLeft) throw e;
+      await sleep(wait, signal).catch(() => {
         throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
       });
     }
+  }
+}
+
+/** Fetch and parse JSON with timeout, retry and an overall deadline, for one caller. */
+export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
+  const body = await fetchText(url, options);
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);
   }
 }
 

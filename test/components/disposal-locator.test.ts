@@ -2,7 +2,7 @@ import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
-import type { RecoverySearchEvent } from '../../src/events.js';
+import type { DisposalSearchFilters, RecoverySearchEvent } from '../../src/events.js';
 import { datasetUrl, failOnLitWarnings, setGeolocation, uniqueKey, until } from '../helpers.js';
 
 
@@ -89,7 +89,7 @@ describe('recovery-disposal-locator', () => {
   it('lists the places that take the item, nearest first, checked against independent distances', async () => {
     const el = await make();
     await ready(el);
-    const searched = oneEvent(el, 'recovery-search') as Promise<RecoverySearchEvent>;
+    const searched = oneEvent(el, 'recovery-search') as Promise<RecoverySearchEvent<DisposalSearchFilters>>;
     await searchZip(el, '02118');
     const ev = await searched;
     const expected = records
@@ -131,7 +131,7 @@ describe('recovery-disposal-locator', () => {
     const el = await make();
     await ready(el);
     await searchZip(el, '02118');
-    const searched = oneEvent(el, 'recovery-search') as Promise<RecoverySearchEvent>;
+    const searched = oneEvent(el, 'recovery-search') as Promise<RecoverySearchEvent<DisposalSearchFilters>>;
     await chooseItem(el, 'liquids');
     expect((await searched).filters.item).to.equal('liquids');
     expect(el.item).to.equal('liquids');
@@ -202,9 +202,9 @@ describe('recovery-disposal-locator', () => {
     expect(root(el).querySelector('#zip')!.getAttribute('aria-describedby')).to.equal('zip-error');
     await expect(el).to.be.accessible();
     await searchZip(el, '01999');
-    expect(alertText(el)).to.match(/could not find that ZIP/);
+    expect(alertText(el)).to.match(/do not know the ZIP code 01999/);
     await searchZip(el, '99999');
-    expect(alertText(el)).to.match(/could not find that ZIP/);
+    expect(alertText(el)).to.match(/do not know the ZIP code 99999/);
     await expect(el).to.be.accessible();
     // a good one clears the message
     await searchZip(el, '02118');
@@ -258,7 +258,7 @@ describe('recovery-disposal-locator', () => {
     try {
       const el = await make();
       await ready(el);
-      const searched = oneEvent(el, 'recovery-search') as Promise<RecoverySearchEvent>;
+      const searched = oneEvent(el, 'recovery-search') as Promise<RecoverySearchEvent<DisposalSearchFilters>>;
       root(el).querySelector<HTMLButtonElement>('button.secondary')!.click();
       const ev = await searched;
       expect(ev.filters.location).to.equal('geolocation');
@@ -360,7 +360,7 @@ describe('recovery-disposal-locator', () => {
       { id: 'site-line', name: 'Example site line', urgency: 'support', phones: [{ number: '617-555-0150', type: 'voice' }] },
     ];
     await until(() => root(el).querySelector('.load-error[role="alert"] button') !== null, 'error state');
-    expect(root(el).textContent).to.include('could not be loaded');
+    expect(root(el).textContent).to.include('could not send the list of places');
     expect(root(el).querySelector('[part="help"]')?.textContent).to.include('Example site line');
     await expect(el).to.be.accessible();
     root(el).querySelector<HTMLButtonElement>('.load-error button')!.click();
@@ -373,7 +373,7 @@ describe('recovery-disposal-locator', () => {
   it('says when the data cannot be read', async () => {
     const el = await make({ src: datasetUrl({ fixture: 'not-json', key: uniqueKey() }) });
     await until(() => root(el).querySelector('.load-error[role="alert"]') !== null, 'error state');
-    expect(root(el).textContent).to.include('could not be read');
+    expect(root(el).textContent).to.include('could not read the list of places');
     expect(root(el).querySelector('[part="help"]')).to.exist;
   });
 

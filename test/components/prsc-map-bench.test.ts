@@ -8,7 +8,7 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { LitElement, css } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MapController, defaultLeafletLoader, mapBaseStyles, type MapPoint } from '../../src/components/shared/map-base.js';
+import { MapController, defaultLeafletLoader, mapStyles, type MapPoint } from '../../src/components/shared/map-controller.js';
 import { DEFAULT_DATASET_URL } from '../../src/components/shared/dataset-controller.js';
 import { setGeolocation } from '../helpers.js';
 
@@ -22,7 +22,7 @@ async function until(check: () => boolean, ms = 20000): Promise<void> {
 const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 class BenchHost extends LitElement {
-  static styles = [mapBaseStyles, css`.map-frame { width: 800px; height: 500px; }`];
+  static styles = [mapStyles, css`.map-frame { width: 800px; height: 500px; }`];
   @property({ attribute: false }) points: MapPoint[] = [];
   @property({ attribute: false }) cluster = true;
   ctl = new MapController(this, {

@@ -160,7 +160,7 @@ describe('<recovery-prsc-map>', () => {
     await listReady(el);
     root(el).querySelector<HTMLInputElement>('#zip')!.value = '123';
     root(el).querySelector<HTMLFormElement>('form.near')!.requestSubmit();
-    await until(() => !!root(el).querySelector('#zip-problem')!.textContent!.trim(), 'zip problem');
+    await until(() => !!root(el).querySelector('#zip-error')?.textContent?.trim(), 'zip problem');
     expect(root(el).querySelector('#zip')!.getAttribute('aria-invalid')).to.equal('true');
     expect(items(el).length).to.equal(FIXTURE_PRSCS);
   });

@@ -1,23 +1,31 @@
 // The pieces every element shares: help contacts, the result card, the dataset controller.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, render } from 'lit';
-import { property } from 'lit/decorators.js';
 import { renderHelp, DEFAULT_HELP_CONTACTS } from '../../src/components/shared/help.js';
 import { renderCard } from '../../src/components/shared/result-card.js';
-import { DatasetController } from '../../src/components/shared/dataset-controller.js';
+import { RecoveryDatasetElement } from '../../src/components/shared/dataset-element.js';
 import { define } from '../../src/components/shared/define.js';
-import type { Resource } from '../../src/core/schema.js';
+import type { Dataset, Resource } from '../../src/core/schema.js';
 import { localized } from '@lit/localize';
 import { LocaleController, getLocale } from '../../src/components/shared/localize.js';
 import { datasetUrl, failOnLitWarnings, localeReady, requestCount, uniqueKey, until } from '../helpers.js';
 
-class TestDatasetHost extends LitElement {
-  @property() src?: string;
-  @property({ attribute: false }) data?: unknown;
-  readonly store = new DatasetController(this, () => ({ src: this.src, data: this.data }));
+/** The shared scaffold with the smallest view: its state, and how many records `derive` counted. */
+class TestDatasetHost extends RecoveryDatasetElement<number> {
+  derived = 0;
+  protected override get listName() {
+    return 'the test list';
+  }
+  protected override derive(dataset: Dataset) {
+    this.derived++;
+    return dataset.resources.length;
+  }
+  get controller() {
+    return this.store;
+  }
   override render() {
     const d = this.store;
-    return html`<p id="state">${d.status}:${d.dataset?.resources.length ?? d.error?.kind ?? ''}</p>`;
+    return html`<p id="state">${d.status}:${d.derived ?? d.error?.kind ?? ''}</p>${this.renderLoadState()}${this.renderSkipped()}`;
   }
 }
 define('test-dataset-host', TestDatasetHost);
@@ -152,6 +160,38 @@ describe('shared pieces', () => {
     it('reports a failed fetch by kind', async () => {
       const el = await fixture<TestDatasetHost>(html`<test-dataset-host src=${datasetUrl({ status: 404, key: uniqueKey() })}></test-dataset-host>`);
       await until(() => stateOf(el) === 'error:http', 'error');
+    });
+
+    it('derives once per dataset, and is loading until the derived data is ready', async () => {
+      const data = await (await fetch('/test/fixtures/dataset.json')).json();
+      const el = await fixture<TestDatasetHost>(html`<test-dataset-host .data=${data}></test-dataset-host>`);
+      expect(stateOf(el)).to.equal('loading:');
+      await until(() => stateOf(el) === 'ready:11', 'ready');
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(el.derived).to.equal(1);
+      el.data = structuredClone(data);
+      await until(() => el.derived === 2 && stateOf(el) === 'ready:11', 'derived again for a new dataset');
+    });
+
+    it('says it is taking longer than usual while the data does not come, with the help contacts', async () => {
+      const slow = TestDatasetHost.slowLoadMs;
+      TestDatasetHost.slowLoadMs = 50;
+      try {
+        const el = await fixture<TestDatasetHost>(html`<test-dataset-host src=${datasetUrl({ delay: 60_000, key: uniqueKey() })}></test-dataset-host>`);
+        await until(() => !!el.shadowRoot!.querySelector('.load-slow'), 'the slow notice');
+        expect(stateOf(el)).to.equal('loading:');
+        expect(el.shadowRoot!.querySelector('.load-slow')!.textContent).to.contain('taking longer than usual');
+        el.remove();
+      } finally {
+        TestDatasetHost.slowLoadMs = slow;
+      }
+    });
+
+    it('reads a CSV spreadsheet when src ends in .csv, and counts the rows it could not use', async () => {
+      const el = await fixture<TestDatasetHost>(html`<test-dataset-host src="/test/fixtures/import-bad.csv"></test-dataset-host>`);
+      await until(() => stateOf(el) === 'ready:2', 'ready with the two good rows');
+      expect(el.shadowRoot!.querySelector('.skipped')!.textContent).to.contain('1 entry could not be shown');
     });
 
     it('loads the bundled dataset when given neither src nor data', async () => {

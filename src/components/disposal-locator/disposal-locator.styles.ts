@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-export const disposalStyles = css`
+export const disposalLocatorStyles = css`
   .base {
     --_accent: var(--recovery-disposal-accent, var(--_primary));
     --_map-height: var(--recovery-disposal-map-height, 24rem);
@@ -57,15 +57,8 @@ export const disposalStyles = css`
     align-items: flex-end;
     gap: 0.5rem 0.75rem;
   }
-  .zip-field {
-    display: grid;
-    gap: 0.25rem;
-  }
   .zip-field input {
     width: 9rem;
-  }
-  .where .or {
-    padding: 0 0.25rem 0.625rem;
   }
   ol.plain {
     list-style: none;
@@ -79,9 +72,6 @@ export const disposalStyles = css`
   .status {
     min-height: 1.5rem;
     margin: 0 0 0.5rem;
-  }
-  .alert:empty {
-    display: none;
   }
   .layout {
     display: grid;

@@ -1,46 +1,35 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { DISPOSAL_ITEMS, type DisposalItem, type HelpContact, type Resource } from '../../core/schema.js';
-import { milesToKm, type LatLon, type NearItem, type ZipTable } from '../../core/geo.js';
-import { findZip } from '../../core/zip-lookup.js';
-import { sharedJson } from '../../core/load.js';
+import { DISPOSAL_ITEMS, type Dataset, type DisposalItem } from '../../core/schema.js';
+import { kmToMiles, milesToKm, type NearItem } from '../../core/geo.js';
+import type { Resource } from '../../core/schema.js';
 import {
   DEFAULT_LIMIT,
   DEFAULT_MAX_MILES,
   DisposalIndex,
   MEDICINE_ITEMS,
   fallbackGuidance,
-  isBostonZip,
   isRunning,
-  nearestZip,
   snapshotDate,
   type EventMatch,
 } from '../../core/disposal.js';
-import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
+import { RecoverySearchEvent, RecoverySelectEvent, type DisposalSearchFilters } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
 import { cardStyles, renderCard } from '../shared/result-card.js';
-import { helpStyles, renderHelp } from '../shared/help.js';
-import { DatasetController } from '../shared/dataset-controller.js';
-import { GeolocationController } from '../shared/geolocation-controller.js';
-import { LocaleController, getLocale } from '../shared/localize.js';
+import { helpStyles } from '../shared/help.js';
+import { RecoveryDatasetElement, datasetElementStyles } from '../shared/dataset-element.js';
+import { PlaceController } from '../shared/place-controller.js';
+import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
+import { Memo } from '../shared/memo.js';
+import { getLocale } from '../shared/localize.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { itemLabel } from '../shared/labels.js';
-import { MapController, mapBaseStyles, type MapPoint } from '../shared/map-base.js';
+import { MapController, approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint } from '../shared/map-controller.js';
 import { formatCount } from '../shared/format.js';
 import { renderGuidance } from './disposal-guidance.js';
-import { disposalStyles } from './disposal-locator.styles.js';
-
-type ZipProblem = 'invalid' | 'unknown' | 'table';
-
-/** Where the person said they are. */
-interface Place {
-  point: LatLon;
-  /** The ZIP typed, when they typed one. */
-  zip?: string;
-  inBoston: boolean;
-}
+import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
 function isItem(v: unknown): v is DisposalItem {
   return typeof v === 'string' && (DISPOSAL_ITEMS as readonly string[]).includes(v);
@@ -75,14 +64,8 @@ function isItem(v: unknown): v is DisposalItem {
  * @cssprop --recovery-disposal-map-height - Height of the map (default 24rem).
  */
 @localized()
-export class RecoveryDisposalLocator extends LitElement {
-  static override styles = [baseStyles, helpStyles, cardStyles, mapBaseStyles, disposalStyles];
-
-  /** URL of the dataset (default: the bundled Boston / Massachusetts data). */
-  @property() src?: string;
-
-  /** The dataset itself, instead of `src`. */
-  @property({ attribute: false }) data?: unknown;
+export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalIndex> {
+  static override styles = [baseStyles, helpStyles, cardStyles, datasetElementStyles, mapStyles, disposalLocatorStyles];
 
   /** What the person wants to get rid of: pills, liquids, patches, inhalers or sharps. */
   @property({ reflect: true }) item: DisposalItem = 'pills';
@@ -102,44 +85,32 @@ export class RecoveryDisposalLocator extends LitElement {
   /** Hide the map and show the list only. */
   @property({ type: Boolean, attribute: 'no-map' }) noMap = false;
 
-  /** URL of the Massachusetts ZIP centroid table. */
+  /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
   @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
 
-  /** URL of the whole-US ZIP centroid table. */
+  /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
   @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl = ZIP_TABLE_US_URL;
 
   /** How long to wait for the person's location, in milliseconds. */
   @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
 
-  /** Help contacts to show instead of the dataset's (or the built-in ones). */
-  @property({ attribute: false }) helpContacts?: HelpContact[];
-
   /** The time used for "open now" and for which events are still to come (default: the current time). */
   @property({ attribute: false }) now?: Date;
 
-  @state() private place?: Place;
-  @state() private zipProblem?: ZipProblem;
-  @state() private lookingUp = false;
-  @state() private selectedId?: string;
+  @state() private selectedId?: string | undefined;
 
-  @query('#zip') private zipInput?: HTMLInputElement;
-
-  private readonly store = new DatasetController(
-    this,
-    () => ({ src: this.src, data: this.data }),
-    (loaded) => {
-      this.index = new DisposalIndex(loaded.dataset.resources);
-      this.indexGeneration++;
-    },
-  );
-  private geo: GeolocationController;
-  private geoTimeout: number;
-  private index?: DisposalIndex;
-  private indexGeneration = 0;
+  private readonly place = new PlaceController(this, () => this, (place, byPerson) => {
+    if (place?.source === 'location') {
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
+      if (input) input.value = '';
+    }
+    if (place && byPerson) void this.announceSearch();
+  });
   private results: Array<NearItem<Resource>> = [];
-  private resultsKey = '';
+  private readonly resultsMemo = new Memo<Array<NearItem<Resource>>>();
   private events: EventMatch[] = [];
   private points: MapPoint[] = [];
+  private readonly pointsMemo = new Memo<MapPoint[]>();
 
   /** The map of the listed places (for tests and inspection). */
   readonly map = new MapController(this, {
@@ -153,22 +124,24 @@ export class RecoveryDisposalLocator extends LitElement {
     onSelect: (id) => this.choose(id, 'map'),
   });
 
-  constructor() {
-    super();
-    new LocaleController(this);
-    this.geoTimeout = this.geolocationTimeout;
-    this.geo = new GeolocationController(this, this.geoTimeout);
+  protected override get listName(): string {
+    return msg('the list of places');
+  }
+
+  protected override derive(dataset: Dataset): DisposalIndex {
+    return new DisposalIndex(dataset.resources);
   }
 
   private get clock(): Date {
     return this.now ?? new Date();
   }
 
-  private get item_(): DisposalItem {
+  /** The item, or pills when the attribute names none we know. */
+  private get itemShown(): DisposalItem {
     return isItem(this.item) ? this.item : 'pills';
   }
 
-  private get limit_(): number {
+  private get limitShown(): number {
     return Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : DEFAULT_LIMIT;
   }
 
@@ -176,28 +149,26 @@ export class RecoveryDisposalLocator extends LitElement {
     return milesToKm(Number.isFinite(this.maxDistance) && this.maxDistance > 0 ? this.maxDistance : DEFAULT_MAX_MILES);
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const index = this.store.status === 'ready' ? this.index : undefined;
-    const item = this.item_;
-    const p = this.place?.point;
-    // Query (and hand the map new points) only when what the list depends on has changed.
-    const key = index && p ? `${this.indexGeneration}|${p.latitude},${p.longitude}|${item}|${this.limit_}|${this.maxKm}` : '';
-    if (key !== this.resultsKey) {
-      this.resultsKey = key;
-      this.results = index && p ? index.nearest(p, item, { limit: this.limit_, maxKm: this.maxKm }) : [];
-      this.points = this.results.flatMap(({ item: r }) =>
-        r.location
-          ? [{ id: r.id, latitude: r.location.latitude, longitude: r.location.longitude, label: r.name,
-               approximate: r.location.precision !== 'exact', detail: r.address ? `${r.address.address_1}, ${r.address.city}` : undefined }]
-          : [],
-      );
-      if (this.selectedId && !this.results.some((x) => x.item.id === this.selectedId)) this.selectedId = undefined;
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    for (const [name, ok] of [['item', isItem(this.item)], ['limit', this.limitShown === this.limit], ['maxDistance', this.maxKm === milesToKm(this.maxDistance)]] as const) {
+      if (changed.has(name) && !ok) {
+        const attribute = name === 'maxDistance' ? 'max-distance' : name;
+        console.warn(`recovery-disposal-locator: ${attribute}="${String(this[name])}" cannot be used; using the default.`);
+      }
     }
+    const index = this.store.derived;
+    const item = this.itemShown;
+    const point = this.place.place?.point;
+    this.results = this.resultsMemo.get([index, point, item, this.limitShown, this.maxKm], () =>
+      index && point ? index.nearest(point, item, { limit: this.limitShown, maxKm: this.maxKm }) : [],
+    );
+    this.points = this.pointsMemo.get([this.results], () => resourcePoints(this.results.map((x) => x.item)));
+    if (this.selectedId && !this.results.some((x) => x.item.id === this.selectedId)) this.selectedId = undefined;
     this.events = index
       ? index.upcomingEvents(this.clock, {
           item,
-          ...(this.place ? { point: this.place.point, maxKm: this.maxKm } : {}),
-          limit: this.limit_,
+          ...(point ? { point, maxKm: this.maxKm } : {}),
+          limit: this.limitShown,
         })
       : [];
   }
@@ -210,70 +181,24 @@ export class RecoveryDisposalLocator extends LitElement {
     const value = (e.target as HTMLInputElement).value;
     if (!isItem(value)) return;
     this.item = value;
-    if (this.place) void this.announceSearch();
+    if (this.place.place) void this.announceSearch();
   }
 
-  private async onSubmit(e: Event) {
+  private onSubmit(e: Event) {
     e.preventDefault();
-    const text = this.zipInput?.value ?? '';
-    this.lookingUp = true;
-    this.zipProblem = undefined;
-    try {
-      const found = await findZip(text, { local: this.zipTableUrl, national: this.zipTableNationalUrl });
-      if (!found.ok) {
-        this.zipProblem = found.reason;
-        this.place = undefined;
-        return;
-      }
-      this.geo.clear();
-      this.place = { point: found.point, zip: found.zip, inBoston: isBostonZip(found.zip) };
-      await this.announceSearch();
-    } catch {
-      this.zipProblem = 'table';
-      this.place = undefined;
-    } finally {
-      this.lookingUp = false;
-    }
-  }
-
-  private async onLocate() {
-    this.zipProblem = undefined;
-    if (this.geoTimeout !== this.geolocationTimeout) {
-      this.removeController(this.geo);
-      this.geoTimeout = this.geolocationTimeout;
-      this.geo = new GeolocationController(this, this.geoTimeout);
-    }
-    const point = await this.geo.request();
-    if (!point) {
-      this.place = undefined;
-      return;
-    }
-    if (this.zipInput) this.zipInput.value = '';
-    this.place = { point, inBoston: await this.inBoston(point) };
-    await this.announceSearch();
-  }
-
-  /** Is a located person in Boston? The nearest ZIP centroid of the state table tells. */
-  private async inBoston(point: LatLon): Promise<boolean> {
-    try {
-      const table = (await sharedJson(this.zipTableUrl)) as ZipTable;
-      return isBostonZip(nearestZip(table, point));
-    } catch {
-      return false;
-    }
+    void this.place.useZip(this.renderRoot.querySelector<HTMLInputElement>('#zip')?.value ?? '');
   }
 
   private async announceSearch() {
     await this.updateComplete;
-    const place = this.place;
+    const place = this.place.place;
     if (!place) return;
-    this.dispatchEvent(
-      new RecoverySearchEvent(
-        place.zip ?? '',
-        { item: this.item_, maxDistance: this.maxKm / 1.609344, location: place.zip ? 'zip' : 'geolocation' },
-        this.results.length,
-      ),
-    );
+    const filters: DisposalSearchFilters = {
+      item: this.itemShown,
+      maxDistance: kmToMiles(this.maxKm),
+      location: place.source === 'zip' ? 'zip' : 'geolocation',
+    };
+    this.dispatchEvent(new RecoverySearchEvent(place.source === 'zip' ? (place.zip ?? '') : '', filters, this.results.length));
   }
 
   /** A person chose a place: in the list ("Show on map") or on the map (a marker). */
@@ -298,27 +223,13 @@ export class RecoveryDisposalLocator extends LitElement {
   // Rendering
   // ---------------------------------------------------------------------------
 
-  private zipMessage(): string {
-    switch (this.zipProblem) {
-      case 'invalid':
-        return msg('Type a five-digit ZIP code, for example 02118.');
-      case 'unknown':
-        return msg('We could not find that ZIP code. Check it, or use your location.');
-      case 'table':
-        return msg('The list of ZIP codes could not be loaded. Try again, or use your location.');
-      default:
-        return '';
-    }
-  }
-
   private statusText(): string {
     if (this.store.status === 'loading') return msg('Loading disposal places…');
     if (this.store.status === 'error') return '';
-    if (this.lookingUp) return msg('Looking up the ZIP code…');
-    if (this.geo.state === 'locating') return this.geo.message;
-    if (!this.place) return '';
-    const label = itemLabel(this.item_).toLowerCase();
-    const miles = formatCount(Math.round(this.maxKm / 1.609344));
+    if (this.place.progress) return this.place.progress;
+    if (!this.place.place) return '';
+    const label = itemLabel(this.itemShown).toLowerCase();
+    const miles = formatCount(Math.round(kmToMiles(this.maxKm)));
     const n = this.results.length;
     if (n === 0) return msg(str`No place within ${miles} miles says it takes ${label}.`);
     if (n === 1) return msg(str`1 place within ${miles} miles takes ${label}, nearest first.`);
@@ -331,7 +242,7 @@ export class RecoveryDisposalLocator extends LitElement {
       <div class="items">
         ${DISPOSAL_ITEMS.map(
           (i) => html`<label class="item" part="item">
-            <input type="radio" name="item" .value=${i} .checked=${this.item_ === i} @change=${this.onItemChange} />
+            <input type="radio" name="item" .value=${i} .checked=${this.itemShown === i} @change=${this.onItemChange} />
             ${itemLabel(i)}
           </label>`,
         )}
@@ -340,34 +251,18 @@ export class RecoveryDisposalLocator extends LitElement {
   }
 
   private renderWhere(): TemplateResult {
-    const zipMsg = this.zipMessage();
     return html`<fieldset>
       <legend>${msg('Where are you?')}</legend>
       <div class="where">
-        <div class="zip-field">
-          <label for="zip">${msg('ZIP code')}</label>
-          <input
-            id="zip"
-            part="input"
-            name="zip"
-            inputmode="numeric"
-            autocomplete="postal-code"
-            maxlength="10"
-            aria-invalid=${this.zipProblem ? 'true' : 'false'}
-            aria-describedby=${zipMsg ? 'zip-error' : nothing}
-          />
-        </div>
-        <button type="submit" class="primary" ?disabled=${this.lookingUp}>${msg('Find places')}</button>
-        <span class="or muted">${msg('or')}</span>
-        <button type="button" class="secondary" ?disabled=${this.geo.state === 'locating'} @click=${this.onLocate}>
-          ${msg('Use my location')}
-        </button>
+        ${renderZipInput(this.place)}
+        <button type="submit" class="primary" ?disabled=${this.place.lookingUp}>${msg('Find places')}</button>
+        ${renderLocateButton(this.place, () => void this.place.useLocation())}
       </div>
     </fieldset>`;
   }
 
   private renderSnapshot(): TemplateResult | typeof nothing {
-    const places = this.store.status === 'ready' ? this.index?.places : undefined;
+    const places = this.store.status === 'ready' ? this.store.derived?.places : undefined;
     const date = places ? snapshotDate(places, this.clock) : undefined;
     if (!date) return nothing;
     const [y = 1970, m = 1] = date.split('-').map(Number);
@@ -380,18 +275,19 @@ export class RecoveryDisposalLocator extends LitElement {
   }
 
   private renderResults(): TemplateResult | typeof nothing {
-    const place = this.place;
-    if (!place || this.store.status !== 'ready') return nothing;
-    const item = this.item_;
+    const place = this.place.place;
+    const index = this.store.derived;
+    if (!place || !index || this.store.status !== 'ready') return nothing;
+    const item = this.itemShown;
     const label = itemLabel(item).toLowerCase();
-    const where = place.zip ? msg(str`near ${place.zip}`) : msg('near your location');
+    const where = this.place.nearText;
     const timeZone = this.store.dataset?.time_zone ?? 'America/New_York';
     const now = this.clock;
     const hasMap = !this.noMap && this.results.length > 0;
     const mapUsable = hasMap && this.map.state !== 'failed';
     const pillsNear =
       item !== 'pills' && MEDICINE_ITEMS.includes(item) && this.results.length === 0
-        ? (this.index?.nearest(place.point, 'pills', { limit: 1, maxKm: this.maxKm }).length ?? 0) > 0
+        ? index.nearest(place.point, 'pills', { limit: 1, maxKm: this.maxKm }).length > 0
         : false;
     return html`<section class="area results-area" aria-labelledby="results-heading">
       <h2 id="results-heading">${msg(str`Places that take ${label} ${where}`)}</h2>
@@ -418,7 +314,7 @@ export class RecoveryDisposalLocator extends LitElement {
             ${hasMap ? this.renderMap() : nothing}
           </div>`
         : html`<p class="notice">
-              ${msg(str`No place within ${formatCount(Math.round(this.maxKm / 1.609344))} miles in this list says it takes ${label}.`)}
+              ${msg(str`No place within ${formatCount(Math.round(kmToMiles(this.maxKm)))} miles in this list says it takes ${label}.`)}
               ${pillsNear ? msg('Some places near you take pills and tablets: call one to ask whether it takes this too.') : nothing}
             </p>
             ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }))}`}
@@ -428,19 +324,15 @@ export class RecoveryDisposalLocator extends LitElement {
     </section>`;
   }
 
-  /** The map of the listed places, through the shared map base (Leaflet loads when it is seen). */
+  /** The map of the listed places (Leaflet loads when it is about to be seen). */
   private renderMap(): TemplateResult {
-    const state = this.map.state;
-    const approx = this.points.some((p) => p.approximate);
     return html`<div class="map-col" part="map">
-      <div class="map map-frame" role="region" aria-label=${msg('Map of the places listed')}>
-        ${state === 'loading' ? html`<p class="map-loading">${msg('Loading the map…')}</p>` : nothing}
-      </div>
-      ${state === 'failed'
+      ${renderMapFrame(this.map, msg('Map of the places listed'))}
+      ${this.map.state === 'failed'
         ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every place.')}
             <button type="button" class="secondary" @click=${() => this.map.retry()}>${msg('Try the map again')}</button></p>`
         : html`<p class="map-note muted">
-            ${approx ? msg('Dashed markers are placed at the centre of their ZIP code, not at the door.') : nothing}
+            ${approximateNote(this.points)}
             ${msg('Markers cannot be reached by keyboard: the list has every place.')}
           </p>`}
     </div>`;
@@ -463,36 +355,18 @@ export class RecoveryDisposalLocator extends LitElement {
     </section>`;
   }
 
-  private renderError(): TemplateResult | typeof nothing {
-    const err = this.store.error;
-    if (this.store.status !== 'error' || !err) return nothing;
-    const words =
-      err.kind === 'timeout'
-        ? msg('The list of places took too long to load.')
-        : err.kind === 'invalid' || err.kind === 'not-json'
-          ? msg('The list of places could not be read.')
-          : msg('The list of places could not be loaded.');
-    return html`<div class="notice error load-error" role="alert">
-      <p><strong>${words}</strong> ${msg('Check your connection and try again, or use the contacts above.')}</p>
-      <button type="button" @click=${() => this.store.retry()}>${msg('Retry')}</button>
-    </div>`;
-  }
-
   override render() {
-    const status = this.store.status;
-    const skipped = this.store.problems.length && status === 'ready' ? new Set(this.store.problems.map((p) => p.index)).size : 0;
-    const alert = this.zipMessage() || (this.geo.failed ? this.geo.message : '');
     return html`<div class="base" part="base">
-      <slot name="help">${renderHelp(this.helpContacts ?? this.store.help)}</slot>
-      ${this.renderError()}
+      ${this.renderHelpSlot()}
+      ${this.renderLoadState()}
       ${this.renderSnapshot()}
       <form part="form" @submit=${this.onSubmit} @change=${(e: Event) => e.stopPropagation()}>
         ${this.renderItems()} ${this.renderWhere()}
       </form>
-      <div class="alert notice error" role="alert" id="zip-error">${alert}</div>
+      ${renderPlaceProblem(this.place)}
       <p class="status" role="status">${this.statusText()}</p>
-      ${skipped ? html`<p class="muted skipped">${msg(str`${formatCount(skipped)} entries could not be shown.`)}</p>` : nothing}
-      ${status === 'loading' ? html`<div class="loading-space" aria-hidden="true"></div>` : nothing}
+      ${this.renderSkipped()}
+      ${this.store.status === 'loading' ? html`<div class="loading-space" aria-hidden="true"></div>` : nothing}
       ${this.renderResults()} ${this.renderEvents()}
     </div>`;
   }

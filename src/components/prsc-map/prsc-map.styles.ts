@@ -48,14 +48,6 @@ export const prscMapStyles = css`
     min-height: 2.75rem;
     font-weight: 400;
   }
-  .problem {
-    flex-basis: 100%;
-    margin: 0;
-    color: var(--_danger);
-  }
-  .problem:empty {
-    display: none;
-  }
   .status {
     font-weight: 600;
   }

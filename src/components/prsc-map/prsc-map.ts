@@ -1,25 +1,39 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Category, HelpContact, Resource } from '../../core/schema.js';
-import type { LatLon } from '../../core/geo.js';
-import type { DatasetLoadError } from '../../core/load.js';
-import { findZip, type ZipTableUrls } from '../../core/zip-lookup.js';
+import type { Category, Dataset, Resource } from '../../core/schema.js';
+import { matchRegion, offeringsOf, parseCenter, prscRecords, regionsOf, shownCentres, type ShownCentre } from '../../core/prsc.js';
 import { RecoverySelectEvent } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
 import { cardStyles } from '../shared/result-card.js';
-import { helpStyles, renderHelp } from '../shared/help.js';
-import { DatasetController } from '../shared/dataset-controller.js';
-import { GeolocationController } from '../shared/geolocation-controller.js';
-import { LocaleController } from '../shared/localize.js';
+import { helpStyles } from '../shared/help.js';
+import { RecoveryDatasetElement, datasetElementStyles } from '../shared/dataset-element.js';
+import { PlaceController } from '../shared/place-controller.js';
+import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
+import { Memo } from '../shared/memo.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { categoryLabel } from '../shared/labels.js';
 import { formatCount } from '../shared/format.js';
-import { MapController, OSM_ATTRIBUTION, OSM_TILE_URL, mapBaseStyles, type MapPoint } from '../shared/map-base.js';
-import { mapPoints, matchRegion, offeringsOf, parseCenter, prscRecords, regionsOf, shownCentres, type ShownCentre } from './prsc-list.js';
+import {
+  MapController,
+  OSM_ATTRIBUTION,
+  OSM_TILE_URL,
+  approximateNote,
+  mapStyles,
+  renderMapFrame,
+  resourcePoints,
+  type MapPoint,
+} from '../shared/map-controller.js';
 import { renderCentre } from './prsc-card.js';
 import { prscMapStyles } from './prsc-map.styles.js';
+
+/** What the view reads from a dataset. */
+interface Centres {
+  centres: Resource[];
+  regions: string[];
+  offerings: Category[];
+}
 
 /**
  * Every Massachusetts Peer Recovery Support Center of the dataset, in a list and on a map. The
@@ -50,13 +64,9 @@ import { prscMapStyles } from './prsc-map.styles.js';
  * @cssprop --recovery-map-marker-selected-color - Colour of the chosen marker (default: the focus colour).
  */
 @localized()
-export class RecoveryPrscMap extends LitElement {
-  static override styles = [baseStyles, helpStyles, cardStyles, mapBaseStyles, prscMapStyles];
+export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
+  static override styles = [baseStyles, helpStyles, cardStyles, datasetElementStyles, mapStyles, prscMapStyles];
 
-  /** URL of the dataset (default: the bundled Boston / Massachusetts data). */
-  @property() src?: string;
-  /** The dataset itself, instead of `src`. */
-  @property({ attribute: false }) data?: unknown;
   /** Region shown first (e.g. "Boston"); the person can change it. */
   @property() region = '';
   /** Map tile URL template with {z}/{x}/{y} (default: OpenStreetMap). Empty for no tiles. */
@@ -67,25 +77,30 @@ export class RecoveryPrscMap extends LitElement {
   @property() center = '';
   /** Initial zoom, used with `center` (default 8). */
   @property({ type: Number }) zoom?: number;
-  /** Help contacts to show instead of the dataset's. */
-  @property({ attribute: false }) helpContacts?: HelpContact[];
-  /** ZIP centroid tables (default: the bundled ones). */
-  @property({ attribute: false }) zipTables: ZipTableUrls = { local: ZIP_TABLE_MA_URL, national: ZIP_TABLE_US_URL };
+  /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
+  @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
+  /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
+  @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl = ZIP_TABLE_US_URL;
+  /** How long to wait for the person's location, in milliseconds. */
+  @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
 
   @state() private chosenRegion = '';
   @state() private offerings = new Set<Category>();
-  @state() private selectedId?: string;
-  @state() private origin?: { point: LatLon; label: string };
-  @state() private zipProblem = '';
+  @state() private selectedId?: string | undefined;
   @state() private mapShown = false;
   @state() private announcement = '';
 
-  private store = new DatasetController(this, () => ({ src: this.src, data: this.data }));
-  private geo = new GeolocationController(this);
+  private readonly place = new PlaceController(this, () => this, (place) => {
+    if (!place) return;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
+    if (place.source === 'location' && input) input.value = '';
+  });
   private shown: ShownCentre[] = [];
+  private readonly shownMemo = new Memo<ShownCentre[]>();
   private points: MapPoint[] = [];
-  private pointsKey = '';
-  private focusId?: string;
+  private readonly pointsMemo = new Memo<MapPoint[]>();
+  private focusId?: string | undefined;
+  private warnedRegion = '';
 
   /** The map (for tests and inspection). */
   readonly map = new MapController(this, {
@@ -102,25 +117,35 @@ export class RecoveryPrscMap extends LitElement {
     onSelect: (id) => this.choose(id, 'map'),
   });
 
-  constructor() {
-    super();
-    new LocaleController(this);
+  protected override get listName(): string {
+    return msg('the list of centres');
   }
 
-  private get centres(): Resource[] {
-    return prscRecords(this.store.dataset?.resources ?? []);
+  protected override derive(dataset: Dataset): Centres {
+    const centres = prscRecords(dataset.resources);
+    return { centres, regions: regionsOf(centres), offerings: offeringsOf(centres) };
+  }
+
+  /** The region as the data spells it ('' for every region). */
+  private get regionShown(): string {
+    const regions = this.store.derived?.regions;
+    if (!this.chosenRegion || !regions) return '';
+    return matchRegion(regions, this.chosenRegion) ?? '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('region')) this.chosenRegion = this.region;
-    const centres = this.centres;
-    const region = this.chosenRegion ? (matchRegion(regionsOf(centres), this.chosenRegion) ?? this.chosenRegion) : '';
-    this.shown = shownCentres(centres, { region, offerings: this.offerings, origin: this.origin?.point });
-    const key = `${this.store.status}|${this.shown.map((s) => s.r.id).join(',')}`;
-    if (key !== this.pointsKey) {
-      this.pointsKey = key;
-      this.points = mapPoints(this.shown);
+    const data = this.store.derived;
+    if (data && this.chosenRegion && !this.regionShown && this.warnedRegion !== this.chosenRegion) {
+      // A configured region that the data does not have: say so to the site, show every region.
+      this.warnedRegion = this.chosenRegion;
+      console.warn(`recovery-prsc-map: region="${this.chosenRegion}" is not a region of the data (${data.regions.join(', ')}); showing every region.`);
     }
+    const origin = this.place.place?.point;
+    this.shown = this.shownMemo.get([data, this.regionShown, this.offerings, origin], () =>
+      data ? shownCentres(data.centres, { region: this.regionShown, offerings: this.offerings, origin }) : [],
+    );
+    this.points = this.pointsMemo.get([this.shown], () => resourcePoints(this.shown.map((s) => s.r)));
     if (this.selectedId && !this.shown.some((s) => s.r.id === this.selectedId)) this.selectedId = undefined;
   }
 
@@ -159,37 +184,9 @@ export class RecoveryPrscMap extends LitElement {
 
   private async onZipSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>('input[name="zip"]');
-    const text = input?.value ?? '';
-    this.geo.clear();
-    this.zipProblem = '';
-    try {
-      const found = await findZip(text, this.zipTables);
-      if (!found.ok) {
-        this.zipProblem =
-          found.reason === 'invalid'
-            ? msg('Type a 5-digit ZIP code, for example 02118.')
-            : msg(str`ZIP code ${text.trim()} was not found. Check it, or use your location.`);
-        this.origin = undefined;
-        input?.focus();
-        return;
-      }
-      this.origin = { point: found.point, label: found.zip };
-    } catch {
-      this.zipProblem = msg('ZIP codes could not be looked up just now. Try again, or use your location.');
-    }
-  }
-
-  private async onLocate(): Promise<void> {
-    this.zipProblem = '';
-    const point = await this.geo.request();
-    if (point) this.origin = { point, label: msg('your location') };
-  }
-
-  private clearOrigin(): void {
-    this.origin = undefined;
-    this.geo.clear();
-    this.zipProblem = '';
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
+    const place = await this.place.useZip(input?.value ?? '');
+    if (!place) input?.focus();
   }
 
   private toggleOffering(c: Category, on: boolean): void {
@@ -199,60 +196,34 @@ export class RecoveryPrscMap extends LitElement {
     this.offerings = next;
   }
 
-  private errorText(e: DatasetLoadError | undefined): string {
-    switch (e?.kind) {
-      case 'timeout':
-        return msg('The list of centres took too long to load.');
-      case 'http':
-        return msg(str`The server could not send the list of centres (error ${e.status ?? ''}).`);
-      case 'not-json':
-      case 'invalid':
-        return msg('The list of centres is damaged and cannot be shown.');
-      default:
-        return msg('The list of centres could not be loaded. Check your connection.');
-    }
-  }
-
   private statusText(): string {
     if (this.store.status === 'loading') return msg('Loading Peer Recovery Support Centers…');
     if (this.store.status === 'error') return msg('The centres could not be loaded.');
     const n = this.shown.length;
     const count = n === 0 ? msg('No centres match.') : n === 1 ? msg('1 centre.') : msg(str`${formatCount(n)} centres.`);
-    const order = this.origin ? msg(str`Nearest first from ${this.origin.label}.`) : '';
+    const place = this.place.place;
+    const from = place?.source === 'zip' ? (place.zip ?? '') : msg('your location');
+    const order = place ? msg(str`Nearest first from ${from}.`) : '';
     return [count, order, this.announcement].filter(Boolean).join(' ');
   }
 
   protected override render(): TemplateResult {
-    const help = this.helpContacts ?? this.store.help;
     return html`<div class="base" part="base">
-      <slot name="help">${renderHelp(help)}</slot>
+      ${this.renderHelpSlot()}
       <h2>${msg('Peer Recovery Support Centers')}</h2>
       <p class="intro">${msg(
         'Free, peer-run places where people in recovery, and their families, find support groups, one-to-one peer support, wellness activities and a welcoming place to be.',
       )}</p>
       ${this.store.status === 'ready' ? this.renderControls() : nothing}
       <p class="status" role="status" aria-live="polite">${this.statusText()}</p>
-      ${this.store.status === 'error' ? this.renderError() : nothing}
-      ${this.store.status === 'ready' && this.store.problems.length
-        ? html`<p class="notice skipped">${msg(str`${formatCount(this.store.problems.length)} entries could not be shown.`)}</p>`
-        : nothing}
+      ${this.renderLoadState()} ${this.renderSkipped()}
       ${this.store.status === 'error' ? nothing : this.renderLayout()}
     </div>`;
   }
 
-  private renderError(): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      <p>${this.errorText(this.store.error)}</p>
-      <button type="button" @click=${() => this.store.retry()}>${msg('Try again')}</button>
-    </div>`;
-  }
-
   private renderControls(): TemplateResult {
-    const centres = this.centres;
-    const regions = regionsOf(centres);
-    const offerings = offeringsOf(centres);
-    const selectedRegion = this.chosenRegion ? (matchRegion(regions, this.chosenRegion) ?? '') : '';
-    const geoMessage = this.geo.message;
+    const { regions = [], offerings = [] } = this.store.derived ?? {};
+    const selectedRegion = this.regionShown;
     return html`<div class="controls" part="controls">
       <div class="field">
         <label for="region">${msg('Region')}</label>
@@ -271,44 +242,30 @@ export class RecoveryPrscMap extends LitElement {
           </fieldset>`
         : nothing}
       <form class="near" @submit=${this.onZipSubmit} novalidate>
-        <div class="field">
-          <label for="zip">${msg('Nearest to ZIP code')}</label>
-          <input id="zip" name="zip" part="input" inputmode="numeric" autocomplete="postal-code" maxlength="10"
-            aria-invalid=${this.zipProblem ? 'true' : 'false'} aria-describedby="zip-problem" />
-        </div>
+        ${renderZipInput(this.place, { label: msg('Nearest to ZIP code') })}
         <button type="submit">${msg('Find nearest')}</button>
-        <button type="button" class="secondary" @click=${this.onLocate} ?disabled=${this.geo.state === 'locating'}>
-          ${msg('Use my location')}
-        </button>
-        ${this.origin ? html`<button type="button" class="secondary" @click=${this.clearOrigin}>${msg('Clear')}</button>` : nothing}
+        ${renderLocateButton(this.place, () => void this.place.useLocation())}
+        ${this.place.place ? html`<button type="button" class="secondary" @click=${() => this.place.clear()}>${msg('Clear')}</button>` : nothing}
       </form>
-      <p id="zip-problem" class="problem">${this.zipProblem || geoMessage}</p>
+      ${renderPlaceProblem(this.place)}
     </div>`;
   }
 
   private renderLayout(): TemplateResult {
     const loading = this.store.status === 'loading';
     const ready = this.map.state === 'ready';
-    const allApprox = this.points.length > 0 && this.points.every((p) => p.approximate);
-    const someApprox = this.points.some((p) => p.approximate);
     return html`<div class="layout ${this.mapShown ? 'map-open' : ''}">
       <button type="button" class="secondary map-toggle" part="map-toggle" aria-expanded=${this.mapShown ? 'true' : 'false'}
         aria-controls="map-panel" @click=${() => (this.mapShown = !this.mapShown)}>
         ${this.mapShown ? msg('Hide map') : msg('Show map')}
       </button>
       <div class="map-col" id="map-panel" part="map">
-        <div class="map-frame" role="region" aria-label=${msg('Map of the centres')}>
-          ${this.map.state === 'loading' ? html`<p class="map-loading">${msg('Loading the map…')}</p>` : nothing}
-        </div>
+        ${renderMapFrame(this.map, msg('Map of the centres'))}
         ${this.map.state === 'failed'
           ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every centre.')}</p>`
           : nothing}
         ${ready || this.map.state === 'loading'
-          ? html`<p class="map-note muted">${allApprox
-              ? msg('Every centre is placed at the centre of its ZIP code, not at its door: use the address for directions.')
-              : someApprox
-                ? msg('Dashed markers are placed at the centre of their ZIP code, not at the door.')
-                : nothing}
+          ? html`<p class="map-note muted">${approximateNote(this.points)}
               ${msg('Markers cannot be reached by keyboard: the list has every centre.')}</p>`
           : nothing}
       </div>

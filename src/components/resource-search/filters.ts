@@ -8,6 +8,8 @@ import { msg, str } from '@lit/localize';
 import type { Category, Population } from '../../core/schema.js';
 import { categoryLabel, languageName, populationLabel } from '../shared/labels.js';
 import { formatCount } from '../shared/format.js';
+import type { PlaceController } from '../shared/place-controller.js';
+import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
 import { DISTANCES, type SearchState } from './url-state.js';
 
 export interface FilterView {
@@ -18,16 +20,11 @@ export interface FilterView {
   languages: string[];
   populations: Population[];
   noLocation: boolean;
-  /** True when a place (ZIP or the person's location) is set. */
-  hasPlace: boolean;
-  locating: boolean;
-  /** Words about the place: "Near 02118", a ZIP problem, or a location problem. */
-  placeMessage: string;
-  placeProblem: boolean;
+  /** The person's place (ZIP or location), its problems in words. */
+  place: PlaceController;
+  /** Words about the place when all is well: "Showing places near 02118.", "Looking up…". */
+  placeStatus: string;
   onChange: (patch: Partial<SearchState>) => void;
-  onZip: (zip: string) => void;
-  onLocate: () => void;
-  onClearPlace: () => void;
 }
 
 const checked = (e: Event) => (e.target as HTMLInputElement).checked;
@@ -42,29 +39,19 @@ function milesLabel(miles: number): string {
 export function renderPlace(v: FilterView): TemplateResult | typeof nothing {
   if (v.noLocation) return nothing;
   const s = v.state;
-  const zipSubmit = (e: Event) => {
-    e.preventDefault();
-    const input = (e.currentTarget as HTMLElement).closest('.place')?.querySelector('input');
-    v.onZip(input?.value ?? '');
-  };
+  const place = v.place;
   return html`
     <fieldset class="place" part="place">
       <legend>${msg('Near a place')}</legend>
-      <div class="zip-row">
-        <label for="zip">${msg('ZIP code')}</label>
-        <input id="zip" name="zip" part="zip-input" inputmode="numeric" autocomplete="postal-code" maxlength="10"
-          .value=${s.zip} @change=${(e: Event) => v.onZip(value(e))}
-          @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' ? zipSubmit(e) : undefined)} />
-      </div>
-      <button type="button" class="secondary" @click=${v.onLocate} ?disabled=${v.locating}>${msg('Use my location')}</button>
+      ${renderZipInput(place, { part: 'zip-input', value: s.zip, onCommit: (zip) => void place.useZip(zip) })}
+      ${renderLocateButton(place, () => void place.useLocation())}
       <label for="distance">${msg('Distance')}</label>
       <select id="distance" .value=${String(s.miles)} @change=${(e: Event) => v.onChange({ miles: Number(value(e)) })}>
         ${DISTANCES.map((m) => html`<option value=${m} ?selected=${m === s.miles}>${milesLabel(m)}</option>`)}
       </select>
-      ${v.placeMessage
-        ? html`<p class=${v.placeProblem ? 'notice warning place-message' : 'place-message'} role=${v.placeProblem ? 'alert' : 'status'}>${v.placeMessage}</p>`
-        : html`<p class="place-message" role="status"></p>`}
-      ${v.hasPlace ? html`<button type="button" class="secondary" @click=${v.onClearPlace}>${msg('Clear place')}</button>` : nothing}
+      ${renderPlaceProblem(place)}
+      <p class="place-message" role="status">${place.problem ? '' : v.placeStatus}</p>
+      ${place.place ? html`<button type="button" class="secondary" @click=${() => place.clear()}>${msg('Clear place')}</button>` : nothing}
     </fieldset>
   `;
 }

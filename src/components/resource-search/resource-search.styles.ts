@@ -2,11 +2,13 @@ import { css } from 'lit';
 import { baseStyles } from '../shared/styles.js';
 import { helpStyles } from '../shared/help.js';
 import { cardStyles } from '../shared/result-card.js';
+import { datasetElementStyles } from '../shared/dataset-element.js';
 
-export const styles = [
+export const resourceSearchStyles = [
   baseStyles,
   helpStyles,
   cardStyles,
+  datasetElementStyles,
   css`
     .base {
       --_accent: var(--recovery-search-accent, var(--_primary));

@@ -12,9 +12,10 @@ export class GeolocationController implements ReactiveController {
   state: GeolocationState = 'idle';
   position?: LatLon;
 
+  /** `timeoutMs` is read at each request, so an element's attribute can change it at any time. */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly timeoutMs = 10_000,
+    private readonly timeoutMs: () => number = () => 10_000,
   ) {
     host.addController(this);
   }
@@ -39,9 +40,14 @@ export class GeolocationController implements ReactiveController {
           this.set(err.code === err.PERMISSION_DENIED ? 'denied' : err.code === err.TIMEOUT ? 'timeout' : 'unavailable');
           resolve(undefined);
         },
-        { enableHighAccuracy: false, timeout: this.timeoutMs, maximumAge: 300_000 },
+        { enableHighAccuracy: false, timeout: this.timeout(), maximumAge: 300_000 },
       );
     });
+  }
+
+  private timeout(): number {
+    const ms = this.timeoutMs();
+    return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
   }
 
   /** Forget the position (the person typed a ZIP instead). */

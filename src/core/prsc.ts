@@ -1,7 +1,9 @@
-/** Pure helpers of `<recovery-prsc-map>`: which centres, in which order, as map points. */
-import type { Category, Resource } from '../../core/schema.js';
-import { haversineKm, isValidLatLon, type LatLon } from '../../core/geo.js';
-import type { MapPoint } from '../shared/map-base.js';
+/**
+ * The Peer Recovery Support Centers of a dataset: which centres, in which order. Pure and
+ * DOM-free; `<recovery-prsc-map>` shows what these return.
+ */
+import type { Category, Resource } from './schema.js';
+import { haversineKm, isValidLatLon, type LatLon } from './geo.js';
 
 export interface PrscFilter {
   /** '' = every region. Matched case-insensitively. */
@@ -58,20 +60,6 @@ export function shownCentres(centres: readonly Resource[], f: PrscFilter): Shown
     list.sort((a, b) => a.r.name.localeCompare(b.r.name));
   }
   return list;
-}
-
-/** Map points of the shown centres that have coordinates. */
-export function mapPoints(shown: readonly ShownCentre[]): MapPoint[] {
-  return shown
-    .filter(({ r }) => r.location && isValidLatLon(r.location))
-    .map(({ r }) => ({
-      id: r.id,
-      latitude: r.location!.latitude,
-      longitude: r.location!.longitude,
-      label: r.name,
-      detail: r.address ? `${r.address.city}, ${r.address.state_province}` : undefined,
-      approximate: r.location!.precision !== 'exact',
-    }));
 }
 
 /** "42.36,-71.06" -> [42.36, -71.06]; undefined when it is not a valid "lat,lng". */

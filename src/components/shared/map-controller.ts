@@ -1,5 +1,6 @@
 /**
- * The shared map base of the map elements (`<recovery-prsc-map>`, `<recovery-disposal-locator>`).
+ * The map of the map elements (`<recovery-prsc-map>`, `<recovery-disposal-locator>`): its
+ * controller, the map frame they render, and their records as map points.
  *
  * Leaflet, its CSS and supercluster are loaded with a dynamic `import()` only when the map's
  * container is about to be seen (IntersectionObserver), so a page without a visible map pays
@@ -8,9 +9,9 @@
  * ## API
  *
  * ```ts
- * import { MapController, mapBaseStyles, type MapPoint } from '../shared/map-base.js';
+ * import { MapController, mapStyles, type MapPoint } from '../shared/map-controller.js';
  *
- * static styles = [baseStyles, mapBaseStyles, myStyles];
+ * static styles = [baseStyles, mapStyles, myStyles];
  *
  * private map = new MapController(this, {
  *   // A sized element in the shadow root (give it a height). The controller adds its own
@@ -49,11 +50,13 @@
  * size changes (e.g. revealed after `display: none`). Disconnect calls `map.remove()` and
  * removes the canvas div; reconnecting builds a fresh map.
  *
- * CSS custom properties read from the container (through `mapBaseStyles`):
+ * CSS custom properties read from the container (through `mapStyles`):
  * `--recovery-map-marker-color`, `--recovery-map-marker-selected-color`.
  */
-import { css } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { isValidLatLon } from '../../core/geo.js';
+import type { Resource } from '../../core/schema.js';
 import { formatCount } from './format.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Leaflet from 'leaflet';
@@ -610,7 +613,7 @@ function reducedMotion(): boolean {
  * Styles for a map container: put the class `map-frame` on the element passed as `container`
  * (it needs a height), after `baseStyles` in `static styles`.
  */
-export const mapBaseStyles = css`
+export const mapStyles = css`
   .map-frame {
     --_marker: var(--recovery-map-marker-color, var(--_primary, #0b5cab));
     --_marker-selected: var(--recovery-map-marker-selected-color, var(--_focus, #c1440e));
@@ -670,3 +673,37 @@ export const mapBaseStyles = css`
     }
   }
 `;
+
+/** A record as a point on the map (undefined without valid coordinates). */
+export function resourcePoint(r: Resource): MapPoint | undefined {
+  const at = r.location;
+  if (!at || !isValidLatLon(at)) return undefined;
+  return {
+    id: r.id,
+    latitude: at.latitude,
+    longitude: at.longitude,
+    label: r.name,
+    approximate: at.precision !== 'exact',
+    detail: r.address ? `${r.address.address_1}, ${r.address.city}` : undefined,
+  };
+}
+
+/** The records that have coordinates, as map points. */
+export function resourcePoints(records: readonly Resource[]): MapPoint[] {
+  return records.flatMap((r) => resourcePoint(r) ?? []);
+}
+
+/** The sized frame the controller draws into, labelled, with "Loading the map…" while it loads. */
+export function renderMapFrame(map: MapController, label: string): TemplateResult {
+  return html`<div class="map map-frame" role="region" aria-label=${label}>
+    ${map.state === 'loading' ? html`<p class="map-loading">${msg('Loading the map…')}</p>` : nothing}
+  </div>`;
+}
+
+/** What a person should know about the markers' places, or nothing when every one is exact. */
+export function approximateNote(points: readonly MapPoint[]): string | typeof nothing {
+  if (points.length > 0 && points.every((p) => p.approximate)) {
+    return msg('Every marker is placed at the centre of its ZIP code, not at the door: use the address for directions.');
+  }
+  return points.some((p) => p.approximate) ? msg('Dashed markers are placed at the centre of their ZIP code, not at the door.') : nothing;
+}

@@ -4,18 +4,18 @@ import { property } from 'lit/decorators.js';
 import {
   MapController,
   defaultLeafletLoader,
-  mapBaseStyles,
+  mapStyles,
   type LeafletLoader,
   type MapPoint,
-} from '../../src/components/shared/map-base.js';
+} from '../../src/components/shared/map-controller.js';
 import { setGeolocation, until } from '../helpers.js';
 
 
 const TILES = '/test-api/tiles/{z}/{x}/{y}.png';
 
-class MapBaseHost extends LitElement {
+class MapHost extends LitElement {
   static styles = [
-    mapBaseStyles,
+    mapStyles,
     css`
       :host {
         display: block;
@@ -42,7 +42,7 @@ class MapBaseHost extends LitElement {
     return html`<div class="map-frame"></div>`;
   }
 }
-customElements.define('map-base-host', MapBaseHost);
+customElements.define('map-host', MapHost);
 
 function grid(n: number): MapPoint[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -59,16 +59,16 @@ function drawnTotal(ctl: MapController): number {
   return d.points.size + d.clusters.reduce((s, c) => s + c.count, 0);
 }
 
-async function ready(el: MapBaseHost): Promise<void> {
+async function ready(el: MapHost): Promise<void> {
   await until(() => el.ctl.state === 'ready' || el.ctl.state === 'failed', 'map ready');
   expect(el.ctl.state, String(el.ctl.error)).to.equal('ready');
 }
 
-describe('map-base MapController', () => {
+describe('MapController', () => {
   // Turns on focus emulation for this page (see test/server/geolocation-plugin.mjs).
   before(() => setGeolocation({ reset: true }));
   it('draws every point as a marker or inside a cluster', async () => {
-    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${grid(40)}></map-base-host>`);
+    const el = await fixture<MapHost>(html`<map-host .points=${grid(40)}></map-host>`);
     await ready(el);
     expect(drawnTotal(el.ctl)).to.equal(40);
     expect(el.shadowRoot!.querySelectorAll('.leaflet-container').length).to.equal(1);
@@ -86,10 +86,10 @@ describe('map-base MapController', () => {
     const wrapper = await fixture<HTMLDivElement>(html`
       <div>
         <div style="height: 4000px"></div>
-        <map-base-host .points=${grid(5)} .load=${load} .tileUrl=${tiles}></map-base-host>
+        <map-host .points=${grid(5)} .load=${load} .tileUrl=${tiles}></map-host>
       </div>
     `);
-    const el = wrapper.querySelector<MapBaseHost>('map-base-host')!;
+    const el = wrapper.querySelector<MapHost>('map-host')!;
     await new Promise((r) => setTimeout(r, 300));
     expect(calls).to.equal(0);
     expect(el.ctl.state).to.equal('idle');
@@ -107,7 +107,7 @@ describe('map-base MapController', () => {
       { id: 'a', latitude: 42.0, longitude: -71.0, label: '<img src=x onerror="window.__xss=1">Example' },
       { id: 'b', latitude: 42.8, longitude: -72.5, label: 'Example B' },
     ];
-    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${pts}></map-base-host>`);
+    const el = await fixture<MapHost>(html`<map-host .points=${pts}></map-host>`);
     await ready(el);
     const marker = el.ctl.drawn().points.get('a');
     expect(marker, 'marker a drawn').to.exist;
@@ -125,7 +125,7 @@ describe('map-base MapController', () => {
   it('reports a failed load and recovers on retry', async () => {
     let fail = true;
     const load: LeafletLoader = () => (fail ? Promise.reject(new TypeError('blocked')) : defaultLeafletLoader());
-    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${grid(3)} .load=${load}></map-base-host>`);
+    const el = await fixture<MapHost>(html`<map-host .points=${grid(3)} .load=${load}></map-host>`);
     await until(() => el.ctl.state === 'failed', 'failed');
     expect(String(el.ctl.error)).to.contain('blocked');
     expect(el.shadowRoot!.querySelector('.leaflet-container')).to.equal(null);
@@ -135,7 +135,7 @@ describe('map-base MapController', () => {
   });
 
   it('removes the map on disconnect and builds a fresh one on reconnect', async () => {
-    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${grid(12)}></map-base-host>`);
+    const el = await fixture<MapHost>(html`<map-host .points=${grid(12)}></map-host>`);
     await ready(el);
     const parent = el.parentElement!;
     el.remove();
@@ -148,7 +148,7 @@ describe('map-base MapController', () => {
   });
 
   it('resizes the map when revealed after being hidden', async () => {
-    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${grid(6)}></map-base-host>`);
+    const el = await fixture<MapHost>(html`<map-host .points=${grid(6)}></map-host>`);
     await ready(el);
     expect(el.ctl.map!.getSize().x).to.equal(398);
     el.style.display = 'none';
@@ -160,7 +160,7 @@ describe('map-base MapController', () => {
 
   it('a cluster click zooms in until its points split', async () => {
     const pts = grid(30).map((p, i) => ({ ...p, latitude: 42 + i * 0.0005, longitude: -71 }));
-    const el = await fixture<MapBaseHost>(html`<map-base-host .points=${pts}></map-base-host>`);
+    const el = await fixture<MapHost>(html`<map-host .points=${pts}></map-host>`);
     await ready(el);
     el.ctl.map!.setView([42, -71], 5, { animate: false });
     await until(() => el.ctl.drawn().clusters.length > 0, 'a cluster');

@@ -1,0 +1,31 @@
+/**
+ * Choosing an element's data source from its settings. Today: the `data` property, a CSV
+ * spreadsheet URL, a JSON dataset URL, or the bundled dataset.
+ */
+import { inlineSource } from './inline.js';
+import { jsonUrlSource } from './json-url.js';
+import type { DataSource, SourceSettings } from './types.js';
+import type { LoadedDataset } from '../load.js';
+
+export type { DataSource, SourceSettings } from './types.js';
+export { inlineSource } from './inline.js';
+export { jsonUrlSource } from './json-url.js';
+
+/** Is this URL a CSV spreadsheet (by its path's ending)? */
+export function isCsvUrl(url: string): boolean {
+  return /\.csv$/i.test(new URL(url, globalThis.location?.href ?? 'http://localhost/').pathname);
+}
+
+/** The source the settings name; `fallbackUrl` (the bundled dataset) when they name none. */
+export function sourceFor(settings: SourceSettings, fallbackUrl: string): DataSource {
+  if (settings.data !== undefined && settings.data !== null) return inlineSource(settings.data);
+  const url = settings.src || fallbackUrl;
+  if (isCsvUrl(url)) {
+    return {
+      key: url,
+      // The CSV parser loads only for a CSV source.
+      load: async (signal): Promise<LoadedDataset> => (await import('./csv-url.js')).csvUrlSource(url).load(signal),
+    };
+  }
+  return jsonUrlSource(url);
+}
