@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     languageOptions: { globals: { ...globals.browser } },
-    settings: { wc: { elementBaseClasses: ['LitElement'] } },
+    settings: { wc: { elementBaseClasses: ['LitElement', 'RecoveryDatasetElement'] } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',

@@ -9,8 +9,10 @@
  */
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { builtinModules } from 'node:module';
+import { elementNames } from './tools/elements.mjs';
 
-const elements = ['resource-search', 'prsc-map', 'disposal-locator', 'newsletter-signup'] as const;
+/** Every element: a folder `src/components/NAME/` with `NAME.ts` in it (CONTRIBUTING.md). */
+const elements = elementNames();
 
 /** `npm start` opens on the demo page. */
 function demoRedirect(): Plugin {

@@ -1,11 +1,11 @@
-// Element and core tests in headless Chromium (Debian's package; see scripts/setup.mjs).
+// Element and core tests in headless Chromium (Debian's package; see tools/setup.mjs).
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { testEndpoints } from './test/server/endpoints.mjs';
 import { geolocationPlugin } from './test/server/geolocation-plugin.mjs';
-import { CHROME_ARGS, findChromium } from './scripts/find-chrome.mjs';
+import { CHROME_ARGS, findChromium } from './tools/find-chrome.mjs';
 
 /** Serves `*.css?inline` (Vite's syntax, used for Leaflet's CSS) as a JS string module. */
 function cssInline() {

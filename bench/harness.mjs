@@ -1,5 +1,5 @@
 // What the benchmarks share: bundle an entry (bench/*-entry.ts) into one ES module, and open
-// it in headless Chromium (Debian's, found by scripts/find-chrome.mjs) on a page served over
+// it in headless Chromium (Debian's, found by tools/find-chrome.mjs) on a page served over
 // http from this machine.
 import { build } from 'vite';
 import { createServer } from 'node:http';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROME_ARGS, findChromium } from '../scripts/find-chrome.mjs';
+import { CHROME_ARGS, findChromium } from '../tools/find-chrome.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -9,7 +9,7 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundle, openBench, root } from './harness.mjs';
-import { findChromium } from '../scripts/find-chrome.mjs';
+import { findChromium } from '../tools/find-chrome.mjs';
 
 const { page, close } = await openBench(await bundle('search-entry.ts'));
 

@@ -45,8 +45,8 @@ function isItem(v: unknown): v is DisposalItem {
  *
  * @slot help - Replaces the help contacts block.
  *
- * @fires recovery-search - {RecoverySearchEvent} After a person's search (ZIP, location or item change).
- * @fires recovery-select - {RecoverySelectEvent} When a person chooses a place.
+ * @fires {RecoverySearchEvent<DisposalSearchFilters>} recovery-search - After a person's search (ZIP, location or item change).
+ * @fires {RecoverySelectEvent} recovery-select - When a person chooses a place.
  *
  * @csspart base - The wrapper of everything.
  * @csspart help - The help contacts block.

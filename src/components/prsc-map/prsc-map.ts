@@ -46,7 +46,7 @@ interface Centres {
  *
  * @slot help - Replaces the help contacts block.
  *
- * @fires recovery-select - {RecoverySelectEvent} When a person chooses a centre, in the list or on the map.
+ * @fires {RecoverySelectEvent} recovery-select - When a person chooses a centre, in the list or on the map.
  *
  * @csspart base - The wrapper of everything.
  * @csspart help - The help contacts block.

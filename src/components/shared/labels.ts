@@ -1,6 +1,6 @@
 /** Words for the data model's controlled vocabularies, in the page's language. */
 import { msg } from '@lit/localize';
-import type { Category, DisposalItem, Kind, Population } from '../../core/schema.js';
+import type { Category, DisposalItem, Population } from '../../core/schema.js';
 import { getLocale } from './localize.js';
 
 export function categoryLabel(c: Category): string {
@@ -53,15 +53,6 @@ export function itemLabel(i: DisposalItem): string {
     case 'patches': return msg('Medicine patches');
     case 'inhalers': return msg('Inhalers');
     case 'sharps': return msg('Needles and other sharps');
-  }
-}
-
-export function kindLabel(k: Kind): string {
-  switch (k) {
-    case 'service': return msg('Service');
-    case 'prsc': return msg('Peer Recovery Support Center');
-    case 'disposal': return msg('Disposal site');
-    case 'event': return msg('Event');
   }
 }
 

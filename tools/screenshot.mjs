@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Screenshot a page in headless Chromium at phone and desktop widths.
-//   node scripts/screenshot.mjs URL OUT_PREFIX [--width 390,1280] [--full]
+//   node tools/screenshot.mjs URL OUT_PREFIX [--width 390,1280] [--full]
 // writes OUT_PREFIX-390.png and OUT_PREFIX-1280.png. Serve the page first (npm start).
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, findChromium } from './find-chrome.mjs';
@@ -10,7 +10,7 @@ const widthArg = process.argv.find((a) => a.startsWith('--width='));
 const widths = (widthArg ? widthArg.slice(8) : '390,1280').split(',').map(Number);
 const full = process.argv.includes('--full');
 if (!url) {
-  console.error('usage: node scripts/screenshot.mjs URL OUT_PREFIX [--width=390,1280] [--full]');
+  console.error('usage: node tools/screenshot.mjs URL OUT_PREFIX [--width=390,1280] [--full]');
   process.exit(2);
 }
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROME_ARGS });

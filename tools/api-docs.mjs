@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // docs/api.md is generated from custom-elements.json (itself generated from the JSDoc in
 // src/), so the API is written once, where it is declared.
-//   node scripts/api-docs.mjs            write docs/api.md
-//   node scripts/api-docs.mjs --stdout   print it (used by check-cem.mjs)
+//   node tools/api-docs.mjs            write docs/api.md
+//   node tools/api-docs.mjs --stdout   print it (used by check-cem.mjs)
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const esc = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n+/g, ' ');
@@ -10,7 +10,7 @@ const table = (head, rows) =>
   rows.length ? [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`), ''].join('\n') : '';
 
 export function apiDocs(manifest) {
-  const out = ['# Elements API', '', '_Generated from `custom-elements.json` by `scripts/api-docs.mjs`: edit the JSDoc in `src/`, then `npm run cem`._', ''];
+  const out = ['# Elements API', '', '_Generated from `custom-elements.json` by `tools/api-docs.mjs`: edit the JSDoc in `src/`, then `npm run cem`._', ''];
   const decls = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ ...d, path: m.path })));
   decls.sort((a, b) => a.tagName.localeCompare(b.tagName));
   for (const d of decls) {

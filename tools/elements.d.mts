@@ -1,0 +1,2 @@
+/** The element folder names under src/components/, sorted. */
+export function elementNames(): string[];
