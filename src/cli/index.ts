@@ -74,13 +74,14 @@ async function validateFile(file: string): Promise<number> {
     return EXIT_INVALID;
   }
   const total = recordCount(json);
-  if (result.problems.length === 0) {
+  if (result.problems.length === 0 && result.helpProblems.length === 0) {
     say(`${file}: ${total} records, valid`);
     return EXIT_OK;
   }
-  for (const problem of result.problems) warn(`${file}: ${describeProblem(problem)}`);
+  for (const problem of [...result.helpProblems, ...result.problems]) warn(`${file}: ${describeProblem(problem)}`);
   const bad = new Set(result.problems.map((p) => p.index)).size;
-  warn(`${file}: ${total} records, ${bad} invalid`);
+  const contacts = new Set(result.helpProblems.filter((p) => p.index !== undefined).map((p) => p.index)).size;
+  warn(`${file}: ${total} records, ${bad} invalid${contacts ? `; ${contacts} help contact${contacts === 1 ? '' : 's'} invalid` : ''}`);
   return EXIT_INVALID;
 }
 
