@@ -11,11 +11,13 @@ import { describeProblem, validateDataset } from '../core/schema.js';
 import {
   datasetFromImport,
   describeImportProblem,
+  formulaProblems,
   parseCsv,
   importRows,
   type ZipLookup,
 } from '../core/csv-import.js';
 import { DEFAULT_HELP_CONTACTS } from '../core/help-defaults.js';
+import { outputProblem, readTextFile } from './text-file.js';
 
 const USAGE = `Usage:
   recovery-finder validate FILE [FILE...]
@@ -36,19 +38,24 @@ const EXIT_INVALID = 1;
 const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
+/** A file that cannot be written where asked: exit 2, without the usage hint. */
+class FileError extends Error {}
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const warn = (line: string): void => void process.stderr.write(`${line}\n`);
 
-/** Read a file, or report why not (missing file: exit 2). */
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    warn(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(error)})`}`);
-    return undefined;
+/**
+ * Read a file as text, or report why not: a file that cannot be read is exit 2 (undefined),
+ * one in an encoding we refuse is exit 1 (null). See text-file.ts.
+ */
+async function readText(file: string, legacy: 'windows-1252' | 'refuse'): Promise<string | null | undefined> {
+  const read = await readTextFile(file, legacy);
+  if (!read.ok) {
+    warn(`${file}: ${read.message}`);
+    return read.missing ? undefined : null;
   }
+  if (read.notice) warn(`${file}: note: ${read.notice}`);
+  return read.text;
 }
 
 function recordCount(json: unknown): number {
@@ -57,8 +64,9 @@ function recordCount(json: unknown): number {
 }
 
 async function validateFile(file: string): Promise<number> {
-  const text = await readText(file);
+  const text = await readText(file, 'refuse');
   if (text === undefined) return EXIT_USAGE;
+  if (text === null) return EXIT_INVALID;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -72,13 +80,14 @@ async function validateFile(file: string): Promise<number> {
     return EXIT_INVALID;
   }
   const total = recordCount(json);
-  if (result.problems.length === 0) {
+  if (result.problems.length === 0 && result.helpProblems.length === 0) {
     say(`${file}: ${total} records, valid`);
     return EXIT_OK;
   }
-  for (const problem of result.problems) warn(`${file}: ${describeProblem(problem)}`);
+  for (const problem of [...result.helpProblems, ...result.problems]) warn(`${file}: ${describeProblem(problem)}`);
   const bad = new Set(result.problems.map((p) => p.index)).size;
-  warn(`${file}: ${total} records, ${bad} invalid`);
+  const contacts = new Set(result.helpProblems.filter((p) => p.index !== undefined).map((p) => p.index)).size;
+  warn(`${file}: ${total} records, ${bad} invalid${contacts ? `; ${contacts} help contact${contacts === 1 ? '' : 's'} invalid` : ''}`);
   return EXIT_INVALID;
 }
 
@@ -119,10 +128,14 @@ async function importCommand(args: string[]): Promise<number> {
   if (values.help) return help();
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError('import needs exactly one FILE.csv');
-  const text = await readText(file);
+  const outProblem = values.out === undefined ? undefined : await outputProblem(values.out, file);
+  if (outProblem) throw new UsageError(outProblem);
+  const text = await readText(file, 'windows-1252');
   if (text === undefined) return EXIT_USAGE;
+  if (text === null) return EXIT_INVALID;
 
   const csv = parseCsv(text);
+  const formulas = formulaProblems(csv.rows, csv.rowNumbers);
   const imported = importRows(csv.rows, {
     rowNumbers: csv.rowNumbers,
     lookupZip: await loadZipLookup(),
@@ -138,11 +151,20 @@ async function importCommand(args: string[]): Promise<number> {
   if (!checked.ok) throw new UsageError(checked.error);
 
   const json = `${JSON.stringify(dataset, null, 2)}\n`;
-  if (values.out) await writeFile(values.out, json);
-  else process.stdout.write(json);
+  if (values.out) {
+    try {
+      await writeFile(values.out, json);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new FileError(`cannot write --out ${values.out} (${code === 'ENOENT' ? 'no such folder' : code ?? String(error)})`);
+    }
+  } else process.stdout.write(json);
+  for (const formula of formulas) warn(`${file}: warning: ${describeImportProblem(formula)}`);
   const problems = [...csv.problems, ...imported.problems].sort((a, b) => a.row - b.row);
   for (const problem of problems) warn(`${file}: ${describeImportProblem(problem)}`);
-  const tally = problems.length === 0 ? '' : `, ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  const tally =
+    (problems.length === 0 ? '' : `, ${problems.length} problem${problems.length === 1 ? '' : 's'}`) +
+    (formulas.length === 0 ? '' : `, ${formulas.length} cell${formulas.length === 1 ? ' that looks like a formula' : 's that look like formulas'}`);
   warn(`${file}: ${imported.resources.length} records imported${tally}`);
   return problems.length > 0 ? EXIT_INVALID : EXIT_OK;
 }
@@ -178,6 +200,6 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     warn(`recovery-finder: ${(error as Error).message}${usage ? '\nRun recovery-finder --help for usage.' : ''}`);
-    process.exitCode = usage ? EXIT_USAGE : EXIT_INVALID;
+    process.exitCode = usage || error instanceof FileError ? EXIT_USAGE : EXIT_INVALID;
   },
 );

@@ -11,6 +11,7 @@
  * DOM-free.
  */
 import Papa from 'papaparse';
+import { PHONE_PATTERN } from './patterns.js';
 import {
   DAYS,
   SCHEMA_VERSION,
@@ -538,4 +539,57 @@ export function parseCsv(text: string): { rows: CsvRow[]; rowNumbers: number[]; 
     rowNumbers.push(i + 2);
   });
   return { rows, rowNumbers, problems };
+}
+
+// ---------------------------------------------------------------------------
+// Spreadsheet formulas (CSV injection)
+// ---------------------------------------------------------------------------
+
+/**
+ * A cell a spreadsheet would run as a formula when the file is opened: it starts with `=`,
+ * `+`, `-` or `@` (or a tab or carriage return before one, OWASP's list). Plain numbers
+ * (-71.07) and phone numbers (+1 617 555 0100) are values, not formulas.
+ */
+export function isFormula(cell: string): boolean {
+  return startsLikeFormula(cell) && !PHONE_PATTERN.test(cell.trim());
+}
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** Starts with a formula character (after any spaces), or with a tab or carriage return; not a plain number. */
+function startsLikeFormula(cell: string): boolean {
+  return (/^[\t\r ]*[=+\-@]/.test(cell) || /^[\t\r]/.test(cell)) && !PLAIN_NUMBER.test(cell.trim());
+}
+
+/** Every cell of the rows that a spreadsheet would run as a formula, by row and column. */
+export function formulaProblems(rows: readonly CsvRow[], rowNumbers?: readonly number[]): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  rows.forEach((row, i) => {
+    for (const [column, cell] of Object.entries(row)) {
+      if (typeof cell === 'string' && isFormula(cell)) {
+        problems.push({
+          row: rowNumbers?.[i] ?? i + 2,
+          column,
+          message: `starts with "${cell.trim().charAt(0)}": a spreadsheet would run it as a formula; it is kept as text, check it`,
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+/**
+ * One CSV cell as we write it: a would-be formula gets a leading `'` so a spreadsheet shows
+ * it as text, and a cell with a comma, quote or line break is quoted (RFC 4180).
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  // Stricter than the import's warning: a phone such as +1 617 555 0100 is quoted too.
+  if (typeof value === 'string' && startsLikeFormula(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows of cells as CSV text (CRLF line ends, as spreadsheets expect), formulas neutralised. */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -210,6 +210,8 @@ function clockMinutes(hhmm: string): number {
 function minuteRange(opensAt: string, closesAt: string): MinuteRange {
   const open = clockMinutes(opensAt);
   let close = clockMinutes(closesAt);
+  // Only a gap in validation gets here; the caller turns the throw into 'unknown'.
+  if (!(open >= 0 && open < MINUTES_PER_DAY && close >= 0 && close <= MINUTES_PER_DAY)) throw new RangeError('hours out of range');
   if (close <= open) close += MINUTES_PER_DAY;
   return { open, close };
 }
@@ -355,13 +357,16 @@ function openNowIn(schedule: Schedule, nowMs: number, timeZone: string): boolean
   return intervals.some((i) => i.start <= nowMs && nowMs < i.end);
 }
 
-/** Runs `read`, or gives `fallback` for an unknown zone ("America/Bostn" passes the schema's pattern). */
+/**
+ * Runs `read`, or gives `fallback` when it throws: an unknown zone, or a schedule the validator
+ * should have refused (a future gap there must not stop a list from rendering). Hours are then
+ * 'unknown', which the card words as nothing at all rather than a wrong "open".
+ */
 function unlessBadZone<R>(read: () => R, fallback: R): R {
   try {
     return read();
-  } catch (error) {
-    if (error instanceof RangeError) return fallback;
-    throw error;
+  } catch {
+    return fallback;
   }
 }
 
@@ -378,13 +383,13 @@ function unlessBadZone<R>(read: () => R, fallback: R): R {
  * - 'closed': `opensAt` is the next opening within 14 days; `closedToday` when today is a
  *   `closed` date (also for a schedule with no structured hours).
  * - 'by-appointment': no weekly, special or always-open hours, and `by_appointment`.
- * - 'unknown': no schedule, no structured hours, or an unknown time zone.
+ * - 'unknown': no schedule, no structured hours, an unknown time zone, or hours that cannot be
+ *   read (never throws).
  */
 export function openStatus(schedule: Schedule | undefined, now: Date, defaultTimeZone: string): OpenStatus {
   const nowMs = now.getTime();
-  if (!schedule || Number.isNaN(nowMs)) return { state: 'unknown' };
-  const timeZone = schedule.time_zone ?? defaultTimeZone;
-  return unlessBadZone<OpenStatus>(() => statusIn(schedule, nowMs, timeZone), { state: 'unknown' });
+  if (!schedule || typeof schedule !== 'object' || Number.isNaN(nowMs)) return { state: 'unknown' };
+  return unlessBadZone<OpenStatus>(() => statusIn(schedule, nowMs, schedule.time_zone ?? defaultTimeZone), { state: 'unknown' });
 }
 
 /**
@@ -393,7 +398,6 @@ export function openStatus(schedule: Schedule | undefined, now: Date, defaultTim
  */
 export function isOpenAt(schedule: Schedule | undefined, now: Date, defaultTimeZone: string): boolean {
   const nowMs = now.getTime();
-  if (!schedule || Number.isNaN(nowMs)) return false;
-  const timeZone = schedule.time_zone ?? defaultTimeZone;
-  return unlessBadZone(() => openNowIn(schedule, nowMs, timeZone), false);
+  if (!schedule || typeof schedule !== 'object' || Number.isNaN(nowMs)) return false;
+  return unlessBadZone(() => openNowIn(schedule, nowMs, schedule.time_zone ?? defaultTimeZone), false);
 }

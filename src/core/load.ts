@@ -56,6 +56,8 @@ export interface LoadedDataset {
   dataset: Dataset;
   /** Records that were skipped, and why. */
   problems: ValidationProblem[];
+  /** Help contacts that were skipped, or a missing help block (the built-in contacts are used). */
+  helpProblems: ValidationProblem[];
   url?: string;
 }
 
@@ -208,15 +210,44 @@ function cachedFor(input: unknown): LoadedDataset | undefined {
   return typeof input === 'object' && input !== null ? parsed.get(input) : undefined;
 }
 
-/** Turn a validation result into a LoadedDataset: throw on a broken document, warn per skipped record. */
+/** How many problems are named one by one in the console; the rest are summed up in one line. */
+export const WARNINGS_NAMED = 10;
+
+/**
+ * Warn about skipped records and help contacts: the first {@link WARNINGS_NAMED} problems
+ * named (record id, field path, reason), then one line for the rest, so 100,000 bad records
+ * give 11 lines, not 200,000.
+ */
+export function warnProblems(problems: readonly ValidationProblem[], url?: string): void {
+  const where = url ? ` (in ${url})` : '';
+  const named = problems.slice(0, WARNINGS_NAMED);
+  for (const p of named) {
+    const skipped = p.index !== undefined ? 'skipped ' : '';
+    console.warn(`recovery-finder: ${skipped}${describeProblem(p)}${where}`);
+  }
+  const rest = problems.length - named.length;
+  if (rest > 0) {
+    const records = new Set(problems.filter((p) => p.scope !== 'help').map((p) => p.index)).size;
+    const contacts = new Set(problems.filter((p) => p.scope === 'help' && p.index !== undefined).map((p) => p.index)).size;
+    const skipped = [records ? `${records} record${records === 1 ? '' : 's'}` : '', contacts ? `${contacts} help contact${contacts === 1 ? '' : 's'}` : '']
+      .filter(Boolean)
+      .join(' and ');
+    console.warn(`recovery-finder: and ${rest} more problem${rest === 1 ? '' : 's'}; ${skipped} skipped in all${where}`);
+  }
+}
+
+/** Turn a validation result into a LoadedDataset: throw on a broken document, warn about what was skipped. */
 function accept(input: unknown, result: ValidationResult, url?: string): LoadedDataset {
   if (!result.ok) {
     throw new DatasetLoadError('invalid', result.error, url, undefined, result.problems);
   }
-  for (const p of result.problems) {
-    console.warn(`recovery-finder: skipped ${describeProblem(p)}${url ? ` (in ${url})` : ''}`);
-  }
-  const loaded: LoadedDataset = { dataset: result.dataset, problems: result.problems, ...(url ? { url } : {}) };
+  warnProblems([...result.helpProblems, ...result.problems], url);
+  const loaded: LoadedDataset = {
+    dataset: result.dataset,
+    problems: result.problems,
+    helpProblems: result.helpProblems,
+    ...(url ? { url } : {}),
+  };
   if (typeof input === 'object' && input !== null) parsed.set(input, loaded);
   return loaded;
 }

@@ -15,6 +15,7 @@
  */
 import * as v from 'valibot';
 import { runInSlices, runWhole, type SliceOptions } from './slices.js';
+import { DEFAULT_HELP_CONTACTS } from './help-defaults.js';
 
 /** The major.minor version of this schema. A document with another major version is refused. */
 export const SCHEMA_VERSION = '1.0';
@@ -118,13 +119,80 @@ const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max));
 const httpUrl = v.pipe(v.string(), v.regex(HTTP_URL_PATTERN, 'must be an http(s) link'));
-const isoDate = v.pipe(v.string(), v.regex(DATE_PATTERN, 'must be a date, YYYY-MM-DD'));
+
+// What the renderer relies on, checked here so a record that would throw when shown is
+// named and skipped instead (the patterns alone let 2026-02-30, hour 25 or "America/Bostn" by).
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** A real calendar date: YYYY-MM-DD with the day in its month (2024-02-29 yes, 2026-02-30 no). */
+export function isCalendarDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+const TIMESTAMP_PARTS = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** A real moment: a calendar date, hours 00-23, minutes and seconds 00-59, an offset within ±14:00. */
+export function isTimestamp(value: string): boolean {
+  const m = TIMESTAMP_PARTS.exec(value);
+  if (!m || !isCalendarDate(m[1] ?? '')) return false;
+  const [hour, minute, second = 0] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  if (m[5] !== undefined && (Number(m[5]) > 14 || Number(m[6]) > 59)) return false;
+  return !Number.isNaN(Date.parse(value));
+}
+
+const zones = new Map<string, boolean>();
+
+/** A time zone the platform knows (Intl.DateTimeFormat accepts it), e.g. America/New_York. */
+export function isTimeZone(zone: string): boolean {
+  let known = zones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zones.size > 1_000) zones.clear();
+    zones.set(zone, known);
+  }
+  return known;
+}
+
+/** A well-formed BCP 47 language tag (Intl can name it). */
+function isLanguageTag(code: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(code).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+const isoDate = v.pipe(
+  v.string(),
+  v.regex(DATE_PATTERN, 'must be a date, YYYY-MM-DD'),
+  v.check(isCalendarDate, 'must be a real calendar date'),
+);
 const isoTimestamp = v.pipe(
   v.string(),
   v.regex(TIMESTAMP_PATTERN, 'must be a date and time with an offset, e.g. 2026-05-01T18:00:00-04:00'),
+  v.check(isTimestamp, 'must be a real date and time (month 01-12, a day in that month, hours 00-23, offset within ±14:00)'),
 );
 const clock = v.pipe(v.string(), v.regex(TIME_PATTERN, 'must be a time, HH:MM (24-hour)'));
-const timeZone = v.pipe(v.string(), v.regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$|^UTC$/, 'must be an IANA time zone, e.g. America/New_York'));
+/** An opening time: 24:00 is only a closing time (the following midnight). */
+const opening = v.pipe(clock, v.check((t) => t !== '24:00', 'must be a time from 00:00 to 23:59 (24:00 is only a closing time)'));
+const timeZone = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$|^UTC$/, 'must be an IANA time zone, e.g. America/New_York'),
+  v.check(isTimeZone, 'is not a time zone this browser knows (IANA name, e.g. America/New_York)'),
+);
 
 export const PhoneSchema = v.object({
   /** The number as people read it: (617) 635-4500, 3-1-1, 988. */
@@ -154,7 +222,7 @@ export const LocationSchema = v.object({
 
 export const WeeklyHoursSchema = v.object({
   byday: v.pipe(v.array(v.picklist(DAYS)), v.minLength(1)),
-  opens_at: clock,
+  opens_at: opening,
   /** Earlier than or equal to `opens_at` means the range runs past midnight into the next day. */
   closes_at: clock,
 });
@@ -169,7 +237,7 @@ export const ScheduleSchema = v.object({
   /** Dates the place is closed all day (holidays). */
   closed: v.optional(v.array(v.object({ date: isoDate, description: v.optional(text(200)) }))),
   /** Dates with hours other than the weekly ones. */
-  special: v.optional(v.array(v.object({ date: isoDate, opens_at: clock, closes_at: clock }))),
+  special: v.optional(v.array(v.object({ date: isoDate, opens_at: opening, closes_at: clock }))),
   /** Hours as the source words them, when they cannot be structured. */
   description: v.optional(text(500)),
 });
@@ -204,7 +272,15 @@ export const ResourceSchema = v.object({
   email: v.optional(v.pipe(v.string(), v.regex(EMAIL_PATTERN, 'must be an e-mail address'))),
   schedule: v.optional(ScheduleSchema),
   /** BCP 47 codes of the languages spoken. */
-  languages: v.optional(v.array(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as en or es')))),
+  languages: v.optional(
+    v.array(
+      v.pipe(
+        v.string(),
+        v.regex(LANGUAGE_PATTERN, 'must be a language code such as en or es'),
+        v.check(isLanguageTag, 'must be a language code such as en or es'),
+      ),
+    ),
+  ),
   populations: v.optional(v.array(v.picklist(POPULATIONS))),
   cost: v.optional(v.object({ free: v.boolean(), description: v.optional(text(300)) })),
   delivery: v.optional(v.picklist(DELIVERY)),
@@ -215,7 +291,15 @@ export const ResourceSchema = v.object({
       restrictions: v.optional(text(500)),
     }),
   ),
-  event: v.optional(v.object({ starts_at: isoTimestamp, ends_at: v.optional(isoTimestamp) })),
+  event: v.optional(
+    v.pipe(
+      v.object({ starts_at: isoTimestamp, ends_at: v.optional(isoTimestamp) }),
+      v.forward(
+        v.check((e) => e.ends_at === undefined || Date.parse(e.ends_at) >= Date.parse(e.starts_at), 'must not be before starts_at'),
+        ['ends_at'],
+      ),
+    ),
+  ),
   provenance: ProvenanceSchema,
 });
 
@@ -254,8 +338,11 @@ const envelope = {
 /** The published shape of a whole dataset document. */
 export const DatasetSchema = v.object({ ...envelope, resources: v.array(ResourceSchema) });
 
-/** The envelope alone: records are validated one by one so a bad one does not sink the rest. */
-const EnvelopeSchema = v.object({ ...envelope, resources: v.array(v.unknown()) });
+/**
+ * The envelope alone: records are validated one by one so a bad one does not sink the rest,
+ * and so are help contacts (a bad contact, or no `help` block, falls back to the built-in ones).
+ */
+const EnvelopeSchema = v.object({ ...envelope, help: v.optional(v.unknown()), resources: v.array(v.unknown()) });
 
 export type Phone = v.InferOutput<typeof PhoneSchema>;
 export type Address = v.InferOutput<typeof AddressSchema>;
@@ -277,6 +364,8 @@ export type ResourceInput = v.InferInput<typeof ResourceSchema>;
 
 /** One thing wrong with one record (or with the document, when `index` is undefined). */
 export interface ValidationProblem {
+  /** `help` for a problem in the help block (a skipped contact); records otherwise. */
+  scope?: 'help';
   /** Position of the record in `resources`, when the problem is in a record. */
   index?: number;
   /** The record's id, when it has a readable one. */
@@ -287,7 +376,14 @@ export interface ValidationProblem {
 }
 
 export type ValidationResult =
-  | { ok: true; dataset: Dataset; problems: ValidationProblem[] }
+  | {
+      ok: true;
+      dataset: Dataset;
+      /** Skipped records. */
+      problems: ValidationProblem[];
+      /** Skipped help contacts, or a missing help block (the built-in contacts are used). */
+      helpProblems: ValidationProblem[];
+    }
   | { ok: false; error: string; problems: ValidationProblem[] };
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
@@ -308,9 +404,46 @@ function messageOf(issue: v.BaseIssue<unknown>): string {
 
 /** Describe a record for a message: `record "prsc-valor" (#3)`. */
 export function describeProblem(p: ValidationProblem): string {
+  const kind = p.scope === 'help' ? 'help contact' : 'record';
   const where =
-    p.index === undefined ? 'document' : p.id ? `record "${p.id}" (#${p.index})` : `record #${p.index}`;
+    p.index === undefined
+      ? p.scope === 'help' ? 'help block' : 'document'
+      : p.id ? `${kind} "${p.id}" (#${p.index})` : `${kind} #${p.index}`;
   return `${where}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
+}
+
+function readableId(input: unknown): string | undefined {
+  const rawId = (input as { id?: unknown } | null)?.id;
+  return typeof rawId === 'string' && rawId.length <= 128 ? rawId : undefined;
+}
+
+/**
+ * The help block, contact by contact: a bad contact is skipped with a problem naming it; a
+ * missing or unreadable block, or one where no contact is left, gives the built-in contacts.
+ */
+function validateHelp(input: unknown): { contacts: HelpContact[]; problems: ValidationProblem[] } {
+  const contacts = (input as { contacts?: unknown } | null | undefined)?.contacts;
+  if (!Array.isArray(contacts)) {
+    const message = input === undefined ? 'not given; the built-in help contacts are shown' : 'has no list of contacts; the built-in help contacts are shown';
+    return { contacts: [...DEFAULT_HELP_CONTACTS], problems: [{ scope: 'help', path: input === undefined ? '' : 'contacts', message }] };
+  }
+  const good: HelpContact[] = [];
+  const problems: ValidationProblem[] = [];
+  for (const [index, raw] of contacts.entries()) {
+    const result = v.safeParse(HelpContactSchema, raw);
+    if (result.success) {
+      good.push(result.output);
+      continue;
+    }
+    const id = readableId(raw);
+    for (const issue of result.issues) {
+      problems.push({ scope: 'help', index, ...(id === undefined ? {} : { id }), path: pathOf(issue), message: messageOf(issue) });
+    }
+  }
+  if (contacts.length > 0 && good.length === 0) {
+    return { contacts: [...DEFAULT_HELP_CONTACTS], problems: [...problems, { scope: 'help', path: 'contacts', message: 'no usable contact; the built-in help contacts are shown' }] };
+  }
+  return { contacts: good, problems };
 }
 
 /** Validate one record. */
@@ -320,8 +453,7 @@ export function validateResource(
 ): { ok: true; resource: Resource } | { ok: false; problems: ValidationProblem[] } {
   const result = v.safeParse(ResourceSchema, input);
   if (result.success) return { ok: true, resource: result.output };
-  const rawId = (input as { id?: unknown } | null)?.id;
-  const id = typeof rawId === 'string' && rawId.length <= 128 ? rawId : undefined;
+  const id = readableId(input);
   return {
     ok: false,
     problems: result.issues.map((issue) => ({
@@ -371,7 +503,10 @@ function* validation(input: unknown): Generator<void, ValidationResult> {
       resources.push(r.resource);
     }
   }
-  return { ok: true, dataset: { ...env.output, resources }, problems };
+  const help = validateHelp(env.output.help);
+  const { help: _raw, ...rest } = env.output;
+  void _raw;
+  return { ok: true, dataset: { ...rest, help: { contacts: help.contacts }, resources }, problems, helpProblems: help.problems };
 }
 
 /**

@@ -4,6 +4,7 @@ import { LitElement, render } from 'lit';
 import { renderHelp, DEFAULT_HELP_CONTACTS } from '../../src/components/shared/help.js';
 import { renderCard } from '../../src/components/shared/result-card.js';
 import { RecoveryDatasetElement } from '../../src/components/shared/dataset-element.js';
+import { renderCentre } from '../../src/components/prsc-map/prsc-card.js';
 import { define } from '../../src/components/shared/define.js';
 import type { Dataset, Resource } from '../../src/core/schema.js';
 import { localized } from '@lit/localize';
@@ -125,6 +126,43 @@ describe('shared pieces', () => {
       expect(div2.textContent).not.to.contain('Not verified for over a year');
       expect(div2.textContent).to.contain('Last verified October 1, 2026');
       div2.remove();
+    });
+
+    // A record with values the validator refuses, as a future gap in validation would let by:
+    // the card shows the record without the part that fails, and never throws.
+    const broken = {
+      ...base,
+      name: 'Broken But Shown',
+      kind: 'event',
+      event: { starts_at: '2026-13-45T99:99:00+99:00' },
+      schedule: { weekly: [{ byday: ['MO'], opens_at: 'xx:yy', closes_at: '17:00' }], time_zone: 'Mars/Olympus' },
+      languages: ['en-12'],
+      provenance: { source: 'Test', status: 'verified', last_verified: 'not-a-date' },
+    } as unknown as Resource;
+
+    it('shows a record whose event date and zone cannot be read, without those parts', () => {
+      let div: HTMLElement | undefined;
+      expect(() => {
+        div = mount(renderCard(broken, { now: new Date('2026-11-23T12:00:00Z'), timeZone: 'Mars/Olympus' }));
+      }).to.not.throw();
+      expect(div!.querySelector('h3')!.textContent).to.equal('Broken But Shown');
+      expect(div!.querySelector('a[href="tel:6175550100"]')).to.exist;
+      expect(div!.querySelector('.event-date')).to.equal(null);
+      div!.remove();
+    });
+
+    it('shows a PRSC whose hours cannot be put in words, in the list and in its details', () => {
+      for (const selected of [false, true]) {
+        let div: HTMLElement | undefined;
+        expect(() => {
+          div = mount(
+            renderCentre({ r: broken, selected, now: new Date('2026-11-23T12:00:00Z'), timeZone: 'Mars/Olympus', onToggle: () => {} }),
+          );
+        }).to.not.throw();
+        expect(div!.querySelector('h3')!.textContent).to.equal('Broken But Shown');
+        expect(div!.querySelector('button.choose')).to.exist;
+        div!.remove();
+      }
     });
   });
 

@@ -410,3 +410,25 @@ describe('isOpenAt', () => {
     expect(isOpenAt({ always_open: true }, new Date(Number.NaN), NY)).to.equal(false);
   });
 });
+
+describe('openStatus and isOpenAt never throw (a gap in validation)', () => {
+  // Shapes the validator refuses; if one ever slipped through, a list must still render.
+  const broken: Array<[string, unknown]> = [
+    ['weekly that is not a list', { weekly: 5 }],
+    ['a range without times', { weekly: [{ byday: ['MO'] }] }],
+    ['a range with days that are not a list', { weekly: [{ byday: 7, opens_at: '09:00', closes_at: '17:00' }] }],
+    ['an opening hour far past the day', { weekly: [{ byday: ['MO'], opens_at: '9999999:00', closes_at: '10:00' }] }],
+    ['a closing hour far past the day', { weekly: [{ byday: ['MO'], opens_at: '09:00', closes_at: '99999999:00' }] }],
+    ['closed dates that are not a list', { always_open: true, closed: 5 }],
+    ['special hours with no times', { special: [{ date: '2026-11-23' }] }],
+    ['a zone that is not a string', { time_zone: 42, always_open: true }],
+  ];
+  for (const [label, schedule] of broken) {
+    it(`gives 'unknown' / false for ${label}`, () => {
+      const s = schedule as Schedule;
+      expect(() => openStatus(s, new Date('2026-11-23T14:00:00Z'), NY)).to.not.throw();
+      expect(openStatus(s, new Date('2026-11-23T14:00:00Z'), NY).state).to.equal('unknown');
+      expect(isOpenAt(s, new Date('2026-11-23T14:00:00Z'), NY)).to.equal(false);
+    });
+  }
+});

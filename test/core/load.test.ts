@@ -176,6 +176,36 @@ describe('core/load, large datasets', () => {
     expect(turns).to.equal(0);
   });
 
+  it('names the first 10 problems of 100,000 bad records and sums up the rest in one line', async function () {
+    this.timeout(60_000);
+    const doc = await big(3);
+    const good = doc.resources;
+    // Each bad record has two problems (a link that is not http(s), a phone that is not a phone).
+    const bad = Array.from({ length: 100_000 }, (_, i) => ({
+      ...good[0]!,
+      id: `bad-${i}`,
+      url: 'javascript:alert(1)',
+      phones: [{ number: 'no' }],
+    }));
+    doc.resources = [...good, ...bad];
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    let loaded;
+    const started = performance.now();
+    try {
+      loaded = await datasetFromSliced(doc, 'big-bad.json');
+    } finally {
+      console.warn = original;
+    }
+    console.log(`100,000 bad records: ${Math.round(performance.now() - started)} ms, ${warnings.length} warnings`);
+    expect(loaded.dataset.resources).to.have.length(3);
+    expect(loaded.problems).to.have.length(200_000);
+    expect(warnings).to.have.length(11);
+    expect(warnings[0]).to.match(/skipped record "bad-0" \(#3\) phones\[0\]\.number: must be a phone number \(in big-bad\.json\)/);
+    expect(warnings[10]).to.equal('recovery-finder: and 199990 more problems; 100000 records skipped in all (in big-bad.json)');
+  });
+
   it('stops when the caller leaves', async () => {
     const doc = await big(5000);
     const leaving = new AbortController();

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
 import { openStatus } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
-import { renderCard } from '../shared/result-card.js';
+import { renderCard, renderPart } from '../shared/result-card.js';
 import { formatClock, formatDay, formatMiles, openStatusText } from '../shared/format.js';
 
 export interface CentreView {
@@ -66,27 +66,30 @@ function renderDetails(v: CentreView): TemplateResult {
     timeZone: v.timeZone,
     km: v.km,
     headingLevel: 3,
-    actions: html`${renderHours(r)}${approximateNote(r)}`,
+    actions: html`${renderPart(r, 'weekly hours', () => renderHours(r))}${approximateNote(r)}`,
   });
 }
 
 function renderSummary(v: CentreView): TemplateResult {
   const { r } = v;
-  const status = openStatusText(openStatus(r.schedule, v.now, v.timeZone));
-  const phone = r.phones?.find((p) => p.type !== 'text' && p.type !== 'fax');
+  // Each part on its own: one that throws (a value validation missed) leaves the rest.
+  const status = renderPart(r, 'hours', () => openStatusText(openStatus(r.schedule, v.now, v.timeZone)));
   return html`<div class="summary">
     <h3 class="name" id=${`name-${r.id}`}>${r.name}</h3>
     <p class="where">
       ${r.address ? html`<span>${r.address.city}</span>` : nothing}
       ${r.region ? html`<span class="muted">${msg(str`${r.region} region`)}</span>` : nothing}
     </p>
-    ${v.km !== undefined ? html`<p class="distance"><strong>${msg(str`${formatMiles(v.km)} away`)}</strong></p>` : nothing}
+    ${v.km !== undefined ? renderPart(r, 'distance', () => html`<p class="distance"><strong>${msg(str`${formatMiles(v.km ?? 0)} away`)}</strong></p>`) : nothing}
     ${status ? html`<p class="open-status">${status}</p>` : nothing}
-    ${phone
-      ? html`<p><a class="call" href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${r.name})`}>${msg(
-          str`Call ${phone.number}`,
-        )}</a></p>`
-      : nothing}
+    ${renderPart(r, 'phone', () => {
+      const phone = r.phones?.find((p) => p.type !== 'text' && p.type !== 'fax');
+      return phone
+        ? html`<p><a class="call" href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${r.name})`}>${msg(
+            str`Call ${phone.number}`,
+          )}</a></p>`
+        : nothing;
+    })}
     ${approximateNote(r)}
   </div>`;
 }

@@ -27,7 +27,9 @@ export function formatDay(day: Day): string {
 /** "2025-10-16" -> "October 16, 2025". */
 export function formatDate(isoDate: string): string {
   const [y = 1970, mo = 1, d = 1] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, mo - 1, d));
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** "2026-05-01T18:00:00-04:00" -> "Friday, May 1, 2026, 6:00 PM" in the given zone. */

@@ -28,6 +28,26 @@ export interface CardContext {
   noCategories?: boolean;
 }
 
+/**
+ * One part of a card, or nothing when building it throws: a value the validator should have
+ * refused must cost that part only, never the record or the list (issue #11). Each failure
+ * is named once in the console, by record and part.
+ */
+export function renderPart<T>(r: Pick<Resource, 'id'>, part: string, build: () => T): T | typeof nothing {
+  try {
+    return build();
+  } catch (error) {
+    const key = `${String(r.id)}\u0000${part}`;
+    if (!reported.has(key)) {
+      if (reported.size > 1_000) reported.clear();
+      reported.add(key);
+      console.warn(`recovery-finder: record "${String(r.id)}": its ${part} could not be shown (${String(error)})`);
+    }
+    return nothing;
+  }
+}
+const reported = new Set<string>();
+
 function daysSince(isoDate: string, now: Date): number {
   return Math.floor((now.getTime() - Date.parse(`${isoDate}T12:00:00Z`)) / 86_400_000);
 }
@@ -69,61 +89,70 @@ function smsText(p: Phone): string {
 
 export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
   const headingId = `name-${r.id}`;
-  const status = openStatus(r.schedule, ctx.now, ctx.timeZone);
-  const statusText = openStatusText(status);
-  const directions = directionsUrl(r.address, r.location);
-  const website = safeHttpUrl(r.url);
-  const orgName = r.organization && r.organization.name !== r.name ? r.organization.name : undefined;
+  const part = <T>(what: string, build: () => T) => renderPart(r, what, build);
+  const orgName = part('organisation', () => (r.organization && r.organization.name !== r.name ? r.organization.name : undefined));
   return html`
     <article class="card" part="result" aria-labelledby=${headingId}>
       ${heading(ctx.headingLevel ?? 3, headingId, r.name)}
       ${orgName ? html`<p class="org muted">${orgName}</p>` : nothing}
       ${!ctx.noCategories
-        ? html`<ul class="plain chips" aria-label=${msg('Categories')}>
+        ? part('categories', () => html`<ul class="plain chips" aria-label=${msg('Categories')}>
             ${r.categories.map((c) => html`<li class="chip">${categoryLabel(c)}</li>`)}
-          </ul>`
+          </ul>`)
         : nothing}
-      ${ctx.km !== undefined ? html`<p class="distance"><strong>${msg(str`${formatMiles(ctx.km)} away`)}</strong>${
+      ${ctx.km !== undefined ? part('distance', () => html`<p class="distance"><strong>${msg(str`${formatMiles(ctx.km ?? 0)} away`)}</strong>${
             r.location?.precision === 'zip-centroid' ? html` <span class="muted">${msg('(approximate)')}</span>` : nothing
-          }</p>` : nothing}
-      ${statusText ? html`<p class="open-status ${status.state}">${statusText}</p>` : nothing}
+          }</p>`) : nothing}
+      ${part('hours', () => {
+        const status = openStatus(r.schedule, ctx.now, ctx.timeZone);
+        const statusText = openStatusText(status);
+        return statusText ? html`<p class="open-status ${status.state}">${statusText}</p>` : nothing;
+      })}
       ${r.schedule?.description ? html`<p class="hours-text">${r.schedule.description}</p>` : nothing}
-      ${r.event ? html`<p class="event-date"><strong>${formatDateTime(r.event.starts_at, ctx.timeZone)}</strong></p>` : nothing}
+      ${r.event ? part('event date', () => html`<p class="event-date"><strong>${formatDateTime(r.event?.starts_at ?? '', ctx.timeZone)}</strong></p>`) : nothing}
       ${r.description ? html`<p class="description">${r.description}</p>` : nothing}
       ${r.disposal
-        ? html`<p class="accepts">${msg('Accepts:')} ${r.disposal.accepts.map(itemLabel).join(', ')}</p>
-            ${r.disposal.restrictions ? html`<p class="restrictions">${r.disposal.restrictions}</p>` : nothing}`
+        ? part('disposal details', () => html`<p class="accepts">${msg('Accepts:')} ${r.disposal?.accepts.map(itemLabel).join(', ')}</p>
+            ${r.disposal?.restrictions ? html`<p class="restrictions">${r.disposal.restrictions}</p>` : nothing}`)
         : nothing}
       ${r.address
-        ? html`<p class="address">
-            ${addressLine(r.address)}
-            ${directions
-              ? html`<br /><a href=${directions} target="_blank" rel="noopener noreferrer"
-                    aria-label=${msg(str`Directions to ${r.name} (opens a map)`)}>${msg('Directions')}</a>`
-              : nothing}
-          </p>`
+        ? part('address', () => {
+            const directions = directionsUrl(r.address, r.location);
+            return html`<p class="address">
+              ${r.address ? addressLine(r.address) : nothing}
+              ${directions
+                ? html`<br /><a href=${directions} target="_blank" rel="noopener noreferrer"
+                      aria-label=${msg(str`Directions to ${r.name} (opens a map)`)}>${msg('Directions')}</a>`
+                : nothing}
+            </p>`;
+          })
         : nothing}
       <ul class="plain contact-links">
-        ${(r.phones ?? []).map((p) =>
-          p.type === 'text'
-            ? html`<li><a href=${smsHref(p)} aria-label=${`${smsText(p)} (${r.name})`}>${smsText(p)}</a></li>`
-            : html`<li><a href=${telHref(p)} aria-label=${`${msg(str`Call ${p.number}`)} (${r.name})`}>${msg(str`Call ${p.number}`)}</a>${
-                p.description ? html` <span class="muted">${p.description}</span>` : nothing
-              }</li>`,
+        ${(r.phones ?? []).map((p, i) =>
+          part(`phone ${i + 1}`, () =>
+            p.type === 'text'
+              ? html`<li><a href=${smsHref(p)} aria-label=${`${smsText(p)} (${r.name})`}>${smsText(p)}</a></li>`
+              : html`<li><a href=${telHref(p)} aria-label=${`${msg(str`Call ${p.number}`)} (${r.name})`}>${msg(str`Call ${p.number}`)}</a>${
+                  p.description ? html` <span class="muted">${p.description}</span>` : nothing
+                }</li>`,
+          ),
         )}
-        ${website
-          ? html`<li><a href=${website} target="_blank" rel="noopener noreferrer"
-                aria-label=${msg(str`Website of ${r.name} (opens in a new tab)`)}>${msg('Website')}</a></li>`
-          : nothing}
+        ${part('website', () => {
+          const website = safeHttpUrl(r.url);
+          return website
+            ? html`<li><a href=${website} target="_blank" rel="noopener noreferrer"
+                  aria-label=${msg(str`Website of ${r.name} (opens in a new tab)`)}>${msg('Website')}</a></li>`
+            : nothing;
+        })}
       </ul>
       ${r.languages?.length
-        ? html`<p class="languages">${msg('Languages:')} ${r.languages.map(languageName).join(', ')}</p>`
+        ? part('languages', () => html`<p class="languages">${msg('Languages:')} ${r.languages?.map(languageName).join(', ')}</p>`)
         : nothing}
       ${r.populations?.length
-        ? html`<p class="populations">${msg('For:')} ${r.populations.map(populationLabel).join(', ')}</p>`
+        ? part('populations', () => html`<p class="populations">${msg('For:')} ${r.populations?.map(populationLabel).join(', ')}</p>`)
         : nothing}
       ${r.cost?.free ? html`<p class="cost">${msg('Free')}</p>` : nothing}
-      ${renderProvenance(r, ctx.now)}
+      ${part('provenance', () => renderProvenance(r, ctx.now))}
       ${ctx.actions ?? nothing}
     </article>
   `;
