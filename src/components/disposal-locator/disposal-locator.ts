@@ -188,7 +188,7 @@ export class RecoveryDisposalLocator extends LitElement {
       this.points = this.results.flatMap(({ item: r }) =>
         r.location
           ? [{ id: r.id, latitude: r.location.latitude, longitude: r.location.longitude, label: r.name,
-               approximate: r.location.precision !== 'exact', detail: r.address ? `${r.address.address_1}, ${r.address.city}` : undefined }]
+               approximate: r.location.precision !== 'exact', detail: r.address ? [r.address.address_1, r.address.city].filter(Boolean).join(', ') : undefined }]
           : [],
       );
       if (this.selectedId && !this.results.some((x) => x.item.id === this.selectedId)) this.selectedId = undefined;
