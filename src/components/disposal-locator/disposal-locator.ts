@@ -19,7 +19,7 @@ import {
 } from '../../core/disposal.js';
 import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
-import { cardStyles, renderCard } from '../shared/result-card.js';
+import { cardStyles, renderCard, STALE_AFTER_DAYS } from '../shared/result-card.js';
 import { helpStyles, renderHelp } from '../shared/help.js';
 import { DatasetController } from '../shared/dataset-controller.js';
 import { GeolocationController } from '../shared/geolocation-controller.js';
@@ -69,7 +69,9 @@ function isItem(v: unknown): v is DisposalItem {
  * @csspart map - The map.
  * @csspart events - The upcoming events section.
  * @csspart guidance - Each block of fallback guidance.
- * @csspart verify-warning - A card's "may be out of date" warning.
+ * @csspart verify-warning - A card's line saying it may be out of date, old, closed or moved.
+ * @csspart confidence - A card's one line saying how sure we are.
+ * @csspart provenance - A card's "Where this comes from" disclosure (source, date, notes).
  *
  * @cssprop --recovery-disposal-accent - Colour of the chosen item and the main button (default: the primary colour).
  * @cssprop --recovery-disposal-map-height - Height of the map (default 24rem).
@@ -113,6 +115,12 @@ export class RecoveryDisposalLocator extends LitElement {
 
   /** Help contacts to show instead of the dataset's (or the built-in ones). */
   @property({ attribute: false }) helpContacts?: HelpContact[];
+
+  /**
+   * Age limit in days: a record verified (or, never verified, listed by its source) longer ago
+   * than this says its age ("Listed in 2018") instead of its status. Default 730 (two years).
+   */
+  @property({ type: Number, attribute: 'stale-after-days' }) staleAfterDays = STALE_AFTER_DAYS;
 
   /** The time used for "open now" and for which events are still to come (default: the current time). */
   @property({ attribute: false }) now?: Date;
@@ -406,6 +414,7 @@ export class RecoveryDisposalLocator extends LitElement {
                     km,
                     headingLevel: 3,
                     noCategories: true,
+                    staleAfterDays: this.staleAfterDays,
                     actions:
                       mapUsable && r.location
                         ? html`<button type="button" class="secondary show-on-map" aria-pressed=${r.id === this.selectedId ? 'true' : 'false'}
@@ -456,7 +465,7 @@ export class RecoveryDisposalLocator extends LitElement {
         ${this.events.map(
           ({ item: r, km }) => html`<li>
             ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
-            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true })}
+            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true, staleAfterDays: this.staleAfterDays })}
           </li>`,
         )}
       </ol>

@@ -2,9 +2,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
-import { openStatus } from '../../core/hours.js';
+import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
-import { renderCard } from '../shared/result-card.js';
+import { confidenceOf, confidenceText, renderCard } from '../shared/result-card.js';
 import { formatClock, formatDay, formatMiles, openStatusText } from '../shared/format.js';
 
 export interface CentreView {
@@ -15,12 +15,22 @@ export interface CentreView {
   timeZone: string;
   /** Called when the person presses the details button. */
   onToggle: (id: string) => void;
+  /** The site's age limit in days (see the card's `staleAfterDays`). */
+  staleAfterDays?: number | undefined;
 }
 
 function approximateNote(r: Resource): TemplateResult | typeof nothing {
-  return r.location?.precision === 'zip-centroid'
-    ? html`<p class="approx muted">${msg('Location approximate (ZIP code centre)')}</p>`
-    : nothing;
+  switch (r.location?.precision) {
+    case 'zip-centroid':
+      return html`<p class="approx muted">${msg('Location approximate (ZIP code centre)')}</p>`;
+    case 'town-centre':
+    case 'city-centroid':
+      return html`<p class="approx muted">${msg('Location approximate (town centre)')}</p>`;
+    case 'source-geocoded':
+      return html`<p class="approx muted">${msg('Location approximate (as geocoded by the source)')}</p>`;
+    default:
+      return nothing;
+  }
 }
 
 /** The weekly hours in words, or a line saying they are not listed. */
@@ -66,13 +76,15 @@ function renderDetails(v: CentreView): TemplateResult {
     timeZone: v.timeZone,
     km: v.km,
     headingLevel: 3,
+    staleAfterDays: v.staleAfterDays,
     actions: html`${renderHours(r)}${approximateNote(r)}`,
   });
 }
 
 function renderSummary(v: CentreView): TemplateResult {
   const { r } = v;
-  const status = openStatusText(openStatus(r.schedule, v.now, v.timeZone));
+  const status = isNotOperating(r) ? '' : openStatusText(recordOpenStatus(r, v.now, v.timeZone));
+  const confidence = confidenceOf(r, v.now, v.staleAfterDays);
   const phone = r.phones?.find((p) => p.type !== 'text' && p.type !== 'fax');
   return html`<div class="summary">
     <h3 class="name" id=${`name-${r.id}`}>${r.name}</h3>
@@ -82,6 +94,7 @@ function renderSummary(v: CentreView): TemplateResult {
     </p>
     ${v.km !== undefined ? html`<p class="distance"><strong>${msg(str`${formatMiles(v.km)} away`)}</strong></p>` : nothing}
     ${status ? html`<p class="open-status">${status}</p>` : nothing}
+    <p class="confidence ${confidence.kind}"><strong>${confidenceText(confidence)}</strong></p>
     ${phone
       ? html`<p><a class="call" href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${r.name})`}>${msg(
           str`Call ${phone.number}`,

@@ -7,7 +7,7 @@ import type { DatasetLoadError } from '../../core/load.js';
 import { findZip, type ZipTableUrls } from '../../core/zip-lookup.js';
 import { RecoverySelectEvent } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
-import { cardStyles } from '../shared/result-card.js';
+import { cardStyles, STALE_AFTER_DAYS } from '../shared/result-card.js';
 import { helpStyles, renderHelp } from '../shared/help.js';
 import { DatasetController } from '../shared/dataset-controller.js';
 import { GeolocationController } from '../shared/geolocation-controller.js';
@@ -69,6 +69,12 @@ export class RecoveryPrscMap extends LitElement {
   @property({ type: Number }) zoom?: number;
   /** Help contacts to show instead of the dataset's. */
   @property({ attribute: false }) helpContacts?: HelpContact[];
+
+  /**
+   * Age limit in days: a record verified (or, never verified, listed by its source) longer ago
+   * than this says its age ("Listed in 2018") instead of its status. Default 730 (two years).
+   */
+  @property({ type: Number, attribute: 'stale-after-days' }) staleAfterDays = STALE_AFTER_DAYS;
   /** ZIP centroid tables (default: the bundled ones). */
   @property({ attribute: false }) zipTables: ZipTableUrls = { local: ZIP_TABLE_MA_URL, national: ZIP_TABLE_US_URL };
 
@@ -326,6 +332,7 @@ export class RecoveryPrscMap extends LitElement {
                       selected: s.r.id === this.selectedId,
                       now: new Date(),
                       timeZone: this.store.dataset?.time_zone ?? 'America/New_York',
+                      staleAfterDays: this.staleAfterDays,
                       onToggle: (id) => this.choose(id, 'list'),
                     })}
                   </li>`,

@@ -11,7 +11,7 @@ import { DatasetController } from '../shared/dataset-controller.js';
 import { GeolocationController } from '../shared/geolocation-controller.js';
 import { LocaleController } from '../shared/localize.js';
 import { renderHelp } from '../shared/help.js';
-import { renderCard } from '../shared/result-card.js';
+import { renderCard, STALE_AFTER_DAYS } from '../shared/result-card.js';
 import { formatCount } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
@@ -80,6 +80,12 @@ export class RecoveryResourceSearch extends LitElement {
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Help contacts to show instead of the dataset's. */
   @property({ attribute: false }) helpContacts?: HelpContact[];
+
+  /**
+   * Age limit in days: a record verified (or, never verified, listed by its source) longer ago
+   * than this says its age ("Listed in 2018") instead of its status. Default 730 (two years).
+   */
+  @property({ type: Number, attribute: 'stale-after-days' }) staleAfterDays = STALE_AFTER_DAYS;
   /** More synonym groups, added to the built-in ones (e.g. [["dental", "teeth"]]). */
   @property({ attribute: false }) synonyms: SynonymGroup[] = [];
   /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
@@ -428,7 +434,7 @@ export class RecoveryResourceSearch extends LitElement {
       ${hits.length === 0 ? this.renderEmpty() : html`
         <ul class="plain results" part="results" aria-label=${msg('Results')}>
           ${hits.slice(0, this.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">
-            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: 3 })}</li>`)}
+            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: 3, staleAfterDays: this.staleAfterDays })}</li>`)}
         </ul>
         <div class="after-results">
           ${hits.length > this.shown
