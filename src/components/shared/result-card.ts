@@ -7,6 +7,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Phone, Resource } from '../../core/schema.js';
 import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
+import { DEFAULT_STALE_AFTER_DAYS, isStale, recordDate } from '../../core/freshness.js';
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
 import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
@@ -16,7 +17,7 @@ import { formatDate, formatDateTime, formatMiles, openStatusText } from './forma
  * source's date) is older says its age ("Listed in 2018") instead of its status. Each element
  * lets the site set its own (`stale-after-days`).
  */
-export const STALE_AFTER_DAYS = 730;
+export const STALE_AFTER_DAYS = DEFAULT_STALE_AFTER_DAYS;
 
 export interface CardContext {
   now: Date;
@@ -32,10 +33,6 @@ export interface CardContext {
   noCategories?: boolean;
   /** The site's age limit in days (default {@link STALE_AFTER_DAYS}). */
   staleAfterDays?: number | undefined;
-}
-
-function daysSince(isoDate: string, now: Date): number {
-  return Math.floor((now.getTime() - Date.parse(`${isoDate}T12:00:00Z`)) / 86_400_000);
 }
 
 function heading(level: 2 | 3 | 4, id: string, name: string): TemplateResult {
@@ -65,8 +62,8 @@ function limitDays(days: number | undefined): number {
 export function confidenceOf(r: Resource, now: Date, staleAfterDays?: number): Confidence {
   if (isNotOperating(r)) return { kind: r.operating_status as 'closed' | 'moved' | 'temporarily-closed' };
   const p = r.provenance;
-  const dated = p.last_verified ?? p.source_date;
-  if (dated && daysSince(dated, now) > limitDays(staleAfterDays)) return { kind: 'old', year: dated.slice(0, 4) };
+  const dated = recordDate(r);
+  if (dated && isStale(r, now, limitDays(staleAfterDays))) return { kind: 'old', year: dated.slice(0, 4) };
   if (p.status === 'needs-verification') return { kind: 'flagged' };
   if (p.status === 'verified' && p.last_verified) return { kind: 'verified', date: p.last_verified };
   return { kind: 'unverified' };
