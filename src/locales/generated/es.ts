@@ -257,6 +257,7 @@
 'sdb260519992f7930': `Se negó el permiso de ubicación. Escriba un código postal, o permita la ubicación para este sitio en la configuración de su navegador.`,
 'sdb32d435c939d03f': str`Código postal: ${0}`,
 'sdb787401283adb3d': `Cómo desechar medicamentos que no usa, en el sitio web de la FDA (se abre en una pestaña nueva)`,
+'sdcf948db59a19c4d': `De dónde vienen estos números`,
 'sdf307a83f805c045': str`Filtros (${0})`,
 'sdf40fecdf59bad86': str`Sitio web de ${0} (se abre en una pestaña nueva)`,
 'se06160ff0d847011': `Cerrado temporalmente: llame antes de ir`,
