@@ -91,12 +91,19 @@ export function confidenceText(c: Confidence): string {
 
 const URL_IN_TEXT = /(https?:\/\/[^\s()<>"']+[^\s()<>"'.,;:!?])/g;
 
+/** "https://www.example.org/a/long/path/page" -> "example.org/a/long/path/page", cut at 48 characters. */
+function shortUrl(href: string): string {
+  const u = new URL(href);
+  const text = `${u.hostname.replace(/^www\./, '')}${u.pathname === '/' ? '' : u.pathname}`;
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+}
+
 /** Text with its http(s) addresses as links (each checked by safeHttpUrl); the rest stays text. */
 function linkified(text: string): Array<string | TemplateResult> {
   return text.split(URL_IN_TEXT).map((part, i) => {
     if (i % 2 === 0) return part;
     const href = safeHttpUrl(part);
-    return href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${new URL(href).hostname}</a>` : part;
+    return href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${shortUrl(href)}</a>` : part;
   });
 }
 
