@@ -7,7 +7,7 @@
 import type { HelpContact } from './schema.js';
 
 /** Where each number comes from, in words (shown to maintainers; kept with the data). */
-const NOTES = 'the recovery-finder data-source notes (shared/data-sources/README.md, 2026)';
+const NOTES = 'the recovery-finder data-source notes (2026)';
 
 export const EMERGENCY_911: HelpContact = {
   id: 'emergency-911',
