@@ -52,6 +52,11 @@ export function cell(row: Row, column: string): string {
 
 /** Row ids become record ids under one prefix: "bos-ahope" -> "ma-bos-ahope", "ma-atr" stays. */
 const recordId = (rowId: string): string => (rowId.startsWith('ma-') ? rowId : `ma-${rowId}`);
+/** Text that must fit a schema limit: a longer one stops the build (never cut silently). */
+function fits(text: string, max: number, what: string): string {
+  if (text.length > max) throw new Error(`${what} is ${text.length} characters; the schema allows ${max}`);
+  return text;
+}
 const sentence = (text: string): string => (/[.!?)]$/.test(text) ? text : `${text}.`);
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -182,7 +187,7 @@ function provenance(row: Row, source: Source, dateColumn: string, extra: string[
     source_url: cell(row, 'source_url'),
     source_date: date ?? COMPILED_ON,
     status: 'needs-verification',
-    note: notes.join(' ').slice(0, 1000),
+    note: fits(notes.join(' '), 1000, `${cell(row, 'id')}: the provenance note`),
   };
 }
 
@@ -248,7 +253,7 @@ function disposalRecord(row: Row, tools: PlaceTools, peers: Row[]): ResourceInpu
     ...(placed.location ? { location: placed.location } : {}),
     ...(phones.length ? { phones } : {}),
     ...(hours ? { schedule: { ...(ALWAYS_OPEN.test(hours) ? { always_open: true } : {}), description: capital(hours) } } : {}),
-    disposal: { accepts: items, ...(restrictions ? { restrictions: restrictions.slice(0, 500) } : {}) },
+    disposal: { accepts: items, ...(restrictions ? { restrictions: fits(restrictions, 500, `${id}: the restrictions`) } : {}) },
     delivery: 'in-person',
     provenance: provenance(row, DISPOSAL_PAGES_SOURCE, 'source_date', placed.note ? [placed.note] : []),
   };
@@ -300,7 +305,7 @@ function supportRecord(row: Row, tools: PlaceTools): ResourceInput {
     ...(placed.location ? { location: placed.location } : {}),
     ...(!where ? { region: 'Statewide (Massachusetts)' } : {}),
     ...(phones.length ? { phones } : {}),
-    ...(schedule ? { schedule: { description: capital(schedule).slice(0, 500) } } : {}),
+    ...(schedule ? { schedule: { description: fits(capital(schedule), 500, `${id}: the schedule`) } } : {}),
     provenance: provenance(row, RECOVERY_PAGES_SOURCE, 'source_date', placed.note ? [placed.note] : []),
   };
 }
