@@ -58,7 +58,9 @@ function isItem(v: unknown): v is DisposalItem {
  * @csspart map - The map.
  * @csspart events - The upcoming events section.
  * @csspart guidance - Each block of fallback guidance.
- * @csspart verify-warning - A card's "may be out of date" warning.
+ * @csspart verify-warning - A card's line saying it may be out of date, old, closed or moved.
+ * @csspart confidence - A card's one line saying how sure we are.
+ * @csspart provenance - A card's "Where this comes from" disclosure (source, date, notes).
  *
  * @cssprop --recovery-disposal-accent - Colour of the chosen item and the main button (default: the primary colour).
  * @cssprop --recovery-disposal-map-height - Height of the map (default 24rem).
@@ -302,6 +304,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
                     km,
                     headingLevel: 3,
                     noCategories: true,
+                    staleAfterDays: this.staleAfterDays,
                     actions:
                       mapUsable && r.location
                         ? html`<button type="button" class="secondary show-on-map" aria-pressed=${r.id === this.selectedId ? 'true' : 'false'}
@@ -348,7 +351,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
         ${this.events.map(
           ({ item: r, km }) => html`<li>
             ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
-            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true })}
+            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true, staleAfterDays: this.staleAfterDays })}
           </li>`,
         )}
       </ol>
