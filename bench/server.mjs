@@ -10,7 +10,7 @@
 // stops it at the end. Writes bench/results/server.json and bench/results/server.md.
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
@@ -190,6 +190,7 @@ try {
   }
   await db.close();
 
+  results.loadavgBefore = loadavg().map((x) => Number(x.toFixed(1)));
   results.load_test = [];
   for (const [kind, list] of Object.entries(paths)) {
     for (const connections of [1, 16, 64]) {
@@ -215,6 +216,7 @@ try {
         errors: r.errors + r.timeouts,
         non2xx: r.non2xx,
       };
+      row.loadavg = Number(loadavg()[0].toFixed(1));
       results.load_test.push(row);
       say(`${kind.padEnd(8)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors`);
     }
@@ -234,14 +236,17 @@ const md = [
   `${RECORDS.toLocaleString('en-US')} synthetic records; ${results.postgres}${results.postgis ? ' with PostGIS' : ''}; ` +
     `${results.machine.cpus} CPUs (${results.machine.cpu}), ${results.machine.memoryGb} GB; database ${results.databaseSize}.`,
   '',
+  `Machine load average (1, 5, 15 min) when the HTTP runs began: ${results.loadavgBefore?.join(', ')} ` +
+    '(the 2 cores were shared with other work; the server, PostgreSQL and autocannon all ran on them).',
+  '',
   results.load ? `Load (one transaction, with indexes and ANALYZE): **${results.load.seconds.toFixed(0)} s** ` +
     `(${results.load.services.toLocaleString('en-US')} services, ${results.load.organizations.toLocaleString('en-US')} organizations, ${results.load.locations.toLocaleString('en-US')} locations).` : '',
   '',
   `autocannon, ${DURATION} s per row after a 2 s warm-up, gzip accepted, each request a different query from a seeded list:`,
   '',
-  '| query | clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|',
-  ...results.load_test.map((r) => `| ${r.query} | ${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} |`),
+  '| query | clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | machine load (1 min) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.load_test.map((r) => `| ${r.query} | ${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg} |`),
   '',
   '## Query plans (EXPLAIN ANALYZE, one request of each kind)',
   '',

@@ -15,8 +15,13 @@ export const PROFILE_URL = 'https://github.com/openreferral/specification/tree/3
 
 export const PER_PAGE_DEFAULT = 25;
 export const PER_PAGE_MAX = 100;
-/** The deepest record a page may reach (page x per_page): deeper paging is refused. */
-export const MAX_DEPTH = 10000;
+/**
+ * The most results a list reaches: a search that matches more is ranked among the first
+ * MAX_RESULTS + 1 found, `total_items` stops there, and paging deeper is refused.
+ */
+export const MAX_RESULTS = 1000;
+/** The deepest record a page may reach (page x per_page). */
+export const MAX_DEPTH = MAX_RESULTS;
 /** The widest `proximity`, in metres (about 310 miles). */
 export const PROXIMITY_MAX = 500000;
 export const SEARCH_MAX = 200;
@@ -244,33 +249,39 @@ class Params {
   }
 }
 
-/** The page envelope HSDS defines (`Page`), around items that are JSON text already. */
-function page(total, pageNumber, perPage, items) {
+/**
+ * The page envelope HSDS defines (`Page`), around items that are JSON text already. When more
+ * than MAX_RESULTS items match, `total_items` says MAX_RESULTS and `total_items_capped` is
+ * true (an addition to HSDS's Page): only that many can be paged to.
+ */
+function page(total, pageNumber, perPage, items, capped = false, size = items.length) {
   const totalPages = Math.ceil(total / perPage);
   const head = {
     total_items: total,
     total_pages: totalPages,
     page_number: pageNumber,
-    size: items.length,
+    size,
     first_page: pageNumber === 1,
     last_page: pageNumber >= totalPages,
     empty: total === 0,
+    ...(capped ? { total_items_capped: true } : {}),
   };
   return `${JSON.stringify(head).slice(0, -1)},"contents":[${items.join(',')}]}`;
 }
 
 /**
  * The text-search part of a services query. `mode` 'text' uses the full-text index (English
- * and Spanish stems, accents ignored); 'fuzzy' (tried when text search finds nothing) uses
- * trigram word similarity on names and categories, for typos.
+ * and Spanish stems, accents ignored); services whose NAME matches rank first. 'fuzzy'
+ * (tried when text search finds nothing) uses trigram word similarity on names and
+ * categories, for typos, most similar first.
  */
 function searchClause(params, search, mode) {
   const q = params.add(search);
   if (mode === 'text') {
     const tsq = `(websearch_to_tsquery('english', unaccent(${q})) || websearch_to_tsquery('spanish', unaccent(${q})))`;
-    return { where: `s.tsv @@ ${tsq}`, rank: `ts_rank(s.tsv, ${tsq})` };
+    return { where: `s.tsv @@ ${tsq}`, rank: `(s.tsv_name @@ ${tsq})::int::float8` };
   }
-  return { where: `lower(unaccent(${q})) <% s.trgm`, rank: `word_similarity(lower(unaccent(${q})), s.trgm)` };
+  return { where: `lower(unaccent(${q})) <% s.trgm`, rank: `word_similarity(lower(unaccent(${q})), s.trgm)::float8` };
 }
 
 /** Filters shared by /services and /service_at_locations. */
@@ -289,22 +300,35 @@ function serviceFilters(params, p) {
 }
 
 /**
- * Run a list query with a count, trying the typo-tolerant search when text search finds
- * nothing. `build(mode)` returns { count, items } SQL and parameters.
+ * A list query in ONE statement: `c` holds the candidates (at most MAX_RESULTS + 1, so the
+ * count is bounded), `p` the page of them, and the JSON is built for the page only.
+ *  - `candidates`: SQL selecting `id`, `_d` (distance or 0), `_rank`, `name` and ending in
+ *    its own order and the limit placeholder;
+ *  - `json`: the item JSON over `s` (and `sal`, `l`) joined to `p`.
  */
-async function searchedList(db, p, build) {
-  const modes = p.search ? ['text', 'fuzzy'] : ['none'];
-  let result = { total: 0, items: [] };
-  for (const mode of modes) {
-    const q = build(mode);
-    const [countRow] = await db.query(q.count, q.countParams);
-    const total = Number(countRow?.n ?? 0);
-    if (total === 0 && mode === 'text') continue;
-    const items = total === 0 ? [] : (await db.query(q.items, q.itemParams)).map((r) => String(r.j));
-    result = { total, items };
-    break;
-  }
-  return result;
+async function windowed(db, params, sql, paging, exactTotal) {
+  const cap = params.add(MAX_RESULTS + 1);
+  const lim = params.add(paging.perPage);
+  const off = params.add(paging.offset);
+  const [row] = await db.query(
+    `with c as materialized (${sql.candidates(cap)}),
+          p as (select * from c order by _d, _rank desc, name, id limit ${lim} offset ${off})
+     select (select count(*) from c)::int as n, (select count(*) from p)::int as size,
+            (select string_agg(x.j, ',' order by x._d, x._rank desc, x.name, x.id)
+               from (select p._d, p._rank, p.name, p.id, json_strip_nulls(${sql.json})::text as j from p ${sql.join}) x) as j`,
+    params.values,
+  );
+  const found = Number(row?.n ?? 0);
+  const items = row?.j ? [String(row.j)] : [];
+  const total = exactTotal ?? Math.min(found, MAX_RESULTS);
+  return { total, items, size: Number(row?.size ?? 0), capped: exactTotal === undefined && found > MAX_RESULTS };
+}
+
+/** Search with text search, and with the typo-tolerant search when that finds nothing. */
+async function searched(p, run) {
+  if (!p.search) return run('none');
+  const text = await run('text');
+  return text.total > 0 ? text : run('fuzzy');
 }
 
 const paging = (p) => {
@@ -313,34 +337,38 @@ const paging = (p) => {
   return { perPage, pageNumber, offset: (pageNumber - 1) * perPage };
 };
 
+/** The number of services or service_at_locations loaded (for unfiltered lists). */
+async function loadedCount(db, key) {
+  const [row] = await db.query(`select value from ${S}.meta where key = $1`, [key]);
+  return row ? Number(row.value) : undefined;
+}
+
 export async function listServices(db, query) {
   const p = parseParams(query, LIST_PARAMS.services);
-  const { perPage, pageNumber, offset } = paging(p);
+  const pg = paging(p);
   const full = p.full ?? true;
-  const { total, items } = await searchedList(db, p, (mode) => {
+  const unfiltered = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after'].every((k) => p[k] === undefined);
+  const exact = unfiltered ? await loadedCount(db, 'services') : undefined;
+  const { total, items, capped, size } = await searched(p, (mode) => {
     const params = new Params();
     const where = serviceFilters(params, p);
-    let rank = '0';
+    let rank = '0::float8';
+    // Without a search, candidates come in name order (an index), so the window is exact.
+    let order = 'order by s.name, s.id';
     if (mode !== 'none') {
       const c = searchClause(params, p.search, mode);
       where.push(c.where);
       rank = c.rank;
+      order = '';
     }
     const w = where.length ? `where ${where.join(' and ')}` : '';
-    const countParams = [...params.values];
-    const lim = params.add(perPage);
-    const off = params.add(offset);
-    return {
-      count: `select count(*)::int as n from ${S}.service s ${w}`,
-      countParams,
-      items: `select json_strip_nulls(${serviceJson('s', full)})::text as j
-        from (select s.*, ${rank} as _rank from ${S}.service s ${w}
-              order by _rank desc, s.name, s.id limit ${lim} offset ${off}) s
-        order by s._rank desc, s.name, s.id`,
-      itemParams: params.values,
-    };
+    return windowed(db, params, {
+      candidates: (cap) => `select s.id, 0::float8 as _d, ${rank} as _rank, s.name from ${S}.service s ${w} ${order} limit ${cap}`,
+      json: serviceJson('s', full),
+      join: `join ${S}.service s on s.id = p.id`,
+    }, pg, mode === 'none' ? exact : undefined);
   });
-  return page(total, pageNumber, perPage, items);
+  return page(total, pg.pageNumber, pg.perPage, items, capped, size);
 }
 
 /** Where a ZIP code's centre is, or a 400 naming `postcode`. */
@@ -384,17 +412,22 @@ export function boundingBox(lat, lon, metres) {
  */
 export async function listServiceAtLocations(db, query, options) {
   const p = parseParams(query, LIST_PARAMS.service_at_locations);
-  const { perPage, pageNumber, offset } = paging(p);
+  const pg = paging(p);
   const full = p.full ?? true;
   const centre = p.proximity !== undefined ? await postcodeCentre(db, p.postcode) : undefined;
-  const { total, items } = await searchedList(db, p, (mode) => {
+  const unfiltered = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after', 'postcode'].every((k) => p[k] === undefined);
+  const exact = unfiltered ? await loadedCount(db, 'service_at_locations') : undefined;
+  const { total, items, capped, size } = await searched(p, (mode) => {
     const params = new Params();
     const where = serviceFilters(params, p);
-    let order = 's.name, sal.id';
+    let rank = '0::float8';
+    let distance = '0::float8';
+    let order = 'order by s.name, sal.id';
     if (mode !== 'none') {
       const c = searchClause(params, p.search, mode);
       where.push(c.where);
-      order = `${c.rank} desc, ${order}`;
+      rank = c.rank;
+      order = '';
     }
     if (p.postcode !== undefined && centre === undefined) {
       where.push(`exists (select 1 from ${S}.address ad where ad.location_id = l.id and ad.postal_code = ${params.add(p.postcode)})`);
@@ -403,7 +436,6 @@ export async function listServiceAtLocations(db, query, options) {
       const lat = params.add(centre.lat);
       const lon = params.add(centre.lon);
       const m = params.add(p.proximity);
-      let distance;
       if (options.distance === 'postgis') {
         const point = `st_setsrid(st_makepoint(${lon}::float8, ${lat}::float8), 4326)::geography`;
         where.push(`st_dwithin(l.geog, ${point}, ${m}::float8, false)`);
@@ -414,27 +446,18 @@ export async function listServiceAtLocations(db, query, options) {
         distance = `${S}.gc_meters(${lat}::float8, ${lon}::float8, l.latitude, l.longitude)`;
         where.push(`point(l.longitude, l.latitude) <@ ${box}`, `${distance} <= ${m}::float8`);
       }
-      order = `${distance}, ${order}`;
+      // Nearest first, exactly: every place within the distance is sorted.
+      order = `order by _d, _rank desc, s.name, sal.id`;
     }
     const w = where.length ? `where ${where.join(' and ')}` : '';
     const from = `${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`;
-    const countParams = [...params.values];
-    const lim = params.add(perPage);
-    const off = params.add(offset);
-    return {
-      count: `select count(*)::int as n from ${from} ${w}`,
-      countParams,
-      items: `select json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', full)})::text as j
-        from (select sal.id as sal_id, row_number() over (order by ${order}) as _n from ${from} ${w}
-              order by ${order} limit ${lim} offset ${off}) pick
-        join ${S}.service_at_location sal on sal.id = pick.sal_id
-        join ${S}.service s on s.id = sal.service_id
-        join ${S}.location l on l.id = sal.location_id
-        order by pick._n`,
-      itemParams: params.values,
-    };
+    return windowed(db, params, {
+      candidates: (cap) => `select sal.id, ${distance} as _d, ${rank} as _rank, s.name from ${from} ${w} ${order} limit ${cap}`,
+      json: serviceAtLocationJson('sal', 'l', 's', full),
+      join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`,
+    }, pg, mode === 'none' ? exact : undefined);
   });
-  return page(total, pageNumber, perPage, items);
+  return page(total, pg.pageNumber, pg.perPage, items, capped, size);
 }
 
 export async function listOrganizations(db, query) {

@@ -69,7 +69,7 @@ create table ${s}.service (
   name text not null, alternate_name text, description text, url text, email text,
   status text not null check (status in ('active', 'inactive', 'defunct', 'temporarily closed')),
   fees_description text, assured_date date, last_modified timestamptz,
-  trgm text not null, tsv tsvector not null);
+  trgm text not null, tsv tsvector not null, tsv_name tsvector not null);
 create table ${s}.location (
   id uuid primary key, location_type text not null, organization_id uuid, name text,
   latitude float8 check (latitude between -90 and 90), longitude float8 check (longitude between -180 and 180),
@@ -151,10 +151,11 @@ async function insert(tx, s, table, rows) {
     const plain = columns.map(([n]) => n).filter((n) => !n.startsWith('search_'));
     const tsv = (col, weight) =>
       `setweight(to_tsvector('english', unaccent(u.${col})), '${weight}') || setweight(to_tsvector('spanish', unaccent(u.${col})), '${weight}')`;
-    sql = `insert into ${s}.service (${plain.join(', ')}, trgm, tsv)
+    sql = `insert into ${s}.service (${plain.join(', ')}, trgm, tsv, tsv_name)
       select ${plain.map((n) => `u.${n}`).join(', ')},
         lower(unaccent(u.search_name || ' ' || u.search_tags)),
-        ${tsv('search_name', 'A')} || ${tsv('search_tags', 'B')} || ${tsv('search_body', 'C')}
+        ${tsv('search_name', 'A')} || ${tsv('search_tags', 'B')} || ${tsv('search_body', 'C')},
+        ${tsv('search_name', 'A')}
       from ${unnest}`;
   } else if (table === 'organization') {
     sql = `insert into ${s}.organization (id, name, description, website, search)
@@ -228,7 +229,13 @@ export async function loadDatasets(db, datasets, options = {}) {
     for (let i = 0; i < zips.length; i += 10000) {
       await insert(tx, NEXT, 'postcode', zips.slice(i, i + 10000).map(([code, [latitude, longitude]]) => ({ code, latitude, longitude })));
     }
-    const meta = { loaded_at: new Date().toISOString(), services: String(services), titles: JSON.stringify(titles) };
+    const [sal] = await tx.query(`select count(*)::int as n from ${NEXT}.service_at_location`);
+    const meta = {
+      loaded_at: new Date().toISOString(),
+      services: String(services),
+      service_at_locations: String(sal?.n ?? 0),
+      titles: JSON.stringify(titles),
+    };
     for (const [key, value] of Object.entries(meta)) {
       await tx.query(`insert into ${NEXT}.meta (key, value) values ($1, $2)`, [key, value]);
     }

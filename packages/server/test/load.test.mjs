@@ -6,9 +6,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadDatasets, uuidFor } from '@recovery-finder/server';
+import { loadDatasets, uuidFor, MAX_RESULTS } from '@recovery-finder/server';
 import { BACKENDS, open, start, get } from './backends.mjs';
-import { KNOWN, seeded, dataset, zips, root } from './fixture.mjs';
+import { KNOWN, seeded, dataset, zips, root, HOME_ZIP, metres } from './fixture.mjs';
 
 const shipped = JSON.parse(readFileSync(`${root}data/resources.json`, 'utf8'));
 
@@ -68,6 +68,38 @@ for (const backend of BACKENDS) {
       const s = (await get(api.base, `/services/${uuidFor('service', prsc.id)}`)).json;
       assert.equal(s.name, prsc.name);
       assert.ok(s.attributes.some((a) => a.taxonomy_term.code === 'prsc'));
+    });
+
+    test('past 1,000 results: total_items stops at 1,000 and says so, paging stops there, nearest stays first', async () => {
+      const many = seeded(1100, 5);
+      await loadDatasets(db, [dataset([...KNOWN, ...many])], { zips });
+      const all = (await get(api.base, '/services?per_page=1&full=false')).json;
+      assert.equal(all.total_items, KNOWN.length + many.length, 'an unfiltered list is counted exactly');
+      assert.equal(all.total_items_capped, undefined);
+      const search = (await get(api.base, '/services?search=near%20Boston&full=false')).json;
+      assert.equal(search.total_items, MAX_RESULTS);
+      assert.equal(search.total_items_capped, true);
+      assert.equal(search.total_pages, MAX_RESULTS / 25);
+      const last = (await get(api.base, `/services?search=near%20Boston&full=false&page=${MAX_RESULTS / 25}`)).json;
+      assert.equal(last.size, 25);
+      assert.equal(last.last_page, true);
+      const deeper = await get(api.base, `/services?search=near%20Boston&page=${MAX_RESULTS / 25 + 1}`);
+      assert.equal(deeper.status, 400);
+      assert.equal(deeper.json.parameter, 'page');
+      const few = (await get(api.base, '/services?search=naloxone&full=false')).json;
+      assert.equal(few.total_items_capped, undefined);
+      // Nearest first even when more than 1,000 places are in range.
+      const [lat, lon] = zips[HOME_ZIP];
+      const want = [...KNOWN, ...many]
+        .filter((r) => r.location)
+        .map((r) => ({ id: uuidFor('service_at_location', r.id), d: metres(lat, lon, r.location.latitude, r.location.longitude) }))
+        .filter((x) => x.d <= 30000)
+        .sort((a, b) => a.d - b.d);
+      assert.ok(want.length > MAX_RESULTS);
+      const near = (await get(api.base, `/service_at_locations?postcode=${HOME_ZIP}&proximity=30000&per_page=100&full=false`)).json;
+      assert.equal(near.total_items, MAX_RESULTS);
+      assert.equal(near.total_items_capped, true);
+      assert.deepEqual(near.contents.map((x) => x.id), want.slice(0, 100).map((x) => x.id));
     });
 
     if (backend.name === 'PostgreSQL') {
