@@ -287,7 +287,7 @@ async function serveCommand(args: string[]): Promise<number> {
   if (distance !== 'auto' && distance !== 'postgis' && distance !== 'bbox') {
     throw new UsageError('--distance must be auto, postgis or bbox');
   }
-  if (!values.database && positionals.length === 0) {
+  if (!values.database && !values['data-dir'] && positionals.length === 0) {
     throw new UsageError('serve needs a dataset FILE (or --database with data loaded by "recovery-finder load")');
   }
   const server = await loadServerPackage();
