@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'tools/**', 'src/cli/**', 'test/cli/**', 'test/server/**', '*.config.*', 'bench/**', '.ci/**'],
+    files: ['scripts/**', 'tools/**', 'src/cli/**', 'test/cli/**', 'test/server/**', '*.config.*', 'bench/**', '.ci/**', 'packages/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
