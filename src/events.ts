@@ -3,6 +3,9 @@
  * (a host page listens on the element or above it), and fire only on a person's action.
  */
 import type { Resource } from './core/schema.js';
+import type { SignupSubmission } from './core/signup.js';
+
+export type { SignupSubmission };
 
 /** A person ran a search or changed its filters (debounced while typing). */
 export class RecoverySearchEvent extends Event {
@@ -22,17 +25,6 @@ export class RecoverySelectEvent extends Event {
   constructor(readonly resource: Resource) {
     super(RecoverySelectEvent.eventName, { bubbles: true, composed: true });
   }
-}
-
-/** What a person submitted to the newsletter signup. */
-export interface SignupSubmission {
-  email: string;
-  name?: string;
-  zip?: string;
-  interests: string[];
-  consent?: boolean;
-  /** The same for every retry of one signup, so an endpoint can drop duplicates. */
-  idempotencyKey: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The words of the newsletter signup, kept apart from its template. All through msg(). */
 import { msg, str } from '@lit/localize';
+import { getLocale } from '../shared/localize.js';
 import type { FieldProblem, SignupField, SignupInput, SignupOutcome } from '../../core/signup.js';
 
 /** The message shown at a field that did not pass its check. */
@@ -36,10 +37,32 @@ export function failureMessage(outcome: SignupOutcome, lead: string | undefined)
       return { lead: first, detail: msg('The signup service could not be reached. Check your connection and try again.') };
     case 'http':
       return { lead: first, detail: msg(str`The signup service had a problem (error ${outcome.status}). Please try again.`) };
+    case 'redirect':
+      return {
+        lead: first,
+        detail: msg(
+          str`The signup service answered with a redirect (${outcome.status}), which this form does not follow, so your details went nowhere else. Please try again later, or use the e-mail link.`,
+        ),
+      };
     case 'ok':
     case 'aborted':
       return { lead: first, detail: '' };
   }
+}
+
+/**
+ * A 429 asked to wait: until when, and whether the element sends again by itself then (a wait
+ * up to `autoMax` seconds) or the person presses Retry after it.
+ */
+export function retryWaitMessage(seconds: number, until: number, autoMax: number): string {
+  if (seconds <= autoMax) {
+    return msg(
+      str`The signup service is busy and asked us to wait ${seconds} seconds. Your signup will be sent again by itself then; Retry is off until then.`,
+    );
+  }
+  const long = seconds > 12 * 3600;
+  const when = new Date(until).toLocaleString(getLocale(), long ? { dateStyle: 'medium', timeStyle: 'short' } : { timeStyle: 'short' });
+  return msg(str`The signup service is busy and asked us to wait until ${when}. You can press Retry then.`);
 }
 
 /** The prefilled e-mail a person can send when the form cannot post (interests by their labels). */

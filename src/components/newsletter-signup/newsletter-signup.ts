@@ -5,22 +5,23 @@ import type { HelpContact } from '../../core/schema.js';
 import { mailtoHref } from '../../core/links.js';
 import {
   checkSignup,
-  IdempotencyKeys,
   sendSignup,
   signupFingerprint,
+  signupKey,
   toSubmission,
   type FieldProblem,
   type SignupField,
   type SignupFormat,
   type SignupInput,
   type SignupOutcome,
+  type SignupSubmission,
 } from '../../core/signup.js';
-import { RecoverySignupEvent, type SignupSubmission } from '../../events.js';
+import { RecoverySignupEvent } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
 import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js';
 import { LocaleController } from '../shared/localize.js';
 import { define } from '../shared/define.js';
-import { failureMessage, mailtoParts } from './messages.js';
+import { failureMessage, mailtoParts, retryWaitMessage } from './messages.js';
 import { choicesFromSlot, mergeChoices, parseInterests, renderFields, type FieldPatch, type InterestChoice } from './fields.js';
 import { signupStyles } from './newsletter-signup.styles.js';
 
@@ -32,17 +33,26 @@ import { signupStyles } from './newsletter-signup.styles.js';
  */
 type Phase = 'idle' | 'sending' | 'success' | 'failed' | 'waiting-online' | 'too-fast' | 'fallback';
 
+/** Longest `Retry-After` (seconds) the element waits out by itself before sending again. */
+const AUTO_RETRY_MAX_SECONDS = 120;
+
 /**
- * A newsletter signup that never loses a person's address: checked before sending, sent once
- * (an `Idempotency-Key` per signup, the button inert while in flight), and on any failure the
- * input stays, the reason is said in words and Retry is offered. A honeypot field and a minimum
- * fill time keep simple bots out (a filled honeypot gets a fake success and sends nothing; a
- * too-fast submit is asked to press again, because a real person may be that fast with autofill).
- * Nothing is logged, stored or put in the URL.
+ * A newsletter signup that never loses a person's address and signs each person up once:
+ * checked before sending; one idempotency key per address and list, the same on every retry
+ * and after any edit of the other fields (an `Idempotency-Key` header, and an `idempotency_key`
+ * field in a form post's body); the fields locked (read-only) while a request is in flight, so
+ * what was sent is what is on screen; redirects never followed; a 429's `Retry-After` waited
+ * out before Retry is offered or the element sends again by itself. On any failure the input
+ * stays, the reason is said in words, Retry and the mailto fallback are offered. A honeypot
+ * field (a name browser autofill leaves alone) and a minimum fill time keep simple bots out (a
+ * filled honeypot gets a fake success and sends nothing; a too-fast submit is asked to press
+ * again, because a real person may be that fast with autofill). Nothing is logged, stored or
+ * put in the URL. What an endpoint must do with the key is in the README ("Newsletter endpoint
+ * contract").
  *
  * Help contacts: a newsletter form is not a crisis tool, so the compact help line (emergency and
- * crisis lines) shows only when a send fails, while offline, or with `show-help`; a site's own
- * `help` slot content always shows.
+ * crisis lines) shows only when sending keeps failing (from the second failure), while offline,
+ * or with `show-help`; a site's own `help` slot content always shows.
  *
  * @tag recovery-newsletter-signup
  * @summary E-mail newsletter signup (JSON or form post), with a mailto fallback.
@@ -73,6 +83,8 @@ export class RecoveryNewsletterSignup extends LitElement {
 
   /** Endpoint URL the signup is POSTed to. Without it the `fallback-email` mailto link is offered. */
   @property() action = '';
+  /** Names the mailing list, for the idempotency key (default: the `action` URL). */
+  @property() list = '';
   /** Request format: `json` (application/json) or `form` (application/x-www-form-urlencoded). */
   @property() method: SignupFormat = 'json';
   /** Posted name of the e-mail field (e.g. `EMAIL` for an e-mail service's embedded form). */
@@ -85,6 +97,8 @@ export class RecoveryNewsletterSignup extends LitElement {
   @property({ attribute: 'field-interests' }) fieldInterests = 'interests';
   /** Posted name of the consent field (`yes` in a form post, `true` in JSON). */
   @property({ attribute: 'field-consent' }) fieldConsent = 'consent';
+  /** Posted name of the idempotency key field in a form post's body. */
+  @property({ attribute: 'field-key' }) fieldKey = 'idempotency_key';
   /** Address for the mailto fallback (no `action`, offline, or the endpoint keeps failing). */
   @property({ attribute: 'fallback-email' }) fallbackEmail = '';
   /** Words shown after a successful signup. */
@@ -124,8 +138,10 @@ export class RecoveryNewsletterSignup extends LitElement {
   @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   @state() private backOnline = false;
   @state() private slotted: InterestChoice[] = [];
+  /** When a 429's Retry-After ends (epoch ms); Retry and Sign up wait until then. */
+  @state() private retryAt: number | undefined;
 
-  private readonly keys = new IdempotencyKeys();
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private startedAt = 0;
   private pending: { submission: SignupSubmission; fingerprint: string } | undefined;
   private handedOff = false;
@@ -149,6 +165,7 @@ export class RecoveryNewsletterSignup extends LitElement {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     clearTimeout(this.hostTimer);
+    this.clearRetryWait();
   }
 
   /** After a cancelled `recovery-signup` event: the host page's code sent the signup. */
@@ -203,9 +220,24 @@ export class RecoveryNewsletterSignup extends LitElement {
     this.backOnline = false;
   };
 
+  /** While a request is in flight nothing can be edited: what was sent is what is on screen. */
+  private get locked(): boolean {
+    return this.phase === 'sending';
+  }
+
+  /** The list part of the idempotency key: `list`, else the action URL, resolved. */
+  private get listId(): string {
+    if (this.list.trim()) return this.list.trim();
+    try {
+      return new URL(this.action, location.href).href;
+    } catch {
+      return this.action;
+    }
+  }
+
   private async onSubmit(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.phase === 'sending') return;
+    if (this.phase === 'sending' || this.retryAt !== undefined) return;
     this.backOnline = false;
     if (this.honey.trim()) {
       // A bot filled the field people never see: pretend it worked, send nothing.
@@ -225,7 +257,7 @@ export class RecoveryNewsletterSignup extends LitElement {
       this.phase = 'too-fast';
       return;
     }
-    const submission = toSubmission(input, this.keys.keyFor(input));
+    const submission = toSubmission(input, signupKey(input.email, this.listId));
     await this.attempt(submission, signupFingerprint(input));
   }
 
@@ -260,6 +292,7 @@ export class RecoveryNewsletterSignup extends LitElement {
         zip: this.fieldZip,
         interests: this.fieldInterests,
         consent: this.fieldConsent,
+        key: this.fieldKey,
       },
       timeoutMs: this.timeout,
       isOnline: () => !this.offline && navigator.onLine !== false,
@@ -282,15 +315,47 @@ export class RecoveryNewsletterSignup extends LitElement {
     this.outcome = outcome;
     this.hostMessage = hostMessage;
     this.failures += 1;
+    if (outcome?.kind === 'rate-limited' && outcome.retryAfterSeconds !== undefined) {
+      this.waitBeforeRetry(outcome.retryAfterSeconds);
+    }
+  }
+
+  /**
+   * Honour a 429's Retry-After: Sign up and Retry wait until then (the failure says so), and a
+   * short wait ends with the element sending again by itself, the input as it is then.
+   */
+  private waitBeforeRetry(seconds: number): void {
+    this.clearRetryWait();
+    this.retryAt = Date.now() + seconds * 1000;
+    const auto = seconds <= AUTO_RETRY_MAX_SECONDS;
+    // setTimeout's longest delay is 2^31-1 ms; a longer wait just re-enables Retry then.
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.retryAt = undefined;
+      if (auto && this.phase === 'failed' && this.isConnected) this.submit();
+    }, Math.min(seconds * 1000, 2 ** 31 - 1));
+  }
+
+  private clearRetryWait(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.retryAt = undefined;
   }
 
   /** Retry disappears while sending: keep keyboard focus on the Sign up button, which stays. */
   private retry(): void {
+    if (this.retryAt !== undefined) return;
     this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
     this.submit();
   }
 
   private edit(patch: FieldPatch): void {
+    if (this.locked) {
+      // Read-only fields take no typing; anything else that writes to them (a script, an
+      // extension) is undone on screen, so the page never shows what was not sent.
+      this.requestUpdate();
+      return;
+    }
     Object.assign(this, patch);
     if (!Object.keys(this.problems).length) return;
     // A fixed field loses its message as soon as it is right; new messages wait for Sign up.
@@ -304,7 +369,8 @@ export class RecoveryNewsletterSignup extends LitElement {
     this.consent = false;
     this.problems = {};
     this.pending = undefined;
-    this.keys.reset();
+    this.failures = 0;
+    this.clearRetryWait();
     this.phase = 'idle';
     this.moveFocus = 'invalid';
   }
@@ -334,7 +400,7 @@ export class RecoveryNewsletterSignup extends LitElement {
     const link = this.mailto();
     switch (this.phase) {
       case 'sending':
-        return html`<p>${msg('Sending your signup…')}</p>`;
+        return html`<p>${msg('Sending your signup… Your details are locked until it is sent.')}</p>`;
       case 'success':
         return html`<div class="notice success">
           <p id="done" tabindex="-1"><strong>${this.successText || msg('Thank you. You are signed up.')}</strong></p>
@@ -368,18 +434,25 @@ export class RecoveryNewsletterSignup extends LitElement {
     const { lead, detail } = this.outcome
       ? failureMessage(this.outcome, this.errorText)
       : { lead: this.errorText || msg('Your signup was not sent yet.'), detail: this.hostMessage || msg('Please try again.') };
-    const link = this.failures >= 2 ? this.mailto() : undefined;
+    const link = this.mailto();
+    const waiting = this.retryAt !== undefined && this.outcome?.kind === 'rate-limited';
+    const wait =
+      waiting && this.outcome?.kind === 'rate-limited' && this.outcome.retryAfterSeconds !== undefined
+        ? retryWaitMessage(this.outcome.retryAfterSeconds, this.retryAt!, AUTO_RETRY_MAX_SECONDS)
+        : '';
     return html`<div class="notice error">
-      <p><strong>${lead}</strong> ${detail} ${msg('Everything you entered is still here.')}</p>
+      <p><strong>${lead}</strong> ${wait || detail} ${msg('Everything you entered is still here.')}</p>
       <div class="actions">
-        <button type="button" @click=${this.retry}>${msg('Retry')}</button>
+        <button type="button" aria-disabled=${waiting ? 'true' : 'false'} @click=${this.retry}>${msg('Retry')}</button>
         ${link ? html`<a href=${link}>${msg('Send my signup by e-mail instead')}</a>` : nothing}
       </div>
     </div>`;
   }
 
   override render() {
-    const helpShown = this.showHelp || this.phase === 'failed' || this.phase === 'waiting-online' || this.offline;
+    // A first failure is a newsletter hiccup, not a crisis: the crisis lines wait for a second.
+    const helpShown =
+      this.showHelp || (this.phase === 'failed' && this.failures >= 2) || this.phase === 'waiting-online' || this.offline;
     const contacts = (this.helpContacts?.length ? this.helpContacts : DEFAULT_HELP_CONTACTS).filter(
       (c) => c.urgency !== 'support',
     );
@@ -400,9 +473,14 @@ export class RecoveryNewsletterSignup extends LitElement {
               noName: this.noName,
               noZip: this.noZip,
               problems: this.problems,
+              locked: this.locked,
               set: (patch) => this.edit(patch),
             })}
-            <button type="submit" part="submit" aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}>
+            <button
+              type="submit"
+              part="submit"
+              aria-disabled=${this.phase === 'sending' || this.retryAt !== undefined ? 'true' : 'false'}
+            >
               ${this.phase === 'sending' ? msg('Sending…') : msg('Sign up')}
             </button>
           </form>`}
