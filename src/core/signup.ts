@@ -186,7 +186,7 @@ export type SignupOutcome =
   | { kind: 'http'; status: number }
   | { kind: 'rate-limited'; retryAfterSeconds: number | undefined }
   /** The endpoint answered with a redirect, which is never followed. */
-  | { kind: 'redirect'; status: number }
+  | { kind: 'redirect' }
   | { kind: 'timeout' }
   | { kind: 'offline' }
   | { kind: 'network' }
@@ -265,8 +265,9 @@ export async function sendSignup(
       referrerPolicy: 'strict-origin-when-cross-origin',
       redirect: 'manual',
     });
+    // An unfollowed redirect is an 'opaqueredirect' response (status 0: its code is hidden).
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      return { kind: 'redirect', status: response.status };
+      return { kind: 'redirect' };
     }
     // The body is not needed; release it so the connection is free.
     void response.body?.cancel().catch(() => undefined);

@@ -5,7 +5,7 @@ import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/newsletter-signup/newsletter-signup.js';
 import type { RecoveryNewsletterSignup } from '../../src/components/newsletter-signup/newsletter-signup.js';
-import { failOnLitWarnings, uniqueKey } from '../helpers.js';
+import { failOnLitWarnings, localeReady, uniqueKey } from '../helpers.js';
 import {
   $,
   emulateFocus,
@@ -216,6 +216,24 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
     expect(person.early).to.equal(0);
   });
 
+  it('a service that keeps answering 429 is asked again by itself three times at most, then left to the person', async function () {
+    this.timeout(30_000);
+    const run = uniqueKey('x-429-again');
+    const el = await filled(faultEndpoint(run, '429:1,429:1,429:1,429:1'));
+    submitButton(el).click();
+    await waitForPhase(el, () => alertText(el).includes('You can press Retry then'), 'the wait left to the person', 20_000);
+    let stats = await runStats(run);
+    expect(stats.persons[EVE]!.requests).to.equal(4);
+    expect(stats.persons[EVE]!.early).to.equal(0);
+    expectKept(el);
+    await waitForPhase(el, () => retryButton(el).getAttribute('aria-disabled') === 'false', 'Retry back', 20_000);
+    retryButton(el).click();
+    await waitForSuccess(el);
+    stats = await runStats(run);
+    expect(stats.persons[EVE]!.early).to.equal(0);
+    await expectExactlyOnce(run);
+  });
+
   it('302: a failure said in words, never a success, and the redirect is not followed', async () => {
     const run = uniqueKey('x-302');
     const el = await filled(faultEndpoint(run, '302'), { fallback: 'news@example.org' });
@@ -328,5 +346,24 @@ describe('recovery-newsletter-signup: first failure, fallback and honeypot', () 
     for (const attr of [honey.id, honey.name, must(el, '.hp label').textContent!]) {
       expect(autofill.test(attr), `autofill would fill "${attr}"`).to.equal(false);
     }
+  });
+
+  it('says the lock and the wait in Spanish under lang="es"', async () => {
+    const run = uniqueKey('x-es');
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es">
+      <recovery-newsletter-signup min-fill-ms="0" action=${faultEndpoint(run, '429:3600')}></recovery-newsletter-signup>
+    </div>`);
+    const el = wrapper.querySelector('recovery-newsletter-signup')!;
+    await localeReady();
+    await el.updateComplete;
+    await fill(el, 'email', EVE);
+    submitButton(el).click();
+    await elementUpdated(el);
+    expect(statusText(el)).to.include('no se pueden cambiar');
+    await waitForFailure(el);
+    expect(alertText(el)).to.include('pidió esperar hasta las');
+    await expect(el).to.be.accessible();
+    el.setAttribute('lang', 'en');
+    await until(() => alertText(el).includes('asked us to wait until'), 'English again');
   });
 });

@@ -196,6 +196,30 @@ describe('core/signup sendSignup against the local endpoint', () => {
     expect(await requestCount(key)).to.equal(0);
   });
 
+  it('never follows a redirect: a 302 or a 307 is an outcome of its own, and nothing arrives elsewhere', async () => {
+    for (const fault of ['302', '307']) {
+      const run = uniqueKey(`core-${fault}`);
+      const outcome = await sendSignup(`/test-api/newsletter?run=${run}&plan=${fault}`, submission);
+      expect(outcome, fault).to.deep.equal({ kind: 'redirect' });
+      const stats = (await (await fetch(`/test-api/newsletter-stats?run=${run}`)).json()) as { foreign: number; followed: number };
+      expect(stats.foreign, fault).to.equal(0);
+      expect(stats.followed, fault).to.equal(0);
+    }
+  });
+
+  it('a cross-origin form post carries the key in its body and no custom header', async () => {
+    const run = uniqueKey('core-xform');
+    const other = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
+    const outcome = await sendSignup(`${other}/test-api/newsletter?run=${run}`, submission, { format: 'form' });
+    expect(outcome.kind).to.equal('ok');
+    const stats = (await (await fetch(`/test-api/newsletter-stats?run=${run}`)).json()) as {
+      persons: Record<string, { signups: { headerKey: string; fields: Record<string, string> }[] }>;
+    };
+    const stored = stats.persons['person@example.org']!.signups[0]!;
+    expect(stored.headerKey).to.equal('');
+    expect(stored.fields['idempotency_key']).to.equal('idem-123');
+  });
+
   it('can be aborted by the caller', async () => {
     const controller = new AbortController();
     const pending = sendSignup(`/test-api/signup?mode=hang&key=${uniqueKey()}`, submission, { signal: controller.signal });

@@ -41,7 +41,7 @@ export function failureMessage(outcome: SignupOutcome, lead: string | undefined)
       return {
         lead: first,
         detail: msg(
-          str`The signup service answered with a redirect (${outcome.status}), which this form does not follow, so your details went nowhere else. Please try again later, or use the e-mail link.`,
+          'The signup service answered with a redirect. This form does not follow redirects, so your details were not sent anywhere else. Please try again later.',
         ),
       };
     case 'ok':
@@ -51,18 +51,28 @@ export function failureMessage(outcome: SignupOutcome, lead: string | undefined)
 }
 
 /**
- * A 429 asked to wait: until when, and whether the element sends again by itself then (a wait
- * up to `autoMax` seconds) or the person presses Retry after it.
+ * A 429 asked to wait: for how long, and whether the element then sends again by itself
+ * (`auto`) or the person presses Retry after it.
  */
-export function retryWaitMessage(seconds: number, until: number, autoMax: number): string {
-  if (seconds <= autoMax) {
+export function retryWaitMessage(seconds: number, until: number, auto: boolean): string {
+  if (auto && seconds <= 1) {
+    return msg(
+      'The signup service is busy and asked us to wait a second. Your signup will be sent again by itself then; Retry is off until then.',
+    );
+  }
+  if (auto) {
     return msg(
       str`The signup service is busy and asked us to wait ${seconds} seconds. Your signup will be sent again by itself then; Retry is off until then.`,
     );
   }
-  const long = seconds > 12 * 3600;
-  const when = new Date(until).toLocaleString(getLocale(), long ? { dateStyle: 'medium', timeStyle: 'short' } : { timeStyle: 'short' });
-  return msg(str`The signup service is busy and asked us to wait until ${when}. You can press Retry then.`);
+  if (seconds > 12 * 3600) {
+    const day = new Date(until).toLocaleString(getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+    return msg(str`The signup service is busy and asked us to wait until ${day}. You can press Retry then.`, {
+      id: 'signup-wait-until-day',
+    });
+  }
+  const time = new Date(until).toLocaleTimeString(getLocale(), { timeStyle: 'short' });
+  return msg(str`The signup service is busy and asked us to wait until ${time}. You can press Retry then.`);
 }
 
 /** The prefilled e-mail a person can send when the form cannot post (interests by their labels). */

@@ -35,6 +35,8 @@ type Phase = 'idle' | 'sending' | 'success' | 'failed' | 'waiting-online' | 'too
 
 /** Longest `Retry-After` (seconds) the element waits out by itself before sending again. */
 const AUTO_RETRY_MAX_SECONDS = 120;
+/** Sends after a Retry-After the element makes by itself in a row, before it leaves it to the person. */
+const AUTO_RETRY_MAX_TIMES = 3;
 
 /**
  * A newsletter signup that never loses a person's address and signs each person up once:
@@ -141,7 +143,11 @@ export class RecoveryNewsletterSignup extends LitElement {
   /** When a 429's Retry-After ends (epoch ms); Retry and Sign up wait until then. */
   @state() private retryAt: number | undefined;
 
+  /** The wait after a 429 ends with a send by the element itself. */
+  @state() private retryAuto = false;
+
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private autoRetries = 0;
   private startedAt = 0;
   private pending: { submission: SignupSubmission; fingerprint: string } | undefined;
   private handedOff = false;
@@ -186,6 +192,7 @@ export class RecoveryNewsletterSignup extends LitElement {
 
   /** Submit as the Sign up button does (checks first; does nothing while a send is in flight). */
   submit(): void {
+    this.autoRetries = 0;
     void this.onSubmit();
   }
 
@@ -233,6 +240,13 @@ export class RecoveryNewsletterSignup extends LitElement {
     } catch {
       return this.action;
     }
+  }
+
+  /** The person pressed Sign up (or Enter). */
+  private onFormSubmit(event: Event): void {
+    event.preventDefault();
+    this.autoRetries = 0;
+    void this.onSubmit();
   }
 
   private async onSubmit(event?: Event): Promise<void> {
@@ -327,24 +341,30 @@ export class RecoveryNewsletterSignup extends LitElement {
   private waitBeforeRetry(seconds: number): void {
     this.clearRetryWait();
     this.retryAt = Date.now() + seconds * 1000;
-    const auto = seconds <= AUTO_RETRY_MAX_SECONDS;
-    // setTimeout's longest delay is 2^31-1 ms; a longer wait just re-enables Retry then.
+    // A service that keeps answering 429 is not asked again and again without the person.
+    this.retryAuto = seconds <= AUTO_RETRY_MAX_SECONDS && this.autoRetries < AUTO_RETRY_MAX_TIMES;
+    // At least a second (a "Retry-After: 0" is no reason to hammer); setTimeout's longest
+    // delay is 2^31-1 ms, and a longer wait just re-enables Retry then.
     this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.retryAt = undefined;
-      if (auto && this.phase === 'failed' && this.isConnected) this.submit();
-    }, Math.min(seconds * 1000, 2 ** 31 - 1));
+      const auto = this.retryAuto;
+      this.clearRetryWait();
+      if (!auto || this.phase !== 'failed' || !this.isConnected) return;
+      this.autoRetries += 1;
+      void this.onSubmit();
+    }, Math.min(Math.max(seconds, 1) * 1000, 2 ** 31 - 1));
   }
 
   private clearRetryWait(): void {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.retryAt = undefined;
+    this.retryAuto = false;
   }
 
   /** Retry disappears while sending: keep keyboard focus on the Sign up button, which stays. */
   private retry(): void {
     if (this.retryAt !== undefined) return;
+    this.autoRetries = 0;
     this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
     this.submit();
   }
@@ -370,6 +390,7 @@ export class RecoveryNewsletterSignup extends LitElement {
     this.problems = {};
     this.pending = undefined;
     this.failures = 0;
+    this.autoRetries = 0;
     this.clearRetryWait();
     this.phase = 'idle';
     this.moveFocus = 'invalid';
@@ -438,7 +459,7 @@ export class RecoveryNewsletterSignup extends LitElement {
     const waiting = this.retryAt !== undefined && this.outcome?.kind === 'rate-limited';
     const wait =
       waiting && this.outcome?.kind === 'rate-limited' && this.outcome.retryAfterSeconds !== undefined
-        ? retryWaitMessage(this.outcome.retryAfterSeconds, this.retryAt!, AUTO_RETRY_MAX_SECONDS)
+        ? retryWaitMessage(this.outcome.retryAfterSeconds, this.retryAt!, this.retryAuto)
         : '';
     return html`<div class="notice error">
       <p><strong>${lead}</strong> ${wait || detail} ${msg('Everything you entered is still here.')}</p>
@@ -460,7 +481,7 @@ export class RecoveryNewsletterSignup extends LitElement {
       ${this.heading ? html`<h2>${this.heading}</h2>` : nothing}
       ${this.phase === 'success'
         ? nothing
-        : html`<form part="form" novalidate aria-label=${this.heading || msg('Newsletter signup')} @submit=${this.onSubmit}>
+        : html`<form part="form" novalidate aria-label=${this.heading || msg('Newsletter signup')} @submit=${this.onFormSubmit}>
             ${renderFields({
               email: this.email,
               name: this.name,
