@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { HelpContact } from '../../core/schema.js';
@@ -21,22 +21,12 @@ import { baseStyles } from '../shared/styles.js';
 import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js';
 import { LocaleController } from '../shared/localize.js';
 import { define } from '../shared/define.js';
-import { failureMessage, mailtoParts, retryWaitMessage } from './messages.js';
+import { mailtoParts } from './messages.js';
+import { renderFailure, renderStatus, type Phase } from './status.js';
 import { choicesFromSlot, mergeChoices, parseInterests, renderFields, type FieldPatch, type InterestChoice } from './fields.js';
 import { signupStyles } from './newsletter-signup.styles.js';
+import { RetryAfterController } from './retry-after.js';
 
-/**
- * `idle`: filling in. `sending`: posted (or handed to the host page), waiting. `success`: done.
- * `failed`: the send failed; input kept, Retry offered. `waiting-online`: pressed while offline,
- * sent when the device is back online. `too-fast`: submitted faster than a person can type.
- * `fallback`: no endpoint; the mailto link is offered.
- */
-type Phase = 'idle' | 'sending' | 'success' | 'failed' | 'waiting-online' | 'too-fast' | 'fallback';
-
-/** Longest `Retry-After` (seconds) the element waits out by itself before sending again. */
-const AUTO_RETRY_MAX_SECONDS = 120;
-/** Sends after a Retry-After the element makes by itself in a row, before it leaves it to the person. */
-const AUTO_RETRY_MAX_TIMES = 3;
 
 /**
  * A newsletter signup that never loses a person's address and signs each person up once:
@@ -140,14 +130,10 @@ export class RecoveryNewsletterSignup extends LitElement {
   @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   @state() private backOnline = false;
   @state() private slotted: InterestChoice[] = [];
-  /** When a 429's Retry-After ends (epoch ms); Retry and Sign up wait until then. */
-  @state() private retryAt: number | undefined;
-
-  /** The wait after a 429 ends with a send by the element itself. */
-  @state() private retryAuto = false;
-
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private autoRetries = 0;
+  /** A 429's Retry-After: Sign up and Retry wait until it ends; a short one ends in a send. */
+  private readonly retryAfter = new RetryAfterController(this, () => {
+    if (this.phase === 'failed' && this.isConnected) void this.onSubmit();
+  });
   private startedAt = 0;
   private pending: { submission: SignupSubmission; fingerprint: string } | undefined;
   private handedOff = false;
@@ -171,7 +157,6 @@ export class RecoveryNewsletterSignup extends LitElement {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     clearTimeout(this.hostTimer);
-    this.clearRetryWait();
   }
 
   /** After a cancelled `recovery-signup` event: the host page's code sent the signup. */
@@ -192,7 +177,7 @@ export class RecoveryNewsletterSignup extends LitElement {
 
   /** Submit as the Sign up button does (checks first; does nothing while a send is in flight). */
   submit(): void {
-    this.autoRetries = 0;
+    this.retryAfter.personSent();
     void this.onSubmit();
   }
 
@@ -245,13 +230,13 @@ export class RecoveryNewsletterSignup extends LitElement {
   /** The person pressed Sign up (or Enter). */
   private onFormSubmit(event: Event): void {
     event.preventDefault();
-    this.autoRetries = 0;
+    this.retryAfter.personSent();
     void this.onSubmit();
   }
 
   private async onSubmit(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.phase === 'sending' || this.retryAt !== undefined) return;
+    if (this.phase === 'sending' || this.retryAfter.waiting) return;
     this.backOnline = false;
     if (this.honey.trim()) {
       // A bot filled the field people never see: pretend it worked, send nothing.
@@ -330,41 +315,14 @@ export class RecoveryNewsletterSignup extends LitElement {
     this.hostMessage = hostMessage;
     this.failures += 1;
     if (outcome?.kind === 'rate-limited' && outcome.retryAfterSeconds !== undefined) {
-      this.waitBeforeRetry(outcome.retryAfterSeconds);
+      this.retryAfter.start(outcome.retryAfterSeconds);
     }
-  }
-
-  /**
-   * Honour a 429's Retry-After: Sign up and Retry wait until then (the failure says so), and a
-   * short wait ends with the element sending again by itself, the input as it is then.
-   */
-  private waitBeforeRetry(seconds: number): void {
-    this.clearRetryWait();
-    this.retryAt = Date.now() + seconds * 1000;
-    // A service that keeps answering 429 is not asked again and again without the person.
-    this.retryAuto = seconds <= AUTO_RETRY_MAX_SECONDS && this.autoRetries < AUTO_RETRY_MAX_TIMES;
-    // At least a second (a "Retry-After: 0" is no reason to hammer); setTimeout's longest
-    // delay is 2^31-1 ms, and a longer wait just re-enables Retry then.
-    this.retryTimer = setTimeout(() => {
-      const auto = this.retryAuto;
-      this.clearRetryWait();
-      if (!auto || this.phase !== 'failed' || !this.isConnected) return;
-      this.autoRetries += 1;
-      void this.onSubmit();
-    }, Math.min(Math.max(seconds, 1) * 1000, 2 ** 31 - 1));
-  }
-
-  private clearRetryWait(): void {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.retryAt = undefined;
-    this.retryAuto = false;
   }
 
   /** Retry disappears while sending: keep keyboard focus on the Sign up button, which stays. */
   private retry(): void {
-    if (this.retryAt !== undefined) return;
-    this.autoRetries = 0;
+    if (this.retryAfter.waiting) return;
+    this.retryAfter.personSent();
     this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
     this.submit();
   }
@@ -390,8 +348,8 @@ export class RecoveryNewsletterSignup extends LitElement {
     this.problems = {};
     this.pending = undefined;
     this.failures = 0;
-    this.autoRetries = 0;
-    this.clearRetryWait();
+    this.retryAfter.personSent();
+    this.retryAfter.clear();
     this.phase = 'idle';
     this.moveFocus = 'invalid';
   }
@@ -415,59 +373,6 @@ export class RecoveryNewsletterSignup extends LitElement {
     if (!this.fallbackEmail) return undefined;
     const { subject, body } = mailtoParts(this.input, this.choices);
     return mailtoHref(this.fallbackEmail, subject, body);
-  }
-
-  private renderStatus(): TemplateResult | typeof nothing {
-    const link = this.mailto();
-    switch (this.phase) {
-      case 'sending':
-        return html`<p>${msg('Sending your signup… Your details are locked until it is sent.')}</p>`;
-      case 'success':
-        return html`<div class="notice success">
-          <p id="done" tabindex="-1"><strong>${this.successText || msg('Thank you. You are signed up.')}</strong></p>
-          <div class="actions">
-            <button type="button" class="secondary" @click=${this.reset}>${msg('Sign up another address')}</button>
-          </div>
-        </div>`;
-      case 'too-fast':
-        return html`<p class="notice">${msg('Please check your details and press Sign up again.')}</p>`;
-      case 'waiting-online':
-        return html`<div class="notice warning">
-          <p>${msg('You are offline. Your signup is kept here and will be sent as soon as you are back online.')}</p>
-          ${link ? html`<p><a href=${link}>${msg('Or send it by e-mail instead')}</a></p>` : nothing}
-        </div>`;
-      case 'fallback':
-        return html`<div class="notice">
-          ${link
-            ? html`<p>${msg('This signup is sent by e-mail. Your e-mail app will open with your details filled in.')}</p>
-                <div class="actions"><a href=${link}>${msg('Send my signup by e-mail')}</a></div>`
-            : html`<p>${msg('This signup form is not connected yet. Please contact the website to sign up.')}</p>`}
-        </div>`;
-      default:
-        if (this.offline) return html`<p class="notice warning">${msg('You are offline. You can still fill in the form; press Sign up and it will be sent when you are back online.')}</p>`;
-        if (this.backOnline) return html`<p class="notice">${msg('You are back online. Press Sign up to send your signup.')}</p>`;
-        return nothing;
-    }
-  }
-
-  private renderFailure(): TemplateResult | typeof nothing {
-    if (this.phase !== 'failed') return nothing;
-    const { lead, detail } = this.outcome
-      ? failureMessage(this.outcome, this.errorText)
-      : { lead: this.errorText || msg('Your signup was not sent yet.'), detail: this.hostMessage || msg('Please try again.') };
-    const link = this.mailto();
-    const waiting = this.retryAt !== undefined && this.outcome?.kind === 'rate-limited';
-    const wait =
-      waiting && this.outcome?.kind === 'rate-limited' && this.outcome.retryAfterSeconds !== undefined
-        ? retryWaitMessage(this.outcome.retryAfterSeconds, this.retryAt!, this.retryAuto)
-        : '';
-    return html`<div class="notice error">
-      <p><strong>${lead}</strong> ${wait || detail} ${msg('Everything you entered is still here.')}</p>
-      <div class="actions">
-        <button type="button" aria-disabled=${waiting ? 'true' : 'false'} @click=${this.retry}>${msg('Retry')}</button>
-        ${link ? html`<a href=${link}>${msg('Send my signup by e-mail instead')}</a>` : nothing}
-      </div>
-    </div>`;
   }
 
   override render() {
@@ -500,13 +405,37 @@ export class RecoveryNewsletterSignup extends LitElement {
             <button
               type="submit"
               part="submit"
-              aria-disabled=${this.phase === 'sending' || this.retryAt !== undefined ? 'true' : 'false'}
+              aria-disabled=${this.phase === 'sending' || this.retryAfter.waiting ? 'true' : 'false'}
             >
               ${this.phase === 'sending' ? msg('Sending…') : msg('Sign up')}
             </button>
           </form>`}
-      <div class="status" part="status" role="status">${this.renderStatus()}</div>
-      <div class="alert" part="error" role="alert">${this.renderFailure()}</div>
+      <div class="status" part="status" role="status">
+        ${renderStatus({
+          phase: this.phase,
+          link: this.mailto(),
+          successText: this.successText,
+          offline: this.offline,
+          backOnline: this.backOnline,
+          reset: () => this.reset(),
+        })}
+      </div>
+      <div class="alert" part="error" role="alert">
+        ${this.phase === 'failed'
+          ? renderFailure({
+              outcome: this.outcome,
+              errorText: this.errorText,
+              hostMessage: this.hostMessage,
+              link: this.mailto(),
+              // Only a 429 that named its wait holds Retry back.
+              wait:
+                this.retryAfter.until !== undefined && this.outcome?.kind === 'rate-limited'
+                  ? { until: this.retryAfter.until, auto: this.retryAfter.auto }
+                  : undefined,
+              retry: () => this.retry(),
+            })
+          : nothing}
+      </div>
       <div class="help-line"><slot name="help">${helpShown ? renderHelp(contacts, { compact: true }) : nothing}</slot></div>
       <div class="sources"><slot name="interests" @slotchange=${this.onSlotChange}></slot></div>
     </div>`;
