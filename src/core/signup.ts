@@ -4,9 +4,6 @@
  * DOM-free: never imports lit. `fetch`, `AbortController` and `crypto` are the platform's
  * (browsers and Node 20 both have them). Nothing here logs, stores or puts an address in a URL.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-
 /** What a person submitted to the newsletter signup. */
 export interface SignupSubmission {
   email: string;
@@ -120,15 +117,32 @@ export function normaliseEmail(email: string): string {
   return email.trim().normalize('NFC').toLowerCase();
 }
 
+/** The part of Web Crypto the key needs (`crypto.subtle`). */
+export interface Digester {
+  digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+}
+
 /**
  * The idempotency key of a signup: derived from the normalised address and the list, so every
  * attempt to sign one person up to one list carries the same key, whatever else they changed
  * (name, ZIP, interests) and however often they retried. A different address is a different
  * signup. SHA-256, so the key names nobody in a log, and two people never share one.
+ *
+ * The browser's `crypto.subtle` does the hashing where it exists (https pages, localhost); on
+ * a plain http page it does not, and `@noble/hashes` (a lazily loaded chunk) does the same.
+ * `subtle` is a parameter for tests of that path.
  */
-export function signupKey(email: string, list: string): string {
-  const digest = sha256(utf8ToBytes(`recovery-finder-signup/1\n${list}\n${normaliseEmail(email)}`));
-  return `rf1-${bytesToHex(digest.subarray(0, 16))}`;
+export async function signupKey(
+  email: string,
+  list: string,
+  subtle: Digester | null | undefined = globalThis.crypto?.subtle,
+): Promise<string> {
+  const bytes = new TextEncoder().encode(`recovery-finder-signup/1\n${list}\n${normaliseEmail(email)}`);
+  const digest = subtle
+    ? new Uint8Array(await subtle.digest('SHA-256', bytes))
+    : (await import('@noble/hashes/sha2.js')).sha256(bytes);
+  const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `rf1-${hex}`;
 }
 
 /**

@@ -229,7 +229,7 @@ describe('recovery-newsletter-signup: bots, fallback and host-handled signups', 
     );
     await fill(el, 'email', 'fay@example.org');
     submitButton(el).click();
-    await elementUpdated(el);
+    await waitForPhase(el, () => !!$(el, '[role="status"] a[href^="mailto:"]'), 'mailto link');
     const link = must<HTMLAnchorElement>(el, '[role="status"] a[href^="mailto:"]');
     expect(link.textContent).to.include('Send my signup by e-mail');
     expect(decodeURIComponent(link.getAttribute('href')!)).to.include('E-mail: fay@example.org');
@@ -241,8 +241,7 @@ describe('recovery-newsletter-signup: bots, fallback and host-handled signups', 
     const el = await fixture<RecoveryNewsletterSignup>(html`<recovery-newsletter-signup min-fill-ms="0"></recovery-newsletter-signup>`);
     await fill(el, 'email', 'gus@example.org');
     submitButton(el).click();
-    await elementUpdated(el);
-    expect(statusText(el)).to.include('not connected yet');
+    await waitForPhase(el, () => statusText(el).includes('not connected yet'), 'not connected');
     await expect(el).to.be.accessible();
     expect($(el, 'a[href^="mailto:"]')).to.equal(null);
   });
@@ -256,7 +255,8 @@ describe('recovery-newsletter-signup: bots, fallback and host-handled signups', 
       got.push(e.submission.email);
     });
     submitButton(el).click();
-    await elementUpdated(el);
+    // The event comes once the key is computed (a hash, asynchronous).
+    await waitForPhase(el, () => got.length === 1, 'the recovery-signup event');
     expect(got).to.deep.equal(['eve@example.org']);
     expect(statusText(el)).to.include('Sending');
     await new Promise((r) => setTimeout(r, 200));
@@ -273,15 +273,14 @@ describe('recovery-newsletter-signup: bots, fallback and host-handled signups', 
       got.push(e.submission.idempotencyKey);
     });
     submitButton(el).click();
-    await elementUpdated(el);
+    await waitForPhase(el, () => got.length === 1, 'the recovery-signup event');
     el.markFailed('Our mailing list is down for maintenance.');
     await waitForFailure(el);
     expect(alertText(el)).to.include('Our mailing list is down for maintenance.');
     expectKept(el);
     await expect(el).to.be.accessible();
     must<HTMLButtonElement>(el, '[role="alert"] button').click();
-    await elementUpdated(el);
-    expect(got).to.have.length(2);
+    await waitForPhase(el, () => got.length === 2, 'the second recovery-signup event');
     expect(got[1]).to.equal(got[0]);
   });
 

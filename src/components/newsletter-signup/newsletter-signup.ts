@@ -256,7 +256,10 @@ export class RecoveryNewsletterSignup extends LitElement {
       this.phase = 'too-fast';
       return;
     }
-    const submission = toSubmission(input, signupKey(input.email, this.listId));
+    // The key is a hash (asynchronous). Locked from here, unless offline: then the signup
+    // waits anyway, and one edited meanwhile is not sent by itself (see onOnline).
+    this.phase = this.offline ? 'waiting-online' : 'sending';
+    const submission = toSubmission(input, await signupKey(input.email, this.listId));
     await this.attempt(submission, signupFingerprint(input));
   }
 
