@@ -31,6 +31,14 @@ import {
 
 const EVE = 'eve@example.org';
 
+/** Every run this file makes, for the figures printed at the end. */
+const runsUsed: string[] = [];
+function newRun(prefix: string): string {
+  const run = uniqueKey(prefix);
+  runsUsed.push(run);
+  return run;
+}
+
 interface Options {
   method?: 'json' | 'form';
   timeout?: number;
@@ -78,6 +86,26 @@ async function expectExactlyOnce(run: string, address = EVE): Promise<PersonStat
 
 const fieldsOf = (p: PersonStats) => p.signups[0]!.fields;
 
+after(async () => {
+  // The figures for the record: faults injected and signups stored per person, per test.
+  let faults = 0;
+  let requests = 0;
+  const storedPerPerson: number[] = [];
+  const lines: string[] = [];
+  for (const run of runsUsed) {
+    const stats = await runStats(run);
+    faults += stats.faults;
+    const people = Object.values(stats.persons);
+    requests += people.reduce((n, p) => n + p.requests, 0);
+    storedPerPerson.push(...people.map((p) => p.stored));
+    lines.push(`${run.replace(/-\d+-\d+$/, '')}: ${stats.faults} faults, ${people.map((p) => `${p.requests} requests, ${p.stored} stored`).join('; ') || 'nothing sent'}, ${stats.foreign} to another origin`);
+  }
+  console.log(
+    `newsletter fault endpoint: ${runsUsed.length} runs, ${faults} faults injected, ${requests} requests, ` +
+      `signups stored per person: ${JSON.stringify(storedPerPerson)}\n${lines.join('\n')}`,
+  );
+});
+
 describe('recovery-newsletter-signup: exactly once against a failing endpoint', () => {
   failOnLitWarnings();
   before(emulateFocus);
@@ -86,13 +114,9 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
     await setNetwork(false);
   });
 
-  after(async () => {
-    const r = await fetch('/test-api/newsletter-stats?all=1', { cache: 'no-store' });
-    console.log(`newsletter fault endpoint totals: ${JSON.stringify(await r.json())}`);
-  });
 
   it('accepted-then-500 on a cross-origin form post: the key is in the body, and Retry stores nothing new', async () => {
-    const run = uniqueKey('x-form');
+    const run = newRun('x-form');
     const el = await filled(faultEndpoint(run, 'accept-500', { origin: otherOrigin() }), { method: 'form' });
     const events = recordEvents(el);
     submitButton(el).click();
@@ -110,7 +134,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
   });
 
   it('accepted-then-500, then the name is edited: the same person keeps the same key, stored once with the edit', async () => {
-    const run = uniqueKey('x-edit');
+    const run = newRun('x-edit');
     const el = await filled(faultEndpoint(run, 'accept-500'));
     const events = recordEvents(el);
     submitButton(el).click();
@@ -128,7 +152,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
   });
 
   it('the same address typed differently after a failure is the same person', async () => {
-    const run = uniqueKey('x-case');
+    const run = newRun('x-case');
     const el = await filled(faultEndpoint(run, 'accept-500'));
     submitButton(el).click();
     await waitForFailure(el);
@@ -139,7 +163,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
   });
 
   it('locks the fields while a request is in flight, so a correction cannot be silently dropped', async () => {
-    const run = uniqueKey('x-lock');
+    const run = newRun('x-lock');
     const el = await filled(faultEndpoint(run, 'hold'));
     const email = must<HTMLInputElement>(el, '#email');
     email.focus();
@@ -168,7 +192,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
   });
 
   it('fields unlock after a failure, and what is sent next is what is on screen', async () => {
-    const run = uniqueKey('x-unlock');
+    const run = newRun('x-unlock');
     const el = await filled(faultEndpoint(run, '500'));
     submitButton(el).click();
     await waitForFailure(el);
@@ -183,7 +207,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
   });
 
   it('429 with a long Retry-After: Retry and Sign up wait, and say until when', async () => {
-    const run = uniqueKey('x-429-long');
+    const run = newRun('x-429-long');
     const el = await filled(faultEndpoint(run, '429:3600'), { fallback: 'news@example.org' });
     const events = recordEvents(el);
     submitButton(el).click();
@@ -203,7 +227,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
   });
 
   it('429 with a short Retry-After: sent again by itself once the wait is over, never early', async () => {
-    const run = uniqueKey('x-429-short');
+    const run = newRun('x-429-short');
     const el = await filled(faultEndpoint(run, '429:1'));
     submitButton(el).click();
     await waitForFailure(el);
@@ -218,7 +242,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
 
   it('a service that keeps answering 429 is asked again by itself three times at most, then left to the person', async function () {
     this.timeout(30_000);
-    const run = uniqueKey('x-429-again');
+    const run = newRun('x-429-again');
     const el = await filled(faultEndpoint(run, '429:1,429:1,429:1,429:1'));
     submitButton(el).click();
     await waitForPhase(el, () => alertText(el).includes('You can press Retry then'), 'the wait left to the person', 20_000);
@@ -235,7 +259,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
   });
 
   it('302: a failure said in words, never a success, and the redirect is not followed', async () => {
-    const run = uniqueKey('x-302');
+    const run = newRun('x-302');
     const el = await filled(faultEndpoint(run, '302'), { fallback: 'news@example.org' });
     submitButton(el).click();
     await waitForFailure(el);
@@ -254,7 +278,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
 
   for (const method of ['json', 'form'] as const) {
     it(`307 to another origin (${method}): no request goes there, and the person is told`, async () => {
-      const run = uniqueKey(`x-307-${method}`);
+      const run = newRun(`x-307-${method}`);
       const el = await filled(faultEndpoint(run, '307'), { method });
       submitButton(el).click();
       await waitForFailure(el);
@@ -269,7 +293,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
   }
 
   it('a hanging endpoint times out; Retry is the same signup', async () => {
-    const run = uniqueKey('x-hang');
+    const run = newRun('x-hang');
     const el = await filled(faultEndpoint(run, 'hang'), { timeout: 1000 });
     submitButton(el).click();
     await waitForFailure(el, 8000);
@@ -282,7 +306,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
 
   for (const fault of ['close', 'accept-close'] as const) {
     it(`a closed connection (${fault}) is a failure in words; Retry stores once`, async () => {
-      const run = uniqueKey(`x-${fault}`);
+      const run = newRun(`x-${fault}`);
       // Closed until released (Chromium itself resends once on a closed connection).
       const el = await filled(faultEndpoint(run, `${fault}*`), { method: 'form', fallback: 'news@example.org' });
       submitButton(el).click();
@@ -297,7 +321,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
   }
 
   it('offline then online (the browser network state): waits, then sends once', async () => {
-    const run = uniqueKey('x-offline');
+    const run = newRun('x-offline');
     const el = await filled(faultEndpoint(run, 'ok'));
     const events = recordEvents(el);
     // axe loads its script on first use: load it while the network is still there.
@@ -322,7 +346,7 @@ describe('recovery-newsletter-signup: first failure, fallback and honeypot', () 
   failOnLitWarnings();
 
   it('a first 500 offers the mailto at once and shows no crisis lines; a second failure shows them', async () => {
-    const run = uniqueKey('x-first');
+    const run = newRun('x-first');
     const el = await filled(faultEndpoint(run, '500,500'), { fallback: 'news@example.org' });
     submitButton(el).click();
     await waitForFailure(el);
@@ -336,7 +360,7 @@ describe('recovery-newsletter-signup: first failure, fallback and honeypot', () 
   });
 
   it('the honeypot has a name autofill leaves alone, and autocomplete="off"', async () => {
-    const el = await filled(faultEndpoint(uniqueKey('x-hp'), 'ok'));
+    const el = await filled(faultEndpoint(newRun('x-hp'), 'ok'));
     const honey = must<HTMLInputElement>(el, '.hp input');
     expect(honey.getAttribute('autocomplete')).to.equal('off');
     expect(honey.tabIndex).to.equal(-1);
@@ -349,7 +373,7 @@ describe('recovery-newsletter-signup: first failure, fallback and honeypot', () 
   });
 
   it('says the lock and the wait in Spanish under lang="es"', async () => {
-    const run = uniqueKey('x-es');
+    const run = newRun('x-es');
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es">
       <recovery-newsletter-signup min-fill-ms="0" action=${faultEndpoint(run, '429:3600')}></recovery-newsletter-signup>
     </div>`);

@@ -133,27 +133,29 @@ function waitForRelease(run, req) {
 }
 
 async function newsletterEndpoint(ctx, route, q) {
+  if (route === 'newsletter-stats' && q.get('all')) {
+    const totals = { runs: 0, persons: 0, requests: 0, faults: 0, foreign: 0, followed: 0, early: 0, storedPerPerson: {} };
+    for (const r of runs.values()) {
+      totals.runs += 1;
+      totals.faults += r.faults;
+      totals.foreign += r.foreign;
+      totals.followed += r.followed;
+      for (const p of r.persons.values()) {
+        totals.persons += 1;
+        totals.requests += p.requests;
+        totals.early += p.early;
+        totals.storedPerPerson[p.signups.length] = (totals.storedPerPerson[p.signups.length] ?? 0) + 1;
+      }
+    }
+    ctx.type = 'json';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = JSON.stringify(totals);
+    return;
+  }
   const run = runState(q.get('run') ?? 'default');
   if (route === 'newsletter-stats') {
     ctx.type = 'json';
     ctx.set('Cache-Control', 'no-store');
-    if (q.get('all')) {
-      const totals = { runs: 0, persons: 0, requests: 0, faults: 0, foreign: 0, followed: 0, early: 0, storedPerPerson: {} };
-      for (const r of runs.values()) {
-        totals.runs += 1;
-        totals.faults += r.faults;
-        totals.foreign += r.foreign;
-        totals.followed += r.followed;
-        for (const p of r.persons.values()) {
-          totals.persons += 1;
-          totals.requests += p.requests;
-          totals.early += p.early;
-          totals.storedPerPerson[p.signups.length] = (totals.storedPerPerson[p.signups.length] ?? 0) + 1;
-        }
-      }
-      ctx.body = JSON.stringify(totals);
-      return;
-    }
     const persons = Object.fromEntries(
       [...run.persons].map(([address, p]) => [
         address,
