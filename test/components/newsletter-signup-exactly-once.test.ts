@@ -170,7 +170,8 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
     await sendKeys({ press: 'Enter' });
     await waitForPhase(el, () => statusText(el).includes('Sending'), 'sending');
     // Focus stays where the person was; the fields say they are read-only and take no typing.
-    expect(el.shadowRoot!.activeElement).to.equal(email);
+    // (Booleans: chai printing a DOM element in a failure message takes the test runner down.)
+    expect(el.shadowRoot!.activeElement === email, 'focus stays in the e-mail field').to.equal(true);
     for (const id of ['email', 'name', 'zip']) expect(must<HTMLInputElement>(el, `#${id}`).readOnly, id).to.equal(true);
     expect(statusText(el)).to.include('locked');
     await sendKeys({ type: 'x' });
@@ -214,6 +215,14 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
     await waitForFailure(el);
     expect(alertText(el)).to.include('asked us to wait until');
     expect(retryButton(el).getAttribute('aria-disabled')).to.equal('true');
+    // Nothing wider than a 320px phone, even with the longest message.
+    el.style.display = 'block';
+    el.style.width = '320px';
+    const base = must(el, '.base');
+    expect(base.scrollWidth, 'scroll width at 320px').to.be.at.most(320);
+    for (const target of [retryButton(el), must(el, '[role="alert"] a')]) {
+      expect(target.getBoundingClientRect().height, target.textContent!).to.be.at.least(24);
+    }
     expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
     expectKept(el);
     await expect(el).to.be.accessible();
@@ -228,7 +237,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
 
   it('429 with a short Retry-After: sent again by itself once the wait is over, never early', async () => {
     const run = newRun('x-429-short');
-    const el = await filled(faultEndpoint(run, '429:1'));
+    const el = await filled(faultEndpoint(run, '429:2'));
     submitButton(el).click();
     await waitForFailure(el);
     expect(alertText(el)).to.include('sent again by itself');
@@ -291,6 +300,20 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
       await expectExactlyOnce(run);
     });
   }
+
+  it('when the wait ends by itself, focus on Retry moves to Sign up, not to the page', async () => {
+    const run = newRun('x-429-focus');
+    const el = await filled(faultEndpoint(run, '429:2,hold'));
+    submitButton(el).click();
+    await waitForFailure(el);
+    retryButton(el).focus();
+    await waitForPhase(el, () => statusText(el).includes('Sending'), 'the automatic send');
+    const focused = el.shadowRoot!.activeElement;
+    expect(focused === submitButton(el), `focus on ${focused ? focused.outerHTML.slice(0, 40) : 'the page'}`).to.equal(true);
+    await release(run);
+    await waitForSuccess(el);
+    await expectExactlyOnce(run);
+  });
 
   it('a hanging endpoint times out; Retry is the same signup', async () => {
     const run = newRun('x-hang');

@@ -132,7 +132,12 @@ export class RecoveryNewsletterSignup extends LitElement {
   @state() private slotted: InterestChoice[] = [];
   /** A 429's Retry-After: Sign up and Retry wait until it ends; a short one ends in a send. */
   private readonly retryAfter = new RetryAfterController(this, () => {
-    if (this.phase === 'failed' && this.isConnected) void this.onSubmit();
+    if (this.phase !== 'failed' || !this.isConnected) return;
+    // Retry goes away while sending: a keyboard user waiting on it keeps focus in the form.
+    if (this.renderRoot.querySelector('[role="alert"]')?.contains((this.renderRoot as ShadowRoot).activeElement)) {
+      this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+    }
+    void this.onSubmit();
   });
   private startedAt = 0;
   private pending: { submission: SignupSubmission; fingerprint: string } | undefined;
