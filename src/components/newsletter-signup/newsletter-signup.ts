@@ -27,7 +27,6 @@ import { choicesFromSlot, mergeChoices, parseInterests, renderFields, type Field
 import { signupStyles } from './newsletter-signup.styles.js';
 import { RetryAfterController } from './retry-after.js';
 
-
 /**
  * A newsletter signup that never loses a person's address and signs each person up once:
  * checked before sending; one idempotency key per address and list, the same on every retry
@@ -330,7 +329,6 @@ export class RecoveryNewsletterSignup extends LitElement {
   /** Retry disappears while sending: keep keyboard focus on the Sign up button, which stays. */
   private retry(): void {
     if (this.retryAfter.waiting) return;
-    this.retryAfter.personSent();
     this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
     this.submit();
   }
@@ -390,6 +388,27 @@ export class RecoveryNewsletterSignup extends LitElement {
     const contacts = (this.helpContacts?.length ? this.helpContacts : DEFAULT_HELP_CONTACTS).filter(
       (c) => c.urgency !== 'support',
     );
+    const status = renderStatus({
+      phase: this.phase,
+      link: this.mailto(),
+      successText: this.successText,
+      offline: this.offline,
+      backOnline: this.backOnline,
+      reset: () => this.reset(),
+    });
+    const { until, auto } = this.retryAfter;
+    const failure =
+      this.phase === 'failed'
+        ? renderFailure({
+            outcome: this.outcome,
+            errorText: this.errorText,
+            hostMessage: this.hostMessage,
+            link: this.mailto(),
+            // Only a 429 that named its wait holds Retry back.
+            wait: until !== undefined && this.outcome?.kind === 'rate-limited' ? { until, auto } : undefined,
+            retry: () => this.retry(),
+          })
+        : nothing;
     return html`<div class="base" part="base">
       ${this.heading ? html`<h2>${this.heading}</h2>` : nothing}
       ${this.phase === 'success'
@@ -418,32 +437,8 @@ export class RecoveryNewsletterSignup extends LitElement {
               ${this.phase === 'sending' ? msg('Sending…') : msg('Sign up')}
             </button>
           </form>`}
-      <div class="status" part="status" role="status">
-        ${renderStatus({
-          phase: this.phase,
-          link: this.mailto(),
-          successText: this.successText,
-          offline: this.offline,
-          backOnline: this.backOnline,
-          reset: () => this.reset(),
-        })}
-      </div>
-      <div class="alert" part="error" role="alert">
-        ${this.phase === 'failed'
-          ? renderFailure({
-              outcome: this.outcome,
-              errorText: this.errorText,
-              hostMessage: this.hostMessage,
-              link: this.mailto(),
-              // Only a 429 that named its wait holds Retry back.
-              wait:
-                this.retryAfter.until !== undefined && this.outcome?.kind === 'rate-limited'
-                  ? { until: this.retryAfter.until, auto: this.retryAfter.auto }
-                  : undefined,
-              retry: () => this.retry(),
-            })
-          : nothing}
-      </div>
+      <div class="status" part="status" role="status">${status}</div>
+      <div class="alert" part="error" role="alert">${failure}</div>
       <div class="help-line"><slot name="help">${helpShown ? renderHelp(contacts, { compact: true }) : nothing}</slot></div>
       <div class="sources"><slot name="interests" @slotchange=${this.onSlotChange}></slot></div>
     </div>`;
