@@ -71,7 +71,7 @@ export default defineConfig(({ mode }): UserConfig => {
           // Never externalise a `*.css?inline` import: the output would keep a Vite-only import.
           external: (id) =>
             !id.includes('?') &&
-            /^(lit|@lit\/|leaflet|fuse\.js|supercluster|kdbush|geokdbush|valibot)(\/|$)/.test(id),
+            /^(lit|@lit\/|leaflet|fuse\.js|supercluster|kdbush|geokdbush|valibot|@noble\/hashes)(\/|$)/.test(id),
         },
       },
     };
