@@ -15,13 +15,16 @@
 // DOM (parts, roles, headings) as a person would see it, presses real keys, and never touches
 // the element's private state. See bench/probe.js for how a frame counts as painted.
 import { cpus, loadavg, availableParallelism, tmpdir } from 'node:os';
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCms, bundle, launch, loadSynth, newPage, root, serve, stats } from './harness.mjs';
 
 const argv = new Set(process.argv.slice(2));
 const QUICK = argv.has('--quick');
 const PROFILE = argv.has('--profile');
+/** `--only=search,bundled,prsc,disposal,core`: run only these parts (no BENCHMARKS.md). */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const part = (name) => !ONLY || ONLY.includes(name);
 const SIZES = QUICK ? [1000, 10000] : [1000, 10000, 100000];
 const REPEATS = (n) => (QUICK ? 3 : n >= 100000 ? 3 : 5);
 /** Typed one key at a time; every prefix is a keystroke. */
@@ -44,7 +47,9 @@ try {
   log(`building the CMS bundle${PROFILE ? ' (unminified, for profiles)' : ''}, the baseline and the generator`);
   await buildCms(distDir, { minify: !PROFILE });
   const baselineCode = await bundle('baseline-entry.ts', { minify: !PROFILE });
+  const baselineMapCode = PROFILE ? '' : await bundle('baseline-map-entry.ts');
   const coreCode = PROFILE ? '' : await bundle('disposal-entry.ts');
+  // (the generator is compiled below; the profile of the PRSC map needs it too)
   const synth = await loadSynth(tmp);
   const json = async (p) => JSON.parse(await readFile(join(root, p), 'utf8'));
   const sources = {
@@ -58,6 +63,7 @@ try {
   const files = new Map([
     ['probe.js', await readFile(join(root, 'bench/probe.js'))],
     ['baseline.js', baselineCode],
+    ['baseline-map.js', baselineMapCode],
     ['core.js', coreCode],
     ['disposal-5027.json', await readFile(join(root, 'data/us-disposal-2018.json'))],
     ['disposal-50000.json', () => JSON.stringify(synth.synthDisposal(sources, 50000))],
@@ -70,9 +76,8 @@ try {
   const origin = served.origin;
 
   /** A host page with one element (or the baseline) and the probe. */
-  function addPage(name, { tag, attrs = '', waits, autoZip, baseline = false }) {
+  function addPage(name, { tag, attrs = '', waits, autoZip, baseline = false, script = baseline ? '/files/baseline.js' : '/dist/recovery-finder.js' }) {
     const watch = JSON.stringify({ host: '[data-bench]', waits, autoZip });
-    const script = baseline ? '/files/baseline.js' : '/dist/recovery-finder.js';
     pages.set(
       name,
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -222,10 +227,12 @@ try {
 
   if (PROFILE) {
     await profiles({ addPage, loadRun, typing, sizes: [10000, 100000] });
+    // The profiled script, so the line numbers above can be read.
+    await copyFile(join(distDir, 'recovery-finder.js'), join(tmpdir(), 'recovery-profile-bundle.js'));
   } else {
     const out = { date: new Date().toISOString(), chromium, machine: machine(), loadStart: load1(), search: {}, bundled: {}, prsc: {}, disposal: {} };
 
-    for (const n of SIZES) {
+    for (const n of part('search') ? SIZES : []) {
       const el = addPage(`search-${n}`, { tag: 'recovery-resource-search', attrs: `src="/files/resources-${n}.json" no-location`, waits: RESULTS });
       const base = addPage(`baseline-${n}`, { tag: 'bench-fuse-search', attrs: `src="/files/resources-${n}.json"`, waits: RESULTS, baseline: true });
       const la = load1();
@@ -242,8 +249,8 @@ try {
       log(`  fuse.js: first results ${fmt(baseLoad.results)} ms; key ${fmt(baseType.latency)} ms; heap ${fmt(baseLoad.heapMB, 1)} MB`);
     }
 
-    log('bundled dataset: page load');
-    {
+    if (part('bundled')) {
+      log('bundled dataset: page load');
       const la = load1();
       const el = addPage('bundled', { tag: 'recovery-resource-search', attrs: 'no-location', waits: RESULTS });
       const base = addPage('bundled-baseline', { tag: 'bench-fuse-search', attrs: `src="/dist/cms/${bundledData}"`, waits: RESULTS, baseline: true });
@@ -255,14 +262,18 @@ try {
       const res = p.resources.find((x) => x.name.includes(file));
       return res ? { dataArrived: res.responseEnd } : {};
     };
-    log('PRSC map: bundled dataset and 50,000 centres');
-    for (const [label, attrs, file, times] of [
-      ['bundled', 'tile-url=""', 'resources-', 3],
+    if (part('prsc')) log('PRSC map: bundled dataset and 50,000 centres');
+    for (const [label, attrs, file, times, baseline] of !part('prsc') ? [] : [
+      ['bundled', 'tile-url=""', 'resources-', 3, false],
+      [`bundled-baseline`, `src="/dist/cms/${bundledData}"`, 'resources-', 3, true],
       // One load: the list draws every centre (about a minute on a busy 2-core machine).
-      ['50000', 'tile-url="" src="/files/prsc-50000.json"', 'prsc-50000', 1],
+      ['50000', 'tile-url="" src="/files/prsc-50000.json"', 'prsc-50000', 1, false],
+      ['50000-baseline', 'src="/files/prsc-50000.json"', 'prsc-50000', 3, true],
     ]) {
       const la = load1();
-      const url = addPage(`prsc-${label}`, { tag: 'recovery-prsc-map', attrs, waits: { rows: '[part~="list"] li', map: MAP } });
+      const url = baseline
+        ? addPage(`prsc-${label}`, { tag: 'bench-leaflet-map', attrs, waits: { rows: '[part~="list"] li', map: MAP }, script: '/files/baseline-map.js' })
+        : addPage(`prsc-${label}`, { tag: 'recovery-prsc-map', attrs, waits: { rows: '[part~="list"] li', map: MAP } });
       const runs = [];
       for (let i = 0; i < times; i++) {
         const r = await loadRun(url);
@@ -280,8 +291,8 @@ try {
       out.prsc[label] = summarise(runs, la);
     }
 
-    log('disposal locator: 5,027 real sites and 50,000');
-    for (const n of [5027, 50000]) {
+    if (part('disposal')) log('disposal locator: 5,027 real sites and 50,000');
+    for (const n of part('disposal') ? [5027, 50000] : []) {
       const la = load1();
       const file = `disposal-${n}.json`;
       const url = addPage(`disposal-${n}`, {
@@ -325,8 +336,8 @@ try {
       out.disposal[n] = { ...summarise(runs, la), zipEnter: stats(lat) };
     }
 
-    log('disposal core: nearest-10 in the page (index vs sorting every site)');
-    {
+    if (part('core')) {
+      log('disposal core: nearest-10 in the page (index vs sorting every site)');
       const url = `${origin}/page/core`;
       pages.set('core', '<!doctype html><html lang="en"><head><script type="module" src="/files/core.js"></script></head><body></body></html>');
       const { context, page } = await newPage(browser);
@@ -342,8 +353,8 @@ try {
 
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(join(root, 'bench/results/elements.json'), `${JSON.stringify(out, null, 2)}\n`);
-    if (!QUICK) await writeBenchmarksMd(out);
-    log(QUICK ? 'wrote bench/results/elements.json' : 'wrote bench/results/elements.json and BENCHMARKS.md');
+    if (!QUICK && !ONLY) await writeBenchmarksMd(out);
+    log(QUICK || ONLY ? 'wrote bench/results/elements.json' : 'wrote bench/results/elements.json and BENCHMARKS.md');
   }
 } finally {
   await browser?.close();
@@ -468,11 +479,15 @@ function elementsMd(o) {
   lines.push('');
   lines.push('"Data arrived" is the dataset\'s `responseEnd` (Resource Timing). For the disposal locator the ZIP 02118 is typed and submitted as soon as its box is shown, so the list can appear once the data, the ZIP table and the submit are all there: its times run from the latest of the three. "Map drawn" is the first frame with the markers\' pane filled (clusters) or the canvas of points. No tiles (`tile-url=""`): no network beyond loopback.');
   lines.push('');
+  lines.push('Baseline for the map (`bench/baseline-map-entry.ts`, same run, same file): plain Leaflet in the page\'s script, one canvas `circleMarker` per record, no clustering, the first 20 records as the same cards. With the bundled file it draws all 119 records (our element: the 39 centres). There is no element baseline for the disposal locator (its list is nearest-first); its core has one below.');
+  lines.push('');
   lines.push('| element, data | first list rows after data arrived | map drawn after data arrived | navigation to first rows | navigation to map | longest task | TBT | n | load avg |');
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const [label, r] of [
     [`PRSC map, bundled (${o.bundled.records} records, 39 centres)`, o.prsc.bundled],
+    ['baseline: plain Leaflet, bundled (all 119 records)', o.prsc['bundled-baseline']],
     [`PRSC map, 50,000 synthetic centres`, o.prsc['50000']],
+    ['baseline: plain Leaflet, 50,000 synthetic centres', o.prsc['50000-baseline']],
     ['disposal locator, 5,027 real sites (2018 DEA)', o.disposal[5027]],
     ['disposal locator, 50,000 sites (real + jittered copies)', o.disposal[50000]],
   ]) {
@@ -521,7 +536,10 @@ function elementsMd(o) {
   if (o.prsc.bundled) t('PRSC map: first list rows ≤ 150 ms after data (bundled)', `${ms(o.prsc.bundled.rowsFromData)} ms`, verdict(o.prsc.bundled.rowsFromData.median, 150));
   if (o.prsc['50000']) t('PRSC map: first list rows ≤ 150 ms after data (50,000)', `${ms(o.prsc['50000'].rowsFromData)} ms`, verdict(o.prsc['50000'].rowsFromData.median, 150));
   for (const n of [5027, 50000]) if (o.disposal[n]) t(`disposal: first list rows ≤ 150 ms after data (${n0(n)})`, `${ms(o.disposal[n].rowsFromData)} ms`, verdict(o.disposal[n].rowsFromData.median, 150));
-  if (o.prsc['50000']) t('map with 50,000 points drawn ≤ 300 ms (after data)', `${ms(o.prsc['50000'].mapFromData)} ms`, verdict(o.prsc['50000'].mapFromData.median, 300));
+  if (o.prsc['50000']) {
+    const base = o.prsc['50000-baseline']?.mapFromData;
+    t('map with 50,000 points drawn ≤ 300 ms (after data)', `${ms(o.prsc['50000'].mapFromData)} ms (plain Leaflet: ${ms(base)} ms)`, verdict(o.prsc['50000'].mapFromData.median, 300));
+  }
   const n50 = (o.nearest ?? []).find((c) => c.records === 50000);
   if (n50) t('disposal nearest-10 at 50,000 < 1 ms', `${n50.nearest10.index.median.toFixed(3)} / ${n50.nearest10.index.p95.toFixed(3)} ms`, verdict(n50.nearest10.index.p95, 1));
   t('TBT on page load, bundled dataset ≤ 50 ms', `${ms(B.element.tbt)} ms`, verdict(B.element.tbt.median, 50));
@@ -553,6 +571,26 @@ function summariseProfile(profile, top = 15) {
     byScript.set(script, (byScript.get(script) ?? 0) + us);
     total += us;
   }
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n) => {
+    const f = n.callFrame;
+    const file = f.url ? f.url.replace(/^.*\//, '') : '';
+    return `${f.functionName || '(anonymous)'} ${file}${file ? `:${f.lineNumber + 1}` : ''}`;
+  };
+  const inclusive = new Map();
+  for (const [id, us] of self) {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const n = byId.get(at);
+      if (!n.callFrame.url) continue;
+      const key = label(n);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+    }
+  }
   const rows = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `| ${k.replace(/\|/g, '\\|')} | ${(us / 1000).toFixed(1)} | ${((us / total) * 100).toFixed(1)}% |`);
   return [
     `Sampled ${(total / 1000).toFixed(0)} ms.`,
@@ -564,12 +602,25 @@ function summariseProfile(profile, top = 15) {
     '| function (unminified build) | self ms | share |',
     '|---|---|---|',
     ...rows(byFn),
+    '',
+    '| function, with what it calls (unminified build) | total ms | share |',
+    '|---|---|---|',
+    ...rows(inclusive),
   ];
 }
 
 async function profiles({ addPage, loadRun, typing, sizes }) {
   const md = ['# CPU profiles of `<recovery-resource-search>` (unminified CMS build)', '', `Run ${new Date().toISOString()} by \`node bench/run.mjs --profile\`; load average ${load1()}. DevTools CPU profiler, 200 µs sampling. Self time (time spent in the function itself).`, ''];
-  for (const n of sizes) {
+  if (part('prsc')) {
+    const url = addPage('profile-prsc', { tag: 'recovery-prsc-map', attrs: 'tile-url="" src="/files/prsc-50000.json"', waits: { rows: '[part~="list"] li', map: '.leaflet-marker-pane > *, .leaflet-overlay-pane canvas' } });
+    log('profile: PRSC map, 50,000 centres');
+    const l = await loadRun(url, { profile: true });
+    const lt = l.probe.longTasks;
+    md.push('## PRSC map load, 50,000 centres', '', `First rows painted at ${l.probe.waits.rows.painted.toFixed(0)} ms, map at ${l.probe.waits.map.painted.toFixed(0)} ms; ${lt.length} long tasks (${lt.map((t) => t.duration.toFixed(0)).join(', ')} ms).`, '', ...summariseProfile(l.cpuProfile), '');
+    await writeFile(join(tmpdir(), 'recovery-prsc-50000.cpuprofile'), JSON.stringify(l.cpuProfile));
+    await l.context.close();
+  }
+  for (const n of part('search') ? sizes : []) {
     const url = addPage(`profile-${n}`, { tag: 'recovery-resource-search', attrs: `src="/files/resources-${n}.json" no-location`, waits: { results: '[part~="result"]' } });
     log(`profile: load, ${n} records`);
     const l = await loadRun(url, { profile: true });
@@ -583,6 +634,6 @@ async function profiles({ addPage, loadRun, typing, sizes }) {
     await writeFile(join(tmpdir(), `recovery-typing-${n}.cpuprofile`), JSON.stringify(t.cpuProfile));
   }
   await mkdir(join(root, 'bench/results'), { recursive: true });
-  await writeFile(join(root, 'bench/results/profile.md'), `${md.join('\n')}\n`);
-  log(`wrote bench/results/profile.md (full profiles: ${tmpdir()}/recovery-*.cpuprofile, open in DevTools)`);
+  await writeFile(join(root, `bench/results/profile${ONLY ? `-${ONLY.join('-')}` : ''}.md`), `${md.join('\n')}\n`);
+  log(`wrote bench/results/profile.md (full profiles: ${tmpdir()}/recovery-*.cpuprofile, open in DevTools; the script: ${tmpdir()}/recovery-profile-bundle.js)`);
 }
