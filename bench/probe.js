@@ -100,7 +100,7 @@
         const changed = w.batches.some((b) => b.sig !== w.before);
         if (w.unpainted === 0 && performance.now() - w.last >= (changed ? quietMs : unchangedMs)) {
           w.observer.disconnect();
-          resolve({ before: w.before, key: w.key, batches: w.batches.map(({ at, sig, painted }) => ({ at, sig, painted })) });
+          resolve({ before: w.before, key: w.key, end: performance.now(), batches: w.batches.map(({ at, sig, painted }) => ({ at, sig, painted })) });
         } else setTimeout(check, 20);
       };
       setTimeout(check, quietMs);
