@@ -2,7 +2,8 @@
 // code). It reads only what a person sees: the element's shadow DOM (parts, roles, headings),
 // never its private state. "Painted" is the end of the first frame whose DOM shows the thing:
 // a requestAnimationFrame callback after the DOM changed, then a message posted from it, which
-// runs once that frame's style, layout and paint are done.
+// runs once that frame's style, layout and paint are done. DOM changes are seen through a
+// MutationObserver on the shadow root (a microtask after each change).
 // The page sets window.__benchWatch = { host, waits: { name: selector }, autoZip } before this.
 (() => {
   const config = window.__benchWatch ?? { host: '[data-bench]', waits: {} };
@@ -36,30 +37,40 @@
     return `${status?.textContent?.trim().replace(/\s+/g, ' ') ?? ''} | ${names.join(' / ')}`;
   }
 
-  // Navigation to each awaited thing painted (checked once per frame, from the first frame).
+  // Navigation to each awaited thing painted. Until the element has its shadow root, look once
+  // per frame; then watch the shadow root's changes (no polling that would cost the page time).
   const waits = {};
   const pending = new Map(Object.entries(config.waits ?? {}));
   let zipSubmitted;
-  const frame = () => {
-    const r = root();
-    if (r) {
-      for (const [name, selector] of [...pending]) {
-        if (r.querySelector(selector)) {
-          pending.delete(name);
-          const seen = performance.now();
-          afterPaint((t) => (waits[name] = { seen, painted: t }));
-        }
-      }
-      if (config.autoZip && zipSubmitted === undefined) {
-        const input = r.querySelector('input[part~="input"]');
-        if (input?.form) {
-          input.value = config.autoZip;
-          zipSubmitted = performance.now();
-          input.form.requestSubmit();
-        }
+  const check = (r) => {
+    for (const [name, selector] of [...pending]) {
+      if (r.querySelector(selector)) {
+        pending.delete(name);
+        const seen = performance.now();
+        afterPaint((t) => (waits[name] = { seen, painted: t }));
       }
     }
-    if (pending.size || (config.autoZip && zipSubmitted === undefined)) requestAnimationFrame(frame);
+    if (config.autoZip && zipSubmitted === undefined) {
+      const input = r.querySelector('input[part~="input"]');
+      if (input?.form) {
+        input.value = config.autoZip;
+        zipSubmitted = performance.now();
+        input.form.requestSubmit();
+      }
+    }
+    return pending.size > 0 || (config.autoZip && zipSubmitted === undefined);
+  };
+  const frame = () => {
+    const r = root();
+    if (!r) {
+      requestAnimationFrame(frame);
+      return;
+    }
+    if (!check(r)) return;
+    const observer = new MutationObserver(() => {
+      if (!check(r)) observer.disconnect();
+    });
+    observer.observe(r, { subtree: true, childList: true, attributes: true, characterData: true });
   };
   requestAnimationFrame(frame);
 
