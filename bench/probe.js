@@ -102,14 +102,17 @@
   );
   /**
    * Resolves once nothing changed for `quietMs` (or `unchangedMs` while what a person reads is
-   * still what it was before the key: a slow answer may be on its way) and every change was painted.
+   * still what it was before the key: a slow answer may be on its way) and every change was
+   * painted; or after `maxMs` whatever happens (a page that never settles does not hang the run).
    */
-  function settle(quietMs, unchangedMs = 1000) {
+  function settle(quietMs, unchangedMs = 1000, maxMs = 30000) {
+    const start = performance.now();
     return new Promise((resolve) => {
       const check = () => {
         const w = watch;
         const changed = w.batches.some((b) => b.sig !== w.before);
-        if (w.unpainted === 0 && performance.now() - w.last >= (changed ? quietMs : unchangedMs)) {
+        const quiet = w.unpainted === 0 && performance.now() - w.last >= (changed ? quietMs : unchangedMs);
+        if (quiet || performance.now() - start > maxMs) {
           w.observer.disconnect();
           resolve({ before: w.before, key: w.key, end: performance.now(), batches: w.batches.map(({ at, sig, painted }) => ({ at, sig, painted })) });
         } else setTimeout(check, 20);
