@@ -61,7 +61,7 @@ function isItem(v: unknown): v is DisposalItem {
  * @csspart verify-warning - A card's "may be out of date" warning.
  *
  * @cssprop --recovery-disposal-accent - Colour of the chosen item and the main button (default: the primary colour).
- * @cssprop --recovery-disposal-map-height - Height of the map (default 24rem).
+ * @cssprop --recovery-disposal-map-height - Height of the map (default 24em).
  */
 @localized()
 export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalIndex> {

@@ -64,7 +64,7 @@ type Phase = 'idle' | 'sending' | 'success' | 'failed' | 'waiting-online' | 'too
  *
  * @cssprop --recovery-signup-accent - Sign up button colour (defaults to the primary colour).
  * @cssprop --recovery-signup-on-accent - Sign up button text colour.
- * @cssprop --recovery-signup-max-width - Widest the form gets (default 32rem).
+ * @cssprop --recovery-signup-max-width - Widest the form gets (default 32em).
  * @cssprop --recovery-signup-padding - Padding around the form (default 0).
  */
 @localized()

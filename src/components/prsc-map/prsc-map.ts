@@ -59,7 +59,7 @@ interface Centres {
  * @csspart map-toggle - The "Show map" button on narrow screens.
  * @csspart verify-warning - A card's "may be out of date" warning.
  *
- * @cssprop --recovery-map-height - Height of the map (default 32rem; 22rem on narrow screens).
+ * @cssprop --recovery-map-height - Height of the map (default 32em; 22em on narrow screens).
  * @cssprop --recovery-map-marker-color - Colour of the markers and clusters (default: the primary colour).
  * @cssprop --recovery-map-marker-selected-color - Colour of the chosen marker (default: the focus colour).
  */

@@ -55,7 +55,7 @@ const REPORT_DEBOUNCE = 600;
  * @csspart more - The "Show more results" button.
  *
  * @cssprop --recovery-search-accent - Colour of the search button and active filters (default: the primary colour).
- * @cssprop --recovery-search-sidebar-width - Width of the filter column on wide screens (default 18rem).
+ * @cssprop --recovery-search-sidebar-width - Width of the filter column on wide screens (default 18em).
  */
 @localized()
 export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> {

@@ -103,19 +103,20 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
 export const datasetElementStyles = css`
   .zip-field {
     display: grid;
-    gap: 0.25rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.25em;
   }
   .place-problem:empty {
     display: none;
   }
   .place-problem {
-    margin: 0.5rem 0 0;
-    padding: 0.5rem 0.75rem;
+    margin: 0.5em 0 0;
+    padding: 0.5em 0.75em;
     border-radius: var(--_radius);
     border: 1px solid var(--_danger);
     background: var(--_danger-surface);
   }
   .load-error p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
 `;

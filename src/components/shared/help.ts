@@ -83,7 +83,7 @@ export const helpStyles = css`
   .help {
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     margin: 0 0 var(--_space);
     background: var(--_surface-alt);
   }
@@ -92,16 +92,17 @@ export const helpStyles = css`
     background: var(--_danger-surface);
   }
   .help-heading {
-    margin: 0 0 0.25rem;
+    margin: 0 0 0.25em;
   }
   .help-list {
     display: grid;
-    gap: 0.5rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.5em;
   }
   .help-list li {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25em 0.75em;
     align-items: baseline;
   }
   .help-name {
@@ -110,7 +111,7 @@ export const helpStyles = css`
   .help-links {
     display: inline-flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25em 0.75em;
   }
   @media (max-width: 640px) {
     /* On a phone the lines to call stay; their descriptions give way to the search. */
@@ -118,13 +119,13 @@ export const helpStyles = css`
       display: none;
     }
     .help {
-      padding: 0.5rem 0.75rem;
+      padding: 0.5em 0.75em;
     }
   }
   .help-links a {
     display: inline-block;
-    min-height: 1.5rem;
-    padding: 0.125rem 0;
+    min-height: 1.5em;
+    padding: 0.125em 0;
     font-weight: 600;
   }
 `;

@@ -162,20 +162,20 @@ export const cardStyles = css`
   .card {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 1rem;
+    padding: 1em;
     background: var(--_surface);
   }
   .card .name {
-    margin-bottom: 0.25rem;
+    margin-bottom: 0.25em;
   }
   .card p {
-    margin: 0.25rem 0;
+    margin: 0.25em 0;
   }
   .chips {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem;
-    margin: 0.25rem 0 0.5rem;
+    gap: 0.25em;
+    margin: 0.25em 0 0.5em;
   }
   .open-status.open,
   .open-status.always-open {
@@ -185,24 +185,24 @@ export const cardStyles = css`
   .contact-links {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    margin: 0.5rem 0;
+    gap: 0.25em 1em;
+    margin: 0.5em 0;
   }
   .contact-links a,
   .address a {
     display: inline-block;
-    min-height: 1.5rem;
-    padding: 0.125rem 0;
+    min-height: 1.5em;
+    padding: 0.125em 0;
     font-weight: 600;
   }
   .provenance {
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .verify {
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   .verify .note {
     display: block;
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
 `;
