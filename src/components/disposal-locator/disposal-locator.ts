@@ -29,6 +29,7 @@ import { itemLabel } from '../shared/labels.js';
 import { MapController, approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint } from '../shared/map-controller.js';
 import { formatCount } from '../shared/format.js';
 import { renderGuidance } from './disposal-guidance.js';
+import { renderHeading } from '../shared/heading.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
 function isItem(v: unknown): v is DisposalItem {
@@ -290,7 +291,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
         ? index.nearest(place.point, 'pills', { limit: 1, maxKm: this.maxKm }).length > 0
         : false;
     return html`<section class="area results-area" aria-labelledby="results-heading">
-      <h2 id="results-heading">${msg(str`Places that take ${label} ${where}`)}</h2>
+      ${renderHeading(this.level, msg(str`Places that take ${label} ${where}`), { id: 'results-heading', class: 'title' })}
       ${this.results.length
         ? html`<div class="layout ${hasMap ? 'with-map' : ''}">
             <ol class="plain results" part="list">
@@ -300,7 +301,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
                     now,
                     timeZone,
                     km,
-                    headingLevel: 3,
+                    headingLevel: this.subLevel,
                     noCategories: true,
                     actions:
                       mapUsable && r.location
@@ -317,7 +318,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
               ${msg(str`No place within ${formatCount(Math.round(kmToMiles(this.maxKm)))} miles in this list says it takes ${label}.`)}
               ${pillsNear ? msg('Some places near you take pills and tablets: call one to ask whether it takes this too.') : nothing}
             </p>
-            ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }))}`}
+            ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }), this.subLevel)}`}
       ${this.results.length && item === 'sharps' && place.inBoston
         ? html`<p class="muted">${msg('Found a needle outside? Report it to BOS:311 (3-1-1 or 617-635-4500).')}</p>`
         : nothing}
@@ -343,12 +344,12 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     const timeZone = this.store.dataset?.time_zone ?? 'America/New_York';
     const now = this.clock;
     return html`<section class="area events" part="events" aria-labelledby="events-heading">
-      <h2 id="events-heading">${msg('Upcoming take-back events')}</h2>
+      ${renderHeading(this.level, msg('Upcoming take-back events'), { id: 'events-heading', class: 'title' })}
       <ol class="plain results">
         ${this.events.map(
           ({ item: r, km }) => html`<li>
             ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
-            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true })}
+            ${renderCard(r, { now, timeZone, km, headingLevel: this.subLevel, noCategories: true })}
           </li>`,
         )}
       </ol>

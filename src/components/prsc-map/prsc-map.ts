@@ -26,6 +26,7 @@ import {
   type MapPoint,
 } from '../shared/map-controller.js';
 import { renderCentre } from './prsc-card.js';
+import { renderHeading } from '../shared/heading.js';
 import { prscMapStyles } from './prsc-map.styles.js';
 
 /** What the view reads from a dataset. */
@@ -210,7 +211,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   protected override render(): TemplateResult {
     return html`<div class="base" part="base">
       ${this.renderHelpSlot()}
-      <h2>${msg('Peer Recovery Support Centers')}</h2>
+      ${renderHeading(this.level, msg('Peer Recovery Support Centers'), { class: 'title', id: 'title' })}
       <p class="intro">${msg(
         'Free, peer-run places where people in recovery, and their families, find support groups, one-to-one peer support, wellness activities and a welcoming place to be.',
       )}</p>
@@ -281,6 +282,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
                       r: s.r,
                       km: s.km,
                       selected: s.r.id === this.selectedId,
+                      headingLevel: this.subLevel,
                       now: new Date(),
                       timeZone: this.store.dataset?.time_zone ?? 'America/New_York',
                       onToggle: (id) => this.choose(id, 'list'),

@@ -16,6 +16,7 @@ import { DatasetController, DEFAULT_DATASET_URL } from './dataset-controller.js'
 import { LocaleController } from './localize.js';
 import { renderHelp, type HelpOptions } from './help.js';
 import { formatCount } from './format.js';
+import { below, headingLevel, type HeadingLevel } from './heading.js';
 
 export abstract class RecoveryDatasetElement<D> extends LitElement {
   /** Milliseconds of loading after which the element says it is taking longer than usual. */
@@ -27,6 +28,8 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
   @property({ attribute: false }) data?: unknown;
   /** Help contacts to show instead of the dataset's (or the built-in ones). */
   @property({ attribute: false }) helpContacts?: HelpContact[];
+  /** Level of the element's own headings (1 to 6, default 2); result names are one level lower. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** The data and what the view reads from it. */
   protected readonly store = new DatasetController<D>(this, {
@@ -47,6 +50,16 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
   /** Other inputs of {@link derive}; a change derives again. */
   protected deriveKey(): unknown {
     return undefined;
+  }
+
+  /** The level of the element's own headings (`heading-level`, 2 when it is not 1 to 6). */
+  protected get level(): HeadingLevel {
+    return headingLevel(this.headingLevel);
+  }
+
+  /** The level of the headings under the element's own: result names, sections. */
+  protected get subLevel(): HeadingLevel {
+    return below(this.level);
   }
 
   /** The data's name in a sentence, with its article: "the list of services". */

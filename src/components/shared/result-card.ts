@@ -10,6 +10,7 @@ import { openStatus } from '../../core/hours.js';
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
 import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
+import { renderHeading, type HeadingLevel } from './heading.js';
 
 /** Records older than this many days since verification are marked as possibly out of date. */
 export const STALE_AFTER_DAYS = 365;
@@ -20,8 +21,8 @@ export interface CardContext {
   timeZone: string;
   /** Distance from the person, when known. */
   km?: number | undefined;
-  /** Heading level of the name: 3 under an element's h2. */
-  headingLevel?: 2 | 3 | 4;
+  /** Heading level of the name: one below the element's own (3 under an h2). */
+  headingLevel?: HeadingLevel;
   /** Extra content below the details (an element's own actions). */
   actions?: TemplateResult | typeof nothing;
   /** Hide the categories (e.g. the PRSC map, where every record is a PRSC). */
@@ -50,12 +51,6 @@ const reported = new Set<string>();
 
 function daysSince(isoDate: string, now: Date): number {
   return Math.floor((now.getTime() - Date.parse(`${isoDate}T12:00:00Z`)) / 86_400_000);
-}
-
-function heading(level: 2 | 3 | 4, id: string, name: string): TemplateResult {
-  if (level === 2) return html`<h2 class="name" id=${id}>${name}</h2>`;
-  if (level === 4) return html`<h4 class="name" id=${id}>${name}</h4>`;
-  return html`<h3 class="name" id=${id}>${name}</h3>`;
 }
 
 /** How fresh the record is, in words; a warning when it needs checking. */
@@ -93,7 +88,7 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
   const orgName = part('organisation', () => (r.organization && r.organization.name !== r.name ? r.organization.name : undefined));
   return html`
     <article class="card" part="result" aria-labelledby=${headingId}>
-      ${heading(ctx.headingLevel ?? 3, headingId, r.name)}
+      ${renderHeading(ctx.headingLevel ?? 3, r.name, { id: headingId, class: 'name' })}
       ${orgName ? html`<p class="org muted">${orgName}</p>` : nothing}
       ${!ctx.noCategories
         ? part('categories', () => html`<ul class="plain chips" aria-label=${msg('Categories')}>

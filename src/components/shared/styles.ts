@@ -58,17 +58,20 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* The look of a heading follows its place in the element, not its level (heading-level). */
+  h1,
   h2,
   h3,
-  h4 {
+  h4,
+  h5,
+  h6 {
     line-height: 1.25;
     margin: 0 0 0.5em;
-  }
-  h2 {
-    font-size: 1.375em;
-  }
-  h3 {
     font-size: 1.125em;
+    font-weight: 700;
+  }
+  .title {
+    font-size: 1.375em;
   }
   p {
     margin: 0 0 0.5em;
