@@ -328,7 +328,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   /** The map of the listed places (Leaflet loads when it is about to be seen). */
   private renderMap(): TemplateResult {
     return html`<div class="map-col" part="map">
-      ${renderMapFrame(this.map, msg('Map of the places listed'))}
+      ${renderMapFrame(this.map, this.landmarkLabel(msg('Map of the places listed')))}
       ${this.map.state === 'failed'
         ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every place.')}
             <button type="button" class="secondary" @click=${() => this.map.retry()}>${msg('Try the map again')}</button></p>`

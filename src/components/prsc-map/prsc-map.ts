@@ -261,7 +261,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
         ${this.mapShown ? msg('Hide map') : msg('Show map')}
       </button>
       <div class="map-col" id="map-panel" part="map">
-        ${renderMapFrame(this.map, msg('Map of the centres'))}
+        ${renderMapFrame(this.map, this.landmarkLabel(msg('Map of the centres')))}
         ${this.map.state === 'failed'
           ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every centre.')}</p>`
           : nothing}

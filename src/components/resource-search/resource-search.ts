@@ -351,7 +351,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     return html`
       <div class="base" part="base">
         ${this.renderHelpSlot({ compact: true })}
-        <form class="search" part="form" role="search" @submit=${this.onSubmit}>
+        <form class="search" part="form" role="search" aria-label=${this.landmarkLabel(msg('Search for support'))} @submit=${this.onSubmit}>
           <label for="q">${msg('Search for support')}</label>
           <div class="search-row">
             <input id="q" type="search" part="input" name="q" autocomplete="off" maxlength="200"
