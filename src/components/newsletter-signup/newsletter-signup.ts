@@ -19,6 +19,7 @@ import { RecoverySignupEvent, type SignupSubmission } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
 import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js';
 import { LocaleController } from '../shared/localize.js';
+import { SiteTextController } from '../shared/site-text.js';
 import { define } from '../shared/define.js';
 import { failureMessage, mailtoParts } from './messages.js';
 import { choicesFromSlot, mergeChoices, parseInterests, renderFields, type FieldPatch, type InterestChoice } from './fields.js';
@@ -135,6 +136,8 @@ export class RecoveryNewsletterSignup extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+    // heading-es, consent-text-es, interests-es...: the site's words in the page's language.
+    new SiteTextController(this, { heading: 'heading', consentText: 'consent-text', interests: 'interests', successText: 'success-text', errorText: 'error-text' });
   }
 
   override connectedCallback(): void {

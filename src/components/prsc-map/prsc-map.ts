@@ -27,6 +27,8 @@ import {
 } from '../shared/map-controller.js';
 import { renderCentre } from './prsc-card.js';
 import { renderHeading } from '../shared/heading.js';
+import { SiteTextController } from '../shared/site-text.js';
+import { getLocale } from '../shared/localize.js';
 import { prscMapStyles } from './prsc-map.styles.js';
 
 /** What the view reads from a dataset. */
@@ -46,6 +48,8 @@ interface Centres {
  * @summary Peer Recovery Support Centers on a map and in a list, with region, offering and nearest-first filters.
  *
  * @slot help - Replaces the help contacts block.
+ * @slot intro - The site's own introduction (replaces the built-in one and `intro`).
+ * @slot intro-es - The introduction on a Spanish page (likewise `intro-en` on an English one); `intro` when absent.
  *
  * @fires {RecoverySelectEvent} recovery-select - When a person chooses a centre, in the list or on the map.
  *
@@ -68,6 +72,8 @@ interface Centres {
 export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   static override styles = [baseStyles, helpStyles, cardStyles, datasetElementStyles, mapStyles, prscMapStyles];
 
+  /** The site's introduction under the heading, as text (default: a built-in one). `intro-es`, `intro-en`: the same in that language. */
+  @property() intro = '';
   /** Region shown first (e.g. "Boston"); the person can change it. */
   @property() region = '';
   /** Map tile URL template with {z}/{x}/{y} (default: OpenStreetMap). Empty for no tiles. */
@@ -117,6 +123,12 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     }),
     onSelect: (id) => this.choose(id, 'map'),
   });
+
+  constructor() {
+    super();
+    // intro-es, intro-en: the site's introduction in the page's language.
+    new SiteTextController(this, { intro: 'intro' });
+  }
 
   protected override get listName(): string {
     return msg('the list of centres');
@@ -212,9 +224,9 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     return html`<div class="base" part="base">
       ${this.renderHelpSlot()}
       ${renderHeading(this.level, msg('Peer Recovery Support Centers'), { class: 'title', id: 'title' })}
-      <p class="intro">${msg(
+      <div class="intro"><slot name=${`intro-${getLocale()}`}><slot name="intro"><p>${this.intro || msg(
         'Free, peer-run places where people in recovery, and their families, find support groups, one-to-one peer support, wellness activities and a welcoming place to be.',
-      )}</p>
+      )}</p></slot></slot></div>
       ${this.store.status === 'ready' ? this.renderControls() : nothing}
       <p class="status" role="status" aria-live="polite">${this.statusText()}</p>
       ${this.renderLoadState()} ${this.renderSkipped()}
