@@ -346,7 +346,12 @@ export class MapController implements ReactiveController {
     this.io?.disconnect();
     this.ro?.disconnect();
     this.destroy();
-    if (this.state === 'ready' || this.state === 'loading') this.setState('idle');
+    if (this.state === 'ready' || this.state === 'loading') {
+      // Called from hostUpdated (a new container was rendered): render again after this update.
+      this.state = 'idle';
+      this.config.onStateChange?.('idle');
+      queueMicrotask(() => this.host.requestUpdate());
+    }
     this.observed = c;
     this.io = new IntersectionObserver(
       (entries) => {
