@@ -198,6 +198,5 @@ export const cardStyles = css`
   }
   .verify .note {
     display: block;
-    font-size: 0.875em;
   }
 `;
