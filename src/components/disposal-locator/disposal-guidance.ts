@@ -23,7 +23,7 @@ export const FDA_DISPOSAL_URL = 'https://www.fda.gov/drugs/safe-disposal-medicin
 
 function bostonSharps(level: HeadingLevel): TemplateResult {
   return html`<section class="guidance" part="guidance" aria-labelledby="g-boston-sharps">
-    ${renderHeading(level, msg('Needles in Boston'), { id: 'g-boston-sharps' })}
+    ${renderHeading(level, msg('Needles in Boston'), { id: 'g-boston-sharps', class: 'subtitle' })}
     <ul>
       <li>
         ${msg('Found a needle outside? Do not pick it up. Report it to BOS:311 and the Mobile Sharps Team will pick it up:')}
@@ -41,7 +41,7 @@ function bostonSharps(level: HeadingLevel): TemplateResult {
 
 function sharps(level: HeadingLevel): TemplateResult {
   return html`<section class="guidance" part="guidance" aria-labelledby="g-sharps">
-    ${renderHeading(level, msg('Needles and other sharps'), { id: 'g-sharps' })}
+    ${renderHeading(level, msg('Needles and other sharps'), { id: 'g-sharps', class: 'subtitle' })}
     <ul>
       <li>${msg('Pharmacies, syringe service programs and public health kiosks take used needles. Call first to ask.')}</li>
       <li>${msg('Keep them in a closed, hard container until you drop them off. Never put loose needles in the trash or recycling.')}</li>
@@ -53,7 +53,7 @@ function sharps(level: HeadingLevel): TemplateResult {
 
 function fdaMedicines(level: HeadingLevel): TemplateResult {
   return html`<section class="guidance" part="guidance" aria-labelledby="g-fda">
-    ${renderHeading(level, msg('Getting rid of medicines at home'), { id: 'g-fda' })}
+    ${renderHeading(level, msg('Getting rid of medicines at home'), { id: 'g-fda', class: 'subtitle' })}
     <p>${msg('When no take-back place or event is near, the US Food and Drug Administration says:')}</p>
     <ol>
       <li>${msg('Check the FDA’s flush list first. A few medicines, such as some opioid patches, should be flushed down the toilet when no take-back is near.')}</li>

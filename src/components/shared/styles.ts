@@ -70,7 +70,8 @@ export const baseStyles = css`
     font-size: 1.125em;
     font-weight: 700;
   }
-  .title {
+  .title,
+  h2:not([class]) {
     font-size: 1.375em;
   }
   p {
