@@ -162,23 +162,22 @@ describe('layout: one help block per page, unique landmarks', () => {
   const jumps = (els: El[]) => els.map((e) => e.shadowRoot!.querySelectorAll('.help-jump').length);
 
   it('shows the full help in the first element and a one-line link to it in the others', async () => {
-    const els = [
-      await mount('recovery-resource-search', { src: datasetUrl() }),
-      await mount('recovery-prsc-map', { src: datasetUrl({ fixture: 'prsc-centres' }), 'tile-url': TEST_TILES }),
-      await mount('recovery-disposal-locator', { src: datasetUrl({ fixture: 'disposal-sites' }) }),
-    ];
+    const first = await mount('recovery-resource-search', { src: datasetUrl() });
+    const second = await mount('recovery-prsc-map', { src: datasetUrl({ fixture: 'prsc-centres' }), 'tile-url': TEST_TILES });
+    const third = await mount('recovery-disposal-locator', { src: datasetUrl({ fixture: 'disposal-sites' }) });
+    const els = [first, second, third];
     for (const el of els) await el.updateComplete;
     expect(helpBlocks(els)).to.deep.equal([1, 0, 0]);
     expect(jumps(els)).to.deep.equal([0, 1, 1]);
     // The link takes the keyboard to the full block.
-    els[2].shadowRoot!.querySelector<HTMLButtonElement>('.help-jump button')!.click();
-    expect(els[0].shadowRoot!.activeElement?.classList.contains('help')).to.equal(true);
+    third.shadowRoot!.querySelector<HTMLButtonElement>('.help-jump button')!.click();
+    expect(first.shadowRoot!.activeElement?.classList.contains('help')).to.equal(true);
     for (const el of els) await expect(el).to.be.accessible();
     // The first leaves: the next one takes over.
-    els[0].remove();
-    await until(() => els[1].shadowRoot!.querySelectorAll('.help').length === 1, 'the next element shows the help');
-    await els[2].updateComplete;
-    expect(helpBlocks(els.slice(1))).to.deep.equal([1, 0]);
+    first.remove();
+    await until(() => second.shadowRoot!.querySelectorAll('.help').length === 1, 'the next element shows the help');
+    await third.updateComplete;
+    expect(helpBlocks([second, third])).to.deep.equal([1, 0]);
   });
 
   it('lets the site decide with help="full|compact|none"', async () => {
