@@ -255,7 +255,9 @@ describe('layout: heading levels and the site\'s text', () => {
     await until(() => !!d.querySelector('.results-area .card'), 'places');
     expect(levels(disposal, '#results-heading')).to.deep.equal(['h4']);
     expect(new Set(levels(disposal, '.card .name'))).to.deep.equal(new Set(['h5']));
-    for (const el of [prsc, search, disposal]) await expect(el).to.be.accessible();
+    const signup = await mount('recovery-newsletter-signup', { heading: 'Stay in touch', 'heading-level': '3' });
+    expect(levels(signup, '.title')).to.deep.equal(['h3']);
+    for (const el of [prsc, search, disposal, signup]) await expect(el).to.be.accessible();
   });
 
   it('shows the site\'s text in the page\'s language: attributes and slots', async () => {

@@ -20,6 +20,7 @@ import { baseStyles } from '../shared/styles.js';
 import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js';
 import { LocaleController } from '../shared/localize.js';
 import { SiteTextController } from '../shared/site-text.js';
+import { headingLevel, renderHeading } from '../shared/heading.js';
 import { define } from '../shared/define.js';
 import { failureMessage, mailtoParts } from './messages.js';
 import { choicesFromSlot, mergeChoices, parseInterests, renderFields, type FieldPatch, type InterestChoice } from './fields.js';
@@ -96,8 +97,10 @@ export class RecoveryNewsletterSignup extends LitElement {
   @property({ attribute: 'consent-text' }) consentText = '';
   /** Comma-separated interests offered as checkboxes (each is both value and label). */
   @property() interests = '';
-  /** Optional heading above the form (an h2). */
+  /** Optional heading above the form (an h2, or the level of `heading-level`). `heading-es`: the same in Spanish. */
   @property() heading = '';
+  /** Level of the heading (1 to 6, default 2). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Client timeout for one send, in milliseconds. */
   @property({ type: Number }) timeout = 15_000;
   /** Submits faster than this after the form appears are asked to press again (bot guard). */
@@ -387,7 +390,7 @@ export class RecoveryNewsletterSignup extends LitElement {
       (c) => c.urgency !== 'support',
     );
     return html`<div class="base" part="base">
-      ${this.heading ? html`<h2>${this.heading}</h2>` : nothing}
+      ${this.heading ? renderHeading(headingLevel(this.headingLevel), this.heading, { class: 'title' }) : nothing}
       ${this.phase === 'success'
         ? nothing
         : html`<form part="form" novalidate aria-label=${this.heading || msg('Newsletter signup')} @submit=${this.onSubmit}>
