@@ -227,7 +227,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
       <div class="intro"><slot name=${`intro-${getLocale()}`}><slot name="intro"><p>${this.intro || msg(
         'Free, peer-run places where people in recovery, and their families, find support groups, one-to-one peer support, wellness activities and a welcoming place to be.',
       )}</p></slot></slot></div>
-      ${this.store.status === 'ready' ? this.renderControls() : nothing}
+      ${this.store.status === 'error' ? nothing : this.renderControls()}
       <p class="status" role="status" aria-live="polite">${this.statusText()}</p>
       ${this.renderLoadState()} ${this.renderSkipped()}
       ${this.store.status === 'error' ? nothing : this.renderLayout()}
@@ -240,7 +240,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     return html`<div class="controls" part="controls">
       <div class="field">
         <label for="region">${msg('Region')}</label>
-        <select id="region" @change=${(e: Event) => (this.chosenRegion = (e.target as HTMLSelectElement).value)}>
+        <select id="region" ?disabled=${this.store.status !== 'ready'} @change=${(e: Event) => (this.chosenRegion = (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!selectedRegion}>${msg('All regions')}</option>
           ${regions.map((r) => html`<option value=${r} ?selected=${r === selectedRegion}>${r}</option>`)}
         </select>
