@@ -4,7 +4,7 @@
 // layout-shift entries). This file imports the elements only inside the tests, so each tag is
 // still undefined when its test builds the page.
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, setViewport } from '@web/test-runner-commands';
 import { datasetUrl, setGeolocation, until } from '../helpers.js';
 import { DEFAULT_HELP_CONTACTS } from '../../src/core/help-defaults.js';
 
@@ -58,6 +58,19 @@ function painted(): Promise<void> {
   return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 }
 
+interface AxNode {
+  role?: string;
+  name?: string;
+  children?: AxNode[];
+}
+
+/** How many links in the page's accessibility tree (what a screen reader reads) are the fallback's. */
+async function timesRead(): Promise<number> {
+  const count = (n: AxNode | undefined): number =>
+    !n ? 0 : (n.role === 'link' && n.name?.includes('800-327-5050') && n.name.includes('Helpline,') ? 1 : 0) + (n.children ?? []).reduce((sum, c) => sum + count(c), 0);
+  return count((await a11ySnapshot({})) as unknown as AxNode);
+}
+
 interface Shift extends PerformanceEntry {
   value: number;
   hadRecentInput: boolean;
@@ -89,6 +102,7 @@ describe('layout: before the script runs', () => {
       const fallback = el.querySelector<HTMLElement>('.fallback')!;
       expect(fallback.checkVisibility(), 'fallback shown before the script').to.equal(true);
       expect(el.getBoundingClientRect().height, 'space reserved before the script').to.be.at.least(300);
+      expect(await timesRead(), 'read once before the script').to.equal(1);
 
       const shifts: Shift[] = [];
       const observer = new PerformanceObserver((list) => shifts.push(...(list.getEntries() as Shift[])));
@@ -102,6 +116,7 @@ describe('layout: before the script runs', () => {
       // Defined: the fallback has no box (so it is neither seen nor read), the element's own view shows.
       expect(fallback.checkVisibility(), 'fallback hidden once defined').to.equal(false);
       expect(fallback.getClientRects().length).to.equal(0);
+      expect(await timesRead(), 'not read once defined').to.equal(0);
       await painted();
       const loadingHeight = el.getBoundingClientRect().height;
       await until(() => !/Loading/.test(el.shadowRoot!.textContent ?? ''), 'data loaded');
