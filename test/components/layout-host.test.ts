@@ -153,6 +153,32 @@ describe('layout: robust to host CSS', () => {
   });
 });
 
+describe('layout: the map follows the tokens', () => {
+  failOnLitWarnings();
+  before(() => setGeolocation({ reset: true }));
+  afterEach(() => document.body.replaceChildren());
+
+  it('gives the zoom buttons and popups the radius and colours of the tokens', async () => {
+    const el = await mount('recovery-prsc-map', { src: datasetUrl({ fixture: 'prsc-centres' }), 'tile-url': TEST_TILES });
+    el.style.cssText = '--recovery-radius: 3px; --recovery-color-surface: rgb(1, 2, 3); --recovery-color-text: rgb(250, 251, 252); width: 1000px';
+    const map = (el as unknown as { map: { state: string; select: (id: string) => void } }).map;
+    await until(() => map.state === 'ready' || map.state === 'failed', 'map');
+    expect(map.state).to.equal('ready');
+    const root = el.shadowRoot!;
+    const id = root.querySelector<HTMLButtonElement>('button.choose')!.dataset['id']!;
+    map.select(id);
+    await until(() => !!root.querySelector('.leaflet-popup-content-wrapper'), 'popup');
+    const bar = getComputedStyle(root.querySelector('.leaflet-bar')!);
+    const popup = getComputedStyle(root.querySelector('.leaflet-popup-content-wrapper')!);
+    const zoom = getComputedStyle(root.querySelector('.leaflet-bar a')!);
+    expect([bar.borderTopLeftRadius, popup.borderTopLeftRadius]).to.deep.equal(['3px', '3px']);
+    expect([popup.backgroundColor, popup.color]).to.deep.equal(['rgb(1, 2, 3)', 'rgb(250, 251, 252)']);
+    expect([zoom.backgroundColor, zoom.color]).to.deep.equal(['rgb(1, 2, 3)', 'rgb(250, 251, 252)']);
+    const close = root.querySelector('.leaflet-popup-close-button')!.getBoundingClientRect();
+    expect(Math.min(close.width, close.height)).to.be.at.least(24);
+  });
+});
+
 describe('layout: one help block per page, unique landmarks', () => {
   failOnLitWarnings();
   before(() => setGeolocation({ reset: true }));
