@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { testEndpoints } from './test/server/endpoints.mjs';
 import { geolocationPlugin } from './test/server/geolocation-plugin.mjs';
 import { networkPlugin } from './test/server/network-plugin.mjs';
@@ -73,6 +74,8 @@ export default {
   testFramework: { config: { timeout: 60_000 } },
   middleware: [testEndpoints],
   plugins: [
+    // The accessibility tree, as a screen reader gets it (test/components/layout-fallback.test.ts).
+    a11ySnapshotPlugin(),
     papaparseModule(),
     cssInline(),
     geolocationPlugin(),

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Screenshot a page in headless Chromium at phone and desktop widths.
-//   node tools/screenshot.mjs URL OUT_PREFIX [--width 390,1280] [--full]
-// writes OUT_PREFIX-390.png and OUT_PREFIX-1280.png. Serve the page first (npm start).
+//   node tools/screenshot.mjs URL OUT_PREFIX [--width 390,1280] [--full] [--split=1000]
+// writes OUT_PREFIX-390.png and OUT_PREFIX-1280.png (with --split, the full page in slices
+// OUT_PREFIX-390.part0.png, .part1.png, ... of that height, easier to look at than one tall
+// image), and prints the page's scroll width (wider than the viewport = broken on a phone).
+// Serve the page first (npm start).
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, findChromium } from './find-chrome.mjs';
 
@@ -9,6 +12,8 @@ const [url, out = '/tmp/shot'] = process.argv.slice(2).filter((a) => !a.startsWi
 const widthArg = process.argv.find((a) => a.startsWith('--width='));
 const widths = (widthArg ? widthArg.slice(8) : '390,1280').split(',').map(Number);
 const full = process.argv.includes('--full');
+const splitArg = process.argv.find((a) => a.startsWith('--split='));
+const split = splitArg ? Number(splitArg.slice(8)) : 0;
 if (!url) {
   console.error('usage: node tools/screenshot.mjs URL OUT_PREFIX [--width=390,1280] [--full]');
   process.exit(2);
@@ -22,8 +27,16 @@ try {
     });
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.waitForTimeout(500);
-    await page.screenshot({ path: `${out}-${width}.png`, fullPage: full });
-    console.log(`${out}-${width}.png`);
+    const [scrollWidth, height] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+    if (split > 0) {
+      for (let y = 0, i = 0; y < height; y += split, i++) {
+        const clip = { x: 0, y, width, height: Math.min(split, height - y) };
+        await page.screenshot({ path: `${out}-${width}.part${i}.png`, fullPage: true, clip });
+      }
+    } else {
+      await page.screenshot({ path: `${out}-${width}.png`, fullPage: full });
+    }
+    console.log(`${out}-${width}${split > 0 ? '.part*' : ''}.png: scroll width ${scrollWidth} at ${width}, height ${height}`);
     await page.close();
   }
 } finally {

@@ -16,13 +16,14 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { Guidance } from '../../core/disposal.js';
+import { renderHeading, type HeadingLevel } from '../shared/heading.js';
 
 /** The FDA's page on disposing of unused medicines. */
 export const FDA_DISPOSAL_URL = 'https://www.fda.gov/drugs/safe-disposal-medicines/disposal-unused-medicines-what-you-should-know';
 
-function bostonSharps(): TemplateResult {
+function bostonSharps(level: HeadingLevel): TemplateResult {
   return html`<section class="guidance" part="guidance" aria-labelledby="g-boston-sharps">
-    <h3 id="g-boston-sharps">${msg('Needles in Boston')}</h3>
+    ${renderHeading(level, msg('Needles in Boston'), { id: 'g-boston-sharps', class: 'subtitle' })}
     <ul>
       <li>
         ${msg('Found a needle outside? Do not pick it up. Report it to BOS:311 and the Mobile Sharps Team will pick it up:')}
@@ -38,9 +39,9 @@ function bostonSharps(): TemplateResult {
   </section>`;
 }
 
-function sharps(): TemplateResult {
+function sharps(level: HeadingLevel): TemplateResult {
   return html`<section class="guidance" part="guidance" aria-labelledby="g-sharps">
-    <h3 id="g-sharps">${msg('Needles and other sharps')}</h3>
+    ${renderHeading(level, msg('Needles and other sharps'), { id: 'g-sharps', class: 'subtitle' })}
     <ul>
       <li>${msg('Pharmacies, syringe service programs and public health kiosks take used needles. Call first to ask.')}</li>
       <li>${msg('Keep them in a closed, hard container until you drop them off. Never put loose needles in the trash or recycling.')}</li>
@@ -50,9 +51,9 @@ function sharps(): TemplateResult {
   </section>`;
 }
 
-function fdaMedicines(): TemplateResult {
+function fdaMedicines(level: HeadingLevel): TemplateResult {
   return html`<section class="guidance" part="guidance" aria-labelledby="g-fda">
-    <h3 id="g-fda">${msg('Getting rid of medicines at home')}</h3>
+    ${renderHeading(level, msg('Getting rid of medicines at home'), { id: 'g-fda', class: 'subtitle' })}
     <p>${msg('When no take-back place or event is near, the US Food and Drug Administration says:')}</p>
     <ol>
       <li>${msg('Check the FDA’s flush list first. A few medicines, such as some opioid patches, should be flushed down the toilet when no take-back is near.')}</li>
@@ -69,6 +70,7 @@ function fdaMedicines(): TemplateResult {
   </section>`;
 }
 
-export function renderGuidance(kinds: readonly Guidance[]): TemplateResult[] {
-  return kinds.map((k) => (k === 'boston-sharps' ? bostonSharps() : k === 'sharps' ? sharps() : fdaMedicines()));
+/** The guidance blocks; their headings at `level` (one below the element's, 3 by default). */
+export function renderGuidance(kinds: readonly Guidance[], level: HeadingLevel = 3): TemplateResult[] {
+  return kinds.map((k) => (k === 'boston-sharps' ? bostonSharps(level) : k === 'sharps' ? sharps(level) : fdaMedicines(level)));
 }

@@ -3,10 +3,11 @@ import { css } from 'lit';
 export const disposalLocatorStyles = css`
   .base {
     --_accent: var(--recovery-disposal-accent, var(--_primary));
-    --_map-height: var(--recovery-disposal-map-height, 24rem);
+    --_map-height: var(--recovery-disposal-map-height, 24em);
   }
   form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
     margin: 0 0 var(--_space);
   }
@@ -18,23 +19,23 @@ export const disposalLocatorStyles = css`
   }
   legend {
     font-weight: 700;
-    font-size: 1.0625rem;
+    font-size: 1.0625em;
     padding: 0;
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
   .items {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .item {
     display: inline-flex;
     align-items: center;
-    gap: 0.5rem;
-    min-height: 2.75rem;
-    padding: 0.5rem 0.875rem;
+    gap: 0.5em;
+    min-height: 2.75em;
+    padding: 0.5em 0.875em;
     border: 2px solid var(--_border);
-    border-radius: 999px;
+    border-radius: var(--_radius);
     background: var(--_surface);
     cursor: pointer;
     font-weight: 600;
@@ -55,10 +56,10 @@ export const disposalLocatorStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
-    gap: 0.5rem 0.75rem;
+    gap: 0.5em 0.75em;
   }
   .zip-field input {
-    width: 9rem;
+    width: 9em;
   }
   ol.plain {
     list-style: none;
@@ -70,16 +71,18 @@ export const disposalLocatorStyles = css`
     border-color: var(--_accent);
   }
   .status {
-    min-height: 1.5rem;
-    margin: 0 0 0.5rem;
+    min-height: 1.5em;
+    margin: 0 0 0.5em;
   }
   .layout {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
   .results {
     display: grid;
-    gap: 0.75rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.75em;
     align-content: start;
   }
   .map {
@@ -90,7 +93,8 @@ export const disposalLocatorStyles = css`
   }
   .map-col {
     display: grid;
-    gap: 0.5rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.5em;
     align-content: start;
   }
   .map-loading {
@@ -102,7 +106,7 @@ export const disposalLocatorStyles = css`
     z-index: 1;
   }
   .map-note {
-    font-size: 0.875rem;
+    font-size: 0.875em;
     margin: 0;
   }
   .results li.selected .card {
@@ -110,15 +114,15 @@ export const disposalLocatorStyles = css`
     box-shadow: 0 0 0 2px var(--_accent);
   }
   .show-on-map {
-    margin-top: 0.25rem;
+    margin-top: 0.25em;
   }
-  @media (min-width: 56rem) {
+  @media (min-width: 56em) {
     .layout.with-map {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     }
     .layout.with-map .map-col {
       position: sticky;
-      top: 0.5rem;
+      top: 0.5em;
     }
   }
   section.area {
@@ -128,26 +132,26 @@ export const disposalLocatorStyles = css`
     border: 1px solid var(--_border);
     border-left: 6px solid var(--_accent);
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     margin: 0 0 var(--_space);
     background: var(--_surface-alt);
   }
   .guidance ul,
   .guidance ol {
-    margin: 0.25rem 0 0.5rem;
-    padding-left: 1.25rem;
+    margin: 0.25em 0 0.5em;
+    padding-left: 1.25em;
   }
   .guidance li {
-    margin: 0.25rem 0;
+    margin: 0.25em 0;
   }
   .guidance a {
     font-weight: 600;
   }
   .source {
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .loading-space {
-    min-height: 8rem;
+    min-height: 8em;
   }
   @media (forced-colors: active) {
     .item:has(input:checked) {

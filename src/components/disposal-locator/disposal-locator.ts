@@ -29,6 +29,7 @@ import { itemLabel } from '../shared/labels.js';
 import { MapController, approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint } from '../shared/map-controller.js';
 import { formatCount } from '../shared/format.js';
 import { renderGuidance } from './disposal-guidance.js';
+import { renderHeading } from '../shared/heading.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
 function isItem(v: unknown): v is DisposalItem {
@@ -63,7 +64,7 @@ function isItem(v: unknown): v is DisposalItem {
  * @csspart provenance - A card's "Where this comes from" disclosure (source, date, notes).
  *
  * @cssprop --recovery-disposal-accent - Colour of the chosen item and the main button (default: the primary colour).
- * @cssprop --recovery-disposal-map-height - Height of the map (default 24rem).
+ * @cssprop --recovery-disposal-map-height - Height of the map (default 24em).
  */
 @localized()
 export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalIndex> {
@@ -292,7 +293,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
         ? index.nearest(place.point, 'pills', { limit: 1, maxKm: this.maxKm }).length > 0
         : false;
     return html`<section class="area results-area" aria-labelledby="results-heading">
-      <h2 id="results-heading">${msg(str`Places that take ${label} ${where}`)}</h2>
+      ${renderHeading(this.level, msg(str`Places that take ${label} ${where}`), { id: 'results-heading', class: 'title' })}
       ${this.results.length
         ? html`<div class="layout ${hasMap ? 'with-map' : ''}">
             <ol class="plain results" part="list">
@@ -302,7 +303,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
                     now,
                     timeZone,
                     km,
-                    headingLevel: 3,
+                    headingLevel: this.subLevel,
                     noCategories: true,
                     staleAfterDays: this.staleAfterDays,
                     actions:
@@ -320,7 +321,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
               ${msg(str`No place within ${formatCount(Math.round(kmToMiles(this.maxKm)))} miles in this list says it takes ${label}.`)}
               ${pillsNear ? msg('Some places near you take pills and tablets: call one to ask whether it takes this too.') : nothing}
             </p>
-            ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }))}`}
+            ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }), this.subLevel)}`}
       ${this.results.length && item === 'sharps' && place.inBoston
         ? html`<p class="muted">${msg('Found a needle outside? Report it to BOS:311 (3-1-1 or 617-635-4500).')}</p>`
         : nothing}
@@ -330,7 +331,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   /** The map of the listed places (Leaflet loads when it is about to be seen). */
   private renderMap(): TemplateResult {
     return html`<div class="map-col" part="map">
-      ${renderMapFrame(this.map, msg('Map of the places listed'))}
+      ${renderMapFrame(this.map, this.landmarkLabel(msg('Map of the places listed')))}
       ${this.map.state === 'failed'
         ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every place.')}
             <button type="button" class="secondary" @click=${() => this.map.retry()}>${msg('Try the map again')}</button></p>`
@@ -346,12 +347,12 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     const timeZone = this.store.dataset?.time_zone ?? 'America/New_York';
     const now = this.clock;
     return html`<section class="area events" part="events" aria-labelledby="events-heading">
-      <h2 id="events-heading">${msg('Upcoming take-back events')}</h2>
+      ${renderHeading(this.level, msg('Upcoming take-back events'), { id: 'events-heading', class: 'title' })}
       <ol class="plain results">
         ${this.events.map(
           ({ item: r, km }) => html`<li>
             ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
-            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true, staleAfterDays: this.staleAfterDays })}
+            ${renderCard(r, { now, timeZone, km, headingLevel: this.subLevel, noCategories: true, staleAfterDays: this.staleAfterDays })}
           </li>`,
         )}
       </ol>

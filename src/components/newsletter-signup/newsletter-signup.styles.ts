@@ -4,7 +4,7 @@ export const signupStyles = css`
   .base {
     --_accent: var(--recovery-signup-accent, var(--_primary));
     --_on-accent: var(--recovery-signup-on-accent, var(--_on-primary));
-    max-width: var(--recovery-signup-max-width, 32rem);
+    max-width: var(--recovery-signup-max-width, 32em);
     padding: var(--recovery-signup-padding, 0);
   }
   form {
@@ -13,7 +13,7 @@ export const signupStyles = css`
   }
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
   }
   .field input:not([type='checkbox']) {
     width: 100%;
@@ -31,19 +31,19 @@ export const signupStyles = css`
   legend {
     font-weight: 600;
     padding: 0;
-    margin: 0 0 0.25rem;
+    margin: 0 0 0.25em;
   }
   .check {
     display: flex;
     align-items: flex-start;
-    gap: 0.75rem;
-    min-height: 2.75rem;
-    padding: 0.6rem 0;
+    gap: 0.75em;
+    min-height: 2.75em;
+    padding: 0.6em 0;
     font-weight: 400;
     cursor: pointer;
   }
   .check input {
-    margin-top: 0.125rem;
+    margin-top: 0.125em;
   }
   [aria-invalid='true'] {
     border-color: var(--_danger) !important;
@@ -53,7 +53,7 @@ export const signupStyles = css`
     outline: 2px solid var(--_danger);
     outline-offset: 2px;
     border-radius: var(--_radius);
-    padding-inline: 0.5rem;
+    padding-inline: 0.5em;
   }
   .field-error {
     color: var(--_danger);
@@ -65,7 +65,7 @@ export const signupStyles = css`
   }
   button[type='submit'] {
     justify-self: start;
-    min-width: 10rem;
+    min-width: 10em;
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_on-accent);
@@ -100,14 +100,14 @@ export const signupStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
     align-items: center;
-    margin-top: 0.5rem;
+    margin-top: 0.5em;
   }
   .actions a {
     display: inline-flex;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: 2.75em;
     font-weight: 600;
   }
   .hp {
@@ -124,9 +124,9 @@ export const signupStyles = css`
   .help-line {
     margin-top: var(--_space);
   }
-  @media (min-width: 40rem) {
+  @media (min-width: 40em) {
     .zip input {
-      max-width: 12rem;
+      max-width: 12em;
     }
   }
 `;

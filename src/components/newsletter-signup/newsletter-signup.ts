@@ -20,6 +20,8 @@ import { RecoverySignupEvent } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
 import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js';
 import { LocaleController } from '../shared/localize.js';
+import { SiteTextController } from '../shared/site-text.js';
+import { headingLevel, renderHeading } from '../shared/heading.js';
 import { define } from '../shared/define.js';
 import { mailtoParts } from './messages.js';
 import { renderFailure, renderStatus, type Phase } from './status.js';
@@ -65,7 +67,7 @@ import { RetryAfterController } from './retry-after.js';
  *
  * @cssprop --recovery-signup-accent - Sign up button colour (defaults to the primary colour).
  * @cssprop --recovery-signup-on-accent - Sign up button text colour.
- * @cssprop --recovery-signup-max-width - Widest the form gets (default 32rem).
+ * @cssprop --recovery-signup-max-width - Widest the form gets (default 32em).
  * @cssprop --recovery-signup-padding - Padding around the form (default 0).
  */
 @localized()
@@ -100,8 +102,10 @@ export class RecoveryNewsletterSignup extends LitElement {
   @property({ attribute: 'consent-text' }) consentText = '';
   /** Comma-separated interests offered as checkboxes (each is both value and label). */
   @property() interests = '';
-  /** Optional heading above the form (an h2). */
+  /** Optional heading above the form (an h2, or the level of `heading-level`). `heading-es`: the same in Spanish. */
   @property() heading = '';
+  /** Level of the heading (1 to 6, default 2). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Client timeout for one send, in milliseconds. */
   @property({ type: Number }) timeout = 15_000;
   /** Submits faster than this after the form appears are asked to press again (bot guard). */
@@ -147,6 +151,8 @@ export class RecoveryNewsletterSignup extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+    // heading-es, consent-text-es, interests-es...: the site's words in the page's language.
+    new SiteTextController(this, { heading: 'heading', consentText: 'consent-text', interests: 'interests', successText: 'success-text', errorText: 'error-text' });
   }
 
   override connectedCallback(): void {
@@ -410,7 +416,7 @@ export class RecoveryNewsletterSignup extends LitElement {
           })
         : nothing;
     return html`<div class="base" part="base">
-      ${this.heading ? html`<h2>${this.heading}</h2>` : nothing}
+      ${this.heading ? renderHeading(headingLevel(this.headingLevel), this.heading, { class: 'title' }) : nothing}
       ${this.phase === 'success'
         ? nothing
         : html`<form part="form" novalidate aria-label=${this.heading || msg('Newsletter signup')} @submit=${this.onFormSubmit}>

@@ -6,6 +6,7 @@ import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
 import { confidenceOf, confidenceText, renderCard, renderPart } from '../shared/result-card.js';
 import { formatClock, formatDay, formatMiles, openStatusText } from '../shared/format.js';
+import { renderHeading, type HeadingLevel } from '../shared/heading.js';
 
 export interface CentreView {
   r: Resource;
@@ -13,6 +14,8 @@ export interface CentreView {
   selected: boolean;
   now: Date;
   timeZone: string;
+  /** Level of the centre's name (one below the element's heading; default 3). */
+  headingLevel?: HeadingLevel | undefined;
   /** Called when the person presses the details button. */
   onToggle: (id: string) => void;
   /** The site's age limit in days (see the card's `staleAfterDays`). */
@@ -75,7 +78,7 @@ function renderDetails(v: CentreView): TemplateResult {
     now: v.now,
     timeZone: v.timeZone,
     km: v.km,
-    headingLevel: 3,
+    headingLevel: v.headingLevel ?? 3,
     staleAfterDays: v.staleAfterDays,
     actions: html`${renderPart(r, 'weekly hours', () => renderHours(r))}${approximateNote(r)}`,
   });
@@ -86,7 +89,7 @@ function renderSummary(v: CentreView): TemplateResult {
   // Each part on its own: one that throws (a value validation missed) leaves the rest.
   const status = isNotOperating(r) ? '' : renderPart(r, 'hours', () => openStatusText(recordOpenStatus(r, v.now, v.timeZone)));
   return html`<div class="summary">
-    <h3 class="name" id=${`name-${r.id}`}>${r.name}</h3>
+    ${renderHeading(v.headingLevel ?? 3, r.name, { id: `name-${r.id}`, class: 'name' })}
     <p class="where">
       ${r.address ? html`<span>${r.address.city}</span>` : nothing}
       ${r.region ? html`<span class="muted">${msg(str`${r.region} region`)}</span>` : nothing}

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const prscMapStyles = css`
   .base {
-    --_map-height: var(--recovery-map-height, 32rem);
+    --_map-height: var(--recovery-map-height, 32em);
     container: prsc / inline-size;
   }
   .intro {
@@ -12,21 +12,22 @@ export const prscMapStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
-    gap: 0.75rem 1.5rem;
-    margin: 0 0 0.75rem;
+    gap: 0.75em 1.5em;
+    margin: 0 0 0.75em;
   }
   .field {
     display: grid;
-    gap: 0.25rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.25em;
   }
   .near {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .near input {
-    width: 8rem;
+    width: 8em;
   }
   fieldset.offerings {
     border: 0;
@@ -34,18 +35,18 @@ export const prscMapStyles = css`
     padding: 0;
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: 0.25em 1em;
   }
   fieldset.offerings legend {
     font-weight: 600;
     padding: 0;
-    margin-bottom: 0.25rem;
+    margin-bottom: 0.25em;
   }
   .check {
     display: inline-flex;
     align-items: center;
-    gap: 0.4rem;
-    min-height: 2.75rem;
+    gap: 0.4em;
+    min-height: 2.75em;
     font-weight: 400;
   }
   .status {
@@ -53,7 +54,7 @@ export const prscMapStyles = css`
   }
   .layout {
     display: grid;
-    grid-template-columns: 3fr minmax(16rem, 2fr);
+    grid-template-columns: minmax(0, 3fr) minmax(16em, 2fr);
     gap: var(--_space);
     align-items: start;
   }
@@ -67,43 +68,44 @@ export const prscMapStyles = css`
   }
   .centres {
     display: grid;
-    gap: 0.5rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.5em;
   }
   .centre {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     background: var(--_surface);
   }
   .centre.selected {
     border: 3px solid var(--recovery-map-marker-selected-color, var(--_focus));
-    padding: calc(0.75rem - 2px) calc(1rem - 2px);
+    padding: calc(0.75em - 2px) calc(1em - 2px);
   }
   .centre .card {
     border: 0;
     padding: 0;
   }
   .summary .name {
-    font-size: 1.0625rem;
-    margin: 0 0 0.125rem;
+    font-size: 1.0625em;
+    margin: 0 0 0.125em;
   }
   .summary p {
-    margin: 0.125rem 0;
+    margin: 0.125em 0;
   }
   .where {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.75rem;
+    gap: 0 0.75em;
   }
   .approx {
     font-style: italic;
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   .call {
     font-weight: 600;
   }
   .choose {
-    margin-top: 0.5rem;
+    margin-top: 0.5em;
   }
   .hours-missing {
     font-style: italic;
@@ -126,20 +128,20 @@ export const prscMapStyles = css`
     position: absolute;
     inset: auto 0 0 0;
     margin: 0;
-    padding: 0.5rem 1rem;
+    padding: 0.5em 1em;
     z-index: 1000;
     background: var(--_surface);
   }
   .map-note {
-    font-size: 0.875rem;
-    margin: 0.5rem 0 0;
+    font-size: 0.875em;
+    margin: 0.5em 0 0;
   }
   @container prsc (max-width: 640px) {
     .base {
-      --_map-height: var(--recovery-map-height, 22rem);
+      --_map-height: var(--recovery-map-height, 22em);
     }
     .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
     .map-toggle {
       display: inline-flex;

@@ -26,6 +26,9 @@ import {
   type MapPoint,
 } from '../shared/map-controller.js';
 import { renderCentre } from './prsc-card.js';
+import { renderHeading } from '../shared/heading.js';
+import { SiteTextController } from '../shared/site-text.js';
+import { getLocale } from '../shared/localize.js';
 import { prscMapStyles } from './prsc-map.styles.js';
 
 /** What the view reads from a dataset. */
@@ -45,6 +48,8 @@ interface Centres {
  * @summary Peer Recovery Support Centers on a map and in a list, with region, offering and nearest-first filters.
  *
  * @slot help - Replaces the help contacts block.
+ * @slot intro - The site's own introduction (replaces the built-in one and `intro`).
+ * @slot intro-es - The introduction on a Spanish page (likewise `intro-en` on an English one); `intro` when absent.
  *
  * @fires {RecoverySelectEvent} recovery-select - When a person chooses a centre, in the list or on the map.
  *
@@ -59,7 +64,7 @@ interface Centres {
  * @csspart map-toggle - The "Show map" button on narrow screens.
  * @csspart verify-warning - A card's "may be out of date" warning.
  *
- * @cssprop --recovery-map-height - Height of the map (default 32rem; 22rem on narrow screens).
+ * @cssprop --recovery-map-height - Height of the map (default 32em; 22em on narrow screens).
  * @cssprop --recovery-map-marker-color - Colour of the markers and clusters (default: the primary colour).
  * @cssprop --recovery-map-marker-selected-color - Colour of the chosen marker (default: the focus colour).
  */
@@ -67,6 +72,8 @@ interface Centres {
 export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   static override styles = [baseStyles, helpStyles, cardStyles, datasetElementStyles, mapStyles, prscMapStyles];
 
+  /** The site's introduction under the heading, as text (default: a built-in one). `intro-es`, `intro-en`: the same in that language. */
+  @property() intro = '';
   /** Region shown first (e.g. "Boston"); the person can change it. */
   @property() region = '';
   /** Map tile URL template with {z}/{x}/{y} (default: OpenStreetMap). Empty for no tiles. */
@@ -116,6 +123,12 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     }),
     onSelect: (id) => this.choose(id, 'map'),
   });
+
+  constructor() {
+    super();
+    // intro-es, intro-en: the site's introduction in the page's language.
+    new SiteTextController(this, { intro: 'intro' });
+  }
 
   protected override get listName(): string {
     return msg('the list of centres');
@@ -210,11 +223,11 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   protected override render(): TemplateResult {
     return html`<div class="base" part="base">
       ${this.renderHelpSlot()}
-      <h2>${msg('Peer Recovery Support Centers')}</h2>
-      <p class="intro">${msg(
+      ${renderHeading(this.level, msg('Peer Recovery Support Centers'), { class: 'title', id: 'title' })}
+      <div class="intro"><slot name=${`intro-${getLocale()}`}><slot name="intro"><p>${this.intro || msg(
         'Free, peer-run places where people in recovery, and their families, find support groups, one-to-one peer support, wellness activities and a welcoming place to be.',
-      )}</p>
-      ${this.store.status === 'ready' ? this.renderControls() : nothing}
+      )}</p></slot></slot></div>
+      ${this.store.status === 'error' ? nothing : this.renderControls()}
       <p class="status" role="status" aria-live="polite">${this.statusText()}</p>
       ${this.renderLoadState()} ${this.renderSkipped()}
       ${this.store.status === 'error' ? nothing : this.renderLayout()}
@@ -227,7 +240,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     return html`<div class="controls" part="controls">
       <div class="field">
         <label for="region">${msg('Region')}</label>
-        <select id="region" @change=${(e: Event) => (this.chosenRegion = (e.target as HTMLSelectElement).value)}>
+        <select id="region" ?disabled=${this.store.status !== 'ready'} @change=${(e: Event) => (this.chosenRegion = (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!selectedRegion}>${msg('All regions')}</option>
           ${regions.map((r) => html`<option value=${r} ?selected=${r === selectedRegion}>${r}</option>`)}
         </select>
@@ -260,7 +273,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
         ${this.mapShown ? msg('Hide map') : msg('Show map')}
       </button>
       <div class="map-col" id="map-panel" part="map">
-        ${renderMapFrame(this.map, msg('Map of the centres'))}
+        ${renderMapFrame(this.map, this.landmarkLabel(msg('Map of the centres')))}
         ${this.map.state === 'failed'
           ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every centre.')}</p>`
           : nothing}
@@ -281,6 +294,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
                       r: s.r,
                       km: s.km,
                       selected: s.r.id === this.selectedId,
+                      headingLevel: this.subLevel,
                       now: new Date(),
                       timeZone: this.store.dataset?.time_zone ?? 'America/New_York',
                       staleAfterDays: this.staleAfterDays,

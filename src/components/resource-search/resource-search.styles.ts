@@ -12,7 +12,7 @@ export const resourceSearchStyles = [
   css`
     .base {
       --_accent: var(--recovery-search-accent, var(--_primary));
-      --_sidebar: var(--recovery-search-sidebar-width, 18rem);
+      --_sidebar: var(--recovery-search-sidebar-width, 18em);
       container-type: inline-size;
       container-name: search;
     }
@@ -21,11 +21,11 @@ export const resourceSearchStyles = [
     }
     .search label {
       display: block;
-      margin-bottom: 0.25rem;
+      margin-bottom: 0.25em;
     }
     .search-row {
       display: flex;
-      gap: 0.5rem;
+      gap: 0.5em;
     }
     .search-row input {
       flex: 1;
@@ -39,6 +39,7 @@ export const resourceSearchStyles = [
     }
     .layout {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
     }
     .filters-toggle {
@@ -46,39 +47,43 @@ export const resourceSearchStyles = [
     }
     .filters {
       display: none;
-      margin-top: 0.5rem;
+      margin-top: 0.5em;
     }
     .filters.open {
       display: grid;
-      gap: 0.75rem;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.75em;
     }
     fieldset {
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       margin: 0;
-      padding: 0.5rem 0.75rem 0.75rem;
+      padding: 0.5em 0.75em 0.75em;
       display: grid;
-      gap: 0.25rem;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.25em;
     }
     legend {
       font-weight: 700;
-      padding: 0 0.25rem;
+      padding: 0 0.25em;
     }
     .categories ul {
       display: grid;
-      gap: 0.125rem;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.125em;
     }
     label.check {
       display: flex;
       align-items: center;
-      gap: 0.5rem;
-      min-height: 2.75rem;
+      gap: 0.5em;
+      min-height: 2.75em;
       font-weight: 400;
       cursor: pointer;
     }
     .selects {
       display: grid;
-      gap: 0.25rem;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.25em;
     }
     .selects select,
     .place select,
@@ -87,6 +92,7 @@ export const resourceSearchStyles = [
     }
     .checks {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
     }
     .place button {
       justify-self: start;
@@ -95,15 +101,16 @@ export const resourceSearchStyles = [
       display: none;
     }
     .place-message {
-      margin: 0.25rem 0 0;
+      margin: 0.25em 0 0;
     }
     .status {
       font-weight: 600;
-      margin: 0 0 0.75rem;
+      margin: 0 0 0.75em;
     }
     .results {
       display: grid;
-      gap: 0.75rem;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.75em;
     }
     .results > li:focus-visible {
       outline: 3px solid var(--_focus);
@@ -114,27 +121,28 @@ export const resourceSearchStyles = [
     .widen {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: 0.5em;
       margin-top: var(--_space);
     }
     .placeholder {
       display: grid;
-      gap: 0.75rem;
-      min-height: 30rem;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.75em;
+      min-height: 30em;
     }
     .placeholder div {
-      height: 9rem;
+      height: 9em;
       border-radius: var(--_radius);
       background: var(--_surface-alt);
     }
     .skipped {
-      font-size: 0.875rem;
+      font-size: 0.875em;
     }
     .count {
       font-weight: 400;
     }
     /* Wide: the filters are a sidebar, always open. */
-    @container search (min-width: 48rem) {
+    @container search (min-width: 48em) {
       .layout.with-filters {
         grid-template-columns: var(--_sidebar) minmax(0, 1fr);
         align-items: start;
@@ -145,7 +153,8 @@ export const resourceSearchStyles = [
       .filters,
       .filters.open {
         display: grid;
-        gap: 0.75rem;
+        grid-template-columns: minmax(0, 1fr);
+        gap: 0.75em;
         margin-top: 0;
       }
     }
@@ -166,14 +175,14 @@ export const resourceSearchStyles = [
         border-color: #000;
       }
       .results {
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       a {
         color: inherit;
       }
       .card a[href^='http']::after {
         content: ' (' attr(href) ')';
-        font-size: 0.75rem;
+        font-size: 0.75em;
         font-weight: 400;
         word-break: break-all;
       }

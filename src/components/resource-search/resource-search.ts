@@ -61,7 +61,7 @@ const REPORT_DEBOUNCE = 600;
  * @csspart more - The "Show more results" button.
  *
  * @cssprop --recovery-search-accent - Colour of the search button and active filters (default: the primary colour).
- * @cssprop --recovery-search-sidebar-width - Width of the filter column on wide screens (default 18rem).
+ * @cssprop --recovery-search-sidebar-width - Width of the filter column on wide screens (default 18em).
  */
 @localized()
 export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> {
@@ -339,7 +339,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
       ${hits.length === 0 ? this.renderEmpty() : html`
         <ul class="plain results" part="results" aria-label=${msg('Results')}>
           ${hits.slice(0, this.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">
-            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: 3, staleAfterDays: this.staleAfterDays })}</li>`)}
+            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: this.subLevel, staleAfterDays: this.staleAfterDays })}</li>`)}
         </ul>
         <div class="after-results">
           ${hits.length > this.shown
@@ -384,7 +384,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     return html`
       <div class="base" part="base">
         ${this.renderHelpSlot({ compact: true })}
-        <form class="search" part="form" role="search" @submit=${this.onSubmit}>
+        <form class="search" part="form" role="search" aria-label=${this.landmarkLabel(msg('Search for support'))} @submit=${this.onSubmit}>
           <label for="q">${msg('Search for support')}</label>
           <div class="search-row">
             <input id="q" type="search" part="input" name="q" autocomplete="off" maxlength="200"

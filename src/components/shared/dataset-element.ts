@@ -6,7 +6,7 @@
  * entries that could not be shown. An element adds its view and says how to `derive` what the
  * view reads from a dataset.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Dataset, HelpContact } from '../../core/schema.js';
@@ -17,6 +17,33 @@ import { LocaleController } from './localize.js';
 import { renderHelp, type HelpOptions } from './help.js';
 import { formatCount } from './format.js';
 import { STALE_AFTER_DAYS } from './result-card.js';
+import { below, headingLevel, type HeadingLevel } from './heading.js';
+
+/** How an element shows the help contacts (`help` attribute). */
+export type HelpMode = 'auto' | 'full' | 'compact' | 'none';
+
+/** The connected elements, to choose the one that shows the full help block. */
+const helpHosts = new Set<RecoveryDatasetElement<unknown>>();
+
+function helpModeOf(el: RecoveryDatasetElement<unknown>): HelpMode {
+  const m = el.help;
+  return m === 'full' || m === 'compact' || m === 'none' ? m : 'auto';
+}
+
+function inDocumentOrder(a: Node, b: Node): number {
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** The element whose full help block the others link to: the first `help="full"`, or else the first `auto`. */
+function helpOwner(): RecoveryDatasetElement<unknown> | undefined {
+  const all = [...helpHosts].sort(inDocumentOrder);
+  return all.find((e) => helpModeOf(e) === 'full') ?? all.find((e) => helpModeOf(e) === 'auto');
+}
+
+/** Elements of the same tag on the page, in document order (for unique landmark labels). */
+function sameTag(el: Element): Element[] {
+  return [...helpHosts].filter((e) => e.localName === el.localName).sort(inDocumentOrder);
+}
 
 export abstract class RecoveryDatasetElement<D> extends LitElement {
   /** Milliseconds of loading after which the element says it is taking longer than usual. */
@@ -33,6 +60,16 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
    * than this says its age ("Listed in 2018") instead of its status. Default 730 (two years).
    */
   @property({ type: Number, attribute: 'stale-after-days' }) staleAfterDays = STALE_AFTER_DAYS;
+  /**
+   * How the help contacts show: `auto` (default) shows the full block in the first element of
+   * the page and a one-line link to it in the others; `full` always shows the block (and makes
+   * this element the one the others link to); `compact` shows the one-line link (or, with no
+   * full block on the page, only the emergency and crisis lines); `none` shows nothing (the
+   * page has its own help). Content in the `help` slot always shows.
+   */
+  @property({ reflect: true }) help: HelpMode = 'auto';
+  /** Level of the element's own headings (1 to 6, default 2); result names are one level lower. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** The data and what the view reads from it. */
   protected readonly store = new DatasetController<D>(this, {
@@ -47,6 +84,43 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
     new LocaleController(this);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    helpHosts.add(this);
+    RecoveryDatasetElement.helpChanged();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    helpHosts.delete(this);
+    RecoveryDatasetElement.helpChanged();
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (changed.has('help') && this.hasUpdated) RecoveryDatasetElement.helpChanged();
+    return super.shouldUpdate(changed);
+  }
+
+  /** An element came, went or changed its `help`: every element checks which help it shows. */
+  private static helpChanged(): void {
+    for (const el of helpHosts) el.requestUpdate();
+  }
+
+  /** Bring the full help block into view and put the keyboard on it. */
+  focusHelp(): void {
+    const block = this.renderRoot.querySelector<HTMLElement>('.help');
+    if (!block) return;
+    block.tabIndex = -1;
+    block.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    block.focus({ preventScroll: true });
+  }
+
+  /** A landmark's label, with a number when the page has several of this element. */
+  protected landmarkLabel(label: string): string {
+    const same = sameTag(this);
+    return same.length > 1 ? `${label} (${same.indexOf(this) + 1})` : label;
+  }
+
   /** What the view reads, made once per dataset: an index, the records it shows. */
   protected abstract derive(dataset: Dataset, signal: AbortSignal): D | Promise<D>;
 
@@ -55,12 +129,37 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
     return undefined;
   }
 
+  /** The level of the element's own headings (`heading-level`, 2 when it is not 1 to 6). */
+  protected get level(): HeadingLevel {
+    return headingLevel(this.headingLevel);
+  }
+
+  /** The level of the headings under the element's own: result names, sections. */
+  protected get subLevel(): HeadingLevel {
+    return below(this.level);
+  }
+
   /** The data's name in a sentence, with its article: "the list of services". */
   protected abstract get listName(): string;
 
-  /** The help contacts in the `help` slot (the site's own markup wins). */
+  /**
+   * The help contacts in the `help` slot (the site's own markup wins): the full block, or a
+   * one-line link to the page's full block, or nothing, as `help` says.
+   */
   protected renderHelpSlot(options: HelpOptions = {}): TemplateResult {
-    return html`<slot name="help">${renderHelp(this.helpContacts ?? this.store.help, options)}</slot>`;
+    const mode = helpModeOf(this);
+    const owner = helpOwner();
+    let fallback: TemplateResult | typeof nothing;
+    if (mode === 'none') fallback = nothing;
+    else if (mode === 'full' || owner === this || (mode === 'auto' && !owner)) {
+      fallback = renderHelp(this.helpContacts ?? this.store.help, options);
+    } else if (owner) {
+      fallback = html`<p class="help-jump" part="help">${msg('Need help now?')}
+        <button type="button" class="link" @click=${() => owner.focusHelp()}>${msg('See the help lines')}</button></p>`;
+    } else {
+      fallback = renderHelp(this.helpContacts ?? this.store.help, { ...options, compact: true });
+    }
+    return html`<slot name="help">${fallback}</slot>`;
   }
 
   /** Why the data could not be shown, in words. */
@@ -109,19 +208,35 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
 export const datasetElementStyles = css`
   .zip-field {
     display: grid;
-    gap: 0.25rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.25em;
   }
   .place-problem:empty {
     display: none;
   }
   .place-problem {
-    margin: 0.5rem 0 0;
-    padding: 0.5rem 0.75rem;
+    margin: 0.5em 0 0;
+    padding: 0.5em 0.75em;
     border-radius: var(--_radius);
     border: 1px solid var(--_danger);
     background: var(--_danger-surface);
   }
+  .help-jump {
+    margin: 0 0 var(--_space);
+  }
+  button.link {
+    display: inline;
+    min-height: 24px;
+    min-width: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font-weight: 600;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
   .load-error p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
 `;

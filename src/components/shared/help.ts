@@ -91,7 +91,7 @@ export const helpStyles = css`
   .help {
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     margin: 0 0 var(--_space);
     background: var(--_surface-alt);
   }
@@ -100,29 +100,30 @@ export const helpStyles = css`
     background: var(--_danger-surface);
   }
   .help-heading {
-    margin: 0 0 0.25rem;
+    margin: 0 0 0.25em;
   }
   .help-list {
     display: grid;
-    gap: 0.5rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.5em;
   }
   .help-sources {
-    margin-top: 0.5rem;
-    font-size: 0.875rem;
+    margin-top: 0.5em;
+    font-size: 0.875em;
   }
   .help-sources summary {
     cursor: pointer;
-    min-height: 1.5rem;
-    padding: 0.125rem 0;
+    min-height: 1.5em;
+    padding: 0.125em 0;
   }
   .help-sources li {
-    margin: 0.25rem 0;
+    margin: 0.25em 0;
     overflow-wrap: anywhere;
   }
   .help-list li {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25em 0.75em;
     align-items: baseline;
   }
   .help-name {
@@ -131,7 +132,7 @@ export const helpStyles = css`
   .help-links {
     display: inline-flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25em 0.75em;
   }
   @media (max-width: 640px) {
     /* On a phone the lines to call stay; their descriptions give way to the search. */
@@ -139,13 +140,13 @@ export const helpStyles = css`
       display: none;
     }
     .help {
-      padding: 0.5rem 0.75rem;
+      padding: 0.5em 0.75em;
     }
   }
   .help-links a {
     display: inline-block;
-    min-height: 1.5rem;
-    padding: 0.125rem 0;
+    min-height: 1.5em;
+    padding: 0.125em 0;
     font-weight: 600;
   }
 `;

@@ -346,7 +346,12 @@ export class MapController implements ReactiveController {
     this.io?.disconnect();
     this.ro?.disconnect();
     this.destroy();
-    if (this.state === 'ready' || this.state === 'loading') this.setState('idle');
+    if (this.state === 'ready' || this.state === 'loading') {
+      // Called from hostUpdated (a new container was rendered): render again after this update.
+      this.state = 'idle';
+      this.config.onStateChange?.('idle');
+      queueMicrotask(() => this.host.requestUpdate());
+    }
     this.observed = c;
     this.io = new IntersectionObserver(
       (entries) => {
@@ -661,7 +666,7 @@ export const mapStyles = css`
     overflow: hidden;
     background: var(--_surface-alt, #eef0f4);
     border: 1px solid var(--_border, #767684);
-    border-radius: var(--_radius, 0.5rem);
+    border-radius: var(--_radius, 8px);
   }
   .recovery-map-canvas {
     position: absolute;
@@ -670,20 +675,51 @@ export const mapStyles = css`
   .recovery-map-canvas.leaflet-container {
     background: var(--_surface-alt, #eef0f4);
     font: inherit;
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
+  /* Leaflet's controls and popups follow the tokens (colours, radius, font). */
   .leaflet-container .leaflet-control-attribution {
-    background: rgba(255, 255, 255, 0.92);
-    color: #1b1b1f;
+    background: color-mix(in srgb, var(--_surface, #ffffff) 92%, transparent);
+    color: var(--_text, #1b1b1f);
+    border-top-left-radius: var(--_radius, 8px);
   }
   .leaflet-container .leaflet-control-attribution a {
-    color: #0b4f94;
+    color: var(--_primary, #0b4f94);
+  }
+  .leaflet-container .leaflet-popup-content-wrapper,
+  .leaflet-container .leaflet-popup-tip {
+    background: var(--_surface, #ffffff);
+    color: var(--_text, #1b1b1f);
+  }
+  .leaflet-container .leaflet-popup-content-wrapper {
+    border-radius: var(--_radius, 8px);
+  }
+  .leaflet-container .leaflet-popup-content {
+    font-size: var(--recovery-font-size, 16px);
+    line-height: var(--recovery-line-height, 1.5);
   }
   .leaflet-container a.leaflet-popup-close-button {
-    color: #1b1b1f;
+    color: var(--_text, #1b1b1f);
+    width: 24px;
+    height: 24px;
+    font-size: 20px;
+    line-height: 24px;
   }
-  .leaflet-bar a {
-    color: #1b1b1f;
+  .leaflet-container .leaflet-bar {
+    border-radius: var(--_radius, 8px);
+  }
+  .leaflet-container .leaflet-bar a {
+    background: var(--_surface, #ffffff);
+    color: var(--_text, #1b1b1f);
+    border-bottom-color: var(--_border, #767684);
+  }
+  .leaflet-container .leaflet-bar a:first-child {
+    border-top-left-radius: var(--_radius, 8px);
+    border-top-right-radius: var(--_radius, 8px);
+  }
+  .leaflet-container .leaflet-bar a:last-child {
+    border-bottom-left-radius: var(--_radius, 8px);
+    border-bottom-right-radius: var(--_radius, 8px);
   }
   .recovery-map-cluster {
     display: grid;
@@ -698,8 +734,8 @@ export const mapStyles = css`
   }
   .recovery-map-popup {
     display: grid;
-    gap: 0.25rem;
-    color: #1b1b1f;
+    gap: 0.25em;
+    color: var(--_text, #1b1b1f);
   }
   .recovery-map-approx {
     font-style: italic;

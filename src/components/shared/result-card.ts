@@ -11,6 +11,7 @@ import { DEFAULT_STALE_AFTER_DAYS, isStale, recordDate } from '../../core/freshn
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
 import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
+import { renderHeading, type HeadingLevel } from './heading.js';
 
 /**
  * Default age limit, in days: a record whose last verification (or, never verified, its
@@ -25,8 +26,8 @@ export interface CardContext {
   timeZone: string;
   /** Distance from the person, when known. */
   km?: number | undefined;
-  /** Heading level of the name: 3 under an element's h2. */
-  headingLevel?: 2 | 3 | 4;
+  /** Heading level of the name: one below the element's own (3 under an h2). */
+  headingLevel?: HeadingLevel;
   /** Extra content below the details (an element's own actions). */
   actions?: TemplateResult | typeof nothing;
   /** Hide the categories (e.g. the PRSC map, where every record is a PRSC). */
@@ -54,12 +55,6 @@ export function renderPart<T>(r: Pick<Resource, 'id'>, part: string, build: () =
   }
 }
 const reported = new Set<string>();
-
-function heading(level: 2 | 3 | 4, id: string, name: string): TemplateResult {
-  if (level === 2) return html`<h2 class="name" id=${id}>${name}</h2>`;
-  if (level === 4) return html`<h4 class="name" id=${id}>${name}</h4>`;
-  return html`<h3 class="name" id=${id}>${name}</h3>`;
-}
 
 /** How sure we are about a record, as one state (see {@link confidenceOf}). */
 export type Confidence =
@@ -196,7 +191,7 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
   const orgName = part('organisation', () => (r.organization && r.organization.name !== r.name ? r.organization.name : undefined));
   return html`
     <article class="card" part="result" aria-labelledby=${headingId}>
-      ${heading(ctx.headingLevel ?? 3, headingId, r.name)}
+      ${renderHeading(ctx.headingLevel ?? 3, r.name, { id: headingId, class: 'name' })}
       ${orgName ? html`<p class="org muted">${orgName}</p>` : nothing}
       ${!ctx.noCategories
         ? part('categories', () => html`<ul class="plain chips" aria-label=${msg('Categories')}>
@@ -268,20 +263,20 @@ export const cardStyles = css`
   .card {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 1rem;
+    padding: 1em;
     background: var(--_surface);
   }
   .card .name {
-    margin-bottom: 0.25rem;
+    margin-bottom: 0.25em;
   }
   .card p {
-    margin: 0.25rem 0;
+    margin: 0.25em 0;
   }
   .chips {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem;
-    margin: 0.25rem 0 0.5rem;
+    gap: 0.25em;
+    margin: 0.25em 0 0.5em;
   }
   .open-status.open,
   .open-status.always-open {
@@ -291,45 +286,45 @@ export const cardStyles = css`
   .contact-links {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    margin: 0.5rem 0;
+    gap: 0.25em 1em;
+    margin: 0.5em 0;
   }
   .contact-links a,
   .address a {
     display: inline-block;
-    min-height: 1.5rem;
-    padding: 0.125rem 0;
+    min-height: 1.5em;
+    padding: 0.125em 0;
     font-weight: 600;
   }
   .confidence {
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   .confidence.notice {
-    padding: 0.25rem 0.5rem;
-    margin: 0.5rem 0 0.25rem;
+    padding: 0.25em 0.5em;
+    margin: 0.5em 0 0.25em;
   }
   .provenance {
-    font-size: 0.875rem;
-    margin: 0.25rem 0;
+    font-size: 0.875em;
+    margin: 0.25em 0;
   }
   .provenance summary {
     cursor: pointer;
-    min-height: 1.5rem;
-    padding: 0.125rem 0;
+    min-height: 1.5em;
+    padding: 0.125em 0;
     color: var(--_muted, inherit);
   }
   .provenance dl {
-    margin: 0.25rem 0 0;
+    margin: 0.25em 0 0;
   }
   .provenance dt {
     font-weight: 600;
   }
   .provenance dd {
-    margin: 0 0 0.25rem;
+    margin: 0 0 0.25em;
     overflow-wrap: anywhere;
   }
   .provenance a {
     display: inline-block;
-    min-height: 1.5rem;
+    min-height: 1.5em;
   }
 `;

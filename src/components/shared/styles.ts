@@ -26,34 +26,56 @@ export const baseStyles = css`
     --_danger-surface: var(--recovery-color-danger-surface, #fdecec);
     --_success: var(--recovery-color-success, #1e6b34);
     --_warning-surface: var(--recovery-color-warning-surface, #fff4d6);
-    --_radius: var(--recovery-radius, 0.5rem);
-    --_space: var(--recovery-space, 1rem);
+    --_radius: var(--recovery-radius, 8px);
+    --_space: var(--recovery-space, 16px);
     box-sizing: border-box;
+    /* Sizes never follow the host's root font size (html { font-size: 62.5% } is common):
+       a size in px here, and every other length in em from it. */
     font-family: var(--_font);
-    font-size: var(--recovery-font-size, 1rem);
+    font-size: var(--recovery-font-size, 16px);
+    font-weight: 400;
+    font-style: normal;
     line-height: var(--recovery-line-height, 1.5);
     color: var(--_text);
     background: var(--_surface);
+    /* What a host page's styles could pass down by inheritance, reset. */
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    font-variant: normal;
+    visibility: visible;
+    cursor: auto;
+    /* A long unbroken word or URL wraps instead of widening the page. */
+    overflow-wrap: anywhere;
+    min-width: 0;
   }
   *,
   *::before,
   *::after {
     box-sizing: inherit;
   }
+  /* The look of a heading follows its place in the element, not its level (heading-level). */
+  h1,
   h2,
   h3,
-  h4 {
+  h4,
+  h5,
+  h6 {
     line-height: 1.25;
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
+    font-size: 1.125em;
+    font-weight: 700;
   }
-  h2 {
-    font-size: 1.375rem;
-  }
-  h3 {
-    font-size: 1.125rem;
+  .title,
+  h2:not([class]) {
+    font-size: 1.375em;
   }
   p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
   a {
     color: var(--_primary);
@@ -76,8 +98,8 @@ export const baseStyles = css`
   input:not([type='checkbox'], [type='radio']),
   select,
   textarea {
-    min-height: 2.75rem;
-    padding: 0.5rem 0.75rem;
+    min-height: 2.75em;
+    padding: 0.5em 0.75em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -85,8 +107,8 @@ export const baseStyles = css`
   }
   input[type='checkbox'],
   input[type='radio'] {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.25em;
+    height: 1.25em;
     margin: 0;
     accent-color: var(--_primary);
     flex: none;
@@ -94,15 +116,22 @@ export const baseStyles = css`
   label {
     font-weight: 600;
   }
+  fieldset {
+    min-width: 0;
+  }
+  img,
+  svg {
+    max-width: 100%;
+  }
   button,
   .button {
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.4rem;
-    min-height: 2.75rem;
-    min-width: 2.75rem;
-    padding: 0.5rem 1rem;
+    gap: 0.4em;
+    min-height: 2.75em;
+    min-width: 2.75em;
+    padding: 0.5em 1em;
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
     background: var(--_primary);
@@ -135,7 +164,7 @@ export const baseStyles = css`
     color: var(--_muted);
   }
   .notice {
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
     background: var(--_surface-alt);
@@ -150,10 +179,10 @@ export const baseStyles = css`
   }
   .chip {
     display: inline-block;
-    padding: 0.1rem 0.5rem;
-    border-radius: 999px;
+    padding: 0.1em 0.5em;
+    border-radius: var(--_radius);
     border: 1px solid var(--_border);
-    font-size: 0.875rem;
+    font-size: 0.875em;
     background: var(--_surface-alt);
   }
   ul.plain {

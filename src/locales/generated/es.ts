@@ -212,6 +212,7 @@
 'sbe6dac9db5654d10': `Cualquier distancia`,
 'sc02e602fb808221f': `Ya está en línea de nuevo. Pulse Inscribirme para enviar su inscripción.`,
 'sc1600502c6ef14e9': `Buscar apoyo`,
+'sc22585a72063baa9': `Ver las líneas de ayuda`,
 'sc42ade981644a034': `Personas embarazadas y madres y padres`,
 'sc482159ae0ee5759': `Ningún centro coincide con estas opciones. Elija “Todas las regiones” o menos servicios.`,
 'sc4f553c2f8a89e16': `Apoyo entre pares`,
