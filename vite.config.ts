@@ -14,6 +14,23 @@ import { elementNames } from './tools/elements.mjs';
 /** Every element: a folder `src/components/NAME/` with `NAME.ts` in it (CONTRIBUTING.md). */
 const elements = elementNames();
 
+/**
+ * `virtual:recovery-elements` for the CMS loader (src/cms.ts): each element's tag and a dynamic
+ * `import()` of its module, from the folder list, so each element is a chunk of its own.
+ */
+function elementsModule(): Plugin {
+  const id = 'virtual:recovery-elements';
+  return {
+    name: 'recovery-elements',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loadId) {
+      if (loadId !== `\0${id}`) return undefined;
+      const lines = elements.map((e) => `  'recovery-${e}': () => import('/src/components/${e}/${e}.ts'),`);
+      return `export const elementLoaders = {\n${lines.join('\n')}\n};\n`;
+    },
+  };
+}
+
 /** `npm start` opens on the demo page. */
 function demoRedirect(): Plugin {
   return {
@@ -77,12 +94,13 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'cms') {
     return {
       base: './',
+      plugins: [elementsModule()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
         target: 'es2022',
         sourcemap: true,
-        lib: { entry: { 'recovery-finder': 'src/index.ts' }, formats: ['es'] },
+        lib: { entry: { 'recovery-finder': 'src/cms.ts' }, formats: ['es'] },
         rolldownOptions: {
           output: { minify: true, chunkFileNames: 'cms/[name]-[hash].js', assetFileNames: 'cms/[name]-[hash][extname]' },
         },

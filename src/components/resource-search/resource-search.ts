@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { CATEGORIES, POPULATIONS, type Category, type Dataset, type Population } from '../../core/schema.js';
 import { timeBudget } from '../../core/slices.js';
-import { DEFAULT_SYNONYMS, buildSearchIndex, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import { DEFAULT_SYNONYMS, buildSearchIndex, loadRanking, rankingLoaded, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { milesToKm } from '../../core/geo.js';
 import { RecoverySearchEvent, RecoverySelectEvent, type ResourceSearchFilters } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
@@ -142,9 +142,26 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     }
     const index = this.store.derived;
     const point = this.place.place?.point;
-    this.result = this.results.get([index, this.search, point], () =>
+    // A query is ranked with fuse.js, loaded the first time one is typed. Until it has loaded
+    // (or failed to: then the word-score order stands) the last result stays on screen, so
+    // the order never jumps after it is shown.
+    if (this.search.query.trim() && this.rankingPending()) return;
+    this.result = this.results.get([index, this.search, point, rankingLoaded()], () =>
       index ? index.search(this.search.query, this.filters(), new Date()) : undefined,
     );
+  }
+
+  private ranking?: Promise<void>;
+  private rankingSettled = false;
+
+  /** True while fuse.js is still on its way; starts loading it and updates when it settles. */
+  private rankingPending(): boolean {
+    if (this.rankingSettled || rankingLoaded()) return false;
+    this.ranking ??= loadRanking().then(() => {
+      this.rankingSettled = true;
+      this.requestUpdate();
+    });
+    return true;
   }
 
   /** Loading covers the dataset and its index; error covers both too. */
