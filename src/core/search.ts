@@ -24,7 +24,8 @@
 import type { RankDoc, fuseScores } from './rerank.js';
 import type { Category, Population, Resource } from './schema.js';
 import { isOpenAt } from './hours.js';
-import { NearestIndex, type LatLon } from './geo.js';
+import type { LatLon } from './geo.js';
+import type { NearestIndex } from './nearest.js';
 import { CRISIS_PHRASES, CRISIS_STEMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
 import { runInSlices, runWhole, type SliceOptions } from './slices.js';
 
@@ -109,6 +110,33 @@ export function loadRanking(): Promise<boolean> {
     },
   );
   return ranking;
+}
+
+let Nearest: typeof NearestIndex | undefined;
+let nearestLoad: Promise<boolean> | undefined;
+
+/**
+ * Load the nearest-first index (kdbush; a separate chunk: a page loads it only when a place is
+ * asked for). Resolves true once `search()` can take `filters.near`; false if it could not be
+ * loaded (tried again on the next call). Until then a search near a place throws.
+ */
+export function loadNearest(): Promise<boolean> {
+  nearestLoad ??= import('./nearest.js').then(
+    (m) => {
+      Nearest = m.NearestIndex;
+      return true;
+    },
+    () => {
+      nearestLoad = undefined;
+      return false;
+    },
+  );
+  return nearestLoad;
+}
+
+/** True once {@link loadNearest} has loaded the nearest-first index. */
+export function nearestLoaded(): boolean {
+  return Nearest !== undefined;
 }
 
 /** True once {@link loadRanking} has loaded the re-ranking. */
@@ -212,7 +240,6 @@ export class SearchIndexBuilder {
   /** @internal */ readonly docs: ShortDoc[] = [];
   /** @internal */ shortVocab: string[] = [];
   /** @internal */ byName: number[] = [];
-  /** @internal */ nearest?: NearestIndex<number>;
   private readonly shortWords = new Set<string>();
   private readonly groups: string[][];
   private readonly phrasesByFirst = new Map<string, Array<{ words: string[]; group: number }>>();
@@ -240,7 +267,6 @@ export class SearchIndexBuilder {
         const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
         this.byName = resources.map((_, i) => i).sort((a, b) => collator.compare(resources[a]!.name, resources[b]!.name));
       },
-      () => (this.nearest = new NearestIndex(resources.map((_, i) => i), (i) => resources[i]?.location)),
     ];
   }
 
@@ -346,7 +372,7 @@ export class SearchIndex {
   /** The short fields of each record, as fuse.js reads them. */
   private readonly docs: ShortDoc[];
   private readonly byName: number[];
-  private readonly nearest: NearestIndex<number>;
+  private nearestIndex?: NearestIndex<number>;
   private openCache?: { minute: number; open: Map<number, boolean> };
 
   /** Build the index at once; `built` is a builder over the same records (it is finished first). */
@@ -359,7 +385,14 @@ export class SearchIndex {
     this.docs = b.docs;
     this.shortVocab = b.shortVocab;
     this.byName = b.byName;
-    this.nearest = b.nearest as NearestIndex<number>;
+  }
+
+  /** The nearest-first index, built on the first search near a place (after {@link loadNearest}). */
+  private get nearest(): NearestIndex<number> {
+    if (!Nearest) throw new Error('recovery-finder: call loadNearest() before searching near a place');
+    const resources = this.resources;
+    this.nearestIndex ??= new Nearest(resources.map((_, i) => i), (i) => resources[i]?.location);
+    return this.nearestIndex;
   }
 
   /** Words of the index that a query word stands for, with the quality of each match. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { SearchIndex, editDistance, isCrisisQuery, loadRanking, normalize, rankingLoaded, tokenize } from '../../src/core/search.js';
+import { SearchIndex, editDistance, isCrisisQuery, loadNearest, loadRanking, normalize, rankingLoaded, tokenize } from '../../src/core/search.js';
 import { datasetFrom } from '../../src/core/load.js';
 import type { Dataset, Resource } from '../../src/core/schema.js';
 import { datasetUrl } from '../helpers.js';
@@ -24,6 +24,8 @@ describe('core/search', () => {
     index = new SearchIndex(data.resources, { timeZone: data.time_zone });
     // fuse.js re-ranking loads on demand (the CMS page pays for it only once a person types).
     expect(await loadRanking()).to.equal(true);
+    // So does the nearest-first index (kdbush), once a place is asked for.
+    expect(await loadNearest()).to.equal(true);
   });
 
   describe('re-ranking loaded on demand', () => {
@@ -40,6 +42,11 @@ describe('core/search', () => {
         const scores = before.map((h) => h.score);
         expect(scores, q).to.deep.equal([...scores].sort((a, b) => b - a));
       }
+      // A search near a place asks for the nearest-first index to be loaded first, in words.
+      const point = { latitude: 42.34, longitude: -71.07 };
+      expect(() => plain.search('', { near: { point } })).to.throw(/loadNearest/);
+      expect(await fresh.loadNearest()).to.equal(true);
+      expect(ids(plain.search('', { near: { point } }, WED_10AM).hits)).to.deep.equal(ids(index.search('', { near: { point } }, WED_10AM).hits));
       expect(await fresh.loadRanking()).to.equal(true);
       expect(fresh.rankingLoaded()).to.equal(true);
       expect(rankingLoaded()).to.equal(true);
