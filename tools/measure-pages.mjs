@@ -2,8 +2,8 @@
 // JavaScript a CMS page really downloads, measured from a page load in headless Chromium.
 //   node tools/measure-pages.mjs [--json]     (after `npm run build`)
 // Serves the repository on a loopback port, opens one page per case (search only, map only,
-// all four) that loads dist/recovery-finder.js the way a city page does, waits until the
-// network is idle (the data shown, before anyone types), and sums the JavaScript responses,
+// all four) that loads dist/recovery-finder.js the way a city page does, scrolls each element
+// into view, waits until the network is idle (the data shown, before anyone types), and sums the JavaScript responses,
 // each gzipped at level 9 (what a server with compression on sends). Prints one line a page.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -65,6 +65,11 @@ export async function measure() {
         pending.push(r.body().then((b) => files.push({ url: new URL(r.url()).pathname, gzip: gzipSync(b, { level: 9 }).length })));
       });
       await page.goto(`http://127.0.0.1:${port}/page?tags=${p.tags.join(',')}`, { waitUntil: 'networkidle' });
+      // Bring each element into view in turn (a map loads Leaflet only when it is seen).
+      for (const tag of p.tags) {
+        await page.locator(tag).scrollIntoViewIfNeeded();
+        await page.waitForLoadState('networkidle');
+      }
       await Promise.all(pending);
       files.sort((a, b) => b.gzip - a.gzip);
       out.push({ name: p.name, files, total: files.reduce((s, f) => s + f.gzip, 0) });
