@@ -60,7 +60,8 @@ export class RfConfigure extends LitElement {
     input:not([type='checkbox']), select { font: inherit; box-sizing: border-box; width: 100%; min-height: 2.75rem; padding: 0.25rem 0.5rem; }
     input[type='color'] { padding: 0.125rem; }
     .categories { columns: 2 10rem; }
-    .preview { border: 2px dashed #8a8a8a; border-radius: 0.5rem; padding: 1rem; min-width: 0; overflow: hidden; }
+    .preview { border: 2px dashed #8a8a8a; border-radius: 0.5rem; padding: 1rem; min-width: 0; max-height: 36rem; overflow: auto; }
+    .preview:focus-visible { outline: 3px solid #0b5cab; outline-offset: 2px; }
     pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f3f3f5; color: #1b1b1f; padding: 0.75rem; border-radius: 0.5rem; margin: 0.5rem 0; font-size: 0.875rem; }
     button { font: inherit; min-height: 2.75rem; padding: 0.25rem 1rem; cursor: pointer; }
     h2 { font-size: 1.25rem; margin: 1.5rem 0 0.25rem; }
@@ -212,7 +213,7 @@ export class RfConfigure extends LitElement {
         </form>
         <div>
           <h2>Preview</h2>
-          <div class="preview">${this.renderPreview()}</div>
+          <div class="preview" tabindex="0" role="region" aria-label="Preview (scrolls)">${this.renderPreview()}</div>
 
           <h2 id="script-heading">Script tag</h2>
           <p>For pages that may hold a script. Upload <code>dist/</code> first (docs/hosting.md).</p>
