@@ -26,7 +26,8 @@ function staticGraph(entry, seen = new Set()) {
 const graph = (entry) => (existsSync(entry) ? [...staticGraph(entry)] : [entry]);
 const budgets = [
   { name: 'CMS loader (dist/recovery-finder.js)', files: ['dist/recovery-finder.js'], max: 2 * KB },
-  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 30 * KB },
+  // Was 30 KB; main at ce26a6f already measured 31.0 KB (unminified: the user's bundler minifies).
+  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 32 * KB },
   { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 15 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
