@@ -3,16 +3,77 @@
  *  - demo (npm start): serves demo/ with the bundled dataset in data/.
  *  - npm: one ES module per element plus index and core; lit, leaflet, fuse.js and the other
  *    runtime dependencies stay external for npm users' own bundlers.
- *  - cms: dist/recovery-finder.js, one minified module a CMS page loads with one script tag;
- *    Leaflet and Spanish strings load lazily beside it. Built after `npm` (it must not empty dist/).
- *  - cli: the Node command line (`recovery-finder validate | import | serve | load`) and the data build script.
+ *  - cms: dist/recovery-finder.js, a small loader a CMS page loads with one script tag; each
+ *    element's code (and Leaflet, fuse.js, Spanish strings) loads lazily beside it, when needed.
+ *    Also dist/embed.html (+ embed.js, embed.css, embed-host.js): the iframe path.
+ *    Built after `npm` (it must not empty dist/).
+ *  - cli: the Node command line (`recovery-finder validate | import | report | serve | load`) and the data build script.
  */
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { elementNames } from './tools/elements.mjs';
 
 /** Every element: a folder `src/components/NAME/` with `NAME.ts` in it (CONTRIBUTING.md). */
 const elements = elementNames();
+
+/**
+ * `virtual:recovery-elements` for the CMS loader (src/cms.ts): each element's tag and a dynamic
+ * `import()` of its module, from the folder list, so each element is a chunk of its own.
+ */
+function elementsModule(): Plugin {
+  const id = 'virtual:recovery-elements';
+  return {
+    name: 'recovery-elements',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loadId) {
+      if (loadId !== `\0${id}`) return undefined;
+      const lines = elements.map((e) => `  'recovery-${e}': () => import('/src/components/${e}/${e}.ts'),`);
+      return `export const elementLoaders = {\n${lines.join('\n')}\n};\n`;
+    },
+  };
+}
+
+/** Attributes whose value is an address: the embed page accepts them only from allowed origins. */
+const URL_ATTRIBUTES = new Set(['src', 'action', 'tile-url', 'zip-table-url', 'zip-table-national-url']);
+
+/**
+ * `virtual:recovery-attributes` for the embed page (src/embed/embed.ts): each element's
+ * documented attributes, read from custom-elements.json (`npm run cem`), with their kind.
+ */
+function attributesModule(): Plugin {
+  const id = 'virtual:recovery-attributes';
+  return {
+    name: 'recovery-attributes',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loadId) {
+      if (loadId !== `\0${id}`) return undefined;
+      interface Attr { name: string; type?: { text?: string } }
+      interface Decl { tagName?: string; attributes?: Attr[] }
+      const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: Array<{ declarations?: Decl[] }> };
+      const out: Record<string, Record<string, string>> = {};
+      for (const d of manifest.modules.flatMap((m) => m.declarations ?? [])) {
+        if (!d.tagName) continue;
+        out[d.tagName] = Object.fromEntries(
+          (d.attributes ?? []).map((a) => [a.name, URL_ATTRIBUTES.has(a.name) ? 'url' : a.type?.text === 'boolean' ? 'boolean' : 'text']),
+        );
+      }
+      return `export const elementAttributes = ${JSON.stringify(out)};\n`;
+    },
+  };
+}
+
+/** Copies the embed page's static files (src/embed/) into dist/ beside the scripts. */
+function embedFiles(): Plugin {
+  return {
+    name: 'recovery-embed-files',
+    generateBundle() {
+      for (const file of ['embed.html', 'embed.css', 'embed-host.js']) {
+        this.emitFile({ type: 'asset', fileName: file, source: readFileSync(`src/embed/${file}`, 'utf8') });
+      }
+    },
+  };
+}
 
 /** `npm start` opens on the demo page. */
 function demoRedirect(): Plugin {
@@ -79,12 +140,13 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'cms') {
     return {
       base: './',
+      plugins: [elementsModule(), attributesModule(), embedFiles()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
         target: 'es2022',
         sourcemap: true,
-        lib: { entry: { 'recovery-finder': 'src/index.ts' }, formats: ['es'] },
+        lib: { entry: { 'recovery-finder': 'src/cms.ts', embed: 'src/embed/embed.ts' }, formats: ['es'] },
         rolldownOptions: {
           output: { minify: true, chunkFileNames: 'cms/[name]-[hash].js', assetFileNames: 'cms/[name]-[hash][extname]' },
         },

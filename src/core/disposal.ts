@@ -5,7 +5,8 @@
  *
  * DOM-free: never imports lit or leaflet.
  */
-import { NearestIndex, haversineKm, milesToKm, type LatLon, type NearItem } from './geo.js';
+import { haversineKm, milesToKm, type LatLon } from './geo.js';
+import { NearestIndex, type NearItem } from './nearest.js';
 import type { DisposalItem, Resource } from './schema.js';
 
 /** Default search radius, in miles. */

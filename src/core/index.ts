@@ -3,6 +3,7 @@ export * from './schema.js';
 export * from './load.js';
 export * from './links.js';
 export * from './geo.js';
+export * from './nearest.js';
 export * from './hours.js';
 export * from './zip-lookup.js';
 export * from './freshness.js';

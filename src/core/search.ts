@@ -14,16 +14,18 @@
  *     never stretched to its neighbours: "dental" does not find "mental".
  *  4. A record must match every query word (stop words aside). The matches are scored by field
  *     and match quality; the best candidates are then re-ranked by fuse.js over their short
- *     fields only. fuse.js never adds a record, it only orders the candidates.
+ *     fields only. fuse.js never adds a record, it only orders the candidates. fuse.js is
+ *     loaded on demand (`loadRanking()`): until it is, the candidates keep the word-score order.
  *  5. Filters (categories, language, population, free, in person / online, open now, near a
  *     place) and the category counts are computed on the result.
  *
  * DOM-free: never imports lit or leaflet.
  */
-import Fuse from 'fuse.js';
+import type { RankDoc, fuseScores } from './rerank.js';
 import type { Category, Population, Resource } from './schema.js';
 import { isRecordOpenAt } from './hours.js';
-import { NearestIndex, type LatLon } from './geo.js';
+import type { LatLon } from './geo.js';
+import type { NearestIndex } from './nearest.js';
 import { CRISIS_PHRASES, CRISIS_STEMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
 import { runInSlices, runWhole, type SliceOptions } from './slices.js';
 
@@ -86,6 +88,61 @@ const W = { name: 1, alt: 0.85, org: 0.7, category: 0.6, synonym: 0.55, place: 0
 const Q = { exact: 1, prefix: 0.75, fuzzy: 0.45 } as const;
 /** Only this many of the best candidates are re-ranked by fuse.js. */
 const RERANK = 100;
+
+let rerank: typeof fuseScores | undefined;
+let ranking: Promise<boolean> | undefined;
+
+/**
+ * Load the fuse.js re-ranking (a separate chunk: a page that only lists and filters never
+ * downloads it). Resolves true once queries are re-ranked, false if it could not be loaded
+ * (queries then keep the word-score order: the same records, in a slightly plainer order).
+ * A failed load is tried again on the next call.
+ */
+export function loadRanking(): Promise<boolean> {
+  ranking ??= import('./rerank.js').then(
+    (m) => {
+      rerank = m.fuseScores;
+      return true;
+    },
+    () => {
+      ranking = undefined;
+      return false;
+    },
+  );
+  return ranking;
+}
+
+let Nearest: typeof NearestIndex | undefined;
+let nearestLoad: Promise<boolean> | undefined;
+
+/**
+ * Load the nearest-first index (kdbush; a separate chunk: a page loads it only when a place is
+ * asked for). Resolves true once `search()` can take `filters.near`; false if it could not be
+ * loaded (tried again on the next call). Until then a search near a place throws.
+ */
+export function loadNearest(): Promise<boolean> {
+  nearestLoad ??= import('./nearest.js').then(
+    (m) => {
+      Nearest = m.NearestIndex;
+      return true;
+    },
+    () => {
+      nearestLoad = undefined;
+      return false;
+    },
+  );
+  return nearestLoad;
+}
+
+/** True once {@link loadNearest} has loaded the nearest-first index. */
+export function nearestLoaded(): boolean {
+  return Nearest !== undefined;
+}
+
+/** True once {@link loadRanking} has loaded the re-ranking. */
+export function rankingLoaded(): boolean {
+  return rerank !== undefined;
+}
 
 /** Lower case, accents dropped, everything but letters and digits turned into spaces. */
 export function normalize(text: string): string {
@@ -159,13 +216,7 @@ interface Posting {
   weights: number[];
 }
 
-interface ShortDoc {
-  name: string;
-  alt: string;
-  org: string;
-  categories: string;
-  synonyms: string;
-}
+type ShortDoc = RankDoc;
 
 /** Binary search: the first index in sorted `arr` whose value is >= `key`. */
 function lowerBound(arr: readonly string[], key: string): number {
@@ -189,7 +240,6 @@ export class SearchIndexBuilder {
   /** @internal */ readonly docs: ShortDoc[] = [];
   /** @internal */ shortVocab: string[] = [];
   /** @internal */ byName: number[] = [];
-  /** @internal */ nearest?: NearestIndex<number>;
   private readonly shortWords = new Set<string>();
   private readonly groups: string[][];
   private readonly phrasesByFirst = new Map<string, Array<{ words: string[]; group: number }>>();
@@ -217,7 +267,6 @@ export class SearchIndexBuilder {
         const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
         this.byName = resources.map((_, i) => i).sort((a, b) => collator.compare(resources[a]!.name, resources[b]!.name));
       },
-      () => (this.nearest = new NearestIndex(resources.map((_, i) => i), (i) => resources[i]?.location)),
     ];
   }
 
@@ -323,7 +372,7 @@ export class SearchIndex {
   /** The short fields of each record, as fuse.js reads them. */
   private readonly docs: ShortDoc[];
   private readonly byName: number[];
-  private readonly nearest: NearestIndex<number>;
+  private nearestIndex?: NearestIndex<number>;
   private openCache?: { minute: number; open: Map<number, boolean> };
 
   /** Build the index at once; `built` is a builder over the same records (it is finished first). */
@@ -336,7 +385,14 @@ export class SearchIndex {
     this.docs = b.docs;
     this.shortVocab = b.shortVocab;
     this.byName = b.byName;
-    this.nearest = b.nearest as NearestIndex<number>;
+  }
+
+  /** The nearest-first index, built on the first search near a place (after {@link loadNearest}). */
+  private get nearest(): NearestIndex<number> {
+    if (!Nearest) throw new Error('recovery-finder: call loadNearest() before searching near a place');
+    const resources = this.resources;
+    this.nearestIndex ??= new Nearest(resources.map((_, i) => i), (i) => resources[i]?.location);
+    return this.nearestIndex;
   }
 
   /** Words of the index that a query word stands for, with the quality of each match. */
@@ -459,28 +515,15 @@ export class SearchIndex {
     return { hits, categoryCounts, crisis: isCrisisQuery(query) };
   }
 
-  /** Order the candidates: our word score, then fuse.js over the short fields of the best ones. */
+  /** Order the candidates: our word score, then (once loaded) fuse.js over the short fields of the best ones. */
   private rank(query: string, scores: Map<number, number>): number[] {
     const ids = [...scores.keys()].sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number) || a - b);
     const top = ids.slice(0, RERANK);
-    const fuse = new Fuse(
-      top.map((id) => this.docs[id] as ShortDoc),
-      {
-        keys: [
-          { name: 'name', weight: 3 },
-          { name: 'alt', weight: 1.5 },
-          { name: 'org', weight: 1.5 },
-          { name: 'categories', weight: 1 },
-          { name: 'synonyms', weight: 0.7 },
-        ],
-        includeScore: true,
-        ignoreLocation: true,
-        threshold: 0.6,
-        shouldSort: false,
-      },
-    );
     const fuseScore = new Map<number, number>();
-    for (const r of fuse.search(normalize(query).slice(0, 32))) fuseScore.set(top[r.refIndex] as number, r.score ?? 1);
+    if (rerank) {
+      const found = rerank(top.map((id) => this.docs[id] as ShortDoc), normalize(query).slice(0, 32));
+      for (const [i, score] of found) fuseScore.set(top[i] as number, score);
+    }
     const best = scores.get(ids[0] as number) as number;
     const final = (id: number) => (scores.get(id) as number) / best - 0.35 * (fuseScore.get(id) ?? 1);
     const ranked = top.sort((a, b) => final(b) - final(a) || a - b);

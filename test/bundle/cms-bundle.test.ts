@@ -1,48 +1,84 @@
-// The built CMS bundle (dist/recovery-finder.js, made by `npm run build`, which `npm test`
-// runs first): what a city page loads with one script tag.
+// The built CMS script (dist/recovery-finder.js, made by `npm run build`, which `npm test` runs
+// first): a small loader a city page includes with one script tag. It imports an element's
+// code only when the element's tag is on the page, now or later.
 import { expect } from '@open-wc/testing';
+import { until } from '../helpers.js';
 
 const TAGS = ['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-newsletter-signup'];
 const BUNDLE = '/dist/recovery-finder.js';
 
-describe('the CMS bundle', () => {
+/** Script URLs this page has fetched from dist/. */
+const scripts = () =>
+  performance
+    .getEntriesByType('resource')
+    .filter((e) => (e as PerformanceResourceTiming).initiatorType !== 'fetch')
+    .map((e) => new URL(e.name).pathname)
+    .filter((p) => p.startsWith('/dist/') && p.endsWith('.js'));
+
+describe('the CMS loader', () => {
   before(async function () {
     const head = await fetch(BUNDLE, { method: 'HEAD' });
     if (!head.ok) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first (npm test does).`);
   });
 
-  it('registers every element', async () => {
+  it('on a page with none of the tags, loads nothing but itself', async () => {
     await import(/* @vite-ignore */ BUNDLE);
-    for (const tag of TAGS) expect(customElements.get(tag), tag).to.be.a('function');
+    for (const tag of TAGS) expect(customElements.get(tag), tag).to.equal(undefined);
+    expect(scripts()).to.deep.equal([BUNDLE]);
   });
 
-  it('does not throw when a second copy runs on the same page', async () => {
+  it('loads an element when its tag is added later, and only that element', async () => {
+    const el = document.createElement('recovery-newsletter-signup');
+    document.body.append(el);
+    await until(() => customElements.get('recovery-newsletter-signup') !== undefined, 'newsletter defined');
+    await until(() => el.shadowRoot !== null, 'upgraded');
+    for (const tag of TAGS.filter((t) => t !== 'recovery-newsletter-signup')) expect(customElements.get(tag), tag).to.equal(undefined);
+    expect(scripts().some((s) => /\/cms\/newsletter-signup-/.test(s))).to.equal(true);
+    expect(scripts().filter((s) => /\/cms\/(prsc-map|disposal-locator|resource-search|leaflet)/.test(s))).to.deep.equal([]);
+    el.remove();
+  });
+
+  it('finds a tag nested inside added markup', async () => {
+    const box = document.createElement('div');
+    box.innerHTML = '<section><p>Disposal</p><recovery-disposal-locator></recovery-disposal-locator></section>';
+    document.body.append(box);
+    await until(() => customElements.get('recovery-disposal-locator') !== undefined, 'disposal defined');
+    expect(scripts().filter((s) => /\/cms\/(prsc-map|leaflet)/.test(s))).to.deep.equal([]);
+    box.remove();
+  });
+
+  it('does not throw when a second copy runs on the same page, and both copies keep working', async () => {
     const errors: string[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.message);
     window.addEventListener('error', onError);
     try {
-      // A different URL is a second module instance: the whole bundle runs again.
+      // A different URL is a second module instance: the whole loader runs again.
       await import(/* @vite-ignore */ `${BUNDLE}?copy=2`);
+      const map = document.createElement('recovery-prsc-map');
+      map.setAttribute('tile-url', '');
+      document.body.append(map);
+      await until(() => customElements.get('recovery-prsc-map') !== undefined, 'map defined');
+      map.remove();
     } finally {
       window.removeEventListener('error', onError);
     }
     expect(errors).to.deep.equal([]);
-    for (const tag of TAGS) expect(customElements.get(tag), tag).to.be.a('function');
   });
 
   it('finds its bundled dataset beside the script, with no src given', async () => {
-    await import(/* @vite-ignore */ BUNDLE);
     const el = document.createElement('recovery-resource-search');
     document.body.append(el);
-    const start = performance.now();
     const text = () => el.shadowRoot?.textContent ?? '';
-    while (!/\d+ results/.test(text())) {
-      if (performance.now() - start > 10_000) throw new Error(`no results shown: ${text().slice(0, 300)}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(() => /\d+ results/.test(text()), 'results shown');
     const shown = Number(/(\d+) results/.exec(text())![1]);
     expect(shown).to.be.greaterThan(100);
     expect(text()).to.contain('Need help now?');
+    // Listing does not need fuse.js: it loads with the first query.
+    expect(scripts().filter((s) => /fuse|rerank/.test(s))).to.deep.equal([]);
+    const input = el.shadowRoot!.querySelector('input[type=search]') as HTMLInputElement;
+    input.value = 'peer';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => scripts().some((s) => /\/cms\/rerank-/.test(s)), 'fuse.js re-ranking loaded on the first query');
     el.remove();
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { NearestIndex } from '../../src/core/nearest.js';
 import {
-  NearestIndex,
   haversineKm,
   isValidLatLon,
   kmToMiles,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { SearchIndex, editDistance, isCrisisQuery, normalize, tokenize } from '../../src/core/search.js';
+import { SearchIndex, editDistance, isCrisisQuery, loadNearest, loadRanking, normalize, rankingLoaded, tokenize } from '../../src/core/search.js';
 import { datasetFrom } from '../../src/core/load.js';
 import type { Dataset, Resource } from '../../src/core/schema.js';
 import { datasetUrl } from '../helpers.js';
@@ -22,6 +22,35 @@ describe('core/search', () => {
   before(async () => {
     data = await fixture();
     index = new SearchIndex(data.resources, { timeZone: data.time_zone });
+    // fuse.js re-ranking loads on demand (the CMS page pays for it only once a person types).
+    expect(await loadRanking()).to.equal(true);
+    // So does the nearest-first index (kdbush), once a place is asked for.
+    expect(await loadNearest()).to.equal(true);
+  });
+
+  describe('re-ranking loaded on demand', () => {
+    it('finds the same records before fuse.js is loaded, in word-score order, and re-ranks after', async () => {
+      // A second instance of the module (another URL), in which fuse.js was never loaded.
+      const fresh = (await import(/* @vite-ignore */ `../../src/core/search.ts?fresh=${Math.random()}`)) as typeof import('../../src/core/search.js');
+      expect(fresh.rankingLoaded()).to.equal(false);
+      const plain = new fresh.SearchIndex(data.resources, { timeZone: data.time_zone });
+      for (const q of ['recovery', 'narcotics anonymous', 'meeting', 'boston']) {
+        const before = plain.search(q, {}, WED_10AM).hits;
+        const after = index.search(q, {}, WED_10AM).hits;
+        expect(ids(before).sort(), q).to.deep.equal(ids(after).sort());
+        // Without fuse.js the order is the word score, highest first.
+        const scores = before.map((h) => h.score);
+        expect(scores, q).to.deep.equal([...scores].sort((a, b) => b - a));
+      }
+      // A search near a place asks for the nearest-first index to be loaded first, in words.
+      const point = { latitude: 42.34, longitude: -71.07 };
+      expect(() => plain.search('', { near: { point } })).to.throw(/loadNearest/);
+      expect(await fresh.loadNearest()).to.equal(true);
+      expect(ids(plain.search('', { near: { point } }, WED_10AM).hits)).to.deep.equal(ids(index.search('', { near: { point } }, WED_10AM).hits));
+      expect(await fresh.loadRanking()).to.equal(true);
+      expect(fresh.rankingLoaded()).to.equal(true);
+      expect(rankingLoaded()).to.equal(true);
+    });
   });
 
   describe('text', () => {

@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { DISPOSAL_ITEMS, type Dataset, type DisposalItem } from '../../core/schema.js';
-import { kmToMiles, milesToKm, type NearItem } from '../../core/geo.js';
+import { kmToMiles, milesToKm } from '../../core/geo.js';
+import type { NearItem } from '../../core/nearest.js';
 import type { Resource } from '../../core/schema.js';
 import {
   DEFAULT_LIMIT,

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { CATEGORIES, POPULATIONS, type Category, type Dataset, type Population } from '../../core/schema.js';
 import { timeBudget } from '../../core/slices.js';
-import { DEFAULT_SYNONYMS, buildSearchIndex, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import { DEFAULT_SYNONYMS, buildSearchIndex, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { milesToKm } from '../../core/geo.js';
 import { RecoverySearchEvent, RecoverySelectEvent, type ResourceSearchFilters } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
@@ -170,13 +170,41 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     }
     const index = this.store.derived;
     const point = this.place.place?.point;
-    this.result = this.results.get([index, this.search, point], () => {
+    // A query is ranked with fuse.js, and a place searched with a nearest-first index: each is
+    // loaded the first time it is needed. Until it has loaded (or failed to: the word-score
+    // order then stands, or the place search says it could not run) the last result stays on
+    // screen, so the order never jumps after it is shown.
+    if (this.search.query.trim() && this.pending('ranking', loadRanking, rankingLoaded)) return;
+    if (point && this.pending('nearest', loadNearest, nearestLoaded)) return;
+    // If the index could not be loaded (the network dropped), the list stays unsorted by place.
+    if (point && !nearestLoaded()) console.warn('recovery-finder: the nearest-first index could not be loaded; results are not sorted by distance.');
+    this.result = this.results.get([index, this.search, point, rankingLoaded(), nearestLoaded()], () => {
       if (!index) return undefined;
       const started = performance.now();
       const result = index.search(this.search.query, this.filters(), new Date());
       this.lastSearchMs = performance.now() - started;
       return result;
     });
+    // The status describes the list on screen, so it follows the place only with the list.
+    this.resultNear = this.place.place ? this.place.nearText : '';
+  }
+
+  private readonly loads = new Map<string, boolean>();
+  /** "near …" for the place the result on screen was found for ('' when none). */
+  private resultNear = '';
+
+  /** True while a module is still on its way; starts loading it and updates when it settles. */
+  private pending(name: string, load: () => Promise<boolean>, loaded: () => boolean): boolean {
+    if (loaded()) return false;
+    const settled = this.loads.get(name);
+    if (settled === undefined) {
+      this.loads.set(name, false);
+      void load().then(() => {
+        this.loads.set(name, true);
+        this.requestUpdate();
+      });
+    }
+    return settled !== true;
   }
 
   /** Loading covers the dataset and its index; error covers both too. */
@@ -195,7 +223,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     if (s.free) f.free = true;
     if (s.delivery) f.delivery = s.delivery;
     if (s.openNow) f.openNow = true;
-    if (point) f.near = s.miles ? { point, maxKm: milesToKm(s.miles) } : { point };
+    if (point && nearestLoaded()) f.near = s.miles ? { point, maxKm: milesToKm(s.miles) } : { point };
     return f;
   }
 
@@ -294,7 +322,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     if (this.phase === 'error' || !this.result) return msg('Services could not be loaded.');
     const n = this.result.hits.length;
     const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
-    return this.place.place ? `${count} ${this.place.nearText}` : count;
+    return this.resultNear ? `${count} ${this.resultNear}` : count;
   }
 
   private activeFilters(): number {

@@ -1,0 +1,65 @@
+/**
+ * The CMS script (`dist/recovery-finder.js`): a small loader. It registers nothing itself;
+ * it watches the page for `<recovery-*>` tags (those there now and any added later, as Web
+ * Awesome's autoloader does) and imports each element's code the first time its tag is seen.
+ * A page with only `<recovery-resource-search>` never downloads the map, disposal or
+ * newsletter code.
+ *
+ * Safe to load twice, or beside another version: the first loader on the page does the work
+ * (a second one only asks it to look again), and every element's registration is guarded.
+ */
+import { elementLoaders } from 'virtual:recovery-elements';
+
+interface Loader {
+  /** Look for tags not yet defined under `root` (a document or a shadow root) and load them. */
+  discover(root: Document | ShadowRoot | Element): Promise<void>;
+}
+
+const KEY = Symbol.for('recovery-finder.loader');
+const page = globalThis as { [KEY]?: Loader };
+
+function start(): Loader {
+  const pending = new Map<string, Promise<void>>();
+
+  const load = (tag: string): Promise<void> => {
+    let p = pending.get(tag);
+    if (!p) {
+      const importer = elementLoaders[tag];
+      if (!importer) return Promise.resolve();
+      p = importer().then(
+        () => undefined,
+        (e: unknown) => {
+          pending.delete(tag); // a later sighting (or a reload of the script) may try again
+          console.error(`recovery-finder: could not load <${tag}>`, e);
+        },
+      );
+      pending.set(tag, p);
+    }
+    return p;
+  };
+
+  const discover = async (root: Document | ShadowRoot | Element): Promise<void> => {
+    const tags = new Set<string>();
+    if (root instanceof Element && root.localName.startsWith('recovery-')) tags.add(root.localName);
+    for (const el of root.querySelectorAll(':not(:defined)')) {
+      if (el.localName.startsWith('recovery-')) tags.add(el.localName);
+    }
+    await Promise.all([...tags].filter((t) => !customElements.get(t)).map(load));
+  };
+
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const node of r.addedNodes) if (node instanceof Element) void discover(node);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  void discover(document);
+  return { discover };
+}
+
+const loader = page[KEY] ?? (page[KEY] = start());
+// A second copy: tags added between the two loads are already seen by the first one's
+// observer; looking once more costs nothing and covers a first copy that failed to load one.
+void loader.discover(document);
+
+/** Load the elements under a root the observer cannot see (for example a shadow root). */
+export const discover = (root: Document | ShadowRoot | Element): Promise<void> => loader.discover(root);
