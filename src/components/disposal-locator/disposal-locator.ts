@@ -26,7 +26,16 @@ import { getLocale } from '../shared/localize.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { itemLabel } from '../shared/labels.js';
-import { MapController, approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint } from '../shared/map-controller.js';
+import {
+  MapController,
+  OSM_TILE_URL,
+  approximateNote,
+  mapStyles,
+  renderMapExtras,
+  renderMapFrame,
+  resourcePoints,
+  type MapPoint,
+} from '../shared/map-controller.js';
 import { formatCount } from '../shared/format.js';
 import { renderGuidance } from './disposal-guidance.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
@@ -76,8 +85,15 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   /** Only places at most this many miles away. */
   @property({ type: Number, attribute: 'max-distance' }) maxDistance = DEFAULT_MAX_MILES;
 
-  /** Map tile URL template (Leaflet style, {z}/{x}/{y}). */
+  /**
+   * Map tile URL template (Leaflet style, {z}/{x}/{y}). When set, tiles load at once; unset, the
+   * map draws its bundled outline basemap and asks no tile server until the person chooses
+   * "Show street map" (OpenStreetMap).
+   */
   @property({ attribute: 'tile-url' }) tileUrl?: string;
+
+  /** Tile URL template loaded only when the person chooses "Show street map" (default: OpenStreetMap). */
+  @property({ attribute: 'street-map-url' }) streetMapUrl = OSM_TILE_URL;
 
   /** Attribution of the map tiles (text). */
   @property() attribution?: string;
@@ -98,6 +114,8 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   @property({ attribute: false }) now?: Date;
 
   @state() private selectedId?: string | undefined;
+  /** The person's street map choice (undefined: tiles only when the site set `tile-url`). */
+  @state() private streetMap?: boolean | undefined;
 
   private readonly place = new PlaceController(this, () => this, (place, byPerson) => {
     if (place?.source === 'location') {
@@ -118,11 +136,15 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     options: () => ({
       points: this.points,
       selectedId: this.selectedId,
-      tileUrl: this.tileUrl,
+      tileUrl: this.streetMapOn ? this.tileUrl || this.streetMapUrl || OSM_TILE_URL : '',
       attribution: this.attribution,
     }),
     onSelect: (id) => this.choose(id, 'map'),
   });
+
+  private get streetMapOn(): boolean {
+    return this.streetMap ?? Boolean(this.tileUrl);
+  }
 
   protected override get listName(): string {
     return msg('the list of places');
@@ -215,8 +237,22 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
         card?.focus({ preventScroll: true });
         card?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
       });
+    } else if (!this.mapBeside()) {
+      // On a phone the map is below the list: bring it into view (the keyboard stays on the button).
+      this.renderRoot.querySelector('.map-frame')?.scrollIntoView({
+        block: 'nearest',
+        behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+      });
     }
     this.dispatchEvent(new RecoverySelectEvent(found.item));
+  }
+
+  /** True when the map stands beside the list (wide layout), false when it is under it. */
+  private mapBeside(): boolean {
+    const list = this.renderRoot.querySelector('.results-area .results');
+    const map = this.renderRoot.querySelector('.map-frame');
+    if (!list || !map) return false;
+    return map.getBoundingClientRect().top < list.getBoundingClientRect().bottom;
   }
 
   // ---------------------------------------------------------------------------
@@ -327,7 +363,11 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   /** The map of the listed places (Leaflet loads when it is about to be seen). */
   private renderMap(): TemplateResult {
     return html`<div class="map-col" part="map">
-      ${renderMapFrame(this.map, msg('Map of the places listed'))}
+      ${renderMapFrame(
+        this.map,
+        this.points.length === 1 ? msg('Map of the 1 place listed') : msg(str`Map of the ${formatCount(this.points.length)} places listed`),
+      )}
+      ${renderMapExtras(this.map, this.streetMapOn, () => (this.streetMap = !this.streetMapOn))}
       ${this.map.state === 'failed'
         ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every place.')}
             <button type="button" class="secondary" @click=${() => this.map.retry()}>${msg('Try the map again')}</button></p>`

@@ -53,7 +53,7 @@ export const prscMapStyles = css`
   }
   .layout {
     display: grid;
-    grid-template-columns: 3fr minmax(16rem, 2fr);
+    grid-template-columns: minmax(16rem, 2fr) 3fr;
     gap: var(--_space);
     align-items: start;
   }
@@ -154,6 +154,11 @@ export const prscMapStyles = css`
     }
     .map-col {
       position: static;
+      /* On a phone the opened map sits under its button, above the long list. */
+      order: -1;
+    }
+    .map-toggle {
+      order: -2;
     }
   }
 `;
