@@ -38,6 +38,7 @@ import {
 } from '../shared/map-controller.js';
 import { formatCount } from '../shared/format.js';
 import { renderGuidance } from './disposal-guidance.js';
+import { eventIcs, icsFileName } from '../../core/ics.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
 function isItem(v: unknown): v is DisposalItem {
@@ -388,11 +389,26 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
         ${this.events.map(
           ({ item: r, km }) => html`<li>
             ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
-            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true })}
+            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true, actions: this.renderAddToCalendar(r, timeZone) })}
           </li>`,
         )}
       </ol>
     </section>`;
+  }
+
+  /** "Add to calendar": the event as an .ics file made here, in the data's time zone. */
+  private renderAddToCalendar(r: Resource, timeZone: string): TemplateResult | typeof nothing {
+    const ics = eventIcs(r, {
+      timeZone,
+      now: this.clock,
+      pageUrl: location.href,
+      labels: { source: msg('Source'), foundOn: msg('Found on') },
+    });
+    if (!ics) return nothing;
+    return html`<p class="card-actions">
+      <a class="button secondary add-to-calendar" href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`}
+        download=${icsFileName(r)} aria-label=${msg(str`Add to calendar: ${r.name}`)}>${msg('Add to calendar')}</a>
+    </p>`;
   }
 
   override render() {
