@@ -339,6 +339,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
                     km,
                     headingLevel: 3,
                     noCategories: true,
+                    feedback: this.store.dataset?.feedback,
                     actions:
                       mapUsable && r.location
                         ? html`<button type="button" class="secondary show-on-map" aria-pressed=${r.id === this.selectedId ? 'true' : 'false'}
@@ -389,7 +390,15 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
         ${this.events.map(
           ({ item: r, km }) => html`<li>
             ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
-            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true, actions: this.renderAddToCalendar(r, timeZone) })}
+            ${renderCard(r, {
+              now,
+              timeZone,
+              km,
+              headingLevel: 3,
+              noCategories: true,
+              feedback: this.store.dataset?.feedback,
+              actions: this.renderAddToCalendar(r, timeZone),
+            })}
           </li>`,
         )}
       </ol>

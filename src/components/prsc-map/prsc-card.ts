@@ -1,7 +1,7 @@
 /** How `<recovery-prsc-map>` shows one centre: a short summary, or the full card when chosen. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Resource } from '../../core/schema.js';
+import type { Feedback, Resource } from '../../core/schema.js';
 import { openStatus } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
 import { renderCard, renderPart } from '../shared/result-card.js';
@@ -13,6 +13,8 @@ export interface CentreView {
   selected: boolean;
   now: Date;
   timeZone: string;
+  /** The dataset's `feedback`: where corrections go. */
+  feedback?: Feedback | undefined;
   /** Called when the person presses the details button. */
   onToggle: (id: string) => void;
 }
@@ -66,6 +68,7 @@ function renderDetails(v: CentreView): TemplateResult {
     timeZone: v.timeZone,
     km: v.km,
     headingLevel: 3,
+    feedback: v.feedback,
     actions: html`${renderPart(r, 'weekly hours', () => renderHours(r))}${approximateNote(r)}`,
   });
 }

@@ -289,6 +289,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
                       selected: s.r.id === this.selectedId,
                       now: new Date(),
                       timeZone: this.store.dataset?.time_zone ?? 'America/New_York',
+                      feedback: this.store.dataset?.feedback,
                       onToggle: (id) => this.choose(id, 'list'),
                     })}
                   </li>`,

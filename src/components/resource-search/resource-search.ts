@@ -339,7 +339,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
       ${hits.length === 0 ? this.renderEmpty() : html`
         <ul class="plain results" part="results" aria-label=${msg('Results')}>
           ${hits.slice(0, this.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">
-            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: 3 })}</li>`)}
+            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: 3, feedback: ds.feedback })}</li>`)}
         </ul>
         <div class="after-results">
           ${hits.length > this.shown

@@ -5,7 +5,8 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Phone, Resource } from '../../core/schema.js';
+import type { Feedback, Phone, Resource } from '../../core/schema.js';
+import { renderReportChange, reportChangeStyles } from './report-change.js';
 import { openStatus } from '../../core/hours.js';
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
@@ -26,6 +27,8 @@ export interface CardContext {
   actions?: TemplateResult | typeof nothing;
   /** Hide the categories (e.g. the PRSC map, where every record is a PRSC). */
   noCategories?: boolean;
+  /** The dataset's `feedback` (where corrections go): shows "Report a change". */
+  feedback?: Feedback | undefined;
 }
 
 /**
@@ -153,12 +156,14 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
         : nothing}
       ${r.cost?.free ? html`<p class="cost">${msg('Free')}</p>` : nothing}
       ${part('provenance', () => renderProvenance(r, ctx.now))}
+      ${part('report a change', () => renderReportChange(r, ctx.feedback))}
       ${ctx.actions ?? nothing}
     </article>
   `;
 }
 
 export const cardStyles = css`
+  ${reportChangeStyles}
   .card {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
