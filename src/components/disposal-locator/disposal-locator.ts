@@ -355,7 +355,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
               ${msg(str`No place within ${formatCount(Math.round(kmToMiles(this.maxKm)))} miles in this list says it takes ${label}.`)}
               ${pillsNear ? msg('Some places near you take pills and tablets: call one to ask whether it takes this too.') : nothing}
             </p>
-            ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }))}`}
+            ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }), index.needlePage)}`}
       ${this.results.length && item === 'sharps' && place.inBoston
         ? html`<p class="muted">${msg('Found a needle outside? Report it to BOS:311 (3-1-1 or 617-635-4500).')}</p>`
         : nothing}

@@ -386,9 +386,9 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
         ${this.renderHelpSlot({ compact: true })}
         <form class="search" part="form" role="search" @submit=${this.onSubmit}>
           <label for="q">${msg('Search for support')}</label>
+          <p class="hint" id="q-hint">${msg('For example: peer support, detox, Narcan')}</p>
           <div class="search-row">
-            <input id="q" type="search" part="input" name="q" autocomplete="off" maxlength="200"
-              placeholder=${msg('For example: peer support, detox, Narcan')}
+            <input id="q" type="search" part="input" name="q" autocomplete="off" maxlength="200" aria-describedby="q-hint"
               .value=${this.draft} @input=${this.onInput} />
             <button type="submit">${msg('Search')}</button>
           </div>

@@ -16,7 +16,8 @@ export { DEFAULT_HELP_CONTACTS };
 function localized(contact: HelpContact): { name: string; description?: string | undefined } {
   switch (contact.id) {
     case 'emergency-911':
-      return { name: msg('Emergency or overdose'), description: msg('Call 911.') };
+      // No description: the "Call 911" link says it (it was said twice).
+      return { name: msg('Emergency or overdose') };
     case 'lifeline-988':
       return { name: msg('988 Suicide & Crisis Lifeline'), description: msg('Call or text 988, any time.') };
     case 'ma-substance-use-helpline':

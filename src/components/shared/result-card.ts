@@ -68,7 +68,9 @@ export function renderProvenance(r: Resource, now: Date): TemplateResult {
   const verified = p.last_verified
     ? msg(str`Last verified ${formatDate(p.last_verified)}.`)
     : msg('Not yet verified by the publisher.');
-  const sourceDate = p.source_date ? msg(str`Source: ${p.source} (${formatDate(p.source_date)}).`) : msg(str`Source: ${p.source}.`);
+  // A source whose name already carries its date ("… (retrieved 2025-10-16)") is not dated twice.
+  const sourceDate =
+    p.source_date && !p.source.includes(p.source_date) ? msg(str`Source: ${p.source} (${formatDate(p.source_date)}).`) : msg(str`Source: ${p.source}.`);
   return html`
     ${p.status === 'needs-verification'
       ? html`<p class="notice warning verify" part="verify-warning">

@@ -62,6 +62,16 @@ export const baseStyles = css`
   a:hover {
     text-decoration-thickness: 2px;
   }
+  /* A number is read as one piece: "3-1-1" or "617-635-4500" never breaks across lines. */
+  a[href^='tel:'],
+  a[href^='sms:'] {
+    white-space: nowrap;
+  }
+  .hint {
+    margin: 0 0 0.25rem;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
