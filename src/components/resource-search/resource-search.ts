@@ -14,7 +14,8 @@ import { renderCard } from '../shared/result-card.js';
 import { formatCount } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
-import { emptyState, parseCategories, readUrl, writeUrl, type SearchState } from './url-state.js';
+import { DISTANCES, emptyState, parseCategories, readUrl, writeUrl, type SearchState } from './url-state.js';
+import { renderEmptyNear } from './empty-near.js';
 import { renderFilters, renderPlace, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 
@@ -351,9 +352,47 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     `;
   }
 
+  /** Empty near a place: what exists instead (helpline, nearest of other kinds, a wider distance). */
+  private renderEmptyNear() {
+    const index = this.store.derived;
+    const point = this.place.place?.point;
+    if (!index || !point) return nothing;
+    const s = this.search;
+    const now = new Date();
+    const nearest = index.search('', { near: { point } }, now).hits.filter((h) => h.km !== undefined).slice(0, 3);
+    let wider: { miles: number; count: number } | undefined;
+    if (s.miles) {
+      for (const m of DISTANCES) {
+        if (m !== 0 && m <= s.miles) continue;
+        const f = { ...this.filters(), near: m ? { point, maxKm: milesToKm(m) } : { point } };
+        const count = index.search(s.query, f, now).hits.length;
+        if (count > 0) {
+          wider = { miles: m, count };
+          break;
+        }
+      }
+    }
+    return renderEmptyNear({
+      query: s.query,
+      miles: s.miles,
+      nearText: this.place.nearText,
+      contacts: this.helpContacts ?? this.store.help,
+      nearest,
+      wider,
+      onWiden: (miles) => this.change({ miles }),
+    });
+  }
+
   private renderEmpty() {
     const s = this.search;
     const filtered = this.activeFilters() > 0;
+    if (this.place.place) {
+      return html`${this.renderEmptyNear()}
+        <p class="widen">
+          ${s.query ? html`<button type="button" class="secondary" @click=${this.clearQuery}>${msg('Clear the search words')}</button>` : nothing}
+          ${filtered ? html`<button type="button" class="secondary" @click=${() => this.clearFilters()}>${msg('Clear all filters')}</button>` : nothing}
+        </p>`;
+    }
     return html`<div class="notice empty">
       <p><strong>${msg('Nothing matches this search.')}</strong>
         ${msg('Try other words or fewer filters. The help lines above can also find support with you.')}</p>

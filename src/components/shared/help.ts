@@ -13,7 +13,7 @@ import { safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 export { DEFAULT_HELP_CONTACTS };
 
 /** Built-in contacts are translated; a site's own contacts are shown as the site wrote them. */
-function localized(contact: HelpContact): { name: string; description?: string | undefined } {
+export function localized(contact: HelpContact): { name: string; description?: string | undefined } {
   switch (contact.id) {
     case 'emergency-911':
       // No description: the "Call 911" link says it (it was said twice).
