@@ -102,6 +102,9 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   /** Hide the map and show the list only. */
   @property({ type: Boolean, attribute: 'no-map' }) noMap = false;
 
+  /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
+  @property() zip = '';
+
   /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
   @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
 
@@ -173,6 +176,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('zip') && this.zip && !this.place.place) void this.place.useZip(this.zip, false);
     for (const [name, ok] of [['item', isItem(this.item)], ['limit', this.limitShown === this.limit], ['maxDistance', this.maxKm === milesToKm(this.maxDistance)]] as const) {
       if (changed.has(name) && !ok) {
         const attribute = name === 'maxDistance' ? 'max-distance' : name;

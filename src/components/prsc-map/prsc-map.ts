@@ -85,6 +85,9 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   @property() center = '';
   /** Initial zoom, used with `center` (default 8). */
   @property({ type: Number }) zoom?: number;
+  /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
+  @property() zip = '';
+
   /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
   @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
   /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
@@ -149,6 +152,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('region')) this.chosenRegion = this.region;
+    if (changed.has('zip') && this.zip && !this.place.place) void this.place.useZip(this.zip, false);
     const data = this.store.derived;
     if (data && this.chosenRegion && !this.regionShown && this.warnedRegion !== this.chosenRegion) {
       // A configured region that the data does not have: say so to the site, show every region.

@@ -82,6 +82,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** More synonym groups, added to the built-in ones (e.g. [["dental", "teeth"]]). */
   @property({ attribute: false }) synonyms: SynonymGroup[] = [];
+  /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
+  @property() zip = '';
   /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
   @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
   /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
@@ -168,6 +170,11 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     if (!this.hasUpdated || changed.has('category')) {
       const fromUrl = this.syncUrl && !this.hasUpdated ? readUrl(location.href, this.preset) : undefined;
       this.applyState(fromUrl ?? { ...this.search, categories: this.preset });
+    }
+    // The site's default place, unless the URL or the person has given one.
+    if ((!this.hasUpdated || changed.has('zip')) && this.zip && !this.search.zip && !this.place.place) {
+      this.search = { ...this.search, zip: this.zip };
+      void this.place.useZip(this.zip, false);
     }
     const index = this.store.derived;
     const point = this.place.place?.point;
