@@ -442,12 +442,12 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
         <div class="layout ${hasControls ? 'with-filters' : ''}">
           ${hasControls
             ? html`<div class="controls">
+                ${/* The place first, outside the folded filters: on a phone it is never hidden. */ renderPlace(view)}
                 <button type="button" class="secondary filters-toggle" part="filters-toggle" aria-controls="filters"
-                  aria-expanded=${this.filtersOpen ? 'true' : 'false'} @click=${() => (this.filtersOpen = !this.filtersOpen)}>
+                  ?hidden=${this.noFilters} aria-expanded=${this.filtersOpen ? 'true' : 'false'} @click=${() => (this.filtersOpen = !this.filtersOpen)}>
                   ${n ? msg(str`Filters (${n})`) : msg('Filters')}</button>
                 <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters"
                   @keydown=${this.onFiltersKey}>
-                  ${renderPlace(view)}
                   ${showFilters ? renderFilters(view) : nothing}
                   ${n ? html`<button type="button" class="secondary" @click=${this.clearFilters}>${msg('Clear all filters')}</button>` : nothing}
                 </div>
