@@ -23,12 +23,16 @@ function staticGraph(entry, seen = new Set()) {
 const graph = (entry) => (existsSync(entry) ? [...staticGraph(entry)] : [entry]);
 const budgets = [
   { name: 'CMS bundle, first load (dist/recovery-finder.js)', files: ['dist/recovery-finder.js'], max: 60 * KB },
-  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 30 * KB },
+  // 34 KB since issue #15 (Report a change, what an empty search near a place offers, the useful order).
+  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 34 * KB },
   { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 15 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
 const leafletChunk = cms.filter((f) => /leaflet/i.test(f)).map((f) => join('dist/cms', f));
 if (leafletChunk.length) budgets.push({ name: 'CMS lazy chunk: Leaflet (JS + CSS)', files: leafletChunk, max: 60 * KB });
+// The bundled Census basemap (counties and states), loaded with the map only.
+const basemapChunk = cms.filter((f) => /^basemap/.test(f)).map((f) => join('dist/cms', f));
+if (basemapChunk.length) budgets.push({ name: 'CMS lazy chunk: basemap (Census outlines)', files: basemapChunk, max: 20 * KB });
 
 let failed = false;
 for (const b of budgets) {

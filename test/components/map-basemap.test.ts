@@ -24,6 +24,7 @@ async function prsc(streetMapUrl: string, lang = 'en'): Promise<RecoveryPrscMap>
   </div>`);
   const el = wrapper.querySelector('recovery-prsc-map')!;
   await localeReady();
+  await until(() => !!el.shadowRoot!.querySelector('ul.centres'), 'list');
   await until(() => el.map.state === 'ready' || el.map.state === 'failed', 'map ready');
   expect(el.map.state, String(el.map.error)).to.equal('ready');
   await el.updateComplete;
