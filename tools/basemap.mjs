@@ -40,7 +40,7 @@ function build(objects, minWeight, q) {
 }
 
 // Degrees rounded to what quantization keeps: plenty for a backdrop under markers.
-const ma = build({ counties: features('counties', (id) => id.startsWith('25')) }, 0.0003, 1e4);
+const ma = build({ counties: features('counties', (id) => id.startsWith('25')) }, 0.000005, 1e5);
 // Massachusetts itself is drawn by its counties (finer), so the states leave it out; so are
 // the Pacific territories (American Samoa, Guam, the Northern Marianas), far off any view here.
 const us = build({ states: features('states', (id) => id !== '25' && !['60', '66', '69'].includes(id)) }, 0.003, 1e4);
