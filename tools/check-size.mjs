@@ -34,6 +34,9 @@ const budgets = [
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
 const leafletChunk = cms.filter((f) => /leaflet/i.test(f)).map((f) => join('dist/cms', f));
 if (leafletChunk.length) budgets.push({ name: 'CMS lazy chunk: Leaflet (JS + CSS)', files: leafletChunk, max: 60 * KB });
+// The bundled Census basemap (counties and states), loaded with the map only.
+const basemapChunk = cms.filter((f) => /^basemap/.test(f)).map((f) => join('dist/cms', f));
+if (basemapChunk.length) budgets.push({ name: 'CMS lazy chunk: basemap (Census outlines)', files: basemapChunk, max: 20 * KB });
 
 let failed = false;
 for (const b of budgets) {
@@ -54,7 +57,7 @@ if (!leafletChunk.length) console.log('(no Leaflet chunk found in dist/cms: is t
 // types). The search page's goal is 30 KB (issue #9); it is at about 35 KB today, budgeted
 // at what it is so that it can only shrink. A page never loads another element's code.
 // Set at what each page measured after the loader (#9); the goal for the search page is 30 KB.
-const PAGE_BUDGETS = { 'search only': 39 * KB, 'map only': 92 * KB, 'all four': 120 * KB };
+const PAGE_BUDGETS = { 'search only': 40 * KB, 'map only': 110 * KB, 'all four': 140 * KB };
 const NOT_ON = {
   'search only': /\/cms\/(prsc-map|disposal-locator|newsletter-signup|map-controller|leaflet)/,
   'map only': /\/cms\/(resource-search|disposal-locator|newsletter-signup)/,

@@ -83,14 +83,37 @@ export interface EventMatch {
  * The disposal places and events of one dataset, with a nearest-first index built once.
  * Build one per dataset (the element keeps it until its data changes).
  */
+/** A page of the data about found needles: a record's own web page, with the source it came from. */
+export interface NeedlePage {
+  name: string;
+  url: string;
+  source: string;
+}
+
+/**
+ * The first record that speaks of needles or syringes (name or description), has a web page
+ * and names where it came from with a link: what the guidance links to instead of a search.
+ */
+export function findNeedlePage(resources: readonly Resource[]): NeedlePage | undefined {
+  for (const r of resources) {
+    if (!r.url || !r.provenance.source_url) continue;
+    if (!/needle|syringe|sharps/i.test(`${r.name} ${r.description ?? ''}`)) continue;
+    return { name: r.organization?.name && r.organization.name !== r.name ? `${r.name}, ${r.organization.name}` : r.name, url: r.url, source: r.provenance.source };
+  }
+  return undefined;
+}
+
 export class DisposalIndex {
   /** Places (not events) that say what they take. */
   readonly places: readonly Resource[];
   /** Take-back events, past ones included (filter with {@link upcomingEvents}). */
   readonly events: readonly Resource[];
+  /** A sourced page about needles found in the data, if any (see {@link findNeedlePage}). */
+  readonly needlePage: NeedlePage | undefined;
   private readonly index: NearestIndex<Resource>;
 
   constructor(resources: readonly Resource[]) {
+    this.needlePage = findNeedlePage(resources);
     this.places = resources.filter(isDisposalPlace);
     this.events = resources.filter(isTakeBackEvent);
     this.index = new NearestIndex(this.places, (r) => r.location);

@@ -68,7 +68,7 @@ const WEEKDAYS: readonly Day[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 // Wall-clock time in a zone
 // ---------------------------------------------------------------------------
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -96,7 +96,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function wallClock(epochMs: number, timeZone: string): WallClock {
+export function wallClock(epochMs: number, timeZone: string): WallClock {
   const wc: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
   for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
     if (part.type in wc) wc[part.type as keyof WallClock] = Number(part.value);
@@ -133,7 +133,7 @@ function wallAsUtc(wc: WallClock): number {
 }
 
 /** The zone's offset from UTC at an instant, in ms (local minus UTC), to the minute. */
-function offsetAt(epochMs: number, timeZone: string): number {
+export function offsetAt(epochMs: number, timeZone: string): number {
   return wallAsUtc(wallClock(epochMs, timeZone)) - Math.floor(epochMs / MINUTE_MS) * MINUTE_MS;
 }
 

@@ -270,6 +270,20 @@ export const ProvenanceSchema = v.object({
   note: v.optional(text(1000)),
 });
 
+/**
+ * Where corrections go: a form's web address, an e-mail address, or both. At the top of a
+ * dataset for every record; on a record when it has its own.
+ */
+export const FeedbackSchema = v.pipe(
+  v.object({
+    /** A page or form where a person reports a change (http or https). */
+    url: v.optional(httpUrl),
+    /** An address that takes reports of changes. */
+    email: v.optional(v.pipe(v.string(), v.regex(EMAIL_PATTERN, 'must be an e-mail address'))),
+  }),
+  v.check((f) => f.url !== undefined || f.email !== undefined, 'needs a url, an email, or both'),
+);
+
 export const ResourceSchema = v.object({
   id: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be lower-case letters, digits and - . _ :')),
   kind: v.picklist(KINDS),
@@ -320,6 +334,8 @@ export const ResourceSchema = v.object({
     ),
   ),
   provenance: ProvenanceSchema,
+  /** Where corrections to this record go, when not where the dataset's `feedback` says. */
+  feedback: v.optional(FeedbackSchema),
 });
 
 export const SourceSchema = v.object({
@@ -352,6 +368,8 @@ const envelope = {
   sources: v.array(SourceSchema),
   /** Contacts every element always shows, even when the data fails to load. */
   help: v.object({ contacts: v.array(HelpContactSchema) }),
+  /** Where corrections to the records go (each card then offers "Report a change"). */
+  feedback: v.optional(FeedbackSchema),
 };
 
 /** The published shape of a whole dataset document. */
@@ -361,7 +379,13 @@ export const DatasetSchema = v.object({ ...envelope, resources: v.array(Resource
  * The envelope alone: records are validated one by one so a bad one does not sink the rest,
  * and so are help contacts (a bad contact, or no `help` block, falls back to the built-in ones).
  */
-const EnvelopeSchema = v.object({ ...envelope, help: v.optional(v.unknown()), resources: v.array(v.unknown()) });
+const EnvelopeSchema = v.object({
+  ...envelope,
+  help: v.optional(v.unknown()),
+  // A bad feedback block costs only the "Report a change" links, never the dataset.
+  feedback: v.optional(v.unknown()),
+  resources: v.array(v.unknown()),
+});
 
 export type Phone = v.InferOutput<typeof PhoneSchema>;
 export type Address = v.InferOutput<typeof AddressSchema>;
@@ -369,6 +393,7 @@ export type GeoLocation = v.InferOutput<typeof LocationSchema>;
 export type WeeklyHours = v.InferOutput<typeof WeeklyHoursSchema>;
 export type Schedule = v.InferOutput<typeof ScheduleSchema>;
 export type Provenance = v.InferOutput<typeof ProvenanceSchema>;
+export type Feedback = v.InferOutput<typeof FeedbackSchema>;
 export type Resource = v.InferOutput<typeof ResourceSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type HelpContact = v.InferOutput<typeof HelpContactSchema>;
@@ -523,9 +548,20 @@ function* validation(input: unknown): Generator<void, ValidationResult> {
     }
   }
   const help = validateHelp(env.output.help);
-  const { help: _raw, ...rest } = env.output;
+  const { help: _raw, feedback: rawFeedback, ...rest } = env.output;
   void _raw;
-  return { ok: true, dataset: { ...rest, help: { contacts: help.contacts }, resources }, problems, helpProblems: help.problems };
+  let feedback: Feedback | undefined;
+  if (rawFeedback !== undefined) {
+    const f = v.safeParse(FeedbackSchema, rawFeedback);
+    if (f.success) feedback = f.output;
+    else for (const issue of f.issues) problems.push({ path: `feedback${pathOf(issue) ? `.${pathOf(issue)}` : ''}`, message: `${messageOf(issue)} (the "Report a change" links are left out)` });
+  }
+  return {
+    ok: true,
+    dataset: { ...rest, ...(feedback ? { feedback } : {}), help: { contacts: help.contacts }, resources },
+    problems,
+    helpProblems: help.problems,
+  };
 }
 
 /**

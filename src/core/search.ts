@@ -235,11 +235,56 @@ function lowerBound(arr: readonly string[], key: string): number {
  * one long task. `new SearchIndex()` runs it to the end at once; {@link buildSearchIndex} runs
  * it in slices with the event loop in between.
  */
+/**
+ * The order of the categories when no place is given (README "Order of results"): recovery
+ * support first (what the library is for), then getting into care, harm reduction, treatment,
+ * the supports of daily life, and disposal last.
+ */
+export const USEFUL_CATEGORY_ORDER: readonly Category[] = [
+  'recovery-center',
+  'peer-support',
+  'recovery-coaching',
+  'support-groups',
+  'family-support',
+  'access-to-care',
+  'harm-reduction',
+  'naloxone',
+  'withdrawal-management',
+  'medication-treatment',
+  'outpatient-treatment',
+  'residential-treatment',
+  'treatment',
+  'housing',
+  'employment-education',
+  'transportation',
+  'wellness-education',
+  'spiritual-support',
+  'outreach',
+  'youth-prevention',
+  'disposal',
+];
+
+/**
+ * Where a record stands before a place is given (lower first): crisis lines and warmlines (0),
+ * then statewide lines and services with no address (1: a phone or online, for anyone), then
+ * places by their best category in {@link USEFUL_CATEGORY_ORDER}. Ties go by name.
+ */
+export function usefulRank(r: Resource): number {
+  if (r.categories.includes('warmline-crisis')) return 0;
+  if (!r.address && !r.location) return 1;
+  let best = USEFUL_CATEGORY_ORDER.length;
+  for (const c of r.categories) {
+    const i = USEFUL_CATEGORY_ORDER.indexOf(c);
+    if (i >= 0 && i < best) best = i;
+  }
+  return 2 + best;
+}
+
 export class SearchIndexBuilder {
   /** @internal */ readonly postings = new Map<string, Posting>();
   /** @internal */ readonly docs: ShortDoc[] = [];
   /** @internal */ shortVocab: string[] = [];
-  /** @internal */ byName: number[] = [];
+  /** @internal The order before a place or words are given (usefulRank, then name). */ byName: number[] = [];
   private readonly shortWords = new Set<string>();
   private readonly groups: string[][];
   private readonly phrasesByFirst = new Map<string, Array<{ words: string[]; group: number }>>();
@@ -265,7 +310,10 @@ export class SearchIndexBuilder {
       () => (this.shortVocab = [...this.shortWords].sort()),
       () => {
         const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-        this.byName = resources.map((_, i) => i).sort((a, b) => collator.compare(resources[a]!.name, resources[b]!.name));
+        const rank = resources.map(usefulRank);
+        this.byName = resources
+          .map((_, i) => i)
+          .sort((a, b) => rank[a]! - rank[b]! || collator.compare(resources[a]!.name, resources[b]!.name));
       },
     ];
   }

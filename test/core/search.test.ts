@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { SearchIndex, editDistance, isCrisisQuery, loadNearest, loadRanking, normalize, rankingLoaded, tokenize } from '../../src/core/search.js';
+import { SearchIndex, USEFUL_CATEGORY_ORDER, editDistance, isCrisisQuery, loadNearest, loadRanking, normalize, rankingLoaded, tokenize, usefulRank } from '../../src/core/search.js';
 import { datasetFrom } from '../../src/core/load.js';
-import type { Dataset, Resource } from '../../src/core/schema.js';
+import { CATEGORIES, type Dataset, type Resource } from '../../src/core/schema.js';
 import { datasetUrl } from '../helpers.js';
 
 async function fixture(name = 'dataset'): Promise<Dataset> {
@@ -118,11 +118,30 @@ describe('core/search', () => {
       expect(ids(own.search('smile doctor').hits)).to.deep.equal(['ex-dental-clinic']);
     });
 
-    it('an empty query lists everything by name', () => {
+    it('an empty query lists everything in the useful order: crisis lines, statewide lines, then by kind, then name', () => {
       const r = index.search('').hits;
       expect(r).to.have.length(data.resources.length);
-      const names = r.map((h) => h.resource.name);
-      expect(names).to.deep.equal([...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true })));
+      const ids = r.map((h) => h.resource.id);
+      // The online-only naloxone training (no address) is a statewide service: first here (no crisis line in the fixture).
+      expect(ids[0]).to.equal('ex-naloxone-training');
+      // Recovery support before treatment, treatment before housing, disposal last.
+      const at = (id: string) => ids.indexOf(id);
+      expect(at('ex-peer-south-end')).to.be.lessThan(at('ex-dental-clinic'));
+      expect(at('ex-coach-dorchester')).to.be.lessThan(at('ex-dental-clinic'));
+      expect(at('ex-mental-health')).to.be.lessThan(at('ex-housing-worcester'));
+      expect(at('ex-housing-worcester')).to.be.lessThan(at('ex-kiosk-brighton'));
+      const ranks = r.map((h) => usefulRank(h.resource));
+      expect(ranks).to.deep.equal([...ranks].sort((a, b) => a - b));
+      // Ties by name.
+      for (let i = 1; i < r.length; i++) {
+        if (ranks[i] === ranks[i - 1]) expect(r[i - 1]!.resource.name.localeCompare(r[i]!.resource.name, undefined, { sensitivity: 'base', numeric: true })).to.be.at.most(0);
+      }
+    });
+
+    it('puts a crisis line first and ranks every category', () => {
+      const line = { ...data.resources[0]!, id: 'z-line', name: 'Zz warmline', categories: ['warmline-crisis'] } as Resource;
+      expect(usefulRank(line)).to.equal(0);
+      for (const c of CATEGORIES) if (c !== 'warmline-crisis') expect(USEFUL_CATEGORY_ORDER, c).to.include(c);
     });
   });
 

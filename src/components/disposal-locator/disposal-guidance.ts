@@ -7,21 +7,33 @@
  *    Team answers 311 requests for syringes) and the project's data-source notes
  *    (data-sources/README.md: BOS:311 is 3-1-1 or 617-635-4500; needles and syringes in
  *    household trash or recycling are illegal in Boston; pharmacies, syringe service programs
- *    and public health kiosks take them). The city's needle-disposal page is not among our
- *    sources, so no URL is given for it: the text tells the person how to find it on
- *    boston.gov instead of linking an address we cannot vouch for.
+ *    and public health kiosks take them). When the data holds a sourced record about needles
+ *    (findNeedlePage: the Mobile Sharps Team's City of Boston page in the shipped data), its
+ *    page is linked with its source; otherwise the text says how to find it on boston.gov.
  *  - Medicines at home: the US Food and Drug Administration, "Disposal of Unused Medicines:
  *    What You Should Know" (URL below, named by the project lead's brief).
  */
 import { html, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
-import type { Guidance } from '../../core/disposal.js';
+import { msg, str } from '@lit/localize';
+import type { Guidance, NeedlePage } from '../../core/disposal.js';
+import { safeHttpUrl } from '../../core/links.js';
 import { renderHeading, type HeadingLevel } from '../shared/heading.js';
 
 /** The FDA's page on disposing of unused medicines. */
 export const FDA_DISPOSAL_URL = 'https://www.fda.gov/drugs/safe-disposal-medicines/disposal-unused-medicines-what-you-should-know';
 
-function bostonSharps(level: HeadingLevel): TemplateResult {
+/** The data's own page about needles when it has one (with its source); otherwise how to find the city's. */
+function needlePageItem(page: NeedlePage | undefined): TemplateResult {
+  const url = safeHttpUrl(page?.url);
+  if (!page || !url) return html`<li>${msg('For the city’s needle-disposal page, search boston.gov for “needle disposal”.')}</li>`;
+  return html`<li>
+    ${msg('More from the city:')}
+    <a href=${url} target="_blank" rel="noopener noreferrer" aria-label=${msg(str`${page.name} (opens in a new tab)`)}>${page.name}</a>
+    <span class="muted">(${msg(str`source: ${page.source}`)})</span>
+  </li>`;
+}
+
+function bostonSharps(level: HeadingLevel, page: NeedlePage | undefined): TemplateResult {
   return html`<section class="guidance" part="guidance" aria-labelledby="g-boston-sharps">
     ${renderHeading(level, msg('Needles in Boston'), { id: 'g-boston-sharps', class: 'subtitle' })}
     <ul>
@@ -33,7 +45,7 @@ function bostonSharps(level: HeadingLevel): TemplateResult {
       </li>
       <li>${msg('In Boston, needles and syringes must not go in household trash or recycling.')}</li>
       <li>${msg('Pharmacies, syringe service programs and public health kiosks take used needles. Keep them in a closed, hard container until you drop them off.')}</li>
-      <li>${msg('For the city’s needle-disposal page, search boston.gov for “needle disposal”.')}</li>
+      ${needlePageItem(page)}
     </ul>
     <p class="source muted">${msg('Source: City of Boston, Office of Recovery Services.')}</p>
   </section>`;
@@ -71,6 +83,6 @@ function fdaMedicines(level: HeadingLevel): TemplateResult {
 }
 
 /** The guidance blocks; their headings at `level` (one below the element's, 3 by default). */
-export function renderGuidance(kinds: readonly Guidance[], level: HeadingLevel = 3): TemplateResult[] {
-  return kinds.map((k) => (k === 'boston-sharps' ? bostonSharps(level) : k === 'sharps' ? sharps(level) : fdaMedicines(level)));
+export function renderGuidance(kinds: readonly Guidance[], level: HeadingLevel = 3, needlePage?: NeedlePage): TemplateResult[] {
+  return kinds.map((k) => (k === 'boston-sharps' ? bostonSharps(level, needlePage) : k === 'sharps' ? sharps(level) : fdaMedicines(level)));
 }

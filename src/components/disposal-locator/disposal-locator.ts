@@ -27,10 +27,20 @@ import { getLocale } from '../shared/localize.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { itemLabel } from '../shared/labels.js';
-import { MapController, approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint } from '../shared/map-controller.js';
+import {
+  MapController,
+  OSM_TILE_URL,
+  approximateNote,
+  mapStyles,
+  renderMapExtras,
+  renderMapFrame,
+  resourcePoints,
+  type MapPoint,
+} from '../shared/map-controller.js';
 import { formatCount } from '../shared/format.js';
 import { renderGuidance } from './disposal-guidance.js';
 import { renderHeading } from '../shared/heading.js';
+import { eventIcs, icsFileName } from '../../core/ics.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
 function isItem(v: unknown): v is DisposalItem {
@@ -80,14 +90,24 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   /** Only places at most this many miles away. */
   @property({ type: Number, attribute: 'max-distance' }) maxDistance = DEFAULT_MAX_MILES;
 
-  /** Map tile URL template (Leaflet style, {z}/{x}/{y}). */
+  /**
+   * Map tile URL template (Leaflet style, {z}/{x}/{y}). When set, tiles load at once; unset, the
+   * map draws its bundled outline basemap and asks no tile server until the person chooses
+   * "Show street map" (OpenStreetMap).
+   */
   @property({ attribute: 'tile-url' }) tileUrl?: string;
+
+  /** Tile URL template loaded only when the person chooses "Show street map" (default: OpenStreetMap). */
+  @property({ attribute: 'street-map-url' }) streetMapUrl = OSM_TILE_URL;
 
   /** Attribution of the map tiles (text). */
   @property() attribution?: string;
 
   /** Hide the map and show the list only. */
   @property({ type: Boolean, attribute: 'no-map' }) noMap = false;
+
+  /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
+  @property() zip = '';
 
   /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
   @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
@@ -102,6 +122,8 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   @property({ attribute: false }) now?: Date;
 
   @state() private selectedId?: string | undefined;
+  /** The person's street map choice (undefined: tiles only when the site set `tile-url`). */
+  @state() private streetMap?: boolean | undefined;
 
   private readonly place = new PlaceController(this, () => this, (place, byPerson) => {
     if (place?.source === 'location') {
@@ -122,11 +144,15 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     options: () => ({
       points: this.points,
       selectedId: this.selectedId,
-      tileUrl: this.tileUrl,
+      tileUrl: this.streetMapOn ? this.tileUrl || this.streetMapUrl || OSM_TILE_URL : '',
       attribution: this.attribution,
     }),
     onSelect: (id) => this.choose(id, 'map'),
   });
+
+  private get streetMapOn(): boolean {
+    return this.streetMap ?? Boolean(this.tileUrl);
+  }
 
   protected override get listName(): string {
     return msg('the list of places');
@@ -154,6 +180,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('zip') && this.zip && !this.place.place) void this.place.useZip(this.zip, false);
     for (const [name, ok] of [['item', isItem(this.item)], ['limit', this.limitShown === this.limit], ['maxDistance', this.maxKm === milesToKm(this.maxDistance)]] as const) {
       if (changed.has(name) && !ok) {
         const attribute = name === 'maxDistance' ? 'max-distance' : name;
@@ -219,8 +246,22 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
         card?.focus({ preventScroll: true });
         card?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
       });
+    } else if (!this.mapBeside()) {
+      // On a phone the map is below the list: bring it into view (the keyboard stays on the button).
+      this.renderRoot.querySelector('.map-frame')?.scrollIntoView({
+        block: 'nearest',
+        behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+      });
     }
     this.dispatchEvent(new RecoverySelectEvent(found.item));
+  }
+
+  /** True when the map stands beside the list (wide layout), false when it is under it. */
+  private mapBeside(): boolean {
+    const list = this.renderRoot.querySelector('.results-area .results');
+    const map = this.renderRoot.querySelector('.map-frame');
+    if (!list || !map) return false;
+    return map.getBoundingClientRect().top < list.getBoundingClientRect().bottom;
   }
 
   // ---------------------------------------------------------------------------
@@ -307,6 +348,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
                     headingLevel: this.subLevel,
                     noCategories: true,
                     staleAfterDays: this.staleAfterDays,
+                    feedback: this.store.dataset?.feedback,
                     actions:
                       mapUsable && r.location
                         ? html`<button type="button" class="secondary show-on-map" aria-pressed=${r.id === this.selectedId ? 'true' : 'false'}
@@ -322,7 +364,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
               ${msg(str`No place within ${formatCount(Math.round(kmToMiles(this.maxKm)))} miles in this list says it takes ${label}.`)}
               ${pillsNear ? msg('Some places near you take pills and tablets: call one to ask whether it takes this too.') : nothing}
             </p>
-            ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }), this.subLevel)}`}
+            ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }), this.subLevel, index.needlePage)}`}
       ${this.results.length && item === 'sharps' && place.inBoston
         ? html`<p class="muted">${msg('Found a needle outside? Report it to BOS:311 (3-1-1 or 617-635-4500).')}</p>`
         : nothing}
@@ -332,7 +374,13 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   /** The map of the listed places (Leaflet loads when it is about to be seen). */
   private renderMap(): TemplateResult {
     return html`<div class="map-col" part="map">
-      ${renderMapFrame(this.map, this.landmarkLabel(msg('Map of the places listed')))}
+      ${renderMapFrame(
+        this.map,
+        this.landmarkLabel(
+          this.points.length === 1 ? msg('Map of the 1 place listed') : msg(str`Map of the ${formatCount(this.points.length)} places listed`),
+        ),
+      )}
+      ${renderMapExtras(this.map, this.streetMapOn, () => (this.streetMap = !this.streetMapOn))}
       ${this.map.state === 'failed'
         ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every place.')}
             <button type="button" class="secondary" @click=${() => this.map.retry()}>${msg('Try the map again')}</button></p>`
@@ -353,11 +401,35 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
         ${this.events.map(
           ({ item: r, km }) => html`<li>
             ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
-            ${renderCard(r, { now, timeZone, km, headingLevel: this.subLevel, noCategories: true, staleAfterDays: this.staleAfterDays })}
+            ${renderCard(r, {
+              now,
+              timeZone,
+              km,
+              headingLevel: this.subLevel,
+              noCategories: true,
+              staleAfterDays: this.staleAfterDays,
+              feedback: this.store.dataset?.feedback,
+              actions: this.renderAddToCalendar(r, timeZone),
+            })}
           </li>`,
         )}
       </ol>
     </section>`;
+  }
+
+  /** "Add to calendar": the event as an .ics file made here, in the data's time zone. */
+  private renderAddToCalendar(r: Resource, timeZone: string): TemplateResult | typeof nothing {
+    const ics = eventIcs(r, {
+      timeZone,
+      now: this.clock,
+      pageUrl: location.href,
+      labels: { source: msg('Source'), foundOn: msg('Found on') },
+    });
+    if (!ics) return nothing;
+    return html`<p class="card-actions">
+      <a class="button secondary add-to-calendar" href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`}
+        download=${icsFileName(r)} aria-label=${msg(str`Add to calendar: ${r.name}`)}>${msg('Add to calendar')}</a>
+    </p>`;
   }
 
   override render() {

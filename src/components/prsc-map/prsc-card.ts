@@ -1,7 +1,7 @@
 /** How `<recovery-prsc-map>` shows one centre: a short summary, or the full card when chosen. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Resource } from '../../core/schema.js';
+import type { Feedback, Resource } from '../../core/schema.js';
 import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
 import { confidenceOf, confidenceText, renderCard, renderPart } from '../shared/result-card.js';
@@ -16,6 +16,8 @@ export interface CentreView {
   timeZone: string;
   /** Level of the centre's name (one below the element's heading; default 3). */
   headingLevel?: HeadingLevel | undefined;
+  /** The dataset's `feedback`: where corrections go. */
+  feedback?: Feedback | undefined;
   /** Called when the person presses the details button. */
   onToggle: (id: string) => void;
   /** The site's age limit in days (see the card's `staleAfterDays`). */
@@ -80,6 +82,7 @@ function renderDetails(v: CentreView): TemplateResult {
     km: v.km,
     headingLevel: v.headingLevel ?? 3,
     staleAfterDays: v.staleAfterDays,
+    feedback: v.feedback,
     actions: html`${renderPart(r, 'weekly hours', () => renderHours(r))}${approximateNote(r)}`,
   });
 }

@@ -54,7 +54,7 @@ export const prscMapStyles = css`
   }
   .layout {
     display: grid;
-    grid-template-columns: minmax(0, 3fr) minmax(16em, 2fr);
+    grid-template-columns: minmax(16em, 2fr) minmax(0, 3fr);
     gap: var(--_space);
     align-items: start;
   }
@@ -156,6 +156,11 @@ export const prscMapStyles = css`
     }
     .map-col {
       position: static;
+      /* On a phone the opened map sits under its button, above the long list. */
+      order: -1;
+    }
+    .map-toggle {
+      order: -2;
     }
   }
 `;

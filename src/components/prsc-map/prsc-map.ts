@@ -21,6 +21,7 @@ import {
   OSM_TILE_URL,
   approximateNote,
   mapStyles,
+  renderMapExtras,
   renderMapFrame,
   resourcePoints,
   type MapPoint,
@@ -76,14 +77,24 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   @property() intro = '';
   /** Region shown first (e.g. "Boston"); the person can change it. */
   @property() region = '';
-  /** Map tile URL template with {z}/{x}/{y} (default: OpenStreetMap). Empty for no tiles. */
-  @property({ attribute: 'tile-url' }) tileUrl = OSM_TILE_URL;
+  /**
+   * Map tile URL template with {z}/{x}/{y}. When set, tiles load at once; when empty (the
+   * default) the map draws its bundled outline basemap and asks no tile server until the person
+   * chooses "Show street map" (OpenStreetMap).
+   */
+  @property({ attribute: 'tile-url' }) tileUrl = '';
+  /** Tile URL template loaded only when the person chooses "Show street map" (default: OpenStreetMap). */
+  @property({ attribute: 'street-map-url' }) streetMapUrl = OSM_TILE_URL;
+
   /** Credit for the tiles, as HTML (site configuration, default: OpenStreetMap's credit). */
   @property() attribution = OSM_ATTRIBUTION;
   /** Initial centre of the map as "lat,lng" (default: fit every centre shown). */
   @property() center = '';
   /** Initial zoom, used with `center` (default 8). */
   @property({ type: Number }) zoom?: number;
+  /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
+  @property() zip = '';
+
   /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
   @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
   /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
@@ -96,6 +107,8 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   @state() private selectedId?: string | undefined;
   @state() private mapShown = false;
   @state() private announcement = '';
+  /** The person's street map choice (undefined: tiles only when the site set `tile-url`). */
+  @state() private streetMap?: boolean | undefined;
 
   private readonly place = new PlaceController(this, () => this, (place) => {
     if (!place) return;
@@ -115,7 +128,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     options: () => ({
       points: this.points,
       selectedId: this.selectedId,
-      tileUrl: this.tileUrl,
+      tileUrl: this.streetMapOn ? this.tileUrl || this.streetMapUrl || OSM_TILE_URL : '',
       attribution: this.attribution,
       center: parseCenter(this.center),
       zoom: this.zoom,
@@ -128,6 +141,10 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     super();
     // intro-es, intro-en: the site's introduction in the page's language.
     new SiteTextController(this, { intro: 'intro' });
+  }
+
+  private get streetMapOn(): boolean {
+    return this.streetMap ?? Boolean(this.tileUrl);
   }
 
   protected override get listName(): string {
@@ -148,6 +165,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('region')) this.chosenRegion = this.region;
+    if (changed.has('zip') && this.zip && !this.place.place) void this.place.useZip(this.zip, false);
     const data = this.store.derived;
     if (data && this.chosenRegion && !this.regionShown && this.warnedRegion !== this.chosenRegion) {
       // A configured region that the data does not have: say so to the site, show every region.
@@ -267,21 +285,13 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   private renderLayout(): TemplateResult {
     const loading = this.store.status === 'loading';
     const ready = this.map.state === 'ready';
+    const n = this.points.length;
+    // The list comes first in the page (and so in the tab order); the map follows it.
     return html`<div class="layout ${this.mapShown ? 'map-open' : ''}">
       <button type="button" class="secondary map-toggle" part="map-toggle" aria-expanded=${this.mapShown ? 'true' : 'false'}
         aria-controls="map-panel" @click=${() => (this.mapShown = !this.mapShown)}>
         ${this.mapShown ? msg('Hide map') : msg('Show map')}
       </button>
-      <div class="map-col" id="map-panel" part="map">
-        ${renderMapFrame(this.map, this.landmarkLabel(msg('Map of the centres')))}
-        ${this.map.state === 'failed'
-          ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every centre.')}</p>`
-          : nothing}
-        ${ready || this.map.state === 'loading'
-          ? html`<p class="map-note muted">${approximateNote(this.points)}
-              ${msg('Markers cannot be reached by keyboard: the list has every centre.')}</p>`
-          : nothing}
-      </div>
       <div class="list-col">
         ${loading
           ? html`<div class="list-placeholder" aria-hidden="true"></div>`
@@ -298,11 +308,23 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
                       now: new Date(),
                       timeZone: this.store.dataset?.time_zone ?? 'America/New_York',
                       staleAfterDays: this.staleAfterDays,
+                      feedback: this.store.dataset?.feedback,
                       onToggle: (id) => this.choose(id, 'list'),
                     })}
                   </li>`,
                 )}
               </ul>`}
+      </div>
+      <div class="map-col" id="map-panel" part="map">
+        ${renderMapFrame(this.map, this.landmarkLabel(n === 1 ? msg('Map of 1 centre') : msg(str`Map of the ${formatCount(n)} centres`)))}
+        ${this.map.state === 'failed'
+          ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every centre.')}</p>`
+          : nothing}
+        ${renderMapExtras(this.map, this.streetMapOn, () => (this.streetMap = !this.streetMapOn))}
+        ${ready || this.map.state === 'loading'
+          ? html`<p class="map-note muted">${approximateNote(this.points)}
+              ${msg('Markers cannot be reached by keyboard: the list has every centre.')}</p>`
+          : nothing}
       </div>
     </div>`;
   }

@@ -30,7 +30,7 @@ export interface FilterView {
 const checked = (e: Event) => (e.target as HTMLInputElement).checked;
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
-function milesLabel(miles: number): string {
+export function milesLabel(miles: number): string {
   if (miles === 0) return msg('Any distance');
   if (miles === 1) return msg('Within 1 mile');
   return msg(str`Within ${miles} miles`);

@@ -45,6 +45,9 @@ export const resourceSearchStyles = [
     .filters-toggle {
       width: 100%;
     }
+    .filters-toggle[hidden] {
+      display: none;
+    }
     .filters {
       display: none;
       margin-top: 0.5em;

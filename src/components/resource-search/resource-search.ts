@@ -14,7 +14,8 @@ import { renderCard } from '../shared/result-card.js';
 import { formatCount } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
-import { emptyState, parseCategories, readUrl, writeUrl, type SearchState } from './url-state.js';
+import { DISTANCES, emptyState, parseCategories, readUrl, writeUrl, type SearchState } from './url-state.js';
+import { renderEmptyNear } from './empty-near.js';
 import { renderFilters, renderPlace, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 
@@ -81,6 +82,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** More synonym groups, added to the built-in ones (e.g. [["dental", "teeth"]]). */
   @property({ attribute: false }) synonyms: SynonymGroup[] = [];
+  /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
+  @property() zip = '';
   /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
   @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
   /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
@@ -167,6 +170,11 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     if (!this.hasUpdated || changed.has('category')) {
       const fromUrl = this.syncUrl && !this.hasUpdated ? readUrl(location.href, this.preset) : undefined;
       this.applyState(fromUrl ?? { ...this.search, categories: this.preset });
+    }
+    // The site's default place, unless the URL or the person has given one.
+    if ((!this.hasUpdated || changed.has('zip')) && this.zip && !this.search.zip && !this.place.place) {
+      this.search = { ...this.search, zip: this.zip };
+      void this.place.useZip(this.zip, false);
     }
     const index = this.store.derived;
     const point = this.place.place?.point;
@@ -367,7 +375,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
       ${hits.length === 0 ? this.renderEmpty() : html`
         <ul class="plain results" part="results" aria-label=${msg('Results')}>
           ${hits.slice(0, this.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">
-            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: this.subLevel, staleAfterDays: this.staleAfterDays })}</li>`)}
+            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: this.subLevel, staleAfterDays: this.staleAfterDays, feedback: ds.feedback })}</li>`)}
         </ul>
         <div class="after-results">
           ${hits.length > this.shown
@@ -379,9 +387,47 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     `;
   }
 
+  /** Empty near a place: what exists instead (helpline, nearest of other kinds, a wider distance). */
+  private renderEmptyNear() {
+    const index = this.store.derived;
+    const point = this.place.place?.point;
+    if (!index || !point) return nothing;
+    const s = this.search;
+    const now = new Date();
+    const nearest = index.search('', { near: { point } }, now).hits.filter((h) => h.km !== undefined).slice(0, 3);
+    let wider: { miles: number; count: number } | undefined;
+    if (s.miles) {
+      for (const m of DISTANCES) {
+        if (m !== 0 && m <= s.miles) continue;
+        const f = { ...this.filters(), near: m ? { point, maxKm: milesToKm(m) } : { point } };
+        const count = index.search(s.query, f, now).hits.length;
+        if (count > 0) {
+          wider = { miles: m, count };
+          break;
+        }
+      }
+    }
+    return renderEmptyNear({
+      query: s.query,
+      miles: s.miles,
+      nearText: this.place.nearText,
+      contacts: this.helpContacts ?? this.store.help,
+      nearest,
+      wider,
+      onWiden: (miles) => this.change({ miles }),
+    });
+  }
+
   private renderEmpty() {
     const s = this.search;
     const filtered = this.activeFilters() > 0;
+    if (this.place.place) {
+      return html`${this.renderEmptyNear()}
+        <p class="widen">
+          ${s.query ? html`<button type="button" class="secondary" @click=${this.clearQuery}>${msg('Clear the search words')}</button>` : nothing}
+          ${filtered ? html`<button type="button" class="secondary" @click=${() => this.clearFilters()}>${msg('Clear all filters')}</button>` : nothing}
+        </p>`;
+    }
     return html`<div class="notice empty">
       <p><strong>${msg('Nothing matches this search.')}</strong>
         ${msg('Try other words or fewer filters. The help lines above can also find support with you.')}</p>
@@ -414,9 +460,9 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
         ${this.renderHelpSlot({ compact: true })}
         <form class="search" part="form" role="search" aria-label=${this.landmarkLabel(msg('Search for support'))} @submit=${this.onSubmit}>
           <label for="q">${msg('Search for support')}</label>
+          <p class="hint" id="q-hint">${msg('For example: peer support, detox, Narcan')}</p>
           <div class="search-row">
-            <input id="q" type="search" part="input" name="q" autocomplete="off" maxlength="200"
-              placeholder=${msg('For example: peer support, detox, Narcan')}
+            <input id="q" type="search" part="input" name="q" autocomplete="off" maxlength="200" aria-describedby="q-hint"
               .value=${this.draft} @input=${this.onInput} />
             <button type="submit">${msg('Search')}</button>
           </div>
@@ -424,12 +470,12 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
         <div class="layout ${hasControls ? 'with-filters' : ''}">
           ${hasControls
             ? html`<div class="controls">
+                ${/* The place first, outside the folded filters: on a phone it is never hidden. */ renderPlace(view)}
                 <button type="button" class="secondary filters-toggle" part="filters-toggle" aria-controls="filters"
-                  aria-expanded=${this.filtersOpen ? 'true' : 'false'} @click=${() => (this.filtersOpen = !this.filtersOpen)}>
+                  ?hidden=${this.noFilters} aria-expanded=${this.filtersOpen ? 'true' : 'false'} @click=${() => (this.filtersOpen = !this.filtersOpen)}>
                   ${n ? msg(str`Filters (${n})`) : msg('Filters')}</button>
                 <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters"
                   @keydown=${this.onFiltersKey}>
-                  ${renderPlace(view)}
                   ${showFilters ? renderFilters(view) : nothing}
                   ${n ? html`<button type="button" class="secondary" @click=${this.clearFilters}>${msg('Clear all filters')}</button>` : nothing}
                 </div>

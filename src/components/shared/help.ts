@@ -13,10 +13,11 @@ import { safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 export { DEFAULT_HELP_CONTACTS };
 
 /** Built-in contacts are translated; a site's own contacts are shown as the site wrote them. */
-function localized(contact: HelpContact): { name: string; description?: string | undefined } {
+export function localized(contact: HelpContact): { name: string; description?: string | undefined } {
   switch (contact.id) {
     case 'emergency-911':
-      return { name: msg('Emergency or overdose'), description: msg('Call 911.') };
+      // No description: the "Call 911" link says it (it was said twice).
+      return { name: msg('Emergency or overdose') };
     case 'lifeline-988':
       return { name: msg('988 Suicide & Crisis Lifeline'), description: msg('Call or text 988, any time.') };
     case 'ma-substance-use-helpline':

@@ -22,7 +22,7 @@
  *   options: () => ({
  *     points: this.points,            // MapPoint[]; pass the SAME array until it really changes
  *     selectedId: this.selectedId,    // highlighted, panned to, popup opened
- *     tileUrl: this.tileUrl,          // default OSM_TILE_URL; '' = no tiles (plain background)
+ *     tileUrl: this.tileUrl,          // default '' = no tiles: the bundled basemap only (no request to any server)
  *     attribution: this.attribution,  // default OSM_ATTRIBUTION; text and http(s) links only (safeAttribution)
  *     center: [42.3, -71.8], zoom: 8, // optional initial view; otherwise fit to the points
  *     labels: { approximate: msg('Location approximate'), cluster: (n) => msg(str`${n} places`), ... },
@@ -39,9 +39,15 @@
  * this.map.retry()    // try again after 'failed'
  * this.map.map        // the L.Map when ready (inspection, tests)
  * this.map.drawn()    // { points: Map<id, CircleMarker>, clusters: {count, ids, marker}[] } now drawn
- * this.map.tileErrors // tiles that failed to load (harmless: the map keeps working)
+ * this.map.tileErrors // tiles that failed to load (the basemap stays; renderMapExtras says so in words)
+ * this.map.tileLoads  // tiles that loaded
  * this.map.load       // the loader in use (replaceable before the map starts)
  * ```
+ *
+ * The basemap (Massachusetts counties and the US states, from Census boundaries bundled in the
+ * map chunk: `basemap/`) is drawn at once under any tiles, so the map needs no tile server.
+ * Tiles load only when `tileUrl` is set: the elements set it when the person asks for a street
+ * map (`renderMapExtras`) or the site sets `tile-url`.
  *
  * Behaviour: canvas `circleMarker`s (preferCanvas) and, unless `cluster: false`, supercluster
  * clusters (a DOM divIcon with the count, clicking zooms to where they split). Approximate
@@ -62,6 +68,7 @@ import { safeHttpUrl } from '../../core/links.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Leaflet from 'leaflet';
 import type Supercluster from 'supercluster';
+import type { Basemap } from './basemap/basemap.js';
 
 /** One point on the map. */
 export interface MapPoint {
@@ -89,7 +96,7 @@ export interface MapLabels {
 export interface MapViewOptions {
   points: readonly MapPoint[];
   selectedId?: string | undefined;
-  /** `{z}/{x}/{y}` tile URL template; '' for no tile layer. Defaults to OpenStreetMap. */
+  /** `{z}/{x}/{y}` tile URL template; '' or unset for no tile layer (the bundled basemap only). */
   tileUrl?: string | undefined;
   /** Attribution for the tile layer: text with http(s) links only; any other markup is dropped (safeAttribution). */
   attribution?: string | undefined;
@@ -106,6 +113,8 @@ export interface LeafletModules {
   L: typeof Leaflet;
   css: string;
   Supercluster: typeof Supercluster;
+  /** The bundled basemap (drawn under the markers); without it the background is plain. */
+  basemap?: Basemap | undefined;
 }
 export type LeafletLoader = () => Promise<LeafletModules>;
 
@@ -177,7 +186,8 @@ export const defaultLeafletLoader: LeafletLoader = () => {
     import('leaflet/dist/leaflet-src.esm.js'),
     import('leaflet/dist/leaflet.css?inline'),
     import('supercluster'),
-  ]).then(([L, cssModule, sc]) => ({ L, css: cssModule.default, Supercluster: sc.default }));
+    import('./basemap/basemap.js'),
+  ]).then(([L, cssModule, sc, bm]) => ({ L, css: cssModule.default, Supercluster: sc.default, basemap: bm.basemap() }));
   cached.catch(() => {
     cached = undefined; // a failed chunk load may succeed on retry
   });
@@ -211,6 +221,7 @@ export class MapController implements ReactiveController {
   error: unknown;
   map: Leaflet.Map | undefined;
   tileErrors = 0;
+  tileLoads = 0;
   /** How Leaflet is loaded; replace before the map starts to simulate a failure in tests. */
   load: LeafletLoader;
 
@@ -405,6 +416,8 @@ export class MapController implements ReactiveController {
       // No fading popups: text read mid-fade is faint (and motion is not needed here).
       fadeAnimation: false,
       zoomControl: false,
+      // The container takes no focus: the list is the keyboard path (markers are on a canvas).
+      keyboard: false,
       maxZoom: 18,
       minZoom: 2,
       zoomAnimation: !still,
@@ -414,6 +427,8 @@ export class MapController implements ReactiveController {
     const labels = this.labels();
     L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
     this.renderer = new (safeCanvas(L))({ padding: 0.5 });
+    map.attributionControl.setPrefix(false);
+    if (mods.basemap) drawBasemap(L, map, mods.basemap);
     this.layer = L.layerGroup().addTo(map);
     map.on('moveend', () => {
       if (!this.allDrawn) this.draw();
@@ -431,14 +446,23 @@ export class MapController implements ReactiveController {
     const mods = this.mods;
     if (!map || !mods) return;
     const o = this.opts();
-    const tileUrl = o.tileUrl ?? OSM_TILE_URL;
+    const tileUrl = o.tileUrl ?? '';
     if (tileUrl !== this.tileUrl) {
       this.tiles?.remove();
       this.tiles = undefined;
       this.tileUrl = tileUrl;
+      this.tileErrors = this.tileLoads = 0;
       if (tileUrl) {
         this.tiles = mods.L.tileLayer(tileUrl, { attribution: safeAttribution(o.attribution ?? OSM_ATTRIBUTION), maxZoom: 19 });
-        this.tiles.on('tileerror', () => this.tileErrors++);
+        const tiles = this.tiles;
+        this.tiles.on('tileerror', () => {
+          if (tiles !== this.tiles) return;
+          // The first failure is news (the element says it in words); the rest only counts.
+          if (this.tileErrors++ === 0) this.host.requestUpdate();
+        });
+        this.tiles.on('tileload', () => {
+          if (tiles === this.tiles && this.tileLoads++ === 0) this.host.requestUpdate();
+        });
         this.tiles.addTo(map);
       }
     }
@@ -650,6 +674,19 @@ function safeCanvas(L: typeof Leaflet): new (o: Leaflet.RendererOptions) => Leaf
   return C;
 }
 
+/** The basemap in its own pane under the tiles (so tiles cover it, and a failed tile shows it). */
+function drawBasemap(L: typeof Leaflet, map: Leaflet.Map, b: Basemap): void {
+  const pane = map.createPane('recovery-basemap');
+  pane.style.zIndex = '150';
+  pane.style.pointerEvents = 'none';
+  const renderer = L.svg({ pane: 'recovery-basemap', padding: 0.5 });
+  const style = { color: '#8c8c99', weight: 1, fillColor: '#fbfaf6', fillOpacity: 1, interactive: false };
+  // Leaflet hands a GeoJSON layer's options to each polygon it makes, renderer included.
+  const options = { pane: 'recovery-basemap', renderer, style, interactive: false } as Leaflet.GeoJSONOptions;
+  L.geoJSON(b.states, { ...options, attribution: 'U.S. Census Bureau' }).addTo(map);
+  L.geoJSON(b.counties, options).addTo(map);
+}
+
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -664,7 +701,8 @@ export const mapStyles = css`
     --_marker-selected: var(--recovery-map-marker-selected-color, var(--_focus, #c1440e));
     position: relative;
     overflow: hidden;
-    background: var(--_surface-alt, #eef0f4);
+    /* Water, around the basemap's land. */
+    background: #dce8f0;
     border: 1px solid var(--_border, #767684);
     border-radius: var(--_radius, 8px);
   }
@@ -673,7 +711,7 @@ export const mapStyles = css`
     inset: 0;
   }
   .recovery-map-canvas.leaflet-container {
-    background: var(--_surface-alt, #eef0f4);
+    background: #dce8f0;
     font: inherit;
     font-size: 0.875em;
   }
@@ -740,6 +778,16 @@ export const mapStyles = css`
   .recovery-map-approx {
     font-style: italic;
   }
+  .map-extras {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-top: 0.5em;
+  }
+  .map-extras .notice {
+    margin: 0;
+  }
   @media (forced-colors: active) {
     .recovery-map-cluster {
       forced-color-adjust: none;
@@ -773,6 +821,24 @@ export function resourcePoints(records: readonly Resource[]): MapPoint[] {
 export function renderMapFrame(map: MapController, label: string): TemplateResult {
   return html`<div class="map map-frame" role="region" aria-label=${label}>
     ${map.state === 'loading' ? html`<p class="map-loading">${msg('Loading the map…')}</p>` : nothing}
+  </div>`;
+}
+
+/**
+ * Under a ready map: the "Show street map" switch (tiles load only after it, unless the site set
+ * `tile-url`), and, when tiles fail, that news in words (the basemap and the list stay).
+ */
+export function renderMapExtras(map: MapController, streetMap: boolean, toggle: () => void): TemplateResult | typeof nothing {
+  if (map.state !== 'ready') return nothing;
+  return html`<div class="map-extras">
+    <button type="button" class="secondary street-map" aria-pressed=${streetMap ? 'true' : 'false'} @click=${toggle}>
+      ${msg('Show street map')}
+    </button>
+    ${streetMap && map.tileErrors > 0
+      ? html`<p class="notice warning tiles-failed">${map.tileLoads > 0
+          ? msg('Part of the street map could not be loaded. The outline map and the list still work.')
+          : msg('The street map could not be loaded. The outline map and the list still work.')}</p>`
+      : nothing}
   </div>`;
 }
 

@@ -5,9 +5,10 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Phone, Resource } from '../../core/schema.js';
+import type { Feedback, Phone, Resource } from '../../core/schema.js';
 import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
 import { DEFAULT_STALE_AFTER_DAYS, isStale, recordDate } from '../../core/freshness.js';
+import { renderReportChange, reportChangeStyles } from './report-change.js';
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
 import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
@@ -34,6 +35,8 @@ export interface CardContext {
   noCategories?: boolean;
   /** The site's age limit in days (default {@link STALE_AFTER_DAYS}). */
   staleAfterDays?: number | undefined;
+  /** The dataset's `feedback` (where corrections go): shows "Report a change". */
+  feedback?: Feedback | undefined;
 }
 
 /**
@@ -139,7 +142,9 @@ export function renderProvenance(r: Resource, now: Date, staleAfterDays?: number
         <dd>${source
           ? html`<a href=${source} target="_blank" rel="noopener noreferrer">${p.source}</a>`
           : p.source}</dd>
-        ${p.source_date ? html`<dt>${msg('Source date')}</dt><dd>${formatDate(p.source_date)}</dd>` : nothing}
+        ${p.source_date && !p.source.includes(p.source_date) // a name that carries its date is not dated twice
+          ? html`<dt>${msg('Source date')}</dt><dd>${formatDate(p.source_date)}</dd>`
+          : nothing}
         ${p.last_verified
           ? html`<dt>${msg('Last verified')}</dt>
               <dd>${formatDate(p.last_verified)}${p.verified_by ? html` (${p.verified_by})` : nothing}</dd>`
@@ -254,12 +259,14 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
       ${r.cost?.free ? html`<p class="cost">${msg('Free')}</p>` : nothing}
       ${r.mailing_address ? html`<p class="mailing muted">${msg('Mail only (not a place to visit):')} ${r.mailing_address}</p>` : nothing}
       ${part('provenance', () => renderProvenance(r, ctx.now, ctx.staleAfterDays))}
+      ${part('report a change', () => renderReportChange(r, ctx.feedback))}
       ${ctx.actions ?? nothing}
     </article>
   `;
 }
 
 export const cardStyles = css`
+  ${reportChangeStyles}
   .card {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

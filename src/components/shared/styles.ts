@@ -84,6 +84,16 @@ export const baseStyles = css`
   a:hover {
     text-decoration-thickness: 2px;
   }
+  /* A number is read as one piece: "3-1-1" or "617-635-4500" never breaks across lines. (A
+     text link, "Text HOPE to 800327", is longer and may wrap between its words.) */
+  a[href^='tel:'] {
+    white-space: nowrap;
+  }
+  .hint {
+    margin: 0 0 0.25em;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
