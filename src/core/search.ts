@@ -180,6 +180,30 @@ function lowerBound(arr: readonly string[], key: string): number {
 }
 
 /**
+ * The ids of `scores`, best score first, then smallest id first: the same order as sorting
+ * with `(a, b) => score(b) - score(a) || a - b`, without a comparator reading the map. Scores
+ * take few distinct values (sums of field weight times match quality), so the ids are put in
+ * a bucket per score, each bucket sorted as integers (a typed array's native sort), and the
+ * buckets joined best first.
+ */
+export function orderByScore(scores: ReadonlyMap<number, number>): number[] {
+  const buckets = new Map<number, number[]>();
+  for (const [id, s] of scores) {
+    const b = buckets.get(s);
+    if (b) b.push(id);
+    else buckets.set(s, [id]);
+  }
+  const keys = [...buckets.keys()].sort((a, b) => b - a);
+  const out = new Array<number>(scores.size);
+  let k = 0;
+  for (const key of keys) {
+    const sorted = Float64Array.from(buckets.get(key) as number[]).sort();
+    for (let i = 0; i < sorted.length; i++) out[k++] = sorted[i] as number;
+  }
+  return out;
+}
+
+/**
  * Builds a {@link SearchIndex} a slice at a time, so a large dataset never blocks the page in
  * one long task. `new SearchIndex()` runs it to the end at once; {@link buildSearchIndex} runs
  * it in slices with the event loop in between.
@@ -461,7 +485,7 @@ export class SearchIndex {
 
   /** Order the candidates: our word score, then fuse.js over the short fields of the best ones. */
   private rank(query: string, scores: Map<number, number>): number[] {
-    const ids = [...scores.keys()].sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number) || a - b);
+    const ids = orderByScore(scores);
     const top = ids.slice(0, RERANK);
     const fuse = new Fuse(
       top.map((id) => this.docs[id] as ShortDoc),
