@@ -69,6 +69,9 @@ export const prscMapStyles = css`
     display: grid;
     gap: 0.5rem;
   }
+  .more {
+    margin-top: 0.75rem;
+  }
   .centre {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
