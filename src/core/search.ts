@@ -25,7 +25,7 @@ import type { Category, Population, Resource } from './schema.js';
 import { isRecordOpenAt } from './hours.js';
 import { NearestIndex, type LatLon } from './geo.js';
 import { CRISIS_PHRASES, CRISIS_STEMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
-import { runInSlices, runWhole, type SliceOptions } from './slices.js';
+import { runInSlices, runWhole, sortInSteps, type SliceOptions } from './slices.js';
 
 export { DEFAULT_SYNONYMS, type SynonymGroup };
 
@@ -219,7 +219,10 @@ export class SearchIndexBuilder {
   private readonly phrasesByFirst = new Map<string, Array<{ words: string[]; group: number }>>();
   /** The next record to index; then the steps after the records. */
   private next = 0;
-  private readonly finishing: Array<() => void>;
+  /** The steps after the records; each is cut in pieces (a long sort yields as it goes). */
+  private readonly finishing: Array<() => Generator<void, void>>;
+  /** The finishing step under way, so a new `steps()` resumes inside it. */
+  private current?: Generator<void, void> | undefined;
 
   constructor(
     readonly resources: readonly Resource[],
@@ -235,14 +238,27 @@ export class SearchIndexBuilder {
         this.phrasesByFirst.get(first)?.push({ words, group: gi });
       }
     });
-    this.finishing = [
-      () => (this.shortVocab = [...this.shortWords].sort()),
-      () => {
-        const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-        this.byName = resources.map((_, i) => i).sort((a, b) => collator.compare(resources[a]!.name, resources[b]!.name));
-      },
-      () => (this.nearest = new NearestIndex(resources.map((_, i) => i), (i) => resources[i]?.location)),
-    ];
+    this.finishing = [() => this.sortVocabulary(), () => this.sortNames(), () => this.buildNearest()];
+  }
+
+  private *sortVocabulary(): Generator<void, void> {
+    // The same order as a plain `sort()`: by UTF-16 code units.
+    this.shortVocab = yield* sortInSteps([...this.shortWords], (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  private *sortNames(): Generator<void, void> {
+    const resources = this.resources;
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    this.byName = yield* sortInSteps(
+      resources.map((_, i) => i),
+      (a, b) => collator.compare((resources[a] as Resource).name, (resources[b] as Resource).name),
+    );
+  }
+
+  private *buildNearest(): Generator<void, void> {
+    const resources = this.resources;
+    yield;
+    this.nearest = new NearestIndex(resources.map((_, i) => i), (i) => resources[i]?.location);
   }
 
   /** True when every record is indexed and the index is complete. */
@@ -254,9 +270,16 @@ export class SearchIndexBuilder {
   *steps(): Generator<void, void> {
     const n = this.resources.length;
     while (!this.done) {
-      if (this.next < n) this.indexRecord(this.next);
-      else this.finishing[this.next - n]?.();
-      this.next++;
+      if (this.next < n) {
+        this.indexRecord(this.next);
+        this.next++;
+      } else {
+        this.current ??= (this.finishing[this.next - n] as () => Generator<void, void>)();
+        if (this.current.next().done) {
+          this.current = undefined;
+          this.next++;
+        }
+      }
       yield;
     }
   }
