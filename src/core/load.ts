@@ -204,6 +204,7 @@ export function sharedJson(url: string, options: FetchOptions = {}): Promise<unk
 /** Forget shared requests (tests; or a page that wants fresh data). */
 export function clearSharedRequests(): void {
   shared.clear();
+  loadedByUrl.clear();
 }
 
 function cachedFor(input: unknown): LoadedDataset | undefined {
@@ -292,8 +293,21 @@ export function datasetFromSliced(input: unknown, url?: string, signal?: AbortSi
   return untilAborted(work, signal, url);
 }
 
+/**
+ * Validated datasets by absolute URL. Once a document is validated, its parsed JSON is
+ * forgotten (the validated copy is all that is used), so the page never keeps both.
+ */
+const loadedByUrl = new Map<string, LoadedDataset>();
+
 /** Load, share and validate a dataset from a URL. */
 export async function loadDataset(url: string, options: FetchOptions = {}): Promise<LoadedDataset> {
+  const key = new URL(url, globalThis.location?.href).href;
+  const done = loadedByUrl.get(key);
+  if (done) return untilAborted(Promise.resolve(done), options.signal, url);
   const json = await sharedJson(url, options);
-  return datasetFromSliced(json, url, options.signal);
+  const loaded = await datasetFromSliced(json, url, options.signal);
+  loadedByUrl.set(key, loaded);
+  // The raw document is no longer needed by anyone loading this URL.
+  shared.delete(key);
+  return loaded;
 }

@@ -27,7 +27,7 @@ import { isRecordOpenAt } from './hours.js';
 import type { LatLon } from './geo.js';
 import type { NearestIndex } from './nearest.js';
 import { CRISIS_PHRASES, CRISIS_STEMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
-import { runInSlices, runWhole, type SliceOptions } from './slices.js';
+import { runInSlices, runWhole, sortInSteps, type SliceOptions } from './slices.js';
 
 export { DEFAULT_SYNONYMS, type SynonymGroup };
 
@@ -231,6 +231,30 @@ function lowerBound(arr: readonly string[], key: string): number {
 }
 
 /**
+ * The ids of `scores`, best score first, then smallest id first: the same order as sorting
+ * with `(a, b) => score(b) - score(a) || a - b`, without a comparator reading the map. Scores
+ * take few distinct values (sums of field weight times match quality), so the ids are put in
+ * a bucket per score, each bucket sorted as integers (a typed array's native sort), and the
+ * buckets joined best first.
+ */
+export function orderByScore(scores: ReadonlyMap<number, number>): number[] {
+  const buckets = new Map<number, number[]>();
+  for (const [id, s] of scores) {
+    const b = buckets.get(s);
+    if (b) b.push(id);
+    else buckets.set(s, [id]);
+  }
+  const keys = [...buckets.keys()].sort((a, b) => b - a);
+  const out = new Array<number>(scores.size);
+  let k = 0;
+  for (const key of keys) {
+    const sorted = Float64Array.from(buckets.get(key) as number[]).sort();
+    for (let i = 0; i < sorted.length; i++) out[k++] = sorted[i] as number;
+  }
+  return out;
+}
+
+/**
  * Builds a {@link SearchIndex} a slice at a time, so a large dataset never blocks the page in
  * one long task. `new SearchIndex()` runs it to the end at once; {@link buildSearchIndex} runs
  * it in slices with the event loop in between.
@@ -290,7 +314,10 @@ export class SearchIndexBuilder {
   private readonly phrasesByFirst = new Map<string, Array<{ words: string[]; group: number }>>();
   /** The next record to index; then the steps after the records. */
   private next = 0;
-  private readonly finishing: Array<() => void>;
+  /** The steps after the records; each is cut in pieces (a long sort yields as it goes). */
+  private readonly finishing: Array<() => Generator<void, void>>;
+  /** The finishing step under way, so a new `steps()` resumes inside it. */
+  private current?: Generator<void, void> | undefined;
 
   constructor(
     readonly resources: readonly Resource[],
@@ -306,16 +333,23 @@ export class SearchIndexBuilder {
         this.phrasesByFirst.get(first)?.push({ words, group: gi });
       }
     });
-    this.finishing = [
-      () => (this.shortVocab = [...this.shortWords].sort()),
-      () => {
-        const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-        const rank = resources.map(usefulRank);
-        this.byName = resources
-          .map((_, i) => i)
-          .sort((a, b) => rank[a]! - rank[b]! || collator.compare(resources[a]!.name, resources[b]!.name));
-      },
-    ];
+    this.finishing = [() => this.sortVocabulary(), () => this.sortNames()];
+  }
+
+  private *sortVocabulary(): Generator<void, void> {
+    // The same order as a plain `sort()`: by UTF-16 code units.
+    this.shortVocab = yield* sortInSteps([...this.shortWords], (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  private *sortNames(): Generator<void, void> {
+    const resources = this.resources;
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    // The useful order first (crisis lines, statewide lines, then by kind), then by name.
+    const rank = resources.map(usefulRank);
+    this.byName = yield* sortInSteps(
+      resources.map((_, i) => i),
+      (a, b) => rank[a]! - rank[b]! || collator.compare((resources[a] as Resource).name, (resources[b] as Resource).name),
+    );
   }
 
   /** True when every record is indexed and the index is complete. */
@@ -327,9 +361,16 @@ export class SearchIndexBuilder {
   *steps(): Generator<void, void> {
     const n = this.resources.length;
     while (!this.done) {
-      if (this.next < n) this.indexRecord(this.next);
-      else this.finishing[this.next - n]?.();
-      this.next++;
+      if (this.next < n) {
+        this.indexRecord(this.next);
+        this.next++;
+      } else {
+        this.current ??= (this.finishing[this.next - n] as () => Generator<void, void>)();
+        if (this.current.next().done) {
+          this.current = undefined;
+          this.next++;
+        }
+      }
       yield;
     }
   }
@@ -565,7 +606,7 @@ export class SearchIndex {
 
   /** Order the candidates: our word score, then (once loaded) fuse.js over the short fields of the best ones. */
   private rank(query: string, scores: Map<number, number>): number[] {
-    const ids = [...scores.keys()].sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number) || a - b);
+    const ids = orderByScore(scores);
     const top = ids.slice(0, RERANK);
     const fuseScore = new Map<number, number>();
     if (rerank) {

@@ -67,3 +67,39 @@ export async function runInSlices<T>(steps: Iterator<unknown, T>, options: Slice
   }
   return step.value;
 }
+
+/**
+ * Sort a copy of `items` in steps (yielding every `chunk` elements moved), for a sort too
+ * long for one task. The same order as `[...items].sort(compare)`: both sorts are stable
+ * (runs of `chunk` are sorted natively, then merged pairwise, the left run first on ties).
+ */
+export function* sortInSteps<T>(items: readonly T[], compare: (a: T, b: T) => number, chunk = 2048): Generator<void, T[]> {
+  const n = items.length;
+  const size = Math.max(1, Math.floor(chunk));
+  let src = items.slice();
+  for (let lo = 0; lo < n; lo += size) {
+    const run = src.slice(lo, lo + size).sort(compare);
+    for (let i = 0; i < run.length; i++) src[lo + i] = run[i] as T;
+    yield;
+  }
+  let dst = new Array<T>(n);
+  for (let width = size; width < n; width *= 2) {
+    let moved = 0;
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        dst[k++] = compare(src[j] as T, src[i] as T) < 0 ? (src[j++] as T) : (src[i++] as T);
+        if (++moved % size === 0) yield;
+      }
+      while (i < mid) dst[k++] = src[i++] as T;
+      while (j < hi) dst[k++] = src[j++] as T;
+    }
+    [src, dst] = [dst, src];
+    yield;
+  }
+  return src;
+}

@@ -102,6 +102,18 @@ describe('MapController', () => {
     expect(el.ctl.state).to.equal('ready');
   });
 
+  it('colours markers from the theme, and follows a theme change on the next draw', async () => {
+    const el = await fixture<MapHost>(html`<map-host style="--recovery-map-marker-color: rgb(1, 2, 3)" .points=${grid(3)} .cluster=${false}></map-host>`);
+    await ready(el);
+    await until(() => el.ctl.drawn().points.size === 3, 'points drawn');
+    expect(el.ctl.drawn().points.get('p1')!.options.fillColor).to.equal('rgb(1, 2, 3)');
+    el.style.setProperty('--recovery-map-marker-color', 'rgb(4, 5, 6)');
+    // A new set of points draws again (a later frame).
+    await new Promise((r) => requestAnimationFrame(r));
+    el.points = grid(4);
+    await until(() => el.ctl.drawn().points.get('p1')?.options.fillColor === 'rgb(4, 5, 6)', 'the new colour');
+  });
+
   it('a marker click selects, highlights and opens a text-only popup', async () => {
     const pts: MapPoint[] = [
       { id: 'a', latitude: 42.0, longitude: -71.0, label: '<img src=x onerror="window.__xss=1">Example' },

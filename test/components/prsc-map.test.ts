@@ -310,4 +310,34 @@ describe('<recovery-prsc-map>', () => {
     await el.updateComplete;
     expect(root(el).querySelector('li[data-id="ex-prsc-4"]')!.classList.contains('selected')).to.be.true;
   });
+  it('lists a long list a page at a time: Show more lists the next page and focuses it; a centre chosen on the map is always listed', async () => {
+    const step = (customElements.get('recovery-prsc-map') as typeof RecoveryPrscMap).listPageSize;
+    (customElements.get('recovery-prsc-map') as typeof RecoveryPrscMap).listPageSize = 4;
+    try {
+      const el = await make();
+      await listReady(el);
+      await mapReady(el);
+      expect(items(el).length).to.equal(4);
+      const more = () => root(el).querySelector<HTMLButtonElement>('[part~="more"]');
+      expect(more()!.textContent).to.contain('4 of 10 shown');
+      await expect(el).to.be.accessible();
+      const fifth = () => items(el)[4]!;
+      more()!.click();
+      await el.updateComplete;
+      expect(items(el).length).to.equal(8);
+      expect(root(el).activeElement).to.equal(fifth().querySelector('button.choose'));
+      expect(more()!.textContent).to.contain('8 of 10 shown');
+      // A centre beyond the listed pages, chosen on the map.
+      const listed = new Set(items(el).map((li) => li.dataset['id']));
+      const [id] = [...el.map.drawn().points.keys()].filter((p) => !listed.has(p));
+      expect(id, 'a drawn centre not yet listed').to.exist;
+      el.map.drawn().points.get(id!)!.fire('click');
+      await el.updateComplete;
+      expect(items(el).length).to.equal(FIXTURE_PRSCS);
+      expect(more()).to.equal(null);
+      expect(root(el).activeElement).to.equal(button(el, id!));
+    } finally {
+      (customElements.get('recovery-prsc-map') as typeof RecoveryPrscMap).listPageSize = step;
+    }
+  });
 });

@@ -109,6 +109,18 @@ describe('core/load', () => {
     expect(await count(key)).to.equal(1);
   });
 
+  it('keeps the validated dataset of a URL, not its parsed JSON as well', async () => {
+    const key = uniqueKey();
+    const url = api({ fixture: 'dataset', key });
+    const first = await loadDataset(url);
+    const again = await loadDataset(url);
+    expect(again.dataset).to.equal(first.dataset);
+    expect(await count(key)).to.equal(1);
+    // The raw document was let go once validated: asking for the JSON itself fetches it again.
+    await sharedJson(url);
+    expect(await count(key)).to.equal(2);
+  });
+
   it('lets one caller stop waiting without cancelling the others', async () => {
     const key = uniqueKey();
     const url = api({ fixture: 'dataset', delay: 200, key });

@@ -71,6 +71,9 @@ export const prscMapStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: 0.5em;
   }
+  .more {
+    margin-top: 0.75rem;
+  }
   .centre {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -64,6 +64,7 @@ interface Centres {
  * @csspart map - The map panel (map, its note and any notice).
  * @csspart map-toggle - The "Show map" button on narrow screens.
  * @csspart verify-warning - A card's "may be out of date" warning.
+ * @csspart more - The "Show more centres" button under a long list.
  *
  * @cssprop --recovery-map-height - Height of the map (default 32em; 22em on narrow screens).
  * @cssprop --recovery-map-marker-color - Colour of the markers and clusters (default: the primary colour).
@@ -72,6 +73,8 @@ interface Centres {
 @localized()
 export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   static override styles = [baseStyles, helpStyles, cardStyles, datasetElementStyles, mapStyles, prscMapStyles];
+  /** Centres listed at a time; "Show more centres" lists as many again (a long list is never rendered whole). */
+  static listPageSize = 100;
 
   /** The site's introduction under the heading, as text (default: a built-in one). `intro-es`, `intro-en`: the same in that language. */
   @property() intro = '';
@@ -120,6 +123,8 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   private points: MapPoint[] = [];
   private readonly pointsMemo = new Memo<MapPoint[]>();
   private focusId?: string | undefined;
+  /** How many of the shown centres the list renders. */
+  @state() private listed = 0;
   private warnedRegion = '';
 
   /** The map (for tests and inspection). */
@@ -173,9 +178,11 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
       console.warn(`recovery-prsc-map: region="${this.chosenRegion}" is not a region of the data (${data.regions.join(', ')}); showing every region.`);
     }
     const origin = this.place.place?.point;
+    const before = this.shown;
     this.shown = this.shownMemo.get([data, this.regionShown, this.offerings, origin], () =>
       data ? shownCentres(data.centres, { region: this.regionShown, offerings: this.offerings, origin }) : [],
     );
+    if (this.shown !== before || this.listed === 0) this.listed = this.pageStep;
     this.points = this.pointsMemo.get([this.shown], () => resourcePoints(this.shown.map((s) => s.r)));
     if (this.selectedId && !this.shown.some((s) => s.r.id === this.selectedId)) this.selectedId = undefined;
   }
@@ -190,10 +197,25 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     }
   }
 
+  private get pageStep(): number {
+    const n = (this.constructor as typeof RecoveryPrscMap).listPageSize;
+    return Number.isInteger(n) && n > 0 ? n : 100;
+  }
+
+  /** List the next page and move the focus to its first centre. */
+  private showMore(): void {
+    const first = this.shown[this.listed];
+    this.listed += this.pageStep;
+    if (first) this.focusId = first.r.id;
+  }
+
   /** A person chose a centre (list button or map marker). */
   private choose(id: string, from: 'list' | 'map'): void {
-    const entry = this.shown.find((s) => s.r.id === id);
+    const at = this.shown.findIndex((s) => s.r.id === id);
+    const entry = this.shown[at];
     if (!entry) return;
+    // A centre chosen on the map is always in the list: list the pages up to it.
+    if (at >= this.listed) this.listed = (Math.floor(at / this.pageStep) + 1) * this.pageStep;
     this.announcement = '';
     if (from === 'list' && this.selectedId === id) {
       this.selectedId = undefined;
@@ -298,7 +320,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
           : this.shown.length === 0
             ? html`<p class="notice empty">${msg('No centre matches these choices. Choose "All regions" or fewer offerings.')}</p>`
             : html`<ul class="plain centres" part="list" aria-label=${msg('Peer Recovery Support Centers')} @keydown=${this.onListKeydown}>
-                ${this.shown.map(
+                ${this.shown.slice(0, this.listed).map(
                   (s) => html`<li class="centre ${s.r.id === this.selectedId ? 'selected' : ''}" data-id=${s.r.id}>
                     ${renderCentre({
                       r: s.r,
@@ -313,7 +335,11 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
                     })}
                   </li>`,
                 )}
-              </ul>`}
+              </ul>
+              ${this.shown.length > this.listed
+                ? html`<button type="button" class="secondary more" part="more" @click=${this.showMore}>
+                    ${msg(str`Show more centres (${formatCount(this.listed)} of ${formatCount(this.shown.length)} shown)`)}</button>`
+                : nothing}`}
       </div>
       <div class="map-col" id="map-panel" part="map">
         ${renderMapFrame(this.map, this.landmarkLabel(n === 1 ? msg('Map of 1 centre') : msg(str`Map of the ${formatCount(n)} centres`)))}

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { CATEGORIES, POPULATIONS, type Category, type Dataset, type Population } from '../../core/schema.js';
+import { CATEGORIES, POPULATIONS, type Category, type Dataset, type Population, type Resource } from '../../core/schema.js';
 import { timeBudget } from '../../core/slices.js';
 import { DEFAULT_SYNONYMS, buildSearchIndex, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { milesToKm } from '../../core/geo.js';
@@ -29,6 +29,34 @@ const SLOW_SEARCH_MS = 8;
 const DEFAULT_PAGE_SIZE = 20;
 /** The URL and the `recovery-search` event follow typing after this pause (ms). */
 const REPORT_DEBOUNCE = 600;
+
+/** What the filter panel offers: worked out once per dataset, never per keystroke. */
+interface FilterOptions {
+  /** Categories present in the dataset. */
+  categories: ReadonlySet<Category>;
+  /** Languages the services speak, sorted. */
+  languages: string[];
+  /** Populations present, in vocabulary order. */
+  populations: Population[];
+}
+
+/** The dataset's search index and its filter options. */
+interface Derived {
+  index: SearchIndex;
+  options: FilterOptions;
+}
+
+function filterOptions(resources: readonly Resource[]): FilterOptions {
+  const categories = new Set<Category>();
+  const languages = new Set<string>();
+  const populations = new Set<Population>();
+  for (const r of resources) {
+    for (const c of r.categories) categories.add(c);
+    for (const l of r.languages ?? []) languages.add(l);
+    for (const p of r.populations ?? []) populations.add(p);
+  }
+  return { categories, languages: [...languages].sort(), populations: POPULATIONS.filter((p) => populations.has(p)) };
+}
 
 /**
  * A searchable, filterable directory of recovery support: words with typos and synonyms,
@@ -65,7 +93,7 @@ const REPORT_DEBOUNCE = 600;
  * @cssprop --recovery-search-sidebar-width - Width of the filter column on wide screens (default 18em).
  */
 @localized()
-export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> {
+export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   static override styles = resourceSearchStyles;
   /** Milliseconds of index building between two pauses for the page (a large dataset is indexed in slices). */
   static indexSliceMs = 12;
@@ -117,13 +145,14 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     return msg('the list of services');
   }
 
-  protected override derive(dataset: Dataset, signal: AbortSignal): Promise<SearchIndex> {
+  protected override async derive(dataset: Dataset, signal: AbortSignal): Promise<Derived> {
     const sliceMs = (this.constructor as typeof RecoveryResourceSearch).indexSliceMs;
-    return buildSearchIndex(
+    const index = await buildSearchIndex(
       dataset.resources,
       { timeZone: dataset.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] },
       { signal, budget: timeBudget(sliceMs) },
     );
+    return { index, options: filterOptions(dataset.resources) };
   }
 
   protected override deriveKey(): unknown {
@@ -176,7 +205,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
       this.search = { ...this.search, zip: this.zip };
       void this.place.useZip(this.zip, false);
     }
-    const index = this.store.derived;
+    const index = this.store.derived?.index;
     const point = this.place.place?.point;
     // A query is ranked with fuse.js, and a place searched with a nearest-first index: each is
     // loaded the first time it is needed. Until it has loaded (or failed to: the word-score
@@ -339,21 +368,18 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
   }
 
   private filterView(): FilterView {
-    const ds = this.store.dataset;
-    const present = new Set(ds?.resources.flatMap((r) => r.categories));
-    for (const c of this.search.categories) present.add(c);
-    const langs = [...new Set(ds?.resources.flatMap((r) => r.languages ?? []))].sort();
-    const pops = new Set(ds?.resources.flatMap((r) => r.populations ?? []));
+    const options = this.store.derived?.options;
+    const chosen = new Set(this.search.categories);
     const place = this.place.place;
     const placeStatus = this.place.progress ||
       (place?.source === 'zip' ? msg(str`Showing places near ${this.search.zip}.`) :
         place?.source === 'location' ? msg('Showing places near your location.') : '');
     return {
       state: this.search,
-      categories: CATEGORIES.filter((c) => present.has(c)),
+      categories: CATEGORIES.filter((c) => chosen.has(c) || options?.categories.has(c)),
       counts: this.result?.categoryCounts ?? new Map(),
-      languages: langs,
-      populations: POPULATIONS.filter((p: Population) => pops.has(p)),
+      languages: options?.languages ?? [],
+      populations: options?.populations ?? [],
       noLocation: this.noLocation,
       place: this.place,
       placeStatus,
@@ -389,7 +415,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
 
   /** Empty near a place: what exists instead (helpline, nearest of other kinds, a wider distance). */
   private renderEmptyNear() {
-    const index = this.store.derived;
+    const index = this.store.derived?.index;
     const point = this.place.place?.point;
     if (!index || !point) return nothing;
     const s = this.search;

@@ -229,6 +229,8 @@ export class MapController implements ReactiveController {
   private config: MapControllerConfig;
   private mods: LeafletModules | undefined;
   private observed: HTMLElement | undefined;
+  /** The theme's marker colours, read at most once a frame (see `colors()`). */
+  private colorCache?: { marker: string; selected: string } | undefined;
   private canvasEl: HTMLElement | undefined;
   private io: IntersectionObserver | undefined;
   private ro: ResizeObserver | undefined;
@@ -584,12 +586,23 @@ export class MapController implements ReactiveController {
     };
   }
 
+  /**
+   * The marker colours from the theme. Reading them forces the page's styles to be worked
+   * out, so they are read once and kept until the next frame: the draws and restyles of one
+   * task (fit, move end, selection) share one reading, and a theme change shows on the next.
+   */
   private colors(): { marker: string; selected: string } {
+    if (this.colorCache) return this.colorCache;
     const cs = this.observed ? getComputedStyle(this.observed) : undefined;
-    return {
+    const colors = {
       marker: cs?.getPropertyValue('--_marker').trim() || '#0b5cab',
       selected: cs?.getPropertyValue('--_marker-selected').trim() || '#c1440e',
     };
+    this.colorCache = colors;
+    requestAnimationFrame(() => {
+      if (this.colorCache === colors) this.colorCache = undefined;
+    });
+    return colors;
   }
 
   private choose(id: string): void {

@@ -257,6 +257,7 @@
 'sce51cd94ebb6535d': str`a ${0}`,
 'sd321b1102e7e190a': `Ubicación aproximada (centro del código postal)`,
 'sd330364889b97e6b': `Para apoyo en la recuperación, y para reportar una aguja tirada.`,
+'sd37c63bc17c62348': str`Mostrar más centros (${0} de ${1} mostrados)`,
 'sd48c7ceef5bbd650': `Este formulario todavía no está conectado. Comuníquese con el sitio web para inscribirse.`,
 'sd495aab57f4208a7': `Fuente: Administración de Alimentos y Medicamentos de EE. UU. (FDA).`,
 'sd4f5244ec9b4f99a': `A menos de 1 milla`,
