@@ -12,7 +12,31 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export type UrlValues = Partial<Record<string, string>>;
 
 /** Every key any element keeps, so a shared link can leave out what another element put in the URL. */
-export const URL_KEYS = ['q', 'cat', 'lang', 'pop', 'free', 'mode', 'open', 'zip', 'mi', 'id', 'region', 'offer', 'item'] as const;
+export const URL_KEYS = ['q', 'cat', 'lang', 'pop', 'free', 'mode', 'open', 'zip', 'mi', 'id', 'region', 'offer', 'item', 'ids'] as const;
+
+/** The page URL without any element's parameters (nor a fragment). */
+function withoutState(href: string): URL {
+  const url = new URL(href);
+  url.hash = '';
+  const known = new Set<string>(URL_KEYS);
+  for (const name of [...url.searchParams.keys()]) {
+    const m = /^[a-z][a-z0-9]{0,11}-([a-z]+)$/i.exec(name);
+    if (m && known.has(m[1] ?? '')) url.searchParams.delete(name);
+  }
+  return url;
+}
+
+/** A link to a list of records (`<recovery-my-list>`): their ids only. */
+export function shareListUrl(href: string, prefix: string, ids: readonly string[]): string {
+  const url = withoutState(href);
+  url.searchParams.set(`${prefix}-ids`, ids.join(','));
+  return url.href;
+}
+
+/** The ids of a shared list (at most `max`, each usable). */
+export function idsParam(v: string | undefined, max: number): string[] {
+  return [...new Set((v ?? '').split(',').map((id) => idParam(id)).filter(Boolean))].slice(0, max);
+}
 
 /** A prefix a site may set with `url-prefix`: letters and digits, up to 12. */
 export function cleanPrefix(value: string | null | undefined, fallback: string, tag: string): string {
@@ -54,13 +78,7 @@ export function writeParams(href: string, prefix: string, keys: readonly string[
  * place), with the record's id and, when the person gave one, the ZIP.
  */
 export function shareUrl(href: string, prefix: string, id: string, zip?: string): string {
-  const url = new URL(href);
-  url.hash = '';
-  const known = new Set<string>(URL_KEYS);
-  for (const name of [...url.searchParams.keys()]) {
-    const m = /^[a-z][a-z0-9]{0,11}-([a-z]+)$/i.exec(name);
-    if (m && known.has(m[1] ?? '')) url.searchParams.delete(name);
-  }
+  const url = withoutState(href);
   url.searchParams.set(`${prefix}-id`, id);
   if (zip && /^\d{5}$/.test(zip)) url.searchParams.set(`${prefix}-zip`, zip);
   return url.href;
