@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import { CATEGORIES, type Category, type Dataset, type Resource } from '../../core/schema.js';
 import { matchRegion, offeringsOf, parseCenter, prscRecords, regionsOf, shownCentres, type ShownCentre } from '../../core/prsc.js';
@@ -218,7 +219,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
       data ? shownCentres(data.centres, { region: this.regionShown, offerings: this.offerings, origin }) : [],
     );
     this.points = this.pointsMemo.get([this.shown], () => resourcePoints(this.shown.map((s) => s.r)));
-    if (data && this.linkId) {
+    if (data && this.linkId && !this.place.busy) {
       // The centre a link pointed at: open and focused once the list is there, or said to be gone.
       this.linkMissing = !data.centres.some((c) => c.id === this.linkId);
       if (!this.linkMissing) this.focusId = this.linkId;
@@ -365,7 +366,9 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
           : this.shown.length === 0
             ? html`<p class="notice empty">${msg('No centre matches these choices. Choose "All regions" or fewer offerings.')}</p>`
             : html`<ul class="plain centres" part="list" aria-label=${msg('Peer Recovery Support Centers')} @keydown=${this.onListKeydown}>
-                ${this.shown.map(
+                ${repeat(
+                  this.shown,
+                  (s) => s.r.id,
                   (s) => html`<li class="centre ${s.r.id === this.selectedId ? 'selected' : ''}" data-id=${s.r.id}>
                     ${renderCentre({
                       r: s.r,
