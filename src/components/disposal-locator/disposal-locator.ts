@@ -169,6 +169,9 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     return new DisposalIndex(dataset.resources);
   }
 
+  /** The ZIP the URL gave, shown in the ZIP box (it changes only from the URL, so typing is never overwritten). */
+  @state() private urlZip = '';
+
   /** The URL prefix in use. */
   private get paramPrefix(): string {
     return cleanPrefix(this.urlPrefix, 'dl', 'recovery-disposal-locator');
@@ -185,6 +188,9 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     const item = v['item'];
     this.item = isItem(item) ? item : this.siteItem;
     const zip = zipParam(v['zip']);
+    this.urlZip = zip;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
+    if (input) input.value = zip;
     if (zip) void this.place.useZip(zip, false);
     else if (this.place.place?.source === 'zip') this.place.clear(false);
     const id = idParam(v['id']);
@@ -358,7 +364,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     return html`<fieldset>
       <legend>${msg('Where are you?')}</legend>
       <div class="where">
-        ${renderZipInput(this.place)}
+        ${renderZipInput(this.place, { value: this.urlZip })}
         <button type="submit" class="primary" ?disabled=${this.place.lookingUp}>${msg('Find places')}</button>
         ${renderLocateButton(this.place, () => void this.place.useLocation())}
       </div>

@@ -183,7 +183,10 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
             .join('; ')}</p>`)
         : nothing}
       ${r.schedule?.always_open ? html`<p class="hours">${msg('Open 24 hours')}</p>` : nothing}
-      ${r.schedule?.description ? html`<p class="hours">${r.schedule.description}</p>` : nothing}`;
+      ${r.schedule?.description ? html`<p class="hours">${r.schedule.description}</p>` : nothing}
+      ${!weekly.length && !r.schedule?.always_open && !r.schedule?.description
+        ? html`<p class="hours muted">${msg('Hours not listed: call before you go.')}</p>`
+        : nothing}`;
   }
 }
 

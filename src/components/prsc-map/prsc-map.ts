@@ -153,6 +153,9 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     return msg('the list of centres');
   }
 
+  /** The ZIP the URL gave, shown in the ZIP box (it changes only from the URL, so typing is never overwritten). */
+  @state() private urlZip = '';
+
   /** The URL prefix in use. */
   private get paramPrefix(): string {
     return cleanPrefix(this.urlPrefix, 'pm', 'recovery-prsc-map');
@@ -170,6 +173,9 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     const known = new Set<string>(CATEGORIES);
     this.offerings = new Set((v['offer'] ?? '').split(',').filter((c): c is Category => known.has(c)));
     const zip = zipParam(v['zip']);
+    this.urlZip = zip;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
+    if (input) input.value = zip;
     if (zip) void this.place.useZip(zip, false);
     else if (this.place.place?.source === 'zip') this.place.clear(false);
     this.selectedId = idParam(v['id']) || undefined;
@@ -330,7 +336,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
           </fieldset>`
         : nothing}
       <form class="near" @submit=${this.onZipSubmit} novalidate>
-        ${renderZipInput(this.place, { label: msg('Nearest to ZIP code') })}
+        ${renderZipInput(this.place, { label: msg('Nearest to ZIP code'), value: this.urlZip })}
         <button type="submit">${msg('Find nearest')}</button>
         ${renderLocateButton(this.place, () => void this.place.useLocation())}
         ${this.place.place ? html`<button type="button" class="secondary" @click=${() => this.place.clear()}>${msg('Clear')}</button>` : nothing}
