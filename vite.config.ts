@@ -42,7 +42,7 @@ export default defineConfig(({ mode }): UserConfig => {
         emptyOutDir: false,
         minify: false,
         rolldownOptions: {
-          input: { cli: 'src/cli/index.ts', 'build-data': 'scripts/build-data.ts' },
+          input: { cli: 'src/cli/index.ts', 'build-data': 'scripts/build-data.ts', coverage: 'scripts/coverage.ts' },
           external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
           output: { format: 'es', entryFileNames: '[name].js' },
         },

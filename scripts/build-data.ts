@@ -27,6 +27,16 @@ import {
   type Source,
 } from '../src/core/schema.js';
 import { createIdAllocator, slugify } from '../src/core/csv-import.js';
+import { haversineKm } from '../src/core/geo.js';
+import { isMassachusettsZip } from '../src/core/zip-lookup.js';
+import {
+  DISPOSAL_PAGES_SOURCE,
+  RECOVERY_PAGES_SOURCE,
+  buildDisposalPages,
+  buildRecoverySupports,
+  type PlaceTools,
+} from './compiled-pages.js';
+import { GAZETTEER_SOURCE, massachusettsTowns } from './town-centres.js';
 import { DEFAULT_HELP_CONTACTS, NATIONAL_HELP_CONTACTS } from '../src/core/help-defaults.js';
 import { datasetJsonSchema } from '../src/core/json-schema.js';
 
@@ -41,6 +51,8 @@ const FILES = {
   bsas: 'boston-bsas-licensed-sites-2025-10-16.csv',
   dea: 'us-dea-disposal-collectors-2018-10.json',
   zcta: 'us-zcta-centroids-2021.csv',
+  disposalPages: 'ma-disposal-sites-from-public-pages-compiled-2026-11-27.csv',
+  recoveryPages: 'ma-recovery-support-from-public-pages-compiled-2026-11-27.csv',
 };
 
 // ---------------------------------------------------------------------------
@@ -68,17 +80,21 @@ const SOURCES = {
     license: 'Public-record facts from the Bureau of Substance Addiction Services licensing list.',
     note: 'Sites inside jails and pre-release centres are left out: they are not open to the public.',
   },
-  kiosks: {
-    id: 'boston-police-take-back-kiosks',
-    name: 'Boston Police district station drug take-back kiosks (MedReturn): the two addresses confirmed in the project source notes',
-    license: 'Public service facts.',
-    note: 'The other district stations also host kiosks; they are listed only once a source confirms their addresses.',
-  },
   recoveryServices: {
     id: 'boston-recovery-services-page',
     name: 'City of Boston, Office of Recovery Services page',
     url: 'https://www.boston.gov/departments/recovery-services',
+    // Undated; it names Mayor Walsh (in office until March 2021) and COVID-19 closures.
+    date: '2021-01-01',
     license: 'Public City of Boston web page; facts only. Staff e-mail addresses on the page are not copied.',
+    note: 'The page is undated: it names Mayor Walsh as in office and COVID-19 closures, so it is from 2021 or earlier (dated 2021-01-01 here).',
+  },
+  northamptonMove: {
+    id: 'northampton-recovery-center-move-2021',
+    name: 'Northampton Recovery Center move to 25 Armory St (Western Mass Training Consortium, 2021-05-17; Daily Hampshire Gazette)',
+    url: 'https://wmtcinfo.org/tag/northampton-recovery-center/page/3',
+    date: '2021-05-17',
+    license: 'Public press release and news article; facts only.',
   },
   dea: {
     id: 'dea-disposal-collectors-2018-10',
@@ -140,14 +156,9 @@ function zipCentroid(centroids: Centroids, zip: string): Location {
   return { latitude: centre[0], longitude: centre[1], precision: 'zip-centroid' };
 }
 
-/** Great-circle distance in km. */
-function distanceKm([lat1, lon1]: LatLon, [lat2, lon2]: LatLon): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(a));
-}
+/** Great-circle distance in km (the library's own formula, src/core/geo.ts). */
+const distanceKm = ([lat1, lon1]: LatLon, [lat2, lon2]: LatLon): number =>
+  haversineKm({ latitude: lat1, longitude: lon1 }, { latitude: lat2, longitude: lon2 });
 
 // ---------------------------------------------------------------------------
 // Massachusetts Peer Recovery Support Centers
@@ -212,9 +223,28 @@ function splitSuite(street: string): { address_1: string; address_2?: string } {
   return m?.[1] && m[2] ? { address_1: m[1], address_2: m[2] } : { address_1: street };
 }
 
+/**
+ * Cross-checks that a later source settled (data-sources README, "Added 2026-11-27"): the
+ * record's status and note then come from the settling source instead of the old check.
+ */
+const SETTLED: Record<string, { status: 'unverified'; note: string; source: Source }> = {
+  'Northampton Recovery Center': {
+    status: 'unverified',
+    source: SOURCES.northamptonMove,
+    note:
+      'Address settled by two sources: the centre opened at 25 Armory St on April 20, 2021, moving from 2 Gleason Plaza (its home since May 2018). ' +
+      'Western Mass Training Consortium press release, 2021-05-17 (https://wmtcinfo.org/tag/northampton-recovery-center/page/3); ' +
+      'Daily Hampshire Gazette, grand opening at 25 Armory St. (https://www.gazettenet.com/Northampton-Recovery-Center-s-grand-opening-42157070).',
+  },
+};
+
 function prscRecord(row: Row, centroids: Centroids, check: Check | undefined): ResourceInput {
   const name = cell(row, 'name');
   const zip = cell(row, 'zip_code');
+  const settled = SETTLED[name];
+  const provenance = settled
+    ? { ...provenanceOf(SOURCES.prsc), status: settled.status, note: settled.note }
+    : provenanceOf(SOURCES.prsc, check ? applyCheck(check) : {});
   return {
     id: `prsc-${slugify(name)}`,
     kind: 'prsc',
@@ -227,13 +257,17 @@ function prscRecord(row: Row, centroids: Centroids, check: Check | undefined): R
     phones: [{ number: cell(row, 'phone'), type: 'voice' }],
     cost: { free: true },
     delivery: 'in-person',
-    provenance: provenanceOf(SOURCES.prsc, check ? applyCheck(check) : {}),
+    provenance,
   };
 }
 
-/** The centre the cross-checks found missing from the list (Ware): only what the 2022 page says. */
-function wareRecord(check: Check, centroids: Centroids): ResourceInput {
-  const zip = '01082';
+/**
+ * The centre the cross-checks found missing from the list (Ware): only what the 2022 page says.
+ * No source gives its ZIP code, so it has none and sits at Ware's town centre.
+ */
+function wareRecord(check: Check, towns: PlaceTools['towns']): ResourceInput {
+  const ware = towns.get('ware');
+  if (!ware) throw new Error('Ware is not in the town gazetteer');
   return {
     id: 'prsc-recovery-center-of-hope-ware',
     kind: 'prsc',
@@ -241,21 +275,37 @@ function wareRecord(check: Check, centroids: Centroids): ResourceInput {
     alternate_name: 'Ware Regional Recovery Center',
     description: 'A peer recovery center in Ware (formerly the Ware Regional Recovery Center).',
     categories: ['recovery-center', 'peer-support'],
-    address: { address_1: '52 Main St', city: 'Ware', state_province: 'MA', postal_code: zip },
-    location: zipCentroid(centroids, zip),
+    address: { address_1: '52 Main St', city: 'Ware', state_province: 'MA' },
+    location: { latitude: ware.latitude, longitude: ware.longitude, precision: 'town-centre' },
     delivery: 'in-person',
     provenance: {
       source: SOURCES.prscChecks.name,
       source_url: check.url,
+      source_date: '2022-01-01',
       status: 'needs-verification',
       note:
         `Not on the Feb 2026 Massachusetts PRSC list; known only from a 2022 news article: "${check.evidence}" (${check.url}). ` +
-        'No phone number in any source: ask the Massachusetts Substance Use Helpline whether it is open.',
+        'No phone number or ZIP code in any source (placed at the centre of Ware): ask the Massachusetts Substance Use Helpline whether it is open. ' +
+        'Dated 2022-01-01 here: the article is from 2022.',
     },
   };
 }
 
-function buildPrscs(seed: Row[], checkRows: Row[], centroids: Centroids): ResourceInput[] {
+/** A detail row (recovery-support file) that adds what a PRSC's page said at opening. */
+function addDetail(record: ResourceInput, detail: Row): ResourceInput {
+  const eligibility = cell(detail, 'eligibility_as_stated');
+  const url = cell(detail, 'source_url');
+  return {
+    ...record,
+    description: `${record.description ?? ''} Rule for members when it opened (${cell(detail, 'source_date')}): ${eligibility}.`.trim(),
+    provenance: {
+      ...record.provenance,
+      note: [record.provenance.note, `Opening rules from ${url} (${cell(detail, 'source_date')}).`].filter(Boolean).join(' '),
+    },
+  };
+}
+
+function buildPrscs(seed: Row[], checkRows: Row[], centroids: Centroids, towns: PlaceTools['towns'], details: Row[]): ResourceInput[] {
   const checks = readChecks(checkRows);
   const missing = checks.find((c) => /^missing/i.test(c.status));
   const byName = new Map(checks.filter((c) => !c.name.startsWith('(')).map((c) => [c.name, c]));
@@ -263,35 +313,72 @@ function buildPrscs(seed: Row[], checkRows: Row[], centroids: Centroids): Resour
     const name = cell(row, 'name');
     const check = byName.get(name);
     byName.delete(name);
-    return prscRecord(row, centroids, check);
+    const record = prscRecord(row, centroids, check);
+    const detail = details.find((d) => cell(d, 'name').startsWith(name));
+    return detail ? addDetail(record, detail) : record;
   });
+  const unused = details.filter((d) => !seed.some((row) => cell(d, 'name').startsWith(cell(row, 'name'))));
+  if (unused.length > 0) throw new Error(`detail rows name no PRSC: ${unused.map((d) => cell(d, 'id')).join(', ')}`);
   if (byName.size > 0) throw new Error(`cross-checks name centres not in the list: ${[...byName.keys()].join(', ')}`);
   if (!missing) throw new Error('the cross-checks no longer name the missing Ware centre');
-  return [...records, wareRecord(missing, centroids)];
+  return [...records, wareRecord(missing, towns)];
 }
 
 // ---------------------------------------------------------------------------
 // Boston BSAS-licensed treatment sites
 // ---------------------------------------------------------------------------
 
-const SETTINGS: Record<string, { categories: ResourceInput['categories']; description: string }> = {
-  'Outpatient Services': {
+/**
+ * BSAS service types -> categories, written down. The list's `service_setting` is coarse: its
+ * "24 Hour Diversionary Acute Treatment Services" holds withdrawal management (ATS), clinical
+ * stabilisation (CSS) and dual-diagnosis units alike, so within a setting the site's own name
+ * decides, and a name that says nothing more keeps the setting's meaning. First match wins.
+ */
+export const BSAS_SERVICE_TYPES: ReadonlyArray<{
+  setting: string;
+  /** Matched against the site's name; absent: any name. */
+  name?: RegExp;
+  categories: ResourceInput['categories'];
+  description: string;
+}> = [
+  {
+    setting: 'Outpatient Services',
     categories: ['treatment', 'outpatient-treatment'],
     description: 'State-licensed outpatient substance use treatment (BSAS).',
   },
-  'Opioid Treatment': {
+  {
+    setting: 'Opioid Treatment',
     categories: ['treatment', 'medication-treatment'],
     description: 'State-licensed opioid treatment program (BSAS).',
   },
-  'Residential Rehabilitation': {
+  {
+    setting: 'Residential Rehabilitation',
     categories: ['treatment', 'residential-treatment'],
     description: 'State-licensed residential rehabilitation for substance use (BSAS).',
   },
-  '24 Hour Diversionary Acute Treatment Services': {
+  {
+    setting: '24 Hour Diversionary Acute Treatment Services',
+    name: /clinical stabili[sz]ation/i,
+    categories: ['treatment', 'residential-treatment'],
+    description: 'State-licensed 24-hour clinical stabilization service for substance use (BSAS).',
+  },
+  {
+    setting: '24 Hour Diversionary Acute Treatment Services',
+    name: /dual diagnosis/i,
+    categories: ['treatment'],
+    description: 'State-licensed 24-hour dual-diagnosis unit: substance use and mental health treatment together (BSAS).',
+  },
+  {
+    setting: '24 Hour Diversionary Acute Treatment Services',
     categories: ['treatment', 'withdrawal-management'],
     description: 'State-licensed 24-hour acute treatment services for substance use (BSAS).',
   },
-};
+];
+
+/** The written table's answer for one site. */
+export function bsasServiceType(setting: string, name: string): (typeof BSAS_SERVICE_TYPES)[number] | undefined {
+  return BSAS_SERVICE_TYPES.find((t) => t.setting === setting && (!t.name || t.name.test(name)));
+}
 
 const SITE_TYPE_NOTES: Record<string, string> = {
   Main: '',
@@ -305,20 +392,35 @@ const CUSTODIAL = /\bjail\b|house of correction|pre-release/i;
 /** "1St Floor" -> "1st Floor": the scrape capitalised ordinals. */
 const fixOrdinals = (text: string): string => text.replace(/\b(\d+)(St|Nd|Rd|Th)\b/g, (_, n: string, s: string) => n + s.toLowerCase());
 
-/** "415 Columbia Road Boston, Ma 02125" -> street, city, ZIP (the `city` column is garbled). */
-function parseBsasAddress(address: string): { street: string; city: string; zip: string } {
+/**
+ * "415 Columbia Road Boston, Ma 02125" -> street, city, ZIP (the `city` column is garbled).
+ * A post-office box is not a door to walk in: it goes to the mailing address.
+ */
+function parseBsasAddress(address: string): { street: string; city: string; zip: string; poBox?: string } {
   const m = /^(.+?)\s+(Boston),\s*Ma\s+(\d{5})$/i.exec(address);
   if (!m?.[1] || !m[2] || !m[3]) throw new Error(`cannot read the BSAS address "${address}"`);
-  return { street: fixOrdinals(m[1]), city: m[2], zip: m[3] };
+  const box = /\s*\bP\.?\s*O\.?\s*Box\s+(\w+)\s*/i.exec(m[1]);
+  const street = box ? m[1].replace(box[0], ' ').trim() : m[1];
+  return { street: fixOrdinals(street), city: m[2], zip: m[3], ...(box?.[1] ? { poBox: `P.O. Box ${box[1]}` } : {}) };
 }
 
+/** "895 Blue Hill Ave" and "895 Blue Hill Avenue" are one street address. */
+const streetKey = (street: string): string =>
+  street
+    .toLowerCase()
+    .replace(/\bavenue\b/g, 'ave')
+    .replace(/\bstreet\b/g, 'st')
+    .replace(/\broad\b/g, 'rd')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
 function bsasRecord(row: Row, centroids: Centroids, allocate: (base: string) => string): ResourceInput {
-  const setting = SETTINGS[cell(row, 'service_setting')];
+  const name = cell(row, 'name');
+  const setting = bsasServiceType(cell(row, 'service_setting'), name);
   const siteNote = SITE_TYPE_NOTES[cell(row, 'site_type')];
   if (!setting || siteNote === undefined) throw new Error(`unknown BSAS setting or site type in ${JSON.stringify(row)}`);
-  const { street, city, zip } = parseBsasAddress(cell(row, 'address'));
+  const { street, city, zip, poBox } = parseBsasAddress(cell(row, 'address'));
   if (zip !== cell(row, 'zip_code')) throw new Error(`ZIP mismatch in ${JSON.stringify(row)}`);
-  const name = cell(row, 'name');
   return {
     id: allocate(`bsas-${slugify(name)}-${zip}`),
     kind: 'service',
@@ -327,6 +429,7 @@ function bsasRecord(row: Row, centroids: Centroids, allocate: (base: string) => 
     categories: setting.categories,
     organization: { name: cell(row, 'organization').replace(/[\s,]+$/, '') },
     address: { address_1: street, city, state_province: 'MA', postal_code: zip },
+    ...(poBox ? { mailing_address: `${poBox}, ${city}, MA ${zip}` } : {}),
     location: zipCentroid(centroids, zip),
     phones: [{ number: cell(row, 'phone'), type: 'voice' }],
     delivery: 'in-person',
@@ -334,38 +437,41 @@ function bsasRecord(row: Row, centroids: Centroids, allocate: (base: string) => 
   };
 }
 
+/** One street address listed with two ZIP codes: one is wrong, so every record there is flagged. */
+function flagZipConflicts(records: ResourceInput[]): ResourceInput[] {
+  const zipsByStreet = new Map<string, Set<string>>();
+  for (const r of records) {
+    if (!r.address?.address_1 || !r.address.postal_code) continue;
+    const key = streetKey(r.address.address_1);
+    zipsByStreet.set(key, (zipsByStreet.get(key) ?? new Set()).add(r.address.postal_code));
+  }
+  return records.map((r) => {
+    const zips = r.address?.address_1 ? zipsByStreet.get(streetKey(r.address.address_1)) : undefined;
+    if (!zips || zips.size < 2 || !r.address?.address_1) return r;
+    const list = [...zips].sort().join(' and ');
+    return {
+      ...r,
+      provenance: {
+        ...r.provenance,
+        status: 'needs-verification',
+        note: `The BSAS list gives ${r.address.address_1} two ZIP codes (${list}) on different records: one is wrong, so the place may be up to a few km from where the map puts it.`,
+      },
+    };
+  });
+}
+
 function buildBsas(rows: Row[], centroids: Centroids): ResourceInput[] {
   const allocate = createIdAllocator();
-  return rows
-    .filter((row) => !CUSTODIAL.test(`${cell(row, 'name')} ${cell(row, 'organization')} ${cell(row, 'address')}`))
-    .map((row) => bsasRecord(row, centroids, allocate));
+  return flagZipConflicts(
+    rows
+      .filter((row) => !CUSTODIAL.test(`${cell(row, 'name')} ${cell(row, 'organization')} ${cell(row, 'address')}`))
+      .map((row) => bsasRecord(row, centroids, allocate)),
+  );
 }
 
 // ---------------------------------------------------------------------------
-// Boston Police take-back kiosks and City programs (facts from prose sources)
+// City programs (facts from prose sources)
 // ---------------------------------------------------------------------------
-
-const KIOSKS = [
-  { district: 'D-14', street: '301 Washington St', city: 'Brighton', zip: '02135' },
-  { district: 'E-13', street: '3345 Washington St', city: 'Jamaica Plain', zip: '02130' },
-];
-
-function buildKiosks(centroids: Centroids): ResourceInput[] {
-  return KIOSKS.map((k) => ({
-    id: `bpd-${k.district.toLowerCase()}-take-back-kiosk`,
-    kind: 'disposal',
-    name: `Drug take-back kiosk, Boston Police District ${k.district}`,
-    description: `A MedReturn drug take-back kiosk at the Boston Police District ${k.district} station, open 24/7. It does not accept needles.`,
-    categories: ['disposal'],
-    organization: { name: 'Boston Police Department' },
-    address: { address_1: k.street, city: k.city, state_province: 'MA', postal_code: k.zip },
-    location: zipCentroid(centroids, k.zip),
-    schedule: { always_open: true },
-    disposal: { accepts: ['pills'], restrictions: 'Medicines only. Does not accept needles or other sharps.' },
-    delivery: 'in-person',
-    provenance: provenanceOf(SOURCES.kiosks),
-  }));
-}
 
 const CITY = { name: 'City of Boston', url: 'https://www.boston.gov/departments/recovery-services' };
 const BOS_311: ResourceInput['phones'] = [
@@ -419,7 +525,10 @@ function buildCityPrograms(): ResourceInput[] {
     kind: 'service',
     organization: CITY,
     url: CITY.url,
-    provenance: provenanceOf(SOURCES.recoveryServices),
+    provenance: provenanceOf(SOURCES.recoveryServices, {
+      status: 'needs-verification',
+      note: 'From an undated City page written in 2021 or earlier (it names Mayor Walsh and COVID-19 closures): the program may have changed.',
+    }),
   }));
 }
 
@@ -478,12 +587,35 @@ const DEA_RESTRICTIONS =
   'Medicines only: not needles or other sharps, and not illicit drugs. Call ahead about liquids, patches and inhalers.';
 const DEA_NOTE = 'October 2018 snapshot of the DEA list: this site may no longer collect medicines. Call before going.';
 /** A geocoded point this far from its ZIP's centre is probably in the wrong place. */
-const FAR_FROM_ZIP_KM = 40;
+const FAR_FROM_ZIP_KM = 30;
+
+/** An address line that names a person or a department to write to ("ATTN ROLAND ..."): never shipped. */
+const ATTN_LINE = /^ATTN\b/i;
+
+/**
+ * Registrants the snapshot lists twice at one address, written down: the second row is
+ * dropped (its point is the wrong one, or the same). The build fails if a pair disappears.
+ */
+export const DEA_DUPLICATES: ReadonlyArray<{ keep: string; drop: string; address: string; why: string }> = [
+  {
+    keep: 'HENRY FORD MEDICAL CENTER',
+    drop: 'HENRY FORD MEDICAL CENTER',
+    address: '2799 W GRAND BLVD|DETROIT, MI 48202',
+    why: 'the same registrant twice, once with a department line (K-15 Pharmacy) and the same point',
+  },
+  {
+    keep: 'US ARMY FORT RILEY IACH PHARMACY',
+    drop: 'US ARMY- FT RILEY- IACH PHARMACY',
+    address: '650 HUEBNER ROAD|FORT RILEY, KS 66442',
+    why: 'the same pharmacy spelt two ways; the second row is geocoded in Illinois',
+  },
+];
 
 /** "DBA OAK PARK PHARMACY" in the first address line is a trading name, not a street. */
 function deaAddress(row: DeaRow, zip: string): { address: NonNullable<ResourceInput['address']>; tradingName?: string } {
-  const line1 = row['Address 1'].trim();
-  const line2 = row['Address 2'].trim();
+  const lines = [row['Address 1'].trim(), row['Address 2'].trim()].filter((l) => l && !ATTN_LINE.test(l));
+  const line1 = lines[0] ?? '';
+  const line2 = lines[1] ?? '';
   const dba = /^D\.?B\.?A\b[\s/\\:.-]*(.+)$/i.exec(line1);
   const [street, extra] = dba?.[1] && line2 ? [line2, ''] : [line1, line2];
   const city = row['City, State Zip'].replace(/,\s*[A-Z]{2}\s+\d+$/, '');
@@ -501,12 +633,12 @@ function deaAddress(row: DeaRow, zip: string): { address: NonNullable<ResourceIn
 
 function deaCheck(point: LatLon, zip: string, centroids: Centroids): Pick<ResourceInput['provenance'], 'status' | 'note'> {
   const centre = centroids.get(zip);
-  if (!centre) return { status: 'unverified', note: `${DEA_NOTE} ZIP ${zip} has no Census centre, so the map position was not checked.` };
+  if (!centre) return { status: 'unverified', note: `${DEA_NOTE} ZIP ${zip} has no Census centre, so the map position was not checked. Map position as geocoded by the source.` };
   const km = distanceKm(point, centre);
-  if (km <= FAR_FROM_ZIP_KM) return { status: 'unverified', note: DEA_NOTE };
+  if (km <= FAR_FROM_ZIP_KM) return { status: 'unverified', note: `${DEA_NOTE} Map position as geocoded by the source.` };
   return {
     status: 'needs-verification',
-    note: `${DEA_NOTE} The map position is ${Math.round(km)} km from the centre of ZIP ${zip}: the geocoding is probably wrong.`,
+    note: `${DEA_NOTE} The map position (as geocoded by the source) is ${Math.round(km)} km from the centre of ZIP ${zip}: the geocoding is probably wrong.`,
   };
 }
 
@@ -522,7 +654,7 @@ function deaRecord(row: DeaRow, id: string, centroids: Centroids): ResourceInput
     description: DEA_DESCRIPTION,
     categories: ['disposal'],
     address,
-    location: { latitude: point[0], longitude: point[1], precision: 'exact' },
+    location: { latitude: point[0], longitude: point[1], precision: 'source-geocoded' },
     disposal: { accepts: ['pills'], restrictions: DEA_RESTRICTIONS },
     delivery: 'in-person',
     provenance: provenanceOf(SOURCES.dea, deaCheck(point, zip, centroids)),
@@ -533,8 +665,24 @@ function deaSortKey(row: DeaRow): string {
   return [String(row.postal).padStart(5, '0'), row.name, row['Address 1'], row['Address 2']].join('\u0000');
 }
 
-function buildDea(rows: DeaRow[], centroids: Centroids): ResourceInput[] {
+const deaKey = (row: DeaRow): string => `${row['Address 1'].trim()}|${row['City, State Zip'].trim()}`.toUpperCase();
+
+/** The snapshot without the written-down duplicates. */
+function withoutDuplicates(rows: DeaRow[]): DeaRow[] {
+  const drop = new Set<DeaRow>();
+  for (const pair of DEA_DUPLICATES) {
+    const here = rows.filter((r) => deaKey(r) === pair.address);
+    const kept = here.find((r) => r.name.trim() === pair.keep);
+    const dropped = here.find((r) => r !== kept && r.name.trim() === pair.drop);
+    if (!kept || !dropped) throw new Error(`DEA_DUPLICATES: ${pair.drop} at ${pair.address} is no longer listed twice`);
+    drop.add(dropped);
+  }
+  return rows.filter((r) => !drop.has(r));
+}
+
+function buildDea(allRows: DeaRow[], centroids: Centroids): ResourceInput[] {
   const allocate = createIdAllocator();
+  const rows = withoutDuplicates(allRows);
   return [...rows]
     .sort((a, b) => (deaSortKey(a) < deaSortKey(b) ? -1 : deaSortKey(a) > deaSortKey(b) ? 1 : 0))
     .map((row) => deaRecord(row, allocate(`dea-${String(row.postal).padStart(5, '0')}-${slugify(row.name, 50)}`), centroids));
@@ -579,9 +727,6 @@ function centroidDocument(centroids: Centroids, keep: (zip: string) => boolean):
   return { source: SOURCES.zcta.name, license: SOURCES.zcta.license, date: '2021', zips: Object.fromEntries(zips) };
 }
 
-/** Massachusetts ZCTAs: 010xx to 027xx, and 055xx. */
-const isMassachusettsZip = (zip: string): boolean => /^0(?:1\d|2[0-7]|55)/.test(zip);
-
 /** Pretty JSON with the big collection `key` one entry per line (last in the document). */
 function jsonOnePerLine(doc: Record<string, unknown>, key: string): string {
   const { [key]: items, ...head } = doc;
@@ -612,18 +757,33 @@ async function buildOutputs(sourcesDir: string): Promise<Output[]> {
   const read = (file: string): Promise<string> => readFile(join(sourcesDir, file), 'utf8');
   const csv = async (file: string): Promise<Row[]> => parseCsv(await read(file), file);
   const centroids = parseCentroids(await csv(FILES.zcta));
+  const tools: PlaceTools = { zipCentre: (zip) => zipCentroid(centroids, zip), towns: massachusettsTowns() };
+  const deaRecords = buildDea(JSON.parse(await read(FILES.dea)) as DeaRow[], centroids);
+  const support = buildRecoverySupports(await csv(FILES.recoveryPages), tools);
 
   const boston = dataset({
-    title: 'Boston and Massachusetts recovery support (starter dataset)',
+    title: 'Boston and Massachusetts recovery support and safe disposal (starter dataset)',
     timeZone: 'America/New_York',
-    recordSources: [SOURCES.prsc, SOURCES.prscChecks, SOURCES.bsas, SOURCES.kiosks, SOURCES.recoveryServices],
-    helperSources: [SOURCES.zcta],
+    recordSources: [
+      SOURCES.prsc,
+      SOURCES.prscChecks,
+      SOURCES.northamptonMove,
+      SOURCES.bsas,
+      SOURCES.recoveryServices,
+      DISPOSAL_PAGES_SOURCE,
+      RECOVERY_PAGES_SOURCE,
+      SOURCES.dea,
+    ],
+    helperSources: [SOURCES.zcta, GAZETTEER_SOURCE],
     help: { contacts: DEFAULT_HELP_CONTACTS },
     resources: [
-      ...buildPrscs(await csv(FILES.prscSeed), await csv(FILES.prscChecks), centroids),
+      ...buildPrscs(await csv(FILES.prscSeed), await csv(FILES.prscChecks), centroids, tools.towns, support.details),
       ...buildBsas(await csv(FILES.bsas), centroids),
-      ...buildKiosks(centroids),
       ...buildCityPrograms(),
+      ...support.records,
+      ...buildDisposalPages(await csv(FILES.disposalPages), tools),
+      // The Massachusetts rows of the 2018 snapshot: a kiosk from 2018 is better than none when it says its age.
+      ...deaRecords.filter((r) => r.address?.state_province === 'MA'),
     ],
   });
   const dea = dataset({
@@ -632,10 +792,10 @@ async function buildOutputs(sourcesDir: string): Promise<Output[]> {
     recordSources: [SOURCES.dea],
     helperSources: [SOURCES.zcta],
     help: { contacts: NATIONAL_HELP_CONTACTS },
-    resources: buildDea(JSON.parse(await read(FILES.dea)) as DeaRow[], centroids),
+    resources: deaRecords,
   });
   return [
-    { file: 'resources.json', json: `${JSON.stringify(boston, null, 2)}\n`, isDataset: true },
+    { file: 'resources.json', json: jsonOnePerLine({ ...boston }, 'resources'), isDataset: true },
     { file: 'us-disposal-2018.json', json: jsonOnePerLine({ ...dea }, 'resources'), isDataset: true },
     { file: 'zip-centroids-ma.json', json: jsonOnePerLine(centroidDocument(centroids, isMassachusettsZip), 'zips'), isDataset: false },
     { file: 'zip-centroids-us.json', json: jsonOnePerLine(centroidDocument(centroids, () => true), 'zips'), isDataset: false },

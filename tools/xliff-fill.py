@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fill missing Spanish <target>s in xliff/es.xlf from a JSON map {source_xml: target_xml}.
+"""Fill missing Spanish <target>s in xliff/es.xlf from a JSON map {source_xml: target_xml}
+(or, with --by-id, {trans-unit id: target_xml}: to keep the translations of two branches).
 
    python3 tools/xliff-fill.py translations.json   (then: npm run localize:build)
 Sources and targets are written as they appear in the file (placeholders as <x id=.../>).
@@ -9,15 +10,18 @@ import json, re, sys
 
 path = 'xliff/es.xlf'
 text = open(path, encoding='utf8').read()
-fills = json.load(open(sys.argv[1], encoding='utf8')) if len(sys.argv) > 1 else {}
+args = [a for a in sys.argv[1:] if a != '--by-id']
+by_id = '--by-id' in sys.argv
+fills = json.load(open(args[0], encoding='utf8')) if args else {}
 
 def fill(m):
     unit = m.group(0)
     if '<target>' in unit:
         return unit
     src = re.search(r'<source>(.*?)</source>', unit, re.S).group(1)
-    if src in fills:
-        return unit.replace('</source>', '</source>\n      <target>' + fills[src] + '</target>', 1)
+    key = re.search(r'<trans-unit id="([^"]+)"', unit).group(1) if by_id else src
+    if key in fills:
+        return unit.replace('</source>', '</source>\n      <target>' + fills[key] + '</target>', 1)
     return unit
 
 text = re.sub(r'<trans-unit id="[^"]+">.*?</trans-unit>', fill, text, flags=re.S)

@@ -18,11 +18,19 @@ import {
 } from '../core/csv-import.js';
 import { DEFAULT_HELP_CONTACTS } from '../core/help-defaults.js';
 import { outputProblem, readTextFile } from './text-file.js';
+import { DEFAULT_STALE_AFTER_DAYS, isStale } from '../core/freshness.js';
+import { buildReport } from './report.js';
 
 const USAGE = `Usage:
-  recovery-finder validate FILE [FILE...]
+  recovery-finder validate FILE [FILE...] [--stale-after-days N] [--strict] [--today YYYY-MM-DD]
       Check dataset files against the schema. Prints one summary line per good file and,
       for a bad one, each bad record (id or index), field path and what is wrong.
+      Warns about records verified (or, never verified, sourced) more than N days ago
+      (default ${DEFAULT_STALE_AFTER_DAYS}); --strict makes each of them an error (exit 1).
+  recovery-finder report FILE.json [--out FILE.csv] [--stale-after-days N] [--today YYYY-MM-DD]
+      Records by verification status and age, the oldest sources, and the records missing a
+      phone, hours or a street address. Writes the call list (every record to call, oldest
+      first) as CSV to --out (default: FILE-call-list.csv beside FILE).
   recovery-finder import FILE.csv [--out FILE] [--title T] [--source NAME] [--time-zone TZ] [--no-help]
       Turn a spreadsheet (docs/csv-import.md) into a dataset, written to --out or stdout.
       Bad rows are reported on stderr by row and column and left out (exit 1).
@@ -63,7 +71,29 @@ function recordCount(json: unknown): number {
   return Array.isArray(resources) ? resources.length : 0;
 }
 
-async function validateFile(file: string): Promise<number> {
+interface StaleOptions {
+  now: Date;
+  limit: number;
+  strict: boolean;
+}
+
+/** The date to measure ages against: --today, else the clock. */
+function todayOf(value: string | undefined): Date {
+  if (value === undefined) return new Date();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !Number.isFinite(Date.parse(`${value}T12:00:00Z`))) {
+    throw new UsageError(`--today must be a date, YYYY-MM-DD (got "${value}")`);
+  }
+  return new Date(`${value}T12:00:00Z`);
+}
+
+function limitOf(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_STALE_AFTER_DAYS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--stale-after-days must be a whole number of days (got "${value}")`);
+  return n;
+}
+
+async function validateFile(file: string, stale?: StaleOptions): Promise<number> {
   const text = await readText(file, 'refuse');
   if (text === undefined) return EXIT_USAGE;
   if (text === null) return EXIT_INVALID;
@@ -80,7 +110,21 @@ async function validateFile(file: string): Promise<number> {
     return EXIT_INVALID;
   }
   const total = recordCount(json);
+  const old = stale ? result.dataset.resources.filter((r) => isStale(r, stale.now, stale.limit)) : [];
+  if (stale && old.length > 0) {
+    const what = `older than ${stale.limit} days (last verified, or never verified and sourced, before that)`;
+    if (stale.strict) {
+      for (const r of old) warn(`${file}: record "${r.id}": ${what}: ${r.provenance.last_verified ?? r.provenance.source_date ?? ''}`);
+    } else {
+      const ids = old.slice(0, 5).map((r) => r.id).join(', ');
+      warn(`${file}: warning: ${old.length} records ${what}, e.g. ${ids}${old.length > 5 ? ', ...' : ''}; see "recovery-finder report ${file}"`);
+    }
+  }
   if (result.problems.length === 0 && result.helpProblems.length === 0) {
+    if (stale?.strict && old.length > 0) {
+      warn(`${file}: ${total} records, ${old.length} too old (--strict)`);
+      return EXIT_INVALID;
+    }
     say(`${file}: ${total} records, valid`);
     return EXIT_OK;
   }
@@ -92,12 +136,62 @@ async function validateFile(file: string): Promise<number> {
 }
 
 async function validateCommand(args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean' } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      'stale-after-days': { type: 'string' },
+      today: { type: 'string' },
+    },
+  });
   if (values.help) return help();
   if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
+  const stale = { now: todayOf(values.today), limit: limitOf(values['stale-after-days']), strict: values.strict ?? false };
   let status = EXIT_OK;
-  for (const file of positionals) status = Math.max(status, await validateFile(file));
+  for (const file of positionals) status = Math.max(status, await validateFile(file, stale));
   return status;
+}
+
+async function reportCommand(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean' },
+      out: { type: 'string' },
+      'stale-after-days': { type: 'string' },
+      today: { type: 'string' },
+    },
+  });
+  if (values.help) return help();
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError('report needs exactly one FILE.json');
+  const now = todayOf(values.today);
+  const staleAfterDays = limitOf(values['stale-after-days']);
+  const text = await readText(file, 'refuse');
+  if (text === undefined) return EXIT_USAGE;
+  if (text === null) return EXIT_INVALID;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    warn(`${file}: not JSON (${(error as Error).message})`);
+    return EXIT_INVALID;
+  }
+  const result = validateDataset(json);
+  if (!result.ok) {
+    warn(`${file}: ${result.error}`);
+    return EXIT_INVALID;
+  }
+  if (result.problems.length > 0) warn(`${file}: ${result.problems.length} invalid records left out of the report (run validate)`);
+  const report = buildReport(result.dataset.resources, { now, staleAfterDays });
+  const out = values.out ?? file.replace(/\.json$/i, '') + '-call-list.csv';
+  await writeFile(out, report.csv);
+  process.stdout.write(report.text);
+  say(`Call list written to ${out}`);
+  return EXIT_OK;
 }
 
 /** ZIP centres shipped beside the CLI (data/zip-centroids-us.json), if present. */
@@ -177,6 +271,7 @@ function help(): number {
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   validate: validateCommand,
   import: importCommand,
+  report: reportCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

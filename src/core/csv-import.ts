@@ -196,6 +196,7 @@ export const CSV_COLUMNS = [
   'phones', 'url', 'email', 'hours', 'hours_note', 'languages', 'populations', 'free', 'cost_note',
   'delivery', 'accepts', 'disposal_restrictions', 'event_start', 'event_end',
   'source', 'source_url', 'source_date', 'last_verified', 'status', 'note',
+  'verified_by', 'operating_status', 'mailing_address',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -373,6 +374,7 @@ function readProvenance(r: RowReader, defaultSource: string | undefined): Resour
     source_url: r.text('source_url'),
     source_date: r.text('source_date'),
     last_verified: r.text('last_verified'),
+    verified_by: r.text('verified_by'),
     status: (r.text('status')?.toLowerCase().replace(/\s+/g, '-') ?? 'unverified') as 'unverified',
     note: r.text('note'),
   };
@@ -432,6 +434,8 @@ function readRecord(r: RowReader, options: ImportOptions): Omit<ResourceInput, '
     delivery: r.text('delivery')?.toLowerCase() as Vocab<'delivery'> | undefined,
     disposal: readDisposal(r),
     event: readEvent(r),
+    mailing_address: r.text('mailing_address'),
+    operating_status: r.text('operating_status')?.toLowerCase().replace(/\s+/g, '-') as Vocab<'operating_status'> | undefined,
     provenance: readProvenance(r, options.source),
   });
 }

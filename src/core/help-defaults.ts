@@ -6,7 +6,8 @@
  */
 import type { HelpContact } from './schema.js';
 
-const README = 'recovery-finder data-source notes (public service facts)';
+/** Where each number comes from, in words (shown to maintainers; kept with the data). */
+const NOTES = 'the recovery-finder data-source notes (2026)';
 
 export const EMERGENCY_911: HelpContact = {
   id: 'emergency-911',
@@ -14,7 +15,7 @@ export const EMERGENCY_911: HelpContact = {
   description: 'Call 911 for an emergency or an overdose.',
   urgency: 'emergency',
   phones: [{ number: '911', type: 'voice' }],
-  source: README,
+  source: `911: the US emergency number; "911 for an emergency or an overdose" in ${NOTES}`,
 };
 
 export const LIFELINE_988: HelpContact = {
@@ -26,7 +27,7 @@ export const LIFELINE_988: HelpContact = {
     { number: '988', type: 'voice' },
     { number: '988', type: 'text' },
   ],
-  source: README,
+  source: `988 (call or text): the 988 Suicide & Crisis Lifeline, named in ${NOTES}`,
 };
 
 export const MA_SUBSTANCE_USE_HELPLINE: HelpContact = {
@@ -39,7 +40,9 @@ export const MA_SUBSTANCE_USE_HELPLINE: HelpContact = {
     { number: '800327', type: 'text', text_body: 'HOPE', description: 'Text HOPE to 800327.' },
   ],
   url: 'https://helplinema.org',
-  source: 'Massachusetts Substance Use Helpline (helplinema.org); mass.gov Peer Recovery Support Centers page',
+  source:
+    '800-327-5050 and "text HOPE to 800327": the mass.gov Peer Recovery Support Centers page (Feb 2026), ' +
+    `which names the Helpline's phone, text and chat; 800-327-5050 and helplinema.org also in ${NOTES}`,
 };
 
 export const BOSTON_311: HelpContact = {
@@ -51,7 +54,9 @@ export const BOSTON_311: HelpContact = {
     { number: '3-1-1', type: 'voice' },
     { number: '617-635-4500', type: 'voice' },
   ],
-  source: 'City of Boston, Office of Recovery Services page',
+  source:
+    '3-1-1 and 617-635-4500: the City of Boston, Office of Recovery Services page ' +
+    '(boston.gov/departments/recovery-services: "For recovery support, please call 3-1-1 or 617-635-4500")',
 };
 
 /** The default help block: 911, 988, the Massachusetts helpline and Boston's 311. */

@@ -25,7 +25,7 @@
  *
  * DOM-free: never imports lit or leaflet.
  */
-import type { Day, Schedule } from './schema.js';
+import type { Day, OperatingStatus, Schedule } from './schema.js';
 
 /** Whether a place is open: see {@link openStatus}. */
 export type OpenState = 'open' | 'closed' | 'always-open' | 'by-appointment' | 'unknown';
@@ -400,4 +400,29 @@ export function isOpenAt(schedule: Schedule | undefined, now: Date, defaultTimeZ
   const nowMs = now.getTime();
   if (!schedule || typeof schedule !== 'object' || Number.isNaN(nowMs)) return false;
   return unlessBadZone(() => openNowIn(schedule, nowMs, schedule.time_zone ?? defaultTimeZone), false);
+}
+
+/** The parts of a record that say whether it can be open. */
+export interface OperatingRecord {
+  schedule?: Schedule | undefined;
+  operating_status?: OperatingStatus | undefined;
+}
+
+/**
+ * True when the dataset marks the place closed, temporarily closed or moved: it is never
+ * shown as open, whatever its hours say. Such records stay listed (shown as closed), so a
+ * person looking for a place they knew learns it is gone instead of not finding it.
+ */
+export function isNotOperating(r: OperatingRecord): boolean {
+  return r.operating_status !== undefined && r.operating_status !== 'active';
+}
+
+/** {@link openStatus} of a record: 'closed', with no next opening, when it no longer operates there. */
+export function recordOpenStatus(r: OperatingRecord, now: Date, defaultTimeZone: string): OpenStatus {
+  return isNotOperating(r) ? { state: 'closed' } : openStatus(r.schedule, now, defaultTimeZone);
+}
+
+/** {@link isOpenAt} of a record: never open when it no longer operates there. */
+export function isRecordOpenAt(r: OperatingRecord, now: Date, defaultTimeZone: string): boolean {
+  return !isNotOperating(r) && isOpenAt(r.schedule, now, defaultTimeZone);
 }

@@ -5,3 +5,4 @@ export * from './links.js';
 export * from './geo.js';
 export * from './hours.js';
 export * from './zip-lookup.js';
+export * from './freshness.js';

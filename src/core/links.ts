@@ -36,16 +36,18 @@ export function smsHref(phone: Pick<Phone, 'number' | 'text_body'>): string {
 /** One line of an address, for display and for directions. */
 export function addressLine(address: Address): string {
   const street = [address.address_1, address.address_2].filter(Boolean).join(', ');
-  return `${street}, ${address.city}, ${address.state_province} ${address.postal_code}`;
+  const town = [address.state_province, address.postal_code].filter(Boolean).join(' ');
+  return [street, address.city, town].filter(Boolean).join(', ');
 }
 
 /**
- * A directions link that opens the phone's map app. The address is preferred over coordinates
- * when the coordinates are only a ZIP centroid.
+ * A directions link that opens the phone's map app. The street address is preferred over
+ * coordinates when the coordinates are only a ZIP or town centre; without either, no link.
  */
 export function directionsUrl(address: Address | undefined, location: GeoLocation | undefined): string | undefined {
   let destination: string | undefined;
-  if (address) destination = addressLine(address);
+  // A town without a street is not a destination: directions would lead to its centre.
+  if (address?.address_1) destination = addressLine(address);
   else if (location && location.precision === 'exact') destination = `${location.latitude},${location.longitude}`;
   if (!destination) return undefined;
   return `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}`;

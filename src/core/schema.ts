@@ -81,7 +81,17 @@ export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
 export const VERIFICATION_STATUSES = ['verified', 'unverified', 'needs-verification'] as const;
 
-export const LOCATION_PRECISIONS = ['exact', 'zip-centroid', 'city-centroid'] as const;
+/**
+ * How well a record's coordinates place it: `exact` (a geocoded street address, checked),
+ * `source-geocoded` (coordinates as the source geocoded them, not checked here), `zip-centroid`
+ * (the centre of its ZIP code), `town-centre` (the centre of its town, from a gazetteer, when
+ * no ZIP is known), `city-centroid` (kept for older datasets: the same as `town-centre`).
+ * Everything but `exact` is shown as approximate.
+ */
+export const LOCATION_PRECISIONS = ['exact', 'source-geocoded', 'zip-centroid', 'town-centre', 'city-centroid'] as const;
+
+/** Whether a place still operates where the record says: closed and moved records are never shown as open. */
+export const OPERATING_STATUSES = ['active', 'temporarily-closed', 'closed', 'moved'] as const;
 
 export const PHONE_TYPES = ['voice', 'text', 'tty', 'fax', 'hotline'] as const;
 
@@ -96,6 +106,7 @@ export type DisposalItem = (typeof DISPOSAL_ITEMS)[number];
 export type Day = (typeof DAYS)[number];
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+export type OperatingStatus = (typeof OPERATING_STATUSES)[number];
 export type PhoneType = (typeof PHONE_TYPES)[number];
 export type Delivery = (typeof DELIVERY)[number];
 export type HelpUrgency = (typeof HELP_URGENCIES)[number];
@@ -205,18 +216,20 @@ export const PhoneSchema = v.object({
 });
 
 export const AddressSchema = v.object({
-  address_1: text(200),
+  /** The street address. Left out when the source names only the town (never guessed). */
+  address_1: v.optional(text(200)),
   address_2: v.optional(text(200)),
   city: text(100),
   state_province: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter state code')),
-  postal_code: v.pipe(v.string(), v.regex(ZIP_PATTERN, 'must be a ZIP code')),
+  /** Left out when no source gives it (never guessed). */
+  postal_code: v.optional(v.pipe(v.string(), v.regex(ZIP_PATTERN, 'must be a ZIP code'))),
   country: v.optional(v.literal('US'), 'US'),
 });
 
 export const LocationSchema = v.object({
   latitude: v.pipe(v.number(), v.minValue(-90, 'must be a latitude, -90 to 90'), v.maxValue(90, 'must be a latitude, -90 to 90')),
   longitude: v.pipe(v.number(), v.minValue(-180, 'must be a longitude, -180 to 180'), v.maxValue(180, 'must be a longitude, -180 to 180')),
-  /** `exact` for a geocoded address; `zip-centroid` when only the ZIP's centre is known. */
+  /** How well the point places the record: see {@link LOCATION_PRECISIONS}. */
   precision: v.picklist(LOCATION_PRECISIONS),
 });
 
@@ -250,6 +263,8 @@ export const ProvenanceSchema = v.object({
   source_date: v.optional(isoDate),
   /** When a person last confirmed the record against its source. */
   last_verified: v.optional(isoDate),
+  /** Who confirmed it, as a role (e.g. "311 operator", "BPHC data editor"), never a person's name. */
+  verified_by: v.optional(text(100)),
   status: v.picklist(VERIFICATION_STATUSES),
   /** Why a record needs verification, in words. */
   note: v.optional(text(1000)),
@@ -264,7 +279,11 @@ export const ResourceSchema = v.object({
   categories: v.pipe(v.array(v.picklist(CATEGORIES)), v.minLength(1, 'needs at least one category')),
   organization: v.optional(v.object({ name: text(200), url: v.optional(httpUrl) })),
   address: v.optional(AddressSchema),
+  /** A postal address that is not a place to walk in (e.g. "P.O. Box 314"). */
+  mailing_address: v.optional(text(200)),
   location: v.optional(LocationSchema),
+  /** `closed` or `moved`: the place is no longer here and is never shown as open. Absent means active. */
+  operating_status: v.optional(v.picklist(OPERATING_STATUSES)),
   /** Region of the state (for PRSCs: Western, Central, Northeast, Metro West, Boston, Southeast). */
   region: v.optional(text(100)),
   phones: v.optional(v.array(PhoneSchema)),

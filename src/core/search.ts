@@ -22,7 +22,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Category, Population, Resource } from './schema.js';
-import { isOpenAt } from './hours.js';
+import { isRecordOpenAt } from './hours.js';
 import { NearestIndex, type LatLon } from './geo.js';
 import { CRISIS_PHRASES, CRISIS_STEMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
 import { runInSlices, runWhole, type SliceOptions } from './slices.js';
@@ -399,7 +399,8 @@ export class SearchIndex {
     if (!this.openCache || this.openCache.minute !== minute) this.openCache = { minute, open: new Map() };
     let open = this.openCache.open.get(id);
     if (open === undefined) {
-      open = isOpenAt(this.resources[id]?.schedule, now, this.timeZone);
+      const r = this.resources[id];
+      open = r ? isRecordOpenAt(r, now, this.timeZone) : false;
       this.openCache.open.set(id, open);
     }
     return open;

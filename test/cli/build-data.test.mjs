@@ -50,3 +50,81 @@ test('build-data fails clearly when the sources are missing', () =>
     assert.equal(result.status, 1);
     assert.match(result.stderr, /build-data: .*nowhere/);
   }));
+
+const DISPOSAL_FILE = 'ma-disposal-sites-from-public-pages-compiled-2026-11-27.csv';
+const RECOVERY_FILE = 'ma-recovery-support-from-public-pages-compiled-2026-11-27.csv';
+
+/** Build from a copy of the sources where `edit(dir)` changed some files; returns the starter dataset. */
+function buildWith(edit) {
+  return withTempDir((dir) => {
+    const copy = join(dir, 'sources');
+    const out = join(dir, 'out');
+    cpSync(sources, copy, { recursive: true, filter: (p) => !p.endsWith('us-dea-disposal-collectors-2018-10.json') });
+    cpSync(join(sources, 'us-dea-disposal-collectors-2018-10.json'), join(copy, 'us-dea-disposal-collectors-2018-10.json'));
+    edit(copy);
+    const result = run(buildData, ['--sources', copy, '--out', out]);
+    assert.equal(result.status, 0, result.stderr);
+    return JSON.parse(readFileSync(join(out, 'resources.json'), 'utf8'));
+  });
+}
+
+test('the disposal file becomes one record per row: items, hours, place and provenance from the row', { skip }, () => {
+  const text = readFileSync(join(sources, DISPOSAL_FILE), 'utf8');
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const header = text.split(/\r?\n/)[0];
+  const rows = [
+    'x-both,drug_takeback;sharps,Test Police,1 Main St,Northampton,MA,,413-555-0100 (front desk),available 24/7,"pills; liquid medicines; needles in a container",patches,residents,lobby,https://example.org/a,2020-05-01,,,no,A note.',
+    'x-ssp,syringe_service_program,Test Exchange,2 Main St,Boston,MA,02118,,,,,,,https://example.org/b,undated page (stored copy),,,yes,',
+  ];
+  // The Saugus row stays: the build checks that the personal line it leaves out is still there.
+  const saugus = text.split(/\r?\n/).find((l) => l.startsWith('sau-psb,'));
+  const built = buildWith((dir) => writeFileSync(join(dir, DISPOSAL_FILE), `${header}${nl}${[...rows, saugus].join(nl)}${nl}`));
+  const mine = built.resources.filter((r) => r.id.startsWith('ma-x-'));
+  assert.equal(mine.length, 2);
+  const both = mine.find((r) => r.id === 'ma-x-both');
+  assert.deepEqual(both.disposal.accepts, ['pills', 'liquids', 'sharps']);
+  assert.equal(both.disposal.restrictions, 'Not accepted: patches. Who may use it: residents.');
+  assert.deepEqual(both.schedule, { always_open: true, description: 'Available 24/7' });
+  assert.deepEqual(both.phones, [{ number: '413-555-0100', type: 'voice', description: 'Front desk' }]);
+  assert.deepEqual(both.address, { address_1: '1 Main St', city: 'Northampton', state_province: 'MA' });
+  assert.equal(both.location.precision, 'town-centre');
+  assert.deepEqual(
+    { url: both.provenance.source_url, date: both.provenance.source_date, status: both.provenance.status },
+    { url: 'https://example.org/a', date: '2020-05-01', status: 'needs-verification' },
+  );
+  assert.match(both.provenance.note, /A note\./);
+  const ssp = mine.find((r) => r.id === 'ma-x-ssp');
+  assert.deepEqual(ssp.categories, ['disposal', 'harm-reduction']);
+  assert.deepEqual(ssp.disposal.accepts, ['sharps']);
+  assert.equal(ssp.location.precision, 'zip-centroid');
+  assert.equal(ssp.provenance.source_date, '2026-11-27', 'an undated page carries the day it was compiled');
+  assert.match(ssp.provenance.note, /undated/);
+});
+
+test('the recovery-support file becomes services by kind, and a detail row adds to its PRSC', { skip }, () => {
+  const text = readFileSync(join(sources, RECOVERY_FILE), 'utf8');
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const [header, ...rest] = text.trim().split(/\r?\n/);
+  const keep = rest.filter((l) => /^(ma-masshealth-pt1|bos-harbor-eligibility|ma-atr),/.test(l));
+  const built = buildWith((dir) => writeFileSync(join(dir, RECOVERY_FILE), `${header}${nl}${keep.join(nl)}${nl}`));
+  const mine = built.resources.filter((r) => r.provenance.source.startsWith('Massachusetts recovery supports'));
+  assert.deepEqual(mine.map((r) => r.id).sort(), ['ma-atr', 'ma-masshealth-pt1']);
+  const pt1 = mine.find((r) => r.id === 'ma-masshealth-pt1');
+  assert.deepEqual(pt1.categories, ['transportation']);
+  assert.deepEqual(pt1.phones.map((p) => [p.number, p.type]), [['1-800-841-2900', 'voice'], ['1-800-497-4648', 'tty']]);
+  assert.equal(pt1.location, undefined, 'a statewide service is not placed');
+  assert.deepEqual(mine.find((r) => r.id === 'ma-atr').categories, ['recovery-coaching', 'employment-education', 'housing']);
+  const harbor = built.resources.find((r) => r.name === 'Recovery on the Harbor');
+  assert.match(harbor.description, /24 hours of recovery and 18 years old or over/);
+});
+
+test('the build refuses a row whose phone looks like a person\'s line', { skip }, () =>
+  withTempDir((dir) => {
+    const copy = join(dir, 'sources');
+    cpSync(sources, copy, { recursive: true });
+    const file = join(copy, DISPOSAL_FILE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('617-730-2300,outdoor kiosk', '617-555-0199 (Sergeant on duty),outdoor kiosk'));
+    const result = run(buildData, ['--sources', copy, '--out', join(dir, 'out')]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /looks like a person's line/);
+  }));

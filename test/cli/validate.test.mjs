@@ -7,7 +7,8 @@ const recordCount = (file) => JSON.parse(readFileSync(file, 'utf8')).resources.l
 
 for (const name of ['resources.json', 'us-disposal-2018.json']) {
   test(`validate accepts data/${name} with a one-line summary`, () => {
-    const result = run(cli, ['validate', `data/${name}`]);
+    // The age limit is set far enough back that no shipped record is past it.
+    const result = run(cli, ['validate', `data/${name}`, '--stale-after-days', '36500']);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(lines(result.stdout), [`data/${name}: ${recordCount(dataFile(name))} records, valid`]);
     assert.equal(result.stderr, '');
@@ -74,4 +75,23 @@ test('--help prints the usage and exits 0; no command is a usage error', () => {
   assert.match(none.stderr, /Usage:/);
   assert.equal(run(cli, ['validate']).status, 2);
   assert.equal(run(cli, ['frobnicate']).status, 2);
+});
+
+test('validate warns about records past the age limit; --strict makes each one an error', () => {
+  const lenient = run(cli, ['validate', 'data/resources.json', '--today', '2026-11-27']);
+  assert.equal(lenient.status, 0, lenient.stderr);
+  assert.match(lenient.stdout, /records, valid/);
+  const warning = lines(lenient.stderr);
+  assert.equal(warning.length, 1);
+  assert.match(warning[0], /warning: \d+ records older than 730 days/);
+  const strict = run(cli, ['validate', 'data/resources.json', '--today', '2026-11-27', '--strict']);
+  assert.equal(strict.status, 1);
+  assert.match(strict.stderr, /record "dea-02118-boston-medical-center": older than 730 days.*2018-10-01/);
+  assert.match(strict.stderr, /too old \(--strict\)/);
+  assert.doesNotMatch(strict.stderr, /record "prsc-room-to-grow/);
+  const wide = run(cli, ['validate', 'data/resources.json', '--today', '2026-11-27', '--strict', '--stale-after-days', '5000']);
+  assert.equal(wide.status, 0, wide.stderr);
+  const bad = run(cli, ['validate', 'data/resources.json', '--stale-after-days', 'soon']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--stale-after-days must be a whole number/);
 });

@@ -109,23 +109,12 @@ describe('shared pieces', () => {
       div.remove();
     });
 
-    it('warns when a record needs verification, with the reason', () => {
+    it('says in one line that a flagged record may have changed; the reason is behind the disclosure', () => {
       const div = mount(renderCard(base, { now: new Date(), timeZone: 'America/New_York' }));
-      expect(div.querySelector('.verify')!.textContent).to.contain('call before you go');
-      expect(div.querySelector('.verify')!.textContent).to.contain('Two sources disagree.');
+      expect(div.querySelector('.confidence')!.textContent!.trim()).to.equal('Details may have changed: call to confirm');
+      expect(div.querySelector('.confidence')!.textContent).not.to.contain('Two sources disagree.');
+      expect(div.querySelector('details.provenance .note')!.textContent).to.contain('Two sources disagree.');
       div.remove();
-    });
-
-    it('marks a record not verified for over a year', () => {
-      const r = { ...base, provenance: { source: 'T', status: 'verified' as const, last_verified: '2024-01-10' } };
-      const div = mount(renderCard(r, { now: new Date('2026-11-23T12:00:00Z'), timeZone: 'America/New_York' }));
-      expect(div.textContent).to.contain('Not verified for over a year');
-      div.remove();
-      const fresh = { ...r, provenance: { ...r.provenance, last_verified: '2026-10-01' } };
-      const div2 = mount(renderCard(fresh, { now: new Date('2026-11-23T12:00:00Z'), timeZone: 'America/New_York' }));
-      expect(div2.textContent).not.to.contain('Not verified for over a year');
-      expect(div2.textContent).to.contain('Last verified October 1, 2026');
-      div2.remove();
     });
 
     // A record with values the validator refuses, as a future gap in validation would let by:

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isOpenAt, localParts, openStatus } from '../../src/core/hours.js';
+import { isNotOperating, isOpenAt, isRecordOpenAt, localParts, openStatus, recordOpenStatus } from '../../src/core/hours.js';
 import type { Schedule } from '../../src/core/schema.js';
 
 const NY = 'America/New_York';
@@ -431,4 +431,18 @@ describe('openStatus and isOpenAt never throw (a gap in validation)', () => {
       expect(isOpenAt(s, new Date('2026-11-23T14:00:00Z'), NY)).to.equal(false);
     });
   }
+});
+
+describe('records marked closed or moved', () => {
+  const always = { always_open: true };
+  const at = new Date('2026-11-27T12:00:00-05:00');
+  it('are never open, whatever their hours say; an active one is', () => {
+    for (const operating_status of ['closed', 'moved', 'temporarily-closed'] as const) {
+      expect(recordOpenStatus({ schedule: always, operating_status }, at, 'America/New_York')).to.deep.equal({ state: 'closed' });
+      expect(isRecordOpenAt({ schedule: always, operating_status }, at, 'America/New_York')).to.equal(false);
+      expect(isNotOperating({ operating_status })).to.equal(true);
+    }
+    expect(recordOpenStatus({ schedule: always, operating_status: 'active' }, at, 'America/New_York').state).to.equal('always-open');
+    expect(isRecordOpenAt({ schedule: always }, at, 'America/New_York')).to.equal(true);
+  });
 });

@@ -147,6 +147,21 @@ describe('core/search', () => {
       expect(ids(index.search('', { openNow: true }, sat0130).hits)).to.include('ex-coach-dorchester');
     });
 
+    it('open now never lists a place marked closed or moved, whatever its hours say', () => {
+      const open = data.resources.find((r) => r.id === 'ex-peer-south-end')!;
+      const gone = [
+        { ...open, id: 'gone-closed', operating_status: 'closed' as const },
+        { ...open, id: 'gone-moved', operating_status: 'moved' as const },
+      ];
+      const withGone = new SearchIndex([...data.resources, ...gone], { timeZone: data.time_zone });
+      const hits = ids(withGone.search('', { openNow: true }, WED_10AM).hits);
+      expect(hits).to.include('ex-peer-south-end');
+      expect(hits).not.to.include.members(['gone-closed']);
+      expect(hits).not.to.include('gone-moved');
+      // Still found without the filter: the card then says it has closed or moved.
+      expect(ids(withGone.search('', {}, WED_10AM).hits)).to.include.members(['gone-closed', 'gone-moved']);
+    });
+
     it('near a place: within the distance, nearest first, with km; online services without an address after', () => {
       const southEnd = { latitude: 42.3396, longitude: -71.0743 };
       const r = index.search('', { near: { point: southEnd, maxKm: 10 } }).hits;

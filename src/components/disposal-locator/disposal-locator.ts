@@ -65,7 +65,9 @@ function isItem(v: unknown): v is DisposalItem {
  * @csspart map - The map.
  * @csspart events - The upcoming events section.
  * @csspart guidance - Each block of fallback guidance.
- * @csspart verify-warning - A card's "may be out of date" warning.
+ * @csspart verify-warning - A card's line saying it may be out of date, old, closed or moved.
+ * @csspart confidence - A card's one line saying how sure we are.
+ * @csspart provenance - A card's "Where this comes from" disclosure (source, date, notes).
  * @csspart shared - The place a shared link points at, when it is not in the list below.
  * @csspart print - The "Print this list" button.
  *
@@ -412,6 +414,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
                     km,
                     headingLevel: 3,
                     noCategories: true,
+                    staleAfterDays: this.staleAfterDays,
                     actions: html`${mapUsable && r.location
                         ? html`<button type="button" class="secondary show-on-map" aria-pressed=${r.id === this.selectedId ? 'true' : 'false'}
                             aria-label=${msg(str`Show on map: ${r.name}`)} @click=${() => this.choose(r.id, 'list')}>${msg('Show on map')}</button>`
@@ -457,7 +460,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     return renderSharedRecord({
       id: this.sharedId,
       record: ds.resources.find((r) => r.id === this.sharedId),
-      card: (r) => renderCard(r, { now: this.clock, timeZone, headingLevel: 3, noCategories: true, actions: this.cardActions.actions(r) }),
+      card: (r) => renderCard(r, { now: this.clock, timeZone, headingLevel: 3, noCategories: true, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(r) }),
       onClose: () => {
         this.sharedId = '';
         this.selectedId = undefined;
@@ -477,7 +480,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
         ${this.events.map(
           ({ item: r, km }) => html`<li>
             ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
-            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true, actions: this.cardActions.actions(r) })}
+            ${renderCard(r, { now, timeZone, km, headingLevel: 3, noCategories: true, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(r) })}
           </li>`,
         )}
       </ol>

@@ -2,9 +2,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
-import { openStatus } from '../../core/hours.js';
+import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
-import { renderCard, renderPart } from '../shared/result-card.js';
+import { confidenceOf, confidenceText, renderCard, renderPart } from '../shared/result-card.js';
 import { formatClock, formatDay, formatMiles, openStatusText } from '../shared/format.js';
 
 export interface CentreView {
@@ -17,12 +17,22 @@ export interface CentreView {
   onToggle: (id: string) => void;
   /** More actions after the details button (share, my list). */
   extra?: TemplateResult | undefined;
+  /** The site's age limit in days (see the card's `staleAfterDays`). */
+  staleAfterDays?: number | undefined;
 }
 
 function approximateNote(r: Resource): TemplateResult | typeof nothing {
-  return r.location?.precision === 'zip-centroid'
-    ? html`<p class="approx muted">${msg('Location approximate (ZIP code centre)')}</p>`
-    : nothing;
+  switch (r.location?.precision) {
+    case 'zip-centroid':
+      return html`<p class="approx muted">${msg('Location approximate (ZIP code centre)')}</p>`;
+    case 'town-centre':
+    case 'city-centroid':
+      return html`<p class="approx muted">${msg('Location approximate (town centre)')}</p>`;
+    case 'source-geocoded':
+      return html`<p class="approx muted">${msg('Location approximate (as geocoded by the source)')}</p>`;
+    default:
+      return nothing;
+  }
 }
 
 /** The weekly hours in words, or a line saying they are not listed. */
@@ -68,6 +78,7 @@ function renderDetails(v: CentreView): TemplateResult {
     timeZone: v.timeZone,
     km: v.km,
     headingLevel: 3,
+    staleAfterDays: v.staleAfterDays,
     actions: html`${renderPart(r, 'weekly hours', () => renderHours(r))}${approximateNote(r)}`,
   });
 }
@@ -75,7 +86,7 @@ function renderDetails(v: CentreView): TemplateResult {
 function renderSummary(v: CentreView): TemplateResult {
   const { r } = v;
   // Each part on its own: one that throws (a value validation missed) leaves the rest.
-  const status = renderPart(r, 'hours', () => openStatusText(openStatus(r.schedule, v.now, v.timeZone)));
+  const status = isNotOperating(r) ? '' : renderPart(r, 'hours', () => openStatusText(recordOpenStatus(r, v.now, v.timeZone)));
   return html`<div class="summary">
     <h3 class="name" id=${`name-${r.id}`}>${r.name}</h3>
     <p class="where">
@@ -84,6 +95,10 @@ function renderSummary(v: CentreView): TemplateResult {
     </p>
     ${v.km !== undefined ? renderPart(r, 'distance', () => html`<p class="distance"><strong>${msg(str`${formatMiles(v.km ?? 0)} away`)}</strong></p>`) : nothing}
     ${status ? html`<p class="open-status">${status}</p>` : nothing}
+    ${renderPart(r, 'confidence', () => {
+      const confidence = confidenceOf(r, v.now, v.staleAfterDays);
+      return html`<p class="confidence ${confidence.kind}"><strong>${confidenceText(confidence)}</strong></p>`;
+    })}
     ${renderPart(r, 'phone', () => {
       const phone = r.phones?.find((p) => p.type !== 'text' && p.type !== 'fax');
       return phone

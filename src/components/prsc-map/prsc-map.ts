@@ -382,6 +382,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
                       selected: s.r.id === this.selectedId,
                       now: new Date(),
                       timeZone: this.store.dataset?.time_zone ?? 'America/New_York',
+                      staleAfterDays: this.staleAfterDays,
                       onToggle: (id) => this.choose(id, 'list'),
                       extra: this.cardActions.actions(s.r),
                     })}

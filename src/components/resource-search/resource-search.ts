@@ -21,8 +21,14 @@ import { renderSharedRecord } from '../shared/shared-record.js';
 import { renderFilters, renderPlace, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 
-/** Results follow typing after this pause (ms). */
-const TYPE_DEBOUNCE = 60;
+/**
+ * A search that took longer than this (ms) is not run inside the key press that asks for it:
+ * it waits for a turn of the event loop, so key presses that arrive meanwhile go first and
+ * only the newest words are searched. A faster one answers within the same frame.
+ */
+const SLOW_SEARCH_MS = 8;
+/** Results shown at a time when `page-size` is not usable. */
+const DEFAULT_PAGE_SIZE = 20;
 /** The URL and the `recovery-search` event follow typing after this pause (ms). */
 const REPORT_DEBOUNCE = 600;
 
@@ -76,7 +82,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
   /** Hide the ZIP / location controls. */
   @property({ type: Boolean, attribute: 'no-location' }) noLocation = false;
   /** How many results to show at a time. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
   /** Keep the query, filters and ZIP in the page URL (shareable; back and forward work), and show a record a shared link points at. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Prefix of this element's URL parameters (default "rs"): set it when two searches on one page both have `sync-url`. */
@@ -101,6 +107,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
   /** The result of the current search over the current index (worked out before each render). */
   private result?: SearchResult | undefined;
   private typeTimer?: ReturnType<typeof setTimeout>;
+  /** How long the last search took (decides whether typing answers at once). */
+  private lastSearchMs = 0;
   private reportTimer?: ReturnType<typeof setTimeout>;
   private focusFrom = -1;
   /** Put the keyboard on the shared record once it is shown (it came from the URL). */
@@ -155,7 +163,27 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     return parseCategories(this.category);
   }
 
+  /** `page-size`, or 20 when it is not a whole number above 0. */
+  private get pageStep(): number {
+    return Number.isInteger(this.pageSize) && this.pageSize > 0 ? this.pageSize : DEFAULT_PAGE_SIZE;
+  }
+
+  /** Tell the site about settings that cannot be used (they are ignored, never a broken view). */
+  private warnAboutSettings(changed: PropertyValues): void {
+    if (changed.has('pageSize') && this.pageStep !== this.pageSize) {
+      console.warn(`recovery-resource-search: page-size="${String(this.pageSize)}" is not a whole number above 0; showing ${DEFAULT_PAGE_SIZE} at a time.`);
+    }
+    if (changed.has('category') && this.category) {
+      const known = new Set<string>(this.preset);
+      const unknown = this.category.split(',').map((c) => c.trim()).filter((c) => c && !known.has(c));
+      if (unknown.length) {
+        console.warn(`recovery-resource-search: category="${this.category}": ${unknown.join(', ')} is not a category (see docs/api.md); ignored.`);
+      }
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
+    this.warnAboutSettings(changed);
     if (!this.hasUpdated || changed.has('category')) {
       const values = this.hasUpdated ? undefined : this.url.read();
       const fromUrl = values ? fromValues(values, this.preset) : undefined;
@@ -164,9 +192,13 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     }
     const index = this.store.derived;
     const point = this.place.place?.point;
-    this.result = this.results.get([index, this.search, point], () =>
-      index ? index.search(this.search.query, this.filters(), new Date()) : undefined,
-    );
+    this.result = this.results.get([index, this.search, point], () => {
+      if (!index) return undefined;
+      const started = performance.now();
+      const result = index.search(this.search.query, this.filters(), new Date());
+      this.lastSearchMs = performance.now() - started;
+      return result;
+    });
   }
 
   /** Loading covers the dataset and its index; error covers both too. */
@@ -200,7 +232,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
   private applyState(next: SearchState) {
     this.search = next;
     this.draft = next.query;
-    this.shown = this.pageSize;
+    this.shown = this.pageStep;
     if (next.zip) void this.place.useZip(next.zip, false);
     else if (this.place.place?.source === 'zip') this.place.clear(false);
   }
@@ -209,7 +241,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
   private change(patch: Partial<SearchState>, how: 'typing' | 'now' = 'now') {
     // A person's own change moves on from a shared link's record.
     this.search = { ...this.search, id: '', ...patch };
-    this.shown = this.pageSize;
+    this.shown = this.pageStep;
     clearTimeout(this.reportTimer);
     if (how === 'typing') {
       this.reportTimer = setTimeout(() => this.report('replace'), REPORT_DEBOUNCE);
@@ -239,7 +271,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
   private onInput(e: Event) {
     this.draft = (e.target as HTMLInputElement).value;
     clearTimeout(this.typeTimer);
-    this.typeTimer = setTimeout(() => this.change({ query: this.draft }, 'typing'), TYPE_DEBOUNCE);
+    if (this.lastSearchMs < SLOW_SEARCH_MS) this.change({ query: this.draft }, 'typing');
+    else this.typeTimer = setTimeout(() => this.change({ query: this.draft }, 'typing'), 0);
   }
 
   private onSubmit(e: Event) {
@@ -258,7 +291,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
 
   private showMore() {
     this.focusFrom = this.shown;
-    this.shown += this.pageSize;
+    this.shown += this.pageStep;
   }
 
   protected override updated(): void {
@@ -321,7 +354,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
         ? renderSharedRecord({
             id: this.search.id,
             record: ds.resources.find((r) => r.id === this.search.id),
-            card: (r) => renderCard(r, { now, timeZone: ds.time_zone, headingLevel: 3, actions: this.cardActions.actions(r) }),
+            card: (r) => renderCard(r, { now, timeZone: ds.time_zone, headingLevel: 3, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(r) }),
             onClose: () => this.closeShared(),
           })
         : nothing}
@@ -330,7 +363,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
       ${hits.length === 0 ? this.renderEmpty() : html`
         <ul class="plain results" part="results" aria-label=${msg('Results')}>
           ${hits.slice(0, this.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">
-            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: 3, actions: this.cardActions.actions(h.resource) })}</li>`)}
+            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: 3, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(h.resource) })}</li>`)}
         </ul>
         <div class="after-results">
           ${hits.length > this.shown

@@ -16,6 +16,7 @@ import { DatasetController, DEFAULT_DATASET_URL } from './dataset-controller.js'
 import { LocaleController } from './localize.js';
 import { renderHelp, type HelpOptions } from './help.js';
 import { formatCount } from './format.js';
+import { STALE_AFTER_DAYS } from './result-card.js';
 
 export abstract class RecoveryDatasetElement<D> extends LitElement {
   /** Milliseconds of loading after which the element says it is taking longer than usual. */
@@ -27,6 +28,11 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
   @property({ attribute: false }) data?: unknown;
   /** Help contacts to show instead of the dataset's (or the built-in ones). */
   @property({ attribute: false }) helpContacts?: HelpContact[];
+  /**
+   * Age limit in days: a record verified (or, never verified, listed by its source) longer ago
+   * than this says its age ("Listed in 2018") instead of its status. Default 730 (two years).
+   */
+  @property({ type: Number, attribute: 'stale-after-days' }) staleAfterDays = STALE_AFTER_DAYS;
 
   /** The data and what the view reads from it. */
   protected readonly store = new DatasetController<D>(this, {

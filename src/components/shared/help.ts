@@ -75,6 +75,14 @@ export function renderHelp(contacts: readonly HelpContact[] | undefined, options
           </li>`;
         })}
       </ul>
+      ${!options.compact && list.some((c) => c.source)
+        ? html`<details class="help-sources" part="help-sources">
+            <summary>${msg('Where these numbers come from')}</summary>
+            <ul class="plain">
+              ${list.filter((c) => c.source).map((c) => html`<li><strong>${localized(c).name}:</strong> ${c.source}</li>`)}
+            </ul>
+          </details>`
+        : nothing}
     </section>
   `;
 }
@@ -97,6 +105,19 @@ export const helpStyles = css`
   .help-list {
     display: grid;
     gap: 0.5rem;
+  }
+  .help-sources {
+    margin-top: 0.5rem;
+    font-size: 0.875rem;
+  }
+  .help-sources summary {
+    cursor: pointer;
+    min-height: 1.5rem;
+    padding: 0.125rem 0;
+  }
+  .help-sources li {
+    margin: 0.25rem 0;
+    overflow-wrap: anywhere;
   }
   .help-list li {
     display: flex;

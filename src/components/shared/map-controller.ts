@@ -724,7 +724,7 @@ export function resourcePoint(r: Resource): MapPoint | undefined {
     longitude: at.longitude,
     label: r.name,
     approximate: at.precision !== 'exact',
-    detail: r.address ? `${r.address.address_1}, ${r.address.city}` : undefined,
+    detail: r.address ? [r.address.address_1, r.address.city].filter(Boolean).join(', ') : undefined,
   };
 }
 

@@ -6,13 +6,18 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Phone, Resource } from '../../core/schema.js';
-import { openStatus } from '../../core/hours.js';
+import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
+import { DEFAULT_STALE_AFTER_DAYS, isStale, recordDate } from '../../core/freshness.js';
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
 import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
 
-/** Records older than this many days since verification are marked as possibly out of date. */
-export const STALE_AFTER_DAYS = 365;
+/**
+ * Default age limit, in days: a record whose last verification (or, never verified, its
+ * source's date) is older says its age ("Listed in 2018") instead of its status. Each element
+ * lets the site set its own (`stale-after-days`).
+ */
+export const STALE_AFTER_DAYS = DEFAULT_STALE_AFTER_DAYS;
 
 export interface CardContext {
   now: Date;
@@ -26,6 +31,8 @@ export interface CardContext {
   actions?: TemplateResult | typeof nothing;
   /** Hide the categories (e.g. the PRSC map, where every record is a PRSC). */
   noCategories?: boolean;
+  /** The site's age limit in days (default {@link STALE_AFTER_DAYS}). */
+  staleAfterDays?: number | undefined;
 }
 
 /**
@@ -48,38 +55,134 @@ export function renderPart<T>(r: Pick<Resource, 'id'>, part: string, build: () =
 }
 const reported = new Set<string>();
 
-function daysSince(isoDate: string, now: Date): number {
-  return Math.floor((now.getTime() - Date.parse(`${isoDate}T12:00:00Z`)) / 86_400_000);
-}
-
 function heading(level: 2 | 3 | 4, id: string, name: string): TemplateResult {
   if (level === 2) return html`<h2 class="name" id=${id}>${name}</h2>`;
   if (level === 4) return html`<h4 class="name" id=${id}>${name}</h4>`;
   return html`<h3 class="name" id=${id}>${name}</h3>`;
 }
 
-/** How fresh the record is, in words; a warning when it needs checking. */
-export function renderProvenance(r: Resource, now: Date): TemplateResult {
+/** How sure we are about a record, as one state (see {@link confidenceOf}). */
+export type Confidence =
+  | { kind: 'closed' | 'moved' | 'temporarily-closed' }
+  | { kind: 'old'; year: string }
+  | { kind: 'flagged' }
+  | { kind: 'verified'; date: string }
+  | { kind: 'unverified' };
+
+/** A usable age limit: the site's, or the default. */
+function limitDays(days: number | undefined): number {
+  return days !== undefined && Number.isFinite(days) && days >= 0 ? days : STALE_AFTER_DAYS;
+}
+
+/**
+ * How sure we are, in this order: a place that no longer operates there says so; a record
+ * older than the site's limit says its age; a flagged one says it may have changed; a
+ * verified one says when; anything else asks the person to call first.
+ */
+export function confidenceOf(r: Resource, now: Date, staleAfterDays?: number): Confidence {
+  if (isNotOperating(r)) return { kind: r.operating_status as 'closed' | 'moved' | 'temporarily-closed' };
   const p = r.provenance;
-  const stale = p.last_verified ? daysSince(p.last_verified, now) > STALE_AFTER_DAYS : false;
-  const verified = p.last_verified
-    ? msg(str`Last verified ${formatDate(p.last_verified)}.`)
-    : msg('Not yet verified by the publisher.');
-  const sourceDate = p.source_date ? msg(str`Source: ${p.source} (${formatDate(p.source_date)}).`) : msg(str`Source: ${p.source}.`);
+  const dated = recordDate(r);
+  if (dated && isStale(r, now, limitDays(staleAfterDays))) return { kind: 'old', year: dated.slice(0, 4) };
+  if (p.status === 'needs-verification') return { kind: 'flagged' };
+  if (p.status === 'verified' && p.last_verified) return { kind: 'verified', date: p.last_verified };
+  return { kind: 'unverified' };
+}
+
+/** The one line a resident reads. */
+export function confidenceText(c: Confidence): string {
+  switch (c.kind) {
+    case 'closed':
+      return msg('Closed: this place is no longer open');
+    case 'moved':
+      return msg('Moved: this place is no longer at this address');
+    case 'temporarily-closed':
+      return msg('Temporarily closed: call before you go');
+    case 'old':
+      return msg(str`Listed in ${c.year}`);
+    case 'flagged':
+      return msg('Details may have changed: call to confirm');
+    case 'verified':
+      return msg(str`Verified on ${formatDate(c.date)}`);
+    case 'unverified':
+      return msg('Call to confirm before you go');
+  }
+}
+
+const URL_IN_TEXT = /(https?:\/\/[^\s()<>"']+[^\s()<>"'.,;:!?])/g;
+
+/** "https://www.example.org/a/long/path/page" -> "example.org/a/long/path/page", cut at 48 characters. */
+function shortUrl(href: string): string {
+  const u = new URL(href);
+  const text = `${u.hostname.replace(/^www\./, '')}${u.pathname === '/' ? '' : u.pathname}`;
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+}
+
+/** Text with its http(s) addresses as links (each checked by safeHttpUrl); the rest stays text. */
+function linkified(text: string): Array<string | TemplateResult> {
+  return text.split(URL_IN_TEXT).map((part, i) => {
+    if (i % 2 === 0) return part;
+    const href = safeHttpUrl(part);
+    return href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${shortUrl(href)}</a>` : part;
+  });
+}
+
+/** The short line, then the full provenance behind a "Where this comes from" disclosure (for maintainers). */
+export function renderProvenance(r: Resource, now: Date, staleAfterDays?: number): TemplateResult {
+  const p = r.provenance;
+  const c = confidenceOf(r, now, staleAfterDays);
+  const warn = c.kind !== 'verified' && c.kind !== 'unverified';
+  const source = safeHttpUrl(p.source_url);
   return html`
-    ${p.status === 'needs-verification'
-      ? html`<p class="notice warning verify" part="verify-warning">
-          <strong>${msg('Details may be out of date: call before you go.')}</strong>
-          ${p.note ? html`<span class="note">${p.note}</span>` : nothing}
-        </p>`
-      : nothing}
-    ${stale
-      ? html`<p class="notice warning verify" part="verify-warning">
-          <strong>${msg('Not verified for over a year: call before you go.')}</strong>
-        </p>`
-      : nothing}
-    <p class="provenance muted">${verified} ${sourceDate}</p>
+    <p class=${`confidence ${c.kind}${warn ? ' notice warning' : ''}`} part=${warn ? 'confidence verify-warning' : 'confidence'}>
+      <strong>${confidenceText(c)}</strong>
+    </p>
+    <details class="provenance" part="provenance">
+      <summary>${msg('Where this comes from')}</summary>
+      <dl>
+        <dt>${msg('Source')}</dt>
+        <dd>${source
+          ? html`<a href=${source} target="_blank" rel="noopener noreferrer">${p.source}</a>`
+          : p.source}</dd>
+        ${p.source_date ? html`<dt>${msg('Source date')}</dt><dd>${formatDate(p.source_date)}</dd>` : nothing}
+        ${p.last_verified
+          ? html`<dt>${msg('Last verified')}</dt>
+              <dd>${formatDate(p.last_verified)}${p.verified_by ? html` (${p.verified_by})` : nothing}</dd>`
+          : nothing}
+        <dt>${msg('Status')}</dt>
+        <dd>${statusLabel(p.status)}</dd>
+        ${r.location && r.location.precision !== 'exact'
+          ? html`<dt>${msg('Map position')}</dt><dd>${precisionLabel(r.location.precision)}</dd>`
+          : nothing}
+        ${p.note ? html`<dt>${msg('Notes')}</dt><dd class="note">${linkified(p.note)}</dd>` : nothing}
+      </dl>
+    </details>
   `;
+}
+
+function statusLabel(status: Resource['provenance']['status']): string {
+  if (status === 'verified') return msg('verified');
+  if (status === 'needs-verification') return msg('needs verification');
+  return msg('not yet verified');
+}
+
+function precisionLabel(precision: NonNullable<Resource['location']>['precision']): string {
+  switch (precision) {
+    case 'source-geocoded':
+      return msg('as geocoded by the source (approximate)');
+    case 'zip-centroid':
+      return msg('ZIP code centre (approximate)');
+    case 'town-centre':
+    case 'city-centroid':
+      return msg('town centre (approximate)');
+    case 'exact':
+      return '';
+  }
+}
+
+/** True when the point is only approximate: the card and the map say so. */
+export function isApproximate(r: Resource): boolean {
+  return r.location !== undefined && r.location.precision !== 'exact';
 }
 
 /** The visible words of a text link; its accessible name starts with them (WCAG 2.5.3). */
@@ -101,10 +204,12 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
           </ul>`)
         : nothing}
       ${ctx.km !== undefined ? part('distance', () => html`<p class="distance"><strong>${msg(str`${formatMiles(ctx.km ?? 0)} away`)}</strong>${
-            r.location?.precision === 'zip-centroid' ? html` <span class="muted">${msg('(approximate)')}</span>` : nothing
+            isApproximate(r) ? html` <span class="muted">${msg('(approximate)')}</span>` : nothing
           }</p>`) : nothing}
       ${part('hours', () => {
-        const status = openStatus(r.schedule, ctx.now, ctx.timeZone);
+        // A place that no longer operates there gets no "Closed now, opens ...": its one line says why.
+        if (isNotOperating(r)) return nothing;
+        const status = recordOpenStatus(r, ctx.now, ctx.timeZone);
         const statusText = openStatusText(status);
         return statusText ? html`<p class="open-status ${status.state}">${statusText}</p>` : nothing;
       })}
@@ -152,7 +257,8 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
         ? part('populations', () => html`<p class="populations">${msg('For:')} ${r.populations?.map(populationLabel).join(', ')}</p>`)
         : nothing}
       ${r.cost?.free ? html`<p class="cost">${msg('Free')}</p>` : nothing}
-      ${part('provenance', () => renderProvenance(r, ctx.now))}
+      ${r.mailing_address ? html`<p class="mailing muted">${msg('Mail only (not a place to visit):')} ${r.mailing_address}</p>` : nothing}
+      ${part('provenance', () => renderProvenance(r, ctx.now, ctx.staleAfterDays))}
       ${ctx.actions ?? nothing}
     </article>
   `;
@@ -195,14 +301,35 @@ export const cardStyles = css`
     padding: 0.125rem 0;
     font-weight: 600;
   }
-  .provenance {
-    font-size: 0.875rem;
-  }
-  .verify {
+  .confidence {
     font-size: 0.9375rem;
   }
-  .verify .note {
-    display: block;
+  .confidence.notice {
+    padding: 0.25rem 0.5rem;
+    margin: 0.5rem 0 0.25rem;
+  }
+  .provenance {
     font-size: 0.875rem;
+    margin: 0.25rem 0;
+  }
+  .provenance summary {
+    cursor: pointer;
+    min-height: 1.5rem;
+    padding: 0.125rem 0;
+    color: var(--_muted, inherit);
+  }
+  .provenance dl {
+    margin: 0.25rem 0 0;
+  }
+  .provenance dt {
+    font-weight: 600;
+  }
+  .provenance dd {
+    margin: 0 0 0.25rem;
+    overflow-wrap: anywhere;
+  }
+  .provenance a {
+    display: inline-block;
+    min-height: 1.5rem;
   }
 `;

@@ -1,0 +1,30 @@
+/**
+ * How old a record is, for the cards ("Listed in 2018"), `validate` (stale records) and the
+ * editors' `report`: the date a person last verified it, else its source's date.
+ *
+ * DOM-free: never imports lit or leaflet.
+ */
+import type { Resource } from './schema.js';
+
+/** Default age limit in days (two years): older records say their age and `validate` warns. */
+export const DEFAULT_STALE_AFTER_DAYS = 730;
+
+const DAY_MS = 86_400_000;
+
+/** The date the record's age counts from: `last_verified`, else `source_date`, else undefined. */
+export function recordDate(r: Pick<Resource, 'provenance'>): string | undefined {
+  return r.provenance.last_verified ?? r.provenance.source_date;
+}
+
+/** Whole days from an ISO date (noon UTC) to `now`; undefined for a missing or unreadable date. */
+export function ageInDays(isoDate: string | undefined, now: Date): number | undefined {
+  if (!isoDate) return undefined;
+  const t = Date.parse(`${isoDate}T12:00:00Z`);
+  return Number.isFinite(t) ? Math.floor((now.getTime() - t) / DAY_MS) : undefined;
+}
+
+/** True when the record's date is older than `limitDays` at `now` (an undated record is not). */
+export function isStale(r: Pick<Resource, 'provenance'>, now: Date, limitDays = DEFAULT_STALE_AFTER_DAYS): boolean {
+  const age = ageInDays(recordDate(r), now);
+  return age !== undefined && age > limitDays;
+}
