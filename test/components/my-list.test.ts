@@ -145,6 +145,28 @@ describe('<recovery-my-list>', () => {
     expect(getComputedStyle(el.shadowRoot!.querySelector('.entry')!).display).not.to.equal('none');
   });
 
+  it('works by keyboard alone: Tab to "Clear my list", Enter, and the keyboard goes to the heading', async () => {
+    localStorage.setItem(MY_LIST_KEY, JSON.stringify([{ id: 'ex-peer-south-end', name: 'x' }]));
+    const el = await myList();
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('button.print')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root.activeElement?.classList.contains('share')).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(root.activeElement?.classList.contains('clear')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => root.activeElement?.id === 'mine-heading', 'focus on the heading');
+    expect(stored()).to.equal(null);
+  });
+
+  it('url-prefix names the shared-list parameter', async () => {
+    history.replaceState(null, '', `${location.pathname}?ml-ids=ex-dental-clinic&list2-ids=ex-peer-south-end`);
+    const el = await fixture<RecoveryMyList>(html`<recovery-my-list url-prefix="list2" src=${datasetUrl({ key: uniqueKey('ml-p') })}></recovery-my-list>`);
+    await until(() => !!el.shadowRoot!.querySelector('.shared .entry .name'), 'shared list');
+    expect(el.shadowRoot!.querySelector('.shared .entry .name')?.textContent).to.equal('Example Peer Recovery Center South End');
+    expect(el.shadowRoot!.querySelectorAll('.shared .entry').length).to.equal(1);
+  });
+
   it('is in Spanish under lang="es", empty state included, and accessible', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><recovery-my-list src=${datasetUrl({ key: uniqueKey('ml-es') })}></recovery-my-list></div>`);
     const el = wrapper.querySelector<RecoveryMyList>('recovery-my-list')!;
