@@ -23,7 +23,9 @@ function staticGraph(entry, seen = new Set()) {
 const graph = (entry) => (existsSync(entry) ? [...staticGraph(entry)] : [entry]);
 const budgets = [
   { name: 'CMS bundle, first load (dist/recovery-finder.js)', files: ['dist/recovery-finder.js'], max: 60 * KB },
-  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 34 * KB },
+  // 34 -> 37 KB for #15: every card's Share and "Add to my list", the shared-record panel and the
+  // URL-state module shared with the maps (measured 32.7 KB before, 36.5 KB after).
+  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 37 * KB },
   { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 15 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
