@@ -24,8 +24,25 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'tools/**', 'src/cli/**', 'test/cli/**', 'test/server/**', '*.config.*', 'bench/**', '.ci/**'],
+    files: ['scripts/**', 'tools/**', 'src/cli/**', 'test/cli/**', 'test/server/**', '*.config.*', 'bench/**', '.ci/**', 'packages/**'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The DOM-free core never reaches up: no lit, no leaflet, no components, no events module.
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['lit', 'lit/*', '@lit/*'], message: 'src/core is DOM-free: no lit.' },
+            { group: ['leaflet', 'leaflet/*'], message: 'src/core is DOM-free: no leaflet.' },
+            { group: ['**/components/**'], message: 'src/core never imports components.' },
+            { group: ['**/events.js', '**/events'], message: 'src/core never imports the events module (put shared types in core).' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['test/**'],

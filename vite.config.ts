@@ -5,7 +5,7 @@
  *    runtime dependencies stay external for npm users' own bundlers.
  *  - cms: dist/recovery-finder.js, one minified module a CMS page loads with one script tag;
  *    Leaflet and Spanish strings load lazily beside it. Built after `npm` (it must not empty dist/).
- *  - cli: the Node command line (`recovery-finder validate | import`) and the data build script.
+ *  - cli: the Node command line (`recovery-finder validate | import | serve | load`) and the data build script.
  */
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { builtinModules } from 'node:module';
@@ -43,7 +43,9 @@ export default defineConfig(({ mode }): UserConfig => {
         minify: false,
         rolldownOptions: {
           input: { cli: 'src/cli/index.ts', 'build-data': 'scripts/build-data.ts', coverage: 'scripts/coverage.ts' },
-          external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+          // The HSDS server is a package of its own (packages/server), loaded on demand by
+          // `serve` and `load`: never bundled into the CLI.
+          external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), /^@recovery-finder\/server(\/|$)/],
           output: { format: 'es', entryFileNames: '[name].js' },
         },
       },
@@ -69,7 +71,7 @@ export default defineConfig(({ mode }): UserConfig => {
           // Never externalise a `*.css?inline` import: the output would keep a Vite-only import.
           external: (id) =>
             !id.includes('?') &&
-            /^(lit|@lit\/|leaflet|fuse\.js|supercluster|kdbush|geokdbush|valibot)(\/|$)/.test(id),
+            /^(lit|@lit\/|leaflet|fuse\.js|supercluster|kdbush|geokdbush|valibot|@noble\/hashes)(\/|$)/.test(id),
         },
       },
     };

@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { testEndpoints } from './test/server/endpoints.mjs';
 import { geolocationPlugin } from './test/server/geolocation-plugin.mjs';
+import { networkPlugin } from './test/server/network-plugin.mjs';
 import { CHROME_ARGS, findChromium } from './tools/find-chrome.mjs';
 
 /** Serves `*.css?inline` (Vite's syntax, used for Leaflet's CSS) as a JS string module. */
@@ -75,6 +76,7 @@ export default {
     papaparseModule(),
     cssInline(),
     geolocationPlugin(),
+    networkPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers: [

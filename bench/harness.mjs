@@ -1,30 +1,55 @@
-// What the benchmarks share: bundle an entry (bench/*-entry.ts) into one ES module, and open
-// it in headless Chromium (Debian's, found by tools/find-chrome.mjs) on a page served over
-// http from this machine.
+// What the benchmarks share:
+//  - build the CMS bundle exactly as `npm run build` does (vite.config.ts, --mode cms) into a
+//    temporary folder: the script and lazy chunks a host page loads, with the bundled dataset
+//    and ZIP tables emitted beside it;
+//  - build the baseline page's script (bench/baseline-entry.ts) and the synthetic-data generator
+//    (bench/synth.ts, compiled for Node);
+//  - serve all of it on 127.0.0.1 (pages, scripts, datasets) and open pages in headless
+//    Chromium (Debian's, through playwright-core), one fresh browser context per page load.
 import { build } from 'vite';
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROME_ARGS, findChromium } from '../tools/find-chrome.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Bundle bench/<entry> (everything inlined, production mode) and return its code. */
-export async function bundle(entry) {
+/** Chromium's path and flags: from the dev tools module (tools/ once #12 moves it, else scripts/). */
+export async function chromeTools() {
+  const at = existsSync(join(root, 'tools/find-chrome.mjs')) ? '../tools/find-chrome.mjs' : '../scripts/find-chrome.mjs';
+  return import(at);
+}
+
+const quiet = { logLevel: 'warn' };
+
+/** The CMS build (what a host page loads with one script tag) into `outDir`. */
+export async function buildCms(outDir, { minify = true } = {}) {
+  await build({
+    root,
+    ...quiet,
+    mode: 'cms',
+    configFile: join(root, 'vite.config.ts'),
+    build: { outDir, emptyOutDir: true, sourcemap: false, rolldownOptions: { output: { minify } } },
+  });
+}
+
+/** Bundle one browser entry (everything inlined) and return its code. */
+export async function bundle(entry, { minify = true } = {}) {
   const out = await mkdtemp(join(tmpdir(), 'recovery-bench-'));
   try {
     await build({
       root,
       configFile: false,
-      logLevel: 'warn',
+      ...quiet,
       mode: 'production',
       build: {
         outDir: out,
         emptyOutDir: true,
         target: 'es2022',
+        minify,
         lib: { entry: join(root, 'bench', entry), formats: ['es'], fileName: () => 'bench.js' },
         rolldownOptions: { output: { codeSplitting: false } },
       },
@@ -35,33 +60,94 @@ export async function bundle(entry) {
   }
 }
 
+/** bench/synth.ts compiled for Node and imported. */
+export async function loadSynth(tmp) {
+  const out = join(tmp, 'synth');
+  await build({
+    root,
+    configFile: false,
+    ...quiet,
+    build: {
+      ssr: join(root, 'bench/synth.ts'),
+      outDir: out,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rolldownOptions: { output: { format: 'es', entryFileNames: 'synth.mjs' } },
+    },
+  });
+  return import(pathToFileURL(join(out, 'synth.mjs')).href);
+}
+
+const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.css': 'text/css' };
+
 /**
- * Serve the bundle on 127.0.0.1 (an about:blank page lost its renderer when an element
- * mounted), open it in Chromium and wait for `window.__bench`. Call `close()` when done.
+ * A loopback server: `/dist/*` from `distDir`, `/files/<name>` and `/page/<name>` from the maps
+ * (Buffers or strings; a function value is called once on first request and kept).
  */
-export async function openBench(code, viewport = { width: 1280, height: 900 }) {
-  const server = createServer((req, res) => {
-    if (req.url === '/bench.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript' });
-      res.end(code);
-    } else {
-      res.writeHead(200, { 'Content-Type': 'text/html' });
-      res.end('<!doctype html><html lang="en"><head><script type="module" src="/bench.js"></script></head><body></body></html>');
+export async function serve(distDir, files, pages) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const path = decodeURIComponent(url.pathname);
+      let body;
+      let type = 'text/plain';
+      if (path.startsWith('/dist/')) {
+        const file = normalize(join(distDir, path.slice('/dist/'.length)));
+        if (!file.startsWith(distDir)) throw new Error('outside');
+        body = await readFile(file);
+        type = TYPES[extname(file)] ?? 'application/octet-stream';
+      } else if (path.startsWith('/files/') && files.has(path.slice(7))) {
+        let v = files.get(path.slice(7));
+        if (typeof v === 'function') files.set(path.slice(7), (v = Buffer.from(await v())));
+        body = v;
+        type = TYPES[extname(path)] ?? 'application/octet-stream';
+      } else if (path.startsWith('/page/') && pages.has(path.slice(6))) {
+        body = pages.get(path.slice(6));
+        type = TYPES['.html'];
+      }
+      if (path === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
+      if (body === undefined) {
+        console.error(`  404 ${path}`);
+        res.writeHead(404).end('not found');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
     }
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROME_ARGS });
-  const page = await browser.newPage({ viewport });
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  page.on('crash', () => console.error('page crashed'));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+export async function launch() {
+  const { CHROME_ARGS, findChromium } = await chromeTools();
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: set CHROME_PATH');
+  return chromium.launch({ executablePath, args: [...CHROME_ARGS, '--enable-precise-memory-info'] });
+}
+
+/** A fresh context and page (empty cache), with page errors reported. */
+export async function newPage(browser, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('  page error:', e.message));
+  page.on('crash', () => console.error('  page crashed'));
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') console.error(`console ${m.type()}: ${m.text()}`);
+    if (m.type() === 'error') console.error(`  console error: ${m.text()}`);
   });
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.waitForFunction(() => window.__bench);
-  const close = async () => {
-    await browser.close();
-    server.close();
-  };
-  return { browser, page, close };
+  return { context, page };
+}
+
+/** Median and p95 (nearest rank) of a list of numbers, with its size. */
+export function stats(xs) {
+  const s = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return { n: 0, median: NaN, p95: NaN, max: NaN };
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { n: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1] };
 }

@@ -3,7 +3,10 @@
  * (a host page listens on the element or above it), and fire only on a person's action.
  */
 import type { Category, DisposalItem, Population, Resource } from './core/schema.js';
+import type { SignupSubmission } from './core/signup.js';
 import type { DeliveryFilter } from './core/search.js';
+
+export type { SignupSubmission };
 
 /** The filters of a `<recovery-resource-search>` search. Never coordinates. */
 export interface ResourceSearchFilters {
@@ -66,17 +69,6 @@ export class RecoveryShareEvent extends Event {
   ) {
     super(RecoveryShareEvent.eventName, { bubbles: true, composed: true });
   }
-}
-
-/** What a person submitted to the newsletter signup. */
-export interface SignupSubmission {
-  email: string;
-  name?: string;
-  zip?: string;
-  interests: string[];
-  consent?: boolean;
-  /** The same for every retry of one signup, so an endpoint can drop duplicates. */
-  idempotencyKey: string;
 }
 
 /**

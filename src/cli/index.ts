@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
- * The `recovery-finder` command line: `validate` datasets and `import` a spreadsheet.
+ * The `recovery-finder` command line: `validate` datasets, `import` a spreadsheet, and
+ * `serve` / `load` an Open Referral HSDS 3.0 read API (the server is the separate
+ * @recovery-finder/server package, imported only by those two commands).
  * Node-only; imports core, never components. Exit codes: 0 good, 1 invalid data, 2 usage
  * or a file that cannot be read.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeProblem, validateDataset } from '../core/schema.js';
+import { describeProblem, validateDataset, type Dataset } from '../core/schema.js';
 import {
   datasetFromImport,
   describeImportProblem,
@@ -37,6 +39,17 @@ const USAGE = `Usage:
       --source NAME   provenance for rows with an empty source column
       --no-help       leave the help block empty (default: 911, 988, the Massachusetts
                       Substance Use Helpline and BOS:311)
+  recovery-finder serve [FILE...] [--port 8080] [--host 127.0.0.1] [--database postgres://...]
+                        [--data-dir DIR] [--max-age SECONDS] [--distance auto|postgis|bbox] [--quiet]
+      Serve an Open Referral HSDS 3.0 read API (/, /services, /service_at_locations,
+      /organizations, /taxonomies, /taxonomy_terms, /healthz). Without --database it runs on
+      embedded PostgreSQL (PGlite) loaded from the FILEs; with --database it uses that
+      server, loading the FILEs first when given. Logs one JSON line per request on stdout
+      (no query strings). Stops cleanly on SIGTERM or Ctrl-C.
+  recovery-finder load FILE [FILE...] --database postgres://...
+      Load datasets into PostgreSQL, replacing what is there in one transaction: a failed
+      load leaves the previous data serving. \`import\` output loads the same way.
+      serve and load need the server package: npm install @recovery-finder/server
   recovery-finder --help
 
 Exit status: 0 all good, 1 invalid data, 2 usage error or unreadable file.`;
@@ -194,16 +207,22 @@ async function reportCommand(args: string[]): Promise<number> {
   return EXIT_OK;
 }
 
+type ZipTable = Record<string, [number, number]>;
+
 /** ZIP centres shipped beside the CLI (data/zip-centroids-us.json), if present. */
-async function loadZipLookup(): Promise<ZipLookup | undefined> {
+async function loadZips(purpose: string): Promise<ZipTable | undefined> {
   const url = new URL('../data/zip-centroids-us.json', import.meta.url);
   try {
-    const { zips } = JSON.parse(await readFile(url, 'utf8')) as { zips: Record<string, [number, number]> };
-    return (zip) => (Object.hasOwn(zips, zip) ? zips[zip] : undefined);
+    return (JSON.parse(await readFile(url, 'utf8')) as { zips: ZipTable }).zips;
   } catch {
-    warn(`note: ${url.pathname} not found; rows without coordinates get no location`);
+    warn(`note: ${url.pathname} not found; ${purpose}`);
     return undefined;
   }
+}
+
+async function loadZipLookup(): Promise<ZipLookup | undefined> {
+  const zips = await loadZips('rows without coordinates get no location');
+  return zips && ((zip) => (Object.hasOwn(zips, zip) ? zips[zip] : undefined));
 }
 
 async function importCommand(args: string[]): Promise<number> {
@@ -263,6 +282,153 @@ async function importCommand(args: string[]): Promise<number> {
   return problems.length > 0 ? EXIT_INVALID : EXIT_OK;
 }
 
+type ServerModule = typeof import('@recovery-finder/server');
+
+/** The server package, or a usage error saying how to install it. */
+async function loadServerPackage(): Promise<ServerModule> {
+  try {
+    return await import('@recovery-finder/server');
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes('@recovery-finder/server')) {
+      throw new UsageError(
+        'serve and load need the server package, which the elements do not install.\n' +
+          'Install it beside recovery-finder:  npm install @recovery-finder/server\n' +
+          'or run both at once:  npx -p recovery-finder -p @recovery-finder/server recovery-finder serve FILE',
+      );
+    }
+    throw error;
+  }
+}
+
+/** Read and validate dataset files for loading; any problem refuses the whole load. */
+async function readDatasets(files: string[]): Promise<{ datasets: Dataset[]; status: number }> {
+  const datasets: Dataset[] = [];
+  let status = EXIT_OK;
+  for (const file of files) {
+    const text = await readText(file, 'refuse');
+    if (text === null) {
+      status = EXIT_INVALID;
+      continue;
+    }
+    if (text === undefined) return { datasets: [], status: EXIT_USAGE };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      warn(`${file}: not JSON (${(error as Error).message})`);
+      status = EXIT_INVALID;
+      continue;
+    }
+    const result = validateDataset(json);
+    if (!result.ok) {
+      warn(`${file}: ${result.error}`);
+      status = EXIT_INVALID;
+      continue;
+    }
+    for (const problem of result.problems) warn(`${file}: ${describeProblem(problem)}`);
+    if (result.problems.length > 0) {
+      status = EXIT_INVALID;
+      continue;
+    }
+    datasets.push(result.dataset);
+  }
+  if (status !== EXIT_OK) warn('Nothing was loaded: fix the problems above (recovery-finder validate FILE) and try again.');
+  return { datasets, status };
+}
+
+const SERVE_OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  database: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'max-age': { type: 'string' },
+  distance: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+function wholeNumber(flag: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new UsageError(`--${flag} must be a whole number from 0 to ${max}`);
+  return Number(raw);
+}
+
+async function loadCommand(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: SERVE_OPTIONS });
+  if (values.help) return help();
+  if (positionals.length === 0) throw new UsageError('load needs at least one FILE');
+  if (!values.database) throw new UsageError('load needs --database postgres://... (serve loads PGlite by itself)');
+  const server = await loadServerPackage();
+  const { datasets, status } = await readDatasets(positionals);
+  if (status !== EXIT_OK) return status;
+  const db = await server.openDatabase({ url: values.database });
+  try {
+    const summary = await server.loadDatasets(db, datasets, { zips: await loadZips('postcode and proximity will find nothing') });
+    say(
+      `loaded ${summary.services} services, ${summary.organizations} organizations, ${summary.locations} locations ` +
+        `in ${(summary.ms / 1000).toFixed(1)} s (distance: ${summary.postgis ? 'PostGIS' : 'great-circle'})`,
+    );
+    return EXIT_OK;
+  } catch (error) {
+    warn(`load failed, nothing changed: ${(error as Error).message}`);
+    return EXIT_INVALID;
+  } finally {
+    await db.close();
+  }
+}
+
+async function serveCommand(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: SERVE_OPTIONS });
+  if (values.help) return help();
+  const port = wholeNumber('port', values.port, 8080, 65535);
+  const maxAge = wholeNumber('max-age', values['max-age'], 300, 31536000);
+  const distance = values.distance ?? 'auto';
+  if (distance !== 'auto' && distance !== 'postgis' && distance !== 'bbox') {
+    throw new UsageError('--distance must be auto, postgis or bbox');
+  }
+  if (!values.database && !values['data-dir'] && positionals.length === 0) {
+    throw new UsageError('serve needs a dataset FILE (or --database with data loaded by "recovery-finder load")');
+  }
+  const server = await loadServerPackage();
+  const { datasets, status } = await readDatasets(positionals);
+  if (status !== EXIT_OK) return status;
+  const db = await server.openDatabase(
+    values.database ? { url: values.database } : values['data-dir'] ? { dataDir: values['data-dir'] } : {},
+  );
+  try {
+    if (datasets.length > 0) {
+      const summary = await server.loadDatasets(db, datasets, { zips: await loadZips('postcode and proximity will find nothing') });
+      warn(`loaded ${summary.services} services in ${(summary.ms / 1000).toFixed(1)} s`);
+    }
+    const http = await server.createHsdsServer(db, { maxAge, distance, ...(values.quiet ? { log: false } : {}) });
+    const host = values.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(port, host, resolve);
+    });
+    const address = http.address();
+    const shown = typeof address === 'object' && address ? `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/` : host;
+    warn(`HSDS API listening on ${shown} (${db.kind === 'pglite' ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL'})`);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        warn(`${signal}: finishing requests in flight, then stopping`);
+        resolve();
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
+    await server.shutdown(http, db);
+    warn('stopped');
+    return EXIT_OK;
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port`);
+    throw error;
+  }
+}
+
 function help(): number {
   say(USAGE);
   return EXIT_OK;
@@ -272,6 +438,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   validate: validateCommand,
   import: importCommand,
   report: reportCommand,
+  serve: serveCommand,
+  load: loadCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -4,9 +4,19 @@
  * DOM-free: never imports lit. `fetch`, `AbortController` and `crypto` are the platform's
  * (browsers and Node 20 both have them). Nothing here logs, stores or puts an address in a URL.
  */
-import type { SignupSubmission } from '../events.js';
-
-export type { SignupSubmission };
+/** What a person submitted to the newsletter signup. */
+export interface SignupSubmission {
+  email: string;
+  name?: string;
+  zip?: string;
+  interests: string[];
+  consent?: boolean;
+  /**
+   * The same for every attempt to sign up one address to one list (see {@link signupKey}), so
+   * an endpoint can keep one signup per person however often it is retried or edited.
+   */
+  idempotencyKey: string;
+}
 
 /** How the signup is posted: a JSON body, or a classic form post. */
 export type SignupFormat = 'json' | 'form';
@@ -18,6 +28,8 @@ export interface SignupFieldNames {
   zip: string;
   interests: string;
   consent: string;
+  /** The idempotency key, in the body of a form post. */
+  key: string;
 }
 
 export const DEFAULT_FIELD_NAMES: Readonly<SignupFieldNames> = Object.freeze({
@@ -26,6 +38,7 @@ export const DEFAULT_FIELD_NAMES: Readonly<SignupFieldNames> = Object.freeze({
   zip: 'zip',
   interests: 'interests',
   consent: 'consent',
+  key: 'idempotency_key',
 });
 
 /** What a person typed and chose, before any checks. */
@@ -96,8 +109,45 @@ export function toSubmission(input: SignupInput, idempotencyKey: string): Signup
 }
 
 /**
- * A string that is the same for the same signup and different when anything changes, so a
- * retry of one signup reuses its idempotency key and an edited one gets a new key.
+ * The address as an endpoint should compare it: trimmed, Unicode NFC, lower case. (The part
+ * before the @ may in theory be case-sensitive; no mail service treats it so, and one person
+ * typing "Ana@" once and "ana@" next time is still one person.)
+ */
+export function normaliseEmail(email: string): string {
+  return email.trim().normalize('NFC').toLowerCase();
+}
+
+/** The part of Web Crypto the key needs (`crypto.subtle`). */
+export interface Digester {
+  digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+}
+
+/**
+ * The idempotency key of a signup: derived from the normalised address and the list, so every
+ * attempt to sign one person up to one list carries the same key, whatever else they changed
+ * (name, ZIP, interests) and however often they retried. A different address is a different
+ * signup. SHA-256, so the key names nobody in a log, and two people never share one.
+ *
+ * The browser's `crypto.subtle` does the hashing where it exists (https pages, localhost); on
+ * a plain http page it does not, and `@noble/hashes` (a lazily loaded chunk) does the same.
+ * `subtle` is a parameter for tests of that path.
+ */
+export async function signupKey(
+  email: string,
+  list: string,
+  subtle: Digester | null | undefined = globalThis.crypto?.subtle,
+): Promise<string> {
+  const bytes = new TextEncoder().encode(`recovery-finder-signup/1\n${list}\n${normaliseEmail(email)}`);
+  const digest = subtle
+    ? new Uint8Array(await subtle.digest('SHA-256', bytes))
+    : (await import('@noble/hashes/sha2.js')).sha256(bytes);
+  const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `rf1-${hex}`;
+}
+
+/**
+ * A string that is the same while the input is unchanged (interests in any order), to tell
+ * whether a person edited a signup that is waiting to be sent.
  */
 export function signupFingerprint(input: SignupInput): string {
   return JSON.stringify([
@@ -109,32 +159,13 @@ export function signupFingerprint(input: SignupInput): string {
   ]);
 }
 
-/** A fresh random key (UUID v4 where available). */
-export function newIdempotencyKey(): string {
-  const c = globalThis.crypto;
-  if (typeof c?.randomUUID === 'function') return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  c.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Hands out one key per distinct signup: the same input gets the same key back. */
-export class IdempotencyKeys {
-  private last: { fingerprint: string; key: string } | undefined;
-
-  keyFor(input: SignupInput): string {
-    const fingerprint = signupFingerprint(input);
-    if (this.last?.fingerprint !== fingerprint) this.last = { fingerprint, key: newIdempotencyKey() };
-    return this.last.key;
-  }
-
-  /** Forget the last signup (after "sign up someone else"). */
-  reset(): void {
-    this.last = undefined;
-  }
-}
-
-/** The request body and its content type. Field names apply to both formats. */
+/**
+ * The request body and its content type. Field names apply to both formats. A form post also
+ * carries the idempotency key as a field (`fields.key`, default `idempotency_key`): a
+ * cross-origin form post cannot carry an `Idempotency-Key` header without a CORS preflight,
+ * and form endpoints ignore fields they do not know. A JSON body carries only the person's
+ * fields (a JSON API may refuse unknown ones); the key goes in the header.
+ */
 export function requestBody(
   submission: SignupSubmission,
   format: SignupFormat,
@@ -148,6 +179,7 @@ export function requestBody(
     if (submission.zip) params.append(f.zip, submission.zip);
     for (const interest of submission.interests) params.append(f.interests, interest);
     if (submission.consent !== undefined) params.append(f.consent, submission.consent ? 'yes' : 'no');
+    params.append(f.key, submission.idempotencyKey);
     return { body: params.toString(), contentType: 'application/x-www-form-urlencoded;charset=UTF-8' };
   }
   const json: Record<string, unknown> = { [f.email]: submission.email };
@@ -167,6 +199,8 @@ export type SignupOutcome =
   | { kind: 'ok'; status: number }
   | { kind: 'http'; status: number }
   | { kind: 'rate-limited'; retryAfterSeconds: number | undefined }
+  /** The endpoint answered with a redirect, which is never followed. */
+  | { kind: 'redirect' }
   | { kind: 'timeout' }
   | { kind: 'offline' }
   | { kind: 'network' }
@@ -205,7 +239,14 @@ export function isCrossOrigin(action: string, base: string | undefined): boolean
  *
  * The `Idempotency-Key` header carries `submission.idempotencyKey`, except on a cross-origin
  * form post: a custom header would turn that "simple" request (the kind an e-mail service's
- * embedded form accepts) into a CORS preflight the service may refuse.
+ * embedded form accepts) into a CORS preflight the service may refuse. A form post carries the
+ * key in its body instead (see {@link requestBody}).
+ *
+ * Redirects are never followed (`redirect: 'manual'`): following a 302 turns the POST into a
+ * GET without the person's details that then looks like success, and following a 307 sends the
+ * details to wherever it points, another origin included. `'manual'` stops at the redirect as
+ * `'error'` would, and tells it apart from a network failure so the person is told what
+ * happened.
  */
 export async function sendSignup(
   action: string,
@@ -236,7 +277,12 @@ export async function sendSignup(
       credentials: 'same-origin',
       cache: 'no-store',
       referrerPolicy: 'strict-origin-when-cross-origin',
+      redirect: 'manual',
     });
+    // An unfollowed redirect is an 'opaqueredirect' response (status 0: its code is hidden).
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      return { kind: 'redirect' };
+    }
     // The body is not needed; release it so the connection is free.
     void response.body?.cancel().catch(() => undefined);
     if (response.ok) return { kind: 'ok', status: response.status };

@@ -1,5 +1,6 @@
 // Shared by the newsletter-signup test files (not a test file itself).
 import { elementUpdated } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { RecoveryNewsletterSignup } from '../../src/components/newsletter-signup/newsletter-signup.js';
 import type { RecoverySignupEvent } from '../../src/events.js';
 
@@ -87,4 +88,55 @@ export function recordEvents(el: RecoveryNewsletterSignup): RecoverySignupEvent[
 export function inputValues(el: RecoveryNewsletterSignup): Record<string, string> {
   const v = (id: string) => $<HTMLInputElement>(el, `#${id}`)?.value ?? '(none)';
   return { email: v('email'), name: v('name'), zip: v('zip') };
+}
+
+/** What the fault-injecting endpoint stored and saw for one person. */
+export interface PersonStats {
+  requests: number;
+  early: number;
+  stored: number;
+  signups: { key: string; updates: number; contentType: string; headerKey: string; fields: Record<string, unknown> }[];
+}
+
+export interface RunStats {
+  persons: Record<string, PersonStats>;
+  foreign: number;
+  followed: number;
+  faults: number;
+}
+
+/** The fault-injecting newsletter endpoint (test/server/endpoints.mjs) for one run and plan. */
+export function faultEndpoint(run: string, plan: string, options: { origin?: string; emailField?: string } = {}): string {
+  const q = new URLSearchParams({ run, plan });
+  if (options.emailField) q.set('email-field', options.emailField);
+  return `${options.origin ?? ''}/test-api/newsletter?${q}`;
+}
+
+/** The same server on another origin (localhost <-> 127.0.0.1): a cross-origin endpoint. */
+export function otherOrigin(): string {
+  const host = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+  return `${location.protocol}//${host}:${location.port}`;
+}
+
+export async function runStats(run: string): Promise<RunStats> {
+  const r = await fetch(`/test-api/newsletter-stats?run=${encodeURIComponent(run)}`, { cache: 'no-store' });
+  return (await r.json()) as RunStats;
+}
+
+/** Let the run's held requests (`hold`, `accept-hold`) go on. */
+export async function release(run: string): Promise<void> {
+  await fetch(`/test-api/newsletter-release?run=${encodeURIComponent(run)}`, { cache: 'no-store' });
+}
+
+/** Take the page's real network offline or back (test/server/network-plugin.mjs, over CDP). */
+export async function setNetwork(offline: boolean): Promise<void> {
+  await executeServerCommand('set-network', { offline });
+}
+
+/**
+ * Let key presses and focus reach this page while another test file's page is in front (the
+ * runner runs two at once); call before a test that uses sendKeys.
+ */
+export async function emulateFocus(): Promise<void> {
+  await executeServerCommand('emulate-focus');
 }

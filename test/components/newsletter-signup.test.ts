@@ -5,6 +5,7 @@ import type { RecoveryNewsletterSignup } from '../../src/components/newsletter-s
 import { failOnLitWarnings, requestCount, uniqueKey } from '../helpers.js';
 import {
   $,
+  emulateFocus,
   fill,
   must,
   recordEvents,
@@ -17,6 +18,7 @@ import {
 
 describe('recovery-newsletter-signup: filling in and sending', () => {
   failOnLitWarnings();
+  before(emulateFocus);
 
   it('renders labelled, mobile-friendly fields and passes axe', async () => {
     const el = await fixture<RecoveryNewsletterSignup>(
@@ -128,7 +130,9 @@ describe('recovery-newsletter-signup: filling in and sending', () => {
     expect(p.has('MMERGE3')).to.equal(false);
     expect(p.getAll('group[123]')).to.deep.equal(['recovery', 'prevention']);
     expect(p.get('gdpr')).to.equal('yes');
-    expect([...p.keys()]).to.not.include('website');
+    // The honeypot is never posted; the idempotency key is, in the body (see the README's contract).
+    expect([...p.keys()].sort()).to.deep.equal(['EMAIL', 'FNAME', 'gdpr', 'group[123]', 'group[123]', 'idempotency_key']);
+    expect(p.get('idempotency_key')).to.equal(got[0]!.idempotencyKey);
   });
 
   it('sends a double click once', async () => {

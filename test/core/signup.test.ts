@@ -3,12 +3,13 @@ import {
   checkEmail,
   checkSignup,
   checkZip,
-  IdempotencyKeys,
   isCrossOrigin,
+  normaliseEmail,
   requestBody,
   retryAfter,
   sendSignup,
   signupFingerprint,
+  signupKey,
   toSubmission,
   type SignupInput,
 } from '../../src/core/signup.js';
@@ -82,16 +83,26 @@ describe('core/signup checks', () => {
 });
 
 describe('core/signup idempotency keys', () => {
-  it('gives the same signup the same key and a changed one a new key', () => {
-    const keys = new IdempotencyKeys();
-    const a = keys.keyFor(input({ interests: ['x', 'y'] }));
-    expect(keys.keyFor(input({ interests: ['y', 'x'] }))).to.equal(a);
-    expect(keys.keyFor(input({ email: ' person@example.org ', interests: ['x', 'y'] }))).to.equal(a);
-    const b = keys.keyFor(input({ email: 'other@example.org', interests: ['x', 'y'] }));
-    expect(b).to.not.equal(a);
-    expect(keys.keyFor(input({ email: 'other@example.org', interests: ['x', 'y'], name: 'N' }))).to.not.equal(b);
-    keys.reset();
-    expect(keys.keyFor(input({ interests: ['x', 'y'] }))).to.not.equal(a);
+  it('derives the key from the normalised address and the list only', async () => {
+    const list = 'https://news.example.org/subscribe';
+    const a = await signupKey('person@example.org', list);
+    expect(a).to.match(/^rf1-[0-9a-f]{32}$/);
+    // The same person, however typed: spaces, capitals, another Unicode form of the same letters.
+    expect(await signupKey('  Person@EXAMPLE.org ', list)).to.equal(a);
+    expect(await signupKey('ana@exa\u0301mple.org', list)).to.equal(await signupKey('ana@ex\u00e1mple.org', list));
+    // Another person, or the same person on another list, is another signup.
+    expect(await signupKey('other@example.org', list)).to.not.equal(a);
+    expect(await signupKey('person@example.org', 'https://news.example.org/other-list')).to.not.equal(a);
+    // Without crypto.subtle (a plain http page) the fallback gives the same key.
+    expect(await signupKey('person@example.org', list, null)).to.equal(a);
+    // The key does not carry the address.
+    expect(a).to.not.include('person');
+    expect(normaliseEmail(' Ana@Example.ORG ')).to.equal('ana@example.org');
+  });
+
+  it('fingerprints the whole input, to tell an edited waiting signup', () => {
+    expect(signupFingerprint(input({ interests: ['x', 'y'] }))).to.equal(signupFingerprint(input({ interests: ['y', 'x'] })));
+    expect(signupFingerprint(input({ name: 'N' }))).to.not.equal(signupFingerprint(input()));
     expect(signupFingerprint(input({ consent: false }))).to.not.equal(signupFingerprint(input({ consent: true })));
   });
 });
@@ -122,7 +133,11 @@ describe('core/signup request bodies', () => {
     expect(p.get('zip')).to.equal('02118');
     expect(p.getAll('group[1]')).to.deep.equal(['recovery', 'prevention']);
     expect(p.get('gdpr')).to.equal('yes');
-    expect(f.body).to.not.include('K');
+    // The key travels in the body: a cross-origin form post can carry no custom header.
+    expect(p.get('idempotency_key')).to.equal('K');
+    expect(new URLSearchParams(requestBody(submission, 'form', { key: 'IDEM' }).body).get('IDEM')).to.equal('K');
+    // A JSON body carries only the person's fields; its key goes in the header.
+    expect(JSON.parse(requestBody(submission, 'json').body)).to.not.have.property('idempotency_key');
   });
 
   it('reads Retry-After as seconds or a date', () => {
@@ -181,6 +196,30 @@ describe('core/signup sendSignup against the local endpoint', () => {
     const key = uniqueKey('core-offline');
     expect(await sendSignup(`/test-api/signup?key=${key}`, submission, { isOnline: () => false })).to.deep.equal({ kind: 'offline' });
     expect(await requestCount(key)).to.equal(0);
+  });
+
+  it('never follows a redirect: a 302 or a 307 is an outcome of its own, and nothing arrives elsewhere', async () => {
+    for (const fault of ['302', '307']) {
+      const run = uniqueKey(`core-${fault}`);
+      const outcome = await sendSignup(`/test-api/newsletter?run=${run}&plan=${fault}`, submission);
+      expect(outcome, fault).to.deep.equal({ kind: 'redirect' });
+      const stats = (await (await fetch(`/test-api/newsletter-stats?run=${run}`)).json()) as { foreign: number; followed: number };
+      expect(stats.foreign, fault).to.equal(0);
+      expect(stats.followed, fault).to.equal(0);
+    }
+  });
+
+  it('a cross-origin form post carries the key in its body and no custom header', async () => {
+    const run = uniqueKey('core-xform');
+    const other = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
+    const outcome = await sendSignup(`${other}/test-api/newsletter?run=${run}`, submission, { format: 'form' });
+    expect(outcome.kind).to.equal('ok');
+    const stats = (await (await fetch(`/test-api/newsletter-stats?run=${run}`)).json()) as {
+      persons: Record<string, { signups: { headerKey: string; fields: Record<string, string> }[] }>;
+    };
+    const stored = stats.persons['person@example.org']!.signups[0]!;
+    expect(stored.headerKey).to.equal('');
+    expect(stored.fields['idempotency_key']).to.equal('idem-123');
   });
 
   it('can be aborted by the caller', async () => {

@@ -1,6 +1,7 @@
 /** The inputs of the newsletter signup: labels always visible, one column, 44px targets. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import type { FieldProblem, SignupField } from '../../core/signup.js';
 import { fieldMessage } from './messages.js';
@@ -59,8 +60,17 @@ export interface FieldsView {
   noName: boolean;
   noZip: boolean;
   problems: Partial<Record<SignupField, FieldProblem>>;
+  /** A request is in flight: text fields are read-only, checkboxes do not toggle. */
+  locked: boolean;
   set: (patch: FieldPatch) => void;
 }
+
+/**
+ * The honeypot's id and name. Browser autofill and password managers guess a field from its
+ * name, id and label (name, e-mail, phone, address, url, website, company, user, …); this one
+ * matches none of them, so no real person's browser fills it in.
+ */
+export const HONEYPOT_ID = 'rf-hp-7';
 
 const value = (e: Event) => (e.target as HTMLInputElement).value;
 
@@ -72,6 +82,11 @@ function problemAttrs(v: FieldsView, field: SignupField) {
     message: problem ? html`<p id="${field}-error" class="field-error">${fieldMessage(field, problem)}</p>` : nothing,
   };
 }
+
+/** A locked checkbox keeps its focus and its state: the click is cancelled, no `change` fires. */
+const holdIfLocked = (locked: boolean) => (e: Event) => {
+  if (locked) e.preventDefault();
+};
 
 export function renderFields(v: FieldsView): TemplateResult {
   const email = problemAttrs(v, 'email');
@@ -92,7 +107,8 @@ export function renderFields(v: FieldsView): TemplateResult {
         autocapitalize="off"
         spellcheck="false"
         required
-        .value=${v.email}
+        ?readonly=${v.locked}
+        .value=${live(v.email)}
         aria-invalid=${email.invalid}
         aria-describedby=${ifDefined(email.describedBy)}
         @input=${(e: Event) => v.set({ email: value(e) })}
@@ -109,7 +125,8 @@ export function renderFields(v: FieldsView): TemplateResult {
             type="text"
             name="name"
             autocomplete="name"
-            .value=${v.name}
+            ?readonly=${v.locked}
+            .value=${live(v.name)}
             @input=${(e: Event) => v.set({ name: value(e) })}
           />
         </div>`}
@@ -125,7 +142,8 @@ export function renderFields(v: FieldsView): TemplateResult {
             autocomplete="postal-code"
             inputmode="numeric"
             maxlength="10"
-            .value=${v.zip}
+            ?readonly=${v.locked}
+            .value=${live(v.zip)}
             aria-invalid=${zip.invalid}
             aria-describedby=${ifDefined(zip.describedBy)}
             @input=${(e: Event) => v.set({ zip: value(e) })}
@@ -141,7 +159,9 @@ export function renderFields(v: FieldsView): TemplateResult {
                 type="checkbox"
                 id=${`interest-${i}`}
                 .value=${c.value}
-                .checked=${v.chosen.includes(c.value)}
+                .checked=${live(v.chosen.includes(c.value))}
+                aria-disabled=${v.locked ? 'true' : 'false'}
+                @click=${holdIfLocked(v.locked)}
                 @change=${(e: Event) => toggle(c.value, (e.target as HTMLInputElement).checked)}
               />
               <span>${c.label}</span>
@@ -156,7 +176,9 @@ export function renderFields(v: FieldsView): TemplateResult {
               type="checkbox"
               id="consent"
               required
-              .checked=${v.consent}
+              .checked=${live(v.consent)}
+              aria-disabled=${v.locked ? 'true' : 'false'}
+              @click=${holdIfLocked(v.locked)}
               aria-invalid=${consent.invalid}
               aria-describedby=${ifDefined(consent.describedBy)}
               @change=${(e: Event) => v.set({ consent: (e.target as HTMLInputElement).checked })}
@@ -167,14 +189,18 @@ export function renderFields(v: FieldsView): TemplateResult {
         </div>`
       : nothing}
     <div class="hp" aria-hidden="true">
-      <label for="website">${msg('Leave this field empty')}</label>
+      <label for=${HONEYPOT_ID}>${msg('Leave this field empty')}</label>
       <input
-        id="website"
+        id=${HONEYPOT_ID}
         type="text"
-        name="website"
+        name=${HONEYPOT_ID}
         tabindex="-1"
         autocomplete="off"
-        .value=${v.honey}
+        data-1p-ignore
+        data-lpignore="true"
+        data-bwignore
+        data-form-type="other"
+        .value=${live(v.honey)}
         @input=${(e: Event) => v.set({ honey: value(e) })}
       />
     </div>

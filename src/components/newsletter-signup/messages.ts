@@ -1,5 +1,6 @@
 /** The words of the newsletter signup, kept apart from its template. All through msg(). */
 import { msg, str } from '@lit/localize';
+import { getLocale } from '../shared/localize.js';
 import type { FieldProblem, SignupField, SignupInput, SignupOutcome } from '../../core/signup.js';
 
 /** The message shown at a field that did not pass its check. */
@@ -36,10 +37,42 @@ export function failureMessage(outcome: SignupOutcome, lead: string | undefined)
       return { lead: first, detail: msg('The signup service could not be reached. Check your connection and try again.') };
     case 'http':
       return { lead: first, detail: msg(str`The signup service had a problem (error ${outcome.status}). Please try again.`) };
+    case 'redirect':
+      return {
+        lead: first,
+        detail: msg(
+          'The signup service answered with a redirect. This form does not follow redirects, so your details were not sent anywhere else. Please try again later.',
+        ),
+      };
     case 'ok':
     case 'aborted':
       return { lead: first, detail: '' };
   }
+}
+
+/**
+ * A 429 asked to wait: for how long, and whether the element then sends again by itself
+ * (`auto`) or the person presses Retry after it.
+ */
+export function retryWaitMessage(seconds: number, until: number, auto: boolean): string {
+  if (auto && seconds <= 1) {
+    return msg(
+      'The signup service is busy and asked us to wait a second. Your signup will be sent again by itself then; Retry is off until then.',
+    );
+  }
+  if (auto) {
+    return msg(
+      str`The signup service is busy and asked us to wait ${seconds} seconds. Your signup will be sent again by itself then; Retry is off until then.`,
+    );
+  }
+  if (seconds > 12 * 3600) {
+    const day = new Date(until).toLocaleString(getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+    return msg(str`The signup service is busy and asked us to wait until ${day}. You can press Retry then.`, {
+      id: 'signup-wait-until-day',
+    });
+  }
+  const time = new Date(until).toLocaleTimeString(getLocale(), { timeStyle: 'short' });
+  return msg(str`The signup service is busy and asked us to wait until ${time}. You can press Retry then.`);
 }
 
 /** The prefilled e-mail a person can send when the form cannot post (interests by their labels). */

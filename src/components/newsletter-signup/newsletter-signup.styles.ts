@@ -70,6 +70,14 @@ export const signupStyles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
+  /* Locked while a request is in flight: visibly read-only, still readable and focusable. */
+  input[readonly] {
+    background: var(--_surface-alt);
+    cursor: default;
+  }
+  input[type='checkbox'][aria-disabled='true'] {
+    cursor: not-allowed;
+  }
   button[aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;

@@ -1,48 +1,49 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { HelpContact } from '../../core/schema.js';
 import { mailtoHref } from '../../core/links.js';
 import {
   checkSignup,
-  IdempotencyKeys,
   sendSignup,
   signupFingerprint,
+  signupKey,
   toSubmission,
   type FieldProblem,
   type SignupField,
   type SignupFormat,
   type SignupInput,
   type SignupOutcome,
+  type SignupSubmission,
 } from '../../core/signup.js';
-import { RecoverySignupEvent, type SignupSubmission } from '../../events.js';
+import { RecoverySignupEvent } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
 import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js';
 import { LocaleController } from '../shared/localize.js';
 import { define } from '../shared/define.js';
-import { failureMessage, mailtoParts } from './messages.js';
+import { mailtoParts } from './messages.js';
+import { renderFailure, renderStatus, type Phase } from './status.js';
 import { choicesFromSlot, mergeChoices, parseInterests, renderFields, type FieldPatch, type InterestChoice } from './fields.js';
 import { signupStyles } from './newsletter-signup.styles.js';
+import { RetryAfterController } from './retry-after.js';
 
 /**
- * `idle`: filling in. `sending`: posted (or handed to the host page), waiting. `success`: done.
- * `failed`: the send failed; input kept, Retry offered. `waiting-online`: pressed while offline,
- * sent when the device is back online. `too-fast`: submitted faster than a person can type.
- * `fallback`: no endpoint; the mailto link is offered.
- */
-type Phase = 'idle' | 'sending' | 'success' | 'failed' | 'waiting-online' | 'too-fast' | 'fallback';
-
-/**
- * A newsletter signup that never loses a person's address: checked before sending, sent once
- * (an `Idempotency-Key` per signup, the button inert while in flight), and on any failure the
- * input stays, the reason is said in words and Retry is offered. A honeypot field and a minimum
- * fill time keep simple bots out (a filled honeypot gets a fake success and sends nothing; a
- * too-fast submit is asked to press again, because a real person may be that fast with autofill).
- * Nothing is logged, stored or put in the URL.
+ * A newsletter signup that never loses a person's address and signs each person up once:
+ * checked before sending; one idempotency key per address and list, the same on every retry
+ * and after any edit of the other fields (an `Idempotency-Key` header, and an `idempotency_key`
+ * field in a form post's body); the fields locked (read-only) while a request is in flight, so
+ * what was sent is what is on screen; redirects never followed; a 429's `Retry-After` waited
+ * out before Retry is offered or the element sends again by itself. On any failure the input
+ * stays, the reason is said in words, Retry and the mailto fallback are offered. A honeypot
+ * field (a name browser autofill leaves alone) and a minimum fill time keep simple bots out (a
+ * filled honeypot gets a fake success and sends nothing; a too-fast submit is asked to press
+ * again, because a real person may be that fast with autofill). Nothing is logged, stored or
+ * put in the URL. What an endpoint must do with the key is in the README ("Newsletter endpoint
+ * contract").
  *
  * Help contacts: a newsletter form is not a crisis tool, so the compact help line (emergency and
- * crisis lines) shows only when a send fails, while offline, or with `show-help`; a site's own
- * `help` slot content always shows.
+ * crisis lines) shows only when sending keeps failing (from the second failure), while offline,
+ * or with `show-help`; a site's own `help` slot content always shows.
  *
  * @tag recovery-newsletter-signup
  * @summary E-mail newsletter signup (JSON or form post), with a mailto fallback.
@@ -73,6 +74,8 @@ export class RecoveryNewsletterSignup extends LitElement {
 
   /** Endpoint URL the signup is POSTed to. Without it the `fallback-email` mailto link is offered. */
   @property() action = '';
+  /** Names the mailing list, for the idempotency key (default: the `action` URL). */
+  @property() list = '';
   /** Request format: `json` (application/json) or `form` (application/x-www-form-urlencoded). */
   @property() method: SignupFormat = 'json';
   /** Posted name of the e-mail field (e.g. `EMAIL` for an e-mail service's embedded form). */
@@ -85,6 +88,8 @@ export class RecoveryNewsletterSignup extends LitElement {
   @property({ attribute: 'field-interests' }) fieldInterests = 'interests';
   /** Posted name of the consent field (`yes` in a form post, `true` in JSON). */
   @property({ attribute: 'field-consent' }) fieldConsent = 'consent';
+  /** Posted name of the idempotency key field in a form post's body. */
+  @property({ attribute: 'field-key' }) fieldKey = 'idempotency_key';
   /** Address for the mailto fallback (no `action`, offline, or the endpoint keeps failing). */
   @property({ attribute: 'fallback-email' }) fallbackEmail = '';
   /** Words shown after a successful signup. */
@@ -124,8 +129,15 @@ export class RecoveryNewsletterSignup extends LitElement {
   @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   @state() private backOnline = false;
   @state() private slotted: InterestChoice[] = [];
-
-  private readonly keys = new IdempotencyKeys();
+  /** A 429's Retry-After: Sign up and Retry wait until it ends; a short one ends in a send. */
+  private readonly retryAfter = new RetryAfterController(this, () => {
+    if (this.phase !== 'failed' || !this.isConnected) return;
+    // Retry goes away while sending: a keyboard user waiting on it keeps focus in the form.
+    if (this.renderRoot.querySelector('[role="alert"]')?.contains((this.renderRoot as ShadowRoot).activeElement)) {
+      this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+    }
+    void this.onSubmit();
+  });
   private startedAt = 0;
   private pending: { submission: SignupSubmission; fingerprint: string } | undefined;
   private handedOff = false;
@@ -169,6 +181,7 @@ export class RecoveryNewsletterSignup extends LitElement {
 
   /** Submit as the Sign up button does (checks first; does nothing while a send is in flight). */
   submit(): void {
+    this.retryAfter.personSent();
     void this.onSubmit();
   }
 
@@ -203,9 +216,31 @@ export class RecoveryNewsletterSignup extends LitElement {
     this.backOnline = false;
   };
 
+  /** While a request is in flight nothing can be edited: what was sent is what is on screen. */
+  private get locked(): boolean {
+    return this.phase === 'sending';
+  }
+
+  /** The list part of the idempotency key: `list`, else the action URL, resolved. */
+  private get listId(): string {
+    if (this.list.trim()) return this.list.trim();
+    try {
+      return new URL(this.action, location.href).href;
+    } catch {
+      return this.action;
+    }
+  }
+
+  /** The person pressed Sign up (or Enter). */
+  private onFormSubmit(event: Event): void {
+    event.preventDefault();
+    this.retryAfter.personSent();
+    void this.onSubmit();
+  }
+
   private async onSubmit(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.phase === 'sending') return;
+    if (this.phase === 'sending' || this.retryAfter.waiting) return;
     this.backOnline = false;
     if (this.honey.trim()) {
       // A bot filled the field people never see: pretend it worked, send nothing.
@@ -225,7 +260,10 @@ export class RecoveryNewsletterSignup extends LitElement {
       this.phase = 'too-fast';
       return;
     }
-    const submission = toSubmission(input, this.keys.keyFor(input));
+    // The key is a hash (asynchronous). Locked from here, unless offline: then the signup
+    // waits anyway, and one edited meanwhile is not sent by itself (see onOnline).
+    this.phase = this.offline ? 'waiting-online' : 'sending';
+    const submission = toSubmission(input, await signupKey(input.email, this.listId));
     await this.attempt(submission, signupFingerprint(input));
   }
 
@@ -260,6 +298,7 @@ export class RecoveryNewsletterSignup extends LitElement {
         zip: this.fieldZip,
         interests: this.fieldInterests,
         consent: this.fieldConsent,
+        key: this.fieldKey,
       },
       timeoutMs: this.timeout,
       isOnline: () => !this.offline && navigator.onLine !== false,
@@ -282,15 +321,25 @@ export class RecoveryNewsletterSignup extends LitElement {
     this.outcome = outcome;
     this.hostMessage = hostMessage;
     this.failures += 1;
+    if (outcome?.kind === 'rate-limited' && outcome.retryAfterSeconds !== undefined) {
+      this.retryAfter.start(outcome.retryAfterSeconds);
+    }
   }
 
   /** Retry disappears while sending: keep keyboard focus on the Sign up button, which stays. */
   private retry(): void {
+    if (this.retryAfter.waiting) return;
     this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
     this.submit();
   }
 
   private edit(patch: FieldPatch): void {
+    if (this.locked) {
+      // Read-only fields take no typing; anything else that writes to them (a script, an
+      // extension) is undone on screen, so the page never shows what was not sent.
+      this.requestUpdate();
+      return;
+    }
     Object.assign(this, patch);
     if (!Object.keys(this.problems).length) return;
     // A fixed field loses its message as soon as it is right; new messages wait for Sign up.
@@ -304,7 +353,9 @@ export class RecoveryNewsletterSignup extends LitElement {
     this.consent = false;
     this.problems = {};
     this.pending = undefined;
-    this.keys.reset();
+    this.failures = 0;
+    this.retryAfter.personSent();
+    this.retryAfter.clear();
     this.phase = 'idle';
     this.moveFocus = 'invalid';
   }
@@ -330,64 +381,39 @@ export class RecoveryNewsletterSignup extends LitElement {
     return mailtoHref(this.fallbackEmail, subject, body);
   }
 
-  private renderStatus(): TemplateResult | typeof nothing {
-    const link = this.mailto();
-    switch (this.phase) {
-      case 'sending':
-        return html`<p>${msg('Sending your signup…')}</p>`;
-      case 'success':
-        return html`<div class="notice success">
-          <p id="done" tabindex="-1"><strong>${this.successText || msg('Thank you. You are signed up.')}</strong></p>
-          <div class="actions">
-            <button type="button" class="secondary" @click=${this.reset}>${msg('Sign up another address')}</button>
-          </div>
-        </div>`;
-      case 'too-fast':
-        return html`<p class="notice">${msg('Please check your details and press Sign up again.')}</p>`;
-      case 'waiting-online':
-        return html`<div class="notice warning">
-          <p>${msg('You are offline. Your signup is kept here and will be sent as soon as you are back online.')}</p>
-          ${link ? html`<p><a href=${link}>${msg('Or send it by e-mail instead')}</a></p>` : nothing}
-        </div>`;
-      case 'fallback':
-        return html`<div class="notice">
-          ${link
-            ? html`<p>${msg('This signup is sent by e-mail. Your e-mail app will open with your details filled in.')}</p>
-                <div class="actions"><a href=${link}>${msg('Send my signup by e-mail')}</a></div>`
-            : html`<p>${msg('This signup form is not connected yet. Please contact the website to sign up.')}</p>`}
-        </div>`;
-      default:
-        if (this.offline) return html`<p class="notice warning">${msg('You are offline. You can still fill in the form; press Sign up and it will be sent when you are back online.')}</p>`;
-        if (this.backOnline) return html`<p class="notice">${msg('You are back online. Press Sign up to send your signup.')}</p>`;
-        return nothing;
-    }
-  }
-
-  private renderFailure(): TemplateResult | typeof nothing {
-    if (this.phase !== 'failed') return nothing;
-    const { lead, detail } = this.outcome
-      ? failureMessage(this.outcome, this.errorText)
-      : { lead: this.errorText || msg('Your signup was not sent yet.'), detail: this.hostMessage || msg('Please try again.') };
-    const link = this.failures >= 2 ? this.mailto() : undefined;
-    return html`<div class="notice error">
-      <p><strong>${lead}</strong> ${detail} ${msg('Everything you entered is still here.')}</p>
-      <div class="actions">
-        <button type="button" @click=${this.retry}>${msg('Retry')}</button>
-        ${link ? html`<a href=${link}>${msg('Send my signup by e-mail instead')}</a>` : nothing}
-      </div>
-    </div>`;
-  }
-
   override render() {
-    const helpShown = this.showHelp || this.phase === 'failed' || this.phase === 'waiting-online' || this.offline;
+    // A first failure is a newsletter hiccup, not a crisis: the crisis lines wait for a second.
+    const helpShown =
+      this.showHelp || (this.phase === 'failed' && this.failures >= 2) || this.phase === 'waiting-online' || this.offline;
     const contacts = (this.helpContacts?.length ? this.helpContacts : DEFAULT_HELP_CONTACTS).filter(
       (c) => c.urgency !== 'support',
     );
+    const status = renderStatus({
+      phase: this.phase,
+      link: this.mailto(),
+      successText: this.successText,
+      offline: this.offline,
+      backOnline: this.backOnline,
+      reset: () => this.reset(),
+    });
+    const { until, auto } = this.retryAfter;
+    const failure =
+      this.phase === 'failed'
+        ? renderFailure({
+            outcome: this.outcome,
+            errorText: this.errorText,
+            hostMessage: this.hostMessage,
+            link: this.mailto(),
+            // Only a 429 that named its wait holds Retry back.
+            wait: until !== undefined && this.outcome?.kind === 'rate-limited' ? { until, auto } : undefined,
+            retry: () => this.retry(),
+          })
+        : nothing;
     return html`<div class="base" part="base">
       ${this.heading ? html`<h2>${this.heading}</h2>` : nothing}
       ${this.phase === 'success'
         ? nothing
-        : html`<form part="form" novalidate aria-label=${this.heading || msg('Newsletter signup')} @submit=${this.onSubmit}>
+        : html`<form part="form" novalidate aria-label=${this.heading || msg('Newsletter signup')} @submit=${this.onFormSubmit}>
             ${renderFields({
               email: this.email,
               name: this.name,
@@ -400,14 +426,19 @@ export class RecoveryNewsletterSignup extends LitElement {
               noName: this.noName,
               noZip: this.noZip,
               problems: this.problems,
+              locked: this.locked,
               set: (patch) => this.edit(patch),
             })}
-            <button type="submit" part="submit" aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}>
+            <button
+              type="submit"
+              part="submit"
+              aria-disabled=${this.phase === 'sending' || this.retryAfter.waiting ? 'true' : 'false'}
+            >
               ${this.phase === 'sending' ? msg('Sending…') : msg('Sign up')}
             </button>
           </form>`}
-      <div class="status" part="status" role="status">${this.renderStatus()}</div>
-      <div class="alert" part="error" role="alert">${this.renderFailure()}</div>
+      <div class="status" part="status" role="status">${status}</div>
+      <div class="alert" part="error" role="alert">${failure}</div>
       <div class="help-line"><slot name="help">${helpShown ? renderHelp(contacts, { compact: true }) : nothing}</slot></div>
       <div class="sources"><slot name="interests" @slotchange=${this.onSlotChange}></slot></div>
     </div>`;

@@ -1,0 +1,260 @@
+// The HSDS server at scale: a seeded synthetic dataset of 1,000,000 records spread over the
+// US ZIP centroids (data/zip-centroids-us.json), built from the real records' shapes
+// (data/resources.json), loaded into a real PostgreSQL server; then p50/p99 latency and
+// throughput with autocannon for a text search, a ZIP + proximity query and the two
+// combined, at 1, 16 and 64 concurrent clients; and the query plans.
+//
+//   npm run build && node bench/server.mjs [--records 1000000] [--duration 10] [--database URL]
+//
+// Without --database it starts a throwaway PostgreSQL 15 (tools/pg-test-server.sh) and
+// stops it at the end. Writes bench/results/server.json and bench/results/server.md.
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { once } from 'node:events';
+import autocannon from 'autocannon';
+import { openDatabase, loadDatasets } from '@recovery-finder/server';
+import { validateResource } from '../dist/core.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '1000000' },
+    duration: { type: 'string', default: '10' },
+    database: { type: 'string' },
+    'skip-load': { type: 'boolean', default: false },
+    port: { type: 'string', default: '18099' },
+  },
+});
+const RECORDS = Number(values.records);
+const DURATION = Number(values.duration);
+const say = (line) => process.stderr.write(`${line}\n`);
+
+// -------------------------------------------------------------------------------------------
+// The synthetic dataset
+// -------------------------------------------------------------------------------------------
+
+/** mulberry32, as in test/seeded-random.ts. */
+function seededRandom(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const real = JSON.parse(readFileSync(`${root}data/resources.json`, 'utf8')).resources;
+const zips = JSON.parse(readFileSync(`${root}data/zip-centroids-us.json`, 'utf8')).zips;
+const zipList = Object.keys(zips);
+const PREFIX = ['North', 'South', 'East', 'West', 'Harbor', 'Valley', 'River', 'Lakeside', 'Hillside', 'Central',
+  'Summit', 'Bridge', 'Pine', 'Oak', 'Maple', 'Cedar', 'Union', 'Liberty', 'Unity', 'New Day'];
+const EXTRA = [
+  ['naloxone', 'Free naloxone kits and overdose response training.'],
+  ['harm-reduction', 'Harm reduction supplies and syringe services.'],
+  ['housing', 'Sober housing with house meetings and peer support.'],
+  ['transportation', 'Rides to treatment and recovery meetings.'],
+  ['family-support', 'Support meetings for families and friends.'],
+  ['recovery-coaching', 'One-to-one recovery coaching.'],
+  ['employment-education', 'Job readiness and education support for people in recovery.'],
+  ['support-groups', 'Weekly mutual-help support group meetings.'],
+];
+
+/** One synthetic record: a real record's shape at a random US ZIP. */
+function synthetic(i, random) {
+  const t = real[Math.floor(random() * real.length)];
+  const zip = zipList[Math.floor(random() * zipList.length)];
+  const [lat, lon] = zips[zip];
+  const prefix = PREFIX[Math.floor(random() * PREFIX.length)];
+  const r = structuredClone(t);
+  r.id = `syn-${i}`;
+  r.name = `${prefix} ${t.name}`;
+  if (random() < 0.35) {
+    const [category, sentence] = EXTRA[Math.floor(random() * EXTRA.length)];
+    if (!r.categories.includes(category)) r.categories.push(category);
+    r.description = `${r.description ?? ''} ${sentence}`.trim();
+  }
+  if (r.organization) r.organization = { ...r.organization, name: `${r.organization.name} (${zip.slice(0, 3)})` };
+  r.address = {
+    address_1: `${1 + Math.floor(random() * 9999)} ${PREFIX[Math.floor(random() * PREFIX.length)]} St`,
+    city: `Town ${zip}`,
+    state_province: 'XX',
+    postal_code: zip,
+  };
+  const exact = random() < 0.5;
+  r.location = {
+    latitude: Number((lat + (exact ? (random() - 0.5) * 0.04 : 0)).toFixed(5)),
+    longitude: Number((lon + (exact ? (random() - 0.5) * 0.04 : 0)).toFixed(5)),
+    precision: exact ? 'exact' : 'zip-centroid',
+  };
+  r.phones = [{ number: `(${200 + (i % 800)}) 555-${String(i % 10000).padStart(4, '0')}`, type: 'voice' }];
+  r.provenance = { source: 'recovery-finder synthetic benchmark data (seeded)', status: 'unverified' };
+  return r;
+}
+
+function* records(n, seed = 2026) {
+  const random = seededRandom(seed);
+  for (let i = 0; i < n; i++) yield synthetic(i, random);
+}
+
+// Every synthetic record has the real records' shape: check a sample against the schema.
+{
+  let checked = 0;
+  for (const r of records(2000, 99)) {
+    const v = validateResource(r);
+    if (!v.ok) throw new Error(`synthetic record invalid: ${JSON.stringify(v.problems)}`);
+    checked++;
+  }
+  say(`${checked} sample synthetic records validate against the schema`);
+}
+
+// -------------------------------------------------------------------------------------------
+// PostgreSQL, the load, the server
+// -------------------------------------------------------------------------------------------
+
+let pgDir;
+let url = values.database;
+const PG_OPTIONS =
+  '-c shared_buffers=1GB -c effective_cache_size=4GB -c maintenance_work_mem=512MB -c work_mem=16MB ' +
+  '-c max_wal_size=8GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c max_connections=100';
+if (!url) {
+  const out = execFileSync(`${root}tools/pg-test-server.sh`, ['start'], {
+    encoding: 'utf8',
+    env: { ...process.env, PG_TEST_OPTIONS: PG_OPTIONS },
+  });
+  url = /DATABASE_URL=(\S+)/.exec(out)[1];
+  pgDir = /PG_TEST_DIR=(\S+)/.exec(out)[1];
+  say(`started PostgreSQL at ${url}`);
+}
+const stopPg = () => {
+  if (pgDir) execFileSync(`${root}tools/pg-test-server.sh`, ['stop', pgDir], { stdio: 'inherit' });
+};
+
+const results = { records: RECORDS, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) } };
+let server;
+try {
+  const db = await openDatabase({ url, poolSize: 20 });
+  results.postgres = String((await db.query('select version() as v'))[0].v).split(' on ')[0];
+  results.postgis = (await db.extensions()).has('postgis');
+  if (!values['skip-load']) {
+    say(`loading ${RECORDS} records...`);
+    const summary = await loadDatasets(db, [{ title: 'synthetic', generated_at: '2026-11-27T00:00:00Z', resources: records(RECORDS) }], { zips });
+    results.load = { ...summary, seconds: summary.ms / 1000 };
+    say(`loaded in ${(summary.ms / 1000).toFixed(1)} s`);
+  }
+  const [size] = await db.query(`select pg_size_pretty(sum(pg_total_relation_size(c.oid))) as s from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'hsds' and c.relkind = 'r'`);
+  results.databaseSize = size.s;
+
+  // The HSDS server as users run it: the built CLI, in its own process.
+  const port = Number(values.port);
+  server = spawn(process.execPath, [`${root}dist/cli.js`, 'serve', '--database', url, '--port', String(port), '--quiet'], { stdio: ['ignore', 'inherit', 'pipe'] });
+  await new Promise((resolve, reject) => {
+    let err = '';
+    server.stderr.on('data', (c) => {
+      err += c;
+      if (err.includes('listening on')) resolve();
+    });
+    server.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+
+  // The queries, varied so each request is a different search.
+  const random = seededRandom(7);
+  const TERMS = ['naloxone', 'peer support', 'sober housing', 'recovery coaching', 'family support', 'outpatient counseling',
+    'detox', 'transportation', 'residential treatment', 'job readiness', 'harm reduction', 'methadone'];
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const paths = {
+    text: Array.from({ length: 200 }, () => `/services?search=${encodeURIComponent(pick(TERMS))}`),
+    zip: Array.from({ length: 200 }, () => `/service_at_locations?postcode=${pick(zipList)}&proximity=16093`),
+    combined: Array.from({ length: 200 }, () => `/service_at_locations?search=${encodeURIComponent(pick(TERMS))}&postcode=${pick(zipList)}&proximity=40234`),
+  };
+
+  // The plans: run one request of each kind against a database wrapper that records its SQL.
+  const api = await import('../packages/server/src/api.js');
+  results.plans = {};
+  const distance = results.postgis ? 'postgis' : 'bbox';
+  for (const [kind, list] of Object.entries(paths)) {
+    const seen = [];
+    const spy = { query: (sql, params) => (seen.push([sql, params]), db.query(sql, params)) };
+    const u = new URL(list[0], base);
+    if (kind === 'text') await api.listServices(spy, u.searchParams);
+    else await api.listServiceAtLocations(spy, u.searchParams, { distance });
+    results.plans[kind] = { path: list[0], plans: [] };
+    for (const [sql, params] of seen) {
+      const rows = await db.query(`explain (analyze, buffers, costs off) ${sql}`, params);
+      results.plans[kind].plans.push({ sql: sql.replace(/\s+/g, ' ').slice(0, 300), plan: rows.map((r) => r['QUERY PLAN']).join('\n') });
+    }
+  }
+  await db.close();
+
+  results.loadavgBefore = loadavg().map((x) => Number(x.toFixed(1)));
+  results.load_test = [];
+  for (const [kind, list] of Object.entries(paths)) {
+    for (const connections of [1, 16, 64]) {
+      let i = 0;
+      // Warm up: caches and connections.
+      await autocannon({ url: base, connections, duration: 2, requests: [{ setupRequest: (r) => ({ ...r, path: list[i++ % list.length] }) }] });
+      const r = await autocannon({
+        url: base,
+        connections,
+        duration: DURATION,
+        headers: { 'accept-encoding': 'gzip' },
+        requests: [{ setupRequest: (req) => ({ ...req, path: list[i++ % list.length] }) }],
+      });
+      const row = {
+        query: kind,
+        connections,
+        requests: r.requests.total,
+        rps: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p90: r.latency.p90,
+        p99: r.latency.p99,
+        max: r.latency.max,
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+      };
+      row.loadavg = Number(loadavg()[0].toFixed(1));
+      results.load_test.push(row);
+      say(`${kind.padEnd(8)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors`);
+    }
+  }
+} finally {
+  if (server) {
+    server.kill('SIGTERM');
+    await once(server, 'exit').catch(() => undefined);
+  }
+  stopPg();
+}
+
+writeFileSync(`${root}bench/results/server.json`, `${JSON.stringify(results, null, 2)}\n`);
+const md = [
+  `# HSDS server at scale (generated by bench/server.mjs)`,
+  '',
+  `${RECORDS.toLocaleString('en-US')} synthetic records; ${results.postgres}${results.postgis ? ' with PostGIS' : ''}; ` +
+    `${results.machine.cpus} CPUs (${results.machine.cpu}), ${results.machine.memoryGb} GB; database ${results.databaseSize}.`,
+  '',
+  `Machine load average (1, 5, 15 min) when the HTTP runs began: ${results.loadavgBefore?.join(', ')} ` +
+    '(the 2 cores were shared with other work; the server, PostgreSQL and autocannon all ran on them).',
+  '',
+  results.load ? `Load (one transaction, with indexes and ANALYZE): **${results.load.seconds.toFixed(0)} s** ` +
+    `(${results.load.services.toLocaleString('en-US')} services, ${results.load.organizations.toLocaleString('en-US')} organizations, ${results.load.locations.toLocaleString('en-US')} locations).` : '',
+  '',
+  `autocannon, ${DURATION} s per row after a 2 s warm-up, gzip accepted, each request a different query from a seeded list:`,
+  '',
+  '| query | clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | machine load (1 min) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.load_test.map((r) => `| ${r.query} | ${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg} |`),
+  '',
+  '## Query plans (EXPLAIN ANALYZE, one request of each kind)',
+  '',
+  ...Object.entries(results.plans).flatMap(([kind, p]) => [
+    `### ${kind}: \`${p.path}\``,
+    '',
+    ...p.plans.flatMap((x) => ['```', x.plan, '```', '']),
+  ]),
+].join('\n');
+writeFileSync(`${root}bench/results/server.md`, `${md}\n`);
+say('wrote bench/results/server.json and bench/results/server.md');

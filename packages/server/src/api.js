@@ -1,0 +1,554 @@
+// @ts-check
+/**
+ * The HSDS 3.0 read endpoints: parameter validation and the SQL behind each one. Field
+ * names, paths and parameters follow the Open Referral HSDS 3.0 OpenAPI document.
+ *
+ * JSON is built by PostgreSQL (json_build_object), one text value per item, and joined
+ * here into the page: no parse and re-serialise in Node.
+ */
+import { EARTH_RADIUS_M, LIVE } from './load.js';
+
+const S = LIVE;
+export const HSDS_VERSION = '3.0';
+export const OPENAPI_URL = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
+export const PROFILE_URL = 'https://github.com/openreferral/specification/tree/3.0';
+
+export const PER_PAGE_DEFAULT = 25;
+export const PER_PAGE_MAX = 100;
+/**
+ * The most results a list reaches: a search that matches more is ranked among the first
+ * MAX_RESULTS + 1 found, `total_items` stops there, and paging deeper is refused.
+ */
+export const MAX_RESULTS = 1000;
+/** The deepest record a page may reach (page x per_page). */
+export const MAX_DEPTH = MAX_RESULTS;
+/** The widest `proximity`, in metres (about 310 miles). */
+export const PROXIMITY_MAX = 500000;
+export const SEARCH_MAX = 200;
+
+/** A 400 that names the parameter. */
+export class BadParameter extends Error {
+  /** @param {string} parameter @param {string} message */
+  constructor(parameter, message) {
+    super(message);
+    this.parameter = parameter;
+  }
+}
+
+export class NotFound extends Error {}
+
+// ---------------------------------------------------------------------------
+// Parameters
+// ---------------------------------------------------------------------------
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+const P = {
+  int: (min, max) => (name, raw) => {
+    if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      throw new BadParameter(name, `${name} must be a whole number from ${min} to ${max}`);
+    }
+    return Number(raw);
+  },
+  bool: (name, raw) => {
+    if (raw !== 'true' && raw !== 'false') throw new BadParameter(name, `${name} must be true or false`);
+    return raw === 'true';
+  },
+  uuid: (name, raw) => {
+    if (!UUID.test(raw)) throw new BadParameter(name, `${name} must be a UUID`);
+    return raw.toLowerCase();
+  },
+  uuids: (name, raw) => {
+    const list = raw.split(',');
+    if (list.length > 50 || !list.every((x) => UUID.test(x))) {
+      throw new BadParameter(name, `${name} must be a UUID, or up to 50 UUIDs separated by commas`);
+    }
+    return list.map((x) => x.toLowerCase());
+  },
+  search: (name, raw) => {
+    const text = raw.trim();
+    if (text.length > SEARCH_MAX) throw new BadParameter(name, `${name} must be at most ${SEARCH_MAX} characters`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(text)) throw new BadParameter(name, `${name} must not contain control characters`);
+    return text === '' ? undefined : text;
+  },
+  postcode: (name, raw) => {
+    if (!/^\d{5}(?:-\d{4})?$/.test(raw)) throw new BadParameter(name, `${name} must be a US ZIP code, 5 digits`);
+    return raw.slice(0, 5);
+  },
+  proximity: (name, raw) => {
+    if (!/^\d{1,7}(?:\.\d+)?$/.test(raw) || Number(raw) <= 0 || Number(raw) > PROXIMITY_MAX) {
+      throw new BadParameter(name, `${name} must be a distance in metres, more than 0 and at most ${PROXIMITY_MAX}`);
+    }
+    return Number(raw);
+  },
+  datetime: (name, raw) => {
+    if (!DATETIME.test(raw) || Number.isNaN(Date.parse(raw))) {
+      throw new BadParameter(name, `${name} must be a date or date-time, e.g. 2026-01-31 or 2026-01-31T12:00:00Z`);
+    }
+    return raw;
+  },
+  format: (name, raw) => {
+    if (raw !== 'json') throw new BadParameter(name, `${name} must be json (ndjson is not offered)`);
+    return raw;
+  },
+};
+
+const PAGING = { page: P.int(1, MAX_DEPTH), per_page: P.int(1, PER_PAGE_MAX), format: P.format };
+
+/** The parameters each list endpoint takes. Anything else is a 400. */
+const LIST_PARAMS = {
+  services: {
+    ...PAGING, search: P.search, taxonomy_term_id: P.uuids, taxonomy_id: P.uuid, organization_id: P.uuid,
+    modified_after: P.datetime, full: P.bool,
+  },
+  service_at_locations: {
+    ...PAGING, search: P.search, taxonomy_term_id: P.uuids, taxonomy_id: P.uuid, organization_id: P.uuid,
+    modified_after: P.datetime, full: P.bool, postcode: P.postcode, proximity: P.proximity,
+  },
+  organizations: { ...PAGING, search: P.search, full: P.bool },
+  taxonomies: { ...PAGING, search: P.search },
+  taxonomy_terms: { ...PAGING, search: P.search, taxonomy_id: P.uuid, top_only: P.bool, parent_id: P.uuid },
+};
+
+/**
+ * Check a query string against an endpoint's parameters.
+ * @param {URLSearchParams} query
+ * @param {Record<string, (name: string, raw: string) => unknown>} allowed
+ * @returns {Record<string, any>}
+ */
+export function parseParams(query, allowed) {
+  /** @type {Record<string, any>} */
+  const out = {};
+  const seen = new Set();
+  for (const [name, raw] of query) {
+    if (!Object.hasOwn(allowed, name)) {
+      const names = Object.keys(allowed);
+      throw new BadParameter(
+        name,
+        names.length ? `${name} is not a parameter here; use ${names.join(', ')}` : `${name} is not a parameter here; this endpoint takes none`,
+      );
+    }
+    if (seen.has(name)) throw new BadParameter(name, `${name} is given more than once`);
+    seen.add(name);
+    const value = allowed[name](name, raw);
+    if (value !== undefined) out[name] = value;
+  }
+  const page = out.page ?? 1;
+  const perPage = out.per_page ?? PER_PAGE_DEFAULT;
+  if ('page' in allowed && page * perPage > MAX_DEPTH) {
+    throw new BadParameter('page', `page x per_page must be at most ${MAX_DEPTH}; narrow the search instead of paging this deep`);
+  }
+  if (out.proximity !== undefined && out.postcode === undefined) {
+    throw new BadParameter('proximity', 'proximity needs a postcode to measure from');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// JSON built in SQL
+// ---------------------------------------------------------------------------
+
+const DATE = (col) => `to_char(${col}, 'YYYY-MM-DD')`;
+const STAMP = (col) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+const list = (select, from, order) => `coalesce((select json_agg(${select} order by ${order}) ${from}), '[]'::json)`;
+
+const termJson = (t) =>
+  `json_build_object('id', ${t}.id, 'code', ${t}.code, 'name', ${t}.name, 'description', ${t}.description,
+    'parent_id', ${t}.parent_id, 'taxonomy', ${t}.taxonomy, 'taxonomy_id', ${t}.taxonomy_id, 'language', ${t}.language)`;
+
+const attributesJson = (link) =>
+  list(
+    `json_build_object('id', a.id, 'link_id', a.link_id, 'link_type', a.link_type, 'link_entity', a.link_entity,
+      'taxonomy_term_id', a.taxonomy_term_id, 'value', a.value, 'taxonomy_term', ${termJson('t')})`,
+    `from ${S}.attribute a join ${S}.taxonomy_term t on t.id = a.taxonomy_term_id where a.link_id = ${link}`,
+    'a.position',
+  );
+
+const organizationJson = (o) =>
+  `json_build_object('id', ${o}.id, 'name', ${o}.name, 'description', ${o}.description, 'website', ${o}.website)`;
+
+const locationJson = (l) =>
+  `json_build_object('id', ${l}.id, 'location_type', ${l}.location_type, 'organization_id', ${l}.organization_id,
+    'name', ${l}.name, 'latitude', ${l}.latitude, 'longitude', ${l}.longitude,
+    'external_identifier', ${l}.external_identifier, 'external_identifier_type', ${l}.external_identifier_type,
+    'addresses', ${list(
+      `json_build_object('id', ad.id, 'location_id', ad.location_id, 'address_1', ad.address_1, 'address_2', ad.address_2,
+        'city', ad.city, 'region', ad.region, 'state_province', ad.state_province, 'postal_code', ad.postal_code,
+        'country', ad.country, 'address_type', ad.address_type)`,
+      `from ${S}.address ad where ad.location_id = ${l}.id`,
+      'ad.id',
+    )},
+    'attributes', ${attributesJson(`${l}.id`)})`;
+
+/**
+ * A service. `full`: with its phones, schedules, languages, cost options, attributes and
+ * (unless `withLocations` is false) its service_at_locations and their locations.
+ */
+function serviceJson(s, full, withLocations = true) {
+  const one = `'id', ${s}.id, 'organization_id', ${s}.organization_id, 'name', ${s}.name,
+    'alternate_name', ${s}.alternate_name, 'description', ${s}.description, 'url', ${s}.url, 'email', ${s}.email,
+    'status', ${s}.status, 'fees_description', ${s}.fees_description, 'assured_date', ${DATE(`${s}.assured_date`)},
+    'last_modified', ${STAMP(`${s}.last_modified`)},
+    'organization', (select ${organizationJson('o')} from ${S}.organization o where o.id = ${s}.organization_id)`;
+  if (!full) return `json_build_object(${one})`;
+  return `json_build_object(${one},
+    'phones', ${list(
+      `json_build_object('id', p.id, 'service_id', p.service_id, 'number', p.number, 'extension', p.extension,
+        'type', p.type, 'description', p.description, 'attributes', ${attributesJson('p.id')})`,
+      `from ${S}.phone p where p.service_id = ${s}.id`,
+      'p.position',
+    )},
+    'schedules', ${list(
+      `json_build_object('id', sc.id, 'service_id', sc.service_id, 'freq', sc.freq, 'byday', sc.byday,
+        'opens_at', sc.opens_at, 'closes_at', sc.closes_at, 'valid_from', ${DATE('sc.valid_from')},
+        'valid_to', ${DATE('sc.valid_to')}, 'description', sc.description, 'attending_type', sc.attending_type,
+        'notes', sc.notes, 'attributes', ${attributesJson('sc.id')})`,
+      `from ${S}.schedule sc where sc.service_id = ${s}.id`,
+      'sc.position',
+    )},
+    'languages', ${list(
+      `json_build_object('id', lg.id, 'service_id', lg.service_id, 'name', lg.name, 'code', lg.code)`,
+      `from ${S}.language lg where lg.service_id = ${s}.id`,
+      'lg.position',
+    )},
+    'cost_options', ${list(
+      `json_build_object('id', co.id, 'service_id', co.service_id, 'option', co.option, 'currency', co.currency,
+        'amount', co.amount, 'amount_description', co.amount_description)`,
+      `from ${S}.cost_option co where co.service_id = ${s}.id`,
+      'co.id',
+    )},
+    'attributes', ${attributesJson(`${s}.id`)}
+    ${withLocations ? `, 'service_at_locations', ${list(
+      `json_build_object('id', sal2.id, 'service_id', sal2.service_id, 'location_id', sal2.location_id,
+        'description', sal2.description, 'location', ${locationJson('l2')})`,
+      `from ${S}.service_at_location sal2 join ${S}.location l2 on l2.id = sal2.location_id where sal2.service_id = ${s}.id`,
+      'sal2.id',
+    )}` : ''})`;
+}
+
+const serviceAtLocationJson = (sal, l, s, full) =>
+  `json_build_object('id', ${sal}.id, 'service_id', ${sal}.service_id, 'location_id', ${sal}.location_id,
+    'description', ${sal}.description, 'location', ${locationJson(l)}, 'service', ${serviceJson(s, full, false)})`;
+
+const taxonomyJson = (t) =>
+  `json_build_object('id', ${t}.id, 'name', ${t}.name, 'description', ${t}.description, 'uri', ${t}.uri, 'version', ${t}.version)`;
+
+// ---------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------
+
+/** Collects SQL parameters and hands out their $n placeholders. */
+class Params {
+  values = [];
+  /** @param {unknown} value */
+  add(value) {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The page envelope HSDS defines (`Page`), around items that are JSON text already. When more
+ * than MAX_RESULTS items match, `total_items` says MAX_RESULTS and `total_items_capped` is
+ * true (an addition to HSDS's Page): only that many can be paged to.
+ */
+function page(total, pageNumber, perPage, items, capped = false, size = items.length) {
+  const totalPages = Math.ceil(total / perPage);
+  const head = {
+    total_items: total,
+    total_pages: totalPages,
+    page_number: pageNumber,
+    size,
+    first_page: pageNumber === 1,
+    last_page: pageNumber >= totalPages,
+    empty: total === 0,
+    ...(capped ? { total_items_capped: true } : {}),
+  };
+  return `${JSON.stringify(head).slice(0, -1)},"contents":[${items.join(',')}]}`;
+}
+
+/**
+ * The text-search part of a services query. `mode` 'text' uses the full-text index (English
+ * and Spanish stems, accents ignored); services whose NAME matches rank first. 'fuzzy'
+ * (tried when text search finds nothing) uses trigram word similarity on names and
+ * categories, for typos, most similar first.
+ */
+function searchClause(params, search, mode) {
+  const q = params.add(search);
+  if (mode === 'text') {
+    const tsq = `(websearch_to_tsquery('english', unaccent(${q})) || websearch_to_tsquery('spanish', unaccent(${q})))`;
+    return { where: `s.tsv @@ ${tsq}`, rank: `(s.tsv_name @@ ${tsq})::int::float8` };
+  }
+  return { where: `lower(unaccent(${q})) <% s.trgm`, rank: `word_similarity(lower(unaccent(${q})), s.trgm)::float8` };
+}
+
+/** Filters shared by /services and /service_at_locations. */
+function serviceFilters(params, p) {
+  const where = [];
+  if (p.taxonomy_term_id) {
+    where.push(`exists (select 1 from ${S}.attribute a where a.link_id = s.id and a.taxonomy_term_id = any(${params.add(p.taxonomy_term_id)}::uuid[]))`);
+  }
+  if (p.taxonomy_id) {
+    where.push(`exists (select 1 from ${S}.attribute a join ${S}.taxonomy_term t on t.id = a.taxonomy_term_id
+      where a.link_id = s.id and t.taxonomy_id = ${params.add(p.taxonomy_id)}::uuid)`);
+  }
+  if (p.organization_id) where.push(`s.organization_id = ${params.add(p.organization_id)}::uuid`);
+  if (p.modified_after) where.push(`s.last_modified >= ${params.add(p.modified_after)}::timestamptz`);
+  return where;
+}
+
+/**
+ * A list query in ONE statement: `c` holds the candidates (at most MAX_RESULTS + 1, so the
+ * count is bounded), `p` the page of them, and the JSON is built for the page only.
+ *  - `candidates`: SQL selecting `id`, `_d` (distance or 0), `_rank`, `name` and ending in
+ *    its own order and the limit placeholder;
+ *  - `json`: the item JSON over `s` (and `sal`, `l`) joined to `p`.
+ */
+async function windowed(db, params, sql, paging, exactTotal) {
+  const cap = params.add(MAX_RESULTS + 1);
+  const lim = params.add(paging.perPage);
+  const off = params.add(paging.offset);
+  const [row] = await db.query(
+    `with c as materialized (${sql.candidates(cap)}),
+          p as (select * from c order by _d, _rank desc, name, id limit ${lim} offset ${off})
+     select (select count(*) from c)::int as n, (select count(*) from p)::int as size,
+            (select string_agg(x.j, ',' order by x._d, x._rank desc, x.name, x.id)
+               from (select p._d, p._rank, p.name, p.id, json_strip_nulls(${sql.json})::text as j from p ${sql.join}) x) as j`,
+    params.values,
+  );
+  const found = Number(row?.n ?? 0);
+  const items = row?.j ? [String(row.j)] : [];
+  const total = exactTotal ?? Math.min(found, MAX_RESULTS);
+  return { total, items, size: Number(row?.size ?? 0), capped: exactTotal === undefined && found > MAX_RESULTS };
+}
+
+/** Search with text search, and with the typo-tolerant search when that finds nothing. */
+async function searched(p, run) {
+  if (!p.search) return run('none');
+  const text = await run('text');
+  return text.total > 0 ? text : run('fuzzy');
+}
+
+const paging = (p) => {
+  const perPage = p.per_page ?? PER_PAGE_DEFAULT;
+  const pageNumber = p.page ?? 1;
+  return { perPage, pageNumber, offset: (pageNumber - 1) * perPage };
+};
+
+/** The number of services or service_at_locations loaded (for unfiltered lists). */
+async function loadedCount(db, key) {
+  const [row] = await db.query(`select value from ${S}.meta where key = $1`, [key]);
+  return row ? Number(row.value) : undefined;
+}
+
+export async function listServices(db, query) {
+  const p = parseParams(query, LIST_PARAMS.services);
+  const pg = paging(p);
+  const full = p.full ?? true;
+  const unfiltered = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after'].every((k) => p[k] === undefined);
+  const exact = unfiltered ? await loadedCount(db, 'services') : undefined;
+  const { total, items, capped, size } = await searched(p, (mode) => {
+    const params = new Params();
+    const where = serviceFilters(params, p);
+    let rank = '0::float8';
+    // Without a search, candidates come in name order (an index), so the window is exact.
+    let order = 'order by s.name, s.id';
+    if (mode !== 'none') {
+      const c = searchClause(params, p.search, mode);
+      where.push(c.where);
+      rank = c.rank;
+      order = '';
+    }
+    const w = where.length ? `where ${where.join(' and ')}` : '';
+    return windowed(db, params, {
+      candidates: (cap) => `select s.id, 0::float8 as _d, ${rank} as _rank, s.name from ${S}.service s ${w} ${order} limit ${cap}`,
+      json: serviceJson('s', full),
+      join: `join ${S}.service s on s.id = p.id`,
+    }, pg, mode === 'none' ? exact : undefined);
+  });
+  return page(total, pg.pageNumber, pg.perPage, items, capped, size);
+}
+
+/** Where a ZIP code's centre is, or a 400 naming `postcode`. */
+async function postcodeCentre(db, code) {
+  const [row] = await db.query(`select latitude, longitude from ${S}.postcode where code = $1`, [code]);
+  if (!row) throw new BadParameter('postcode', `postcode ${code} is not a ZIP code this server knows`);
+  return { lat: Number(row.latitude), lon: Number(row.longitude) };
+}
+
+/**
+ * The latitude/longitude box around a point that holds every point within `metres` on the
+ * sphere (J. P. Matuschek, "Finding Points Within a Distance of a Latitude/Longitude Using
+ * Bounding Coordinates").
+ */
+export function boundingBox(lat, lon, metres) {
+  const r = metres / EARTH_RADIUS_M;
+  const latR = (lat * Math.PI) / 180;
+  const eps = 1e-9;
+  let minLat = latR - r;
+  let maxLat = latR + r;
+  let minLon;
+  let maxLon;
+  if (minLat > -Math.PI / 2 && maxLat < Math.PI / 2) {
+    const dLon = Math.asin(Math.min(1, Math.sin(r) / Math.cos(latR)));
+    minLon = (lon * Math.PI) / 180 - dLon;
+    maxLon = (lon * Math.PI) / 180 + dLon;
+  } else {
+    minLat = Math.max(minLat, -Math.PI / 2);
+    maxLat = Math.min(maxLat, Math.PI / 2);
+    minLon = -Math.PI;
+    maxLon = Math.PI;
+  }
+  const deg = (x) => (x * 180) / Math.PI;
+  return { minLat: deg(minLat) - eps, maxLat: deg(maxLat) + eps, minLon: deg(minLon) - eps, maxLon: deg(maxLon) + eps };
+}
+
+/**
+ * @param {import('./db.js').Queryable} db
+ * @param {URLSearchParams} query
+ * @param {{ distance: 'postgis' | 'bbox' }} options
+ */
+export async function listServiceAtLocations(db, query, options) {
+  const p = parseParams(query, LIST_PARAMS.service_at_locations);
+  const pg = paging(p);
+  const full = p.full ?? true;
+  const centre = p.proximity !== undefined ? await postcodeCentre(db, p.postcode) : undefined;
+  const unfiltered = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after', 'postcode'].every((k) => p[k] === undefined);
+  const exact = unfiltered ? await loadedCount(db, 'service_at_locations') : undefined;
+  const { total, items, capped, size } = await searched(p, (mode) => {
+    const params = new Params();
+    const where = serviceFilters(params, p);
+    let rank = '0::float8';
+    let distance = '0::float8';
+    let order = 'order by s.name, sal.id';
+    if (mode !== 'none') {
+      const c = searchClause(params, p.search, mode);
+      where.push(c.where);
+      rank = c.rank;
+      order = '';
+    }
+    if (p.postcode !== undefined && centre === undefined) {
+      where.push(`exists (select 1 from ${S}.address ad where ad.location_id = l.id and ad.postal_code = ${params.add(p.postcode)})`);
+    }
+    if (centre) {
+      const lat = params.add(centre.lat);
+      const lon = params.add(centre.lon);
+      const m = params.add(p.proximity);
+      if (options.distance === 'postgis') {
+        const point = `st_setsrid(st_makepoint(${lon}::float8, ${lat}::float8), 4326)::geography`;
+        where.push(`st_dwithin(l.geog, ${point}, ${m}::float8, false)`);
+        distance = `st_distance(l.geog, ${point}, false)`;
+      } else {
+        const b = boundingBox(centre.lat, centre.lon, p.proximity);
+        const box = `box(point(${params.add(b.minLon)}::float8, ${params.add(b.minLat)}::float8), point(${params.add(b.maxLon)}::float8, ${params.add(b.maxLat)}::float8))`;
+        distance = `${S}.gc_meters(${lat}::float8, ${lon}::float8, l.latitude, l.longitude)`;
+        where.push(`point(l.longitude, l.latitude) <@ ${box}`, `${distance} <= ${m}::float8`);
+      }
+      // Nearest first, exactly: every place within the distance is sorted.
+      order = `order by _d, _rank desc, s.name, sal.id`;
+    }
+    const w = where.length ? `where ${where.join(' and ')}` : '';
+    const from = `${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`;
+    return windowed(db, params, {
+      candidates: (cap) => `select sal.id, ${distance} as _d, ${rank} as _rank, s.name from ${from} ${w} ${order} limit ${cap}`,
+      json: serviceAtLocationJson('sal', 'l', 's', full),
+      join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`,
+    }, pg, mode === 'none' ? exact : undefined);
+  });
+  return page(total, pg.pageNumber, pg.perPage, items, capped, size);
+}
+
+export async function listOrganizations(db, query) {
+  const p = parseParams(query, LIST_PARAMS.organizations);
+  const { perPage, pageNumber, offset } = paging(p);
+  const params = new Params();
+  const where = p.search ? `where o.search like '%' || lower(unaccent(${params.add(p.search.replace(/[\\%_]/g, '\\$&'))})) || '%'` : '';
+  const [c] = await db.query(`select count(*)::int as n from ${S}.organization o ${where}`, params.values);
+  const total = Number(c?.n ?? 0);
+  const rows = await db.query(
+    `select json_strip_nulls(${organizationJson('o')})::text as j from ${S}.organization o ${where}
+     order by o.name, o.id limit ${params.add(perPage)} offset ${params.add(offset)}`,
+    params.values,
+  );
+  return page(total, pageNumber, perPage, rows.map((r) => String(r.j)));
+}
+
+export async function listTaxonomies(db, query) {
+  const p = parseParams(query, LIST_PARAMS.taxonomies);
+  const { perPage, pageNumber, offset } = paging(p);
+  const params = new Params();
+  const where = p.search ? `where t.name ilike '%' || ${params.add(p.search.replace(/[\\%_]/g, '\\$&'))} || '%'` : '';
+  const [c] = await db.query(`select count(*)::int as n from ${S}.taxonomy t ${where}`, params.values);
+  const rows = await db.query(
+    `select json_strip_nulls(${taxonomyJson('t')})::text as j from ${S}.taxonomy t ${where}
+     order by t.name, t.id limit ${params.add(perPage)} offset ${params.add(offset)}`,
+    params.values,
+  );
+  return page(Number(c?.n ?? 0), pageNumber, perPage, rows.map((r) => String(r.j)));
+}
+
+export async function listTaxonomyTerms(db, query) {
+  const p = parseParams(query, LIST_PARAMS.taxonomy_terms);
+  const { perPage, pageNumber, offset } = paging(p);
+  const params = new Params();
+  const where = [];
+  if (p.search) {
+    const q = params.add(p.search.replace(/[\\%_]/g, '\\$&'));
+    where.push(`(t.name ilike '%' || ${q} || '%' or t.code ilike '%' || ${q} || '%')`);
+  }
+  if (p.taxonomy_id) where.push(`t.taxonomy_id = ${params.add(p.taxonomy_id)}::uuid`);
+  if (p.parent_id) where.push(`t.parent_id = ${params.add(p.parent_id)}::uuid`);
+  if (p.top_only === true) where.push('t.parent_id is null');
+  const w = where.length ? `where ${where.join(' and ')}` : '';
+  const [c] = await db.query(`select count(*)::int as n from ${S}.taxonomy_term t ${w}`, params.values);
+  const rows = await db.query(
+    `select json_strip_nulls(${termJson('t')})::text as j from ${S}.taxonomy_term t ${w}
+     order by t.taxonomy, t.code, t.id limit ${params.add(perPage)} offset ${params.add(offset)}`,
+    params.values,
+  );
+  return page(Number(c?.n ?? 0), pageNumber, perPage, rows.map((r) => String(r.j)));
+}
+
+/** One item by id: a 400 for a malformed id, a 404 for an unknown one. */
+async function one(db, query, id, sql) {
+  parseParams(query, {});
+  if (!UUID.test(id)) throw new BadParameter('id', 'id must be a UUID');
+  const [row] = await db.query(sql, [id.toLowerCase()]);
+  if (!row) throw new NotFound('No item has this id.');
+  return String(row.j);
+}
+
+export const getService = (db, query, id) =>
+  one(db, query, id, `select json_strip_nulls(${serviceJson('s', true)})::text as j from ${S}.service s where s.id = $1::uuid`);
+
+export const getServiceAtLocation = (db, query, id) =>
+  one(db, query, id, `select json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', true)})::text as j
+    from ${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id
+    where sal.id = $1::uuid`);
+
+export const getOrganization = (db, query, id) =>
+  one(db, query, id, `select json_strip_nulls(json_build_object('id', o.id, 'name', o.name, 'description', o.description,
+      'website', o.website, 'services', ${list(`json_build_object('id', s.id, 'name', s.name)`, `from ${S}.service s where s.organization_id = o.id`, 's.name, s.id')}))::text as j
+    from ${S}.organization o where o.id = $1::uuid`);
+
+export const getTaxonomy = (db, query, id) =>
+  one(db, query, id, `select json_strip_nulls(${taxonomyJson('t')})::text as j from ${S}.taxonomy t where t.id = $1::uuid`);
+
+export const getTaxonomyTerm = (db, query, id) =>
+  one(db, query, id, `select json_strip_nulls(${termJson('t')})::text as j from ${S}.taxonomy_term t where t.id = $1::uuid`);
+
+/** The index document (`/`). */
+export function index(query) {
+  parseParams(query, {});
+  return JSON.stringify({ version: HSDS_VERSION, profile: PROFILE_URL, openapi_url: OPENAPI_URL });
+}
+
+/** `/healthz`: the database answers and holds data. */
+export async function health(db, query) {
+  parseParams(query, {});
+  const rows = await db.query(`select key, value from ${S}.meta where key in ('loaded_at', 'services')`);
+  const meta = Object.fromEntries(rows.map((r) => [String(r.key), String(r.value)]));
+  return JSON.stringify({ status: 'ok', services: Number(meta.services ?? 0), loaded_at: meta.loaded_at ?? null });
+}

@@ -1,0 +1,317 @@
+// @ts-check
+/**
+ * Turn recovery-finder's flat records (one resource at one place, see
+ * src/core/schema.ts in the main package) into Open Referral HSDS 3.0 table rows:
+ * organization, service, location, address, service_at_location, phone, schedule,
+ * language, cost_option, taxonomy, taxonomy_term and attribute.
+ *
+ * Ids are UUIDs, as HSDS asks, derived from the record id (a name-based UUID, version 5
+ * layout over SHA-1), so the same record keeps the same ids across loads and a CDN's
+ * cached URLs stay valid. The flat record's own id travels as an attribute
+ * (`recovery-finder-field` / `record-id`).
+ *
+ * What HSDS has no field for (kind, categories, populations, delivery, disposal items,
+ * provenance, location precision, event times) travels as attributes linked to taxonomy
+ * terms, which is how HSDS 3.0 carries extra facts about an entity.
+ */
+import { createHash } from 'node:crypto';
+
+/** A fixed prefix so our UUIDs never collide with another system's name-based ones. */
+const NAMESPACE = 'recovery-finder:hsds:';
+
+/** A deterministic UUID (version 5 layout) for the given parts. */
+export function uuidFor(...parts) {
+  const h = createHash('sha1').update(NAMESPACE + parts.join('\u001f')).digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+/** "peer-support" -> "Peer support". */
+const label = (slug) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' ');
+
+/**
+ * Our vocabularies as HSDS taxonomies. Term codes are the slugs of src/core/schema.ts; a
+ * term's UUID is uuidFor('taxonomy_term', taxonomy, code).
+ */
+export const TAXONOMIES = {
+  'recovery-finder-category': {
+    description: 'Categories of recovery support used by recovery-finder (based on SAMHSA recovery support services).',
+    terms: [
+      'peer-support', 'recovery-coaching', 'support-groups', 'recovery-center', 'family-support',
+      'transportation', 'employment-education', 'housing', 'spiritual-support', 'outreach',
+      'warmline-crisis', 'wellness-education', 'treatment', 'outpatient-treatment',
+      'residential-treatment', 'withdrawal-management', 'medication-treatment', 'harm-reduction',
+      'naloxone', 'access-to-care', 'youth-prevention', 'disposal',
+    ],
+  },
+  'recovery-finder-kind': {
+    description: 'What a recovery-finder record is: a service, a Peer Recovery Support Center, a drug disposal site or an event.',
+    terms: ['service', 'prsc', 'disposal', 'event'],
+  },
+  'recovery-finder-population': {
+    description: 'Groups of people a service is for. A service with none serves everyone.',
+    terms: [
+      'adults', 'youth', 'young-adults', 'women', 'men', 'families', 'veterans', 'lgbtq',
+      'pregnant-parenting', 'people-experiencing-homelessness', 'justice-involved',
+    ],
+  },
+  'recovery-finder-disposal-item': {
+    description: 'Things a drug disposal site accepts.',
+    terms: ['pills', 'liquids', 'patches', 'inhalers', 'sharps'],
+  },
+  'recovery-finder-delivery': {
+    description: 'How a service is delivered.',
+    terms: ['in-person', 'online', 'both'],
+  },
+  'recovery-finder-field': {
+    description: 'Facts of a recovery-finder record that HSDS 3.0 has no field for; the attribute value holds the fact.',
+    terms: [
+      'record-id', 'provenance-source', 'provenance-source-url', 'provenance-source-date',
+      'provenance-status', 'provenance-note', 'location-precision', 'disposal-restrictions',
+      'event-starts-at', 'event-ends-at', 'cost-free', 'phone-text-body', 'schedule-time-zone',
+    ],
+  },
+};
+
+/** Taxonomy used for a record field that is a list of slugs. */
+const LINK_TAXONOMY = {
+  kind: 'recovery-finder-kind',
+  category: 'recovery-finder-category',
+  population: 'recovery-finder-population',
+  disposal_item: 'recovery-finder-disposal-item',
+  delivery: 'recovery-finder-delivery',
+};
+
+export const termId = (taxonomy, code) => uuidFor('taxonomy_term', taxonomy, code);
+export const taxonomyId = (taxonomy) => uuidFor('taxonomy', taxonomy);
+
+/** The taxonomy and taxonomy_term rows (the same for every load). */
+export function taxonomyRows() {
+  const taxonomy = [];
+  const taxonomy_term = [];
+  for (const [name, t] of Object.entries(TAXONOMIES)) {
+    taxonomy.push({ id: taxonomyId(name), name, description: t.description, uri: null, version: '1.0' });
+    for (const code of t.terms) {
+      taxonomy_term.push({
+        id: termId(name, code),
+        code,
+        name: label(code),
+        description: `${label(code)} (${name})`,
+        parent_id: null,
+        taxonomy: name,
+        taxonomy_id: taxonomyId(name),
+        language: 'en',
+      });
+    }
+  }
+  return { taxonomy, taxonomy_term };
+}
+
+const DAY_ORDER = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+let languageNames;
+function languageName(code) {
+  languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * An empty set of table rows, one array per HSDS table (plus `search` for the search
+ * columns of each service, filled in by the database).
+ */
+export function emptyRows() {
+  return {
+    organization: [],
+    service: [],
+    location: [],
+    address: [],
+    service_at_location: [],
+    phone: [],
+    schedule: [],
+    language: [],
+    cost_option: [],
+    attribute: [],
+  };
+}
+
+/**
+ * Add one flat record's rows to `rows`. `seenOrganizations` dedupes organizations by
+ * name across a load; `context` carries the dataset's time zone and date.
+ */
+export function addRecord(rows, record, seenOrganizations, context) {
+  const r = record;
+  const serviceId = uuidFor('service', r.id);
+  let order = 0;
+  const attr = (linkEntity, linkId, taxonomy, code, value = null) => {
+    rows.attribute.push({
+      id: uuidFor('attribute', r.id, String(order)),
+      position: order++,
+      link_id: linkId,
+      link_entity: linkEntity,
+      link_type: taxonomy,
+      taxonomy_term_id: termId(taxonomy, code),
+      value,
+    });
+  };
+  const field = (code, value, entity = 'service', id = serviceId) => {
+    if (value !== undefined && value !== null && value !== '') attr(entity, id, 'recovery-finder-field', code, String(value));
+  };
+
+  let organizationId = null;
+  if (r.organization) {
+    const key = r.organization.name.trim().toLowerCase();
+    organizationId = uuidFor('organization', key);
+    if (!seenOrganizations.has(key)) {
+      seenOrganizations.add(key);
+      rows.organization.push({
+        id: organizationId,
+        name: r.organization.name,
+        // HSDS requires a description; the flat records carry none, so it stays empty.
+        description: '',
+        website: r.organization.url ?? null,
+      });
+    }
+  }
+
+  const city = r.address?.city ?? '';
+  rows.service.push({
+    id: serviceId,
+    record_id: r.id,
+    organization_id: organizationId,
+    name: r.name,
+    alternate_name: r.alternate_name ?? null,
+    description: r.description ?? null,
+    url: r.url ?? null,
+    email: r.email ?? null,
+    status: 'active',
+    fees_description: r.cost?.description ?? null,
+    assured_date: r.provenance?.last_verified ?? null,
+    last_modified: context.generatedAt,
+    // What the search columns are made of (the database builds tsvector and trigram columns).
+    search_name: [r.name, r.alternate_name].filter(Boolean).join(' '),
+    search_tags: [...r.categories.map(label), r.organization?.name ?? ''].join(' '),
+    search_body: [r.description ?? '', city, r.region ?? ''].join(' '),
+  });
+
+  attr('service', serviceId, LINK_TAXONOMY.kind, r.kind);
+  for (const c of r.categories) attr('service', serviceId, LINK_TAXONOMY.category, c);
+  for (const p of r.populations ?? []) attr('service', serviceId, LINK_TAXONOMY.population, p);
+  for (const d of r.disposal?.accepts ?? []) attr('service', serviceId, LINK_TAXONOMY.disposal_item, d);
+  if (r.delivery) attr('service', serviceId, LINK_TAXONOMY.delivery, r.delivery);
+  field('record-id', r.id);
+  field('provenance-source', r.provenance?.source);
+  field('provenance-source-url', r.provenance?.source_url);
+  field('provenance-source-date', r.provenance?.source_date);
+  field('provenance-status', r.provenance?.status);
+  field('provenance-note', r.provenance?.note);
+  field('disposal-restrictions', r.disposal?.restrictions);
+  field('event-starts-at', r.event?.starts_at);
+  field('event-ends-at', r.event?.ends_at);
+  if (r.cost) field('cost-free', r.cost.free ? 'true' : 'false');
+
+  if (r.cost?.free) {
+    rows.cost_option.push({
+      id: uuidFor('cost_option', r.id),
+      service_id: serviceId,
+      option: 'Free',
+      currency: 'USD',
+      amount: 0,
+      amount_description: r.cost.description ?? null,
+    });
+  }
+
+  (r.phones ?? []).forEach((p, i) => {
+    const phoneId = uuidFor('phone', r.id, String(i));
+    rows.phone.push({
+      id: phoneId,
+      service_id: serviceId,
+      position: i,
+      number: p.number,
+      extension: p.extension === undefined ? null : Number(p.extension),
+      type: p.type ?? 'voice',
+      description: p.description ?? null,
+    });
+    field('phone-text-body', p.text_body, 'phone', phoneId);
+  });
+
+  (r.languages ?? []).forEach((code, i) => {
+    rows.language.push({
+      id: uuidFor('language', r.id, code),
+      service_id: serviceId,
+      position: i,
+      name: languageName(code),
+      code,
+    });
+  });
+
+  const s = r.schedule;
+  if (s) {
+    let i = 0;
+    const push = (row) => {
+      const id = uuidFor('schedule', r.id, String(i));
+      rows.schedule.push({
+        id,
+        service_id: serviceId,
+        position: i++,
+        freq: null,
+        byday: null,
+        opens_at: null,
+        closes_at: null,
+        valid_from: null,
+        valid_to: null,
+        description: null,
+        attending_type: null,
+        notes: null,
+        ...row,
+      });
+      if (s.time_zone) field('schedule-time-zone', s.time_zone, 'schedule', id);
+    };
+    if (s.always_open) push({ freq: 'WEEKLY', byday: DAY_ORDER.join(','), opens_at: '00:00', closes_at: '00:00', description: 'Open 24 hours a day, 7 days a week.' });
+    for (const w of s.weekly ?? []) push({ freq: 'WEEKLY', byday: w.byday.join(','), opens_at: w.opens_at, closes_at: w.closes_at });
+    if (s.by_appointment) push({ attending_type: 'by appointment', description: 'By appointment.' });
+    for (const c of s.closed ?? []) push({ valid_from: c.date, valid_to: c.date, description: 'Closed.', notes: c.description ?? null });
+    for (const x of s.special ?? []) push({ valid_from: x.date, valid_to: x.date, opens_at: x.opens_at, closes_at: x.closes_at, description: 'Special hours.' });
+    if (s.description) push({ description: s.description });
+  }
+
+  if (r.address || r.location) {
+    const locationId = uuidFor('location', r.id);
+    rows.location.push({
+      id: locationId,
+      location_type: 'physical',
+      organization_id: organizationId,
+      name: r.name,
+      latitude: r.location?.latitude ?? null,
+      longitude: r.location?.longitude ?? null,
+      external_identifier: r.id,
+      external_identifier_type: 'recovery-finder record id',
+    });
+    field('location-precision', r.location?.precision, 'location', locationId);
+    if (r.address) {
+      rows.address.push({
+        id: uuidFor('address', r.id),
+        location_id: locationId,
+        address_1: r.address.address_1 ?? null,
+        address_2: r.address.address_2 ?? null,
+        city: r.address.city,
+        region: r.region ?? null,
+        state_province: r.address.state_province,
+        postal_code: r.address.postal_code ?? null,
+        country: r.address.country ?? 'US',
+        address_type: 'physical',
+      });
+    }
+    rows.service_at_location.push({
+      id: uuidFor('service_at_location', r.id),
+      service_id: serviceId,
+      location_id: locationId,
+      description: null,
+    });
+  }
+}

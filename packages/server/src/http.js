@@ -1,0 +1,168 @@
+// @ts-check
+/**
+ * The HTTP side: routing, CORS for any origin, ETag and Cache-Control (so a CDN can cache),
+ * gzip, a request log without personal data, and graceful shutdown. Read-only: GET, HEAD
+ * and OPTIONS only.
+ */
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
+import * as api from './api.js';
+
+const gzip = promisify(gzipCallback);
+/** Bodies smaller than this are sent as they are. */
+const GZIP_MIN = 1024;
+
+/**
+ * @typedef {{
+ *   maxAge?: number,
+ *   distance?: 'auto' | 'postgis' | 'bbox',
+ *   log?: ((entry: Record<string, unknown>) => void) | false,
+ * }} ServerOptions
+ */
+
+/**
+ * The routes: path pattern -> handler returning JSON text.
+ * @type {Array<[RegExp, (db: import('./db.js').Database, q: URLSearchParams, m: RegExpMatchArray, o: { distance: 'postgis' | 'bbox' }) => Promise<string> | string]>}
+ */
+const ROUTES = [
+  [/^\/$/, (_db, q) => api.index(q)],
+  [/^\/healthz$/, (db, q) => api.health(db, q)],
+  [/^\/services$/, (db, q) => api.listServices(db, q)],
+  [/^\/services\/([^/]+)$/, (db, q, m) => api.getService(db, q, decodeURIComponent(m[1] ?? ''))],
+  [/^\/service_at_locations$/, (db, q, _m, o) => api.listServiceAtLocations(db, q, o)],
+  [/^\/service_at_locations\/([^/]+)$/, (db, q, m) => api.getServiceAtLocation(db, q, decodeURIComponent(m[1] ?? ''))],
+  [/^\/organizations$/, (db, q) => api.listOrganizations(db, q)],
+  [/^\/organizations\/([^/]+)$/, (db, q, m) => api.getOrganization(db, q, decodeURIComponent(m[1] ?? ''))],
+  [/^\/taxonomies$/, (db, q) => api.listTaxonomies(db, q)],
+  [/^\/taxonomies\/([^/]+)$/, (db, q, m) => api.getTaxonomy(db, q, decodeURIComponent(m[1] ?? ''))],
+  [/^\/taxonomy_terms$/, (db, q) => api.listTaxonomyTerms(db, q)],
+  [/^\/taxonomy_terms\/([^/]+)$/, (db, q, m) => api.getTaxonomyTerm(db, q, decodeURIComponent(m[1] ?? ''))],
+];
+
+/** The route's name for the log: the pattern with ids replaced, never the query. */
+function routeName(path) {
+  return path.replace(/^(\/[a-z_]+\/)[^/]+$/, '$1{id}');
+}
+
+const error = (status, code, message, parameter) =>
+  ({ status, body: JSON.stringify({ error: code, message, ...(parameter ? { parameter } : {}) }) });
+
+/**
+ * Create the HTTP server (not yet listening).
+ * @param {import('./db.js').Database} db
+ * @param {ServerOptions} [options]
+ */
+export async function createHsdsServer(db, options = {}) {
+  const maxAge = options.maxAge ?? 300;
+  let distance = options.distance ?? 'auto';
+  if (distance === 'auto') {
+    const hasGeog = await db.query(
+      `select 1 from information_schema.columns where table_schema = 'hsds' and table_name = 'location' and column_name = 'geog'`,
+    );
+    distance = hasGeog.length > 0 ? 'postgis' : 'bbox';
+  }
+  const routeOptions = { distance: /** @type {'postgis' | 'bbox'} */ (distance) };
+  const log =
+    options.log === false ? undefined : (options.log ?? ((entry) => process.stdout.write(`${JSON.stringify(entry)}\n`)));
+
+  const server = createServer(async (req, res) => {
+    const started = process.hrtime.bigint();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Vary', 'Accept-Encoding');
+
+    /** @type {{ status: number, body: string }} */
+    let result;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+        'Access-Control-Allow-Headers': 'Accept, If-None-Match, Cache-Control',
+        'Access-Control-Max-Age': '86400',
+        'Cache-Control': `public, max-age=86400`,
+      });
+      res.end();
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD, OPTIONS');
+      result = error(405, 'method_not_allowed', 'This API is read-only: use GET.');
+    } else {
+      const route = ROUTES.find(([pattern]) => pattern.test(path));
+      if (!route) {
+        result = error(404, 'not_found', `There is no ${path} here. Start at / .`);
+      } else {
+        try {
+          const body = await route[1](db, url.searchParams, /** @type {RegExpMatchArray} */ (path.match(route[0])), routeOptions);
+          result = { status: 200, body };
+        } catch (e) {
+          if (e instanceof api.BadParameter) result = error(400, 'bad_parameter', e.message, e.parameter);
+          else if (e instanceof api.NotFound) result = error(404, 'not_found', e.message);
+          else {
+            process.stderr.write(`error on ${routeName(path)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+            result = error(503, 'unavailable', 'The directory cannot answer right now. Please try again later.');
+          }
+        }
+      }
+    }
+
+    const headers = { 'Content-Type': 'application/json; charset=utf-8' };
+    if (result.status === 200 && path !== '/healthz') {
+      const etag = `"${createHash('sha1').update(result.body).digest('base64url')}"`;
+      headers['ETag'] = etag;
+      headers['Cache-Control'] = `public, max-age=${maxAge}`;
+      const match = req.headers['if-none-match'];
+      if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+        res.writeHead(304, headers);
+        res.end();
+        logEntry(304, 0);
+        return;
+      }
+    } else {
+      headers['Cache-Control'] = 'no-store';
+    }
+    let payload = Buffer.from(result.body);
+    if (payload.length >= GZIP_MIN && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      payload = await gzip(payload);
+      headers['Content-Encoding'] = 'gzip';
+    }
+    headers['Content-Length'] = String(payload.length);
+    res.writeHead(result.status, headers);
+    res.end(req.method === 'HEAD' ? undefined : payload);
+    logEntry(result.status, payload.length);
+
+    function logEntry(status, bytes) {
+      // No query string (it holds what people search for and their ZIP codes), no
+      // address, no user agent: the route, the names of the parameters, status and time.
+      log?.({
+        time: new Date().toISOString(),
+        method: req.method,
+        route: routeName(path),
+        params: [...new Set(url.searchParams.keys())].sort(),
+        status,
+        bytes,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      });
+    }
+  });
+  server.keepAliveTimeout = 5000;
+  return server;
+}
+
+/**
+ * Stop taking new connections, let requests in flight finish (for at most `graceMs`), then
+ * close the database.
+ * @param {import('node:http').Server} server
+ * @param {import('./db.js').Database} db
+ */
+export async function shutdown(server, db, graceMs = 10000) {
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+  await closed;
+  clearTimeout(timer);
+  await db.close();
+}

@@ -1,0 +1,57 @@
+/** Types of @recovery-finder/server (the code is plain JavaScript with JSDoc; see index.js). */
+import type { Server } from 'node:http';
+
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+}
+
+export interface Database extends Queryable {
+  kind: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  extensions(): Promise<Set<string>>;
+  close(): Promise<void>;
+}
+
+export interface LoadableDataset {
+  title?: string;
+  generated_at?: string;
+  resources: Iterable<unknown> | AsyncIterable<unknown>;
+}
+
+export interface LoadSummary {
+  services: number;
+  organizations: number;
+  locations: number;
+  ms: number;
+  postgis: boolean;
+}
+
+export interface ServerOptions {
+  /** Cache-Control max-age of 200 answers, in seconds (default 300). */
+  maxAge?: number;
+  /** How distance is measured: PostGIS when the data has it (auto), or a bounding box plus great-circle. */
+  distance?: 'auto' | 'postgis' | 'bbox';
+  /** Where request log entries go (default: one JSON line each on stdout); false for none. */
+  log?: ((entry: Record<string, unknown>) => void) | false;
+}
+
+export function openDatabase(options?: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database>;
+export function loadDatasets(
+  db: Database,
+  datasets: LoadableDataset[],
+  options?: { zips?: Record<string, [number, number]>; beforeCommit?: (tx: Queryable) => Promise<void> },
+): Promise<LoadSummary>;
+export function createHsdsServer(db: Database, options?: ServerOptions): Promise<Server>;
+export function shutdown(server: Server, db: Database, graceMs?: number): Promise<void>;
+export function uuidFor(...parts: string[]): string;
+export function termId(taxonomy: string, code: string): string;
+export function taxonomyId(taxonomy: string): string;
+export const TAXONOMIES: Record<string, { description: string; terms: string[] }>;
+export function boundingBox(lat: number, lon: number, metres: number): { minLat: number; maxLat: number; minLon: number; maxLon: number };
+export const EARTH_RADIUS_M: number;
+export const PER_PAGE_DEFAULT: number;
+export const PER_PAGE_MAX: number;
+export const MAX_DEPTH: number;
+export const MAX_RESULTS: number;
+export const PROXIMITY_MAX: number;
+export const SEARCH_MAX: number;

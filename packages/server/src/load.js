@@ -1,0 +1,252 @@
+// @ts-check
+/**
+ * Load datasets into the HSDS tables, or replace what is there, atomically.
+ *
+ * Everything happens in ONE transaction: the new tables are built in a schema of their own
+ * (`hsds_next`), filled, indexed and analysed, and only then swapped in for the live schema
+ * (`hsds`) by a rename. Readers keep seeing the old data until the commit, and a load that
+ * fails at any point rolls back and leaves the previous data serving.
+ */
+import { addRecord, emptyRows, taxonomyRows } from './hsds.js';
+
+export const LIVE = 'hsds';
+const NEXT = 'hsds_next';
+/** Records mapped and inserted per batch. */
+const BATCH = 2000;
+
+/** Column name -> PostgreSQL type, per table, in insert order. */
+const TABLES = {
+  organization: { id: 'uuid', name: 'text', description: 'text', website: 'text' },
+  service: {
+    id: 'uuid', record_id: 'text', organization_id: 'uuid', name: 'text', alternate_name: 'text',
+    description: 'text', url: 'text', email: 'text', status: 'text', fees_description: 'text',
+    assured_date: 'date', last_modified: 'timestamptz',
+    search_name: 'text', search_tags: 'text', search_body: 'text',
+  },
+  location: {
+    id: 'uuid', location_type: 'text', organization_id: 'uuid', name: 'text',
+    latitude: 'float8', longitude: 'float8', external_identifier: 'text', external_identifier_type: 'text',
+  },
+  address: {
+    id: 'uuid', location_id: 'uuid', address_1: 'text', address_2: 'text', city: 'text', region: 'text',
+    state_province: 'text', postal_code: 'text', country: 'text', address_type: 'text',
+  },
+  service_at_location: { id: 'uuid', service_id: 'uuid', location_id: 'uuid', description: 'text' },
+  phone: {
+    id: 'uuid', service_id: 'uuid', position: 'int4', number: 'text', extension: 'int4', type: 'text', description: 'text',
+  },
+  schedule: {
+    id: 'uuid', service_id: 'uuid', position: 'int4', freq: 'text', byday: 'text', opens_at: 'text', closes_at: 'text',
+    valid_from: 'date', valid_to: 'date', description: 'text', attending_type: 'text', notes: 'text',
+  },
+  language: { id: 'uuid', service_id: 'uuid', position: 'int4', name: 'text', code: 'text' },
+  cost_option: {
+    id: 'uuid', service_id: 'uuid', option: 'text', currency: 'text', amount: 'float8', amount_description: 'text',
+  },
+  attribute: {
+    id: 'uuid', position: 'int4', link_id: 'uuid', link_entity: 'text', link_type: 'text', taxonomy_term_id: 'uuid', value: 'text',
+  },
+  taxonomy: { id: 'uuid', name: 'text', description: 'text', uri: 'text', version: 'text' },
+  taxonomy_term: {
+    id: 'uuid', code: 'text', name: 'text', description: 'text', parent_id: 'uuid', taxonomy: 'text',
+    taxonomy_id: 'uuid', language: 'text',
+  },
+  postcode: { code: 'text', latitude: 'float8', longitude: 'float8' },
+};
+
+/** Mean Earth radius in metres: the sphere PostGIS uses for geography with use_spheroid = false. */
+export const EARTH_RADIUS_M = 6371008.7714;
+
+function ddl(s, postgis) {
+  return `
+create schema ${s};
+create table ${s}.meta (key text primary key, value text not null);
+create table ${s}.organization (
+  id uuid primary key, name text not null, description text not null, website text,
+  search text not null default '');
+create table ${s}.service (
+  id uuid primary key, record_id text not null unique, organization_id uuid references ${s}.organization(id),
+  name text not null, alternate_name text, description text, url text, email text,
+  status text not null check (status in ('active', 'inactive', 'defunct', 'temporarily closed')),
+  fees_description text, assured_date date, last_modified timestamptz,
+  trgm text not null, tsv tsvector not null, tsv_name tsvector not null);
+create table ${s}.location (
+  id uuid primary key, location_type text not null, organization_id uuid, name text,
+  latitude float8 check (latitude between -90 and 90), longitude float8 check (longitude between -180 and 180),
+  external_identifier text, external_identifier_type text
+  ${postgis ? `, geog geography(Point, 4326) generated always as
+      (case when latitude is not null and longitude is not null
+            then st_setsrid(st_makepoint(longitude, latitude), 4326)::geography end) stored` : ''});
+create table ${s}.address (
+  id uuid primary key, location_id uuid not null references ${s}.location(id), address_1 text,
+  address_2 text, city text not null, region text, state_province text not null, postal_code text,
+  country text not null, address_type text not null);
+create table ${s}.service_at_location (
+  id uuid primary key, service_id uuid not null references ${s}.service(id),
+  location_id uuid not null references ${s}.location(id), description text);
+create table ${s}.phone (
+  id uuid primary key, service_id uuid not null references ${s}.service(id), position int not null,
+  number text not null, extension int, type text, description text);
+create table ${s}.schedule (
+  id uuid primary key, service_id uuid not null references ${s}.service(id), position int not null,
+  freq text, byday text, opens_at text, closes_at text, valid_from date, valid_to date,
+  description text, attending_type text, notes text);
+create table ${s}.language (
+  id uuid primary key, service_id uuid not null references ${s}.service(id), position int not null,
+  name text, code text);
+create table ${s}.cost_option (
+  id uuid primary key, service_id uuid not null references ${s}.service(id), option text, currency text,
+  amount float8, amount_description text);
+create table ${s}.taxonomy (id uuid primary key, name text not null, description text not null, uri text, version text);
+create table ${s}.taxonomy_term (
+  id uuid primary key, code text, name text not null, description text not null, parent_id uuid,
+  taxonomy text, taxonomy_id uuid references ${s}.taxonomy(id), language text);
+create table ${s}.attribute (
+  id uuid primary key, position int not null, link_id uuid not null, link_entity text not null, link_type text,
+  taxonomy_term_id uuid references ${s}.taxonomy_term(id), value text);
+create table ${s}.postcode (code text primary key, latitude float8 not null, longitude float8 not null);
+-- Great-circle distance in metres on the sphere PostGIS uses (haversine).
+create function ${s}.gc_meters(lat1 float8, lon1 float8, lat2 float8, lon2 float8) returns float8
+  language sql immutable parallel safe as $$
+  select 2 * ${EARTH_RADIUS_M} * asin(least(1, sqrt(
+    power(sin(radians(lat2 - lat1) / 2), 2) +
+    cos(radians(lat1)) * cos(radians(lat2)) * power(sin(radians(lon2 - lon1) / 2), 2))))
+$$;
+`;
+}
+
+function indexes(s, postgis) {
+  return `
+create index on ${s}.service using gin (tsv);
+create index on ${s}.service using gin (trgm gin_trgm_ops);
+create index on ${s}.service (name, id);
+create index on ${s}.service (organization_id);
+create index on ${s}.service (last_modified);
+create index on ${s}.organization using gin (search gin_trgm_ops);
+create index on ${s}.organization (name, id);
+create index on ${s}.location using gist (point(longitude, latitude));
+${postgis ? `create index on ${s}.location using gist (geog);` : ''}
+create index on ${s}.address (location_id);
+create index on ${s}.address (postal_code);
+create index on ${s}.service_at_location (service_id);
+create index on ${s}.service_at_location (location_id);
+create index on ${s}.phone (service_id, position);
+create index on ${s}.schedule (service_id, position);
+create index on ${s}.language (service_id, position);
+create index on ${s}.cost_option (service_id);
+create index on ${s}.attribute (link_id);
+create index on ${s}.attribute (taxonomy_term_id, link_id);
+create index on ${s}.taxonomy_term (taxonomy_id);
+`;
+}
+
+/** Insert rows of one table with one statement per batch (one array parameter per column). */
+async function insert(tx, s, table, rows) {
+  if (rows.length === 0) return;
+  const columns = Object.entries(TABLES[table]);
+  const params = columns.map(([name]) => rows.map((row) => row[name] ?? null));
+  const unnest = `unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) as u(${columns.map(([n]) => n).join(', ')})`;
+  let sql;
+  if (table === 'service') {
+    const plain = columns.map(([n]) => n).filter((n) => !n.startsWith('search_'));
+    const tsv = (col, weight) =>
+      `setweight(to_tsvector('english', unaccent(u.${col})), '${weight}') || setweight(to_tsvector('spanish', unaccent(u.${col})), '${weight}')`;
+    sql = `insert into ${s}.service (${plain.join(', ')}, trgm, tsv, tsv_name)
+      select ${plain.map((n) => `u.${n}`).join(', ')},
+        lower(unaccent(u.search_name || ' ' || u.search_tags)),
+        ${tsv('search_name', 'A')} || ${tsv('search_tags', 'B')} || ${tsv('search_body', 'C')},
+        ${tsv('search_name', 'A')}
+      from ${unnest}`;
+  } else if (table === 'organization') {
+    sql = `insert into ${s}.organization (id, name, description, website, search)
+      select u.id, u.name, u.description, u.website, lower(unaccent(u.name)) from ${unnest}`;
+  } else {
+    sql = `insert into ${s}.${table} (${columns.map(([n]) => n).join(', ')}) select * from ${unnest}`;
+  }
+  await tx.query(sql, params);
+}
+
+/**
+ * @typedef {{ title?: string, generated_at?: string, resources: Iterable<any> | AsyncIterable<any> }} LoadableDataset
+ * @typedef {{ services: number, organizations: number, locations: number, ms: number, postgis: boolean }} LoadSummary
+ */
+
+/**
+ * Load (or replace) the data served, in one transaction.
+ * @param {import('./db.js').Database} db
+ * @param {LoadableDataset[]} datasets validated datasets (the CLI validates them first)
+ * @param {{ zips?: Record<string, [number, number]>, beforeCommit?: (tx: import('./db.js').Queryable) => Promise<void> }} [options]
+ *   `zips`: ZIP code -> [latitude, longitude] centres for `postcode` + `proximity`;
+ *   `beforeCommit`: runs inside the transaction just before the swap (tests use it).
+ * @returns {Promise<LoadSummary>}
+ */
+export async function loadDatasets(db, datasets, options = {}) {
+  const started = Date.now();
+  const postgis = (await db.extensions()).has('postgis');
+  return db.transaction(async (tx) => {
+    // One load at a time.
+    await tx.query('select pg_advisory_xact_lock(4242013)');
+    await tx.query(`drop schema if exists ${NEXT} cascade`);
+    for (const statement of ddl(NEXT, postgis).split(/;\s*\n(?=create|--)/)) {
+      if (statement.trim()) await tx.query(statement);
+    }
+    const tax = taxonomyRows();
+    await insert(tx, NEXT, 'taxonomy', tax.taxonomy);
+    await insert(tx, NEXT, 'taxonomy_term', tax.taxonomy_term);
+
+    const seenOrganizations = new Set();
+    const seenRecords = new Set();
+    let services = 0;
+    let organizations = 0;
+    let locations = 0;
+    const titles = [];
+    for (const dataset of datasets) {
+      if (dataset.title) titles.push(dataset.title);
+      const context = { generatedAt: dataset.generated_at ?? new Date(started).toISOString() };
+      let rows = emptyRows();
+      let count = 0;
+      const flush = async () => {
+        // Parents before children (foreign keys).
+        for (const table of ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'attribute']) {
+          await insert(tx, NEXT, table, rows[table]);
+        }
+        organizations += rows.organization.length;
+        locations += rows.location.length;
+        rows = emptyRows();
+        count = 0;
+      };
+      for await (const record of dataset.resources) {
+        if (seenRecords.has(record.id)) throw new Error(`record id "${record.id}" appears in more than one dataset`);
+        seenRecords.add(record.id);
+        addRecord(rows, record, seenOrganizations, context);
+        services++;
+        if (++count >= BATCH) await flush();
+      }
+      await flush();
+    }
+
+    const zips = Object.entries(options.zips ?? {});
+    for (let i = 0; i < zips.length; i += 10000) {
+      await insert(tx, NEXT, 'postcode', zips.slice(i, i + 10000).map(([code, [latitude, longitude]]) => ({ code, latitude, longitude })));
+    }
+    const [sal] = await tx.query(`select count(*)::int as n from ${NEXT}.service_at_location`);
+    const meta = {
+      loaded_at: new Date().toISOString(),
+      services: String(services),
+      service_at_locations: String(sal?.n ?? 0),
+      titles: JSON.stringify(titles),
+    };
+    for (const [key, value] of Object.entries(meta)) {
+      await tx.query(`insert into ${NEXT}.meta (key, value) values ($1, $2)`, [key, value]);
+    }
+    for (const statement of indexes(NEXT, postgis).split(';')) {
+      if (statement.trim()) await tx.query(statement);
+    }
+    for (const table of [...Object.keys(TABLES), 'meta']) await tx.query(`analyze ${NEXT}.${table}`);
+    if (options.beforeCommit) await options.beforeCommit(tx);
+    // The swap: readers see the old schema until this transaction commits.
+    await tx.query(`drop schema if exists ${LIVE} cascade`);
+    await tx.query(`alter schema ${NEXT} rename to ${LIVE}`);
+    return { services, organizations, locations, ms: Date.now() - started, postgis };
+  });
+}
