@@ -22,11 +22,15 @@ function staticGraph(entry, seen = new Set()) {
 }
 const graph = (entry) => (existsSync(entry) ? [...staticGraph(entry)] : [entry]);
 const budgets = [
-  { name: 'CMS bundle, first load (dist/recovery-finder.js)', files: ['dist/recovery-finder.js'], max: 60 * KB },
+  // 60 -> 62 KB for #15: a fifth element (<recovery-my-list>) and Share / "Add to my list" on
+  // every card (main measured 56.4 KB, h/share 60.6 KB on the same build).
+  { name: 'CMS bundle, first load (dist/recovery-finder.js)', files: ['dist/recovery-finder.js'], max: 62 * KB },
   // 34 -> 37 KB for #15: every card's Share and "Add to my list", the shared-record panel and the
-  // URL-state module shared with the maps (measured 32.7 KB before, 36.5 KB after).
+  // URL-state module shared with the maps (measured 32.7 KB before, 36.5 KB after; main alone 34.0 KB by now).
   { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 37 * KB },
-  { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 15 * KB },
+  // 15 -> 16 KB: main alone measured 16.1 KB here after the exactly-once work; with #15's chunking 15.0 KB
+  // (15,408 bytes, RecoveryShareEvent in events.ts included). The lead should review this budget.
+  { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 16 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
 const leafletChunk = cms.filter((f) => /leaflet/i.test(f)).map((f) => join('dist/cms', f));
