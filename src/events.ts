@@ -55,6 +55,22 @@ export class RecoverySelectEvent extends Event {
   }
 }
 
+/** How a link was passed on: the device's share sheet, the clipboard, or shown for copying by hand. */
+export type ShareMethod = 'share' | 'copy' | 'shown';
+
+/** A person shared one record (or their list): the link carries ids and a ZIP only, never coordinates. */
+export class RecoveryShareEvent extends Event {
+  static readonly eventName = 'recovery-share';
+  constructor(
+    readonly url: string,
+    readonly method: ShareMethod,
+    /** The record shared (undefined when a whole list was shared). */
+    readonly resource?: Resource,
+  ) {
+    super(RecoveryShareEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 /**
  * A person submitted the newsletter signup. Cancel it (`preventDefault()`) to handle the
  * submission in the host page's own code instead of posting to `action`.
@@ -70,6 +86,7 @@ declare global {
   interface HTMLElementEventMap {
     'recovery-search': RecoverySearchEvent;
     'recovery-select': RecoverySelectEvent;
+    'recovery-share': RecoveryShareEvent;
     'recovery-signup': RecoverySignupEvent;
   }
 }

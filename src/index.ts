@@ -6,6 +6,7 @@ export { RecoveryResourceSearch } from './components/resource-search/resource-se
 export { RecoveryPrscMap } from './components/prsc-map/prsc-map.js';
 export { RecoveryDisposalLocator } from './components/disposal-locator/disposal-locator.js';
 export { RecoveryNewsletterSignup } from './components/newsletter-signup/newsletter-signup.js';
+export { RecoveryMyList } from './components/my-list/my-list.js';
 export * from './events.js';
 export type {
   Dataset,

@@ -311,8 +311,12 @@ describe('<recovery-resource-search>', () => {
     await ready(el);
     expect(buttonNamed(el, /print these results/i)).to.exist;
     const sheets = (root(el).adoptedStyleSheets.length ? root(el).adoptedStyleSheets : []) as CSSStyleSheet[];
-    const print = sheets.flatMap((s) => [...s.cssRules]).find((r) => r instanceof CSSMediaRule && r.conditionText === 'print') as CSSMediaRule;
-    expect(print?.cssText).to.match(/\.controls/);
-    expect(print?.cssText).to.match(/display: none/);
+    const print = sheets
+      .flatMap((s) => [...s.cssRules])
+      .filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText === 'print')
+      .map((r) => r.cssText)
+      .join('\n');
+    expect(print).to.match(/\.controls/);
+    expect(print).to.match(/display: none/);
   });
 });

@@ -10,7 +10,7 @@ const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.queryS
 
 async function make(): Promise<RfConfigure> {
   const el = await fixture<RfConfigure>(html`<rf-configure></rf-configure>`);
-  await until(() => (el.shadowRoot?.querySelectorAll('#element option').length ?? 0) === 4, 'elements listed');
+  await until(() => (el.shadowRoot?.querySelectorAll('#element option').length ?? 0) === 5, 'elements listed');
   return el;
 }
 
@@ -35,7 +35,7 @@ describe('demo/configure.html', () => {
     const el = await make();
     await expect(el).to.be.accessible();
     const options = [...el.shadowRoot!.querySelectorAll('#element option')].map((o) => o.textContent);
-    expect(options).to.have.members(['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-newsletter-signup']);
+    expect(options).to.have.members(['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-newsletter-signup', 'recovery-my-list']);
   });
 
   it('writes a script snippet that, pasted into a blank page, shows the element with the chosen options', async () => {

@@ -158,4 +158,29 @@ export const disposalLocatorStyles = css`
       outline: 2px solid Highlight;
     }
   }
+  .print-row {
+    margin: 1rem 0 0;
+  }
+  /* Printed, the locator is a clean list of the places and events shown. */
+  @media print {
+    form,
+    .map-col,
+    .show-on-map,
+    .print-row,
+    .status,
+    .skipped,
+    .place-problem {
+      display: none !important;
+    }
+    .layout {
+      display: block !important;
+    }
+    .card {
+      break-inside: avoid;
+      border-color: #000;
+    }
+    a {
+      color: inherit;
+    }
+  }
 `;

@@ -19,6 +19,9 @@ import { RecoverySearchEvent, RecoverySelectEvent, type DisposalSearchFilters } 
 import { baseStyles } from '../shared/styles.js';
 import { cardStyles, renderCard } from '../shared/result-card.js';
 import { helpStyles } from '../shared/help.js';
+import { UrlSync, cleanPrefix, idParam, zipParam, type UrlValues } from '../shared/url-state.js';
+import { CardActions, cardActionStyles } from '../shared/card-actions.js';
+import { renderSharedRecord, sharedRecordStyles } from '../shared/shared-record.js';
 import { RecoveryDatasetElement, datasetElementStyles } from '../shared/dataset-element.js';
 import { PlaceController } from '../shared/place-controller.js';
 import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
@@ -43,6 +46,9 @@ import { renderHeading } from '../shared/heading.js';
 import { eventIcs, icsFileName } from '../../core/ics.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
+/** The locator's keys in the URL (prefix `dl-`): the item, the ZIP and the chosen place. */
+const DISPOSAL_KEYS = ['item', 'zip', 'id'] as const;
+
 function isItem(v: unknown): v is DisposalItem {
   return typeof v === 'string' && (DISPOSAL_ITEMS as readonly string[]).includes(v);
 }
@@ -59,6 +65,7 @@ function isItem(v: unknown): v is DisposalItem {
  *
  * @fires {RecoverySearchEvent<DisposalSearchFilters>} recovery-search - After a person's search (ZIP, location or item change).
  * @fires {RecoverySelectEvent} recovery-select - When a person chooses a place.
+ * @fires {RecoveryShareEvent} recovery-share - When a person shares a place or event (with `sync-url`): the `url` carries its id and the ZIP only.
  *
  * @csspart base - The wrapper of everything.
  * @csspart help - The help contacts block.
@@ -73,13 +80,15 @@ function isItem(v: unknown): v is DisposalItem {
  * @csspart verify-warning - A card's line saying it may be out of date, old, closed or moved.
  * @csspart confidence - A card's one line saying how sure we are.
  * @csspart provenance - A card's "Where this comes from" disclosure (source, date, notes).
+ * @csspart shared - The place a shared link points at, when it is not in the list below.
+ * @csspart print - The "Print this list" button.
  *
  * @cssprop --recovery-disposal-accent - Colour of the chosen item and the main button (default: the primary colour).
  * @cssprop --recovery-disposal-map-height - Height of the map (default 24em).
  */
 @localized()
 export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalIndex> {
-  static override styles = [baseStyles, helpStyles, cardStyles, datasetElementStyles, mapStyles, disposalLocatorStyles];
+  static override styles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles, disposalLocatorStyles];
 
   /** What the person wants to get rid of: pills, liquids, patches, inhalers or sharps. */
   @property({ reflect: true }) item: DisposalItem = 'pills';
@@ -118,14 +127,42 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   /** How long to wait for the person's location, in milliseconds. */
   @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
 
+  /** Keep the item, ZIP and chosen place in the page URL (back and forward work; a shared link opens its place). */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** Prefix of this element's URL parameters (default "dl"): set it when two locators on one page both have `sync-url`. */
+  @property({ attribute: 'url-prefix' }) urlPrefix = '';
+
   /** The time used for "open now" and for which events are still to come (default: the current time). */
   @property({ attribute: false }) now?: Date;
 
   @state() private selectedId?: string | undefined;
   /** The person's street map choice (undefined: tiles only when the site set `tile-url`). */
   @state() private streetMap?: boolean | undefined;
+  /** The place a shared link points at, shown on its own until it is in the list ('' for none). */
+  @state() private sharedId = '';
+  /** Put the keyboard on the link's place once it is shown. */
+  private focusShared = false;
+  /** The item the site set, for a URL that names none. */
+  private siteItem: DisposalItem = 'pills';
+
+  private readonly url = new UrlSync(this, {
+    enabled: () => this.syncUrl,
+    prefix: () => this.paramPrefix,
+    keys: DISPOSAL_KEYS,
+    onPop: (values) => this.applyUrl(values ?? {}),
+  });
+  private readonly cardActions = new CardActions(this, {
+    prefix: () => this.paramPrefix,
+    zip: () => this.zipGiven,
+    canShare: () => this.syncUrl,
+  });
 
   private readonly place = new PlaceController(this, () => this, (place, byPerson) => {
+    if (byPerson) {
+      this.sharedId = '';
+      this.writeUrl();
+    }
     if (place?.source === 'location') {
       const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
       if (input) input.value = '';
@@ -162,6 +199,46 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     return new DisposalIndex(dataset.resources);
   }
 
+  /** The ZIP the URL gave, shown in the ZIP box (it changes only from the URL, so typing is never overwritten). */
+  @state() private urlZip = '';
+
+  /** The URL prefix in use. */
+  private get paramPrefix(): string {
+    return cleanPrefix(this.urlPrefix, 'dl', 'recovery-disposal-locator');
+  }
+
+  /** The ZIP the person typed (never a location). */
+  private get zipGiven(): string | undefined {
+    const p = this.place.place;
+    return p?.source === 'zip' ? p.zip : undefined;
+  }
+
+  /** Take the state in the URL: at start, and on back and forward. No event, no new entry. */
+  private applyUrl(v: UrlValues): void {
+    const item = v['item'];
+    this.item = isItem(item) ? item : this.siteItem;
+    const zip = zipParam(v['zip']);
+    this.urlZip = zip;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
+    if (input) input.value = zip;
+    if (zip) void this.place.useZip(zip, false);
+    else if (this.place.place?.source === 'zip') this.place.clear(false);
+    const id = idParam(v['id']);
+    this.selectedId = id || undefined;
+    this.sharedId = id;
+  }
+
+  /** A person changed something: a new history entry. */
+  private writeUrl(): void {
+    const v: UrlValues = {};
+    if (this.itemShown !== this.siteItem) v['item'] = this.itemShown;
+    const zip = this.zipGiven;
+    if (zip) v['zip'] = zip;
+    const id = this.selectedId ?? this.sharedId;
+    if (id) v['id'] = id;
+    void this.updateComplete.then(() => this.url.write(v));
+  }
+
   private get clock(): Date {
     return this.now ?? new Date();
   }
@@ -187,6 +264,14 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
         console.warn(`recovery-disposal-locator: ${attribute}="${String(this[name])}" cannot be used; using the default.`);
       }
     }
+    if (!this.hasUpdated) {
+      this.siteItem = this.itemShown;
+      const values = this.url.read();
+      if (values) {
+        this.applyUrl(values);
+        this.focusShared = !!this.sharedId;
+      }
+    }
     const index = this.store.derived;
     const item = this.itemShown;
     const point = this.place.place?.point;
@@ -194,7 +279,13 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
       index && point ? index.nearest(point, item, { limit: this.limitShown, maxKm: this.maxKm }) : [],
     );
     this.points = this.pointsMemo.get([this.results], () => resourcePoints(this.results.map((x) => x.item)));
-    if (this.selectedId && !this.results.some((x) => x.item.id === this.selectedId)) this.selectedId = undefined;
+    const settled = !!index && !this.place.busy;
+    if (this.sharedId && settled && this.results.some((x) => x.item.id === this.sharedId)) {
+      // The link's place is in the list: chosen there, not shown twice.
+      this.selectedId = this.sharedId;
+      this.sharedId = '';
+    }
+    if (settled && this.selectedId && !this.results.some((x) => x.item.id === this.selectedId)) this.selectedId = undefined;
     this.events = index
       ? index.upcomingEvents(this.clock, {
           item,
@@ -202,6 +293,21 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
           limit: this.limitShown,
         })
       : [];
+  }
+
+  protected override updated(): void {
+    if (!this.focusShared || !this.store.derived || this.place.busy) return;
+    this.focusShared = false;
+    const card = this.selectedId
+      ? this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(this.selectedId)}"] .name`)
+      : null;
+    if (card) {
+      card.setAttribute('tabindex', '-1');
+      card.focus({ preventScroll: true });
+      card.scrollIntoView({ block: 'nearest' });
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('.shared-record')?.focus();
+    }
   }
 
   // ---------------------------------------------------------------------------
@@ -212,6 +318,8 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     const value = (e.target as HTMLInputElement).value;
     if (!isItem(value)) return;
     this.item = value;
+    this.sharedId = '';
+    this.writeUrl();
     if (this.place.place) void this.announceSearch();
   }
 
@@ -237,7 +345,9 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     const found = this.results.find((x) => x.item.id === id);
     if (!found) return;
     this.selectedId = id;
+    this.sharedId = '';
     this.map.select(id);
+    this.writeUrl();
     if (from === 'map') {
       // Bring the place's card into view and put the keyboard there, so the list follows the map.
       void this.updateComplete.then(() => {
@@ -299,7 +409,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     return html`<fieldset>
       <legend>${msg('Where are you?')}</legend>
       <div class="where">
-        ${renderZipInput(this.place)}
+        ${renderZipInput(this.place, { value: this.urlZip })}
         <button type="submit" class="primary" ?disabled=${this.place.lookingUp}>${msg('Find places')}</button>
         ${renderLocateButton(this.place, () => void this.place.useLocation())}
       </div>
@@ -349,17 +459,18 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
                     noCategories: true,
                     staleAfterDays: this.staleAfterDays,
                     feedback: this.store.dataset?.feedback,
-                    actions:
-                      mapUsable && r.location
+                    actions: html`${mapUsable && r.location
                         ? html`<button type="button" class="secondary show-on-map" aria-pressed=${r.id === this.selectedId ? 'true' : 'false'}
                             aria-label=${msg(str`Show on map: ${r.name}`)} @click=${() => this.choose(r.id, 'list')}>${msg('Show on map')}</button>`
-                        : nothing,
+                        : nothing}${this.cardActions.actions(r)}`,
                   })}
                 </li>`,
               )}
             </ol>
             ${hasMap ? this.renderMap() : nothing}
-          </div>`
+          </div>
+          <p class="print-row"><button type="button" class="secondary print" part="print" @click=${() => window.print()}>
+            ${msg('Print this list')}</button></p>`
         : html`<p class="notice">
               ${msg(str`No place within ${formatCount(Math.round(kmToMiles(this.maxKm)))} miles in this list says it takes ${label}.`)}
               ${pillsNear ? msg('Some places near you take pills and tablets: call one to ask whether it takes this too.') : nothing}
@@ -391,6 +502,24 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     </div>`;
   }
 
+  /** The place a shared link points at, while it is not in the list. */
+  private renderShared(): TemplateResult | typeof nothing {
+    const ds = this.store.dataset;
+    if (!this.sharedId || !ds || this.store.status !== 'ready' || this.place.busy) return nothing;
+    const timeZone = ds.time_zone;
+    return renderSharedRecord({
+      id: this.sharedId,
+      record: ds.resources.find((r) => r.id === this.sharedId),
+      card: (r) => renderCard(r, { now: this.clock, timeZone, headingLevel: 3, noCategories: true, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(r) }),
+      onClose: () => {
+        this.sharedId = '';
+        this.selectedId = undefined;
+        this.writeUrl();
+        this.renderRoot.querySelector<HTMLInputElement>('#zip')?.focus();
+      },
+    });
+  }
+
   private renderEvents(): TemplateResult | typeof nothing {
     if (this.store.status !== 'ready' || this.events.length === 0) return nothing;
     const timeZone = this.store.dataset?.time_zone ?? 'America/New_York';
@@ -409,7 +538,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
               noCategories: true,
               staleAfterDays: this.staleAfterDays,
               feedback: this.store.dataset?.feedback,
-              actions: this.renderAddToCalendar(r, timeZone),
+              actions: html`${this.renderAddToCalendar(r, timeZone)}${this.cardActions.actions(r)}`,
             })}
           </li>`,
         )}
@@ -442,9 +571,10 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
       </form>
       ${renderPlaceProblem(this.place)}
       <p class="status" role="status">${this.statusText()}</p>
+      ${this.cardActions.renderStatus()}
       ${this.renderSkipped()}
       ${this.store.status === 'loading' ? html`<div class="loading-space" aria-hidden="true"></div>` : nothing}
-      ${this.renderResults()} ${this.renderEvents()}
+      ${this.renderShared()} ${this.renderResults()} ${this.renderEvents()}
     </div>`;
   }
 }

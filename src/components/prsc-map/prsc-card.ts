@@ -20,6 +20,8 @@ export interface CentreView {
   feedback?: Feedback | undefined;
   /** Called when the person presses the details button. */
   onToggle: (id: string) => void;
+  /** More actions after the details button (share, my list). */
+  extra?: TemplateResult | undefined;
   /** The site's age limit in days (see the card's `staleAfterDays`). */
   staleAfterDays?: number | undefined;
 }
@@ -71,7 +73,7 @@ function toggleButton(v: CentreView): TemplateResult {
 
 /** One list item's content; the button stays the same element whichever view is shown (focus stays on it). */
 export function renderCentre(v: CentreView): TemplateResult {
-  return html`${v.selected ? renderDetails(v) : renderSummary(v)}${toggleButton(v)}`;
+  return html`${v.selected ? renderDetails(v) : renderSummary(v)}${toggleButton(v)}${v.extra ?? nothing}`;
 }
 
 function renderDetails(v: CentreView): TemplateResult {

@@ -166,4 +166,34 @@ export const prscMapStyles = css`
       order: -2;
     }
   }
+  .print-row {
+    margin: 1rem 0 0;
+  }
+  /* Printed, the map gives way to a clean list of every centre shown. */
+  @media print {
+    .controls,
+    .map-col,
+    .map-toggle,
+    .choose,
+    .print-row,
+    .status,
+    .skipped,
+    .intro {
+      display: none !important;
+    }
+    .layout {
+      display: block !important;
+    }
+    .list-col {
+      max-height: none !important;
+      overflow: visible !important;
+    }
+    .centre {
+      break-inside: avoid;
+      border-color: #000;
+    }
+    a {
+      color: inherit;
+    }
+  }
 `;

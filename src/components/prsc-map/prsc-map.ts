@@ -1,12 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Category, Dataset, Resource } from '../../core/schema.js';
+import { CATEGORIES, type Category, type Dataset, type Resource } from '../../core/schema.js';
 import { matchRegion, offeringsOf, parseCenter, prscRecords, regionsOf, shownCentres, type ShownCentre } from '../../core/prsc.js';
 import { RecoverySelectEvent } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
 import { cardStyles } from '../shared/result-card.js';
 import { helpStyles } from '../shared/help.js';
+import { cardActionStyles } from '../shared/card-actions.js';
+import { sharedRecordStyles } from '../shared/shared-record.js';
 import { RecoveryDatasetElement, datasetElementStyles } from '../shared/dataset-element.js';
 import { PlaceController } from '../shared/place-controller.js';
 import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
@@ -26,11 +29,17 @@ import {
   resourcePoints,
   type MapPoint,
 } from '../shared/map-controller.js';
+import { UrlSync, cleanPrefix, idParam, zipParam, type UrlValues } from '../shared/url-state.js';
+import { CardActions } from '../shared/card-actions.js';
+import { renderSharedRecord } from '../shared/shared-record.js';
 import { renderCentre } from './prsc-card.js';
 import { renderHeading } from '../shared/heading.js';
 import { SiteTextController } from '../shared/site-text.js';
 import { getLocale } from '../shared/localize.js';
 import { prscMapStyles } from './prsc-map.styles.js';
+
+/** The map's keys in the URL (prefix `pm-`): region, offerings, ZIP and the chosen centre. */
+const PRSC_KEYS = ['region', 'offer', 'zip', 'id'] as const;
 
 /** What the view reads from a dataset. */
 interface Centres {
@@ -53,6 +62,7 @@ interface Centres {
  * @slot intro-es - The introduction on a Spanish page (likewise `intro-en` on an English one); `intro` when absent.
  *
  * @fires {RecoverySelectEvent} recovery-select - When a person chooses a centre, in the list or on the map.
+ * @fires {RecoveryShareEvent} recovery-share - When a person shares a centre (with `sync-url`): the `url` carries its id and the ZIP only.
  *
  * @csspart base - The wrapper of everything.
  * @csspart help - The help contacts block.
@@ -65,6 +75,8 @@ interface Centres {
  * @csspart map-toggle - The "Show map" button on narrow screens.
  * @csspart verify-warning - A card's "may be out of date" warning.
  * @csspart more - The "Show more centres" button under a long list.
+ * @csspart shared - Words shown when a shared link's centre is no longer listed.
+ * @csspart print - The "Print this list" button.
  *
  * @cssprop --recovery-map-height - Height of the map (default 32em; 22em on narrow screens).
  * @cssprop --recovery-map-marker-color - Colour of the markers and clusters (default: the primary colour).
@@ -72,7 +84,7 @@ interface Centres {
  */
 @localized()
 export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
-  static override styles = [baseStyles, helpStyles, cardStyles, datasetElementStyles, mapStyles, prscMapStyles];
+  static override styles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles, prscMapStyles];
   /** Centres listed at a time; "Show more centres" lists as many again (a long list is never rendered whole). */
   static listPageSize = 100;
 
@@ -104,6 +116,10 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl = ZIP_TABLE_US_URL;
   /** How long to wait for the person's location, in milliseconds. */
   @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
+  /** Keep the region, offerings, ZIP and chosen centre in the page URL (back and forward work; a shared link opens its centre). */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /** Prefix of this element's URL parameters (default "pm"): set it when two maps on one page both have `sync-url`. */
+  @property({ attribute: 'url-prefix' }) urlPrefix = '';
 
   @state() private chosenRegion = '';
   @state() private offerings = new Set<Category>();
@@ -113,11 +129,27 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   /** The person's street map choice (undefined: tiles only when the site set `tile-url`). */
   @state() private streetMap?: boolean | undefined;
 
-  private readonly place = new PlaceController(this, () => this, (place) => {
+  private readonly place = new PlaceController(this, () => this, (place, byPerson) => {
+    if (byPerson) this.writeUrl();
     if (!place) return;
     const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
     if (place.source === 'location' && input) input.value = '';
   });
+  private readonly url = new UrlSync(this, {
+    enabled: () => this.syncUrl,
+    prefix: () => this.paramPrefix,
+    keys: PRSC_KEYS,
+    onPop: (values) => this.applyUrl(values ?? {}),
+  });
+  private readonly cardActions = new CardActions(this, {
+    prefix: () => this.paramPrefix,
+    zip: () => this.zipGiven,
+    canShare: () => this.syncUrl,
+  });
+  /** The centre a link pointed at, until the data has been looked at ('' for none). */
+  private linkId = '';
+  /** The link's centre is not in the data: say so. */
+  @state() private linkMissing = false;
   private shown: ShownCentre[] = [];
   private readonly shownMemo = new Memo<ShownCentre[]>();
   private points: MapPoint[] = [];
@@ -156,6 +188,45 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     return msg('the list of centres');
   }
 
+  /** The ZIP the URL gave, shown in the ZIP box (it changes only from the URL, so typing is never overwritten). */
+  @state() private urlZip = '';
+
+  /** The URL prefix in use. */
+  private get paramPrefix(): string {
+    return cleanPrefix(this.urlPrefix, 'pm', 'recovery-prsc-map');
+  }
+
+  /** The ZIP the person typed (never a location). */
+  private get zipGiven(): string | undefined {
+    const p = this.place.place;
+    return p?.source === 'zip' ? p.zip : undefined;
+  }
+
+  /** Take the state in the URL: at start, and on back and forward. No event, no new entry. */
+  private applyUrl(v: UrlValues): void {
+    this.chosenRegion = v['region'] ?? this.region;
+    const known = new Set<string>(CATEGORIES);
+    this.offerings = new Set((v['offer'] ?? '').split(',').filter((c): c is Category => known.has(c)));
+    const zip = zipParam(v['zip']);
+    this.urlZip = zip;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
+    if (input) input.value = zip;
+    if (zip) void this.place.useZip(zip, false);
+    else if (this.place.place?.source === 'zip') this.place.clear(false);
+    this.selectedId = idParam(v['id']) || undefined;
+  }
+
+  /** A person changed something: a new history entry. */
+  private writeUrl(): void {
+    const v: UrlValues = {};
+    if (this.chosenRegion) v['region'] = this.regionShown || this.chosenRegion;
+    if (this.offerings.size) v['offer'] = [...this.offerings].join(',');
+    const zip = this.zipGiven;
+    if (zip) v['zip'] = zip;
+    if (this.selectedId) v['id'] = this.selectedId;
+    void this.updateComplete.then(() => this.url.write(v));
+  }
+
   protected override derive(dataset: Dataset): Centres {
     const centres = prscRecords(dataset.resources);
     return { centres, regions: regionsOf(centres), offerings: offeringsOf(centres) };
@@ -170,7 +241,18 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('region')) this.chosenRegion = this.region;
-    if (changed.has('zip') && this.zip && !this.place.place) void this.place.useZip(this.zip, false);
+    let urlZip = false;
+    if (!this.hasUpdated) {
+      const values = this.url.read();
+      if (values) {
+        // A shared link names a centre and no region: show every region, so it is in the list.
+        this.applyUrl(values['id'] && !values['region'] ? { ...values, region: '' } : values);
+        this.linkId = this.selectedId ?? '';
+        urlZip = !!values['zip'];
+      }
+    }
+    // The site's default place, unless the URL gave one.
+    if (changed.has('zip') && this.zip && !urlZip && !this.place.place) void this.place.useZip(this.zip, false);
     const data = this.store.derived;
     if (data && this.chosenRegion && !this.regionShown && this.warnedRegion !== this.chosenRegion) {
       // A configured region that the data does not have: say so to the site, show every region.
@@ -184,7 +266,13 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     );
     if (this.shown !== before || this.listed === 0) this.listed = this.pageStep;
     this.points = this.pointsMemo.get([this.shown], () => resourcePoints(this.shown.map((s) => s.r)));
-    if (this.selectedId && !this.shown.some((s) => s.r.id === this.selectedId)) this.selectedId = undefined;
+    if (data && this.linkId && !this.place.busy) {
+      // The centre a link pointed at: open and focused once the list is there, or said to be gone.
+      this.linkMissing = !data.centres.some((c) => c.id === this.linkId);
+      if (!this.linkMissing) this.focusId = this.linkId;
+      this.linkId = '';
+    }
+    if (data && this.selectedId && !this.shown.some((s) => s.r.id === this.selectedId)) this.selectedId = undefined;
   }
 
   protected override updated(): void {
@@ -217,11 +305,14 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     // A centre chosen on the map is always in the list: list the pages up to it.
     if (at >= this.listed) this.listed = (Math.floor(at / this.pageStep) + 1) * this.pageStep;
     this.announcement = '';
+    this.linkMissing = false;
     if (from === 'list' && this.selectedId === id) {
       this.selectedId = undefined;
+      this.writeUrl();
       return;
     }
     this.selectedId = id;
+    this.writeUrl();
     if (from === 'map') {
       this.focusId = id;
       this.announcement = msg(str`Chosen on the map: ${entry.r.name}. Its details are open in the list.`);
@@ -233,6 +324,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     if (e.key !== 'Escape' || !this.selectedId) return;
     this.focusId = this.selectedId;
     this.selectedId = undefined;
+    this.writeUrl();
   }
 
   private async onZipSubmit(e: SubmitEvent): Promise<void> {
@@ -247,6 +339,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     if (on) next.add(c);
     else next.delete(c);
     this.offerings = next;
+    this.writeUrl();
   }
 
   private statusText(): string {
@@ -269,6 +362,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
       )}</p></slot></slot></div>
       ${this.store.status === 'error' ? nothing : this.renderControls()}
       <p class="status" role="status" aria-live="polite">${this.statusText()}</p>
+      ${this.cardActions.renderStatus()}
       ${this.renderLoadState()} ${this.renderSkipped()}
       ${this.store.status === 'error' ? nothing : this.renderLayout()}
     </div>`;
@@ -280,7 +374,10 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     return html`<div class="controls" part="controls">
       <div class="field">
         <label for="region">${msg('Region')}</label>
-        <select id="region" ?disabled=${this.store.status !== 'ready'} @change=${(e: Event) => (this.chosenRegion = (e.target as HTMLSelectElement).value)}>
+        <select id="region" ?disabled=${this.store.status !== 'ready'} @change=${(e: Event) => {
+          this.chosenRegion = (e.target as HTMLSelectElement).value;
+          this.writeUrl();
+        }}>
           <option value="" ?selected=${!selectedRegion}>${msg('All regions')}</option>
           ${regions.map((r) => html`<option value=${r} ?selected=${r === selectedRegion}>${r}</option>`)}
         </select>
@@ -295,7 +392,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
           </fieldset>`
         : nothing}
       <form class="near" @submit=${this.onZipSubmit} novalidate>
-        ${renderZipInput(this.place, { label: msg('Nearest to ZIP code') })}
+        ${renderZipInput(this.place, { label: msg('Nearest to ZIP code'), value: this.urlZip })}
         <button type="submit">${msg('Find nearest')}</button>
         ${renderLocateButton(this.place, () => void this.place.useLocation())}
         ${this.place.place ? html`<button type="button" class="secondary" @click=${() => this.place.clear()}>${msg('Clear')}</button>` : nothing}
@@ -315,12 +412,17 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
         ${this.mapShown ? msg('Hide map') : msg('Show map')}
       </button>
       <div class="list-col">
+        ${this.linkMissing
+          ? renderSharedRecord({ id: '', record: undefined, card: () => html``, onClose: () => (this.linkMissing = false) })
+          : nothing}
         ${loading
           ? html`<div class="list-placeholder" aria-hidden="true"></div>`
           : this.shown.length === 0
             ? html`<p class="notice empty">${msg('No centre matches these choices. Choose "All regions" or fewer offerings.')}</p>`
             : html`<ul class="plain centres" part="list" aria-label=${msg('Peer Recovery Support Centers')} @keydown=${this.onListKeydown}>
-                ${this.shown.slice(0, this.listed).map(
+                ${repeat(
+                  this.shown.slice(0, this.listed),
+                  (s) => s.r.id,
                   (s) => html`<li class="centre ${s.r.id === this.selectedId ? 'selected' : ''}" data-id=${s.r.id}>
                     ${renderCentre({
                       r: s.r,
@@ -332,6 +434,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
                       staleAfterDays: this.staleAfterDays,
                       feedback: this.store.dataset?.feedback,
                       onToggle: (id) => this.choose(id, 'list'),
+                      extra: this.cardActions.actions(s.r),
                     })}
                   </li>`,
                 )}
@@ -339,7 +442,9 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
               ${this.shown.length > this.listed
                 ? html`<button type="button" class="secondary more" part="more" @click=${this.showMore}>
                     ${msg(str`Show more centres (${formatCount(this.listed)} of ${formatCount(this.shown.length)} shown)`)}</button>`
-                : nothing}`}
+                : nothing}
+              <p class="print-row"><button type="button" class="secondary print" part="print" @click=${() => window.print()}>
+                ${msg('Print this list')}</button></p>`}
       </div>
       <div class="map-col" id="map-panel" part="map">
         ${renderMapFrame(this.map, this.landmarkLabel(n === 1 ? msg('Map of 1 centre') : msg(str`Map of the ${formatCount(n)} centres`)))}

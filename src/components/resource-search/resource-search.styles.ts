@@ -3,12 +3,16 @@ import { baseStyles } from '../shared/styles.js';
 import { helpStyles } from '../shared/help.js';
 import { cardStyles } from '../shared/result-card.js';
 import { datasetElementStyles } from '../shared/dataset-element.js';
+import { cardActionStyles } from '../shared/card-actions.js';
+import { sharedRecordStyles } from '../shared/shared-record.js';
 
 export const resourceSearchStyles = [
   baseStyles,
   helpStyles,
   cardStyles,
   datasetElementStyles,
+  cardActionStyles,
+  sharedRecordStyles,
   css`
     .base {
       --_accent: var(--recovery-search-accent, var(--_primary));

@@ -14,7 +14,10 @@ import { renderCard } from '../shared/result-card.js';
 import { formatCount } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
-import { DISTANCES, emptyState, parseCategories, readUrl, writeUrl, type SearchState } from './url-state.js';
+import { DISTANCES, SEARCH_KEYS, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
+import { UrlSync, cleanPrefix } from '../shared/url-state.js';
+import { CardActions } from '../shared/card-actions.js';
+import { renderSharedRecord } from '../shared/shared-record.js';
 import { renderEmptyNear } from './empty-near.js';
 import { renderFilters, renderPlace, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
@@ -73,6 +76,8 @@ function filterOptions(resources: readonly Resource[]): FilterOptions {
  *   population, free, delivery, openNow, zip, miles, nearMe: never coordinates) and `resultCount`.
  * @fires {RecoverySelectEvent} recovery-select - A person chose a result: followed one of its links
  *   (call, text, directions or website). With the `resource`.
+ * @fires {RecoveryShareEvent} recovery-share - A person shared a result (with `sync-url`): with the `url`
+ *   (the record's id and the ZIP only), how it went (`method`) and the `resource`.
  *
  * @csspart base - The wrapper; carries the theme.
  * @csspart help - The help contacts block.
@@ -88,6 +93,7 @@ function filterOptions(resources: readonly Resource[]): FilterOptions {
  * @csspart result - One result card.
  * @csspart verify-warning - A result's "may be out of date" warning.
  * @csspart more - The "Show more results" button.
+ * @csspart shared - The record a shared link points at, shown above the results.
  *
  * @cssprop --recovery-search-accent - Colour of the search button and active filters (default: the primary colour).
  * @cssprop --recovery-search-sidebar-width - Width of the filter column on wide screens (default 18em).
@@ -106,8 +112,10 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   @property({ type: Boolean, attribute: 'no-location' }) noLocation = false;
   /** How many results to show at a time. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
-  /** Keep the query, filters and ZIP in the page URL (shareable; back and forward work). */
+  /** Keep the query, filters and ZIP in the page URL (shareable; back and forward work), and show a record a shared link points at. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /** Prefix of this element's URL parameters (default "rs"): set it when two searches on one page both have `sync-url`. */
+  @property({ attribute: 'url-prefix' }) urlPrefix = '';
   /** More synonym groups, added to the built-in ones (e.g. [["dental", "teeth"]]). */
   @property({ attribute: false }) synonyms: SynonymGroup[] = [];
   /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
@@ -134,6 +142,24 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   private lastSearchMs = 0;
   private reportTimer?: ReturnType<typeof setTimeout>;
   private focusFrom = -1;
+  /** Put the keyboard on the shared record once it is shown (it came from the URL). */
+  private focusShared = false;
+  private readonly url = new UrlSync(this, {
+    enabled: () => this.syncUrl,
+    prefix: () => this.paramPrefix,
+    keys: SEARCH_KEYS,
+    onPop: (values) => this.applyState(values ? fromValues(values, this.preset) : emptyState(this.preset)),
+  });
+  private readonly cardActions = new CardActions(this, {
+    prefix: () => this.paramPrefix,
+    zip: () => this.search.zip || undefined,
+    canShare: () => this.syncUrl,
+  });
+
+  /** The URL prefix in use. */
+  private get paramPrefix(): string {
+    return cleanPrefix(this.urlPrefix, SEARCH_PREFIX, 'recovery-resource-search');
+  }
 
   constructor() {
     super();
@@ -159,14 +185,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return this.synonyms;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.onPopState);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPopState);
     clearTimeout(this.typeTimer);
     clearTimeout(this.reportTimer);
   }
@@ -197,8 +217,10 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   protected override willUpdate(changed: PropertyValues): void {
     this.warnAboutSettings(changed);
     if (!this.hasUpdated || changed.has('category')) {
-      const fromUrl = this.syncUrl && !this.hasUpdated ? readUrl(location.href, this.preset) : undefined;
+      const values = this.hasUpdated ? undefined : this.url.read();
+      const fromUrl = values ? fromValues(values, this.preset) : undefined;
       this.applyState(fromUrl ?? { ...this.search, categories: this.preset });
+      this.focusShared = !!fromUrl?.id;
     }
     // The site's default place, unless the URL or the person has given one.
     if ((!this.hasUpdated || changed.has('zip')) && this.zip && !this.search.zip && !this.place.place) {
@@ -280,14 +302,10 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     else if (this.place.place?.source === 'zip') this.place.clear(false);
   }
 
-  private readonly onPopState = () => {
-    if (!this.syncUrl) return;
-    this.applyState(readUrl(location.href, this.preset) ?? emptyState(this.preset));
-  };
-
   /** A person changed something: new results now; URL and event now or after a pause. */
   private change(patch: Partial<SearchState>, how: 'typing' | 'now' = 'now') {
-    this.search = { ...this.search, ...patch };
+    // A person's own change moves on from a shared link's record.
+    this.search = { ...this.search, id: '', ...patch };
     this.shown = this.pageStep;
     clearTimeout(this.reportTimer);
     if (how === 'typing') {
@@ -298,13 +316,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   private report(mode: 'push' | 'replace') {
-    if (this.syncUrl) {
-      const url = writeUrl(location.href, this.search, this.preset);
-      if (url !== location.href) {
-        if (mode === 'push') history.pushState(history.state, '', url);
-        else history.replaceState(history.state, '', url);
-      }
-    }
+    this.url.write(toValues(this.search, this.preset), mode);
     const s = this.search;
     const place = this.place.place;
     const filters: ResourceSearchFilters = {
@@ -348,6 +360,10 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   protected override updated(): void {
+    if (this.focusShared && this.phase !== 'loading') {
+      this.focusShared = false;
+      this.renderRoot.querySelector<HTMLElement>('.shared-record')?.focus();
+    }
     if (this.focusFrom >= 0) {
       this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`)?.focus();
       this.focusFrom = -1;
@@ -396,12 +412,20 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     const hits = this.result.hits;
     const now = new Date();
     return html`
+      ${this.search.id
+        ? renderSharedRecord({
+            id: this.search.id,
+            record: ds.resources.find((r) => r.id === this.search.id),
+            card: (r) => renderCard(r, { now, timeZone: ds.time_zone, headingLevel: 3, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(r) }),
+            onClose: () => this.closeShared(),
+          })
+        : nothing}
       ${this.result.crisis ? renderHelp(this.helpContacts ?? ds.help.contacts, { urgent: true }) : nothing}
       ${this.renderSkipped()}
       ${hits.length === 0 ? this.renderEmpty() : html`
         <ul class="plain results" part="results" aria-label=${msg('Results')}>
           ${hits.slice(0, this.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">
-            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: this.subLevel, staleAfterDays: this.staleAfterDays, feedback: ds.feedback })}</li>`)}
+            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: this.subLevel, staleAfterDays: this.staleAfterDays, feedback: ds.feedback, actions: this.cardActions.actions(h.resource) })}</li>`)}
         </ul>
         <div class="after-results">
           ${hits.length > this.shown
@@ -465,6 +489,12 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     </div>`;
   }
 
+  /** Close the shared record: the keyboard goes to the search box. */
+  private closeShared() {
+    this.change({ id: '' });
+    this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus();
+  }
+
   private clearQuery() {
     this.draft = '';
     this.change({ query: '' });
@@ -509,6 +539,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
             : nothing}
           <div class="main">
             <p class="status" role="status" part="status">${this.statusText()}</p>
+            ${this.cardActions.renderStatus()}
             ${this.phase === 'loading' ? this.renderLoadState() : nothing}
             ${this.renderResults()}
           </div>

@@ -1,8 +1,10 @@
 /**
  * The search a person made, as plain values, and its form in the page URL (`sync-url`).
- * Parameters are prefixed `rs-` so they do not collide with the host page's own. A place is
+ * Parameters are prefixed `rs-` (or the element's `url-prefix`) so they do not collide with the
+ * host page's own; the mechanics are shared with the maps (../shared/url-state.ts). A place is
  * kept only as a ZIP, never as coordinates.
  */
+import { idParam, readParams, writeParams, zipParam, type UrlValues } from '../shared/url-state.js';
 import { CATEGORIES, POPULATIONS, type Category, type Population } from '../../core/schema.js';
 import type { DeliveryFilter } from '../../core/search.js';
 
@@ -18,13 +20,15 @@ export interface SearchState {
   zip: string;
   /** Distance in miles; 0 is any distance. */
   miles: number;
+  /** The record a shared link points at ('' for none). */
+  id: string;
 }
 
 export const DISTANCES = [1, 5, 10, 25, 0] as const;
 export const DEFAULT_MILES = 10;
 
 export function emptyState(categories: Category[] = []): SearchState {
-  return { query: '', categories, language: '', population: '', free: false, delivery: '', openNow: false, zip: '', miles: DEFAULT_MILES };
+  return { query: '', categories, language: '', population: '', free: false, delivery: '', openNow: false, zip: '', miles: DEFAULT_MILES, id: '' };
 }
 
 /** The categories in a comma-separated list, known ones only. */
@@ -36,44 +40,56 @@ export function parseCategories(text: string | null | undefined): Category[] {
     .filter((c): c is Category => known.has(c));
 }
 
-const KEYS = ['rs-q', 'rs-cat', 'rs-lang', 'rs-pop', 'rs-free', 'rs-mode', 'rs-open', 'rs-zip', 'rs-mi'];
+/** The keys of the search in the URL, without the prefix, in the order they are written. */
+export const SEARCH_KEYS = ['q', 'cat', 'lang', 'pop', 'free', 'mode', 'open', 'zip', 'mi', 'id'] as const;
+export const SEARCH_PREFIX = 'rs';
 
-/** The state in a URL, or undefined when the URL holds none of ours. */
-export function readUrl(href: string, presetCategories: Category[] = []): SearchState | undefined {
-  const p = new URL(href).searchParams;
-  if (!KEYS.some((k) => p.has(k))) return undefined;
-  const population = p.get('rs-pop') ?? '';
-  const mode = p.get('rs-mode');
-  const miles = Number(p.get('rs-mi') ?? DEFAULT_MILES);
+/** The state in URL values (see readParams), or in a URL. */
+export function fromValues(v: UrlValues, presetCategories: Category[] = []): SearchState {
+  const population = v['pop'] ?? '';
+  const mode = v['mode'];
+  const miles = Number(v['mi'] ?? DEFAULT_MILES);
+  const lang = v['lang'] ?? '';
   return {
-    query: (p.get('rs-q') ?? '').slice(0, 200),
-    categories: p.has('rs-cat') ? parseCategories(p.get('rs-cat')) : presetCategories,
-    language: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(p.get('rs-lang') ?? '') ? (p.get('rs-lang') as string) : '',
+    query: (v['q'] ?? '').slice(0, 200),
+    categories: v['cat'] !== undefined ? parseCategories(v['cat']) : presetCategories,
+    language: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang) ? lang : '',
     population: (POPULATIONS as readonly string[]).includes(population) ? (population as Population) : '',
-    free: p.get('rs-free') === '1',
+    free: v['free'] === '1',
     delivery: mode === 'in-person' || mode === 'online' ? mode : '',
-    openNow: p.get('rs-open') === '1',
-    zip: /^\d{5}$/.test(p.get('rs-zip') ?? '') ? (p.get('rs-zip') as string) : '',
+    openNow: v['open'] === '1',
+    zip: zipParam(v['zip']),
     miles: (DISTANCES as readonly number[]).includes(miles) ? miles : DEFAULT_MILES,
+    id: idParam(v['id']),
   };
 }
 
-/** The URL with the state written into it (other parameters kept). */
-export function writeUrl(href: string, s: SearchState, presetCategories: Category[] = []): string {
-  const url = new URL(href);
-  const p = url.searchParams;
-  for (const k of KEYS) p.delete(k);
-  if (s.query.trim()) p.set('rs-q', s.query.trim());
+/** The values of a state to write into the URL. */
+export function toValues(s: SearchState, presetCategories: Category[] = []): UrlValues {
+  const v: UrlValues = {};
+  if (s.query.trim()) v['q'] = s.query.trim();
   // Categories other than the site's preset are written, even none at all.
-  if (s.categories.join(',') !== presetCategories.join(',')) p.set('rs-cat', s.categories.join(','));
-  if (s.language) p.set('rs-lang', s.language);
-  if (s.population) p.set('rs-pop', s.population);
-  if (s.free) p.set('rs-free', '1');
-  if (s.delivery) p.set('rs-mode', s.delivery);
-  if (s.openNow) p.set('rs-open', '1');
+  if (s.categories.join(',') !== presetCategories.join(',')) v['cat'] = s.categories.join(',');
+  if (s.language) v['lang'] = s.language;
+  if (s.population) v['pop'] = s.population;
+  if (s.free) v['free'] = '1';
+  if (s.delivery) v['mode'] = s.delivery;
+  if (s.openNow) v['open'] = '1';
   if (s.zip) {
-    p.set('rs-zip', s.zip);
-    if (s.miles !== DEFAULT_MILES) p.set('rs-mi', String(s.miles));
+    v['zip'] = s.zip;
+    if (s.miles !== DEFAULT_MILES) v['mi'] = String(s.miles);
   }
-  return url.href;
+  if (s.id) v['id'] = s.id;
+  return v;
+}
+
+/** The state in a URL, or undefined when the URL holds none of ours. */
+export function readUrl(href: string, presetCategories: Category[] = [], prefix = SEARCH_PREFIX): SearchState | undefined {
+  const v = readParams(href, prefix, SEARCH_KEYS);
+  return v ? fromValues(v, presetCategories) : undefined;
+}
+
+/** The URL with the state written into it (other parameters kept). */
+export function writeUrl(href: string, s: SearchState, presetCategories: Category[] = [], prefix = SEARCH_PREFIX): string {
+  return writeParams(href, prefix, SEARCH_KEYS, toValues(s, presetCategories));
 }

@@ -1,0 +1,178 @@
+// <recovery-my-list>, the pocket card (#15): added from any element's card, kept in this
+// browser only (one localStorage key), survives a reload, cleared by one action, printed as a
+// clean page, shared as a link with ids only; an id the data no longer has is said to be gone.
+import { fixture, html, expect } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import '../../src/components/my-list/my-list.js';
+import '../../src/components/resource-search/resource-search.js';
+import '../../src/components/prsc-map/prsc-map.js';
+import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
+import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
+import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
+import type { RecoveryShareEvent } from '../../src/events.js';
+import { MY_LIST_KEY } from '../../src/components/shared/my-list.js';
+import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, uniqueKey, until } from '../helpers.js';
+
+const stored = () => localStorage.getItem(MY_LIST_KEY);
+const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+const said = (el: Element) => el.shadowRoot?.querySelector('[role="status"].visually-hidden')?.textContent?.trim() ?? '';
+
+async function myList(src = datasetUrl({ key: uniqueKey('ml') })): Promise<RecoveryMyList> {
+  const el = await fixture<RecoveryMyList>(html`<recovery-my-list src=${src}></recovery-my-list>`);
+  await until(() => !text(el).includes('Loading the places'), 'list loaded');
+  return el;
+}
+
+/** A page of its own (an iframe), reloaded for real. */
+async function frameWith(url: string): Promise<HTMLIFrameElement> {
+  const f = document.createElement('iframe');
+  f.style.width = '900px';
+  f.style.height = '600px';
+  const loaded = new Promise((r) => f.addEventListener('load', r, { once: true }));
+  f.src = url;
+  document.body.append(f);
+  await loaded;
+  return f;
+}
+
+describe('<recovery-my-list>', () => {
+  failOnLitWarnings();
+  let start: string;
+  before(() => setGeolocation({ reset: true }));
+  beforeEach(() => {
+    start = location.href;
+    localStorage.removeItem(MY_LIST_KEY);
+  });
+  afterEach(async () => {
+    history.replaceState(null, '', start);
+    localStorage.removeItem(MY_LIST_KEY);
+    for (const f of document.querySelectorAll('iframe')) f.remove();
+    await emulateMedia({ media: 'screen' });
+  });
+
+  it('keeps nothing until a person adds; "Add to my list" on a search card (by keyboard) keeps id and name under one key', async () => {
+    const search = await fixture<RecoveryResourceSearch>(html`<recovery-resource-search src=${datasetUrl({ key: uniqueKey('ml-rs') })}></recovery-resource-search>`);
+    const root = search.shadowRoot!;
+    await until(() => !!root.querySelector('#name-ex-dental-clinic'), 'results');
+    expect(stored()).to.equal(null);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('recovery'))).to.deep.equal([]);
+    const add = root.querySelector('#name-ex-dental-clinic')!.closest('li')!.querySelector<HTMLButtonElement>('button.my-list-toggle')!;
+    expect(add.textContent?.trim()).to.equal('Add to my list');
+    expect(add.getBoundingClientRect().height).to.be.at.least(24);
+    add.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => add.getAttribute('aria-pressed') === 'true', 'pressed');
+    expect(JSON.parse(stored() ?? '[]')).to.deep.equal([{ id: 'ex-dental-clinic', name: 'Example Dental Clinic' }]);
+    await until(() => said(search).startsWith('Added to your list: Example Dental Clinic.'), 'said');
+    await expect(search).to.be.accessible();
+    // Pressed again: taken off.
+    await sendKeys({ press: 'Enter' });
+    await until(() => add.getAttribute('aria-pressed') === 'false', 'removed');
+    expect(stored()).to.equal(null);
+  });
+
+  it('survives a reload of the page, and one action clears it (the element says so)', async () => {
+    const page = (el: string) =>
+      `/test/pages/element.html?${new URLSearchParams({ el, attrs: new URLSearchParams({ src: datasetUrl({ fixture: 'prsc-centres', key: uniqueKey('ml-r') }), 'tile-url': '' }).toString() })}`;
+    const f = await frameWith(page('recovery-prsc-map'));
+    const map = () => f.contentDocument!.querySelector('recovery-prsc-map') as unknown as RecoveryPrscMap;
+    await until(() => !!map()?.shadowRoot?.querySelector('li.centre[data-id="ex-prsc-3"] button.my-list-toggle'), 'centres');
+    map().shadowRoot!.querySelector<HTMLButtonElement>('li.centre[data-id="ex-prsc-3"] button.my-list-toggle')!.click();
+    await until(() => stored() !== null, 'kept');
+
+    const loaded = new Promise((r) => f.addEventListener('load', r, { once: true }));
+    f.src = page('recovery-my-list');
+    await loaded;
+    const list = () => f.contentDocument!.querySelector('recovery-my-list') as unknown as RecoveryMyList;
+    await until(() => !!list()?.shadowRoot?.querySelector('.entry .name'), 'entry shown');
+    const name = list().shadowRoot!.querySelector('.entry .name')!.textContent;
+    const reloaded = new Promise((r) => f.addEventListener('load', r, { once: true }));
+    f.contentWindow!.location.reload();
+    await reloaded;
+    await until(() => list()?.shadowRoot?.querySelector('.entry .name')?.textContent === name, 'same entry after reload');
+    expect(list().shadowRoot!.querySelector('.phone a')).to.exist;
+
+    list().shadowRoot!.querySelector<HTMLButtonElement>('button.clear')!.click();
+    await until(() => said(list()) === 'Your list is cleared. Nothing of it is kept in this browser now.', 'said cleared');
+    expect(stored()).to.equal(null);
+    expect(list().shadowRoot!.querySelector('.entry')).to.equal(null);
+    expect(text(list())).to.include('Your list is empty.');
+  });
+
+  it('shows an id the data no longer has as "no longer listed", not dropped; removes it on request', async () => {
+    localStorage.setItem(MY_LIST_KEY, JSON.stringify([{ id: 'ex-dental-clinic', name: 'Example Dental Clinic' }, { id: 'ex-closed', name: 'Old Drop-in Centre' }]));
+    const el = await myList();
+    const entries = [...el.shadowRoot!.querySelectorAll('.entry')];
+    expect(entries.length).to.equal(2);
+    expect(entries[1]!.textContent).to.include('Old Drop-in Centre');
+    expect(entries[1]!.textContent).to.include('No longer listed');
+    await expect(el).to.be.accessible();
+    entries[1]!.querySelector<HTMLButtonElement>('button.remove')!.click();
+    await until(() => el.shadowRoot!.querySelectorAll('.entry').length === 1, 'removed');
+    expect(JSON.parse(stored() ?? '[]')).to.deep.equal([{ id: 'ex-dental-clinic', name: 'Example Dental Clinic' }]);
+  });
+
+  it('shares the list as a link with ids only; the link shows the list, which the person may keep', async () => {
+    localStorage.setItem(MY_LIST_KEY, JSON.stringify([{ id: 'ex-dental-clinic', name: 'Example Dental Clinic' }, { id: 'ex-coach-dorchester', name: 'x' }]));
+    const el = await myList();
+    const event = new Promise<RecoveryShareEvent>((r) => el.addEventListener('recovery-share', (e) => r(e as RecoveryShareEvent), { once: true }));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.share')!.click();
+    const { url } = await event;
+    expect([...new URL(url).searchParams.entries()].filter(([k]) => k.startsWith('ml-'))).to.deep.equal([['ml-ids', 'ex-dental-clinic,ex-coach-dorchester']]);
+    expect(url).not.to.include('Dental');
+
+    localStorage.removeItem(MY_LIST_KEY);
+    history.replaceState(null, '', new URL(url).search);
+    const opened = await myList();
+    const shared = opened.shadowRoot!.querySelector('.shared')!;
+    await until(() => shared.querySelectorAll('.entry').length === 2, 'shared entries');
+    expect(stored()).to.equal(null);
+    await expect(opened).to.be.accessible();
+    shared.querySelector<HTMLButtonElement>('.actions button')!.click();
+    await until(() => opened.shadowRoot!.querySelectorAll('.mine .entry').length === 2, 'kept');
+    expect(JSON.parse(stored() ?? '[]').map((e: { id: string }) => e.id)).to.deep.equal(['ex-dental-clinic', 'ex-coach-dorchester']);
+  });
+
+  it('prints as a pocket card: buttons hidden, phone numbers large', async () => {
+    localStorage.setItem(MY_LIST_KEY, JSON.stringify([{ id: 'ex-peer-south-end', name: 'x' }]));
+    const el = await myList();
+    const phone = el.shadowRoot!.querySelector<HTMLElement>('.phone a')!;
+    const actions = el.shadowRoot!.querySelector<HTMLElement>('.actions')!;
+    expect(getComputedStyle(actions).display).not.to.equal('none');
+    await emulateMedia({ media: 'print' });
+    await until(() => getComputedStyle(actions).display === 'none', 'print');
+    expect(parseFloat(getComputedStyle(phone).fontSize)).to.be.at.least(20);
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.entry')!).display).not.to.equal('none');
+  });
+
+  it('works by keyboard alone: Tab to "Clear my list", Enter, and the keyboard goes to the heading', async () => {
+    localStorage.setItem(MY_LIST_KEY, JSON.stringify([{ id: 'ex-peer-south-end', name: 'x' }]));
+    const el = await myList();
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('button.print')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root.activeElement?.classList.contains('share')).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(root.activeElement?.classList.contains('clear')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => root.activeElement?.id === 'mine-heading', 'focus on the heading');
+    expect(stored()).to.equal(null);
+  });
+
+  it('url-prefix names the shared-list parameter', async () => {
+    history.replaceState(null, '', `${location.pathname}?ml-ids=ex-dental-clinic&list2-ids=ex-peer-south-end`);
+    const el = await fixture<RecoveryMyList>(html`<recovery-my-list url-prefix="list2" src=${datasetUrl({ key: uniqueKey('ml-p') })}></recovery-my-list>`);
+    await until(() => !!el.shadowRoot!.querySelector('.shared .entry .name'), 'shared list');
+    expect(el.shadowRoot!.querySelector('.shared .entry .name')?.textContent).to.equal('Example Peer Recovery Center South End');
+    expect(el.shadowRoot!.querySelectorAll('.shared .entry').length).to.equal(1);
+  });
+
+  it('is in Spanish under lang="es", empty state included, and accessible', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><recovery-my-list src=${datasetUrl({ key: uniqueKey('ml-es') })}></recovery-my-list></div>`);
+    const el = wrapper.querySelector<RecoveryMyList>('recovery-my-list')!;
+    await localeReady();
+    await until(() => text(el).includes('Su lista está vacía'), 'Spanish');
+    expect(el.shadowRoot!.querySelector('h2')?.textContent).to.equal('Mi lista');
+    await expect(el).to.be.accessible();
+  });
+});
