@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { testEndpoints } from './test/server/endpoints.mjs';
 import { geolocationPlugin } from './test/server/geolocation-plugin.mjs';
 import { networkPlugin } from './test/server/network-plugin.mjs';
+import { hsdsFaults, hsdsPlugin } from './test/server/hsds-plugin.mjs';
 import { CHROME_ARGS, findChromium } from './tools/find-chrome.mjs';
 
 /** Serves `*.css?inline` (Vite's syntax, used for Leaflet's CSS) as a JS string module. */
@@ -71,12 +72,13 @@ export default {
   testsFinishTimeout: 300_000,
   // A safety net against a hang, not a speed limit: generous for a machine with every core busy.
   testFramework: { config: { timeout: 60_000 } },
-  middleware: [testEndpoints],
+  middleware: [hsdsFaults, testEndpoints],
   plugins: [
     papaparseModule(),
     cssInline(),
     geolocationPlugin(),
     networkPlugin(),
+    hsdsPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers: [

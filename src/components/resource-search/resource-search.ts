@@ -17,6 +17,9 @@ import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { emptyState, parseCategories, readUrl, writeUrl, type SearchState } from './url-state.js';
 import { renderFilters, renderPlace, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
+import { ApiSearchController } from './api-search.js';
+import type { DataSource } from '../../core/sources/index.js';
+import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
 
 /**
  * A search that took longer than this (ms) is not run inside the key press that asks for it:
@@ -60,6 +63,8 @@ const REPORT_DEBOUNCE = 600;
  * @csspart verify-warning - A result's "may be out of date" warning.
  * @csspart more - The "Show more results" button.
  *
+ * @csspart api-note - With `api`: says that filter counts are for the results shown.
+ *
  * @cssprop --recovery-search-accent - Colour of the search button and active filters (default: the primary colour).
  * @cssprop --recovery-search-sidebar-width - Width of the filter column on wide screens (default 18rem).
  */
@@ -87,6 +92,14 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
   @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl = ZIP_TABLE_US_URL;
   /** How long to wait for the person's location, in milliseconds. */
   @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
+  /** Base URL of an Open Referral HSDS 3.0 API to search instead of a file (asked per search; sends a ZIP code, never coordinates). */
+  @property() api = '';
+  /** With `api`: the directory's taxonomy term ids mapped to categories (`{"term-id": "peer-support"}`), or the URL of a JSON file holding that map. */
+  @property({ attribute: 'api-taxonomy' }) apiTaxonomy?: TaxonomyMap | string;
+  /** With `api`: milliseconds one request may take before it counts as failed. */
+  static apiTimeoutMs = 9_000;
+  /** With `api`: milliseconds of quiet after typing before the words are sent. */
+  static apiPauseMs = 350;
 
   @state() private search: SearchState = emptyState();
   /** What is in the search box (the query follows it after a short pause). */
@@ -96,6 +109,15 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
 
   private readonly place = new PlaceController(this, () => this, (place, byPerson) => this.onPlace(place, byPerson));
   private readonly results = new Memo<SearchResult | undefined>();
+  private readonly apiSearch = new ApiSearchController(this, () => ({
+    api: this.api,
+    taxonomy: typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined,
+    perPage: Math.min(100, this.pageStep),
+    timeoutMs: (this.constructor as typeof RecoveryResourceSearch).apiTimeoutMs,
+    pauseMs: (this.constructor as typeof RecoveryResourceSearch).apiPauseMs,
+  }));
+  /** With `api`: the last results, shown while the next question is being answered. */
+  private apiResult?: SearchResult | undefined;
   /** The result of the current search over the current index (worked out before each render). */
   private result?: SearchResult | undefined;
   private typeTimer?: ReturnType<typeof setTimeout>;
@@ -125,6 +147,10 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
 
   protected override deriveKey(): unknown {
     return this.synonyms;
+  }
+
+  protected override dataSource(): DataSource {
+    return this.apiSearch.active ? this.apiSearch.source() : super.dataSource();
   }
 
   override connectedCallback(): void {
@@ -170,19 +196,27 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     }
     const index = this.store.derived;
     const point = this.place.place?.point;
+    const api = this.apiSearch.active;
+    this.apiSearch.follow(this.search, this.place.place);
     this.result = this.results.get([index, this.search, point], () => {
       if (!index) return undefined;
       const started = performance.now();
-      const result = index.search(this.search.query, this.filters(), new Date());
+      // With `api` the directory matched the words; the rest of the filters apply here.
+      const result = index.search(api ? '' : this.search.query, this.filters(), new Date());
       this.lastSearchMs = performance.now() - started;
-      return result;
+      return api ? this.apiSearch.adapt(result, this.store.dataset, this.search.query, Boolean(point)) : result;
     });
+    if (api) {
+      if (this.result) this.apiResult = this.result;
+      else if (this.store.status === 'loading') this.result = this.apiResult;
+      else this.apiResult = undefined;
+    }
   }
 
   /** Loading covers the dataset and its index; error covers both too. */
   private get phase(): 'loading' | 'ready' | 'error' {
     if (this.store.status === 'error') return 'error';
-    return this.store.status === 'ready' && this.result ? 'ready' : 'loading';
+    return (this.store.status === 'ready' || this.apiSearch.active) && this.result ? 'ready' : 'loading';
   }
 
   private filters(): SearchFilters {
@@ -267,6 +301,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
     e.preventDefault();
     clearTimeout(this.typeTimer);
     this.change({ query: this.draft });
+    this.apiSearch.flush(this.search, this.place.place);
   }
 
   private onResultClick(e: Event) {
@@ -280,21 +315,44 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
   private showMore() {
     this.focusFrom = this.shown;
     this.shown += this.pageStep;
+    // With `api`: the next page comes from the directory.
+    if ((this.result?.hits.length ?? 0) < this.shown) this.apiSearch.more();
   }
 
   protected override updated(): void {
     if (this.focusFrom >= 0) {
-      this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`)?.focus();
-      this.focusFrom = -1;
+      const item = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`);
+      item?.focus();
+      // With `api` the next page may still be on its way: focus it when it comes.
+      if (item || !this.apiSearch.active || this.store.status !== 'loading') this.focusFrom = -1;
     }
   }
 
   private statusText(): string {
     if (this.phase === 'loading') return msg('Loading services…');
     if (this.phase === 'error' || !this.result) return msg('Services could not be loaded.');
-    const n = this.result.hits.length;
+    if (this.apiSearch.active && this.store.status === 'loading') return msg('Searching…');
+    const n = this.apiSearch.active ? this.apiCount(this.result.hits.length) : this.result.hits.length;
     const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
     return this.place.place ? `${count} ${this.place.nearText}` : count;
+  }
+
+  /** With `api`: every match the directory has, unless a filter of ours narrowed what it sent. */
+  private apiCount(shown: number): number {
+    const info = this.apiSearch.info;
+    const s = this.search;
+    const narrowed = Boolean(s.language || s.population || s.free || s.delivery || s.openNow);
+    return info && !narrowed && !info.capped && shown >= info.fetched ? Math.max(shown, info.totalItems) : shown;
+  }
+
+  /** With `api`: the counts beside the filters are for the results fetched so far. */
+  private renderApiNote() {
+    if (!this.apiSearch.active || this.phase !== 'ready') return nothing;
+    const info = this.apiSearch.info;
+    if (!info || info.fetched >= info.totalItems) return nothing;
+    return html`<p class="muted api-note" part="api-note">${msg(
+      str`The directory has ${formatCount(info.totalItems)} matches; filter counts are for the ${formatCount(info.fetched)} shown so far.`,
+    )}</p>`;
   }
 
   private activeFilters(): number {
@@ -342,9 +400,9 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
             ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: 3, staleAfterDays: this.staleAfterDays })}</li>`)}
         </ul>
         <div class="after-results">
-          ${hits.length > this.shown
+          ${hits.length > this.shown || (this.apiSearch.hasMore && this.store.status === 'ready')
             ? html`<button type="button" class="secondary" part="more" @click=${this.showMore}>
-                ${msg(str`Show more results (${formatCount(this.shown)} of ${formatCount(hits.length)} shown)`)}</button>`
+                ${msg(str`Show more results (${formatCount(Math.min(this.shown, hits.length))} of ${formatCount(this.apiSearch.active ? this.apiCount(hits.length) : hits.length)} shown)`)}</button>`
             : nothing}
           <button type="button" class="secondary print" @click=${() => window.print()}>${msg('Print these results')}</button>
         </div>`}
@@ -409,6 +467,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<SearchIndex> 
             : nothing}
           <div class="main">
             <p class="status" role="status" part="status">${this.statusText()}</p>
+            ${this.renderApiNote()}
             ${this.phase === 'loading' ? this.renderLoadState() : nothing}
             ${this.renderResults()}
           </div>
