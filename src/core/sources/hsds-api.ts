@@ -19,6 +19,7 @@
  * DOM-free apart from `fetch`.
  */
 import { CATEGORIES, DAYS, SCHEMA_VERSION, type Category, type Day } from '../schema.js';
+import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
 import { DatasetLoadError, datasetFrom, fetchJson, type FetchOptions, type LoadedDataset } from '../load.js';
 import type { DataSource } from './types.js';
 
@@ -291,6 +292,8 @@ export function datasetFromHsds(items: { kind: 'services' | 'service_at_location
     title,
     time_zone: options.timeZone ?? zone.zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
     sources: [],
+    // HSDS has no help contacts: the built-in ones (an element's `helpContacts` wins).
+    help: { contacts: [...DEFAULT_HELP_CONTACTS] },
     resources,
   };
 }
@@ -378,7 +381,11 @@ export function hsdsPageUrl(api: string, query: HsdsQuery, page: number, termIds
 
 /** The part of a question that names its pages: the same for page 1 and page 5. */
 function questionKey(api: string, query: HsdsQuery): string {
-  return hsdsPageUrl(api, { ...query, categories: [...query.categories].sort() }, 0).replace(/[?&]page=0/, '');
+  const url = new URL(hsdsPageUrl(api, query, 1));
+  url.searchParams.delete('page');
+  // The categories, as ours: their term ids are looked up when the question is asked.
+  if (query.categories.length) url.hash = [...query.categories].sort().join(',');
+  return url.href;
 }
 
 interface PageAnswer {
@@ -407,7 +414,7 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
   const pages = Math.max(1, Math.floor(query.pages));
   const question = questionKey(api, query);
   const source: HsdsDataSource = {
-    key: `${question}#${pages}`,
+    key: `${question} pages=${pages}`,
     info: undefined,
     async load(signal: AbortSignal): Promise<LoadedDataset> {
       const base = baseOf(api);
