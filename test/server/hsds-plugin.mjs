@@ -5,6 +5,7 @@
 // the element sent.
 //   executeServerCommand('hsds-server')            -> { url }  the API's base URL (ends in /)
 //   executeServerCommand('hsds-requests')          -> { urls } every path + query seen so far
+// Either answers { starting: true } while the server is still starting: ask again.
 //
 // And, on the test server itself (a directory that fails):
 //   GET /test-api/hsds-fail/...   -> 500 with a JSON error
@@ -38,10 +39,18 @@ export function hsdsPlugin() {
 
   return {
     name: 'recovery-hsds',
+    async serverStart() {
+      // A head start: PGlite and the load take a few seconds, more on a busy machine.
+      running ??= start();
+      running.catch((e) => console.error('hsds test server:', e));
+    },
     async executeCommand({ command }) {
       if (command !== 'hsds-server' && command !== 'hsds-requests') return undefined;
       running ??= start();
-      const api = await running;
+      // A command must answer within the runner's message timeout (20 s): while the server is
+      // still starting, say so and let the test ask again.
+      const api = await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 5_000, undefined))]);
+      if (!api) return { starting: true };
       return command === 'hsds-server' ? { url: api.url } : { urls: [...api.seen] };
     },
     async serverStop() {
