@@ -22,22 +22,9 @@ import { CATEGORIES, DAYS, SCHEMA_VERSION, type Category, type Day } from '../sc
 import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
 import { DatasetLoadError, datasetFrom, fetchJson, type FetchOptions, type LoadedDataset } from '../load.js';
 import type { DataSource } from './types.js';
+import { baseOf, hsdsPageUrl, questionKey, type HsdsQuery } from './hsds-query.js';
 
-/** What is asked of the API. */
-export interface HsdsQuery {
-  /** The words typed (sent as `search`; empty sends none). */
-  search: string;
-  /** Our categories, sent as the directory's taxonomy terms (`taxonomy_term_id`). */
-  categories: readonly Category[];
-  /** A five-digit ZIP code, sent as `postcode`. */
-  zip: string;
-  /** Metres from the ZIP's centre (`proximity`); 0 sends the largest the API allows. */
-  proximity: number;
-  /** How many pages to have fetched (1 or more). */
-  pages: number;
-  /** Results per page (`per_page`, 1 to 100). */
-  perPage: number;
-}
+export { hsdsPageUrl, questionKey, HSDS_PROXIMITY_MAX, type HsdsQuery } from './hsds-query.js';
 
 /** A directory's taxonomy term ids, each with the categories of ours it means. */
 export type TaxonomyMap = Record<string, Category | Category[]>;
@@ -69,8 +56,6 @@ export interface HsdsDataSource extends DataSource {
   info?: HsdsPageInfo | undefined;
 }
 
-/** The largest `proximity` the reference server takes (500 km). */
-export const HSDS_PROXIMITY_MAX = 500_000;
 
 const CATEGORY_TAXONOMY = 'recovery-finder-category';
 const isCategory = (c: string): c is Category => (CATEGORIES as readonly string[]).includes(c);
@@ -85,11 +70,6 @@ const arr = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj).filter((x): x
 const textOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const numOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() && Number.isFinite(Number(v)) ? Number(v) : undefined);
 
-/** The base URL with a trailing slash, so `services` resolves under it. */
-function baseOf(api: string): string {
-  const href = new URL(api, globalThis.location?.href ?? 'http://localhost/').href;
-  return href.endsWith('/') ? href : `${href}/`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Attributes: the reference server's `recovery-finder-*` facts, and taxonomy terms
@@ -359,33 +339,6 @@ async function taxonomyFrom(setting: TaxonomyMap | string | undefined, options: 
     found.catch(() => taxonomyFiles.delete(url));
   }
   return found;
-}
-
-/** The request for one page of a question (the path and its parameters, never coordinates). */
-export function hsdsPageUrl(api: string, query: HsdsQuery, page: number, termIds: readonly string[] = []): string {
-  const base = baseOf(api);
-  const near = /^\d{5}$/.test(query.zip);
-  const url = new URL(near ? 'service_at_locations' : 'services', base);
-  const q = url.searchParams;
-  const words = query.search.trim().slice(0, 200);
-  if (words) q.set('search', words);
-  if (termIds.length) q.set('taxonomy_term_id', termIds.join(','));
-  if (near) {
-    q.set('postcode', query.zip);
-    q.set('proximity', String(Math.round(query.proximity > 0 ? Math.min(query.proximity, HSDS_PROXIMITY_MAX) : HSDS_PROXIMITY_MAX)));
-  }
-  q.set('page', String(page));
-  q.set('per_page', String(Math.min(100, Math.max(1, Math.round(query.perPage)))));
-  return url.href;
-}
-
-/** The part of a question that names its pages: the same for page 1 and page 5. */
-function questionKey(api: string, query: HsdsQuery): string {
-  const url = new URL(hsdsPageUrl(api, query, 1));
-  url.searchParams.delete('page');
-  // The categories, as ours: their term ids are looked up when the question is asked.
-  if (query.categories.length) url.hash = [...query.categories].sort().join(',');
-  return url.href;
 }
 
 interface PageAnswer {

@@ -11,7 +11,6 @@ import type { LoadedDataset } from '../load.js';
 export type { DataSource, SourceSettings } from './types.js';
 export { inlineSource } from './inline.js';
 export { jsonUrlSource } from './json-url.js';
-export { hsdsApiSource, hsdsPageUrl, datasetFromHsds, clearHsdsCache, type HsdsQuery, type HsdsDataSource, type HsdsPageInfo, type TaxonomyMap } from './hsds-api.js';
 
 /** Is this URL a CSV spreadsheet (by its path's ending)? */
 export function isCsvUrl(url: string): boolean {
