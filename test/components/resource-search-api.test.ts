@@ -6,7 +6,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/resource-search/resource-search.js';
 import { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import { clearHsdsCache } from '../../src/core/sources/hsds-api.js';
-import { datasetUrl, failOnLitWarnings, setGeolocation, until } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, until } from '../helpers.js';
 
 const ZIPS = datasetUrl({ fixture: 'search-zips' });
 
@@ -161,6 +161,17 @@ describe('<recovery-resource-search api> (HSDS 3.0, a real server)', () => {
     await until(() => $(el, '.load-error') !== null, 'the timeout');
     expect($(el, '.load-error')?.textContent).to.match(/took too long/);
     expect($(el, 'slot[name="help"]')?.textContent).to.match(/988/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Spanish under lang="es": the count note and "Show more"', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><recovery-resource-search style="width: 1000px"
+      api=${api} page-size="4" zip-table-url=${ZIPS} zip-table-national-url=${ZIPS}></recovery-resource-search></div>`);
+    const el = wrapper.querySelector('recovery-resource-search') as RecoveryResourceSearch;
+    await localeReady();
+    await until(() => /^11 resultados$/.test(status(el)), 'Spanish results');
+    expect($(el, '.api-note')?.textContent).to.match(/El directorio tiene 11 resultados; .* los 4 que se muestran/);
+    expect(moreButton(el)?.textContent).to.match(/Mostrar más resultados \(4 de 11 mostrados\)/);
     await expect(el).to.be.accessible();
   });
 });
