@@ -7,6 +7,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { testEndpoints } from './test/server/endpoints.mjs';
 import { geolocationPlugin } from './test/server/geolocation-plugin.mjs';
 import { networkPlugin } from './test/server/network-plugin.mjs';
+import { hsdsFaults, hsdsPlugin } from './test/server/hsds-plugin.mjs';
 import { CHROME_ARGS, findChromium } from './tools/find-chrome.mjs';
 
 /** Serves `*.css?inline` (Vite's syntax, used for Leaflet's CSS) as a JS string module. */
@@ -51,6 +52,9 @@ function papaparseModule() {
  */
 const TRUSTED_TYPES_CSP = "require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'";
 
+/** CDP sessions that keep each page's focus emulation on. */
+const focusSessions = new Set();
+
 export default {
   // test/csp runs only in its group below, under its own page policy. Groups always run, so
   // `npx web-test-runner some.test.ts` runs the group too; `--group default` leaves it out and
@@ -72,7 +76,7 @@ export default {
   testsFinishTimeout: 300_000,
   // A safety net against a hang, not a speed limit: generous for a machine with every core busy.
   testFramework: { config: { timeout: 60_000 } },
-  middleware: [testEndpoints],
+  middleware: [hsdsFaults, testEndpoints],
   plugins: [
     // The accessibility tree, as a screen reader gets it (test/components/layout-fallback.test.ts).
     a11ySnapshotPlugin(),
@@ -80,13 +84,22 @@ export default {
     cssInline(),
     geolocationPlugin(),
     networkPlugin(),
+    hsdsPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers: [
     chromeLauncher({
       // Each test page in a browser context of its own: permissions (geolocation) are kept per
       // context, so one file's "denied" or reset never reaches the page of a file running beside it.
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+      // Every page also emulates focus (its CDP session is kept open: closing it would end the
+      // emulation), so key presses and focus work in a page while another file's page is in front.
+      createPage: async ({ browser }) => {
+        const page = await (await browser.createBrowserContext()).newPage();
+        const cdp = await page.createCDPSession();
+        await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        focusSessions.add(cdp);
+        return page;
+      },
       launchOptions: {
         executablePath: findChromium() ?? '/usr/bin/chromium',
         args: CHROME_ARGS,

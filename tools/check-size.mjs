@@ -28,7 +28,7 @@ const budgets = [
   { name: 'CMS loader (dist/recovery-finder.js)', files: ['dist/recovery-finder.js'], max: 2 * KB },
   // Was 30 KB; grew with the shared base, honest card wording and per-part rendering (unminified:
   // the user's bundler minifies). The CMS page budgets below are what a resident downloads.
-  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 41 * KB },
+  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 42 * KB },
   { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 17 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];

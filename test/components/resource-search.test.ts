@@ -248,8 +248,14 @@ describe('<recovery-resource-search>', () => {
     expect(searches).to.equal(0);
     const input = $<HTMLInputElement>(el, 'input[type="search"]') as HTMLInputElement;
     input.focus();
-    setTimeout(() => void sendKeys({ type: 'peer' }).then(() => sendKeys({ press: 'Enter' })));
-    const ev = (await oneEvent(el, 'recovery-search')) as RecoverySearchEvent;
+    // A pause while typing is a search of its own (a slow machine may pause after "p"): wait for
+    // the search of the whole word, whichever event it is.
+    const events: RecoverySearchEvent[] = [];
+    el.addEventListener('recovery-search', (e) => events.push(e as RecoverySearchEvent));
+    await sendKeys({ type: 'peer' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => events.some((e) => e.query === 'peer'), 'the search for "peer"');
+    const ev = events.find((e) => e.query === 'peer') as RecoverySearchEvent;
     expect(ev.query).to.equal('peer');
     expect(ev.resultCount).to.equal(2);
     expect(ev.filters).not.to.have.property('point');

@@ -21,6 +21,9 @@ import { renderSharedRecord } from '../shared/shared-record.js';
 import { renderEmptyNear } from './empty-near.js';
 import { renderFilters, renderPlace, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
+import { ApiSearchController } from './api-search.js';
+import type { DataSource } from '../../core/sources/index.js';
+import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
 
 /**
  * A search that took longer than this (ms) is not run inside the key press that asks for it:
@@ -95,6 +98,8 @@ function filterOptions(resources: readonly Resource[]): FilterOptions {
  * @csspart more - The "Show more results" button.
  * @csspart shared - The record a shared link points at, shown above the results.
  *
+ * @csspart api-note - With `api`: says that filter counts are for the results shown.
+ *
  * @cssprop --recovery-search-accent - Colour of the search button and active filters (default: the primary colour).
  * @cssprop --recovery-search-sidebar-width - Width of the filter column on wide screens (default 18em).
  */
@@ -126,6 +131,14 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl = ZIP_TABLE_US_URL;
   /** How long to wait for the person's location, in milliseconds. */
   @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
+  /** Base URL of an Open Referral HSDS 3.0 API to search instead of a file (asked per search; sends a ZIP code, never coordinates). */
+  @property() api = '';
+  /** With `api`: the directory's taxonomy term ids mapped to categories (`{"term-id": "peer-support"}`), or the URL of a JSON file holding that map. */
+  @property({ attribute: 'api-taxonomy' }) apiTaxonomy?: TaxonomyMap | string;
+  /** With `api`: milliseconds one request may take before it counts as failed. */
+  static apiTimeoutMs = 9_000;
+  /** With `api`: milliseconds of quiet after typing before the words are sent. */
+  static apiPauseMs = 350;
 
   @state() private search: SearchState = emptyState();
   /** What is in the search box (the query follows it after a short pause). */
@@ -135,6 +148,15 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
 
   private readonly place = new PlaceController(this, () => this, (place, byPerson) => this.onPlace(place, byPerson));
   private readonly results = new Memo<SearchResult | undefined>();
+  private readonly apiSearch = new ApiSearchController(this, () => ({
+    api: this.api,
+    taxonomy: typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined,
+    perPage: Math.min(100, this.pageStep),
+    timeoutMs: (this.constructor as typeof RecoveryResourceSearch).apiTimeoutMs,
+    pauseMs: (this.constructor as typeof RecoveryResourceSearch).apiPauseMs,
+  }));
+  /** With `api`: the last results, shown while the next question is being answered. */
+  private apiResult?: SearchResult | undefined;
   /** The result of the current search over the current index (worked out before each render). */
   private result?: SearchResult | undefined;
   private typeTimer?: ReturnType<typeof setTimeout>;
@@ -185,6 +207,10 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return this.synonyms;
   }
 
+  protected override dataSource(): DataSource {
+    return this.apiSearch.active ? this.apiSearch.source() : super.dataSource();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.typeTimer);
@@ -229,6 +255,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     }
     const index = this.store.derived?.index;
     const point = this.place.place?.point;
+    const api = this.apiSearch.active;
+    this.apiSearch.follow(this.search, this.place.place);
     // A query is ranked with fuse.js, and a place searched with a nearest-first index: each is
     // loaded the first time it is needed. Until it has loaded (or failed to: the word-score
     // order then stands, or the place search says it could not run) the last result stays on
@@ -240,10 +268,16 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     this.result = this.results.get([index, this.search, point, rankingLoaded(), nearestLoaded()], () => {
       if (!index) return undefined;
       const started = performance.now();
-      const result = index.search(this.search.query, this.filters(), new Date());
+      // With `api` the directory matched the words; the rest of the filters apply here.
+      const result = index.search(api ? '' : this.search.query, this.filters(), new Date());
       this.lastSearchMs = performance.now() - started;
-      return result;
+      return api ? this.apiSearch.adapt(result, this.store.dataset, this.search.query, Boolean(point)) : result;
     });
+    if (api) {
+      if (this.result) this.apiResult = this.result;
+      else if (this.store.status === 'loading') this.result = this.apiResult;
+      else this.apiResult = undefined;
+    }
     // The status describes the list on screen, so it follows the place only with the list.
     this.resultNear = this.place.place ? this.place.nearText : '';
   }
@@ -269,7 +303,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   /** Loading covers the dataset and its index; error covers both too. */
   private get phase(): 'loading' | 'ready' | 'error' {
     if (this.store.status === 'error') return 'error';
-    return this.store.status === 'ready' && this.result ? 'ready' : 'loading';
+    return (this.store.status === 'ready' || this.apiSearch.active) && this.result ? 'ready' : 'loading';
   }
 
   private filters(): SearchFilters {
@@ -344,6 +378,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     e.preventDefault();
     clearTimeout(this.typeTimer);
     this.change({ query: this.draft });
+    this.apiSearch.flush(this.search, this.place.place);
   }
 
   private onResultClick(e: Event) {
@@ -357,6 +392,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   private showMore() {
     this.focusFrom = this.shown;
     this.shown += this.pageStep;
+    // With `api`: the next page comes from the directory.
+    if ((this.result?.hits.length ?? 0) < this.shown) this.apiSearch.more();
   }
 
   protected override updated(): void {
@@ -365,17 +402,38 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       this.renderRoot.querySelector<HTMLElement>('.shared-record')?.focus();
     }
     if (this.focusFrom >= 0) {
-      this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`)?.focus();
-      this.focusFrom = -1;
+      const item = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`);
+      item?.focus();
+      // With `api` the next page may still be on its way: focus it when it comes.
+      if (item || !this.apiSearch.active || this.store.status !== 'loading') this.focusFrom = -1;
     }
   }
 
   private statusText(): string {
     if (this.phase === 'loading') return msg('Loading services…');
     if (this.phase === 'error' || !this.result) return msg('Services could not be loaded.');
-    const n = this.result.hits.length;
+    if (this.apiSearch.active && this.store.status === 'loading') return msg('Searching…');
+    const n = this.apiSearch.active ? this.apiCount(this.result.hits.length) : this.result.hits.length;
     const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
     return this.resultNear ? `${count} ${this.resultNear}` : count;
+  }
+
+  /** With `api`: every match the directory has, unless a filter of ours narrowed what it sent. */
+  private apiCount(shown: number): number {
+    const info = this.apiSearch.info;
+    const s = this.search;
+    const narrowed = Boolean(s.language || s.population || s.free || s.delivery || s.openNow);
+    return info && !narrowed && !info.capped && shown >= info.fetched ? Math.max(shown, info.totalItems) : shown;
+  }
+
+  /** With `api`: the counts beside the filters are for the results fetched so far. */
+  private renderApiNote() {
+    if (!this.apiSearch.active || this.phase !== 'ready') return nothing;
+    const info = this.apiSearch.info;
+    if (!info || info.fetched >= info.totalItems) return nothing;
+    return html`<p class="muted api-note" part="api-note">${msg(
+      str`The directory has ${formatCount(info.totalItems)} matches; filter counts are for the ${formatCount(info.fetched)} shown so far.`,
+    )}</p>`;
   }
 
   private activeFilters(): number {
@@ -428,9 +486,9 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
             ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: this.subLevel, staleAfterDays: this.staleAfterDays, feedback: ds.feedback, actions: this.cardActions.actions(h.resource) })}</li>`)}
         </ul>
         <div class="after-results">
-          ${hits.length > this.shown
+          ${hits.length > this.shown || (this.apiSearch.hasMore && this.store.status === 'ready')
             ? html`<button type="button" class="secondary" part="more" @click=${this.showMore}>
-                ${msg(str`Show more results (${formatCount(this.shown)} of ${formatCount(hits.length)} shown)`)}</button>`
+                ${msg(str`Show more results (${formatCount(Math.min(this.shown, hits.length))} of ${formatCount(this.apiSearch.active ? this.apiCount(hits.length) : hits.length)} shown)`)}</button>`
             : nothing}
           <button type="button" class="secondary print" @click=${() => window.print()}>${msg('Print these results')}</button>
         </div>`}
@@ -540,6 +598,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
           <div class="main">
             <p class="status" role="status" part="status">${this.statusText()}</p>
             ${this.cardActions.renderStatus()}
+            ${this.renderApiNote()}
             ${this.phase === 'loading' ? this.renderLoadState() : nothing}
             ${this.renderResults()}
           </div>

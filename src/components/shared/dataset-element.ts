@@ -11,7 +11,7 @@ import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Dataset, HelpContact } from '../../core/schema.js';
 import type { DatasetLoadError } from '../../core/load.js';
-import { sourceFor } from '../../core/sources/index.js';
+import { sourceFor, type DataSource } from '../../core/sources/index.js';
 import { DatasetController, DEFAULT_DATASET_URL } from './dataset-controller.js';
 import { LocaleController } from './localize.js';
 import { renderHelp, type HelpOptions } from './help.js';
@@ -73,7 +73,7 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
 
   /** The data and what the view reads from it. */
   protected readonly store = new DatasetController<D>(this, {
-    source: () => sourceFor({ src: this.src, data: this.data }, DEFAULT_DATASET_URL),
+    source: () => this.dataSource(),
     derive: (dataset, signal) => this.derive(dataset, signal),
     deriveKey: () => this.deriveKey(),
     slowMs: () => (this.constructor as typeof RecoveryDatasetElement).slowLoadMs,
@@ -119,6 +119,11 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
   protected landmarkLabel(label: string): string {
     const same = sameTag(this);
     return same.length > 1 ? `${label} (${same.indexOf(this) + 1})` : label;
+  }
+
+  /** Where the data comes from (an element that asks an API per search gives its own). */
+  protected dataSource(): DataSource {
+    return sourceFor({ src: this.src, data: this.data }, DEFAULT_DATASET_URL);
   }
 
   /** What the view reads, made once per dataset: an index, the records it shows. */

@@ -1,6 +1,7 @@
 /**
  * Choosing an element's data source from its settings. Today: the `data` property, a CSV
- * spreadsheet URL, a JSON dataset URL, or the bundled dataset.
+ * spreadsheet URL, a JSON dataset URL, or the bundled dataset. An HSDS 3.0 API (`api`) is asked
+ * per search, so its source is made per question (hsds-api.ts, by the search element).
  */
 import { inlineSource } from './inline.js';
 import { jsonUrlSource } from './json-url.js';
