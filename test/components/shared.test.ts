@@ -229,8 +229,12 @@ describe('shared pieces', () => {
 
     it('stops waiting when removed, and loads again when put back', async () => {
       const key = uniqueKey();
-      const el = await fixture<TestDatasetHost>(html`<test-dataset-host src=${datasetUrl({ delay: 300, key })}></test-dataset-host>`);
+      const el = await fixture<TestDatasetHost>(html`<test-dataset-host src=${datasetUrl({ delay: 1000, key })}></test-dataset-host>`);
       const parent = el.parentElement!;
+      // Remove it once the server has the first request (on a busy machine the request may not
+      // have left the page yet, and an abort before sending leaves the server nothing to count).
+      for (let i = 0; i < 250 && (await requestCount(key)) < 1; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(stateOf(el)).to.equal('loading:');
       el.remove();
       await new Promise((r) => setTimeout(r, 400));
       expect(stateOf(el)).to.equal('loading:');
