@@ -56,7 +56,8 @@ function isItem(v: unknown): v is DisposalItem {
 /**
  * Where to safely get rid of medicines and needles, nearest first: a person says what they have
  * and where they are (a ZIP or their location), and sees the places that take it, upcoming
- * take-back events, or what to do when nothing near takes it.
+ * take-back events, or what to do when nothing near takes it. Of two places about equally near
+ * (less than 1 km apart in distance), the one from the more recent source is listed first.
  *
  * @tag recovery-disposal-locator
  * @summary Nearest places to safely dispose of medicines and needles.
@@ -196,7 +197,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   }
 
   protected override derive(dataset: Dataset): DisposalIndex {
-    return new DisposalIndex(dataset.resources);
+    return new DisposalIndex(dataset.resources, dataset.sources);
   }
 
   /** The ZIP the URL gave, shown in the ZIP box (it changes only from the URL, so typing is never overwritten). */
