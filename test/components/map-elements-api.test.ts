@@ -34,6 +34,16 @@ function buttonNamed(el: MapElement, text: RegExp): HTMLButtonElement {
   return b;
 }
 
+/** The load error said in words, with the help contacts and "Try again". */
+async function saysInWords(el: MapElement, words: RegExp): Promise<void> {
+  await until(() => $(el, '.load-error') !== null, 'the error');
+  expect($(el, '.load-error')?.textContent).to.match(words);
+  expect($(el, '.load-error')?.getAttribute('role')).to.equal('alert');
+  expect($(el, 'slot[name="help"]')?.textContent).to.match(/988/);
+  expect(buttonNamed(el, /try again/i)).to.be.instanceOf(HTMLButtonElement);
+  await expect(el).to.be.accessible();
+}
+
 async function giveZip(el: MapElement, zip: string): Promise<void> {
   const input = $<HTMLInputElement>(el, '#zip') as HTMLInputElement;
   input.value = zip;
@@ -96,20 +106,13 @@ describe('the map elements with api (HSDS 3.0, a real server)', () => {
 
     it('a directory answering 500 ends in words, with the help contacts and "Try again"', async () => {
       const el = await prscMap('/test-api/hsds-fail/');
-      await until(() => $(el, '.load-error') !== null, 'the error');
-      expect($(el, '.load-error')?.textContent).to.match(/error 500/);
-      expect($(el, '.load-error')?.getAttribute('role')).to.equal('alert');
-      expect($(el, 'slot[name="help"]')?.textContent).to.match(/988/);
-      expect(buttonNamed(el, /try again/i)).to.be.instanceOf(HTMLButtonElement);
-      await expect(el).to.be.accessible();
+      await saysInWords(el, /error 500/);
     });
 
-    it('a directory that does not answer times out in words', async () => {
+    it('a directory that does not answer times out in words, with the help contacts', async () => {
       RecoveryPrscMap.apiTimeoutMs = 300;
       const el = await prscMap('/test-api/hsds-hang/');
-      await until(() => $(el, '.load-error') !== null, 'the timeout');
-      expect($(el, '.load-error')?.textContent).to.match(/took too long/);
-      expect($(el, 'slot[name="help"]')?.textContent).to.match(/988/);
+      await saysInWords(el, /took too long/);
     });
   });
 
@@ -167,22 +170,15 @@ describe('the map elements with api (HSDS 3.0, a real server)', () => {
       const el = await locator('/test-api/hsds-fail/');
       await until(() => $(el, 'form') !== null && !status(el).startsWith('Loading'), 'ready');
       await giveZip(el, '02118');
-      await until(() => $(el, '.load-error') !== null, 'the error');
-      expect($(el, '.load-error')?.textContent).to.match(/error 500/);
-      expect($(el, '.load-error')?.getAttribute('role')).to.equal('alert');
-      expect($(el, 'slot[name="help"]')?.textContent).to.match(/988/);
-      expect(buttonNamed(el, /try again/i)).to.be.instanceOf(HTMLButtonElement);
-      await expect(el).to.be.accessible();
+      await saysInWords(el, /error 500/);
     });
 
-    it('a directory that does not answer times out in words', async () => {
+    it('a directory that does not answer times out in words, with the help contacts', async () => {
       RecoveryDisposalLocator.apiTimeoutMs = 300;
       const el = await locator('/test-api/hsds-hang/');
       await until(() => $(el, 'form') !== null && !status(el).startsWith('Loading'), 'ready');
       await giveZip(el, '02118');
-      await until(() => $(el, '.load-error') !== null, 'the timeout');
-      expect($(el, '.load-error')?.textContent).to.match(/took too long/);
-      expect($(el, 'slot[name="help"]')?.textContent).to.match(/988/);
+      await saysInWords(el, /took too long/);
     });
   });
 });
