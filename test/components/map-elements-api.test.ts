@@ -154,6 +154,22 @@ describe('the map elements with api (HSDS 3.0, a real server)', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a shared link (sync-url) opens its place once the directory answered', async () => {
+      const start = location.href;
+      history.replaceState(null, '', `${location.pathname}?dl-zip=02118&dl-id=ex-kiosk-brighton`);
+      try {
+        const el = await fixture<RecoveryDisposalLocator>(html`<recovery-disposal-locator api=${api} max-distance="25" no-map sync-url
+          zip-table-url=${ZIPS} zip-table-national-url=${ZIPS} .now=${NOON}></recovery-disposal-locator>`);
+        await until(() => placeNames(el).length === 2, 'the places near the link\'s ZIP');
+        await until(() => $(el, 'li.selected') !== null, 'the link\'s place chosen');
+        expect($(el, 'li.selected')?.getAttribute('data-id')).to.equal('ex-kiosk-brighton');
+        expect($(el, '.shared-record')).to.equal(null);
+        expect(new URL(location.href).searchParams.get('dl-id')).to.equal('ex-kiosk-brighton');
+      } finally {
+        history.replaceState(null, '', start);
+      }
+    });
+
     it('a location no ZIP centre is near asks nothing and says to type a ZIP', async () => {
       await setGeolocation({ latitude: 40.7128, longitude: -74.006 });
       const before = (await seen()).length;

@@ -217,7 +217,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
       index && point ? index.nearest(point, item, { limit: this.limitShown, maxKm: this.maxKm }) : [],
     );
     this.points = this.pointsMemo.get([this.results], () => resourcePoints(this.results.map((x) => x.item)));
-    const settled = !!index && this.answered && !this.place.busy;
+    const settled = !!index && !this.place.busy;
     if (this.sharedId && settled && this.results.some((x) => x.item.id === this.sharedId)) {
       // The link's place is in the list: chosen there, not shown twice.
       this.selectedId = this.sharedId;

@@ -15,7 +15,7 @@ import { CardActions } from './card-actions.js';
 import { MapController, OSM_ATTRIBUTION, OSM_TILE_URL, renderMapExtras, type MapViewOptions } from './map-controller.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from './assets.js';
 import type { DataSource } from '../../core/sources/index.js';
-import type { HsdsDataSource, TaxonomyMap } from '../../core/sources/hsds-api.js';
+import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
 import { lazyHsdsSource, unaskedHsdsSource, type HsdsQuery } from '../../core/sources/hsds-query.js';
 
 /** What a map element keeps in the page URL. */
@@ -92,9 +92,6 @@ export abstract class RecoveryMapElement<D> extends RecoveryDatasetElement<D> {
     onSelect: (id) => this.mapSelected(id),
   });
 
-  /** The source of the last API question (one object per question). */
-  private apiSourceNow?: HsdsDataSource | undefined;
-
   /** The element's URL prefix and keys. */
   protected abstract get urlSettings(): MapUrlSettings;
   /** What the map shows: its points, the chosen one, any view or labels of the element's own. */
@@ -169,19 +166,7 @@ export abstract class RecoveryMapElement<D> extends RecoveryDatasetElement<D> {
     const query = this.apiQuery();
     const timeoutMs = (this.constructor as typeof RecoveryMapElement).apiTimeoutMs;
     const taxonomy = typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined;
-    const next = query ? lazyHsdsSource(this.api, query, { taxonomy, timeoutMs }) : unaskedHsdsSource(this.api);
-    if (next.key !== this.apiSourceNow?.key) this.apiSourceNow = next;
-    return this.apiSourceNow;
-  }
-
-  /**
-   * The data shown answers the current question: always for a file; with `api`, once the
-   * directory has answered the question the place and choices ask now.
-   */
-  protected get answered(): boolean {
-    if (this.store.status !== 'ready') return false;
-    if (!this.api) return true;
-    const now = this.dataSource() as HsdsDataSource;
-    return now.info !== undefined;
+    // A new object each time: the DatasetController asks again only when its key changes.
+    return query ? lazyHsdsSource(this.api, query, { taxonomy, timeoutMs }) : unaskedHsdsSource(this.api);
   }
 }

@@ -87,19 +87,14 @@ export function lazyHsdsSource(api: string, query: HsdsQuery, options: HsdsAskOp
   return source;
 }
 
-/**
- * No question yet (a locator before a person gives a place): an empty list, and no request.
- * Its `info` says that it answered.
- */
+/** No question yet (a locator before a person gives a place): an empty list, and no request. */
 export function unaskedHsdsSource(api: string): HsdsDataSource {
   const source: HsdsDataSource = {
     key: `${baseOf(api)} unasked`,
     info: undefined,
     async load() {
       const { datasetFromHsds } = await import('./hsds-api.js');
-      const loaded = datasetFrom(datasetFromHsds([]), source.key);
-      source.info = { totalItems: 0, capped: false, fetched: 0 };
-      return loaded;
+      return datasetFrom(datasetFromHsds([]), source.key);
     },
   };
   return source;
