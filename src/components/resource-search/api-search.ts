@@ -13,7 +13,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/schema.js';
 import { isCrisisQuery, type SearchResult } from '../../core/search.js';
 import type { HsdsDataSource, HsdsPageInfo, TaxonomyMap } from '../../core/sources/hsds-api.js';
-import { lazyHsdsSource, type HsdsQuery } from '../../core/sources/hsds-query.js';
+import type { HsdsQuery } from '../../core/sources/hsds-query.js';
+import { lazyHsdsSource } from '../../core/sources/hsds-lazy.js';
 import type { Place } from '../shared/place-controller.js';
 import type { SearchState } from './url-state.js';
 

@@ -16,7 +16,8 @@ import { MapController, OSM_ATTRIBUTION, OSM_TILE_URL, renderMapExtras, type Map
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from './assets.js';
 import type { DataSource } from '../../core/sources/index.js';
 import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
-import { lazyHsdsSource, unaskedHsdsSource, type HsdsQuery } from '../../core/sources/hsds-query.js';
+import type { HsdsQuery } from '../../core/sources/hsds-query.js';
+import { lazyHsdsSource, unaskedHsdsSource } from '../../core/sources/hsds-lazy.js';
 
 /** What a map element keeps in the page URL. */
 export interface MapUrlSettings {

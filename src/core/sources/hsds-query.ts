@@ -4,8 +4,6 @@
  * The only place a question carries is a ZIP code: there is no parameter for coordinates.
  */
 import type { Category } from '../schema.js';
-import type { HsdsDataSource, TaxonomyMap } from './hsds-api.js';
-import { datasetFrom } from '../load.js';
 
 /** What is asked of the API. */
 export interface HsdsQuery {
@@ -57,45 +55,4 @@ export function questionKey(api: string, query: HsdsQuery): string {
   // The categories, as ours: their term ids are looked up when the question is asked.
   if (query.categories.length) url.hash = [...query.categories].sort().join(',');
   return url.href;
-}
-
-/** How an element asks an HSDS API (its `api-taxonomy` and its time limit). */
-export interface HsdsAskOptions {
-  /** Taxonomy term id → our categories, or the URL of a JSON file holding that object. */
-  taxonomy?: TaxonomyMap | string | undefined;
-  /** Milliseconds one request may take. */
-  timeoutMs: number;
-}
-
-/**
- * The source for one question, named now and answered by the mapping code (hsds-api.ts), which
- * loads only when the question is first asked: a page whose elements have no `api` never loads
- * it. `key` names the question (default: the question itself).
- */
-export function lazyHsdsSource(api: string, query: HsdsQuery, options: HsdsAskOptions, key?: string): HsdsDataSource {
-  const fetchOptions = { taxonomy: options.taxonomy, timeoutMs: options.timeoutMs, deadlineMs: options.timeoutMs * 2 + 1_000 };
-  const source: HsdsDataSource = {
-    key: key ?? `${questionKey(api, query)} pages=${query.pages}`,
-    info: undefined,
-    async load(signal) {
-      const real = (await import('./hsds-api.js')).hsdsApiSource(api, query, fetchOptions);
-      const loaded = await real.load(signal);
-      source.info = real.info;
-      return loaded;
-    },
-  };
-  return source;
-}
-
-/** No question yet (a locator before a person gives a place): an empty list, and no request. */
-export function unaskedHsdsSource(api: string): HsdsDataSource {
-  const source: HsdsDataSource = {
-    key: `${baseOf(api)} unasked`,
-    info: undefined,
-    async load() {
-      const { datasetFromHsds } = await import('./hsds-api.js');
-      return datasetFrom(datasetFromHsds([]), source.key);
-    },
-  };
-  return source;
 }
