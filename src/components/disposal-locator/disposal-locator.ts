@@ -52,7 +52,9 @@ function isItem(v: unknown): v is DisposalItem {
 /**
  * Where to safely get rid of medicines and needles, nearest first: a person says what they have
  * and where they are (a ZIP or their location), and sees the places that take it, upcoming
- * take-back events, or what to do when nothing near takes it.
+ * take-back events, or what to do when nothing near takes it. With `api`, the places near the
+ * person's ZIP come from an Open Referral HSDS 3.0 API (a location is sent as its nearest ZIP,
+ * never as coordinates).
  *
  * @tag recovery-disposal-locator
  * @summary Nearest places to safely dispose of medicines and needles.

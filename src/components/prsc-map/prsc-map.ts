@@ -46,6 +46,8 @@ interface Centres {
  * list is the accessible way through (the map's markers cannot take focus); on a narrow screen
  * it comes first and the map is behind a "Show map" button. Leaflet loads only when the map is
  * about to be seen; when the map cannot start, the element says so and the list still works.
+ * With `api`, the centres come from an Open Referral HSDS 3.0 API (asked once; a ZIP or a
+ * location is used in the browser and never sent).
  *
  * @tag recovery-prsc-map
  * @summary Peer Recovery Support Centers on a map and in a list, with region, offering and nearest-first filters.
