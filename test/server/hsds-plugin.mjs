@@ -6,6 +6,9 @@
 //   executeServerCommand('hsds-server')            -> { url }  the API's base URL (ends in /)
 //   executeServerCommand('hsds-requests')          -> { urls } every path + query seen so far
 // Either answers { starting: true } while the server is still starting: ask again.
+// With a payload `{ instance: 'name' }` a test file gets a port (and a request list) of its
+// own, served from the same database, so files running at once never count each other's
+// requests.
 //
 // And, on the test server itself (a directory that fails):
 //   GET /test-api/hsds-fail/...   -> 500 with a JSON error
@@ -16,25 +19,46 @@ const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url);
 const dataFile = (name) => new URL(`../../data/${name}`, import.meta.url);
 
 export function hsdsPlugin() {
-  /** @type {Promise<{ url: string, seen: string[], stop: () => Promise<void> }> | undefined} */
+  /** The database, loaded once, and how to start a server on it. */
   let running;
+  /** One HTTP server per instance name, all on the one database. */
+  const instances = new Map();
 
   async function start() {
-    const { openDatabase, loadDatasets, createHsdsServer, shutdown } = await import('../../packages/server/src/index.js');
+    const { openDatabase, loadDatasets, createHsdsServer } = await import('../../packages/server/src/index.js');
     const db = await openDatabase();
     const dataset = JSON.parse(await readFile(fixture('dataset.json'), 'utf8'));
     const { zips } = JSON.parse(await readFile(dataFile('zip-centroids-ma.json'), 'utf8'));
     await loadDatasets(db, [dataset], { zips });
-    const server = await createHsdsServer(db, { log: false, maxAge: 0 });
-    const seen = [];
-    // Before the server's own handler: the URL exactly as it arrived.
-    server.prependListener('request', (req) => seen.push(req.url ?? ''));
-    await new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', resolve);
-    });
-    const { port } = server.address();
-    return { url: `http://127.0.0.1:${port}/`, seen, stop: () => shutdown(server, db, 1_000) };
+    const server = async () => {
+      const http = await createHsdsServer(db, { log: false, maxAge: 0 });
+      const seen = [];
+      // Before the server's own handler: the URL exactly as it arrived.
+      http.prependListener('request', (req) => seen.push(req.url ?? ''));
+      await new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(0, '127.0.0.1', resolve);
+      });
+      const { port } = http.address();
+      const close = async () => {
+        const closed = new Promise((resolve) => http.close(resolve));
+        http.closeAllConnections();
+        await closed;
+      };
+      return { url: `http://127.0.0.1:${port}/`, seen, close };
+    };
+    return { db, server };
+  }
+
+  /** The named instance, started on first use. */
+  async function instance(name) {
+    const base = await running;
+    let found = instances.get(name);
+    if (!found) {
+      found = base.server();
+      instances.set(name, found);
+    }
+    return found;
   }
 
   return {
@@ -44,17 +68,21 @@ export function hsdsPlugin() {
       running ??= start();
       running.catch((e) => console.error('hsds test server:', e));
     },
-    async executeCommand({ command }) {
+    async executeCommand({ command, payload }) {
       if (command !== 'hsds-server' && command !== 'hsds-requests') return undefined;
       running ??= start();
+      const name = typeof payload?.instance === 'string' ? payload.instance : 'main';
       // A command must answer within the runner's message timeout (20 s): while the server is
       // still starting, say so and let the test ask again.
-      const api = await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 5_000, undefined))]);
+      const api = await Promise.race([instance(name), new Promise((resolve) => setTimeout(resolve, 5_000, undefined))]);
       if (!api) return { starting: true };
       return command === 'hsds-server' ? { url: api.url } : { urls: [...api.seen] };
     },
     async serverStop() {
-      if (running) await (await running).stop();
+      if (!running) return;
+      const base = await running;
+      for (const found of instances.values()) await (await found).close();
+      await base.db.close();
     },
   };
 }
