@@ -16,6 +16,31 @@ interface Loader {
 }
 
 const KEY = Symbol.for('recovery-finder.loader');
+/** Datasets asked for before their element's code has loaded (read by core/load.ts). */
+const PREFETCH = Symbol.for('recovery-finder.prefetch');
+/** The elements that read a dataset from `src`. */
+const DATASET_TAGS = new Set(['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-my-list']);
+
+/**
+ * Ask for an element's JSON dataset at once, while its code is still on its way (two or three
+ * module round trips): the element's own request takes this answer instead of asking again.
+ */
+function prefetch(el: Element): void {
+  const src = el.getAttribute('src');
+  if (!DATASET_TAGS.has(el.localName) || !src || el.hasAttribute('api')) return;
+  let url: URL;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    return;
+  }
+  if (/\.csv$/i.test(url.pathname) || !/^https?:$/.test(url.protocol)) return;
+  const store = ((globalThis as { [PREFETCH]?: Map<string, Promise<Response>> })[PREFETCH] ??= new Map());
+  if (store.has(url.href)) return;
+  const answer = fetch(url.href, { headers: { Accept: 'application/json' } });
+  answer.catch(() => store.delete(url.href)); // the element asks again, with its retries
+  store.set(url.href, answer);
+}
 const page = globalThis as { [KEY]?: Loader };
 
 function start(): Loader {
@@ -41,8 +66,12 @@ function start(): Loader {
   const discover = async (root: Document | ShadowRoot | Element): Promise<void> => {
     const tags = new Set<string>();
     if (root instanceof Element && root.localName.startsWith('recovery-')) tags.add(root.localName);
+    if (root instanceof Element && !customElements.get(root.localName)) prefetch(root);
     for (const el of root.querySelectorAll(':not(:defined)')) {
-      if (el.localName.startsWith('recovery-')) tags.add(el.localName);
+      if (el.localName.startsWith('recovery-')) {
+        tags.add(el.localName);
+        prefetch(el);
+      }
     }
     await Promise.all([...tags].filter((t) => !customElements.get(t)).map(load));
   };

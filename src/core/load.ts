@@ -100,6 +100,27 @@ function retryable(e: unknown): boolean {
   return e.kind === 'http' && (e.status === 429 || (e.status ?? 0) >= 500);
 }
 
+/**
+ * The answer to a request the CMS loader (src/cms.ts) made for this URL before the element's
+ * code had loaded, taken once; undefined when there is none.
+ */
+function takePrefetched(url: string): Promise<Response> | undefined {
+  const store = (globalThis as { [key: symbol]: Map<string, Promise<Response>> | undefined })[Symbol.for('recovery-finder.prefetch')];
+  const answer = store?.get(url);
+  store?.delete(url);
+  return answer;
+}
+
+/** Reject with `signal`'s reason as soon as it fires. */
+function orAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Promise<string> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -107,7 +128,8 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Pro
   try {
     let response: Response;
     try {
-      response = await fetch(url, { signal: both, headers: { Accept: 'application/json' } });
+      const early = takePrefetched(url);
+      response = await (early ? orAbort(early, both) : fetch(url, { signal: both, headers: { Accept: 'application/json' } }));
     } catch (e) {
       if (signal.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `No answer from ${url} within ${timeoutMs} ms.`, url);
@@ -117,7 +139,7 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Pro
       throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}.`, url, response.status);
     }
     try {
-      return await response.text();
+      return await orAbort(response.text(), both);
     } catch (e) {
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `${url} was too slow to send its data.`, url);
       throw new DatasetLoadError(signal.aborted ? 'aborted' : 'network', `Reading ${url} failed: ${(e as Error).message}`, url);

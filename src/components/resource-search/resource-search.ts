@@ -19,7 +19,6 @@ import { UrlSync, cleanPrefix } from '../shared/url-state.js';
 import { CardActions } from '../shared/card-actions.js';
 import { renderSharedRecord } from '../shared/shared-record.js';
 import { renderEmptyNear } from './empty-near.js';
-import { soFarText } from '../shared/preview-text.js';
 import { renderFilters, renderPlace, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 import { ApiSearchController } from './api-search.js';
@@ -422,7 +421,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     if (this.apiSearch.active && this.store.status === 'loading') return msg('Searching…');
     const n = this.apiSearch.active ? this.apiCount(this.result.hits.length) : this.result.hits.length;
     const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
-    if (this.store.preview && !this.apiSearch.active) return soFarText(this.resultNear ? `${count} ${this.resultNear}` : count, this.store.preview);
+    const soFar = this.apiSearch.active ? undefined : this.soFarText(this.resultNear ? `${count} ${this.resultNear}` : count);
+    if (soFar) return soFar;
     return this.resultNear ? `${count} ${this.resultNear}` : count;
   }
 

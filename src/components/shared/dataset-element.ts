@@ -216,6 +216,19 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
     </div>`;
   }
 
+  /**
+   * The count line while a preview is shown (the first records of a large dataset, the rest
+   * still loading): "12 results so far, from the first 1,000 of 10,000 entries; still loading…".
+   * Undefined when the whole dataset is shown.
+   */
+  protected soFarText(count: string): string | undefined {
+    const preview = this.store.status === 'loading' ? this.store.preview : undefined;
+    if (!preview) return undefined;
+    const records = formatCount(preview.records);
+    const total = formatCount(preview.total);
+    return msg(str`${count} so far, from the first ${records} of ${total} entries; still loading…`);
+  }
+
   /** "4 entries could not be shown", when the data had entries that were skipped. */
   protected renderSkipped(): TemplateResult | typeof nothing {
     const n = this.store.skipped;
