@@ -523,6 +523,25 @@ export interface ValidationProgress {
   checked: number;
 }
 
+/**
+ * Make equal strings in `value` one string (in place): records repeat their cities, regions,
+ * categories, languages, sources and often whole descriptions, and each parsed copy would
+ * otherwise take its own memory. Returns the value.
+ */
+function shareStrings<T>(value: T, pool: Map<string, string>): T {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = shareStrings(value[i] as unknown, pool);
+  } else if (typeof value === 'object' && value !== null) {
+    const o = value as Record<string, unknown>;
+    for (const k in o) o[k] = shareStrings(o[k], pool);
+  } else if (typeof value === 'string') {
+    const same = pool.get(value);
+    if (same !== undefined) return same as T;
+    pool.set(value, value);
+  }
+  return value;
+}
+
 /** The validation, written once: one step per record, so it can also run in slices. */
 function* validation(input: unknown, progress?: ValidationProgress): Generator<void, ValidationResult> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -549,6 +568,7 @@ function* validation(input: unknown, progress?: ValidationProgress): Generator<v
   const problems: ValidationProblem[] = [];
   const resources: Resource[] = [];
   const seen = new Set<string>();
+  const strings = new Map<string, string>();
   // The help contacts first, so a partial dataset (progress) already has them.
   const help = validateHelp(env.output.help);
   const { help: _raw, feedback: rawFeedback, resources: rawResources, ...rest } = env.output;
@@ -567,7 +587,7 @@ function* validation(input: unknown, progress?: ValidationProgress): Generator<v
       problems.push({ index, id: r.resource.id, path: 'id', message: 'duplicate id: an earlier record has it' });
     } else {
       seen.add(r.resource.id);
-      resources.push(r.resource);
+      resources.push(shareStrings(r.resource, strings));
     }
   }
   if (progress) progress.checked = rawResources.length;
