@@ -19,7 +19,8 @@ import {
   type ValidationProgress,
   type ValidationResult,
 } from './schema.js';
-import { yieldToPage, type SliceBudget } from './slices.js';
+import { runInSlices, yieldToPage, type SliceBudget } from './slices.js';
+import { parseJsonInSteps } from './json-slices.js';
 
 export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'invalid' | 'aborted';
 
@@ -174,8 +175,10 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
 export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
   const body = await fetchText(url, options);
   try {
-    return JSON.parse(body) as unknown;
+    // A large document is parsed in steps, so it never freezes the page in one long task.
+    return await runInSlices(parseJsonInSteps(body), options.signal ? { signal: options.signal } : {});
   } catch {
+    if (options.signal?.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
     throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);
   }
 }
