@@ -31,35 +31,45 @@ interface Layout {
   ends: number[];
 }
 
-/** Find the records of the top-level `resources` array, a step per chunk; undefined if there is none. */
+/** Index of the quote that closes the string opened at `open` (-1 when there is none). */
+function closingQuote(text: string, open: number): number {
+  let q = text.indexOf('"', open + 1);
+  while (q >= 0) {
+    // Escaped when preceded by an odd number of backslashes.
+    let b = q - 1;
+    while (text.charCodeAt(b) === BACKSLASH) b--;
+    if ((q - 1 - b) % 2 === 0) return q;
+    q = text.indexOf('"', q + 1);
+  }
+  return -1;
+}
+
+/**
+ * Find the records of the top-level `resources` array, a step per chunk of text; undefined if
+ * there is none. Strings (most of a dataset's text) are skipped with `indexOf`; only the
+ * characters between them are looked at one by one.
+ */
 function* scan(text: string): Generator<void, Layout | undefined> {
   const n = text.length;
   let depth = 0;
-  let inString = false;
-  let stringStart = -1;
   /** The last string closed at depth 1 (a key, or a value). */
   let lastKey = '';
   let layout: Layout | undefined;
   let recordStart = -1;
   let next = CHUNK;
+  const inArray = () => depth === 2 && layout !== undefined && layout.close < 0;
   for (let i = 0; i < n; i++) {
-    if (i === next) {
-      next += CHUNK;
+    if (i >= next) {
+      next = i + CHUNK;
       yield;
     }
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) {
-        inString = false;
-        if (depth === 1) lastKey = text.slice(stringStart + 1, i);
-        else if (depth === 2 && layout && layout.close < 0 && recordStart < 0) recordStart = stringStart;
-      }
-      continue;
-    }
     if (c === QUOTE) {
-      inString = true;
-      stringStart = i;
+      const end = closingQuote(text, i);
+      if (end < 0) return undefined;
+      if (depth === 1) lastKey = text.slice(i + 1, end);
+      else if (inArray() && recordStart < 0) recordStart = i;
+      i = end;
       continue;
     }
     if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
@@ -67,7 +77,7 @@ function* scan(text: string): Generator<void, Layout | undefined> {
         // A second `resources` key: JSON.parse keeps the last; leave such a document to it.
         if (layout) return undefined;
         layout = { open: i, close: -1, starts: [], ends: [] };
-      } else if (depth === 2 && layout && layout.close < 0 && recordStart < 0) {
+      } else if (inArray() && recordStart < 0) {
         recordStart = i;
       }
       depth++;
@@ -75,10 +85,10 @@ function* scan(text: string): Generator<void, Layout | undefined> {
     }
     if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
       depth--;
-      if (depth === 2 && layout && layout.close < 0 && recordStart >= 0) {
+      if (inArray() && recordStart >= 0) {
         // A record (an object or an array) ends here.
-        layout.starts.push(recordStart);
-        layout.ends.push(i + 1);
+        (layout as Layout).starts.push(recordStart);
+        (layout as Layout).ends.push(i + 1);
         recordStart = -1;
       } else if (depth === 1 && layout && layout.close < 0 && c === CLOSE_ARRAY) {
         if (recordStart >= 0) {
@@ -90,12 +100,12 @@ function* scan(text: string): Generator<void, Layout | undefined> {
       }
       continue;
     }
-    if (depth === 2 && layout && layout.close < 0) {
+    if (inArray()) {
       if (c === COMMA) {
         if (recordStart >= 0) {
-          // A record that is not an object or array (a number, true, null): it ends at the comma.
-          layout.starts.push(recordStart);
-          layout.ends.push(i);
+          // A record that is not an object or array (a number, a string, true, null): it ends at the comma.
+          (layout as Layout).starts.push(recordStart);
+          (layout as Layout).ends.push(i);
           recordStart = -1;
         }
       } else if (recordStart < 0 && c > 0x20) {
