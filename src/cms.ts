@@ -19,7 +19,7 @@ const KEY = Symbol.for('recovery-finder.loader');
 /** Datasets asked for before their element's code has loaded (read by core/load.ts). */
 const PREFETCH = Symbol.for('recovery-finder.prefetch');
 /** The elements that read a dataset from `src`. */
-const DATASET_TAGS = new Set(['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-my-list']);
+const DATASET_TAG = /^recovery-(resource-search|prsc-map|disposal-locator|my-list)$/;
 
 /**
  * Ask for an element's JSON dataset at once, while its code is still on its way (two or three
@@ -27,20 +27,20 @@ const DATASET_TAGS = new Set(['recovery-resource-search', 'recovery-prsc-map', '
  */
 function prefetch(el: Element): void {
   const src = el.getAttribute('src');
-  if (!DATASET_TAGS.has(el.localName) || !src || el.hasAttribute('api')) return;
-  let url: URL;
+  if (!src || !DATASET_TAG.test(el.localName) || el.hasAttribute('api') || /\.csv([?#]|$)/i.test(src)) return;
+  let url: string;
   try {
-    url = new URL(src, document.baseURI);
+    url = new URL(src, document.baseURI).href;
   } catch {
     return;
   }
-  if (/\.csv$/i.test(url.pathname) || !/^https?:$/.test(url.protocol)) return;
   const store = ((globalThis as { [PREFETCH]?: Map<string, Promise<Response>> })[PREFETCH] ??= new Map());
-  if (store.has(url.href)) return;
-  const answer = fetch(url.href, { headers: { Accept: 'application/json' } });
-  answer.catch(() => store.delete(url.href)); // the element asks again, with its retries
-  store.set(url.href, answer);
+  if (store.has(url)) return;
+  const answer = fetch(url, { headers: { Accept: 'application/json' } });
+  answer.catch(() => store.delete(url)); // the element asks again, with its retries
+  store.set(url, answer);
 }
+
 const page = globalThis as { [KEY]?: Loader };
 
 function start(): Loader {

@@ -20,7 +20,6 @@ import {
   type ValidationResult,
 } from './schema.js';
 import { runInSlices, yieldToPage, type SliceBudget } from './slices.js';
-import { parseJsonInSteps } from './json-slices.js';
 
 export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'invalid' | 'aborted';
 
@@ -112,16 +111,6 @@ function takePrefetched(url: string): Promise<Response> | undefined {
   return answer;
 }
 
-/** Reject with `signal`'s reason as soon as it fires. */
-function orAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Promise<string> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -130,7 +119,7 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Pro
     let response: Response;
     try {
       const early = takePrefetched(url);
-      response = await (early ? orAbort(early, both) : fetch(url, { signal: both, headers: { Accept: 'application/json' } }));
+      response = await (early ? untilAborted(early, both, url) : fetch(url, { signal: both, headers: { Accept: 'application/json' } }));
     } catch (e) {
       if (signal.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `No answer from ${url} within ${timeoutMs} ms.`, url);
@@ -140,7 +129,7 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Pro
       throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}.`, url, response.status);
     }
     try {
-      return await orAbort(response.text(), both);
+      return await untilAborted(response.text(), both, url);
     } catch (e) {
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `${url} was too slow to send its data.`, url);
       throw new DatasetLoadError(signal.aborted ? 'aborted' : 'network', `Reading ${url} failed: ${(e as Error).message}`, url);
@@ -171,11 +160,17 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
   }
 }
 
+/** Characters of JSON above which a document is parsed in steps (about 1,500 records). */
+const STEPPED_PARSE_ABOVE = 1_000_000;
+
 /** Fetch and parse JSON with timeout, retry and an overall deadline, for one caller. */
 export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
   const body = await fetchText(url, options);
   try {
-    // A large document is parsed in steps, so it never freezes the page in one long task.
+    if (body.length < STEPPED_PARSE_ABOVE) return JSON.parse(body) as unknown;
+    // A large document is parsed in steps, so it never freezes the page in one long task
+    // (the stepped parser is a chunk of its own, loaded only for such a document).
+    const { parseJsonInSteps } = await import('./json-slices.js');
     return await runInSlices(parseJsonInSteps(body), options.signal ? { signal: options.signal } : {});
   } catch {
     if (options.signal?.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
