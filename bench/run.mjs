@@ -8,6 +8,7 @@
 //   node bench/run.mjs            everything (a few minutes on 2 cores)
 //   node bench/run.mjs --quick    1,000 and 10,000 records only, fewer repeats (no BENCHMARKS.md)
 //   node bench/run.mjs --md-only  rewrite the BENCHMARKS.md block from bench/results/elements.json
+//   node bench/run.mjs --only=search,prsc --sizes=10000   a subset (no BENCHMARKS.md)
 //   node bench/run.mjs --profile  CPU profiles of load and typing at 1,000, 10,000 and 100,000 records
 //                                 and of the PRSC map with 50,000 centres
 //                                 (unminified build) summarised in bench/results/profile.md
@@ -27,7 +28,9 @@ const PROFILE = argv.has('--profile');
 /** `--only=search,bundled,prsc,disposal,core`: run only these parts (no BENCHMARKS.md). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const part = (name) => !ONLY || ONLY.includes(name);
-const SIZES = QUICK ? [1000, 10000] : [1000, 10000, 100000];
+/** `--sizes=1000,10000`: only these dataset sizes (search and profiles; no BENCHMARKS.md). */
+const SIZES_ARG = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number);
+const SIZES = SIZES_ARG ?? (QUICK ? [1000, 10000] : [1000, 10000, 100000]);
 const REPEATS = (n) => (QUICK ? 3 : n >= 100000 ? 2 : 5);
 /** Typed one key at a time; every prefix is a keystroke. */
 const QUERIES = ['peer support', 'narcan', 'outpatint'];
@@ -242,7 +245,7 @@ try {
   }
 
   if (PROFILE) {
-    await profiles({ addPage, loadRun, typing, sizes: [1000, 10000, 100000] });
+    await profiles({ addPage, loadRun, typing, sizes: SIZES_ARG ?? [1000, 10000, 100000] });
     // The profiled script, so the line numbers above can be read.
     await copyFile(join(distDir, 'recovery-finder.js'), join(tmpdir(), 'recovery-profile-bundle.js'));
   } else {
@@ -369,8 +372,8 @@ try {
 
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(join(root, 'bench/results/elements.json'), `${JSON.stringify(out, null, 2)}\n`);
-    if (!QUICK && !ONLY) await writeBenchmarksMd(out);
-    log(QUICK || ONLY ? 'wrote bench/results/elements.json' : 'wrote bench/results/elements.json and BENCHMARKS.md');
+    if (!QUICK && !ONLY && !SIZES_ARG) await writeBenchmarksMd(out);
+    log(QUICK || ONLY || SIZES_ARG ? 'wrote bench/results/elements.json' : 'wrote bench/results/elements.json and BENCHMARKS.md');
   }
 } finally {
   await browser?.close();

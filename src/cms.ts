@@ -16,6 +16,31 @@ interface Loader {
 }
 
 const KEY = Symbol.for('recovery-finder.loader');
+/** Datasets asked for before their element's code has loaded (read by core/load.ts). */
+const PREFETCH = Symbol.for('recovery-finder.prefetch');
+/** The elements that read a dataset from `src`. */
+const DATASET_TAG = /^recovery-(resource-search|prsc-map|disposal-locator|my-list)$/;
+
+/**
+ * Ask for an element's JSON dataset at once, while its code is still on its way (two or three
+ * module round trips): the element's own request takes this answer instead of asking again.
+ */
+function prefetch(el: Element): void {
+  const src = el.getAttribute('src');
+  if (!src || !DATASET_TAG.test(el.localName) || el.hasAttribute('api') || /\.csv([?#]|$)/i.test(src)) return;
+  let url: string;
+  try {
+    url = new URL(src, document.baseURI).href;
+  } catch {
+    return;
+  }
+  const store = ((globalThis as { [PREFETCH]?: Map<string, Promise<Response>> })[PREFETCH] ??= new Map());
+  if (store.has(url)) return;
+  const answer = fetch(url, { headers: { Accept: 'application/json' } });
+  answer.catch(() => store.delete(url)); // the element asks again, with its retries
+  store.set(url, answer);
+}
+
 const page = globalThis as { [KEY]?: Loader };
 
 function start(): Loader {
@@ -41,8 +66,12 @@ function start(): Loader {
   const discover = async (root: Document | ShadowRoot | Element): Promise<void> => {
     const tags = new Set<string>();
     if (root instanceof Element && root.localName.startsWith('recovery-')) tags.add(root.localName);
+    if (root instanceof Element && !customElements.get(root.localName)) prefetch(root);
     for (const el of root.querySelectorAll(':not(:defined)')) {
-      if (el.localName.startsWith('recovery-')) tags.add(el.localName);
+      if (el.localName.startsWith('recovery-')) {
+        tags.add(el.localName);
+        prefetch(el);
+      }
     }
     await Promise.all([...tags].filter((t) => !customElements.get(t)).map(load));
   };

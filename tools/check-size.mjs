@@ -28,7 +28,7 @@ const budgets = [
   { name: 'CMS loader (dist/recovery-finder.js)', files: ['dist/recovery-finder.js'], max: 2 * KB },
   // Was 30 KB; grew with the shared base, honest card wording and per-part rendering (unminified:
   // the user's bundler minifies). The CMS page budgets below are what a resident downloads.
-  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 42 * KB },
+  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 43 * KB },
   { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 17 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
@@ -57,7 +57,11 @@ if (!leafletChunk.length) console.log('(no Leaflet chunk found in dist/cms: is t
 // types). The search page's goal is 30 KB (issue #9); it is at about 35 KB today, budgeted
 // at what it is so that it can only shrink. A page never loads another element's code.
 // Set at what each page measured after the loader (#9); the goal for the search page is 30 KB.
-const PAGE_BUDGETS = { 'search only': 45 * KB, 'map only': 115 * KB, 'all four': 145 * KB };
+// Issue #10 (h/perf) added about 1.1 KB to the search page (first results from the first
+// records while a large dataset loads, the dataset asked for by the loader, one string for
+// equal strings): 44.3 -> 45.4 KB, and the npm entry 41.1 -> 42.1 KB. Back to 45 / 42 once
+// the search element's split (h/slim) is in.
+const PAGE_BUDGETS = { 'search only': 46 * KB, 'map only': 115 * KB, 'all four': 145 * KB };
 const NOT_ON = {
   'search only': /\/cms\/(prsc-map|disposal-locator|newsletter-signup|map-controller|leaflet)/,
   'map only': /\/cms\/(resource-search|disposal-locator|newsletter-signup)/,

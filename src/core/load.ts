@@ -16,8 +16,10 @@ import {
   validateDatasetSliced,
   type Dataset,
   type ValidationProblem,
+  type ValidationProgress,
   type ValidationResult,
 } from './schema.js';
+import { runInSlices, yieldToPage, type SliceBudget } from './slices.js';
 
 export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'invalid' | 'aborted';
 
@@ -50,7 +52,27 @@ export interface FetchOptions {
   retries?: number;
   /** Wait before the first retry, doubled for each later one. Default 600 ms. */
   backoffMs?: number;
+  /** Told between two slices of a long validation how far it has come (see {@link OnPartial}). */
+  onPartial?: OnPartial | undefined;
 }
+
+/**
+ * A dataset still being validated: the records valid so far, out of `total` in the document.
+ * `dataset.resources` is a copy, never changed after the call.
+ */
+export interface PartialDataset {
+  dataset: Dataset;
+  /** Records looked at so far (valid or not). */
+  checked: number;
+  /** Records in the document. */
+  total: number;
+}
+
+/**
+ * Called between two slices of a validation with what is valid so far. It may return a promise
+ * (for example: until the page has painted what it made of it); the validation waits for it.
+ */
+export type OnPartial = (partial: PartialDataset) => void | Promise<void>;
 
 export interface LoadedDataset {
   dataset: Dataset;
@@ -78,6 +100,17 @@ function retryable(e: unknown): boolean {
   return e.kind === 'http' && (e.status === 429 || (e.status ?? 0) >= 500);
 }
 
+/**
+ * The answer to a request the CMS loader (src/cms.ts) made for this URL before the element's
+ * code had loaded, taken once; undefined when there is none.
+ */
+function takePrefetched(url: string): Promise<Response> | undefined {
+  const store = (globalThis as { [key: symbol]: Map<string, Promise<Response>> | undefined })[Symbol.for('recovery-finder.prefetch')];
+  const answer = store?.get(url);
+  store?.delete(url);
+  return answer;
+}
+
 async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Promise<string> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -85,7 +118,8 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Pro
   try {
     let response: Response;
     try {
-      response = await fetch(url, { signal: both, headers: { Accept: 'application/json' } });
+      const early = takePrefetched(url);
+      response = await (early ? untilAborted(early, both, url) : fetch(url, { signal: both, headers: { Accept: 'application/json' } }));
     } catch (e) {
       if (signal.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `No answer from ${url} within ${timeoutMs} ms.`, url);
@@ -95,7 +129,7 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Pro
       throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}.`, url, response.status);
     }
     try {
-      return await response.text();
+      return await untilAborted(response.text(), both, url);
     } catch (e) {
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `${url} was too slow to send its data.`, url);
       throw new DatasetLoadError(signal.aborted ? 'aborted' : 'network', `Reading ${url} failed: ${(e as Error).message}`, url);
@@ -126,12 +160,20 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
   }
 }
 
+/** Characters of JSON above which a document is parsed in steps (about 1,500 records). */
+const STEPPED_PARSE_ABOVE = 1_000_000;
+
 /** Fetch and parse JSON with timeout, retry and an overall deadline, for one caller. */
 export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
   const body = await fetchText(url, options);
   try {
-    return JSON.parse(body) as unknown;
+    if (body.length < STEPPED_PARSE_ABOVE) return JSON.parse(body) as unknown;
+    // A large document is parsed in steps, so it never freezes the page in one long task
+    // (the stepped parser is a chunk of its own, loaded only for such a document).
+    const { parseJsonInSteps } = await import('./json-slices.js');
+    return await runInSlices(parseJsonInSteps(body), options.signal ? { signal: options.signal } : {});
   } catch {
+    if (options.signal?.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
     throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);
   }
 }
@@ -262,7 +304,19 @@ export function datasetFrom(input: unknown, url?: string): LoadedDataset {
   return cachedFor(input) ?? accept(input, validateDataset(input), url);
 }
 
-const validating = new WeakMap<object, Promise<LoadedDataset>>();
+interface Validating {
+  work: Promise<LoadedDataset>;
+  /** Callers that want to hear of the records validated so far. */
+  listeners: Set<OnPartial>;
+}
+
+const validating = new WeakMap<object, Validating>();
+
+/**
+ * How sliced validations are cut (tests set a step budget, so the slices are the same on every
+ * machine). Default: every 12 ms of work.
+ */
+export const validationSlicing: { budget?: SliceBudget | undefined } = {};
 
 /** Reject with kind `aborted` as soon as the signal fires; otherwise settle as `work` does. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, url?: string): Promise<T> {
@@ -280,17 +334,35 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, url?
  * Like {@link datasetFrom}, in slices that give the page a turn (large datasets). Callers
  * with the same document share one validation; a caller's signal only stops its own wait.
  */
-export function datasetFromSliced(input: unknown, url?: string, signal?: AbortSignal): Promise<LoadedDataset> {
+export function datasetFromSliced(input: unknown, url?: string, signal?: AbortSignal, onPartial?: OnPartial): Promise<LoadedDataset> {
   const cached = cachedFor(input);
   if (cached) return Promise.resolve(cached);
   if (typeof input !== 'object' || input === null) return untilAborted(Promise.resolve().then(() => datasetFrom(input, url)), signal, url);
-  let work = validating.get(input);
-  if (!work) {
-    work = validateDatasetSliced(input).then((result) => accept(input, result, url));
-    validating.set(input, work);
-    work.catch(() => validating.delete(input));
+  let entry = validating.get(input);
+  if (!entry) {
+    const progress: ValidationProgress = { total: 0, checked: 0 };
+    const listeners = new Set<OnPartial>();
+    // Between two slices: the page's turn, then (in a task of its own) the listeners hear
+    // what is valid so far, then another turn before the next slice.
+    const pause = async () => {
+      await yieldToPage();
+      const ds = progress.dataset;
+      if (!listeners.size || !ds) return;
+      const partial: PartialDataset = { dataset: { ...ds, resources: ds.resources.slice() }, checked: progress.checked, total: progress.total };
+      const waits = [...listeners].map((l) => l(partial));
+      await Promise.all(waits);
+      await yieldToPage();
+    };
+    const work = validateDatasetSliced(input, { progress, pause, ...(validationSlicing.budget ? { budget: validationSlicing.budget } : {}) }).then((result) => accept(input, result, url));
+    const created: Validating = { work, listeners };
+    validating.set(input, created);
+    work.catch(() => validating.delete(input)).finally(() => listeners.clear());
+    entry = created;
   }
-  return untilAborted(work, signal, url);
+  const { work, listeners } = entry;
+  if (!onPartial) return untilAborted(work, signal, url);
+  listeners.add(onPartial);
+  return untilAborted(work, signal, url).finally(() => listeners.delete(onPartial));
 }
 
 /**
@@ -305,7 +377,7 @@ export async function loadDataset(url: string, options: FetchOptions = {}): Prom
   const done = loadedByUrl.get(key);
   if (done) return untilAborted(Promise.resolve(done), options.signal, url);
   const json = await sharedJson(url, options);
-  const loaded = await datasetFromSliced(json, url, options.signal);
+  const loaded = await datasetFromSliced(json, url, options.signal, options.onPartial);
   loadedByUrl.set(key, loaded);
   // The raw document is no longer needed by anyone loading this URL.
   shared.delete(key);

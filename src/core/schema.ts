@@ -509,8 +509,41 @@ export function validateResource(
   };
 }
 
+/**
+ * How far a sliced validation has come, read between two slices: the records valid so far
+ * (in a dataset with the document's other fields and its help contacts), out of `total`
+ * records in the document. Unset until the document's envelope has been checked.
+ */
+export interface ValidationProgress {
+  /** The document with the records validated so far (the array grows as validation goes on). */
+  dataset?: Dataset;
+  /** Records in the document, valid or not. */
+  total: number;
+  /** Records looked at so far, valid or not. */
+  checked: number;
+}
+
+/**
+ * Make equal strings in `value` one string (in place): records repeat their cities, regions,
+ * categories, languages, sources and often whole descriptions, and each parsed copy would
+ * otherwise take its own memory. Returns the value.
+ */
+function shareStrings<T>(value: T, pool: Map<string, string>): T {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = shareStrings(value[i] as unknown, pool);
+  } else if (typeof value === 'object' && value !== null) {
+    const o = value as Record<string, unknown>;
+    for (const k in o) o[k] = shareStrings(o[k], pool);
+  } else if (typeof value === 'string') {
+    const same = pool.get(value);
+    if (same !== undefined) return same as T;
+    pool.set(value, value);
+  }
+  return value;
+}
+
 /** The validation, written once: one step per record, so it can also run in slices. */
-function* validation(input: unknown): Generator<void, ValidationResult> {
+function* validation(input: unknown, progress?: ValidationProgress): Generator<void, ValidationResult> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, error: 'The dataset is not a JSON object.', problems: [] };
   }
@@ -535,8 +568,18 @@ function* validation(input: unknown): Generator<void, ValidationResult> {
   const problems: ValidationProblem[] = [];
   const resources: Resource[] = [];
   const seen = new Set<string>();
-  for (const [index, raw] of env.output.resources.entries()) {
+  const strings = new Map<string, string>();
+  // The help contacts first, so a partial dataset (progress) already has them.
+  const help = validateHelp(env.output.help);
+  const { help: _raw, feedback: rawFeedback, resources: rawResources, ...rest } = env.output;
+  void _raw;
+  if (progress) {
+    progress.total = rawResources.length;
+    progress.dataset = { ...rest, help: { contacts: help.contacts }, resources };
+  }
+  for (const [index, raw] of rawResources.entries()) {
     yield; // a point where the sliced version may give the page a turn
+    if (progress) progress.checked = index;
     const r = validateResource(raw, index);
     if (!r.ok) {
       problems.push(...r.problems);
@@ -544,12 +587,10 @@ function* validation(input: unknown): Generator<void, ValidationResult> {
       problems.push({ index, id: r.resource.id, path: 'id', message: 'duplicate id: an earlier record has it' });
     } else {
       seen.add(r.resource.id);
-      resources.push(r.resource);
+      resources.push(shareStrings(r.resource, strings));
     }
   }
-  const help = validateHelp(env.output.help);
-  const { help: _raw, feedback: rawFeedback, ...rest } = env.output;
-  void _raw;
+  if (progress) progress.checked = rawResources.length;
   let feedback: Feedback | undefined;
   if (rawFeedback !== undefined) {
     const f = v.safeParse(FeedbackSchema, rawFeedback);
@@ -579,6 +620,6 @@ export function validateDataset(input: unknown): ValidationResult {
  * default every 12 ms of work), so a large dataset never freezes it in one long task. Stops
  * with the signal's reason when aborted.
  */
-export function validateDatasetSliced(input: unknown, options: SliceOptions = {}): Promise<ValidationResult> {
-  return runInSlices(validation(input), options);
+export function validateDatasetSliced(input: unknown, options: SliceOptions & { progress?: ValidationProgress } = {}): Promise<ValidationResult> {
+  return runInSlices(validation(input, options.progress), options);
 }

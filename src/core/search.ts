@@ -310,6 +310,8 @@ export class SearchIndexBuilder {
   /** @internal */ shortVocab: string[] = [];
   /** @internal The order before a place or words are given (usefulRank, then name). */ byName: number[] = [];
   private readonly shortWords = new Set<string>();
+  /** One string for each distinct category and synonym text (many records share them). */
+  private readonly texts = new Map<string, string>();
   private readonly groups: string[][];
   private readonly phrasesByFirst = new Map<string, Array<{ words: string[]; group: number }>>();
   /** The next record to index; then the steps after the records. */
@@ -391,7 +393,7 @@ export class SearchIndexBuilder {
         if (short) this.shortWords.add(word);
       }
     };
-    const categoryText = r.categories.map((c) => c.replace(/-/g, ' ')).join(' ');
+    const categoryText = this.shared(r.categories.map((c) => c.replace(/-/g, ' ')).join(' '));
     add(r.name, W.name, true);
     add(r.alternate_name, W.alt, true);
     add(r.organization?.name, W.org, true);
@@ -408,7 +410,7 @@ export class SearchIndexBuilder {
     });
     const synonymWords = new Set<string>();
     for (const gi of found) for (const phrase of this.groups[gi] ?? []) for (const w of phrase.split(' ')) synonymWords.add(w);
-    const synonymText = [...synonymWords].join(' ');
+    const synonymText = this.shared([...synonymWords].join(' '));
     add(synonymText, W.synonym, true);
     this.docs[id] = {
       name: r.name,
@@ -417,6 +419,13 @@ export class SearchIndexBuilder {
       categories: categoryText,
       synonyms: synonymText,
     };
+  }
+
+  private shared(text: string): string {
+    const same = this.texts.get(text);
+    if (same !== undefined) return same;
+    this.texts.set(text, text);
+    return text;
   }
 
   private post(word: string, id: number, weight: number) {

@@ -2,7 +2,7 @@
 // first): a small loader a city page includes with one script tag. It imports an element's
 // code only when the element's tag is on the page, now or later.
 import { expect } from '@open-wc/testing';
-import { until } from '../helpers.js';
+import { datasetUrl, requestCount, uniqueKey, until } from '../helpers.js';
 
 const TAGS = ['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-newsletter-signup'];
 const BUNDLE = '/dist/recovery-finder.js';
@@ -79,6 +79,23 @@ describe('the CMS loader', () => {
     input.value = 'peer';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await until(() => scripts().some((s) => /\/cms\/rerank-/.test(s)), 'fuse.js re-ranking loaded on the first query');
+    el.remove();
+  });
+
+  it("asks for an element's dataset before the element's code has loaded, and the element takes that answer", async () => {
+    const key = uniqueKey('prefetch');
+    const src = datasetUrl({ key });
+    const prefetched = () => (globalThis as { [k: symbol]: Map<string, unknown> | undefined })[Symbol.for('recovery-finder.prefetch')];
+    expect(customElements.get('recovery-my-list'), 'not loaded by an earlier test').to.equal(undefined);
+    const el = document.createElement('recovery-my-list');
+    el.setAttribute('src', src);
+    document.body.append(el);
+    await Promise.resolve(); // the loader's MutationObserver has run
+    expect(prefetched()?.has(new URL(src, document.baseURI).href), 'asked at once').to.equal(true);
+    expect(customElements.get('recovery-my-list'), 'the code is still on its way').to.equal(undefined);
+    await until(() => customElements.get('recovery-my-list') !== undefined && (el as unknown as { store: { status: string } }).store?.status === 'ready', 'my list ready');
+    expect(prefetched()?.has(new URL(src, document.baseURI).href), 'the answer was taken').to.equal(false);
+    expect(await requestCount(key), 'one request in all').to.equal(1);
     el.remove();
   });
 });

@@ -170,6 +170,11 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     return { centres, regions: regionsOf(centres), offerings: offeringsOf(centres) };
   }
 
+  /** The first centres of a large dataset, listed while the rest loads (the count says "so far"). */
+  protected override derivePreview(dataset: Dataset): Centres {
+    return this.derive(dataset);
+  }
+
   /** The region as the data spells it ('' for every region). */
   private get regionShown(): string {
     const regions = this.store.derived?.regions;
@@ -192,10 +197,12 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     // The site's default place, unless the URL gave one.
     if (changed.has('zip') && this.zip && !urlZip && !this.place.place) void this.place.useZip(this.zip, false);
     const data = this.store.derived;
-    if (data && this.chosenRegion && !this.regionShown && this.warnedRegion !== this.chosenRegion) {
+    // What depends on every centre (a missing region or link) waits for the whole dataset, past a preview.
+    const whole = this.store.preview ? undefined : data;
+    if (whole && this.chosenRegion && !this.regionShown && this.warnedRegion !== this.chosenRegion) {
       // A configured region that the data does not have: say so to the site, show every region.
       this.warnedRegion = this.chosenRegion;
-      console.warn(`recovery-prsc-map: region="${this.chosenRegion}" is not a region of the data (${data.regions.join(', ')}); showing every region.`);
+      console.warn(`recovery-prsc-map: region="${this.chosenRegion}" is not a region of the data (${whole.regions.join(', ')}); showing every region.`);
     }
     const origin = this.place.place?.point;
     const before = this.shown;
@@ -204,13 +211,13 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     );
     if (this.shown !== before || this.listed === 0) this.listed = this.pageStep;
     this.points = this.pointsMemo.get([this.shown], () => resourcePoints(this.shown.map((s) => s.r)));
-    if (data && this.linkId && !this.place.busy) {
+    if (whole && this.linkId && !this.place.busy) {
       // The centre a link pointed at: open and focused once the list is there, or said to be gone.
-      this.linkMissing = !data.centres.some((c) => c.id === this.linkId);
+      this.linkMissing = !whole.centres.some((c) => c.id === this.linkId);
       if (!this.linkMissing) this.focusId = this.linkId;
       this.linkId = '';
     }
-    if (data && this.selectedId && !this.shown.some((s) => s.r.id === this.selectedId)) this.selectedId = undefined;
+    if (whole && this.selectedId && !this.shown.some((s) => s.r.id === this.selectedId)) this.selectedId = undefined;
   }
 
   protected override updated(): void {
@@ -281,10 +288,12 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
   }
 
   private statusText(): string {
-    if (this.store.status === 'loading') return msg('Loading Peer Recovery Support Centers…');
+    if (this.store.status === 'loading' && !this.store.preview) return msg('Loading Peer Recovery Support Centers…');
     if (this.store.status === 'error') return msg('The centres could not be loaded.');
     const n = this.shown.length;
     const count = n === 0 ? msg('No centres match.') : n === 1 ? msg('1 centre.') : msg(str`${formatCount(n)} centres.`);
+    const soFar = this.soFarText(count.replace(/\.$/, ''));
+    if (soFar) return soFar;
     const place = this.place.place;
     const from = place?.source === 'zip' ? (place.zip ?? '') : msg('your location');
     const order = place ? msg(str`Nearest first from ${from}.`) : '';
@@ -340,7 +349,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
   }
 
   private renderLayout(): TemplateResult {
-    const loading = this.store.status === 'loading';
+    const loading = this.store.status === 'loading' && !this.store.preview;
     const ready = this.map.state === 'ready';
     const n = this.points.length;
     // The list comes first in the page (and so in the tab order); the map follows it.

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { CATEGORIES, POPULATIONS, type Category, type Dataset, type Population, type Resource } from '../../core/schema.js';
 import { timeBudget } from '../../core/slices.js';
-import { DEFAULT_SYNONYMS, buildSearchIndex, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import { DEFAULT_SYNONYMS, SearchIndex, buildSearchIndex, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { milesToKm } from '../../core/geo.js';
 import { RecoverySearchEvent, RecoverySelectEvent, type ResourceSearchFilters } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
@@ -203,6 +203,12 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return { index, options: filterOptions(dataset.resources) };
   }
 
+  /** The first records of a large dataset, searchable while the rest loads (the count says "so far"). */
+  protected override derivePreview(dataset: Dataset): Derived {
+    const index = new SearchIndex(dataset.resources, { timeZone: dataset.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] });
+    return { index, options: filterOptions(dataset.resources) };
+  }
+
   protected override deriveKey(): unknown {
     return this.synonyms;
   }
@@ -303,7 +309,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   /** Loading covers the dataset and its index; error covers both too. */
   private get phase(): 'loading' | 'ready' | 'error' {
     if (this.store.status === 'error') return 'error';
-    return (this.store.status === 'ready' || this.apiSearch.active) && this.result ? 'ready' : 'loading';
+    return (this.store.status === 'ready' || this.store.preview || this.apiSearch.active) && this.result ? 'ready' : 'loading';
   }
 
   private filters(): SearchFilters {
@@ -415,6 +421,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     if (this.apiSearch.active && this.store.status === 'loading') return msg('Searching…');
     const n = this.apiSearch.active ? this.apiCount(this.result.hits.length) : this.result.hits.length;
     const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
+    const soFar = this.apiSearch.active ? undefined : this.soFarText(this.resultNear ? `${count} ${this.resultNear}` : count);
+    if (soFar) return soFar;
     return this.resultNear ? `${count} ${this.resultNear}` : count;
   }
 

@@ -7,7 +7,7 @@
  * true so the element can say that it is taking long.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DatasetLoadError } from '../../core/load.js';
+import { DatasetLoadError, type OnPartial, type PartialDataset } from '../../core/load.js';
 import type { Dataset, HelpContact, ValidationProblem } from '../../core/schema.js';
 import type { DataSource } from '../../core/sources/index.js';
 
@@ -25,6 +25,36 @@ export interface DatasetControllerOptions<D> {
   deriveKey?: () => unknown;
   /** Milliseconds of loading before `slow` turns true (read at each load). Default 5 000. */
   slowMs?: () => number;
+  /**
+   * A first view from the records validated so far, while a large dataset is still being
+   * validated and derived (sync and quick: it runs in one task). Without it the view waits
+   * for the whole dataset.
+   */
+  preview?: (dataset: Dataset) => D;
+  /**
+   * A dataset with more records than this gets a preview, made from this many records (the
+   * first valid ones). Default {@link PREVIEW_RECORDS}.
+   */
+  previewRecords?: () => number;
+}
+
+/** Records a preview is made from, at most: few enough to derive in one short task. */
+export const PREVIEW_RECORDS = 1000;
+
+/** What a preview was made from. */
+export interface PreviewInfo {
+  /** Records in the preview. */
+  records: number;
+  /** Records validated when the preview was made (valid or not). */
+  checked: number;
+  /** Records in the document (valid or not). */
+  total: number;
+}
+
+/** After the next frame is painted (a frame, then a task); at once where nothing paints. */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export class DatasetController<D> implements ReactiveController {
@@ -36,7 +66,16 @@ export class DatasetController<D> implements ReactiveController {
   derived?: D | undefined;
   problems: ValidationProblem[] = [];
   error?: DatasetLoadError | undefined;
+  /**
+   * Set while `status` is still loading but `dataset` and `derived` hold a preview: the first
+   * records validated (only with the `preview` option). Undefined once the whole dataset is ready.
+   */
+  preview?: PreviewInfo | undefined;
+  /** How many previews were shown (tests: counted, never timed). */
+  previews = 0;
 
+  /** The whole dataset once loaded (`dataset` may hold a preview before). */
+  private full?: Dataset | undefined;
   private sourceKey: unknown = undefined;
   private deriveKey: unknown = undefined;
   private started = false;
@@ -78,16 +117,17 @@ export class DatasetController<D> implements ReactiveController {
     const source = this.options.source();
     const deriveKey = this.options.deriveKey?.();
     if (this.started && source.key === this.sourceKey) {
-      if (deriveKey !== this.deriveKey && this.dataset) {
+      const full = this.full;
+      if (deriveKey !== this.deriveKey && full) {
         this.deriveKey = deriveKey;
-        void this.run(() => Promise.resolve({ dataset: this.dataset as Dataset, problems: this.problems }));
+        void this.run(() => Promise.resolve({ dataset: full, problems: this.problems }));
       }
       return;
     }
     this.started = true;
     this.sourceKey = source.key;
     this.deriveKey = deriveKey;
-    void this.run((signal) => source.load(signal));
+    void this.run((signal, onPartial) => source.load(signal, onPartial));
   }
 
   /** Try again after a failure. */
@@ -102,7 +142,26 @@ export class DatasetController<D> implements ReactiveController {
     clearTimeout(this.slowTimer);
   }
 
-  private async run(load: (signal: AbortSignal) => Promise<{ dataset: Dataset; problems: ValidationProblem[] }>): Promise<void> {
+  /** Between two slices of a long validation: one preview from the first records valid. */
+  private onPartial(partial: PartialDataset, generation: number): Promise<void> | undefined {
+    const preview = this.options.preview;
+    if (!preview || generation !== this.generation || this.status !== 'loading' || this.preview) return undefined;
+    const { dataset, total, checked } = partial;
+    const max = Math.max(1, Math.floor(this.options.previewRecords?.() ?? PREVIEW_RECORDS));
+    // Only a dataset larger than a preview, once a preview's worth of records is valid.
+    if (total <= max || dataset.resources.length < max) return undefined;
+    const records = dataset.resources.length > max ? dataset.resources.slice(0, max) : dataset.resources;
+    const shown = { ...dataset, resources: records };
+    this.derived = preview(shown);
+    this.dataset = shown;
+    this.preview = { records: records.length, checked, total };
+    this.previews++;
+    this.host.requestUpdate();
+    // The rest of the work waits until the preview is on screen: the next frame, then a task.
+    return this.host.updateComplete.then(afterPaint);
+  }
+
+  private async run(load: (signal: AbortSignal, onPartial?: OnPartial) => Promise<{ dataset: Dataset; problems: ValidationProblem[] }>): Promise<void> {
     const generation = ++this.generation;
     this.stop();
     const abort = (this.abort = new AbortController());
@@ -110,24 +169,35 @@ export class DatasetController<D> implements ReactiveController {
     this.slow = false;
     this.error = undefined;
     this.derived = undefined;
+    this.preview = undefined;
     this.slowTimer = setTimeout(() => {
       this.slow = true;
       this.host.requestUpdate();
     }, this.options.slowMs?.() ?? 5_000);
     try {
-      const loaded = await load(abort.signal);
+      const loaded = await load(abort.signal, (partial) => this.onPartial(partial, generation));
       if (generation !== this.generation) return;
-      this.dataset = loaded.dataset;
+      // A preview stays whole (its records and what was derived from them) until the rest is ready.
+      this.full = loaded.dataset;
+      // A large dataset validated in one go (or before a slice ended): its preview now, before deriving.
+      const total = loaded.dataset.resources.length;
+      await this.onPartial({ dataset: loaded.dataset, checked: total, total }, generation);
+      if (generation !== this.generation) return;
+      if (!this.preview) this.dataset = loaded.dataset;
       this.problems = loaded.problems;
       const derived = await this.options.derive(loaded.dataset, abort.signal);
       if (generation !== this.generation) return;
+      this.dataset = loaded.dataset;
       this.derived = derived;
+      this.preview = undefined;
       this.status = 'ready';
     } catch (e) {
       if (generation !== this.generation || abort.signal.aborted) return;
       if (e instanceof DatasetLoadError && e.kind === 'aborted') return;
       this.error = e instanceof DatasetLoadError ? e : new DatasetLoadError('invalid', String(e));
-      this.dataset = undefined;
+      this.dataset = this.full = undefined;
+      this.derived = undefined;
+      this.preview = undefined;
       this.problems = this.error.problems;
       this.status = 'error';
       console.warn(`recovery-finder: ${this.error.message}`);

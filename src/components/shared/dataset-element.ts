@@ -12,7 +12,7 @@ import { msg, str } from '@lit/localize';
 import type { Dataset, HelpContact } from '../../core/schema.js';
 import type { DatasetLoadError } from '../../core/load.js';
 import { sourceFor, type DataSource } from '../../core/sources/index.js';
-import { DatasetController, DEFAULT_DATASET_URL } from './dataset-controller.js';
+import { DatasetController, DEFAULT_DATASET_URL, PREVIEW_RECORDS } from './dataset-controller.js';
 import { LocaleController } from './localize.js';
 import { renderHelp, type HelpOptions } from './help.js';
 import { formatCount } from './format.js';
@@ -48,6 +48,12 @@ function sameTag(el: Element): Element[] {
 export abstract class RecoveryDatasetElement<D> extends LitElement {
   /** Milliseconds of loading after which the element says it is taking longer than usual. */
   static slowLoadMs = 5_000;
+  /**
+   * A dataset with more records than this shows a first view (a preview from this many of its
+   * first records, saying "so far") while the rest is validated and indexed. Elements without a
+   * preview ignore it.
+   */
+  static previewRecords = PREVIEW_RECORDS;
 
   /** URL of the dataset: JSON, or a CSV spreadsheet (docs/csv-import.md) when it ends in `.csv`. Default: the bundled dataset. */
   @property() src?: string;
@@ -76,7 +82,9 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
     source: () => this.dataSource(),
     derive: (dataset, signal) => this.derive(dataset, signal),
     deriveKey: () => this.deriveKey(),
+    ...(this.derivePreview ? { preview: (dataset: Dataset) => (this.derivePreview as (d: Dataset) => D)(dataset) } : {}),
     slowMs: () => (this.constructor as typeof RecoveryDatasetElement).slowLoadMs,
+    previewRecords: () => (this.constructor as typeof RecoveryDatasetElement).previewRecords,
   });
 
   constructor() {
@@ -128,6 +136,13 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
 
   /** What the view reads, made once per dataset: an index, the records it shows. */
   protected abstract derive(dataset: Dataset, signal: AbortSignal): D | Promise<D>;
+
+  /**
+   * A quick first view from the first records validated, shown while a large dataset is still
+   * being validated and derived (`store.preview` says so; the view must say the results are
+   * "so far"). An element without it waits for the whole dataset.
+   */
+  protected derivePreview?(dataset: Dataset): D;
 
   /** Other inputs of {@link derive}; a change derives again. */
   protected deriveKey(): unknown {
@@ -199,6 +214,19 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
       <p>${msg('The help lines above can still find support with you.')}</p>
       <button type="button" @click=${() => this.store.retry()}>${msg('Try again')}</button>
     </div>`;
+  }
+
+  /**
+   * The count line while a preview is shown (the first records of a large dataset, the rest
+   * still loading): "12 results so far, from the first 1,000 of 10,000 entries; still loading…".
+   * Undefined when the whole dataset is shown.
+   */
+  protected soFarText(count: string): string | undefined {
+    const preview = this.store.status === 'loading' ? this.store.preview : undefined;
+    if (!preview) return undefined;
+    const records = formatCount(preview.records);
+    const total = formatCount(preview.total);
+    return msg(str`${count} so far, from the first ${records} of ${total} entries; still loading…`);
   }
 
   /** "4 entries could not be shown", when the data had entries that were skipped. */

@@ -265,10 +265,28 @@ export class MapController implements ReactiveController {
 
   hostUpdated(): void {
     this.watch();
-    if (this.state === 'ready') this.sync();
+    if (this.state !== 'ready') return;
+    // Many new points: the rest of the update (the list) is painted first, and the map
+    // follows in a task of its own.
+    const points = this.opts().points;
+    if (points !== this.points && points.length > MapController.deferAbove) {
+      clearTimeout(this.deferred);
+      this.deferred = setTimeout(() => {
+        this.deferred = undefined;
+        if (this.state === 'ready') this.sync();
+      }, 0);
+      return;
+    }
+    this.sync();
   }
 
+  /** New points beyond this many are drawn in a task after the host's update. */
+  static deferAbove = 2000;
+  private deferred?: ReturnType<typeof setTimeout> | undefined;
+
   hostDisconnected(): void {
+    clearTimeout(this.deferred);
+    this.deferred = undefined;
     this.connected = false;
     this.generation++;
     this.io?.disconnect();

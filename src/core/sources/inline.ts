@@ -5,6 +5,6 @@ import type { DataSource } from './types.js';
 export function inlineSource(data: unknown): DataSource {
   return {
     key: data,
-    load: (signal) => datasetFromSliced(data, undefined, signal),
+    load: (signal, onPartial) => datasetFromSliced(data, undefined, signal, onPartial),
   };
 }

@@ -5,6 +5,6 @@ import type { DataSource } from './types.js';
 export function jsonUrlSource(url: string, options: Omit<FetchOptions, 'signal'> = {}): DataSource {
   return {
     key: url,
-    load: (signal) => loadDataset(url, { ...options, signal }),
+    load: (signal, onPartial) => loadDataset(url, { ...options, signal, onPartial }),
   };
 }

@@ -4,7 +4,7 @@
  * property, a spreadsheet or a directory's API. Adding a source is adding one file here and
  * naming it in {@link ./index.ts}.
  */
-import type { LoadedDataset } from '../load.js';
+import type { LoadedDataset, OnPartial } from '../load.js';
 
 export interface DataSource {
   /**
@@ -12,8 +12,11 @@ export interface DataSource {
    * source's key changes. Compared with `===` (a URL string, or the `data` object itself).
    */
   readonly key: unknown;
-  /** The whole dataset, validated (bad records skipped and listed). Rejects with a DatasetLoadError. */
-  load(signal: AbortSignal): Promise<LoadedDataset>;
+  /**
+   * The whole dataset, validated (bad records skipped and listed). Rejects with a DatasetLoadError.
+   * `onPartial` (optional) hears between slices of a long validation what is valid so far.
+   */
+  load(signal: AbortSignal, onPartial?: OnPartial): Promise<LoadedDataset>;
 }
 
 /** What an element's attributes say about its data. */

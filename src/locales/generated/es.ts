@@ -221,6 +221,7 @@
 's99528b6f31a6f801': `centro del código postal (aproximada)`,
 's99e9f4436a689507': `En persona`,
 's9bc42a681b4be90d': `según la geocodificación de la fuente (aproximada)`,
+'s9c88f4e963ad95ad': str`${0} hasta ahora, de los primeros ${1} de ${2} registros; todavía se está cargando…`,
 's9c964e6e9e6202c9': str`Listado: ${0}`,
 's9cfa7823fc62aba3': `Buscando…`,
 's9ee019d3f8af9cf7': `Centro de recuperación`,

@@ -1,0 +1,173 @@
+import { fixture, html, expect } from '@open-wc/testing';
+import '../../src/components/resource-search/resource-search.js';
+import { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
+import { SearchIndex, loadRanking } from '../../src/core/search.js';
+import { datasetFrom, datasetFromSliced, validationSlicing } from '../../src/core/load.js';
+import { stepBudget } from '../../src/core/slices.js';
+import type { DatasetController, PreviewInfo } from '../../src/components/shared/dataset-controller.js';
+import { datasetUrl, failOnLitWarnings, localeReady, uniqueKey, until } from '../helpers.js';
+
+interface Doc { resources: Array<Record<string, unknown>> }
+
+async function json(): Promise<Doc> {
+  const r = await fetch(datasetUrl({ fixture: 'dataset' }));
+  return (await r.json()) as Doc;
+}
+
+const root = (el: RecoveryResourceSearch) => el.shadowRoot as ShadowRoot;
+const status = (el: RecoveryResourceSearch) => root(el).querySelector('[role="status"].status')?.textContent?.trim() ?? '';
+const names = (el: RecoveryResourceSearch) => [...root(el).querySelectorAll('.results .card .name')].map((n) => n.textContent?.trim() ?? '');
+/** The element's data controller (protected; read here to count previews, never to time them). */
+const store = (el: RecoveryResourceSearch) => (el as unknown as { store: DatasetController<unknown> }).store;
+
+/** A search over `doc`, connected, watched from its first render on. */
+async function mount(doc: Doc, lang = 'en', onChange?: (s: Snapshot) => void): Promise<{ el: RecoveryResourceSearch; seen: Snapshot[] }> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
+  const el = document.createElement('recovery-resource-search') as RecoveryResourceSearch;
+  el.noLocation = true;
+  el.data = doc;
+  wrapper.append(el);
+  // Connected: the shadow root is there, the first render is not yet done.
+  return { el, seen: watch(el, onChange) };
+}
+
+interface Snapshot { status: string; names: string[]; preview: PreviewInfo | undefined }
+
+/** Every state the element renders (taken as each change happens, so none is missed). */
+function watch(el: RecoveryResourceSearch, onChange?: (s: Snapshot) => void): Snapshot[] {
+  const seen: Snapshot[] = [];
+  const take = () => {
+    const s = { status: status(el), names: names(el), preview: store(el).preview };
+    const last = seen[seen.length - 1];
+    if (last && last.status === s.status && last.names.join('|') === s.names.join('|')) return;
+    seen.push(s);
+    onChange?.(s);
+  };
+  new MutationObserver(take).observe(root(el), { subtree: true, childList: true, characterData: true });
+  take();
+  return seen;
+}
+
+describe('<recovery-resource-search> first results before the whole dataset is ready', () => {
+  failOnLitWarnings();
+  const saved = { preview: RecoveryResourceSearch.previewRecords, slice: RecoveryResourceSearch.indexSliceMs };
+  beforeEach(() => {
+    // A preview from the first 3 records; validation one record per slice and indexing in
+    // one-record slices, so the preview comes before the last record is validated on any machine.
+    RecoveryResourceSearch.previewRecords = 3;
+    RecoveryResourceSearch.indexSliceMs = 0;
+    validationSlicing.budget = stepBudget(1);
+  });
+  afterEach(() => {
+    RecoveryResourceSearch.previewRecords = saved.preview;
+    RecoveryResourceSearch.indexSliceMs = saved.slice;
+    validationSlicing.budget = undefined;
+  });
+
+  it('shows results from the first records, says "so far", then the full results', async () => {
+    const doc = await json();
+    const total = doc.resources.length;
+    const full = datasetFrom(structuredClone(doc)).dataset;
+    // Another reader of the same document holds its validation once the preview is made, so
+    // the preview stays on screen for as long as the test looks at it.
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { el, seen } = await mount(doc);
+    const other = datasetFromSliced(doc, undefined, undefined, () => (store(el).preview ? gate : undefined));
+    await until(() => seen.some((s) => s.names.length > 0), 'first results');
+    expect(store(el).status).to.equal('loading');
+    await expect(el).to.be.accessible();
+    release();
+    await other;
+    // The first view is a preview, made before the last record was validated.
+    const shown = seen.find((s) => s.names.length > 0) as Snapshot;
+    const preview = shown.preview as PreviewInfo;
+    expect(preview, 'a preview is on screen').to.not.equal(undefined);
+    expect(preview.records).to.equal(3);
+    expect(preview.checked).to.be.below(total);
+    expect(preview.total).to.equal(total);
+    // What it shows is right for what it claims: the search over the first 3 valid records.
+    const first = new SearchIndex(full.resources.slice(0, 3), { timeZone: full.time_zone }).search('').hits.map((h) => h.resource.name);
+    expect(shown.names).to.deep.equal(first);
+    expect(shown.status).to.equal(`3 results so far, from the first 3 of ${total} entries; still loading…`);
+    // Then the whole dataset, the same as a search over all of it, said without "so far".
+    await until(() => store(el).status === 'ready', 'the whole dataset');
+    await el.updateComplete;
+    const all = new SearchIndex(full.resources, { timeZone: full.time_zone }).search('').hits.map((h) => h.resource.name);
+    expect(names(el)).to.deep.equal(all.slice(0, 20));
+    expect(status(el)).to.equal(`${all.length} results`);
+    expect(store(el).preview).to.equal(undefined);
+    expect(store(el).previews).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a query typed during the preview is answered from the records so far, then from all', async () => {
+    const doc = await json();
+    const full = datasetFrom(structuredClone(doc)).dataset;
+    // The element ranks with fuse.js once loaded; so do the searches it is compared with.
+    await loadRanking();
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { el } = await mount(doc);
+    const other = datasetFromSliced(doc, undefined, undefined, () => (store(el).preview ? gate : undefined));
+    await until(() => store(el).preview !== undefined && names(el).length > 0, 'the preview');
+    const input = root(el).querySelector('input') as HTMLInputElement;
+    input.value = 'recovery';
+    input.dispatchEvent(new Event('input'));
+    const hits = (rs: typeof full.resources) => new SearchIndex(rs, { timeZone: full.time_zone }).search('recovery').hits.map((h) => h.resource.name);
+    const soFar = hits(full.resources.slice(0, 3));
+    const total = doc.resources.length;
+    const count = soFar.length === 0 ? 'No results' : soFar.length === 1 ? '1 result' : `${soFar.length} results`;
+    await until(() => status(el) === `${count} so far, from the first 3 of ${total} entries; still loading…`, 'the query over the records so far');
+    expect(names(el)).to.deep.equal(soFar.slice(0, 20));
+    release();
+    await other;
+    await until(() => store(el).status === 'ready', 'the whole dataset');
+    await el.updateComplete;
+    const all = hits(full.resources);
+    expect(names(el)).to.deep.equal(all.slice(0, 20));
+    expect(status(el)).to.equal(`${all.length} results`);
+  });
+
+  it('says "so far" in Spanish', async () => {
+    const doc = await json();
+    const total = doc.resources.length;
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { el } = await mount(doc, 'es');
+    const other = datasetFromSliced(doc, undefined, undefined, () => (store(el).preview ? gate : undefined));
+    await localeReady();
+    const spanish = `3 resultados hasta ahora, de los primeros 3 de ${total} registros; todavía se está cargando…`;
+    await until(() => status(el) === spanish, 'the preview in Spanish');
+    await expect(el).to.be.accessible();
+    release();
+    await other;
+    await until(() => store(el).status === 'ready', 'the whole dataset');
+    await el.updateComplete;
+    expect(status(el)).to.equal(`${total} resultados`);
+  });
+
+  it('previews a dataset loaded from a URL too', async () => {
+    const doc = await json();
+    const total = doc.resources.length;
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('recovery-resource-search') as RecoveryResourceSearch;
+    el.noLocation = true;
+    el.src = datasetUrl({ fixture: 'dataset', key: uniqueKey('preview-url') });
+    wrapper.append(el);
+    const seen = watch(el);
+    await until(() => store(el).status === 'ready', 'the whole dataset');
+    await el.updateComplete;
+    expect(store(el).previews).to.equal(1);
+    expect(seen.some((s) => s.preview && s.status === `3 results so far, from the first 3 of ${total} entries; still loading…`)).to.equal(true);
+    expect(status(el)).to.equal(`${total} results`);
+  });
+
+  it('a dataset no larger than the preview is shown whole, with no preview', async () => {
+    RecoveryResourceSearch.previewRecords = 1000;
+    const doc = await json();
+    const el = await fixture<RecoveryResourceSearch>(html`<recovery-resource-search no-location .data=${doc}></recovery-resource-search>`);
+    await until(() => store(el).status === 'ready', 'results');
+    expect(store(el).previews).to.equal(0);
+  });
+});
