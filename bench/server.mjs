@@ -5,17 +5,20 @@
 // combined, at 1, 16 and 64 concurrent clients; and the query plans.
 //
 //   npm run build && node bench/server.mjs [--records 1000000] [--duration 10] [--database URL]
+//   [--load-only]   load (and time it) only; [--skip-load]  measure the data already loaded
 //
 // Without --database it starts a throwaway PostgreSQL 15 (tools/pg-test-server.sh) and
 // stops it at the end. Writes bench/results/server.json and bench/results/server.md.
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { openDatabase, loadDatasets } from '@recovery-finder/server';
 import { validateResource } from '../dist/core.js';
+import { seededRandom } from '../test/seeded-random.js';
+import { records, zips, zipList } from './server-data.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     database: { type: 'string' },
     'skip-load': { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
     port: { type: 'string', default: '18099' },
   },
 });
@@ -34,71 +38,6 @@ const say = (line) => process.stderr.write(`${line}\n`);
 // -------------------------------------------------------------------------------------------
 // The synthetic dataset
 // -------------------------------------------------------------------------------------------
-
-/** mulberry32, as in test/seeded-random.ts. */
-function seededRandom(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const real = JSON.parse(readFileSync(`${root}data/resources.json`, 'utf8')).resources;
-const zips = JSON.parse(readFileSync(`${root}data/zip-centroids-us.json`, 'utf8')).zips;
-const zipList = Object.keys(zips);
-const PREFIX = ['North', 'South', 'East', 'West', 'Harbor', 'Valley', 'River', 'Lakeside', 'Hillside', 'Central',
-  'Summit', 'Bridge', 'Pine', 'Oak', 'Maple', 'Cedar', 'Union', 'Liberty', 'Unity', 'New Day'];
-const EXTRA = [
-  ['naloxone', 'Free naloxone kits and overdose response training.'],
-  ['harm-reduction', 'Harm reduction supplies and syringe services.'],
-  ['housing', 'Sober housing with house meetings and peer support.'],
-  ['transportation', 'Rides to treatment and recovery meetings.'],
-  ['family-support', 'Support meetings for families and friends.'],
-  ['recovery-coaching', 'One-to-one recovery coaching.'],
-  ['employment-education', 'Job readiness and education support for people in recovery.'],
-  ['support-groups', 'Weekly mutual-help support group meetings.'],
-];
-
-/** One synthetic record: a real record's shape at a random US ZIP. */
-function synthetic(i, random) {
-  const t = real[Math.floor(random() * real.length)];
-  const zip = zipList[Math.floor(random() * zipList.length)];
-  const [lat, lon] = zips[zip];
-  const prefix = PREFIX[Math.floor(random() * PREFIX.length)];
-  const r = structuredClone(t);
-  r.id = `syn-${i}`;
-  r.name = `${prefix} ${t.name}`;
-  if (random() < 0.35) {
-    const [category, sentence] = EXTRA[Math.floor(random() * EXTRA.length)];
-    if (!r.categories.includes(category)) r.categories.push(category);
-    r.description = `${r.description ?? ''} ${sentence}`.trim();
-  }
-  if (r.organization) r.organization = { ...r.organization, name: `${r.organization.name} (${zip.slice(0, 3)})` };
-  r.address = {
-    address_1: `${1 + Math.floor(random() * 9999)} ${PREFIX[Math.floor(random() * PREFIX.length)]} St`,
-    city: `Town ${zip}`,
-    state_province: 'XX',
-    postal_code: zip,
-  };
-  const exact = random() < 0.5;
-  r.location = {
-    latitude: Number((lat + (exact ? (random() - 0.5) * 0.04 : 0)).toFixed(5)),
-    longitude: Number((lon + (exact ? (random() - 0.5) * 0.04 : 0)).toFixed(5)),
-    precision: exact ? 'exact' : 'zip-centroid',
-  };
-  r.phones = [{ number: `(${200 + (i % 800)}) 555-${String(i % 10000).padStart(4, '0')}`, type: 'voice' }];
-  r.provenance = { source: 'recovery-finder synthetic benchmark data (seeded)', status: 'unverified' };
-  return r;
-}
-
-function* records(n, seed = 2026) {
-  const random = seededRandom(seed);
-  for (let i = 0; i < n; i++) yield synthetic(i, random);
-}
 
 // Every synthetic record has the real records' shape: check a sample against the schema.
 {
@@ -139,14 +78,26 @@ try {
   const db = await openDatabase({ url, poolSize: 20 });
   results.postgres = String((await db.query('select version() as v'))[0].v).split(' on ')[0];
   results.postgis = (await db.extensions()).has('postgis');
+  const loadFile = `${root}bench/results/server-load.json`;
   if (!values['skip-load']) {
     say(`loading ${RECORDS} records...`);
+    const before = loadavg().map((x) => Number(x.toFixed(1)));
     const summary = await loadDatasets(db, [{ title: 'synthetic', generated_at: '2026-11-27T00:00:00Z', resources: records(RECORDS) }], { zips });
-    results.load = { ...summary, seconds: summary.ms / 1000 };
-    say(`loaded in ${(summary.ms / 1000).toFixed(1)} s`);
+    results.load = { ...summary, seconds: summary.ms / 1000, loadavgBefore: before, loadavgAfter: loadavg().map((x) => Number(x.toFixed(1))), at: new Date().toISOString() };
+    say(`loaded in ${(summary.ms / 1000).toFixed(1)} s (load average before ${before.join(', ')}, after ${results.load.loadavgAfter.join(', ')})`);
+    writeFileSync(loadFile, `${JSON.stringify({ records: RECORDS, postgres: results.postgres, load: results.load }, null, 2)}\n`);
+  } else if (existsSync(loadFile)) {
+    // The load measured by an earlier run (--load-only) into the same database.
+    const earlier = JSON.parse(readFileSync(loadFile, 'utf8'));
+    if (earlier.records === RECORDS) results.load = earlier.load;
   }
   const [size] = await db.query(`select pg_size_pretty(sum(pg_total_relation_size(c.oid))) as s from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'hsds' and c.relkind = 'r'`);
   results.databaseSize = size.s;
+  if (values['load-only']) {
+    await db.close();
+    stopPg();
+    process.exit(0);
+  }
 
   // The HSDS server as users run it: the built CLI, in its own process.
   const port = Number(values.port);
