@@ -7,6 +7,7 @@
  * (`hsds`) by a rename. Readers keep seeing the old data until the commit, and a load that
  * fails at any point rolls back and leaves the previous data serving.
  */
+import { randomUUID } from 'node:crypto';
 import { addRecord, emptyRows, taxonomyRows } from './hsds.js';
 
 export const LIVE = 'hsds';
@@ -277,6 +278,8 @@ export async function loadDatasets(db, datasets, options = {}) {
     const [sal] = await tx.query(`select count(*)::int as n from ${NEXT}.service_at_location`);
     const meta = {
       loaded_at: new Date().toISOString(),
+      // Changes with every load: the server's answer cache keys on it.
+      generation: randomUUID(),
       services: String(services),
       service_at_locations: String(sal?.n ?? 0),
       titles: JSON.stringify(titles),
