@@ -29,6 +29,8 @@ const { values } = parseArgs({
     'skip-load': { type: 'boolean', default: false },
     'load-only': { type: 'boolean', default: false },
     port: { type: 'string', default: '18099' },
+    pool: { type: 'string', default: '4' },
+    'pool-test': { type: 'boolean', default: false },
   },
 });
 const RECORDS = Number(values.records);
@@ -101,15 +103,23 @@ try {
 
   // The HSDS server as users run it: the built CLI, in its own process.
   const port = Number(values.port);
-  server = spawn(process.execPath, [`${root}dist/cli.js`, 'serve', '--database', url, '--port', String(port), '--quiet'], { stdio: ['ignore', 'inherit', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    let err = '';
-    server.stderr.on('data', (c) => {
-      err += c;
-      if (err.includes('listening on')) resolve();
+  const startServer = async ({ pool, cacheMb }) => {
+    server = spawn(process.execPath, [`${root}dist/cli.js`, 'serve', '--database', url, '--port', String(port), '--quiet',
+      '--pool', String(pool), '--cache-mb', String(cacheMb)], { stdio: ['ignore', 'inherit', 'pipe'] });
+    await new Promise((resolve, reject) => {
+      let err = '';
+      server.stderr.on('data', (c) => {
+        err += c;
+        if (err.includes('listening on')) resolve();
+      });
+      server.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
     });
-    server.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-  });
+  };
+  const stopServer = async () => {
+    server.kill('SIGTERM');
+    await once(server, 'exit').catch(() => undefined);
+    server = undefined;
+  };
   const base = `http://127.0.0.1:${port}`;
 
   // The queries, varied so each request is a different search.
@@ -121,6 +131,12 @@ try {
     text: Array.from({ length: 200 }, () => `/services?search=${encodeURIComponent(pick(TERMS))}`),
     zip: Array.from({ length: 200 }, () => `/service_at_locations?postcode=${pick(zipList)}&proximity=16093`),
     combined: Array.from({ length: 200 }, () => `/service_at_locations?search=${encodeURIComponent(pick(TERMS))}&postcode=${pick(zipList)}&proximity=40234`),
+  };
+  // Without the answer cache: many more questions than a run asks (text: the terms on pages 1-8).
+  const uncachedPaths = {
+    text: TERMS.flatMap((t) => Array.from({ length: 8 }, (_, p) => `/services?search=${encodeURIComponent(t)}&page=${p + 1}`)),
+    zip: Array.from({ length: 5000 }, () => `/service_at_locations?postcode=${pick(zipList)}&proximity=16093`),
+    combined: Array.from({ length: 5000 }, () => `/service_at_locations?search=${encodeURIComponent(pick(TERMS))}&postcode=${pick(zipList)}&proximity=40234`),
   };
 
   // The plans: run one request of each kind against a database wrapper that records its SQL.
@@ -142,42 +158,67 @@ try {
   await db.close();
 
   results.loadavgBefore = loadavg().map((x) => Number(x.toFixed(1)));
+  const POOL = Number(values.pool);
+  /** One autocannon run over a list of paths (each connection takes the next path). */
+  const measure = async (list, connections, label) => {
+    let i = 0;
+    const setupRequest = (req) => ({ ...req, path: list[i++ % list.length] });
+    // Warm up: connections, PostgreSQL's buffers (and the answer cache, when on).
+    await autocannon({ url: base, connections, duration: 2, requests: [{ setupRequest }] });
+    const loadBefore = Number(loadavg()[0].toFixed(1));
+    const r = await autocannon({ url: base, connections, duration: DURATION, headers: { 'accept-encoding': 'gzip' }, requests: [{ setupRequest }] });
+    const row = {
+      ...label,
+      connections,
+      requests: r.requests.total,
+      rps: Math.round(r.requests.average),
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p99: r.latency.p99,
+      max: r.latency.max,
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+      loadavg: [loadBefore, Number(loadavg()[0].toFixed(1))],
+    };
+    say(`${JSON.stringify(label)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors, load ${row.loadavg.join('-')}`);
+    return row;
+  };
+
+  // 1. Every request a question the server has not answered yet: no answer cache (--cache-mb 0).
   results.load_test = [];
-  for (const [kind, list] of Object.entries(paths)) {
-    for (const connections of [1, 16, 64]) {
-      let i = 0;
-      // Warm up: caches and connections.
-      await autocannon({ url: base, connections, duration: 2, requests: [{ setupRequest: (r) => ({ ...r, path: list[i++ % list.length] }) }] });
-      const r = await autocannon({
-        url: base,
-        connections,
-        duration: DURATION,
-        headers: { 'accept-encoding': 'gzip' },
-        requests: [{ setupRequest: (req) => ({ ...req, path: list[i++ % list.length] }) }],
-      });
-      const row = {
-        query: kind,
-        connections,
-        requests: r.requests.total,
-        rps: Math.round(r.requests.average),
-        p50: r.latency.p50,
-        p90: r.latency.p90,
-        p99: r.latency.p99,
-        max: r.latency.max,
-        errors: r.errors + r.timeouts,
-        non2xx: r.non2xx,
-      };
-      row.loadavg = Number(loadavg()[0].toFixed(1));
-      results.load_test.push(row);
-      say(`${kind.padEnd(8)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors`);
-    }
+  await startServer({ pool: POOL, cacheMb: 0 });
+  for (const [kind, list] of Object.entries(uncachedPaths)) {
+    for (const connections of [1, 16, 64]) results.load_test.push(await measure(list, connections, { query: kind, pool: POOL, cache: false }));
   }
+  await stopServer();
+  // 2. The pool size: the combined query at 16 clients, uncached.
+  results.pool_test = [];
+  for (const pool of values['pool-test'] ? [2, 4, 8, 16] : []) {
+    await startServer({ pool, cacheMb: 0 });
+    results.pool_test.push(await measure(uncachedPaths.combined, 16, { query: 'combined', pool, cache: false }));
+    await stopServer();
+  }
+  // 3. Questions asked again (each list of 200 questions, warmed): the answer cache on (the default).
+  results.cached_test = [];
+  await startServer({ pool: POOL, cacheMb: 64 });
+  for (const [kind, list] of Object.entries(paths)) {
+    for (const connections of [1, 16, 64]) results.cached_test.push(await measure(list, connections, { query: kind, pool: POOL, cache: true }));
+  }
+  await stopServer();
 } finally {
   if (server) {
     server.kill('SIGTERM');
     await once(server, 'exit').catch(() => undefined);
   }
   stopPg();
+}
+
+function table(rows, pool = false) {
+  return [
+    `| query | ${pool ? 'pool | ' : ''}clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | load avg (1 min, before-after) |`,
+    `|---|${pool ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---|`,
+    ...rows.map((r) => `| ${r.query} | ${pool ? `${r.pool} | ` : ''}${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg.join('-')} |`),
+  ];
 }
 
 writeFileSync(`${root}bench/results/server.json`, `${JSON.stringify(results, null, 2)}\n`);
@@ -190,14 +231,19 @@ const md = [
   `Machine load average (1, 5, 15 min) when the HTTP runs began: ${results.loadavgBefore?.join(', ')} ` +
     '(the 2 cores were shared with other work; the server, PostgreSQL and autocannon all ran on them).',
   '',
-  results.load ? `Load (one transaction, with indexes and ANALYZE): **${results.load.seconds.toFixed(0)} s** ` +
+  results.load ? `Load (one transaction: rows, then keys, indexes and ANALYZE; load average ${results.load.loadavgBefore?.join(', ')} before, ${results.load.loadavgAfter?.join(', ')} after): **${results.load.seconds.toFixed(0)} s** ` +
     `(${results.load.services.toLocaleString('en-US')} services, ${results.load.organizations.toLocaleString('en-US')} organizations, ${results.load.locations.toLocaleString('en-US')} locations).` : '',
   '',
-  `autocannon, ${DURATION} s per row after a 2 s warm-up, gzip accepted, each request a different query from a seeded list:`,
+  `autocannon, ${DURATION} s per row after a 2 s warm-up, gzip accepted; the server with --pool ${values.pool}.`,
   '',
-  '| query | clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | machine load (1 min) |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...results.load_test.map((r) => `| ${r.query} | ${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg} |`),
+  '### Questions not answered before (answer cache off, --cache-mb 0)',
+  '',
+  ...table(results.load_test),
+  '',
+  ...(results.pool_test.length ? ['### Pool size (combined query, 16 clients, cache off)', '', ...table(results.pool_test, true), ''] : []),
+  '### Questions asked again (answer cache on, the default; 200 questions of each kind, warmed)',
+  '',
+  ...table(results.cached_test),
   '',
   '## Query plans (EXPLAIN ANALYZE, one request of each kind)',
   '',
