@@ -324,12 +324,18 @@ async function windowed(db, params, sql, paging, exactTotal) {
   return { total, items, size: Number(row?.size ?? 0), capped: exactTotal === undefined && found > MAX_RESULTS };
 }
 
-/** Search with text search, and with the typo-tolerant search when that finds nothing. */
+/**
+ * Search with text search, and with the typo-tolerant search when that finds nothing and the
+ * words have at least FUZZY_MIN letters or digits: trigrams of one or two letters match nearly
+ * every name, so they find nothing a person meant, slowly (the first keys typed in a search box).
+ */
 async function searched(p, run) {
   if (!p.search) return run('none');
   const text = await run('text');
-  return text.total > 0 ? text : run('fuzzy');
+  if (text.total > 0 || p.search.replace(/[^\p{L}\p{N}]/gu, '').length < FUZZY_MIN) return text;
+  return run('fuzzy');
 }
+export const FUZZY_MIN = 3;
 
 const paging = (p) => {
   const perPage = p.per_page ?? PER_PAGE_DEFAULT;
