@@ -155,7 +155,7 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   // demo (npm start) and plain `vite`
   return {
-    plugins: [demoRedirect()],
+    plugins: [demoRedirect(), elementsModule(), attributesModule()],
     server: { port: 5173, strictPort: false, open: false },
   };
 });

@@ -9,7 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeProblem, validateDataset, type Dataset } from '../core/schema.js';
+import { describeProblem, validateDataset, type Dataset, type ValidationResult } from '../core/schema.js';
 import {
   datasetFromImport,
   describeImportProblem,
@@ -108,22 +108,36 @@ function limitOf(value: string | undefined): number {
   return n;
 }
 
-async function validateFile(file: string, stale?: StaleOptions): Promise<number> {
+/** A dataset file read, parsed and validated; or the exit status when it cannot be used. */
+type DatasetFile = { exit: number } | { json: unknown; result: Extract<ValidationResult, { ok: true }> };
+
+/**
+ * Read, parse and validate one dataset file (validate, report, serve and load): why it cannot
+ * be used is said on stderr, and the answer is the exit status (usage, or invalid).
+ */
+async function readDatasetFile(file: string): Promise<DatasetFile> {
   const text = await readText(file, 'refuse');
-  if (text === undefined) return EXIT_USAGE;
-  if (text === null) return EXIT_INVALID;
+  if (text === undefined) return { exit: EXIT_USAGE };
+  if (text === null) return { exit: EXIT_INVALID };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     warn(`${file}: not JSON (${(error as Error).message})`);
-    return EXIT_INVALID;
+    return { exit: EXIT_INVALID };
   }
   const result = validateDataset(json);
   if (!result.ok) {
     warn(`${file}: ${result.error}`);
-    return EXIT_INVALID;
+    return { exit: EXIT_INVALID };
   }
+  return { json, result };
+}
+
+async function validateFile(file: string, stale?: StaleOptions): Promise<number> {
+  const read = await readDatasetFile(file);
+  if ('exit' in read) return read.exit;
+  const { json, result } = read;
   const total = recordCount(json);
   const old = stale ? result.dataset.resources.filter((r) => isStale(r, stale.now, stale.limit)) : [];
   if (stale && old.length > 0) {
@@ -185,21 +199,9 @@ async function reportCommand(args: string[]): Promise<number> {
   if (!file || extra.length > 0) throw new UsageError('report needs exactly one FILE.json');
   const now = todayOf(values.today);
   const staleAfterDays = limitOf(values['stale-after-days']);
-  const text = await readText(file, 'refuse');
-  if (text === undefined) return EXIT_USAGE;
-  if (text === null) return EXIT_INVALID;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    warn(`${file}: not JSON (${(error as Error).message})`);
-    return EXIT_INVALID;
-  }
-  const result = validateDataset(json);
-  if (!result.ok) {
-    warn(`${file}: ${result.error}`);
-    return EXIT_INVALID;
-  }
+  const read = await readDatasetFile(file);
+  if ('exit' in read) return read.exit;
+  const { result } = read;
   if (result.problems.length > 0) warn(`${file}: ${result.problems.length} invalid records left out of the report (run validate)`);
   const report = buildReport(result.dataset.resources, { now, staleAfterDays });
   const out = values.out ?? file.replace(/\.json$/i, '') + '-call-list.csv';
@@ -308,26 +310,13 @@ async function readDatasets(files: string[]): Promise<{ datasets: Dataset[]; sta
   const datasets: Dataset[] = [];
   let status = EXIT_OK;
   for (const file of files) {
-    const text = await readText(file, 'refuse');
-    if (text === null) {
+    const read = await readDatasetFile(file);
+    if ('exit' in read && read.exit === EXIT_USAGE) return { datasets: [], status: EXIT_USAGE };
+    if ('exit' in read) {
       status = EXIT_INVALID;
       continue;
     }
-    if (text === undefined) return { datasets: [], status: EXIT_USAGE };
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      warn(`${file}: not JSON (${(error as Error).message})`);
-      status = EXIT_INVALID;
-      continue;
-    }
-    const result = validateDataset(json);
-    if (!result.ok) {
-      warn(`${file}: ${result.error}`);
-      status = EXIT_INVALID;
-      continue;
-    }
+    const { result } = read;
     for (const problem of result.problems) warn(`${file}: ${describeProblem(problem)}`);
     if (result.problems.length > 0) {
       status = EXIT_INVALID;

@@ -7,12 +7,19 @@
  */
 import { haversineKm, milesToKm, type LatLon } from './geo.js';
 import { NearestIndex, type NearItem } from './nearest.js';
-import type { DisposalItem, Resource } from './schema.js';
+import type { DisposalItem, Resource, Source } from './schema.js';
 
 /** Default search radius, in miles. */
 export const DEFAULT_MAX_MILES = 25;
 /** Default number of places listed. */
 export const DEFAULT_LIMIT = 10;
+
+/**
+ * Places whose distances differ by less than this many km are "about equally near": the same
+ * trip for a person, and less than the uncertainty of an approximate (town or ZIP centre)
+ * location. Among them, the one listed by the more recent source comes first.
+ */
+export const ABOUT_EQUALLY_NEAR_KM = 1;
 
 /** The medicine forms (everything but sharps). */
 export const MEDICINE_ITEMS: readonly DisposalItem[] = ['pills', 'liquids', 'patches', 'inhalers'];
@@ -111,8 +118,15 @@ export class DisposalIndex {
   /** A sourced page about needles found in the data, if any (see {@link findNeedlePage}). */
   readonly needlePage: NeedlePage | undefined;
   private readonly index: NearestIndex<Resource>;
+  /** The date of each source, by name (the dataset's `sources`). */
+  private readonly sourceDates: Map<string, string>;
 
-  constructor(resources: readonly Resource[]) {
+  /**
+   * @param sources The dataset's sources: their dates decide which of two about equally near
+   *   places is listed first (see {@link listedOn}).
+   */
+  constructor(resources: readonly Resource[], sources: readonly Pick<Source, 'name' | 'date'>[] = []) {
+    this.sourceDates = new Map(sources.flatMap((s) => (s.date ? [[s.name, s.date] as [string, string]] : [])));
     this.needlePage = findNeedlePage(resources);
     this.places = resources.filter(isDisposalPlace);
     this.events = resources.filter(isTakeBackEvent);
@@ -131,13 +145,52 @@ export class DisposalIndex {
     return out;
   }
 
-  /** Places that take `item`, nearest first from `point`, each with its distance in km. */
+  /**
+   * The latest date a record was listed: when a person last verified it, else the date of the
+   * source it comes from (a list compiled in 2026 is newer than a 2018 snapshot, whatever the
+   * age of the pages it cites), else the record's own source date.
+   */
+  listedOn(r: Resource): string {
+    return r.provenance.last_verified ?? this.sourceDates.get(r.provenance.source) ?? r.provenance.source_date ?? '';
+  }
+
+  /**
+   * Places that take `item`, nearest first from `point`, each with its distance in km. Among
+   * places about equally near ({@link ABOUT_EQUALLY_NEAR_KM}), one listed more recently
+   * ({@link listedOn}) comes before one from an older listing: a 2018 snapshot is better than
+   * nothing, but not better than a newer source for the same trip.
+   */
   nearest(point: LatLon, item: DisposalItem, opts: NearestOptions = {}): Array<NearItem<Resource>> {
-    return this.index.around(point, {
-      limit: opts.limit ?? DEFAULT_LIMIT,
-      maxKm: opts.maxKm ?? milesToKm(DEFAULT_MAX_MILES),
-      filter: (r) => acceptsItem(r, item),
-    });
+    const limit = opts.limit ?? DEFAULT_LIMIT;
+    const maxKm = opts.maxKm ?? milesToKm(DEFAULT_MAX_MILES);
+    const filter = (r: Resource) => acceptsItem(r, item);
+    const first = this.index.around(point, { limit, maxKm, filter });
+    if (first.length === 0 || limit <= 0) return first;
+    // A place just past the last one could move up: take every place within reach of it.
+    const reach = Math.min(maxKm, first[first.length - 1]!.km + ABOUT_EQUALLY_NEAR_KM);
+    const near = first.length < limit ? first : this.index.around(point, { maxKm: reach, filter });
+    return this.newerFirstWhenAboutEquallyNear(near).slice(0, limit);
+  }
+
+  /**
+   * A stable pass over a nearest-first list: a place moves ahead of the places just before it
+   * while they are about equally near and listed earlier. It never moves past a place more
+   * than {@link ABOUT_EQUALLY_NEAR_KM} nearer, so the list stays nearest first in every way a
+   * person could notice.
+   */
+  private newerFirstWhenAboutEquallyNear(list: Array<NearItem<Resource>>): Array<NearItem<Resource>> {
+    const out = [...list];
+    for (let i = 1; i < out.length; i++) {
+      const moving = out[i]!;
+      const date = this.listedOn(moving.item);
+      let j = i;
+      while (j > 0 && moving.km - out[j - 1]!.km < ABOUT_EQUALLY_NEAR_KM && date > this.listedOn(out[j - 1]!.item)) {
+        out[j] = out[j - 1]!;
+        j--;
+      }
+      out[j] = moving;
+    }
+    return out;
   }
 
   /** Places that take `item` but have no coordinates (so cannot be placed by distance). */

@@ -52,12 +52,15 @@ export function isBostonZip(zip: string | undefined): boolean {
   return zip !== undefined && BOSTON_ZIPS.has(zip);
 }
 
+/** The farthest a located person may be from the ZIP centre named for them (km). */
+export const NEAREST_ZIP_MAX_KM = 8;
+
 /**
  * The ZIP whose centroid is nearest to `point`, if one is within `maxKm` (default 8 km): good
  * enough to tell whether a located person is in Boston, no geocoding service needed.
  * A linear scan: a state table has a few hundred entries and this runs once per location.
  */
-export function nearestZip(table: ZipTable, point: LatLon, maxKm = 8): string | undefined {
+export function nearestZip(table: ZipTable, point: LatLon, maxKm = NEAREST_ZIP_MAX_KM): string | undefined {
   let best: string | undefined;
   let bestKm = maxKm;
   for (const [zip, entry] of Object.entries(table.zips)) {

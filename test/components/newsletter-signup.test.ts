@@ -20,6 +20,23 @@ describe('recovery-newsletter-signup: filling in and sending', () => {
   failOnLitWarnings();
   before(emulateFocus);
 
+  it('goes back to its defaults when a site removes an attribute', async () => {
+    const el = await fixture<RecoveryNewsletterSignup>(
+      html`<recovery-newsletter-signup interests="Recovery community, Prevention community" field-email="EMAIL" heading="News"></recovery-newsletter-signup>`,
+    );
+    expect(el.shadowRoot!.querySelector('#interest-1')).to.not.equal(null);
+    el.removeAttribute('interests');
+    el.removeAttribute('field-email');
+    el.removeAttribute('heading');
+    await el.updateComplete;
+    expect(el.interests).to.equal('');
+    expect(el.fieldEmail).to.equal('email');
+    expect(el.heading).to.equal('');
+    expect(el.shadowRoot!.querySelector('#interest-0')).to.equal(null);
+    expect(must<HTMLInputElement>(el, '#email').type).to.equal('email');
+    await expect(el).to.be.accessible();
+  });
+
   it('renders labelled, mobile-friendly fields and passes axe', async () => {
     const el = await fixture<RecoveryNewsletterSignup>(
       html`<recovery-newsletter-signup heading="Get our newsletter" interests="Recovery community, Prevention community"></recovery-newsletter-signup>`,

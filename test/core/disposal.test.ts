@@ -108,6 +108,8 @@ describe('core/disposal', () => {
         ...r,
         id: `gen-${i}`,
         location: { latitude: 41 + rnd() * 2.5, longitude: -73.5 + rnd() * 3.5, precision: 'exact' },
+        // One listing date for all: the order is then by distance alone.
+        provenance: { source: 'generated', source_date: '2026-01-01', status: 'unverified' },
       });
     }
     const big = new DisposalIndex(many);
@@ -123,6 +125,61 @@ describe('core/disposal', () => {
       expect(got.map((g) => g.km)).to.have.length(want.length);
       got.forEach((g, i) => expect(g.km).to.be.closeTo(want[i]!.km, 1e-6));
     }
+  });
+
+  it('lists the newer of two about equally near places first, and never one far behind', () => {
+    // 2,000 places in a small area, from three sources of different dates; some verified.
+    const rnd = seededRandom(11);
+    const base = index.places.find((r) => r.disposal?.accepts.includes('pills'))!;
+    const sources = [
+      { name: 'snapshot 2018', date: '2018-10-01' },
+      { name: 'compiled 2026', date: '2026-11-27' },
+      { name: 'undated list' },
+    ];
+    const many: Resource[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const source = sources[i % 3]!.name;
+      const verified = rnd() < 0.1 ? { last_verified: `2025-0${1 + Math.floor(rnd() * 9)}-15` } : {};
+      many.push({
+        ...base,
+        id: `gen-${i}`,
+        location: { latitude: 42.2 + rnd() * 0.3, longitude: -71.2 + rnd() * 0.3, precision: 'exact' },
+        provenance: { source, source_date: '2015-06-01', status: 'unverified', ...verified },
+      });
+    }
+    const big = new DisposalIndex(many, sources);
+    const listed = (r: Resource) => r.provenance.last_verified ?? sources.find((s) => s.name === r.provenance.source)?.date ?? '2015-06-01';
+    expect(listed(many[0]!)).to.equal(big.listedOn(many[0]!));
+    let moved = 0;
+    for (let q = 0; q < 30; q++) {
+      const p = { latitude: 42.25 + rnd() * 0.2, longitude: -71.15 + rnd() * 0.2 };
+      const got = big.nearest(p, 'pills', { limit: 10, maxKm: 30 });
+      expect(got).to.have.length(10);
+      const all = many.map((r) => ({ r, km: testKm(p, r.location!) })).sort((a, b) => a.km - b.km);
+      const shown = new Set(got.map((g) => g.item.id));
+      for (let i = 0; i < got.length; i++) {
+        expect(got[i]!.km).to.be.closeTo(testKm(p, got[i]!.item.location!), 1e-6);
+        for (let j = i + 1; j < got.length; j++) {
+          // Out of distance order only when about equally near and listed more recently.
+          if (got[i]!.km > got[j]!.km) {
+            moved++;
+            expect(got[i]!.km - got[j]!.km).to.be.below(1);
+            expect(listed(got[i]!.item) > listed(got[j]!.item), `${got[i]!.item.id} before ${got[j]!.item.id}`).to.equal(true);
+          }
+        }
+      }
+      // A place left out is behind every place shown that is farther than it, by the same rule.
+      for (const { r, km } of all.slice(0, 40)) {
+        if (shown.has(r.id)) continue;
+        for (const g of got) {
+          if (g.km <= km) continue;
+          expect(g.km - km).to.be.below(1);
+          expect(listed(g.item) > listed(r)).to.equal(true);
+        }
+      }
+    }
+    // The rule did move places (else this test could not fail).
+    expect(moved).to.be.greaterThan(30);
   });
 
   it('never returns a past event; running and future ones come soonest first', () => {

@@ -19,27 +19,20 @@ import { RecoverySearchEvent, RecoverySelectEvent, type DisposalSearchFilters } 
 import { baseStyles } from '../shared/styles.js';
 import { cardStyles, renderCard } from '../shared/result-card.js';
 import { helpStyles } from '../shared/help.js';
-import { UrlSync, cleanPrefix, idParam, zipParam, type UrlValues } from '../shared/url-state.js';
-import { CardActions, cardActionStyles } from '../shared/card-actions.js';
+import { idParam, type UrlValues } from '../shared/url-state.js';
+import { cardActionStyles } from '../shared/card-actions.js';
 import { renderSharedRecord, sharedRecordStyles } from '../shared/shared-record.js';
-import { RecoveryDatasetElement, datasetElementStyles } from '../shared/dataset-element.js';
-import { PlaceController } from '../shared/place-controller.js';
+import { datasetElementStyles } from '../shared/dataset-element.js';
+import { RecoveryMapElement, type MapUrlSettings } from '../shared/map-element.js';
+import type { Place } from '../shared/place-controller.js';
 import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
 import { Memo } from '../shared/memo.js';
 import { getLocale } from '../shared/localize.js';
 import { define } from '../shared/define.js';
-import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { itemLabel } from '../shared/labels.js';
-import {
-  MapController,
-  OSM_TILE_URL,
-  approximateNote,
-  mapStyles,
-  renderMapExtras,
-  renderMapFrame,
-  resourcePoints,
-  type MapPoint,
-} from '../shared/map-controller.js';
+import { approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint, type MapViewOptions } from '../shared/map-controller.js';
+import type { HsdsQuery } from '../../core/sources/hsds-query.js';
+import { NEAREST_ZIP_MAX_KM } from '../../core/zip-lookup.js';
 import { formatCount } from '../shared/format.js';
 import { renderGuidance } from './disposal-guidance.js';
 import { renderHeading } from '../shared/heading.js';
@@ -47,7 +40,10 @@ import { eventIcs, icsFileName } from '../../core/ics.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
 /** The locator's keys in the URL (prefix `dl-`): the item, the ZIP and the chosen place. */
-const DISPOSAL_KEYS = ['item', 'zip', 'id'] as const;
+const DISPOSAL_URL: MapUrlSettings = { prefix: 'dl', keys: ['item', 'zip', 'id'] };
+
+/** With `api`: the most places asked for near a ZIP (5 pages of 100, nearest first). */
+const API_PAGES = 5;
 
 function isItem(v: unknown): v is DisposalItem {
   return typeof v === 'string' && (DISPOSAL_ITEMS as readonly string[]).includes(v);
@@ -56,7 +52,10 @@ function isItem(v: unknown): v is DisposalItem {
 /**
  * Where to safely get rid of medicines and needles, nearest first: a person says what they have
  * and where they are (a ZIP or their location), and sees the places that take it, upcoming
- * take-back events, or what to do when nothing near takes it.
+ * take-back events, or what to do when nothing near takes it. Of two places about equally near
+ * (less than 1 km apart in distance), the one from the more recent source is listed first. With
+ * `api`, the places near the person's ZIP come from an Open Referral HSDS 3.0 API (a location is
+ * sent as its nearest ZIP, never as coordinates).
  *
  * @tag recovery-disposal-locator
  * @summary Nearest places to safely dispose of medicines and needles.
@@ -87,7 +86,7 @@ function isItem(v: unknown): v is DisposalItem {
  * @cssprop --recovery-disposal-map-height - Height of the map (default 24em).
  */
 @localized()
-export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalIndex> {
+export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
   static override styles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles, disposalLocatorStyles];
 
   /** What the person wants to get rid of: pills, liquids, patches, inhalers or sharps. */
@@ -99,46 +98,13 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   /** Only places at most this many miles away. */
   @property({ type: Number, attribute: 'max-distance' }) maxDistance = DEFAULT_MAX_MILES;
 
-  /**
-   * Map tile URL template (Leaflet style, {z}/{x}/{y}). When set, tiles load at once; unset, the
-   * map draws its bundled outline basemap and asks no tile server until the person chooses
-   * "Show street map" (OpenStreetMap).
-   */
-  @property({ attribute: 'tile-url' }) tileUrl?: string;
-
-  /** Tile URL template loaded only when the person chooses "Show street map" (default: OpenStreetMap). */
-  @property({ attribute: 'street-map-url' }) streetMapUrl = OSM_TILE_URL;
-
-  /** Attribution of the map tiles (text). */
-  @property() attribution?: string;
-
   /** Hide the map and show the list only. */
   @property({ type: Boolean, attribute: 'no-map' }) noMap = false;
-
-  /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
-  @property() zip = '';
-
-  /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
-  @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
-
-  /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
-  @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl = ZIP_TABLE_US_URL;
-
-  /** How long to wait for the person's location, in milliseconds. */
-  @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
-
-  /** Keep the item, ZIP and chosen place in the page URL (back and forward work; a shared link opens its place). */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-
-  /** Prefix of this element's URL parameters (default "dl"): set it when two locators on one page both have `sync-url`. */
-  @property({ attribute: 'url-prefix' }) urlPrefix = '';
 
   /** The time used for "open now" and for which events are still to come (default: the current time). */
   @property({ attribute: false }) now?: Date;
 
   @state() private selectedId?: string | undefined;
-  /** The person's street map choice (undefined: tiles only when the site set `tile-url`). */
-  @state() private streetMap?: boolean | undefined;
   /** The place a shared link points at, shown on its own until it is in the list ('' for none). */
   @state() private sharedId = '';
   /** Put the keyboard on the link's place once it is shown. */
@@ -146,49 +112,46 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   /** The item the site set, for a URL that names none. */
   private siteItem: DisposalItem = 'pills';
 
-  private readonly url = new UrlSync(this, {
-    enabled: () => this.syncUrl,
-    prefix: () => this.paramPrefix,
-    keys: DISPOSAL_KEYS,
-    onPop: (values) => this.applyUrl(values ?? {}),
-  });
-  private readonly cardActions = new CardActions(this, {
-    prefix: () => this.paramPrefix,
-    zip: () => this.zipGiven,
-    canShare: () => this.syncUrl,
-  });
+  /** A search to announce once its results are shown. */
+  private announce = false;
 
-  private readonly place = new PlaceController(this, () => this, (place, byPerson) => {
-    if (byPerson) {
-      this.sharedId = '';
-      this.writeUrl();
-    }
-    if (place?.source === 'location') {
-      const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
-      if (input) input.value = '';
-    }
-    if (place && byPerson) void this.announceSearch();
-  });
   private results: Array<NearItem<Resource>> = [];
   private readonly resultsMemo = new Memo<Array<NearItem<Resource>>>();
   private events: EventMatch[] = [];
   private points: MapPoint[] = [];
   private readonly pointsMemo = new Memo<MapPoint[]>();
 
-  /** The map of the listed places (for tests and inspection). */
-  readonly map = new MapController(this, {
-    container: () => this.renderRoot.querySelector<HTMLElement>('.map-frame'),
-    options: () => ({
-      points: this.points,
-      selectedId: this.selectedId,
-      tileUrl: this.streetMapOn ? this.tileUrl || this.streetMapUrl || OSM_TILE_URL : '',
-      attribution: this.attribution,
-    }),
-    onSelect: (id) => this.choose(id, 'map'),
-  });
+  protected override get urlSettings(): MapUrlSettings {
+    return DISPOSAL_URL;
+  }
 
-  private get streetMapOn(): boolean {
-    return this.streetMap ?? Boolean(this.tileUrl);
+  protected override mapView(): Omit<MapViewOptions, 'tileUrl' | 'attribution'> {
+    return { points: this.points, selectedId: this.selectedId };
+  }
+
+  protected override mapSelected(id: string): void {
+    this.choose(id, 'map');
+  }
+
+  protected override placeChanged(place: Place | undefined, byPerson: boolean): void {
+    if (byPerson) {
+      this.sharedId = '';
+      this.writeUrl();
+    }
+    if (place && byPerson) this.announce = true;
+  }
+
+  /**
+   * With `api`: the places near the person's ZIP (`/service_at_locations` with `postcode` and
+   * `proximity`), nearest first; nothing is asked before a place is given. For a location, the
+   * nearest ZIP is sent (never the coordinates), and the distance reaches as far again as that
+   * ZIP's centre can be from the person, so no place within reach of them is left out.
+   */
+  protected override apiQuery(): HsdsQuery | undefined {
+    const place = this.place.place;
+    if (!place?.zip) return undefined;
+    const km = this.maxKm + (place.source === 'location' ? NEAREST_ZIP_MAX_KM : 0);
+    return { search: '', categories: ['disposal'], zip: place.zip, proximity: Math.round(km * 1000), pages: API_PAGES, perPage: 100 };
   }
 
   protected override get listName(): string {
@@ -196,47 +159,25 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   }
 
   protected override derive(dataset: Dataset): DisposalIndex {
-    return new DisposalIndex(dataset.resources);
-  }
-
-  /** The ZIP the URL gave, shown in the ZIP box (it changes only from the URL, so typing is never overwritten). */
-  @state() private urlZip = '';
-
-  /** The URL prefix in use. */
-  private get paramPrefix(): string {
-    return cleanPrefix(this.urlPrefix, 'dl', 'recovery-disposal-locator');
-  }
-
-  /** The ZIP the person typed (never a location). */
-  private get zipGiven(): string | undefined {
-    const p = this.place.place;
-    return p?.source === 'zip' ? p.zip : undefined;
+    return new DisposalIndex(dataset.resources, dataset.sources);
   }
 
   /** Take the state in the URL: at start, and on back and forward. No event, no new entry. */
-  private applyUrl(v: UrlValues): void {
+  protected override applyUrl(v: UrlValues): void {
     const item = v['item'];
     this.item = isItem(item) ? item : this.siteItem;
-    const zip = zipParam(v['zip']);
-    this.urlZip = zip;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
-    if (input) input.value = zip;
-    if (zip) void this.place.useZip(zip, false);
-    else if (this.place.place?.source === 'zip') this.place.clear(false);
+    this.applyUrlZip(v);
     const id = idParam(v['id']);
     this.selectedId = id || undefined;
     this.sharedId = id;
   }
 
-  /** A person changed something: a new history entry. */
-  private writeUrl(): void {
+  protected override urlValues(): UrlValues {
     const v: UrlValues = {};
     if (this.itemShown !== this.siteItem) v['item'] = this.itemShown;
-    const zip = this.zipGiven;
-    if (zip) v['zip'] = zip;
     const id = this.selectedId ?? this.sharedId;
     if (id) v['id'] = id;
-    void this.updateComplete.then(() => this.url.write(v));
+    return v;
   }
 
   private get clock(): Date {
@@ -296,6 +237,11 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   }
 
   protected override updated(): void {
+    if (this.announce && this.place.place && !this.place.busy && this.store.status !== 'loading') {
+      // The search is announced with its results (with `api`, once the directory answered).
+      this.announce = false;
+      this.announceSearch();
+    }
     if (!this.focusShared || !this.store.derived || this.place.busy) return;
     this.focusShared = false;
     const card = this.selectedId
@@ -320,7 +266,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     this.item = value;
     this.sharedId = '';
     this.writeUrl();
-    if (this.place.place) void this.announceSearch();
+    if (this.place.place) this.announce = true;
   }
 
   private onSubmit(e: Event) {
@@ -328,8 +274,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     void this.place.useZip(this.renderRoot.querySelector<HTMLInputElement>('#zip')?.value ?? '');
   }
 
-  private async announceSearch() {
-    await this.updateComplete;
+  private announceSearch() {
     const place = this.place.place;
     if (!place) return;
     const filters: DisposalSearchFilters = {
@@ -382,7 +327,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
     if (this.store.status === 'loading') return msg('Loading disposal places…');
     if (this.store.status === 'error') return '';
     if (this.place.progress) return this.place.progress;
-    if (!this.place.place) return '';
+    if (!this.place.place || (this.api && !this.place.place.zip)) return '';
     const label = itemLabel(this.itemShown).toLowerCase();
     const miles = formatCount(Math.round(kmToMiles(this.maxKm)));
     const n = this.results.length;
@@ -432,6 +377,10 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
   private renderResults(): TemplateResult | typeof nothing {
     const place = this.place.place;
     const index = this.store.derived;
+    if (this.api && place && !place.zip) {
+      // A directory is asked by ZIP only, and no ZIP centre is near enough to this location.
+      return html`<p class="notice no-zip" role="alert">${msg('We could not match your location to a ZIP code. Type your ZIP code instead.')}</p>`;
+    }
     if (!place || !index || this.store.status !== 'ready') return nothing;
     const item = this.itemShown;
     const label = itemLabel(item).toLowerCase();
@@ -491,7 +440,7 @@ export class RecoveryDisposalLocator extends RecoveryDatasetElement<DisposalInde
           this.points.length === 1 ? msg('Map of the 1 place listed') : msg(str`Map of the ${formatCount(this.points.length)} places listed`),
         ),
       )}
-      ${renderMapExtras(this.map, this.streetMapOn, () => (this.streetMap = !this.streetMapOn))}
+      ${this.renderMapExtras()}
       ${this.map.state === 'failed'
         ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every place.')}
             <button type="button" class="secondary" @click=${() => this.map.retry()}>${msg('Try the map again')}</button></p>`

@@ -20,6 +20,7 @@ import { RecoverySignupEvent } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
 import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js';
 import { LocaleController } from '../shared/localize.js';
+import { orDefault } from '../shared/attribute.js';
 import { SiteTextController } from '../shared/site-text.js';
 import { headingLevel, renderHeading } from '../shared/heading.js';
 import { define } from '../shared/define.js';
@@ -75,35 +76,35 @@ export class RecoveryNewsletterSignup extends LitElement {
   static override styles = [baseStyles, helpStyles, signupStyles];
 
   /** Endpoint URL the signup is POSTed to. Without it the `fallback-email` mailto link is offered. */
-  @property() action = '';
+  @property({ converter: orDefault('') }) action = '';
   /** Names the mailing list, for the idempotency key (default: the `action` URL). */
-  @property() list = '';
+  @property({ converter: orDefault('') }) list = '';
   /** Request format: `json` (application/json) or `form` (application/x-www-form-urlencoded). */
-  @property() method: SignupFormat = 'json';
+  @property({ converter: orDefault('json') }) method: SignupFormat = 'json';
   /** Posted name of the e-mail field (e.g. `EMAIL` for an e-mail service's embedded form). */
-  @property({ attribute: 'field-email' }) fieldEmail = 'email';
+  @property({ attribute: 'field-email', converter: orDefault('email') }) fieldEmail = 'email';
   /** Posted name of the name field. */
-  @property({ attribute: 'field-name' }) fieldName = 'name';
+  @property({ attribute: 'field-name', converter: orDefault('name') }) fieldName = 'name';
   /** Posted name of the ZIP field. */
-  @property({ attribute: 'field-zip' }) fieldZip = 'zip';
+  @property({ attribute: 'field-zip', converter: orDefault('zip') }) fieldZip = 'zip';
   /** Posted name of the interests field (repeated once per interest in a form post). */
-  @property({ attribute: 'field-interests' }) fieldInterests = 'interests';
+  @property({ attribute: 'field-interests', converter: orDefault('interests') }) fieldInterests = 'interests';
   /** Posted name of the consent field (`yes` in a form post, `true` in JSON). */
-  @property({ attribute: 'field-consent' }) fieldConsent = 'consent';
+  @property({ attribute: 'field-consent', converter: orDefault('consent') }) fieldConsent = 'consent';
   /** Posted name of the idempotency key field in a form post's body. */
-  @property({ attribute: 'field-key' }) fieldKey = 'idempotency_key';
+  @property({ attribute: 'field-key', converter: orDefault('idempotency_key') }) fieldKey = 'idempotency_key';
   /** Address for the mailto fallback (no `action`, offline, or the endpoint keeps failing). */
-  @property({ attribute: 'fallback-email' }) fallbackEmail = '';
+  @property({ attribute: 'fallback-email', converter: orDefault('') }) fallbackEmail = '';
   /** Words shown after a successful signup. */
-  @property({ attribute: 'success-text' }) successText = '';
+  @property({ attribute: 'success-text', converter: orDefault('') }) successText = '';
   /** First sentence shown when a send fails (the reason and Retry follow). */
-  @property({ attribute: 'error-text' }) errorText = '';
+  @property({ attribute: 'error-text', converter: orDefault('') }) errorText = '';
   /** Consent statement; when set, a required checkbox. */
-  @property({ attribute: 'consent-text' }) consentText = '';
+  @property({ attribute: 'consent-text', converter: orDefault('') }) consentText = '';
   /** Comma-separated interests offered as checkboxes (each is both value and label). */
-  @property() interests = '';
+  @property({ converter: orDefault('') }) interests = '';
   /** Optional heading above the form (an h2, or the level of `heading-level`). `heading-es`: the same in Spanish. */
-  @property() heading = '';
+  @property({ converter: orDefault('') }) heading = '';
   /** Level of the heading (1 to 6, default 2). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Client timeout for one send, in milliseconds. */

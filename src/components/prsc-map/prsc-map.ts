@@ -10,27 +10,17 @@ import { cardStyles } from '../shared/result-card.js';
 import { helpStyles } from '../shared/help.js';
 import { cardActionStyles } from '../shared/card-actions.js';
 import { sharedRecordStyles } from '../shared/shared-record.js';
-import { RecoveryDatasetElement, datasetElementStyles } from '../shared/dataset-element.js';
-import { PlaceController } from '../shared/place-controller.js';
+import { datasetElementStyles } from '../shared/dataset-element.js';
+import { RecoveryMapElement, type MapUrlSettings } from '../shared/map-element.js';
+import type { Place } from '../shared/place-controller.js';
 import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
 import { Memo } from '../shared/memo.js';
 import { define } from '../shared/define.js';
-import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { categoryLabel } from '../shared/labels.js';
 import { formatCount } from '../shared/format.js';
-import {
-  MapController,
-  OSM_ATTRIBUTION,
-  OSM_TILE_URL,
-  approximateNote,
-  mapStyles,
-  renderMapExtras,
-  renderMapFrame,
-  resourcePoints,
-  type MapPoint,
-} from '../shared/map-controller.js';
-import { UrlSync, cleanPrefix, idParam, zipParam, type UrlValues } from '../shared/url-state.js';
-import { CardActions } from '../shared/card-actions.js';
+import { approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint, type MapViewOptions } from '../shared/map-controller.js';
+import { idParam, type UrlValues } from '../shared/url-state.js';
+import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { renderSharedRecord } from '../shared/shared-record.js';
 import { renderCentre } from './prsc-card.js';
 import { renderHeading } from '../shared/heading.js';
@@ -39,7 +29,10 @@ import { getLocale } from '../shared/localize.js';
 import { prscMapStyles } from './prsc-map.styles.js';
 
 /** The map's keys in the URL (prefix `pm-`): region, offerings, ZIP and the chosen centre. */
-const PRSC_KEYS = ['region', 'offer', 'zip', 'id'] as const;
+const PRSC_URL: MapUrlSettings = { prefix: 'pm', keys: ['region', 'offer', 'zip', 'id'] };
+
+/** With `api`: the most centres asked for (10 pages of 100; the reference server counts to 1,000). */
+const API_PAGES = 10;
 
 /** What the view reads from a dataset. */
 interface Centres {
@@ -53,6 +46,8 @@ interface Centres {
  * list is the accessible way through (the map's markers cannot take focus); on a narrow screen
  * it comes first and the map is behind a "Show map" button. Leaflet loads only when the map is
  * about to be seen; when the map cannot start, the element says so and the list still works.
+ * With `api`, the centres come from an Open Referral HSDS 3.0 API (asked once; a ZIP or a
+ * location is used in the browser and never sent).
  *
  * @tag recovery-prsc-map
  * @summary Peer Recovery Support Centers on a map and in a list, with region, offering and nearest-first filters.
@@ -83,7 +78,7 @@ interface Centres {
  * @cssprop --recovery-map-marker-selected-color - Colour of the chosen marker (default: the focus colour).
  */
 @localized()
-export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
+export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
   static override styles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles, prscMapStyles];
   /** Centres listed at a time; "Show more centres" lists as many again (a long list is never rendered whole). */
   static listPageSize = 100;
@@ -92,60 +87,16 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   @property() intro = '';
   /** Region shown first (e.g. "Boston"); the person can change it. */
   @property() region = '';
-  /**
-   * Map tile URL template with {z}/{x}/{y}. When set, tiles load at once; when empty (the
-   * default) the map draws its bundled outline basemap and asks no tile server until the person
-   * chooses "Show street map" (OpenStreetMap).
-   */
-  @property({ attribute: 'tile-url' }) tileUrl = '';
-  /** Tile URL template loaded only when the person chooses "Show street map" (default: OpenStreetMap). */
-  @property({ attribute: 'street-map-url' }) streetMapUrl = OSM_TILE_URL;
-
-  /** Credit for the tiles, as HTML (site configuration, default: OpenStreetMap's credit). */
-  @property() attribution = OSM_ATTRIBUTION;
   /** Initial centre of the map as "lat,lng" (default: fit every centre shown). */
   @property() center = '';
   /** Initial zoom, used with `center` (default 8). */
   @property({ type: Number }) zoom?: number;
-  /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
-  @property() zip = '';
-
-  /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
-  @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
-  /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
-  @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl = ZIP_TABLE_US_URL;
-  /** How long to wait for the person's location, in milliseconds. */
-  @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
-  /** Keep the region, offerings, ZIP and chosen centre in the page URL (back and forward work; a shared link opens its centre). */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-  /** Prefix of this element's URL parameters (default "pm"): set it when two maps on one page both have `sync-url`. */
-  @property({ attribute: 'url-prefix' }) urlPrefix = '';
-
   @state() private chosenRegion = '';
   @state() private offerings = new Set<Category>();
   @state() private selectedId?: string | undefined;
   @state() private mapShown = false;
   @state() private announcement = '';
-  /** The person's street map choice (undefined: tiles only when the site set `tile-url`). */
-  @state() private streetMap?: boolean | undefined;
 
-  private readonly place = new PlaceController(this, () => this, (place, byPerson) => {
-    if (byPerson) this.writeUrl();
-    if (!place) return;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
-    if (place.source === 'location' && input) input.value = '';
-  });
-  private readonly url = new UrlSync(this, {
-    enabled: () => this.syncUrl,
-    prefix: () => this.paramPrefix,
-    keys: PRSC_KEYS,
-    onPop: (values) => this.applyUrl(values ?? {}),
-  });
-  private readonly cardActions = new CardActions(this, {
-    prefix: () => this.paramPrefix,
-    zip: () => this.zipGiven,
-    canShare: () => this.syncUrl,
-  });
   /** The centre a link pointed at, until the data has been looked at ('' for none). */
   private linkId = '';
   /** The link's centre is not in the data: say so. */
@@ -159,20 +110,32 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
   @state() private listed = 0;
   private warnedRegion = '';
 
-  /** The map (for tests and inspection). */
-  readonly map = new MapController(this, {
-    container: () => this.renderRoot.querySelector<HTMLElement>('.map-frame'),
-    options: () => ({
+  protected override get urlSettings(): MapUrlSettings {
+    return PRSC_URL;
+  }
+
+  protected override mapView(): Omit<MapViewOptions, 'tileUrl' | 'attribution'> {
+    return {
       points: this.points,
       selectedId: this.selectedId,
-      tileUrl: this.streetMapOn ? this.tileUrl || this.streetMapUrl || OSM_TILE_URL : '',
-      attribution: this.attribution,
       center: parseCenter(this.center),
       zoom: this.zoom,
       labels: { cluster: (n: number) => msg(str`${formatCount(n)} centres here: select to zoom in`) },
-    }),
-    onSelect: (id) => this.choose(id, 'map'),
-  });
+    };
+  }
+
+  protected override mapSelected(id: string): void {
+    this.choose(id, 'map');
+  }
+
+  protected override placeChanged(_place: Place | undefined, byPerson: boolean): void {
+    if (byPerson) this.writeUrl();
+  }
+
+  /** With `api`: every recovery centre of the directory (its `recovery-center` services); the rest is worked out here. */
+  protected override apiQuery(): HsdsQuery {
+    return { search: '', categories: ['recovery-center'], zip: '', proximity: 0, pages: API_PAGES, perPage: 100 };
+  }
 
   constructor() {
     super();
@@ -180,55 +143,30 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
     new SiteTextController(this, { intro: 'intro' });
   }
 
-  private get streetMapOn(): boolean {
-    return this.streetMap ?? Boolean(this.tileUrl);
-  }
-
   protected override get listName(): string {
     return msg('the list of centres');
   }
 
-  /** The ZIP the URL gave, shown in the ZIP box (it changes only from the URL, so typing is never overwritten). */
-  @state() private urlZip = '';
-
-  /** The URL prefix in use. */
-  private get paramPrefix(): string {
-    return cleanPrefix(this.urlPrefix, 'pm', 'recovery-prsc-map');
-  }
-
-  /** The ZIP the person typed (never a location). */
-  private get zipGiven(): string | undefined {
-    const p = this.place.place;
-    return p?.source === 'zip' ? p.zip : undefined;
-  }
-
   /** Take the state in the URL: at start, and on back and forward. No event, no new entry. */
-  private applyUrl(v: UrlValues): void {
+  protected override applyUrl(v: UrlValues): void {
     this.chosenRegion = v['region'] ?? this.region;
     const known = new Set<string>(CATEGORIES);
     this.offerings = new Set((v['offer'] ?? '').split(',').filter((c): c is Category => known.has(c)));
-    const zip = zipParam(v['zip']);
-    this.urlZip = zip;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
-    if (input) input.value = zip;
-    if (zip) void this.place.useZip(zip, false);
-    else if (this.place.place?.source === 'zip') this.place.clear(false);
+    this.applyUrlZip(v);
     this.selectedId = idParam(v['id']) || undefined;
   }
 
-  /** A person changed something: a new history entry. */
-  private writeUrl(): void {
+  protected override urlValues(): UrlValues {
     const v: UrlValues = {};
     if (this.chosenRegion) v['region'] = this.regionShown || this.chosenRegion;
     if (this.offerings.size) v['offer'] = [...this.offerings].join(',');
-    const zip = this.zipGiven;
-    if (zip) v['zip'] = zip;
     if (this.selectedId) v['id'] = this.selectedId;
-    void this.updateComplete.then(() => this.url.write(v));
+    return v;
   }
 
   protected override derive(dataset: Dataset): Centres {
-    const centres = prscRecords(dataset.resources);
+    // A directory's recovery centres may not say they are PRSCs: with `api`, all it sent are centres.
+    const centres = this.api ? dataset.resources.filter((r) => r.kind !== 'event') : prscRecords(dataset.resources);
     return { centres, regions: regionsOf(centres), offerings: offeringsOf(centres) };
   }
 
@@ -451,7 +389,7 @@ export class RecoveryPrscMap extends RecoveryDatasetElement<Centres> {
         ${this.map.state === 'failed'
           ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every centre.')}</p>`
           : nothing}
-        ${renderMapExtras(this.map, this.streetMapOn, () => (this.streetMap = !this.streetMapOn))}
+        ${this.renderMapExtras()}
         ${ready || this.map.state === 'loading'
           ? html`<p class="map-note muted">${approximateNote(this.points)}
               ${msg('Markers cannot be reached by keyboard: the list has every centre.')}</p>`

@@ -14,6 +14,7 @@ import type { Dataset } from '../../core/schema.js';
 import { isCrisisQuery, type SearchResult } from '../../core/search.js';
 import type { HsdsDataSource, HsdsPageInfo, TaxonomyMap } from '../../core/sources/hsds-api.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
+import { lazyHsdsSource } from '../../core/sources/hsds-lazy.js';
 import type { Place } from '../shared/place-controller.js';
 import type { SearchState } from './url-state.js';
 
@@ -109,18 +110,7 @@ export class ApiSearchController implements ReactiveController {
     // The question is the key (the API's own URLs are made when it is asked).
     const key = JSON.stringify([s.api, q.search, [...q.categories].sort(), q.zip, q.proximity, q.perPage, q.pages]);
     if (this.current?.key === key) return this.current;
-    const options = { taxonomy: s.taxonomy, timeoutMs: s.timeoutMs, deadlineMs: s.timeoutMs * 2 + 1_000 };
-    const source: HsdsDataSource = {
-      key,
-      info: undefined,
-      // The mapping loads only for an element that has `api`.
-      async load(signal) {
-        const real = (await import('../../core/sources/hsds-api.js')).hsdsApiSource(s.api, q, options);
-        const loaded = await real.load(signal);
-        source.info = real.info;
-        return loaded;
-      },
-    };
+    const source = lazyHsdsSource(s.api, q, { taxonomy: s.taxonomy, timeoutMs: s.timeoutMs }, key);
     this.current = source;
     return source;
   }

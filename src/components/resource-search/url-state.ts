@@ -6,20 +6,14 @@
  */
 import { idParam, readParams, writeParams, zipParam, type UrlValues } from '../shared/url-state.js';
 import { CATEGORIES, POPULATIONS, type Category, type Population } from '../../core/schema.js';
-import type { DeliveryFilter } from '../../core/search.js';
+import type { ResourceSearchFilters } from '../../events.js';
 
-export interface SearchState {
+/**
+ * The search's state: the filters its `recovery-search` event carries (one definition, in
+ * events.ts), plus the words and a shared link's record. The place is only ever a ZIP.
+ */
+export interface SearchState extends Omit<ResourceSearchFilters, 'nearMe'> {
   query: string;
-  categories: Category[];
-  language: string;
-  population: Population | '';
-  free: boolean;
-  delivery: DeliveryFilter | '';
-  openNow: boolean;
-  /** The ZIP a person typed ('' for none). */
-  zip: string;
-  /** Distance in miles; 0 is any distance. */
-  miles: number;
   /** The record a shared link points at ('' for none). */
   id: string;
 }

@@ -121,6 +121,7 @@
 's5087e14aba8d97e4': str`Identificador del listado: ${0}`,
 's50d1ee7e935a7e0e': str`${0}, abre el ${1} ${2}`,
 's510a645265159d70': `Borrar mi lista`,
+'s51c6d66ce66e489d': `No pudimos relacionar su ubicación con un código postal. Escriba su código postal.`,
 's53fc4d9635c0131e': `Ubicación aproximada (según la geocodificación de la fuente)`,
 's54f283747316ae91': `¿De qué quiere deshacerse?`,
 's558c06642e468617': `Cerrar la lista compartida`,
