@@ -5,17 +5,22 @@
 // combined, at 1, 16 and 64 concurrent clients; and the query plans.
 //
 //   npm run build && node bench/server.mjs [--records 1000000] [--duration 10] [--database URL]
+//   [--load-only]   load (and time it) only; [--skip-load]  measure the data already loaded
+//   [--pool N] the server's connections (default 4); [--pool-test] also 2, 4, 8 and 16 (combined, 16 clients)
+//   [--cached-only] measure only with the answer cache, keeping the other rows of the last run
 //
 // Without --database it starts a throwaway PostgreSQL 15 (tools/pg-test-server.sh) and
 // stops it at the end. Writes bench/results/server.json and bench/results/server.md.
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { openDatabase, loadDatasets } from '@recovery-finder/server';
 import { validateResource } from '../dist/core.js';
+import { seededRandom } from '../test/seeded-random.js';
+import { records, zips, zipList } from './server-data.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -24,7 +29,11 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     database: { type: 'string' },
     'skip-load': { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
     port: { type: 'string', default: '18099' },
+    pool: { type: 'string', default: '4' },
+    'pool-test': { type: 'boolean', default: false },
+    'cached-only': { type: 'boolean', default: false },
   },
 });
 const RECORDS = Number(values.records);
@@ -34,71 +43,6 @@ const say = (line) => process.stderr.write(`${line}\n`);
 // -------------------------------------------------------------------------------------------
 // The synthetic dataset
 // -------------------------------------------------------------------------------------------
-
-/** mulberry32, as in test/seeded-random.ts. */
-function seededRandom(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const real = JSON.parse(readFileSync(`${root}data/resources.json`, 'utf8')).resources;
-const zips = JSON.parse(readFileSync(`${root}data/zip-centroids-us.json`, 'utf8')).zips;
-const zipList = Object.keys(zips);
-const PREFIX = ['North', 'South', 'East', 'West', 'Harbor', 'Valley', 'River', 'Lakeside', 'Hillside', 'Central',
-  'Summit', 'Bridge', 'Pine', 'Oak', 'Maple', 'Cedar', 'Union', 'Liberty', 'Unity', 'New Day'];
-const EXTRA = [
-  ['naloxone', 'Free naloxone kits and overdose response training.'],
-  ['harm-reduction', 'Harm reduction supplies and syringe services.'],
-  ['housing', 'Sober housing with house meetings and peer support.'],
-  ['transportation', 'Rides to treatment and recovery meetings.'],
-  ['family-support', 'Support meetings for families and friends.'],
-  ['recovery-coaching', 'One-to-one recovery coaching.'],
-  ['employment-education', 'Job readiness and education support for people in recovery.'],
-  ['support-groups', 'Weekly mutual-help support group meetings.'],
-];
-
-/** One synthetic record: a real record's shape at a random US ZIP. */
-function synthetic(i, random) {
-  const t = real[Math.floor(random() * real.length)];
-  const zip = zipList[Math.floor(random() * zipList.length)];
-  const [lat, lon] = zips[zip];
-  const prefix = PREFIX[Math.floor(random() * PREFIX.length)];
-  const r = structuredClone(t);
-  r.id = `syn-${i}`;
-  r.name = `${prefix} ${t.name}`;
-  if (random() < 0.35) {
-    const [category, sentence] = EXTRA[Math.floor(random() * EXTRA.length)];
-    if (!r.categories.includes(category)) r.categories.push(category);
-    r.description = `${r.description ?? ''} ${sentence}`.trim();
-  }
-  if (r.organization) r.organization = { ...r.organization, name: `${r.organization.name} (${zip.slice(0, 3)})` };
-  r.address = {
-    address_1: `${1 + Math.floor(random() * 9999)} ${PREFIX[Math.floor(random() * PREFIX.length)]} St`,
-    city: `Town ${zip}`,
-    state_province: 'XX',
-    postal_code: zip,
-  };
-  const exact = random() < 0.5;
-  r.location = {
-    latitude: Number((lat + (exact ? (random() - 0.5) * 0.04 : 0)).toFixed(5)),
-    longitude: Number((lon + (exact ? (random() - 0.5) * 0.04 : 0)).toFixed(5)),
-    precision: exact ? 'exact' : 'zip-centroid',
-  };
-  r.phones = [{ number: `(${200 + (i % 800)}) 555-${String(i % 10000).padStart(4, '0')}`, type: 'voice' }];
-  r.provenance = { source: 'recovery-finder synthetic benchmark data (seeded)', status: 'unverified' };
-  return r;
-}
-
-function* records(n, seed = 2026) {
-  const random = seededRandom(seed);
-  for (let i = 0; i < n; i++) yield synthetic(i, random);
-}
 
 // Every synthetic record has the real records' shape: check a sample against the schema.
 {
@@ -139,26 +83,46 @@ try {
   const db = await openDatabase({ url, poolSize: 20 });
   results.postgres = String((await db.query('select version() as v'))[0].v).split(' on ')[0];
   results.postgis = (await db.extensions()).has('postgis');
+  const loadFile = `${root}bench/results/server-load.json`;
   if (!values['skip-load']) {
     say(`loading ${RECORDS} records...`);
+    const before = loadavg().map((x) => Number(x.toFixed(1)));
     const summary = await loadDatasets(db, [{ title: 'synthetic', generated_at: '2026-11-27T00:00:00Z', resources: records(RECORDS) }], { zips });
-    results.load = { ...summary, seconds: summary.ms / 1000 };
-    say(`loaded in ${(summary.ms / 1000).toFixed(1)} s`);
+    results.load = { ...summary, seconds: summary.ms / 1000, loadavgBefore: before, loadavgAfter: loadavg().map((x) => Number(x.toFixed(1))), at: new Date().toISOString() };
+    say(`loaded in ${(summary.ms / 1000).toFixed(1)} s (load average before ${before.join(', ')}, after ${results.load.loadavgAfter.join(', ')})`);
+    writeFileSync(loadFile, `${JSON.stringify({ records: RECORDS, postgres: results.postgres, load: results.load }, null, 2)}\n`);
+  } else if (existsSync(loadFile)) {
+    // The load measured by an earlier run (--load-only) into the same database.
+    const earlier = JSON.parse(readFileSync(loadFile, 'utf8'));
+    if (earlier.records === RECORDS) results.load = earlier.load;
   }
   const [size] = await db.query(`select pg_size_pretty(sum(pg_total_relation_size(c.oid))) as s from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'hsds' and c.relkind = 'r'`);
   results.databaseSize = size.s;
+  if (values['load-only']) {
+    await db.close();
+    stopPg();
+    process.exit(0);
+  }
 
   // The HSDS server as users run it: the built CLI, in its own process.
   const port = Number(values.port);
-  server = spawn(process.execPath, [`${root}dist/cli.js`, 'serve', '--database', url, '--port', String(port), '--quiet'], { stdio: ['ignore', 'inherit', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    let err = '';
-    server.stderr.on('data', (c) => {
-      err += c;
-      if (err.includes('listening on')) resolve();
+  const startServer = async ({ pool, cacheMb }) => {
+    server = spawn(process.execPath, [`${root}dist/cli.js`, 'serve', '--database', url, '--port', String(port), '--quiet',
+      '--pool', String(pool), '--cache-mb', String(cacheMb)], { stdio: ['ignore', 'inherit', 'pipe'] });
+    await new Promise((resolve, reject) => {
+      let err = '';
+      server.stderr.on('data', (c) => {
+        err += c;
+        if (err.includes('listening on')) resolve();
+      });
+      server.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
     });
-    server.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-  });
+  };
+  const stopServer = async () => {
+    server.kill('SIGTERM');
+    await once(server, 'exit').catch(() => undefined);
+    server = undefined;
+  };
   const base = `http://127.0.0.1:${port}`;
 
   // The queries, varied so each request is a different search.
@@ -170,6 +134,12 @@ try {
     text: Array.from({ length: 200 }, () => `/services?search=${encodeURIComponent(pick(TERMS))}`),
     zip: Array.from({ length: 200 }, () => `/service_at_locations?postcode=${pick(zipList)}&proximity=16093`),
     combined: Array.from({ length: 200 }, () => `/service_at_locations?search=${encodeURIComponent(pick(TERMS))}&postcode=${pick(zipList)}&proximity=40234`),
+  };
+  // Without the answer cache: many more questions than a run asks (text: the terms on pages 1-8).
+  const uncachedPaths = {
+    text: TERMS.flatMap((t) => Array.from({ length: 8 }, (_, p) => `/services?search=${encodeURIComponent(t)}&page=${p + 1}`)),
+    zip: Array.from({ length: 5000 }, () => `/service_at_locations?postcode=${pick(zipList)}&proximity=16093`),
+    combined: Array.from({ length: 5000 }, () => `/service_at_locations?search=${encodeURIComponent(pick(TERMS))}&postcode=${pick(zipList)}&proximity=40234`),
   };
 
   // The plans: run one request of each kind against a database wrapper that records its SQL.
@@ -183,7 +153,8 @@ try {
     if (kind === 'text') await api.listServices(spy, u.searchParams);
     else await api.listServiceAtLocations(spy, u.searchParams, { distance });
     results.plans[kind] = { path: list[0], plans: [] };
-    for (const [sql, params] of seen) {
+    // (not the planner's estimate that picks how a text search is read, nor the table size)
+    for (const [sql, params] of seen.filter(([q]) => !/^explain|pg_class/.test(q))) {
       const rows = await db.query(`explain (analyze, buffers, costs off) ${sql}`, params);
       results.plans[kind].plans.push({ sql: sql.replace(/\s+/g, ' ').slice(0, 300), plan: rows.map((r) => r['QUERY PLAN']).join('\n') });
     }
@@ -191,42 +162,72 @@ try {
   await db.close();
 
   results.loadavgBefore = loadavg().map((x) => Number(x.toFixed(1)));
-  results.load_test = [];
-  for (const [kind, list] of Object.entries(paths)) {
-    for (const connections of [1, 16, 64]) {
-      let i = 0;
-      // Warm up: caches and connections.
-      await autocannon({ url: base, connections, duration: 2, requests: [{ setupRequest: (r) => ({ ...r, path: list[i++ % list.length] }) }] });
-      const r = await autocannon({
-        url: base,
-        connections,
-        duration: DURATION,
-        headers: { 'accept-encoding': 'gzip' },
-        requests: [{ setupRequest: (req) => ({ ...req, path: list[i++ % list.length] }) }],
-      });
-      const row = {
-        query: kind,
-        connections,
-        requests: r.requests.total,
-        rps: Math.round(r.requests.average),
-        p50: r.latency.p50,
-        p90: r.latency.p90,
-        p99: r.latency.p99,
-        max: r.latency.max,
-        errors: r.errors + r.timeouts,
-        non2xx: r.non2xx,
-      };
-      row.loadavg = Number(loadavg()[0].toFixed(1));
-      results.load_test.push(row);
-      say(`${kind.padEnd(8)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors`);
-    }
+  const POOL = Number(values.pool);
+  /** One autocannon run over a list of paths (each connection takes the next path). */
+  const measure = async (list, connections, label) => {
+    let i = 0;
+    const setupRequest = (req) => ({ ...req, path: list[i++ % list.length] });
+    // Warm up: connections, PostgreSQL's buffers (and the answer cache, when on).
+    await autocannon({ url: base, connections, duration: 2, requests: [{ setupRequest }] });
+    const loadBefore = Number(loadavg()[0].toFixed(1));
+    const r = await autocannon({ url: base, connections, duration: DURATION, headers: { 'accept-encoding': 'gzip' }, requests: [{ setupRequest }] });
+    const row = {
+      ...label,
+      connections,
+      requests: r.requests.total,
+      rps: Math.round(r.requests.average),
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p99: r.latency.p99,
+      max: r.latency.max,
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+      loadavg: [loadBefore, Number(loadavg()[0].toFixed(1))],
+    };
+    say(`${JSON.stringify(label)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors, load ${row.loadavg.join('-')}`);
+    return row;
+  };
+
+  // 1. Every request a question the server has not answered yet: no answer cache (--cache-mb 0).
+  // (--cached-only: keep those of the last run, bench/results/server.json.)
+  const last = values['cached-only'] ? JSON.parse(readFileSync(`${root}bench/results/server.json`, 'utf8')) : undefined;
+  results.load_test = last?.load_test ?? [];
+  if (!last) await startServer({ pool: POOL, cacheMb: 0 });
+  for (const [kind, list] of last ? [] : Object.entries(uncachedPaths)) {
+    for (const connections of [1, 16, 64]) results.load_test.push(await measure(list, connections, { query: kind, pool: POOL, cache: false }));
   }
+  if (!last) await stopServer();
+  // 2. The pool size: the combined query at 16 clients, uncached.
+  results.pool_test = last?.pool_test ?? [];
+  for (const pool of values['pool-test'] && !last ? [2, 4, 8, 16] : []) {
+    await startServer({ pool, cacheMb: 0 });
+    results.pool_test.push(await measure(uncachedPaths.combined, 16, { query: 'combined', pool, cache: false }));
+    await stopServer();
+  }
+  // 3. Questions asked again (each list of 200 questions, each asked once before): the answer cache on (the default).
+  results.cached_test = [];
+  await startServer({ pool: POOL, cacheMb: 64 });
+  for (const [kind, list] of Object.entries(paths)) {
+    for (let i = 0; i < list.length; i += 4) {
+      await Promise.all(list.slice(i, i + 4).map(async (path) => (await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer()));
+    }
+    for (const connections of [1, 16, 64]) results.cached_test.push(await measure(list, connections, { query: kind, pool: POOL, cache: true }));
+  }
+  await stopServer();
 } finally {
   if (server) {
     server.kill('SIGTERM');
     await once(server, 'exit').catch(() => undefined);
   }
   stopPg();
+}
+
+function table(rows, pool = false) {
+  return [
+    `| query | ${pool ? 'pool | ' : ''}clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | load avg (1 min, before-after) |`,
+    `|---|${pool ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---|`,
+    ...rows.map((r) => `| ${r.query} | ${pool ? `${r.pool} | ` : ''}${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg.join('-')} |`),
+  ];
 }
 
 writeFileSync(`${root}bench/results/server.json`, `${JSON.stringify(results, null, 2)}\n`);
@@ -239,14 +240,19 @@ const md = [
   `Machine load average (1, 5, 15 min) when the HTTP runs began: ${results.loadavgBefore?.join(', ')} ` +
     '(the 2 cores were shared with other work; the server, PostgreSQL and autocannon all ran on them).',
   '',
-  results.load ? `Load (one transaction, with indexes and ANALYZE): **${results.load.seconds.toFixed(0)} s** ` +
+  results.load ? `Load (one transaction: rows, then keys, indexes and ANALYZE; load average ${results.load.loadavgBefore?.join(', ')} before, ${results.load.loadavgAfter?.join(', ')} after): **${results.load.seconds.toFixed(0)} s** ` +
     `(${results.load.services.toLocaleString('en-US')} services, ${results.load.organizations.toLocaleString('en-US')} organizations, ${results.load.locations.toLocaleString('en-US')} locations).` : '',
   '',
-  `autocannon, ${DURATION} s per row after a 2 s warm-up, gzip accepted, each request a different query from a seeded list:`,
+  `autocannon, ${DURATION} s per row after a 2 s warm-up, gzip accepted; the server with --pool ${values.pool}.`,
   '',
-  '| query | clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | machine load (1 min) |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...results.load_test.map((r) => `| ${r.query} | ${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg} |`),
+  '### Questions not answered before (answer cache off, --cache-mb 0)',
+  '',
+  ...table(results.load_test),
+  '',
+  ...(results.pool_test.length ? ['### Pool size (combined query, 16 clients, cache off)', '', ...table(results.pool_test, true), ''] : []),
+  '### Questions asked again (answer cache on, the default; 200 questions of each kind, warmed)',
+  '',
+  ...table(results.cached_test),
   '',
   '## Query plans (EXPLAIN ANALYZE, one request of each kind)',
   '',

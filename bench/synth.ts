@@ -1,6 +1,6 @@
 /**
  * SYNTHETIC datasets for the benchmarks only: never shipped, never data. Built with a fixed seed
- * (test/seeded-random.ts) from the shapes of the real records in data/resources.json: each
+ * (test/seeded-random.js) from the shapes of the real records in data/resources.json: each
  * synthetic record copies a real record of the same kind (its categories, schedule, languages,
  * cost, delivery, phones' shape) and gets a recombined real name, the real descriptions, and a
  * real Massachusetts address (city, street, ZIP from the shipped datasets) placed at that ZIP's

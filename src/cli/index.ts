@@ -40,11 +40,13 @@ const USAGE = `Usage:
       --no-help       leave the help block empty (default: 911, 988, the Massachusetts
                       Substance Use Helpline and BOS:311)
   recovery-finder serve [FILE...] [--port 8080] [--host 127.0.0.1] [--database postgres://...]
-                        [--data-dir DIR] [--max-age SECONDS] [--distance auto|postgis|bbox] [--quiet]
+                        [--data-dir DIR] [--max-age SECONDS] [--distance auto|postgis|bbox] [--pool N] [--cache-mb N] [--quiet]
       Serve an Open Referral HSDS 3.0 read API (/, /services, /service_at_locations,
       /organizations, /taxonomies, /taxonomy_terms, /healthz). Without --database it runs on
       embedded PostgreSQL (PGlite) loaded from the FILEs; with --database it uses that
-      server, loading the FILEs first when given. Logs one JSON line per request on stdout
+      server, loading the FILEs first when given; --pool N connections to it (default 4:
+      more than the database has cores only queue inside it); --cache-mb N of answers kept
+      in memory (default 64, 0 for none; a new load is served at once). Logs one JSON line per request on stdout
       (no query strings). Stops cleanly on SIGTERM or Ctrl-C.
   recovery-finder load FILE [FILE...] --database postgres://...
       Load datasets into PostgreSQL, replacing what is there in one transaction: a failed
@@ -332,6 +334,8 @@ const SERVE_OPTIONS = {
   database: { type: 'string' },
   'data-dir': { type: 'string' },
   'max-age': { type: 'string' },
+  pool: { type: 'string' },
+  'cache-mb': { type: 'string' },
   distance: { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -372,6 +376,9 @@ async function serveCommand(args: string[]): Promise<number> {
   if (values.help) return help();
   const port = wholeNumber('port', values.port, 8080, 65535);
   const maxAge = wholeNumber('max-age', values['max-age'], 300, 31536000);
+  const pool = wholeNumber('pool', values.pool, 4, 100);
+  if (pool < 1) throw new UsageError('--pool must be a whole number from 1 to 100');
+  const cacheMb = wholeNumber('cache-mb', values['cache-mb'], 64, 65536);
   const distance = values.distance ?? 'auto';
   if (distance !== 'auto' && distance !== 'postgis' && distance !== 'bbox') {
     throw new UsageError('--distance must be auto, postgis or bbox');
@@ -383,14 +390,14 @@ async function serveCommand(args: string[]): Promise<number> {
   const { datasets, status } = await readDatasets(positionals);
   if (status !== EXIT_OK) return status;
   const db = await server.openDatabase(
-    values.database ? { url: values.database } : values['data-dir'] ? { dataDir: values['data-dir'] } : {},
+    values.database ? { url: values.database, poolSize: pool } : values['data-dir'] ? { dataDir: values['data-dir'] } : {},
   );
   try {
     if (datasets.length > 0) {
       const summary = await server.loadDatasets(db, datasets, { zips: await loadZips('postcode and proximity will find nothing') });
       warn(`loaded ${summary.services} services in ${(summary.ms / 1000).toFixed(1)} s`);
     }
-    const http = await server.createHsdsServer(db, { maxAge, distance, ...(values.quiet ? { log: false } : {}) });
+    const http = await server.createHsdsServer(db, { maxAge, cacheMb, distance, ...(values.quiet ? { log: false } : {}) });
     const host = values.host ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);

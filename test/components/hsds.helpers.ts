@@ -16,6 +16,11 @@ export async function apiUrl(instance = 'main'): Promise<string> {
   return (await hsds<{ url: string }>('hsds-server', instance)).url;
 }
 
+/** The same directory with each service's organization_id only (no nested organization). */
+export async function leanApiUrl(instance = 'main'): Promise<string> {
+  return (await hsds<{ leanUrl: string }>('hsds-server', instance)).leanUrl;
+}
+
 /** Every request URL (path and query) the server saw so far. */
 export async function seen(instance = 'main'): Promise<string[]> {
   return (await hsds<{ urls: string[] }>('hsds-requests', instance)).urls;

@@ -7,7 +7,7 @@ import '../../src/components/resource-search/resource-search.js';
 import { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import { clearHsdsCache } from '../../src/core/sources/hsds-api.js';
 import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, until } from '../helpers.js';
-import { COORDINATES, apiUrl, seen, seenSince } from './hsds.helpers.js';
+import { COORDINATES, apiUrl, leanApiUrl, seen, seenSince } from './hsds.helpers.js';
 
 const ZIPS = datasetUrl({ fixture: 'search-zips' });
 
@@ -94,6 +94,27 @@ describe('<recovery-resource-search api> (HSDS 3.0, a real server)', () => {
     expect(new Set(names(el)).size).to.equal(11);
     const pages = (await seenSince(before)).filter((u) => u.pathname === '/services').map((u) => u.searchParams.get('page'));
     expect(pages).to.deep.equal(['1', '2', '3']);
+  });
+
+  it('names the organization: nested in the service, or asked once by organization_id', async () => {
+    const orgOf = (el: RecoveryResourceSearch, name: string) =>
+      $$(el, '.results .card').find((c) => c.querySelector('.name')?.textContent?.trim() === name)?.querySelector('.org')?.textContent?.trim();
+    const organizationRequests = (urls: URL[]) => urls.filter((u) => u.pathname.startsWith('/organizations/'));
+    // The reference server nests the organization: nothing more to ask.
+    let before = (await seen()).length;
+    const nested = await make(api);
+    await until(() => status(nested) === '11 results', 'the first page');
+    expect(orgOf(nested, 'Example Recovery Coaching Dorchester')).to.equal('Example Recovery Network');
+    expect(organizationRequests(await seenSince(before))).to.have.length(0);
+    // A directory that gives organization_id only: the element asks /organizations/{id}, once.
+    before = (await seen()).length;
+    const lean = await make(await leanApiUrl());
+    await until(() => status(lean) === '11 results', 'the first page (lean directory)');
+    await until(() => orgOf(lean, 'Example Recovery Coaching Dorchester') === 'Example Recovery Network', 'the organization name');
+    const asked = organizationRequests(await seenSince(before));
+    expect(asked).to.have.length(1);
+    expect(asked[0]?.pathname).to.match(/^\/organizations\/[0-9a-f-]{36}$/);
+    await expect(lean).to.be.accessible();
   });
 
   it('near a ZIP asks /service_at_locations with postcode and proximity, nearest first', async () => {

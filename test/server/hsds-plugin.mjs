@@ -3,7 +3,9 @@
 // `postcode`), started once on a free loopback port when a test first asks for it, and
 // stopped with the test runner. Every request URL it sees is kept, so a test can read what
 // the element sent.
-//   executeServerCommand('hsds-server')            -> { url }  the API's base URL (ends in /)
+//   executeServerCommand('hsds-server')            -> { url, leanUrl }  the API's base URL (ends in /),
+//       and the same directory answering as an HSDS API may: each service with its
+//       organization_id only, no nested organization (a proxy that drops it)
 //   executeServerCommand('hsds-requests')          -> { urls } every path + query seen so far
 // Either answers { starting: true } while the server is still starting: ask again.
 // With a payload `{ instance: 'name' }` a test file gets a port (and a request list) of its
@@ -14,6 +16,7 @@
 //   GET /test-api/hsds-fail/...   -> 500 with a JSON error
 //   GET /test-api/hsds-hang/...   -> never answers (until the client gives up)
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 
 const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url);
 const dataFile = (name) => new URL(`../../data/${name}`, import.meta.url);
@@ -28,6 +31,10 @@ export function hsdsPlugin() {
     const { openDatabase, loadDatasets, createHsdsServer } = await import('../../packages/server/src/index.js');
     const db = await openDatabase();
     const dataset = JSON.parse(await readFile(fixture('dataset.json'), 'utf8'));
+    // One service with an organization (the fixture has none), for the organization names.
+    for (const r of dataset.resources) {
+      if (r.name === 'Example Recovery Coaching Dorchester') r.organization = { name: 'Example Recovery Network' };
+    }
     const { zips } = JSON.parse(await readFile(dataFile('zip-centroids-ma.json'), 'utf8'));
     await loadDatasets(db, [dataset], { zips });
     const server = async () => {
@@ -40,12 +47,43 @@ export function hsdsPlugin() {
         http.listen(0, '127.0.0.1', resolve);
       });
       const { port } = http.address();
+      const url = `http://127.0.0.1:${port}/`;
+      // The lean directory: the same answers without any service's nested `organization`.
+      const lean = createServer(async (req, res) => {
+        try {
+          const answer = await fetch(new URL((req.url ?? '/').replace(/^\//, ''), url));
+          const text = await answer.text();
+          let body = text;
+          if (answer.ok) {
+            const json = JSON.parse(text);
+            const drop = (service) => {
+              if (service && typeof service === 'object') delete service.organization;
+            };
+            for (const item of Array.isArray(json.contents) ? json.contents : [json]) {
+              drop(item);
+              drop(item.service);
+            }
+            body = JSON.stringify(json);
+          }
+          res.writeHead(answer.status, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+          res.end(body);
+        } catch (e) {
+          res.writeHead(502, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+          res.end(JSON.stringify({ error: 'proxy', message: String(e) }));
+        }
+      });
+      await new Promise((resolve, reject) => {
+        lean.once('error', reject);
+        lean.listen(0, '127.0.0.1', resolve);
+      });
+      const leanUrl = `http://127.0.0.1:${lean.address().port}/`;
       const close = async () => {
-        const closed = new Promise((resolve) => http.close(resolve));
+        const closed = Promise.all([new Promise((resolve) => http.close(resolve)), new Promise((resolve) => lean.close(resolve))]);
         http.closeAllConnections();
+        lean.closeAllConnections();
         await closed;
       };
-      return { url: `http://127.0.0.1:${port}/`, seen, close };
+      return { url, leanUrl, seen, close };
     };
     return { db, server };
   }
@@ -76,7 +114,7 @@ export function hsdsPlugin() {
       // still starting, say so and let the test ask again.
       const api = await Promise.race([instance(name), new Promise((resolve) => setTimeout(resolve, 5_000, undefined))]);
       if (!api) return { starting: true };
-      return command === 'hsds-server' ? { url: api.url } : { urls: [...api.seen] };
+      return command === 'hsds-server' ? { url: api.url, leanUrl: api.leanUrl } : { urls: [...api.seen] };
     },
     async serverStop() {
       if (!running) return;

@@ -275,13 +275,47 @@ function page(total, pageNumber, perPage, items, capped = false, size = items.le
  * (tried when text search finds nothing) uses trigram word similarity on names and
  * categories, for typos, most similar first.
  */
-function searchClause(params, search, mode) {
+function searchClause(params, search, mode, inline = false) {
   const q = params.add(search);
+  // The query is worked out once, as a sub-select (unaccent is only STABLE: written inline, it
+  // runs again for every row a scan checks). `inline` lets the planner see it (for estimates).
+  const once = (x) => (inline ? `(${x})` : `(select ${x})`);
   if (mode === 'text') {
-    const tsq = `(websearch_to_tsquery('english', unaccent(${q})) || websearch_to_tsquery('spanish', unaccent(${q})))`;
+    const tsq = once(`websearch_to_tsquery('english', unaccent(${q})) || websearch_to_tsquery('spanish', unaccent(${q}))`);
     return { where: `s.tsv @@ ${tsq}`, rank: `(s.tsv_name @@ ${tsq})::int::float8` };
   }
-  return { where: `lower(unaccent(${q})) <% s.trgm`, rank: `word_similarity(lower(unaccent(${q})), s.trgm)::float8` };
+  const words = once(`lower(unaccent(${q}))`);
+  return { where: `${words} <% s.trgm`, rank: `word_similarity(${words}, s.trgm)::float8` };
+}
+
+/**
+ * A search matching more than this share of all services is checked row by row in table
+ * order, stopping at the candidate cap, instead of through its GIN index: the index would
+ * first list every match (a bitmap of 189,121 rows for "peer support" at 1,000,000 services,
+ * most of a query's time), while reading the table finds the first MAX_RESULTS + 1 after
+ * about MAX_RESULTS / share rows. Both give the same candidates (the first in table order).
+ * 10 %: at 1,000,000 services, "peer support" (planner's estimate 11 %) took 74 ms read in
+ * order against 227 ms through the index, "naloxone" (9 %) 272 ms against 56 ms.
+ */
+export const BROAD_SHARE = 0.1;
+
+/**
+ * True when the planner expects a text search to match more than BROAD_SHARE of the services.
+ * (Never for the typo search: checking trigram similarity row by row costs more than its index.)
+ */
+async function broadSearch(db, search, mode) {
+  if (mode !== 'text') return false;
+  const params = new Params();
+  const c = searchClause(params, search, mode, true);
+  const [[plan], [size]] = await Promise.all([
+    db.query(`explain (format json) select 1 from ${S}.service s where ${c.where}`, params.values),
+    db.query(`select reltuples::float8 as n from pg_class where oid = '${S}.service'::regclass`),
+  ]);
+  const raw = plan?.['QUERY PLAN'];
+  const tree = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const rows = Number(tree?.[0]?.Plan?.['Plan Rows'] ?? 0);
+  const all = Number(size?.n ?? 0);
+  return all > 0 && rows / all > BROAD_SHARE;
 }
 
 /** Filters shared by /services and /service_at_locations. */
@@ -324,12 +358,18 @@ async function windowed(db, params, sql, paging, exactTotal) {
   return { total, items, size: Number(row?.size ?? 0), capped: exactTotal === undefined && found > MAX_RESULTS };
 }
 
-/** Search with text search, and with the typo-tolerant search when that finds nothing. */
+/**
+ * Search with text search, and with the typo-tolerant search when that finds nothing and the
+ * words have at least FUZZY_MIN letters or digits: trigrams of one or two letters match nearly
+ * every name, so they find nothing a person meant, slowly (the first keys typed in a search box).
+ */
 async function searched(p, run) {
   if (!p.search) return run('none');
   const text = await run('text');
-  return text.total > 0 ? text : run('fuzzy');
+  if (text.total > 0 || p.search.replace(/[^\p{L}\p{N}]/gu, '').length < FUZZY_MIN) return text;
+  return run('fuzzy');
 }
+export const FUZZY_MIN = 3;
 
 const paging = (p) => {
   const perPage = p.per_page ?? PER_PAGE_DEFAULT;
@@ -349,7 +389,7 @@ export async function listServices(db, query) {
   const full = p.full ?? true;
   const unfiltered = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after'].every((k) => p[k] === undefined);
   const exact = unfiltered ? await loadedCount(db, 'services') : undefined;
-  const { total, items, capped, size } = await searched(p, (mode) => {
+  const { total, items, capped, size } = await searched(p, async (mode) => {
     const params = new Params();
     const where = serviceFilters(params, p);
     let rank = '0::float8';
@@ -357,7 +397,8 @@ export async function listServices(db, query) {
     let order = 'order by s.name, s.id';
     if (mode !== 'none') {
       const c = searchClause(params, p.search, mode);
-      where.push(c.where);
+      // `is true` keeps a broad search off the index (see BROAD_SHARE).
+      where.push((await broadSearch(db, p.search, mode)) ? `(${c.where}) is true` : c.where);
       rank = c.rank;
       order = '';
     }
@@ -417,7 +458,7 @@ export async function listServiceAtLocations(db, query, options) {
   const centre = p.proximity !== undefined ? await postcodeCentre(db, p.postcode) : undefined;
   const unfiltered = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after', 'postcode'].every((k) => p[k] === undefined);
   const exact = unfiltered ? await loadedCount(db, 'service_at_locations') : undefined;
-  const { total, items, capped, size } = await searched(p, (mode) => {
+  const { total, items, capped, size } = await searched(p, async (mode) => {
     const params = new Params();
     const where = serviceFilters(params, p);
     let rank = '0::float8';
@@ -425,7 +466,8 @@ export async function listServiceAtLocations(db, query, options) {
     let order = 'order by s.name, sal.id';
     if (mode !== 'none') {
       const c = searchClause(params, p.search, mode);
-      where.push(c.where);
+      // Near a place, the places come first (the search is checked on them); else as /services.
+      where.push(!centre && (await broadSearch(db, p.search, mode)) ? `(${c.where}) is true` : c.where);
       rank = c.rank;
       order = '';
     }
@@ -439,15 +481,19 @@ export async function listServiceAtLocations(db, query, options) {
       if (options.distance === 'postgis') {
         const point = `st_setsrid(st_makepoint(${lon}::float8, ${lat}::float8), 4326)::geography`;
         where.push(`st_dwithin(l.geog, ${point}, ${m}::float8, false)`);
-        distance = `st_distance(l.geog, ${point}, false)`;
+        // The KNN operator: the same distance on the sphere as st_distance(…, false), and the
+        // GiST index hands places out nearest first, so the scan stops at the candidate cap.
+        distance = `(l.geog <-> ${point})`;
       } else {
         const b = boundingBox(centre.lat, centre.lon, p.proximity);
         const box = `box(point(${params.add(b.minLon)}::float8, ${params.add(b.minLat)}::float8), point(${params.add(b.maxLon)}::float8, ${params.add(b.maxLat)}::float8))`;
         distance = `${S}.gc_meters(${lat}::float8, ${lon}::float8, l.latitude, l.longitude)`;
         where.push(`point(l.longitude, l.latitude) <@ ${box}`, `${distance} <= ${m}::float8`);
       }
-      // Nearest first, exactly: every place within the distance is sorted.
-      order = `order by _d, _rank desc, s.name, sal.id`;
+      // Nearest first. With PostGIS the GiST index hands out places nearest first and the scan
+      // stops at the candidate cap (places at the same distance as the last candidate may be
+      // left out when more than MAX_RESULTS match); else every place within the distance is sorted.
+      order = options.distance === 'postgis' ? 'order by _d' : `order by _d, _rank desc, s.name, sal.id`;
     }
     const w = where.length ? `where ${where.join(' and ')}` : '';
     const from = `${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`;

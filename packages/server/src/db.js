@@ -53,7 +53,9 @@ async function openPostgres(url, poolSize) {
     application_name: 'recovery-finder-hsds',
     // Many small queries: starting parallel workers or compiling with JIT costs more than
     // the queries themselves (seen in the query plans at 100,000 records).
-    options: '-c jit=off -c max_parallel_workers_per_gather=0',
+    // Scans of a big table start at its first row, not where another scan is (the first
+    // results of a broad search are the first in table order, the same on every request).
+    options: '-c jit=off -c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off',
   });
   // A broken idle connection must not crash the server; the next query gets a new one.
   pool.on('error', (error) => process.stderr.write(`database connection error: ${error.message}\n`));

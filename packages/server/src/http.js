@@ -15,8 +15,54 @@ const gzip = promisify(gzipCallback);
 const GZIP_MIN = 1024;
 
 /**
+ * Answers kept in memory, newest use last, up to a number of bytes. Each entry belongs to one
+ * load of the data (the `generation` in hsds.meta, new with every load): the server asks the
+ * database for the generation on every request (one indexed row) and uses only entries of
+ * the current one, so an answer is never older than the data being served.
+ */
+class AnswerCache {
+  /** @param {number} maxBytes */
+  constructor(maxBytes) {
+    this.maxBytes = maxBytes;
+    this.bytes = 0;
+    /** @type {Map<string, { generation: string, body: string, etag: string, gz?: Buffer, size: number }>} */
+    this.entries = new Map();
+  }
+  /** @param {string} key @param {string} generation */
+  get(key, generation) {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    if (e.generation !== generation) {
+      this.bytes -= e.size;
+      return undefined;
+    }
+    this.entries.set(key, e);
+    return e;
+  }
+  /** @param {string} key @param {{ generation: string, body: string, etag: string, gz?: Buffer }} entry */
+  set(key, entry) {
+    const size = entry.body.length * 2 + (entry.gz?.length ?? 0) + key.length * 2 + 200;
+    if (size > this.maxBytes / 8) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.bytes -= old.size;
+    }
+    this.entries.set(key, { ...entry, size });
+    this.bytes += size;
+    for (const [k, e] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= e.size;
+    }
+  }
+}
+
+/**
  * @typedef {{
  *   maxAge?: number,
+ *   cacheMb?: number,
  *   distance?: 'auto' | 'postgis' | 'bbox',
  *   log?: ((entry: Record<string, unknown>) => void) | false,
  * }} ServerOptions
@@ -56,6 +102,16 @@ const error = (status, code, message, parameter) =>
  */
 export async function createHsdsServer(db, options = {}) {
   const maxAge = options.maxAge ?? 300;
+  const cache = (options.cacheMb ?? 64) > 0 ? new AnswerCache((options.cacheMb ?? 64) * 2 ** 20) : undefined;
+  /** The generation of the data now served (data loaded before generations: its load time); undefined: no cache now. */
+  const generation = async () => {
+    try {
+      const rows = await db.query(`select key, value from hsds.meta where key in ('generation', 'loaded_at') order by key`);
+      return rows.length ? String(rows[0].value) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   let distance = options.distance ?? 'auto';
   if (distance === 'auto') {
     const hasGeog = await db.query(
@@ -75,8 +131,10 @@ export async function createHsdsServer(db, options = {}) {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Vary', 'Accept-Encoding');
 
-    /** @type {{ status: number, body: string }} */
+    /** @type {{ status: number, body: string, etag?: string, gz?: Buffer }} */
     let result;
+    /** Where a 200 answer is kept: the path and query exactly as asked, in this generation. */
+    let keep;
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
@@ -96,8 +154,16 @@ export async function createHsdsServer(db, options = {}) {
         result = error(404, 'not_found', `There is no ${path} here. Start at / .`);
       } else {
         try {
-          const body = await route[1](db, url.searchParams, /** @type {RegExpMatchArray} */ (path.match(route[0])), routeOptions);
-          result = { status: 200, body };
+          const key = `${path}${url.search}`;
+          const gen = cache && path !== '/healthz' ? await generation() : undefined;
+          const hit = gen !== undefined ? cache?.get(key, gen) : undefined;
+          if (hit) {
+            result = { status: 200, body: hit.body, etag: hit.etag, ...(hit.gz ? { gz: hit.gz } : {}) };
+          } else {
+            const body = await route[1](db, url.searchParams, /** @type {RegExpMatchArray} */ (path.match(route[0])), routeOptions);
+            result = { status: 200, body };
+            if (gen !== undefined) keep = { key, generation: gen };
+          }
         } catch (e) {
           if (e instanceof api.BadParameter) result = error(400, 'bad_parameter', e.message, e.parameter);
           else if (e instanceof api.NotFound) result = error(404, 'not_found', e.message);
@@ -110,24 +176,40 @@ export async function createHsdsServer(db, options = {}) {
     }
 
     const headers = { 'Content-Type': 'application/json; charset=utf-8' };
+    const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (result.status === 200 && path !== '/healthz') {
-      const etag = `"${createHash('sha1').update(result.body).digest('base64url')}"`;
+      const etag = result.etag ?? `"${createHash('sha1').update(result.body).digest('base64url')}"`;
       headers['ETag'] = etag;
       headers['Cache-Control'] = `public, max-age=${maxAge}`;
       const match = req.headers['if-none-match'];
       if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+        if (keep) cache?.set(keep.key, { generation: keep.generation, body: result.body, etag });
         res.writeHead(304, headers);
         res.end();
         logEntry(304, 0);
         return;
       }
+      // Gzip once per cached answer (when a client first asks for it).
+      if (wantsGzip && !result.gz && Buffer.byteLength(result.body) >= GZIP_MIN) result.gz = await gzip(result.body);
+      if (keep) cache?.set(keep.key, { generation: keep.generation, body: result.body, etag, ...(result.gz ? { gz: result.gz } : {}) });
+      else if (cache && result.gz && result.etag) {
+        // A hit that had no gzip form yet: keep the one just made.
+        const key = `${path}${url.search}`;
+        const e = cache.entries.get(key);
+        if (e && !e.gz) cache.set(key, { generation: e.generation, body: e.body, etag: e.etag, gz: result.gz });
+      }
     } else {
       headers['Cache-Control'] = 'no-store';
     }
-    let payload = Buffer.from(result.body);
-    if (payload.length >= GZIP_MIN && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      payload = await gzip(payload);
+    let payload;
+    if (wantsGzip && result.gz) {
+      payload = result.gz;
       headers['Content-Encoding'] = 'gzip';
+    } else if (wantsGzip && Buffer.byteLength(result.body) >= GZIP_MIN) {
+      payload = await gzip(result.body);
+      headers['Content-Encoding'] = 'gzip';
+    } else {
+      payload = Buffer.from(result.body);
     }
     headers['Content-Length'] = String(payload.length);
     res.writeHead(result.status, headers);

@@ -29,6 +29,12 @@ export interface LoadSummary {
 export interface ServerOptions {
   /** Cache-Control max-age of 200 answers, in seconds (default 300). */
   maxAge?: number;
+  /**
+   * Megabytes of answers kept in memory (default 64; 0: none). An answer is kept for the load of
+   * the data it came from: the server reads the load's generation on every request, so a new
+   * load is served at once.
+   */
+  cacheMb?: number;
   /** How distance is measured: PostGIS when the data has it (auto), or a bounding box plus great-circle. */
   distance?: 'auto' | 'postgis' | 'bbox';
   /** Where request log entries go (default: one JSON line each on stdout); false for none. */

@@ -7,6 +7,7 @@
  * (`hsds`) by a rename. Readers keep seeing the old data until the commit, and a load that
  * fails at any point rolls back and leaves the previous data serving.
  */
+import { randomUUID } from 'node:crypto';
 import { addRecord, emptyRows, taxonomyRows } from './hsds.js';
 
 export const LIVE = 'hsds';
@@ -57,54 +58,59 @@ const TABLES = {
 /** Mean Earth radius in metres: the sphere PostGIS uses for geography with use_spheroid = false. */
 export const EARTH_RADIUS_M = 6371008.7714;
 
+/**
+ * The tables, without their keys: primary keys, the unique record id and the foreign keys
+ * are added by `constraints` once the rows are in (as pg_restore does). Checking them row by
+ * row while a million rows go in costs more than the whole rest of the load; added after, each
+ * is one index build or one join, and a violation still fails the load (and rolls it back).
+ * Value checks (status, latitude, longitude) stay on the columns: they cost nothing.
+ */
 function ddl(s, postgis) {
   return `
 create schema ${s};
 create table ${s}.meta (key text primary key, value text not null);
 create table ${s}.organization (
-  id uuid primary key, name text not null, description text not null, website text,
+  id uuid not null, name text not null, description text not null, website text,
   search text not null default '');
 create table ${s}.service (
-  id uuid primary key, record_id text not null unique, organization_id uuid references ${s}.organization(id),
+  id uuid not null, record_id text not null, organization_id uuid,
   name text not null, alternate_name text, description text, url text, email text,
   status text not null check (status in ('active', 'inactive', 'defunct', 'temporarily closed')),
   fees_description text, assured_date date, last_modified timestamptz,
   trgm text not null, tsv tsvector not null, tsv_name tsvector not null);
 create table ${s}.location (
-  id uuid primary key, location_type text not null, organization_id uuid, name text,
+  id uuid not null, location_type text not null, organization_id uuid, name text,
   latitude float8 check (latitude between -90 and 90), longitude float8 check (longitude between -180 and 180),
   external_identifier text, external_identifier_type text
   ${postgis ? `, geog geography(Point, 4326) generated always as
       (case when latitude is not null and longitude is not null
             then st_setsrid(st_makepoint(longitude, latitude), 4326)::geography end) stored` : ''});
 create table ${s}.address (
-  id uuid primary key, location_id uuid not null references ${s}.location(id), address_1 text,
+  id uuid not null, location_id uuid not null, address_1 text,
   address_2 text, city text not null, region text, state_province text not null, postal_code text,
   country text not null, address_type text not null);
 create table ${s}.service_at_location (
-  id uuid primary key, service_id uuid not null references ${s}.service(id),
-  location_id uuid not null references ${s}.location(id), description text);
+  id uuid not null, service_id uuid not null, location_id uuid not null, description text);
 create table ${s}.phone (
-  id uuid primary key, service_id uuid not null references ${s}.service(id), position int not null,
+  id uuid not null, service_id uuid not null, position int not null,
   number text not null, extension int, type text, description text);
 create table ${s}.schedule (
-  id uuid primary key, service_id uuid not null references ${s}.service(id), position int not null,
+  id uuid not null, service_id uuid not null, position int not null,
   freq text, byday text, opens_at text, closes_at text, valid_from date, valid_to date,
   description text, attending_type text, notes text);
 create table ${s}.language (
-  id uuid primary key, service_id uuid not null references ${s}.service(id), position int not null,
-  name text, code text);
+  id uuid not null, service_id uuid not null, position int not null, name text, code text);
 create table ${s}.cost_option (
-  id uuid primary key, service_id uuid not null references ${s}.service(id), option text, currency text,
+  id uuid not null, service_id uuid not null, option text, currency text,
   amount float8, amount_description text);
-create table ${s}.taxonomy (id uuid primary key, name text not null, description text not null, uri text, version text);
+create table ${s}.taxonomy (id uuid not null, name text not null, description text not null, uri text, version text);
 create table ${s}.taxonomy_term (
-  id uuid primary key, code text, name text not null, description text not null, parent_id uuid,
-  taxonomy text, taxonomy_id uuid references ${s}.taxonomy(id), language text);
+  id uuid not null, code text, name text not null, description text not null, parent_id uuid,
+  taxonomy text, taxonomy_id uuid, language text);
 create table ${s}.attribute (
-  id uuid primary key, position int not null, link_id uuid not null, link_entity text not null, link_type text,
-  taxonomy_term_id uuid references ${s}.taxonomy_term(id), value text);
-create table ${s}.postcode (code text primary key, latitude float8 not null, longitude float8 not null);
+  id uuid not null, position int not null, link_id uuid not null, link_entity text not null, link_type text,
+  taxonomy_term_id uuid, value text);
+create table ${s}.postcode (code text not null, latitude float8 not null, longitude float8 not null);
 -- Great-circle distance in metres on the sphere PostGIS uses (haversine).
 create function ${s}.gc_meters(lat1 float8, lon1 float8, lat2 float8, lon2 float8) returns float8
   language sql immutable parallel safe as $$
@@ -113,6 +119,28 @@ create function ${s}.gc_meters(lat1 float8, lon1 float8, lat2 float8, lon2 float
     cos(radians(lat1)) * cos(radians(lat2)) * power(sin(radians(lon2 - lon1) / 2), 2))))
 $$;
 `;
+}
+
+/** Primary keys, unique keys and foreign keys, added once the rows are in. */
+function constraints(s) {
+  const pk = ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language',
+    'cost_option', 'taxonomy', 'taxonomy_term', 'attribute'].map((t) => `alter table ${s}.${t} add primary key (id)`);
+  const fk = (table, column, parent) => `alter table ${s}.${table} add foreign key (${column}) references ${s}.${parent}(id)`;
+  return [
+    ...pk,
+    `alter table ${s}.postcode add primary key (code)`,
+    `alter table ${s}.service add unique (record_id)`,
+    fk('service', 'organization_id', 'organization'),
+    fk('address', 'location_id', 'location'),
+    fk('service_at_location', 'service_id', 'service'),
+    fk('service_at_location', 'location_id', 'location'),
+    fk('phone', 'service_id', 'service'),
+    fk('schedule', 'service_id', 'service'),
+    fk('language', 'service_id', 'service'),
+    fk('cost_option', 'service_id', 'service'),
+    fk('taxonomy_term', 'taxonomy_id', 'taxonomy'),
+    fk('attribute', 'taxonomy_term_id', 'taxonomy_term'),
+  ];
 }
 
 function indexes(s, postgis) {
@@ -149,14 +177,17 @@ async function insert(tx, s, table, rows) {
   let sql;
   if (table === 'service') {
     const plain = columns.map(([n]) => n).filter((n) => !n.startsWith('search_'));
+    // Each text unaccented once, the name's vector computed once (for tsv and tsv_name).
     const tsv = (col, weight) =>
-      `setweight(to_tsvector('english', unaccent(u.${col})), '${weight}') || setweight(to_tsvector('spanish', unaccent(u.${col})), '${weight}')`;
+      `setweight(to_tsvector('english', a.${col}), '${weight}') || setweight(to_tsvector('spanish', a.${col}), '${weight}')`;
     sql = `insert into ${s}.service (${plain.join(', ')}, trgm, tsv, tsv_name)
       select ${plain.map((n) => `u.${n}`).join(', ')},
         lower(unaccent(u.search_name || ' ' || u.search_tags)),
-        ${tsv('search_name', 'A')} || ${tsv('search_tags', 'B')} || ${tsv('search_body', 'C')},
-        ${tsv('search_name', 'A')}
-      from ${unnest}`;
+        n.v || ${tsv('t', 'B')} || ${tsv('b', 'C')},
+        n.v
+      from ${unnest}
+      cross join lateral (select unaccent(u.search_name) as n, unaccent(u.search_tags) as t, unaccent(u.search_body) as b) a
+      cross join lateral (select ${tsv('n', 'A')} as v) n`;
   } else if (table === 'organization') {
     sql = `insert into ${s}.organization (id, name, description, website, search)
       select u.id, u.name, u.description, u.website, lower(unaccent(u.name)) from ${unnest}`;
@@ -205,24 +236,39 @@ export async function loadDatasets(db, datasets, options = {}) {
       const context = { generatedAt: dataset.generated_at ?? new Date(started).toISOString() };
       let rows = emptyRows();
       let count = 0;
-      const flush = async () => {
-        // Parents before children (foreign keys).
+      // One batch goes to the database while the next is mapped here (two cores, both busy).
+      /** @type {Promise<void>} */
+      let inflight = Promise.resolve();
+      const send = async (batch) => {
         for (const table of ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'attribute']) {
-          await insert(tx, NEXT, table, rows[table]);
+          await insert(tx, NEXT, table, batch[table]);
         }
-        organizations += rows.organization.length;
-        locations += rows.location.length;
+      };
+      const flush = async () => {
+        await inflight;
+        const batch = rows;
+        organizations += batch.organization.length;
+        locations += batch.location.length;
         rows = emptyRows();
         count = 0;
+        inflight = send(batch);
+        // Awaited before the next batch or at the end; never an unhandled rejection meanwhile.
+        inflight.catch(() => undefined);
       };
       for await (const record of dataset.resources) {
-        if (seenRecords.has(record.id)) throw new Error(`record id "${record.id}" appears in more than one dataset`);
+        if (seenRecords.has(record.id)) {
+          await inflight;
+          throw new Error(`record id "${record.id}" appears in more than one dataset`);
+        }
         seenRecords.add(record.id);
         addRecord(rows, record, seenOrganizations, context);
         services++;
         if (++count >= BATCH) await flush();
+        // Let the connection take the database's answers and send the next insert meanwhile.
+        else if (count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
       await flush();
+      await inflight;
     }
 
     const zips = Object.entries(options.zips ?? {});
@@ -232,6 +278,8 @@ export async function loadDatasets(db, datasets, options = {}) {
     const [sal] = await tx.query(`select count(*)::int as n from ${NEXT}.service_at_location`);
     const meta = {
       loaded_at: new Date().toISOString(),
+      // Changes with every load: the server's answer cache keys on it.
+      generation: randomUUID(),
       services: String(services),
       service_at_locations: String(sal?.n ?? 0),
       titles: JSON.stringify(titles),
@@ -239,6 +287,7 @@ export async function loadDatasets(db, datasets, options = {}) {
     for (const [key, value] of Object.entries(meta)) {
       await tx.query(`insert into ${NEXT}.meta (key, value) values ($1, $2)`, [key, value]);
     }
+    for (const statement of constraints(NEXT)) await tx.query(statement);
     for (const statement of indexes(NEXT, postgis).split(';')) {
       if (statement.trim()) await tx.query(statement);
     }

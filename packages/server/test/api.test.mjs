@@ -176,6 +176,13 @@ for (const backend of BACKENDS) {
       assert.equal(r2.contents[0]?.name, 'Brighton Peer Recovery Center');
     });
 
+    test('search: one or two letters are not tried as a typo (trigrams of them match nearly everything)', async () => {
+      assert.equal((await get(api.base, '/services?search=br&full=false')).json.total_items, 0);
+      assert.equal((await get(api.base, '/service_at_locations?search=B.r&full=false')).json.total_items, 0);
+      // Three letters are.
+      assert.ok((await get(api.base, '/services?search=bri&full=false')).json.contents.some((s) => /Brighton/.test(s.name)));
+    });
+
     test('search: nothing like it gives an empty page', async () => {
       const r = (await get(api.base, '/services?search=xylophone%20zebra&full=false')).json;
       assert.equal(r.total_items, 0);

@@ -5,21 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// The one seeded generator of the repository (mulberry32), shared with the browser tests and benchmarks.
+import { seededRandom } from '../../../test/seeded-random.js';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const zips = JSON.parse(readFileSync(`${root}data/zip-centroids-us.json`, 'utf8')).zips;
-
-/** The same generator as test/seeded-random.ts (mulberry32). */
-function seededRandom(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const EARTH_RADIUS_M = 6371008.7714;
 /** Great-circle distance in metres (haversine), the reference for the distance tests. */

@@ -25,6 +25,52 @@ for (const backend of BACKENDS) {
       await api?.stop();
     });
 
+    test('answers are kept in memory for the load they came from; a new load is served at once', async () => {
+      await loadDatasets(db, [dataset(KNOWN)], { zips });
+      // Count what the server asks the database.
+      const asked = [];
+      const counting = { ...db, query: (sql, params) => (asked.push(sql), db.query(sql, params)) };
+      const cached = await start(counting);
+      try {
+        const path = '/services?search=naloxone&per_page=5';
+        const first = await get(cached.base, path);
+        const searches = asked.length;
+        assert.ok(searches > 1, 'the first answer is a search');
+        const second = await get(cached.base, path);
+        assert.equal(second.text, first.text);
+        assert.equal(second.headers.etag, first.headers.etag);
+        // The repeat asks only for the generation of the data, not the search.
+        assert.equal(asked.length, searches + 1);
+        assert.match(asked[asked.length - 1], /generation/);
+        // Gzip made once is kept too: the same bytes.
+        const gz1 = await get(cached.base, path, { headers: { 'accept-encoding': 'gzip' } });
+        const gz2 = await get(cached.base, path, { headers: { 'accept-encoding': 'gzip' } });
+        assert.equal(gz1.headers['content-encoding'], 'gzip');
+        assert.deepEqual(gz2.body, gz1.body);
+
+        const before = (await get(cached.base, '/services?per_page=1&full=false')).json.total_items;
+        assert.equal(before, KNOWN.length);
+        await loadDatasets(db, [dataset(seeded(12))], { zips });
+        assert.equal((await get(cached.base, '/services?per_page=1&full=false')).json.total_items, 12);
+        assert.equal((await get(cached.base, path)).json.total_items, 0);
+      } finally {
+        await cached.close();
+      }
+      // Without the cache every request is a search.
+      const uncached = await start(counting, { cacheMb: 0 });
+      asked.length = 0;
+      try {
+        await get(uncached.base, '/services?search=coaching');
+        const once = asked.length;
+        await get(uncached.base, '/services?search=coaching');
+        assert.equal(asked.length, once * 2);
+        assert.ok(!asked.some((sql) => /generation/.test(sql)));
+      } finally {
+        await uncached.close();
+      }
+      await loadDatasets(db, [dataset(KNOWN)], { zips });
+    });
+
     test('a failed load rolls back and the previous data keeps serving', async () => {
       const before = await get(api.base, '/services?per_page=100');
       assert.equal(before.json.total_items, KNOWN.length);

@@ -6,7 +6,8 @@
  * fetched for the same question are kept, so "Show more" fetches only the next page.
  *
  *  - `GET /services?search=&page=&per_page=[&taxonomy_term_id=]` without a ZIP;
- *  - `GET /service_at_locations?postcode=&proximity=&…` near a ZIP (nearest first).
+ *  - `GET /service_at_locations?postcode=&proximity=&…` near a ZIP (nearest first);
+ *  - `GET /organizations/{id}` for a service that carries only its `organization_id`.
  *
  * HSDS services (with their locations, addresses, phones, schedules, languages and cost
  * options) become the same flat records a JSON file holds, checked by the same validator.
@@ -341,6 +342,48 @@ async function taxonomyFrom(setting: TaxonomyMap | string | undefined, options: 
   return found;
 }
 
+/** Organizations asked for by id, per API (the newest only). */
+const organizationCache = new Map<string, Promise<Json | undefined>>();
+const ORGANIZATION_CACHE_SIZE = 500;
+
+/**
+ * HSDS 3.0 lets a service carry only its `organization_id` (the nested `organization` is
+ * optional). For those, ask `GET /organizations/{id}` once per organization, so the cards
+ * can name who runs the service. An organization that cannot be fetched is left out (the
+ * service still shows); a cancelled search stops asking.
+ */
+async function addOrganizations(services: Json[], base: string, options: FetchOptions): Promise<void> {
+  const missing = services.filter((s) => !obj(s['organization']) && textOf(s['organization_id']));
+  const ids = [...new Set(missing.map((s) => textOf(s['organization_id']) as string))];
+  const found = new Map<string, Json | undefined>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const key = `${base}|${id}`;
+      let org = organizationCache.get(key);
+      if (!org) {
+        org = fetchJson(`${base}organizations/${encodeURIComponent(id)}`, options).then((json) => {
+          const o = obj(json);
+          return o && textOf(o['name']) ? { id, name: textOf(o['name']), ...(textOf(o['website']) ? { website: textOf(o['website']) } : {}) } : undefined;
+        });
+        organizationCache.set(key, org);
+        if (organizationCache.size > ORGANIZATION_CACHE_SIZE) organizationCache.delete(organizationCache.keys().next().value as string);
+        // A failure is not kept: the next search asks again.
+        org.catch(() => organizationCache.delete(key));
+      }
+      try {
+        found.set(id, await org);
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        found.set(id, undefined);
+      }
+    }),
+  );
+  for (const s of missing) {
+    const org = found.get(textOf(s['organization_id']) as string);
+    if (org) s['organization'] = org;
+  }
+}
+
 interface PageAnswer {
   items: Json[];
   totalItems: number;
@@ -396,6 +439,8 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
       }
       const kind = /^\d{5}$/.test(query.zip) ? 'service_at_locations' : 'services';
       const items = answers.flatMap((a) => a.items.map((item) => ({ kind, item }) as const));
+      const services = items.map(({ item }) => (kind === 'services' ? item : obj(item['service']))).filter((x): x is Json => x !== undefined);
+      await addOrganizations(services, base, { ...fetchOptions, signal });
       const last = answers[answers.length - 1];
       source.info = { totalItems: last?.totalItems ?? 0, capped: last?.capped ?? false, fetched: items.length };
       return datasetFrom(datasetFromHsds(items, { ...options, taxonomy }), question);
@@ -409,4 +454,5 @@ export function clearHsdsCache(): void {
   pageCache.clear();
   termIdCache.clear();
   taxonomyFiles.clear();
+  organizationCache.clear();
 }
