@@ -1,5 +1,5 @@
 /**
- * `<recovery-resource-search api="…">`: the search asks an HSDS 3.0 API (core/sources/hsds-api.ts)
+ * `<recovery-resource-search api="…">` (loaded only for an element that has `api`): the search asks an HSDS 3.0 API (core/sources/hsds-api.ts)
  * instead of searching a file. This controller turns the element's search state into the
  * question the API is asked and keeps it steady while a person types: a change of words is
  * sent after a pause (one request per pause; the DatasetController aborts the stale one when the
@@ -9,7 +9,9 @@
  * distance. For "use my location" the ZIP is the nearest one to the person, worked out in the
  * browser (PlaceController): coordinates are never sent.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { formatCount } from '../shared/format.js';
 import type { Dataset } from '../../core/schema.js';
 import { isCrisisQuery, type SearchResult } from '../../core/search.js';
 import type { HsdsDataSource, HsdsPageInfo, TaxonomyMap } from '../../core/sources/hsds-api.js';
@@ -141,6 +143,23 @@ export class ApiSearchController implements ReactiveController {
     if (!this.question || !this.hasMore) return;
     this.question = { ...this.question, pages: this.question.pages + 1 };
     this.host.requestUpdate();
+  }
+
+  /** Every match the directory has, unless a filter of ours narrowed what it sent. */
+  count(shown: number, search: SearchState): number {
+    const info = this.info;
+    const s = search;
+    const narrowed = Boolean(s.language || s.population || s.free || s.delivery || s.openNow);
+    return info && !narrowed && !info.capped && shown >= info.fetched ? Math.max(shown, info.totalItems) : shown;
+  }
+
+  /** The counts beside the filters are for the results fetched so far: say so. */
+  renderNote(): TemplateResult | typeof nothing {
+    const info = this.info;
+    if (!info || info.fetched >= info.totalItems) return nothing;
+    return html`<p class="muted api-note" part="api-note">${msg(
+      str`The directory has ${formatCount(info.totalItems)} matches; filter counts are for the ${formatCount(info.fetched)} shown so far.`,
+    )}</p>`;
   }
 
   /**

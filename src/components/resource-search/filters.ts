@@ -5,12 +5,34 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Category, Population } from '../../core/schema.js';
+import { POPULATIONS, type Category, type Population, type Resource } from '../../core/schema.js';
 import { categoryLabel, languageName, populationLabel } from '../shared/labels.js';
 import { formatCount } from '../shared/format.js';
 import type { PlaceController } from '../shared/place-controller.js';
 import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
 import { DISTANCES, type SearchState } from './url-state.js';
+
+/** What the filter panel offers: worked out once per dataset, never per keystroke. */
+export interface FilterOptions {
+  /** Categories present in the dataset. */
+  categories: ReadonlySet<Category>;
+  /** Languages the services speak, sorted. */
+  languages: string[];
+  /** Populations present, in vocabulary order. */
+  populations: Population[];
+}
+
+export function filterOptions(resources: readonly Resource[]): FilterOptions {
+  const categories = new Set<Category>();
+  const languages = new Set<string>();
+  const populations = new Set<Population>();
+  for (const r of resources) {
+    for (const c of r.categories) categories.add(c);
+    for (const l of r.languages ?? []) languages.add(l);
+    for (const p of r.populations ?? []) populations.add(p);
+  }
+  return { categories, languages: [...languages].sort(), populations: POPULATIONS.filter((p) => populations.has(p)) };
+}
 
 export interface FilterView {
   state: SearchState;

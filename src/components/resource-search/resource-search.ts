@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { CATEGORIES, POPULATIONS, type Category, type Dataset, type Population, type Resource } from '../../core/schema.js';
+import { CATEGORIES, type Category, type Dataset } from '../../core/schema.js';
 import { timeBudget } from '../../core/slices.js';
 import { DEFAULT_SYNONYMS, buildSearchIndex, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { milesToKm } from '../../core/geo.js';
@@ -14,15 +14,15 @@ import { renderCard } from '../shared/result-card.js';
 import { formatCount } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
-import { DISTANCES, SEARCH_KEYS, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
+import { SEARCH_KEYS, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
 import { UrlSync, cleanPrefix } from '../shared/url-state.js';
 import { CardActions } from '../shared/card-actions.js';
-import { renderSharedRecord } from '../shared/shared-record.js';
-import { renderEmptyNear } from './empty-near.js';
-import { renderFilters, renderPlace, type FilterView } from './filters.js';
+import { LazyModule } from '../shared/lazy.js';
+import { filterOptions, renderFilters, renderPlace, type FilterOptions, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
-import { ApiSearchController } from './api-search.js';
+import type { ApiSearchController } from './api-search.js';
 import type { DataSource } from '../../core/sources/index.js';
+import { DatasetLoadError } from '../../core/load.js';
 import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
 
 /**
@@ -36,32 +36,10 @@ const DEFAULT_PAGE_SIZE = 20;
 /** The URL and the `recovery-search` event follow typing after this pause (ms). */
 const REPORT_DEBOUNCE = 600;
 
-/** What the filter panel offers: worked out once per dataset, never per keystroke. */
-interface FilterOptions {
-  /** Categories present in the dataset. */
-  categories: ReadonlySet<Category>;
-  /** Languages the services speak, sorted. */
-  languages: string[];
-  /** Populations present, in vocabulary order. */
-  populations: Population[];
-}
-
 /** The dataset's search index and its filter options. */
 interface Derived {
   index: SearchIndex;
   options: FilterOptions;
-}
-
-function filterOptions(resources: readonly Resource[]): FilterOptions {
-  const categories = new Set<Category>();
-  const languages = new Set<string>();
-  const populations = new Set<Population>();
-  for (const r of resources) {
-    for (const c of r.categories) categories.add(c);
-    for (const l of r.languages ?? []) languages.add(l);
-    for (const p of r.populations ?? []) populations.add(p);
-  }
-  return { categories, languages: [...languages].sort(), populations: POPULATIONS.filter((p) => populations.has(p)) };
 }
 
 /**
@@ -148,13 +126,12 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
 
   private readonly place = new PlaceController(this, () => this, (place, byPerson) => this.onPlace(place, byPerson));
   private readonly results = new Memo<SearchResult | undefined>();
-  private readonly apiSearch = new ApiSearchController(this, () => ({
-    api: this.api,
-    taxonomy: typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined,
-    perPage: Math.min(100, this.pageStep),
-    timeoutMs: (this.constructor as typeof RecoveryResourceSearch).apiTimeoutMs,
-    pauseMs: (this.constructor as typeof RecoveryResourceSearch).apiPauseMs,
-  }));
+  /** With `api`: asks the directory (api-search.ts, loaded before the first update that needs it). */
+  private apiSearch?: ApiSearchController | undefined;
+  private readonly apiModule = new LazyModule(this, () => import('./api-search.js'), 'the API search');
+  /** The view of an empty search and of a shared link's record: loaded the first time one is shown. */
+  private readonly emptyView = new LazyModule(this, () => import('./empty-view.js'), 'the empty-search view');
+  private readonly sharedView = new LazyModule(this, () => import('../shared/shared-record.js'), 'the shared record');
   /** With `api`: the last results, shown while the next question is being answered. */
   private apiResult?: SearchResult | undefined;
   /** The result of the current search over the current index (worked out before each render). */
@@ -208,7 +185,29 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   protected override dataSource(): DataSource {
-    return this.apiSearch.active ? this.apiSearch.source() : super.dataSource();
+    if (!this.api) return super.dataSource();
+    // Never the file instead of the directory: without its code, the load fails (and says so).
+    return this.apiSearch?.source() ?? { key: this.api, load: () => Promise.reject(new DatasetLoadError('network', 'the API search could not be loaded')) };
+  }
+
+  /** The API search, when `api` is set and its code has come. */
+  private get viaApi(): ApiSearchController | undefined {
+    return this.api ? this.apiSearch : undefined;
+  }
+
+  /** With `api`, the first update waits for the API search's code. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.api || this.apiSearch) return super.scheduleUpdate();
+    return this.apiModule.load().then((m) => {
+      this.apiSearch ??= m && new m.ApiSearchController(this, () => ({
+        api: this.api,
+        taxonomy: typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined,
+        perPage: Math.min(100, this.pageStep),
+        timeoutMs: (this.constructor as typeof RecoveryResourceSearch).apiTimeoutMs,
+        pauseMs: (this.constructor as typeof RecoveryResourceSearch).apiPauseMs,
+      }));
+      super.scheduleUpdate();
+    });
   }
 
   override disconnectedCallback(): void {
@@ -255,14 +254,16 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     }
     const index = this.store.derived?.index;
     const point = this.place.place?.point;
-    const api = this.apiSearch.active;
-    this.apiSearch.follow(this.search, this.place.place);
+    const api = this.viaApi;
+    api?.follow(this.search, this.place.place);
     // A query is ranked with fuse.js, and a place searched with a nearest-first index: each is
     // loaded the first time it is needed. Until it has loaded (or failed to: the word-score
     // order then stands, or the place search says it could not run) the last result stays on
     // screen, so the order never jumps after it is shown.
     if (this.search.query.trim() && this.pending('ranking', loadRanking, rankingLoaded)) return;
     if (point && this.pending('nearest', loadNearest, nearestLoaded)) return;
+    // A shared link's record is shown with its view (loaded for it).
+    if (this.search.id && this.pending('shared', () => this.sharedView.load(), () => this.sharedView.loaded)) return;
     // If the index could not be loaded (the network dropped), the list stays unsorted by place.
     if (point && !nearestLoaded()) console.warn('recovery-finder: the nearest-first index could not be loaded; results are not sorted by distance.');
     this.result = this.results.get([index, this.search, point, rankingLoaded(), nearestLoaded()], () => {
@@ -271,8 +272,14 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       // With `api` the directory matched the words; the rest of the filters apply here.
       const result = index.search(api ? '' : this.search.query, this.filters(), new Date());
       this.lastSearchMs = performance.now() - started;
-      return api ? this.apiSearch.adapt(result, this.store.dataset, this.search.query, Boolean(point)) : result;
+      return api ? api.adapt(result, this.store.dataset, this.search.query, Boolean(point)) : result;
     });
+    // "No results" comes with its view (ways to widen the search): the last list stays until it has loaded.
+    if (this.result?.hits.length === 0 && this.pending('empty', () => this.emptyView.load(), () => this.emptyView.loaded)) {
+      this.result = this.shownResult;
+      return;
+    }
+    this.shownResult = this.result;
     if (api) {
       if (this.result) this.apiResult = this.result;
       else if (this.store.status === 'loading') this.result = this.apiResult;
@@ -283,11 +290,13 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   private readonly loads = new Map<string, boolean>();
+  /** The result on screen (kept while the view of the next one loads). */
+  private shownResult?: SearchResult | undefined;
   /** "near …" for the place the result on screen was found for ('' when none). */
   private resultNear = '';
 
   /** True while a module is still on its way; starts loading it and updates when it settles. */
-  private pending(name: string, load: () => Promise<boolean>, loaded: () => boolean): boolean {
+  private pending(name: string, load: () => Promise<unknown>, loaded: () => boolean): boolean {
     if (loaded()) return false;
     const settled = this.loads.get(name);
     if (settled === undefined) {
@@ -303,7 +312,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   /** Loading covers the dataset and its index; error covers both too. */
   private get phase(): 'loading' | 'ready' | 'error' {
     if (this.store.status === 'error') return 'error';
-    return (this.store.status === 'ready' || this.apiSearch.active) && this.result ? 'ready' : 'loading';
+    return (this.store.status === 'ready' || this.viaApi) && this.result ? 'ready' : 'loading';
   }
 
   private filters(): SearchFilters {
@@ -378,7 +387,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     e.preventDefault();
     clearTimeout(this.typeTimer);
     this.change({ query: this.draft });
-    this.apiSearch.flush(this.search, this.place.place);
+    this.viaApi?.flush(this.search, this.place.place);
   }
 
   private onResultClick(e: Event) {
@@ -393,7 +402,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     this.focusFrom = this.shown;
     this.shown += this.pageStep;
     // With `api`: the next page comes from the directory.
-    if ((this.result?.hits.length ?? 0) < this.shown) this.apiSearch.more();
+    if ((this.result?.hits.length ?? 0) < this.shown) this.viaApi?.more();
   }
 
   protected override updated(): void {
@@ -405,35 +414,23 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       const item = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`);
       item?.focus();
       // With `api` the next page may still be on its way: focus it when it comes.
-      if (item || !this.apiSearch.active || this.store.status !== 'loading') this.focusFrom = -1;
+      if (item || !this.viaApi || this.store.status !== 'loading') this.focusFrom = -1;
     }
   }
 
   private statusText(): string {
     if (this.phase === 'loading') return msg('Loading services…');
     if (this.phase === 'error' || !this.result) return msg('Services could not be loaded.');
-    if (this.apiSearch.active && this.store.status === 'loading') return msg('Searching…');
-    const n = this.apiSearch.active ? this.apiCount(this.result.hits.length) : this.result.hits.length;
+    const api = this.viaApi;
+    if (api && this.store.status === 'loading') return msg('Searching…');
+    const n = this.count(this.result.hits.length);
     const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
     return this.resultNear ? `${count} ${this.resultNear}` : count;
   }
 
-  /** With `api`: every match the directory has, unless a filter of ours narrowed what it sent. */
-  private apiCount(shown: number): number {
-    const info = this.apiSearch.info;
-    const s = this.search;
-    const narrowed = Boolean(s.language || s.population || s.free || s.delivery || s.openNow);
-    return info && !narrowed && !info.capped && shown >= info.fetched ? Math.max(shown, info.totalItems) : shown;
-  }
-
-  /** With `api`: the counts beside the filters are for the results fetched so far. */
-  private renderApiNote() {
-    if (!this.apiSearch.active || this.phase !== 'ready') return nothing;
-    const info = this.apiSearch.info;
-    if (!info || info.fetched >= info.totalItems) return nothing;
-    return html`<p class="muted api-note" part="api-note">${msg(
-      str`The directory has ${formatCount(info.totalItems)} matches; filter counts are for the ${formatCount(info.fetched)} shown so far.`,
-    )}</p>`;
+  /** How many match: with `api`, every match the directory has (api-search.ts). */
+  private count(shown: number): number {
+    return this.viaApi?.count(shown, this.search) ?? shown;
   }
 
   private activeFilters(): number {
@@ -470,8 +467,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     const hits = this.result.hits;
     const now = new Date();
     return html`
-      ${this.search.id
-        ? renderSharedRecord({
+      ${this.search.id && this.sharedView.loaded
+        ? this.sharedView.get()?.renderSharedRecord({
             id: this.search.id,
             record: ds.resources.find((r) => r.id === this.search.id),
             card: (r) => renderCard(r, { now, timeZone: ds.time_zone, headingLevel: 3, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(r) }),
@@ -486,65 +483,30 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
             ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: this.subLevel, staleAfterDays: this.staleAfterDays, feedback: ds.feedback, actions: this.cardActions.actions(h.resource) })}</li>`)}
         </ul>
         <div class="after-results">
-          ${hits.length > this.shown || (this.apiSearch.hasMore && this.store.status === 'ready')
+          ${hits.length > this.shown || (this.viaApi?.hasMore && this.store.status === 'ready')
             ? html`<button type="button" class="secondary" part="more" @click=${this.showMore}>
-                ${msg(str`Show more results (${formatCount(Math.min(this.shown, hits.length))} of ${formatCount(this.apiSearch.active ? this.apiCount(hits.length) : hits.length)} shown)`)}</button>`
+                ${msg(str`Show more results (${formatCount(Math.min(this.shown, hits.length))} of ${formatCount(this.count(hits.length))} shown)`)}</button>`
             : nothing}
           <button type="button" class="secondary print" @click=${() => window.print()}>${msg('Print these results')}</button>
         </div>`}
     `;
   }
 
-  /** Empty near a place: what exists instead (helpline, nearest of other kinds, a wider distance). */
-  private renderEmptyNear() {
-    const index = this.store.derived?.index;
-    const point = this.place.place?.point;
-    if (!index || !point) return nothing;
-    const s = this.search;
-    const now = new Date();
-    const nearest = index.search('', { near: { point } }, now).hits.filter((h) => h.km !== undefined).slice(0, 3);
-    let wider: { miles: number; count: number } | undefined;
-    if (s.miles) {
-      for (const m of DISTANCES) {
-        if (m !== 0 && m <= s.miles) continue;
-        const f = { ...this.filters(), near: m ? { point, maxKm: milesToKm(m) } : { point } };
-        const count = index.search(s.query, f, now).hits.length;
-        if (count > 0) {
-          wider = { miles: m, count };
-          break;
-        }
-      }
-    }
-    return renderEmptyNear({
-      query: s.query,
-      miles: s.miles,
-      nearText: this.place.nearText,
-      contacts: this.helpContacts ?? this.store.help,
-      nearest,
-      wider,
-      onWiden: (miles) => this.change({ miles }),
-    });
-  }
-
   private renderEmpty() {
-    const s = this.search;
-    const filtered = this.activeFilters() > 0;
-    if (this.place.place) {
-      return html`${this.renderEmptyNear()}
-        <p class="widen">
-          ${s.query ? html`<button type="button" class="secondary" @click=${this.clearQuery}>${msg('Clear the search words')}</button>` : nothing}
-          ${filtered ? html`<button type="button" class="secondary" @click=${() => this.clearFilters()}>${msg('Clear all filters')}</button>` : nothing}
-        </p>`;
-    }
-    return html`<div class="notice empty">
-      <p><strong>${msg('Nothing matches this search.')}</strong>
-        ${msg('Try other words or fewer filters. The help lines above can also find support with you.')}</p>
-      <p class="widen">
-        ${s.query ? html`<button type="button" class="secondary" @click=${this.clearQuery}>${msg('Clear the search words')}</button>` : nothing}
-        ${this.place.place && s.miles ? html`<button type="button" class="secondary" @click=${() => this.change({ miles: 0 })}>${msg('Search any distance')}</button>` : nothing}
-        ${filtered ? html`<button type="button" class="secondary" @click=${() => this.clearFilters()}>${msg('Clear all filters')}</button>` : nothing}
-      </p>
-    </div>`;
+    const view = this.emptyView.get();
+    if (!view) return html`<p class="notice empty">${msg('Nothing matches this search.')}</p>`;
+    return view.renderEmptyView({
+      index: this.store.derived?.index,
+      search: this.search,
+      point: this.place.place?.point,
+      nearText: this.place.nearText,
+      filters: this.filters(),
+      filtered: this.activeFilters() > 0,
+      contacts: this.helpContacts ?? this.store.help,
+      onChange: (patch) => this.change(patch),
+      onClearQuery: () => this.clearQuery(),
+      onClearFilters: () => this.clearFilters(),
+    });
   }
 
   /** Close the shared record: the keyboard goes to the search box. */
@@ -598,7 +560,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
           <div class="main">
             <p class="status" role="status" part="status">${this.statusText()}</p>
             ${this.cardActions.renderStatus()}
-            ${this.renderApiNote()}
+            ${this.viaApi && this.phase === 'ready' ? this.viaApi.renderNote() : nothing}
             ${this.phase === 'loading' ? this.renderLoadState() : nothing}
             ${this.renderResults()}
           </div>

@@ -1,0 +1,73 @@
+/**
+ * A part of an element's code that is not needed at first paint (the view of an empty search,
+ * the actions behind a card's buttons, what `api` needs), loaded with a dynamic `import()` the
+ * first time it is asked for. The CMS build makes each one a chunk of its own, so a page that
+ * never shows the part never downloads it.
+ *
+ * `get()` gives the module once it has come, and starts loading it otherwise (the host updates
+ * when it comes). `load()` waits for it: a button whose work lives in a lazy module awaits it
+ * inside its click handler, so the first press is never lost and the focus stays where it is.
+ * A failed load is named in the console and tried again on the next ask.
+ */
+import type { ReactiveControllerHost } from 'lit';
+
+/** Loads still on their way, per host: the host's `updateComplete` waits for them. */
+const inFlight = new WeakMap<object, Set<Promise<unknown>>>();
+
+/** Resolves once no lazy part of the host is still loading (what has come has been rendered). */
+export async function lazySettled(host: ReactiveControllerHost): Promise<void> {
+  for (let set = inFlight.get(host); set?.size; set = inFlight.get(host)) {
+    await Promise.all(set);
+    await host.updateComplete;
+  }
+}
+
+export class LazyModule<M> {
+  private module?: M | undefined;
+  private loading?: Promise<M | undefined> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly importer: () => Promise<M>,
+    /** What the module is, for the console when it cannot be loaded. */
+    private readonly what: string,
+  ) {}
+
+  /** True once the module has come. */
+  get loaded(): boolean {
+    return this.module !== undefined;
+  }
+
+  /** The module, or undefined while it loads (it starts loading now; the host updates when it comes). */
+  get(): M | undefined {
+    if (!this.module) void this.load();
+    return this.module;
+  }
+
+  /** The module, once it has come; undefined when it could not be loaded. */
+  load(): Promise<M | undefined> {
+    if (this.module) return Promise.resolve(this.module);
+    if (!this.loading) {
+      const p = this.importer().then(
+        (m) => {
+          this.module = m;
+          this.host.requestUpdate();
+          return m;
+        },
+        (e: unknown) => {
+          console.warn(`recovery-finder: ${this.what} could not be loaded`, e);
+          return undefined;
+        },
+      );
+      const loading = p.finally(() => {
+        this.loading = undefined;
+        inFlight.get(this.host)?.delete(loading);
+      });
+      this.loading = loading;
+      let set = inFlight.get(this.host);
+      if (!set) inFlight.set(this.host, (set = new Set()));
+      set.add(loading);
+    }
+    return this.loading;
+  }
+}
