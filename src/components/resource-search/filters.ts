@@ -127,3 +127,31 @@ export function renderFilters(v: FilterView): TemplateResult {
     </div>
   `;
 }
+
+export interface ControlsState {
+  /** How many filters (and a place) are in use. */
+  active: number;
+  /** The folded panel is open (on a narrow screen). */
+  open: boolean;
+  /** The filters can be drawn (the data is ready and `no-filters` is not set). */
+  showFilters: boolean;
+  noFilters: boolean;
+  onToggle: () => void;
+  onKey: (e: KeyboardEvent) => void;
+  onClear: () => void;
+}
+
+/** The place, then the "Filters" button (narrow screens) and the panel it folds. */
+export function renderControls(v: FilterView, c: ControlsState): TemplateResult {
+  const n = c.active;
+  return html`<div class="controls">
+    ${/* The place first, outside the folded filters: on a phone it is never hidden. */ renderPlace(v)}
+    <button type="button" class="secondary filters-toggle" part="filters-toggle" aria-controls="filters"
+      ?hidden=${c.noFilters} aria-expanded=${c.open ? 'true' : 'false'} @click=${c.onToggle}>
+      ${n ? msg(str`Filters (${n})`) : msg('Filters')}</button>
+    <div id="filters" class="filters ${c.open ? 'open' : ''}" part="filters" @keydown=${c.onKey}>
+      ${c.showFilters ? renderFilters(v) : nothing}
+      ${n ? html`<button type="button" class="secondary" @click=${c.onClear}>${msg('Clear all filters')}</button>` : nothing}
+    </div>
+  </div>`;
+}

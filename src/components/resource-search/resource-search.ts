@@ -5,20 +5,19 @@ import { CATEGORIES, type Category, type Dataset } from '../../core/schema.js';
 import { timeBudget } from '../../core/slices.js';
 import { DEFAULT_SYNONYMS, buildSearchIndex, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { milesToKm } from '../../core/geo.js';
-import { RecoverySearchEvent, RecoverySelectEvent, type ResourceSearchFilters } from '../../events.js';
+import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
 import { PlaceController, type Place } from '../shared/place-controller.js';
 import { Memo } from '../shared/memo.js';
 import { renderHelp } from '../shared/help.js';
-import { renderCard } from '../shared/result-card.js';
-import { formatCount } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
-import { SEARCH_KEYS, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
+import { SEARCH_KEYS, eventFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
 import { UrlSync, cleanPrefix } from '../shared/url-state.js';
 import { CardActions } from '../shared/card-actions.js';
 import { LazyModule } from '../shared/lazy.js';
-import { filterOptions, renderFilters, renderPlace, type FilterOptions, type FilterView } from './filters.js';
+import { countText, renderResults, warnAboutSettings } from './results-view.js';
+import { filterOptions, renderControls, type FilterOptions, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 import type { ApiSearchController } from './api-search.js';
 import type { DataSource } from '../../core/sources/index.js';
@@ -225,22 +224,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return Number.isInteger(this.pageSize) && this.pageSize > 0 ? this.pageSize : DEFAULT_PAGE_SIZE;
   }
 
-  /** Tell the site about settings that cannot be used (they are ignored, never a broken view). */
-  private warnAboutSettings(changed: PropertyValues): void {
-    if (changed.has('pageSize') && this.pageStep !== this.pageSize) {
-      console.warn(`recovery-resource-search: page-size="${String(this.pageSize)}" is not a whole number above 0; showing ${DEFAULT_PAGE_SIZE} at a time.`);
-    }
-    if (changed.has('category') && this.category) {
-      const known = new Set<string>(this.preset);
-      const unknown = this.category.split(',').map((c) => c.trim()).filter((c) => c && !known.has(c));
-      if (unknown.length) {
-        console.warn(`recovery-resource-search: category="${this.category}": ${unknown.join(', ')} is not a category (see docs/api.md); ignored.`);
-      }
-    }
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
-    this.warnAboutSettings(changed);
+    warnAboutSettings(changed, this.pageSize, this.pageStep, this.category, this.preset);
     if (!this.hasUpdated || changed.has('category')) {
       const values = this.hasUpdated ? undefined : this.url.read();
       const fromUrl = values ? fromValues(values, this.preset) : undefined;
@@ -360,20 +345,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
 
   private report(mode: 'push' | 'replace') {
     this.url.write(toValues(this.search, this.preset), mode);
-    const s = this.search;
-    const place = this.place.place;
-    const filters: ResourceSearchFilters = {
-      categories: [...s.categories],
-      language: s.language,
-      population: s.population,
-      free: s.free,
-      delivery: s.delivery,
-      openNow: s.openNow,
-      zip: place?.source === 'zip' ? s.zip : '',
-      miles: place ? s.miles : 0,
-      nearMe: place?.source === 'location',
-    };
-    this.dispatchEvent(new RecoverySearchEvent(s.query, filters, this.result?.hits.length ?? 0));
+    const filters = eventFilters(this.search, this.place.place?.source);
+    this.dispatchEvent(new RecoverySearchEvent(this.search.query, filters, this.result?.hits.length ?? 0));
   }
 
   private onInput(e: Event) {
@@ -423,9 +396,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     if (this.phase === 'error' || !this.result) return msg('Services could not be loaded.');
     const api = this.viaApi;
     if (api && this.store.status === 'loading') return msg('Searching…');
-    const n = this.count(this.result.hits.length);
-    const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
-    return this.resultNear ? `${count} ${this.resultNear}` : count;
+    return countText(this.count(this.result.hits.length), this.resultNear);
   }
 
   /** How many match: with `api`, every match the directory has (api-search.ts). */
@@ -464,32 +435,23 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       return html`<div class="placeholder" aria-hidden="true"><div></div><div></div><div></div></div>`;
     }
     if (this.store.status === 'error' || !ds || !this.result) return this.renderLoadState();
-    const hits = this.result.hits;
-    const now = new Date();
-    return html`
-      ${this.search.id && this.sharedView.loaded
-        ? this.sharedView.get()?.renderSharedRecord({
-            id: this.search.id,
-            record: ds.resources.find((r) => r.id === this.search.id),
-            card: (r) => renderCard(r, { now, timeZone: ds.time_zone, headingLevel: 3, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(r) }),
-            onClose: () => this.closeShared(),
-          })
-        : nothing}
-      ${this.result.crisis ? renderHelp(this.helpContacts ?? ds.help.contacts, { urgent: true }) : nothing}
-      ${this.renderSkipped()}
-      ${hits.length === 0 ? this.renderEmpty() : html`
-        <ul class="plain results" part="results" aria-label=${msg('Results')}>
-          ${hits.slice(0, this.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">
-            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: this.subLevel, staleAfterDays: this.staleAfterDays, feedback: ds.feedback, actions: this.cardActions.actions(h.resource) })}</li>`)}
-        </ul>
-        <div class="after-results">
-          ${hits.length > this.shown || (this.viaApi?.hasMore && this.store.status === 'ready')
-            ? html`<button type="button" class="secondary" part="more" @click=${this.showMore}>
-                ${msg(str`Show more results (${formatCount(Math.min(this.shown, hits.length))} of ${formatCount(this.count(hits.length))} shown)`)}</button>`
-            : nothing}
-          <button type="button" class="secondary print" @click=${() => window.print()}>${msg('Print these results')}</button>
-        </div>`}
-    `;
+    const id = this.search.id;
+    const shared = id ? this.sharedView.get() : undefined;
+    return renderResults({
+      dataset: ds,
+      result: this.result,
+      shown: this.shown,
+      total: this.count(this.result.hits.length),
+      more: Boolean(this.viaApi?.hasMore && this.store.status === 'ready'),
+      headingLevel: this.subLevel,
+      staleAfterDays: this.staleAfterDays,
+      actions: (r) => this.cardActions.actions(r),
+      shared: shared && ((card) => shared.renderSharedRecord({ id, record: ds.resources.find((r) => r.id === id), card, onClose: () => this.closeShared() })),
+      urgentHelp: () => renderHelp(this.helpContacts ?? ds.help.contacts, { urgent: true }),
+      skipped: this.renderSkipped(),
+      empty: () => this.renderEmpty(),
+      onMore: () => this.showMore(),
+    });
   }
 
   private renderEmpty() {
@@ -526,11 +488,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   override render() {
-    const ready = this.phase === 'ready';
-    const n = this.activeFilters();
-    const showFilters = ready && !this.noFilters;
     const hasControls = !this.noFilters || !this.noLocation;
-    const view = this.filterView();
     return html`
       <div class="base" part="base">
         ${this.renderHelpSlot({ compact: true })}
@@ -545,17 +503,15 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
         </form>
         <div class="layout ${hasControls ? 'with-filters' : ''}">
           ${hasControls
-            ? html`<div class="controls">
-                ${/* The place first, outside the folded filters: on a phone it is never hidden. */ renderPlace(view)}
-                <button type="button" class="secondary filters-toggle" part="filters-toggle" aria-controls="filters"
-                  ?hidden=${this.noFilters} aria-expanded=${this.filtersOpen ? 'true' : 'false'} @click=${() => (this.filtersOpen = !this.filtersOpen)}>
-                  ${n ? msg(str`Filters (${n})`) : msg('Filters')}</button>
-                <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters"
-                  @keydown=${this.onFiltersKey}>
-                  ${showFilters ? renderFilters(view) : nothing}
-                  ${n ? html`<button type="button" class="secondary" @click=${this.clearFilters}>${msg('Clear all filters')}</button>` : nothing}
-                </div>
-              </div>`
+            ? renderControls(this.filterView(), {
+                active: this.activeFilters(),
+                open: this.filtersOpen,
+                showFilters: this.phase === 'ready' && !this.noFilters,
+                noFilters: this.noFilters,
+                onToggle: () => (this.filtersOpen = !this.filtersOpen),
+                onKey: (e) => this.onFiltersKey(e),
+                onClear: () => this.clearFilters(),
+              })
             : nothing}
           <div class="main">
             <p class="status" role="status" part="status">${this.statusText()}</p>

@@ -7,6 +7,7 @@
 import { idParam, readParams, writeParams, zipParam, type UrlValues } from '../shared/url-state.js';
 import { CATEGORIES, POPULATIONS, type Category, type Population } from '../../core/schema.js';
 import type { DeliveryFilter } from '../../core/search.js';
+import type { ResourceSearchFilters } from '../../events.js';
 
 export interface SearchState {
   query: string;
@@ -92,4 +93,19 @@ export function readUrl(href: string, presetCategories: Category[] = [], prefix 
 /** The URL with the state written into it (other parameters kept). */
 export function writeUrl(href: string, s: SearchState, presetCategories: Category[] = [], prefix = SEARCH_PREFIX): string {
   return writeParams(href, prefix, SEARCH_KEYS, toValues(s, presetCategories));
+}
+
+/** The filters a `recovery-search` event carries: a place only as a ZIP or "near me", never coordinates. */
+export function eventFilters(s: SearchState, place: 'zip' | 'location' | undefined): ResourceSearchFilters {
+  return {
+    categories: [...s.categories],
+    language: s.language,
+    population: s.population,
+    free: s.free,
+    delivery: s.delivery,
+    openNow: s.openNow,
+    zip: place === 'zip' ? s.zip : '',
+    miles: place ? s.miles : 0,
+    nearMe: place === 'location',
+  };
 }
