@@ -15,7 +15,7 @@ import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { SEARCH_KEYS, eventFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
 import { UrlSync, cleanPrefix } from '../shared/url-state.js';
 import { CardActions } from '../shared/card-actions.js';
-import { LazyModule } from '../shared/lazy.js';
+import { LazyModule, lazyInFlight, lazySettled } from '../shared/lazy.js';
 import { countText, renderResults, warnAboutSettings } from './results-view.js';
 import { filterOptions, renderControls, type FilterOptions, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
@@ -207,6 +207,11 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       }));
       super.scheduleUpdate();
     });
+  }
+
+  /** Also waits for the parts of the view still loading (lazy.ts), and their render. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return super.getUpdateComplete().then((done) => (lazyInFlight(this) ? lazySettled(this).then(() => done) : done));
   }
 
   override disconnectedCallback(): void {

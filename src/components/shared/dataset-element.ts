@@ -18,7 +18,6 @@ import { renderHelp, type HelpOptions } from './help.js';
 import { formatCount } from './format.js';
 import { STALE_AFTER_DAYS } from './result-card.js';
 import { below, headingLevel, type HeadingLevel } from './heading.js';
-import { lazySettled } from './lazy.js';
 
 /** How an element shows the help contacts (`help` attribute). */
 export type HelpMode = 'auto' | 'full' | 'compact' | 'none';
@@ -100,13 +99,6 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
   protected override shouldUpdate(changed: PropertyValues): boolean {
     if (changed.has('help') && this.hasUpdated) RecoveryDatasetElement.helpChanged();
     return super.shouldUpdate(changed);
-  }
-
-  /** Also waits for the parts of the view still loading (lazy.ts), and their render. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    await lazySettled(this);
-    return done;
   }
 
   /** An element came, went or changed its `help`: every element checks which help it shows. */

@@ -14,6 +14,11 @@ import type { ReactiveControllerHost } from 'lit';
 /** Loads still on their way, per host: the host's `updateComplete` waits for them. */
 const inFlight = new WeakMap<object, Set<Promise<unknown>>>();
 
+/** True while a lazy part of the host is still loading. */
+export function lazyInFlight(host: ReactiveControllerHost): boolean {
+  return Boolean(inFlight.get(host)?.size);
+}
+
 /** Resolves once no lazy part of the host is still loading (what has come has been rendered). */
 export async function lazySettled(host: ReactiveControllerHost): Promise<void> {
   for (let set = inFlight.get(host); set?.size; set = inFlight.get(host)) {
