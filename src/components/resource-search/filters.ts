@@ -5,10 +5,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { POPULATIONS, type Category, type Population, type Resource } from '../../core/schema.js';
+import { CATEGORIES, POPULATIONS, type Category, type Population, type Resource } from '../../core/schema.js';
 import { categoryLabel, languageName, populationLabel } from '../shared/labels.js';
 import { formatCount } from '../shared/format.js';
 import type { PlaceController } from '../shared/place-controller.js';
+import type { SearchResult } from '../../core/search.js';
 import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
 import { DISTANCES, type SearchState } from './url-state.js';
 
@@ -154,4 +155,30 @@ export function renderControls(v: FilterView, c: ControlsState): TemplateResult 
       ${n ? html`<button type="button" class="secondary" @click=${c.onClear}>${msg('Clear all filters')}</button>` : nothing}
     </div>
   </div>`;
+}
+
+/** What the panel shows, from the element's state. */
+export function filterView(
+  search: SearchState,
+  options: FilterOptions | undefined,
+  result: SearchResult | undefined,
+  noLocation: boolean,
+  place: PlaceController,
+  onChange: (patch: Partial<SearchState>) => void,
+): FilterView {
+  const chosen = new Set(search.categories);
+  const p = place.place;
+  const placeStatus = place.progress ||
+    (p?.source === 'zip' ? msg(str`Showing places near ${search.zip}.`) : p?.source === 'location' ? msg('Showing places near your location.') : '');
+  return {
+    state: search,
+    categories: CATEGORIES.filter((c) => chosen.has(c) || options?.categories.has(c)),
+    counts: result?.categoryCounts ?? new Map(),
+    languages: options?.languages ?? [],
+    populations: options?.populations ?? [],
+    noLocation,
+    place,
+    placeStatus,
+    onChange,
+  };
 }

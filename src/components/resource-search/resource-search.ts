@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
-import { CATEGORIES, type Category, type Dataset } from '../../core/schema.js';
+import { localized, msg } from '@lit/localize';
+import type { Category, Dataset } from '../../core/schema.js';
 import { timeBudget } from '../../core/slices.js';
 import { DEFAULT_SYNONYMS, buildSearchIndex, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
-import { milesToKm } from '../../core/geo.js';
 import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
 import { PlaceController, type Place } from '../shared/place-controller.js';
@@ -12,12 +11,12 @@ import { Memo } from '../shared/memo.js';
 import { renderHelp } from '../shared/help.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
-import { SEARCH_KEYS, eventFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
+import { SEARCH_KEYS, activeCount, eventFilters, searchFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
 import { UrlSync, cleanPrefix } from '../shared/url-state.js';
 import { CardActions } from '../shared/card-actions.js';
-import { LazyModule, lazyInFlight, lazySettled } from '../shared/lazy.js';
+import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
 import { countText, renderResults, warnAboutSettings } from './results-view.js';
-import { filterOptions, renderControls, type FilterOptions, type FilterView } from './filters.js';
+import { filterOptions, filterView, renderControls, type FilterOptions, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 import type { ApiSearchController } from './api-search.js';
 import type { DataSource } from '../../core/sources/index.js';
@@ -198,12 +197,13 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.api || this.apiSearch) return super.scheduleUpdate();
     return this.apiModule.load().then((m) => {
+      const type = this.constructor as typeof RecoveryResourceSearch;
       this.apiSearch ??= m && new m.ApiSearchController(this, () => ({
         api: this.api,
         taxonomy: typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined,
         perPage: Math.min(100, this.pageStep),
-        timeoutMs: (this.constructor as typeof RecoveryResourceSearch).apiTimeoutMs,
-        pauseMs: (this.constructor as typeof RecoveryResourceSearch).apiPauseMs,
+        timeoutMs: type.apiTimeoutMs,
+        pauseMs: type.apiPauseMs,
       }));
       super.scheduleUpdate();
     });
@@ -250,10 +250,10 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     // loaded the first time it is needed. Until it has loaded (or failed to: the word-score
     // order then stands, or the place search says it could not run) the last result stays on
     // screen, so the order never jumps after it is shown.
-    if (this.search.query.trim() && this.pending('ranking', loadRanking, rankingLoaded)) return;
-    if (point && this.pending('nearest', loadNearest, nearestLoaded)) return;
+    if (this.search.query.trim() && this.gate.waiting('ranking', loadRanking, rankingLoaded)) return;
+    if (point && this.gate.waiting('nearest', loadNearest, nearestLoaded)) return;
     // A shared link's record is shown with its view (loaded for it).
-    if (this.search.id && this.pending('shared', () => this.sharedView.load(), () => this.sharedView.loaded)) return;
+    if (this.search.id && this.gate.waiting('shared', () => this.sharedView.load(), () => this.sharedView.loaded)) return;
     // If the index could not be loaded (the network dropped), the list stays unsorted by place.
     if (point && !nearestLoaded()) console.warn('recovery-finder: the nearest-first index could not be loaded; results are not sorted by distance.');
     this.result = this.results.get([index, this.search, point, rankingLoaded(), nearestLoaded()], () => {
@@ -265,7 +265,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       return api ? api.adapt(result, this.store.dataset, this.search.query, Boolean(point)) : result;
     });
     // "No results" comes with its view (ways to widen the search): the last list stays until it has loaded.
-    if (this.result?.hits.length === 0 && this.pending('empty', () => this.emptyView.load(), () => this.emptyView.loaded)) {
+    if (this.result?.hits.length === 0 && this.gate.waiting('empty', () => this.emptyView.load(), () => this.emptyView.loaded)) {
       this.result = this.shownResult;
       return;
     }
@@ -279,25 +279,11 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     this.resultNear = this.place.place ? this.place.nearText : '';
   }
 
-  private readonly loads = new Map<string, boolean>();
+  private readonly gate = new LoadGate(this);
   /** The result on screen (kept while the view of the next one loads). */
   private shownResult?: SearchResult | undefined;
   /** "near …" for the place the result on screen was found for ('' when none). */
   private resultNear = '';
-
-  /** True while a module is still on its way; starts loading it and updates when it settles. */
-  private pending(name: string, load: () => Promise<unknown>, loaded: () => boolean): boolean {
-    if (loaded()) return false;
-    const settled = this.loads.get(name);
-    if (settled === undefined) {
-      this.loads.set(name, false);
-      void load().then(() => {
-        this.loads.set(name, true);
-        this.requestUpdate();
-      });
-    }
-    return settled !== true;
-  }
 
   /** Loading covers the dataset and its index; error covers both too. */
   private get phase(): 'loading' | 'ready' | 'error' {
@@ -306,17 +292,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   private filters(): SearchFilters {
-    const s = this.search;
-    const point = this.place.place?.point;
-    const f: SearchFilters = {};
-    if (s.categories.length) f.categories = s.categories;
-    if (s.language) f.language = s.language;
-    if (s.population) f.population = s.population;
-    if (s.free) f.free = true;
-    if (s.delivery) f.delivery = s.delivery;
-    if (s.openNow) f.openNow = true;
-    if (point && nearestLoaded()) f.near = s.miles ? { point, maxKm: milesToKm(s.miles) } : { point };
-    return f;
+    return searchFilters(this.search, nearestLoaded() ? this.place.place?.point : undefined);
   }
 
   /** The place changed: from a person (an event, a history entry) or from the URL (neither). */
@@ -410,28 +386,11 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   private activeFilters(): number {
-    const s = this.search;
-    return s.categories.length + [s.language, s.population, s.free, s.delivery, s.openNow, this.place.place].filter(Boolean).length;
+    return activeCount(this.search, Boolean(this.place.place));
   }
 
   private filterView(): FilterView {
-    const options = this.store.derived?.options;
-    const chosen = new Set(this.search.categories);
-    const place = this.place.place;
-    const placeStatus = this.place.progress ||
-      (place?.source === 'zip' ? msg(str`Showing places near ${this.search.zip}.`) :
-        place?.source === 'location' ? msg('Showing places near your location.') : '');
-    return {
-      state: this.search,
-      categories: CATEGORIES.filter((c) => chosen.has(c) || options?.categories.has(c)),
-      counts: this.result?.categoryCounts ?? new Map(),
-      languages: options?.languages ?? [],
-      populations: options?.populations ?? [],
-      noLocation: this.noLocation,
-      place: this.place,
-      placeStatus,
-      onChange: (patch) => this.change(patch),
-    };
+    return filterView(this.search, this.store.derived?.options, this.result, this.noLocation, this.place, (patch) => this.change(patch));
   }
 
   private renderResults() {

@@ -76,3 +76,27 @@ export class LazyModule<M> {
     return this.loading;
   }
 }
+
+/**
+ * Holds a view back until a module it needs has come: `waiting()` is true while the module
+ * is on its way (it starts loading it, and updates the host when it settles, loaded or not).
+ * The host then keeps what it shows, so nothing appears before the code that goes with it.
+ */
+export class LoadGate {
+  private readonly loads = new Map<string, boolean>();
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  waiting(name: string, load: () => Promise<unknown>, loaded: () => boolean): boolean {
+    if (loaded()) return false;
+    const settled = this.loads.get(name);
+    if (settled === undefined) {
+      this.loads.set(name, false);
+      void load().then(() => {
+        this.loads.set(name, true);
+        this.host.requestUpdate();
+      });
+    }
+    return settled !== true;
+  }
+}
