@@ -13,7 +13,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { msg, str } from '@lit/localize';
 import { formatCount } from '../shared/format.js';
 import type { Dataset } from '../../core/schema.js';
-import { isCrisisQuery, type SearchResult } from '../../core/search.js';
+import type { SearchResult } from '../../core/search.js';
 import type { HsdsDataSource, HsdsPageInfo, TaxonomyMap } from '../../core/sources/hsds-api.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import type { Place } from '../shared/place-controller.js';
@@ -165,10 +165,9 @@ export class ApiSearchController implements ReactiveController {
   /**
    * The local search ran over what the API sent, without the words (the API matched them):
    * keep the API's order (best match first), unless distance orders the list, and warn of
-   * crisis words as a file search does.
+   * crisis words (`crisis`: core/search's isCrisisQuery of the words) as a file search does.
    */
-  adapt(result: SearchResult, dataset: Dataset | undefined, query: string, near: boolean): SearchResult {
-    const crisis = isCrisisQuery(query);
+  adapt(result: SearchResult, dataset: Dataset | undefined, crisis: boolean, near: boolean): SearchResult {
     if (near || !dataset) return { ...result, crisis };
     const position = new Map(dataset.resources.map((r, i) => [r, i]));
     const hits = [...result.hits].sort((a, b) => (position.get(a.resource) ?? 0) - (position.get(b.resource) ?? 0));

@@ -10,7 +10,7 @@ import { milesToKm, type LatLon } from '../../core/geo.js';
 import type { HelpContact } from '../../core/schema.js';
 import type { SearchFilters, SearchIndex } from '../../core/search.js';
 import { renderEmptyNear } from './empty-near.js';
-import { DISTANCES, type SearchState } from './url-state.js';
+import type { SearchState } from './url-state.js';
 
 export interface EmptyView {
   index: SearchIndex | undefined;
@@ -27,6 +27,9 @@ export interface EmptyView {
   onChange: (patch: Partial<SearchState>) => void;
   onClearQuery: () => void;
   onClearFilters: () => void;
+  /** The distances offered and their words (passed in: this lazy view imports nothing of the element's chunk). */
+  distances: readonly number[];
+  milesLabel: (miles: number) => string;
 }
 
 /** Empty near a place: what exists instead (helpline, nearest of other kinds, a wider distance). */
@@ -37,7 +40,7 @@ function renderNear(v: EmptyView, point: LatLon): TemplateResult | typeof nothin
   const nearest = index.search('', { near: { point } }, now).hits.filter((h) => h.km !== undefined).slice(0, 3);
   let wider: { miles: number; count: number } | undefined;
   if (s.miles) {
-    for (const m of DISTANCES) {
+    for (const m of v.distances) {
       if (m !== 0 && m <= s.miles) continue;
       const f = { ...v.filters, near: m ? { point, maxKm: milesToKm(m) } : { point } };
       const count = index.search(s.query, f, now).hits.length;
@@ -55,6 +58,7 @@ function renderNear(v: EmptyView, point: LatLon): TemplateResult | typeof nothin
     nearest,
     wider,
     onWiden: (miles) => v.onChange({ miles }),
+    milesLabel: v.milesLabel,
   });
 }
 

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Category, Dataset } from '../../core/schema.js';
 import { timeBudget } from '../../core/slices.js';
-import { DEFAULT_SYNONYMS, buildSearchIndex, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import { DEFAULT_SYNONYMS, buildSearchIndex, isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchIndex, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
 import { PlaceController, type Place } from '../shared/place-controller.js';
@@ -11,12 +11,12 @@ import { Memo } from '../shared/memo.js';
 import { renderHelp } from '../shared/help.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
-import { SEARCH_KEYS, activeCount, eventFilters, searchFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
+import { DISTANCES, SEARCH_KEYS, activeCount, eventFilters, searchFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
 import { UrlSync, cleanPrefix } from '../shared/url-state.js';
 import { CardActions } from '../shared/card-actions.js';
 import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
 import { countText, renderResults, warnAboutSettings } from './results-view.js';
-import { filterOptions, filterView, renderControls, type FilterOptions, type FilterView } from './filters.js';
+import { filterOptions, filterView, milesLabel, renderControls, type FilterOptions, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 import type { ApiSearchController } from './api-search.js';
 import type { DataSource } from '../../core/sources/index.js';
@@ -262,7 +262,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       // With `api` the directory matched the words; the rest of the filters apply here.
       const result = index.search(api ? '' : this.search.query, this.filters(), new Date());
       this.lastSearchMs = performance.now() - started;
-      return api ? api.adapt(result, this.store.dataset, this.search.query, Boolean(point)) : result;
+      return api ? api.adapt(result, this.store.dataset, isCrisisQuery(this.search.query), Boolean(point)) : result;
     });
     // "No results" comes with its view (ways to widen the search): the last list stays until it has loaded.
     if (this.result?.hits.length === 0 && this.gate.waiting('empty', () => this.emptyView.load(), () => this.emptyView.loaded)) {
@@ -432,6 +432,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       onChange: (patch) => this.change(patch),
       onClearQuery: () => this.clearQuery(),
       onClearFilters: () => this.clearFilters(),
+      distances: DISTANCES,
+      milesLabel,
     });
   }
 
