@@ -1,5 +1,5 @@
 /**
- * The filter panel of <recovery-resource-search>: categories with live counts, language,
+ * The search box and the filter panel of <recovery-resource-search>: categories with live counts, language,
  * population, cost, in person / online, open now, and the place controls (ZIP, "use my
  * location", distance). Pure rendering: the element passes its state and handlers.
  */
@@ -181,4 +181,17 @@ export function filterView(
     placeStatus,
     onChange,
   };
+}
+
+/** The search box: `label` names the landmark (numbered when the page has several searches). */
+export function renderSearchForm(label: string, draft: string, onInput: (e: Event) => void, onSubmit: (e: Event) => void): TemplateResult {
+  return html`<form class="search" part="form" role="search" aria-label=${label} @submit=${onSubmit}>
+    <label for="q">${msg('Search for support')}</label>
+    <p class="hint" id="q-hint">${msg('For example: peer support, detox, Narcan')}</p>
+    <div class="search-row">
+      <input id="q" type="search" part="input" name="q" autocomplete="off" maxlength="200" aria-describedby="q-hint"
+        .value=${draft} @input=${onInput} />
+      <button type="submit">${msg('Search')}</button>
+    </div>
+  </form>`;
 }

@@ -16,11 +16,11 @@ import { UrlSync, cleanPrefix } from '../shared/url-state.js';
 import { CardActions } from '../shared/card-actions.js';
 import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
 import { countText, renderResults, warnAboutSettings } from './results-view.js';
-import { filterOptions, filterView, milesLabel, renderControls, type FilterOptions, type FilterView } from './filters.js';
+import { filterOptions, filterView, milesLabel, renderSearchForm, renderControls, type FilterOptions, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 import type { ApiSearchController } from './api-search.js';
+import { ApiLink } from './api-link.js';
 import type { DataSource } from '../../core/sources/index.js';
-import { DatasetLoadError } from '../../core/load.js';
 import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
 
 /**
@@ -125,13 +125,16 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   private readonly place = new PlaceController(this, () => this, (place, byPerson) => this.onPlace(place, byPerson));
   private readonly results = new Memo<SearchResult | undefined>();
   /** With `api`: asks the directory (api-search.ts, loaded before the first update that needs it). */
-  private apiSearch?: ApiSearchController | undefined;
-  private readonly apiModule = new LazyModule(this, () => import('./api-search.js'), 'the API search');
+  private readonly apiLink = new ApiLink(this, () => ({
+    api: this.api,
+    taxonomy: typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined,
+    perPage: Math.min(100, this.pageStep),
+    timeoutMs: (this.constructor as typeof RecoveryResourceSearch).apiTimeoutMs,
+    pauseMs: (this.constructor as typeof RecoveryResourceSearch).apiPauseMs,
+  }));
   /** The view of an empty search and of a shared link's record: loaded the first time one is shown. */
   private readonly emptyView = new LazyModule(this, () => import('./empty-view.js'), 'the empty-search view');
   private readonly sharedView = new LazyModule(this, () => import('../shared/shared-record.js'), 'the shared record');
-  /** With `api`: the last results, shown while the next question is being answered. */
-  private apiResult?: SearchResult | undefined;
   /** The result of the current search over the current index (worked out before each render). */
   private result?: SearchResult | undefined;
   private typeTimer?: ReturnType<typeof setTimeout>;
@@ -183,30 +186,18 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   protected override dataSource(): DataSource {
-    if (!this.api) return super.dataSource();
-    // Never the file instead of the directory: without its code, the load fails (and says so).
-    return this.apiSearch?.source() ?? { key: this.api, load: () => Promise.reject(new DatasetLoadError('network', 'the API search could not be loaded')) };
+    return this.api ? this.apiLink.source() : super.dataSource();
   }
 
   /** The API search, when `api` is set and its code has come. */
   private get viaApi(): ApiSearchController | undefined {
-    return this.api ? this.apiSearch : undefined;
+    return this.apiLink.active;
   }
 
   /** With `api`, the first update waits for the API search's code. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.api || this.apiSearch) return super.scheduleUpdate();
-    return this.apiModule.load().then((m) => {
-      const type = this.constructor as typeof RecoveryResourceSearch;
-      this.apiSearch ??= m && new m.ApiSearchController(this, () => ({
-        api: this.api,
-        taxonomy: typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined,
-        perPage: Math.min(100, this.pageStep),
-        timeoutMs: type.apiTimeoutMs,
-        pauseMs: type.apiPauseMs,
-      }));
-      super.scheduleUpdate();
-    });
+    const wait = this.apiLink.beforeUpdate();
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Also waits for the parts of the view still loading (lazy.ts), and their render. */
@@ -270,11 +261,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       return;
     }
     this.shownResult = this.result;
-    if (api) {
-      if (this.result) this.apiResult = this.result;
-      else if (this.store.status === 'loading') this.result = this.apiResult;
-      else this.apiResult = undefined;
-    }
+    if (api) this.result = this.apiLink.keep(this.result, this.store.status === 'loading');
     // The status describes the list on screen, so it follows the place only with the list.
     this.resultNear = this.place.place ? this.place.nearText : '';
   }
@@ -458,15 +445,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return html`
       <div class="base" part="base">
         ${this.renderHelpSlot({ compact: true })}
-        <form class="search" part="form" role="search" aria-label=${this.landmarkLabel(msg('Search for support'))} @submit=${this.onSubmit}>
-          <label for="q">${msg('Search for support')}</label>
-          <p class="hint" id="q-hint">${msg('For example: peer support, detox, Narcan')}</p>
-          <div class="search-row">
-            <input id="q" type="search" part="input" name="q" autocomplete="off" maxlength="200" aria-describedby="q-hint"
-              .value=${this.draft} @input=${this.onInput} />
-            <button type="submit">${msg('Search')}</button>
-          </div>
-        </form>
+        ${renderSearchForm(this.landmarkLabel(msg('Search for support')), this.draft, (e) => this.onInput(e), (e) => this.onSubmit(e))}
         <div class="layout ${hasControls ? 'with-filters' : ''}">
           ${hasControls
             ? renderControls(this.filterView(), {
