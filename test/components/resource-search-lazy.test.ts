@@ -14,9 +14,11 @@ import { datasetUrl, failOnLitWarnings, until, uniqueKey } from '../helpers.js';
 /** True once the page has fetched a module whose path contains `name`. */
 const fetched = (name: string) => performance.getEntriesByType('resource').some((e) => e.name.includes(name));
 
+const ZIPS = datasetUrl({ fixture: 'search-zips' });
+
 async function make(): Promise<RecoveryResourceSearch> {
   const el = await fixture<RecoveryResourceSearch>(html`<recovery-resource-search style="width: 1000px"
-    src=${datasetUrl({ key: uniqueKey('lazy') })}></recovery-resource-search>`);
+    src=${datasetUrl({ key: uniqueKey('lazy') })} zip-table-url=${ZIPS} zip-table-national-url=${ZIPS}></recovery-resource-search>`);
   await until(() => !!el.shadowRoot?.querySelector('.results .card'), 'results');
   return el;
 }
@@ -61,5 +63,15 @@ describe('resource-search: parts loaded when first used', () => {
 
   it('the API search is not loaded without `api`', () => {
     expect(fetched('api-search')).to.equal(false);
+  });
+
+  it('the ZIP lookup loads with the first ZIP given, which it then finds', async () => {
+    const el = await make();
+    expect(fetched('zip-lookup'), 'the ZIP lookup is not loaded before a ZIP is given').to.equal(false);
+    el.shadowRoot!.querySelector<HTMLInputElement>('#zip')!.focus();
+    await sendKeys({ type: '01609' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => (el.shadowRoot!.querySelector('.status')?.textContent ?? '').includes('near 01609'), 'near 01609');
+    expect(fetched('zip-lookup')).to.equal(true);
   });
 });
