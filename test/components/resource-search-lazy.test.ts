@@ -9,7 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/resource-search/resource-search.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import { MY_LIST_KEY } from '../../src/components/shared/my-list.js';
-import { datasetUrl, failOnLitWarnings, until, uniqueKey } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, setGeolocation, until, uniqueKey } from '../helpers.js';
 
 /** True once the page has fetched a module whose path contains `name`. */
 const fetched = (name: string) => performance.getEntriesByType('resource').some((e) => e.name.includes(name));
@@ -73,5 +73,17 @@ describe('resource-search: parts loaded when first used', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => (el.shadowRoot!.querySelector('.status')?.textContent ?? '').includes('near 01609'), 'near 01609');
     expect(fetched('zip-lookup')).to.equal(true);
+  });
+
+  it('"Use my location" works at its first press by keyboard', async () => {
+    await setGeolocation({ latitude: 42.3396, longitude: -71.0743 });
+    try {
+      const el = await make();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button.locate')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => (el.shadowRoot!.querySelector('.status')?.textContent ?? '').includes('near your location'), 'located');
+    } finally {
+      await setGeolocation({ reset: true });
+    }
   });
 });
