@@ -6,7 +6,7 @@ import { addressLine, smsHref, telHref } from '../../core/links.js';
 import { RecoveryShareEvent } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
 import { MY_LIST_MAX, MyListController, addToList, clearList, removeFromList, type ListEntry } from '../shared/my-list.js';
-import { listChangeText, passOn, renderShownLink } from '../shared/card-actions.js';
+import { listChangeText, passOn, renderShownLink } from '../shared/card-share.js';
 import { cleanPrefix, idsParam, readParams, shareListUrl } from '../shared/url-state.js';
 import { renderPart } from '../shared/result-card.js';
 import { formatClock, formatDay } from '../shared/format.js';

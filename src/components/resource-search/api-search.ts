@@ -1,5 +1,5 @@
 /**
- * `<recovery-resource-search api="…">`: the search asks an HSDS 3.0 API (core/sources/hsds-api.ts)
+ * `<recovery-resource-search api="…">` (loaded only for an element that has `api`): the search asks an HSDS 3.0 API (core/sources/hsds-api.ts)
  * instead of searching a file. This controller turns the element's search state into the
  * question the API is asked and keeps it steady while a person types: a change of words is
  * sent after a pause (one request per pause; the DatasetController aborts the stale one when the
@@ -9,9 +9,11 @@
  * distance. For "use my location" the ZIP is the nearest one to the person, worked out in the
  * browser (PlaceController): coordinates are never sent.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { formatCount } from '../shared/format.js';
 import type { Dataset } from '../../core/schema.js';
-import { isCrisisQuery, type SearchResult } from '../../core/search.js';
+import type { SearchResult } from '../../core/search.js';
 import type { HsdsDataSource, HsdsPageInfo, TaxonomyMap } from '../../core/sources/hsds-api.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { lazyHsdsSource } from '../../core/sources/hsds-lazy.js';
@@ -133,13 +135,29 @@ export class ApiSearchController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Every match the directory has, unless a filter of ours narrowed what it sent. */
+  count(shown: number, search: SearchState): number {
+    const info = this.info;
+    const s = search;
+    const narrowed = Boolean(s.language || s.population || s.free || s.delivery || s.openNow);
+    return info && !narrowed && !info.capped && shown >= info.fetched ? Math.max(shown, info.totalItems) : shown;
+  }
+
+  /** The counts beside the filters are for the results fetched so far: say so. */
+  renderNote(): TemplateResult | typeof nothing {
+    const info = this.info;
+    if (!info || info.fetched >= info.totalItems) return nothing;
+    return html`<p class="muted api-note" part="api-note">${msg(
+      str`The directory has ${formatCount(info.totalItems)} matches; filter counts are for the ${formatCount(info.fetched)} shown so far.`,
+    )}</p>`;
+  }
+
   /**
    * The local search ran over what the API sent, without the words (the API matched them):
    * keep the API's order (best match first), unless distance orders the list, and warn of
-   * crisis words as a file search does.
+   * crisis words (`crisis`: core/search's isCrisisQuery of the words) as a file search does.
    */
-  adapt(result: SearchResult, dataset: Dataset | undefined, query: string, near: boolean): SearchResult {
-    const crisis = isCrisisQuery(query);
+  adapt(result: SearchResult, dataset: Dataset | undefined, crisis: boolean, near: boolean): SearchResult {
     if (near || !dataset) return { ...result, crisis };
     const position = new Map(dataset.resources.map((r, i) => [r, i]));
     const hits = [...result.hits].sort((a, b) => (position.get(a.resource) ?? 0) - (position.get(b.resource) ?? 0));

@@ -11,7 +11,6 @@ import { telHref } from '../../core/links.js';
 import { DEFAULT_HELP_CONTACTS, localized } from '../shared/help.js';
 import { categoryLabel } from '../shared/labels.js';
 import { formatCount, formatMiles } from '../shared/format.js';
-import { milesLabel } from './filters.js';
 
 export interface EmptyNearView {
   /** The search words ('' for none). */
@@ -26,6 +25,8 @@ export interface EmptyNearView {
   /** The first wider distance with results, and how many. */
   wider?: { miles: number; count: number } | undefined;
   onWiden: (miles: number) => void;
+  /** "Within 5 miles" (filters.ts: passed in, so that this lazy view needs nothing of the element's chunk). */
+  milesLabel: (miles: number) => string;
 }
 
 /** The helpline that finds treatment and recovery support: the state's, else the first support line. */
@@ -35,6 +36,7 @@ function helpline(contacts: readonly HelpContact[] | undefined): HelpContact | u
 }
 
 export function renderEmptyNear(v: EmptyNearView): TemplateResult {
+  const milesLabel = v.milesLabel;
   const within = v.miles ? milesLabel(v.miles).toLowerCase() : '';
   const what = v.query ? msg(str`Nothing for “${v.query}”`) : msg('Nothing matches these choices');
   const line = helpline(v.contacts);

@@ -1,16 +1,39 @@
 /**
- * The filter panel of <recovery-resource-search>: categories with live counts, language,
+ * The search box and the filter panel of <recovery-resource-search>: categories with live counts, language,
  * population, cost, in person / online, open now, and the place controls (ZIP, "use my
  * location", distance). Pure rendering: the element passes its state and handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Category, Population } from '../../core/schema.js';
+import { CATEGORIES, POPULATIONS, type Category, type Population, type Resource } from '../../core/schema.js';
 import { categoryLabel, languageName, populationLabel } from '../shared/labels.js';
 import { formatCount } from '../shared/format.js';
 import type { PlaceController } from '../shared/place-controller.js';
+import type { SearchResult } from '../../core/search.js';
 import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
 import { DISTANCES, type SearchState } from './url-state.js';
+
+/** What the filter panel offers: worked out once per dataset, never per keystroke. */
+export interface FilterOptions {
+  /** Categories present in the dataset. */
+  categories: ReadonlySet<Category>;
+  /** Languages the services speak, sorted. */
+  languages: string[];
+  /** Populations present, in vocabulary order. */
+  populations: Population[];
+}
+
+export function filterOptions(resources: readonly Resource[]): FilterOptions {
+  const categories = new Set<Category>();
+  const languages = new Set<string>();
+  const populations = new Set<Population>();
+  for (const r of resources) {
+    for (const c of r.categories) categories.add(c);
+    for (const l of r.languages ?? []) languages.add(l);
+    for (const p of r.populations ?? []) populations.add(p);
+  }
+  return { categories, languages: [...languages].sort(), populations: POPULATIONS.filter((p) => populations.has(p)) };
+}
 
 export interface FilterView {
   state: SearchState;
@@ -104,4 +127,71 @@ export function renderFilters(v: FilterView): TemplateResult {
         <span>${msg('Open now')}</span></label>
     </div>
   `;
+}
+
+export interface ControlsState {
+  /** How many filters (and a place) are in use. */
+  active: number;
+  /** The folded panel is open (on a narrow screen). */
+  open: boolean;
+  /** The filters can be drawn (the data is ready and `no-filters` is not set). */
+  showFilters: boolean;
+  noFilters: boolean;
+  onToggle: () => void;
+  onKey: (e: KeyboardEvent) => void;
+  onClear: () => void;
+}
+
+/** The place, then the "Filters" button (narrow screens) and the panel it folds. */
+export function renderControls(v: FilterView, c: ControlsState): TemplateResult {
+  const n = c.active;
+  return html`<div class="controls">
+    ${/* The place first, outside the folded filters: on a phone it is never hidden. */ renderPlace(v)}
+    <button type="button" class="secondary filters-toggle" part="filters-toggle" aria-controls="filters"
+      ?hidden=${c.noFilters} aria-expanded=${c.open ? 'true' : 'false'} @click=${c.onToggle}>
+      ${n ? msg(str`Filters (${n})`) : msg('Filters')}</button>
+    <div id="filters" class="filters ${c.open ? 'open' : ''}" part="filters" @keydown=${c.onKey}>
+      ${c.showFilters ? renderFilters(v) : nothing}
+      ${n ? html`<button type="button" class="secondary" @click=${c.onClear}>${msg('Clear all filters')}</button>` : nothing}
+    </div>
+  </div>`;
+}
+
+/** What the panel shows, from the element's state. */
+export function filterView(
+  search: SearchState,
+  options: FilterOptions | undefined,
+  result: SearchResult | undefined,
+  noLocation: boolean,
+  place: PlaceController,
+  onChange: (patch: Partial<SearchState>) => void,
+): FilterView {
+  const chosen = new Set(search.categories);
+  const p = place.place;
+  const placeStatus = place.progress ||
+    (p?.source === 'zip' ? msg(str`Showing places near ${search.zip}.`) : p?.source === 'location' ? msg('Showing places near your location.') : '');
+  return {
+    state: search,
+    categories: CATEGORIES.filter((c) => chosen.has(c) || options?.categories.has(c)),
+    counts: result?.categoryCounts ?? new Map(),
+    languages: options?.languages ?? [],
+    populations: options?.populations ?? [],
+    noLocation,
+    place,
+    placeStatus,
+    onChange,
+  };
+}
+
+/** The search box: `label` names the landmark (numbered when the page has several searches). */
+export function renderSearchForm(label: string, draft: string, onInput: (e: Event) => void, onSubmit: (e: Event) => void): TemplateResult {
+  return html`<form class="search" part="form" role="search" aria-label=${label} @submit=${onSubmit}>
+    <label for="q">${msg('Search for support')}</label>
+    <p class="hint" id="q-hint">${msg('For example: peer support, detox, Narcan')}</p>
+    <div class="search-row">
+      <input id="q" type="search" part="input" name="q" autocomplete="off" maxlength="200" aria-describedby="q-hint"
+        .value=${draft} @input=${onInput} />
+      <button type="submit">${msg('Search')}</button>
+    </div>
+  </form>`;
 }

@@ -4,7 +4,7 @@ import { helpStyles } from '../shared/help.js';
 import { cardStyles } from '../shared/result-card.js';
 import { datasetElementStyles } from '../shared/dataset-element.js';
 import { cardActionStyles } from '../shared/card-actions.js';
-import { sharedRecordStyles } from '../shared/shared-record.js';
+import { sharedRecordStyles } from '../shared/shared-record.styles.js';
 
 export const resourceSearchStyles = [
   baseStyles,

@@ -1,27 +1,25 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
-import { CATEGORIES, POPULATIONS, type Category, type Dataset, type Population, type Resource } from '../../core/schema.js';
+import { localized, msg } from '@lit/localize';
+import type { Category, Dataset } from '../../core/schema.js';
 import { timeBudget } from '../../core/slices.js';
-import { DEFAULT_SYNONYMS, SearchIndex, buildSearchIndex, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
-import { milesToKm } from '../../core/geo.js';
-import { RecoverySearchEvent, RecoverySelectEvent, type ResourceSearchFilters } from '../../events.js';
+import { DEFAULT_SYNONYMS, SearchIndex, buildSearchIndex, isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
 import { PlaceController, type Place } from '../shared/place-controller.js';
 import { Memo } from '../shared/memo.js';
 import { renderHelp } from '../shared/help.js';
-import { renderCard } from '../shared/result-card.js';
-import { formatCount } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
-import { DISTANCES, SEARCH_KEYS, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
+import { DISTANCES, SEARCH_KEYS, activeCount, eventFilters, searchFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
 import { UrlSync, cleanPrefix } from '../shared/url-state.js';
 import { CardActions } from '../shared/card-actions.js';
-import { renderSharedRecord } from '../shared/shared-record.js';
-import { renderEmptyNear } from './empty-near.js';
-import { renderFilters, renderPlace, type FilterView } from './filters.js';
+import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
+import { countText, renderResults, warnAboutSettings } from './results-view.js';
+import { filterOptions, filterView, milesLabel, renderSearchForm, renderControls, type FilterOptions, type FilterView } from './filters.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
-import { ApiSearchController } from './api-search.js';
+import type { ApiSearchController } from './api-search.js';
+import { ApiLink } from './api-link.js';
 import type { DataSource } from '../../core/sources/index.js';
 import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
 
@@ -36,32 +34,10 @@ const DEFAULT_PAGE_SIZE = 20;
 /** The URL and the `recovery-search` event follow typing after this pause (ms). */
 const REPORT_DEBOUNCE = 600;
 
-/** What the filter panel offers: worked out once per dataset, never per keystroke. */
-interface FilterOptions {
-  /** Categories present in the dataset. */
-  categories: ReadonlySet<Category>;
-  /** Languages the services speak, sorted. */
-  languages: string[];
-  /** Populations present, in vocabulary order. */
-  populations: Population[];
-}
-
 /** The dataset's search index and its filter options. */
 interface Derived {
   index: SearchIndex;
   options: FilterOptions;
-}
-
-function filterOptions(resources: readonly Resource[]): FilterOptions {
-  const categories = new Set<Category>();
-  const languages = new Set<string>();
-  const populations = new Set<Population>();
-  for (const r of resources) {
-    for (const c of r.categories) categories.add(c);
-    for (const l of r.languages ?? []) languages.add(l);
-    for (const p of r.populations ?? []) populations.add(p);
-  }
-  return { categories, languages: [...languages].sort(), populations: POPULATIONS.filter((p) => populations.has(p)) };
 }
 
 /**
@@ -148,15 +124,17 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
 
   private readonly place = new PlaceController(this, () => this, (place, byPerson) => this.onPlace(place, byPerson));
   private readonly results = new Memo<SearchResult | undefined>();
-  private readonly apiSearch = new ApiSearchController(this, () => ({
+  /** With `api`: asks the directory (api-search.ts, loaded before the first update that needs it). */
+  private readonly apiLink = new ApiLink(this, () => ({
     api: this.api,
     taxonomy: typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined,
     perPage: Math.min(100, this.pageStep),
     timeoutMs: (this.constructor as typeof RecoveryResourceSearch).apiTimeoutMs,
     pauseMs: (this.constructor as typeof RecoveryResourceSearch).apiPauseMs,
   }));
-  /** With `api`: the last results, shown while the next question is being answered. */
-  private apiResult?: SearchResult | undefined;
+  /** The view of an empty search and of a shared link's record: loaded the first time one is shown. */
+  private readonly emptyView = new LazyModule(this, () => import('./empty-view.js'), 'the empty-search view');
+  private readonly sharedView = new LazyModule(this, () => import('../shared/shared-record.js'), 'the shared record');
   /** The result of the current search over the current index (worked out before each render). */
   private result?: SearchResult | undefined;
   private typeTimer?: ReturnType<typeof setTimeout>;
@@ -214,7 +192,23 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   protected override dataSource(): DataSource {
-    return this.apiSearch.active ? this.apiSearch.source() : super.dataSource();
+    return this.api ? this.apiLink.source() : super.dataSource();
+  }
+
+  /** The API search, when `api` is set and its code has come. */
+  private get viaApi(): ApiSearchController | undefined {
+    return this.apiLink.active;
+  }
+
+  /** With `api`, the first update waits for the API search's code. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = this.apiLink.beforeUpdate();
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /** Also waits for the parts of the view still loading (lazy.ts), and their render. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return super.getUpdateComplete().then((done) => (lazyInFlight(this) ? lazySettled(this).then(() => done) : done));
   }
 
   override disconnectedCallback(): void {
@@ -232,22 +226,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return Number.isInteger(this.pageSize) && this.pageSize > 0 ? this.pageSize : DEFAULT_PAGE_SIZE;
   }
 
-  /** Tell the site about settings that cannot be used (they are ignored, never a broken view). */
-  private warnAboutSettings(changed: PropertyValues): void {
-    if (changed.has('pageSize') && this.pageStep !== this.pageSize) {
-      console.warn(`recovery-resource-search: page-size="${String(this.pageSize)}" is not a whole number above 0; showing ${DEFAULT_PAGE_SIZE} at a time.`);
-    }
-    if (changed.has('category') && this.category) {
-      const known = new Set<string>(this.preset);
-      const unknown = this.category.split(',').map((c) => c.trim()).filter((c) => c && !known.has(c));
-      if (unknown.length) {
-        console.warn(`recovery-resource-search: category="${this.category}": ${unknown.join(', ')} is not a category (see docs/api.md); ignored.`);
-      }
-    }
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
-    this.warnAboutSettings(changed);
+    warnAboutSettings(changed, this.pageSize, this.pageStep, this.category, this.preset);
     if (!this.hasUpdated || changed.has('category')) {
       const values = this.hasUpdated ? undefined : this.url.read();
       const fromUrl = values ? fromValues(values, this.preset) : undefined;
@@ -261,14 +241,16 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     }
     const index = this.store.derived?.index;
     const point = this.place.place?.point;
-    const api = this.apiSearch.active;
-    this.apiSearch.follow(this.search, this.place.place);
+    const api = this.viaApi;
+    api?.follow(this.search, this.place.place);
     // A query is ranked with fuse.js, and a place searched with a nearest-first index: each is
     // loaded the first time it is needed. Until it has loaded (or failed to: the word-score
     // order then stands, or the place search says it could not run) the last result stays on
     // screen, so the order never jumps after it is shown.
-    if (this.search.query.trim() && this.pending('ranking', loadRanking, rankingLoaded)) return;
-    if (point && this.pending('nearest', loadNearest, nearestLoaded)) return;
+    if (this.search.query.trim() && this.gate.waiting('ranking', loadRanking, rankingLoaded)) return;
+    if (point && this.gate.waiting('nearest', loadNearest, nearestLoaded)) return;
+    // A shared link's record is shown with its view (loaded for it).
+    if (this.search.id && this.gate.waiting('shared', () => this.sharedView.load(), () => this.sharedView.loaded)) return;
     // If the index could not be loaded (the network dropped), the list stays unsorted by place.
     if (point && !nearestLoaded()) console.warn('recovery-finder: the nearest-first index could not be loaded; results are not sorted by distance.');
     this.result = this.results.get([index, this.search, point, rankingLoaded(), nearestLoaded()], () => {
@@ -277,53 +259,33 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       // With `api` the directory matched the words; the rest of the filters apply here.
       const result = index.search(api ? '' : this.search.query, this.filters(), new Date());
       this.lastSearchMs = performance.now() - started;
-      return api ? this.apiSearch.adapt(result, this.store.dataset, this.search.query, Boolean(point)) : result;
+      return api ? api.adapt(result, this.store.dataset, isCrisisQuery(this.search.query), Boolean(point)) : result;
     });
-    if (api) {
-      if (this.result) this.apiResult = this.result;
-      else if (this.store.status === 'loading') this.result = this.apiResult;
-      else this.apiResult = undefined;
+    // "No results" comes with its view (ways to widen the search): the last list stays until it has loaded.
+    if (this.result?.hits.length === 0 && this.gate.waiting('empty', () => this.emptyView.load(), () => this.emptyView.loaded)) {
+      this.result = this.shownResult;
+      return;
     }
+    this.shownResult = this.result;
+    if (api) this.result = this.apiLink.keep(this.result, this.store.status === 'loading');
     // The status describes the list on screen, so it follows the place only with the list.
     this.resultNear = this.place.place ? this.place.nearText : '';
   }
 
-  private readonly loads = new Map<string, boolean>();
+  private readonly gate = new LoadGate(this);
+  /** The result on screen (kept while the view of the next one loads). */
+  private shownResult?: SearchResult | undefined;
   /** "near …" for the place the result on screen was found for ('' when none). */
   private resultNear = '';
-
-  /** True while a module is still on its way; starts loading it and updates when it settles. */
-  private pending(name: string, load: () => Promise<boolean>, loaded: () => boolean): boolean {
-    if (loaded()) return false;
-    const settled = this.loads.get(name);
-    if (settled === undefined) {
-      this.loads.set(name, false);
-      void load().then(() => {
-        this.loads.set(name, true);
-        this.requestUpdate();
-      });
-    }
-    return settled !== true;
-  }
 
   /** Loading covers the dataset and its index; error covers both too. */
   private get phase(): 'loading' | 'ready' | 'error' {
     if (this.store.status === 'error') return 'error';
-    return (this.store.status === 'ready' || this.store.preview || this.apiSearch.active) && this.result ? 'ready' : 'loading';
+    return (this.store.status === 'ready' || this.store.preview || this.viaApi) && this.result ? 'ready' : 'loading';
   }
 
   private filters(): SearchFilters {
-    const s = this.search;
-    const point = this.place.place?.point;
-    const f: SearchFilters = {};
-    if (s.categories.length) f.categories = s.categories;
-    if (s.language) f.language = s.language;
-    if (s.population) f.population = s.population;
-    if (s.free) f.free = true;
-    if (s.delivery) f.delivery = s.delivery;
-    if (s.openNow) f.openNow = true;
-    if (point && nearestLoaded()) f.near = s.miles ? { point, maxKm: milesToKm(s.miles) } : { point };
-    return f;
+    return searchFilters(this.search, nearestLoaded() ? this.place.place?.point : undefined);
   }
 
   /** The place changed: from a person (an event, a history entry) or from the URL (neither). */
@@ -357,20 +319,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
 
   private report(mode: 'push' | 'replace') {
     this.url.write(toValues(this.search, this.preset), mode);
-    const s = this.search;
-    const place = this.place.place;
-    const filters: ResourceSearchFilters = {
-      categories: [...s.categories],
-      language: s.language,
-      population: s.population,
-      free: s.free,
-      delivery: s.delivery,
-      openNow: s.openNow,
-      zip: place?.source === 'zip' ? s.zip : '',
-      miles: place ? s.miles : 0,
-      nearMe: place?.source === 'location',
-    };
-    this.dispatchEvent(new RecoverySearchEvent(s.query, filters, this.result?.hits.length ?? 0));
+    const filters = eventFilters(this.search, this.place.place?.source);
+    this.dispatchEvent(new RecoverySearchEvent(this.search.query, filters, this.result?.hits.length ?? 0));
   }
 
   private onInput(e: Event) {
@@ -384,7 +334,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     e.preventDefault();
     clearTimeout(this.typeTimer);
     this.change({ query: this.draft });
-    this.apiSearch.flush(this.search, this.place.place);
+    this.viaApi?.flush(this.search, this.place.place);
   }
 
   private onResultClick(e: Event) {
@@ -399,7 +349,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     this.focusFrom = this.shown;
     this.shown += this.pageStep;
     // With `api`: the next page comes from the directory.
-    if ((this.result?.hits.length ?? 0) < this.shown) this.apiSearch.more();
+    if ((this.result?.hits.length ?? 0) < this.shown) this.viaApi?.more();
   }
 
   protected override updated(): void {
@@ -411,62 +361,30 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       const item = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`);
       item?.focus();
       // With `api` the next page may still be on its way: focus it when it comes.
-      if (item || !this.apiSearch.active || this.store.status !== 'loading') this.focusFrom = -1;
+      if (item || !this.viaApi || this.store.status !== 'loading') this.focusFrom = -1;
     }
   }
 
   private statusText(): string {
     if (this.phase === 'loading') return msg('Loading services…');
     if (this.phase === 'error' || !this.result) return msg('Services could not be loaded.');
-    if (this.apiSearch.active && this.store.status === 'loading') return msg('Searching…');
-    const n = this.apiSearch.active ? this.apiCount(this.result.hits.length) : this.result.hits.length;
-    const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
-    const soFar = this.apiSearch.active ? undefined : this.soFarText(this.resultNear ? `${count} ${this.resultNear}` : count);
-    if (soFar) return soFar;
-    return this.resultNear ? `${count} ${this.resultNear}` : count;
+    const api = this.viaApi;
+    if (api && this.store.status === 'loading') return msg('Searching…');
+    const text = countText(this.count(this.result.hits.length), this.resultNear);
+    return (api ? undefined : this.soFarText(text)) ?? text;
   }
 
-  /** With `api`: every match the directory has, unless a filter of ours narrowed what it sent. */
-  private apiCount(shown: number): number {
-    const info = this.apiSearch.info;
-    const s = this.search;
-    const narrowed = Boolean(s.language || s.population || s.free || s.delivery || s.openNow);
-    return info && !narrowed && !info.capped && shown >= info.fetched ? Math.max(shown, info.totalItems) : shown;
-  }
-
-  /** With `api`: the counts beside the filters are for the results fetched so far. */
-  private renderApiNote() {
-    if (!this.apiSearch.active || this.phase !== 'ready') return nothing;
-    const info = this.apiSearch.info;
-    if (!info || info.fetched >= info.totalItems) return nothing;
-    return html`<p class="muted api-note" part="api-note">${msg(
-      str`The directory has ${formatCount(info.totalItems)} matches; filter counts are for the ${formatCount(info.fetched)} shown so far.`,
-    )}</p>`;
+  /** How many match: with `api`, every match the directory has (api-search.ts). */
+  private count(shown: number): number {
+    return this.viaApi?.count(shown, this.search) ?? shown;
   }
 
   private activeFilters(): number {
-    const s = this.search;
-    return s.categories.length + [s.language, s.population, s.free, s.delivery, s.openNow, this.place.place].filter(Boolean).length;
+    return activeCount(this.search, Boolean(this.place.place));
   }
 
   private filterView(): FilterView {
-    const options = this.store.derived?.options;
-    const chosen = new Set(this.search.categories);
-    const place = this.place.place;
-    const placeStatus = this.place.progress ||
-      (place?.source === 'zip' ? msg(str`Showing places near ${this.search.zip}.`) :
-        place?.source === 'location' ? msg('Showing places near your location.') : '');
-    return {
-      state: this.search,
-      categories: CATEGORIES.filter((c) => chosen.has(c) || options?.categories.has(c)),
-      counts: this.result?.categoryCounts ?? new Map(),
-      languages: options?.languages ?? [],
-      populations: options?.populations ?? [],
-      noLocation: this.noLocation,
-      place: this.place,
-      placeStatus,
-      onChange: (patch) => this.change(patch),
-    };
+    return filterView(this.search, this.store.derived?.options, this.result, this.noLocation, this.place, (patch) => this.change(patch));
   }
 
   private renderResults() {
@@ -475,84 +393,42 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       return html`<div class="placeholder" aria-hidden="true"><div></div><div></div><div></div></div>`;
     }
     if (this.store.status === 'error' || !ds || !this.result) return this.renderLoadState();
-    const hits = this.result.hits;
-    const now = new Date();
-    return html`
-      ${this.search.id
-        ? renderSharedRecord({
-            id: this.search.id,
-            record: ds.resources.find((r) => r.id === this.search.id),
-            card: (r) => renderCard(r, { now, timeZone: ds.time_zone, headingLevel: 3, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(r) }),
-            onClose: () => this.closeShared(),
-          })
-        : nothing}
-      ${this.result.crisis ? renderHelp(this.helpContacts ?? ds.help.contacts, { urgent: true }) : nothing}
-      ${this.renderSkipped()}
-      ${hits.length === 0 ? this.renderEmpty() : html`
-        <ul class="plain results" part="results" aria-label=${msg('Results')}>
-          ${hits.slice(0, this.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">
-            ${renderCard(h.resource, { now, timeZone: ds.time_zone, km: h.km, headingLevel: this.subLevel, staleAfterDays: this.staleAfterDays, feedback: ds.feedback, actions: this.cardActions.actions(h.resource) })}</li>`)}
-        </ul>
-        <div class="after-results">
-          ${hits.length > this.shown || (this.apiSearch.hasMore && this.store.status === 'ready')
-            ? html`<button type="button" class="secondary" part="more" @click=${this.showMore}>
-                ${msg(str`Show more results (${formatCount(Math.min(this.shown, hits.length))} of ${formatCount(this.apiSearch.active ? this.apiCount(hits.length) : hits.length)} shown)`)}</button>`
-            : nothing}
-          <button type="button" class="secondary print" @click=${() => window.print()}>${msg('Print these results')}</button>
-        </div>`}
-    `;
-  }
-
-  /** Empty near a place: what exists instead (helpline, nearest of other kinds, a wider distance). */
-  private renderEmptyNear() {
-    const index = this.store.derived?.index;
-    const point = this.place.place?.point;
-    if (!index || !point) return nothing;
-    const s = this.search;
-    const now = new Date();
-    const nearest = index.search('', { near: { point } }, now).hits.filter((h) => h.km !== undefined).slice(0, 3);
-    let wider: { miles: number; count: number } | undefined;
-    if (s.miles) {
-      for (const m of DISTANCES) {
-        if (m !== 0 && m <= s.miles) continue;
-        const f = { ...this.filters(), near: m ? { point, maxKm: milesToKm(m) } : { point } };
-        const count = index.search(s.query, f, now).hits.length;
-        if (count > 0) {
-          wider = { miles: m, count };
-          break;
-        }
-      }
-    }
-    return renderEmptyNear({
-      query: s.query,
-      miles: s.miles,
-      nearText: this.place.nearText,
-      contacts: this.helpContacts ?? this.store.help,
-      nearest,
-      wider,
-      onWiden: (miles) => this.change({ miles }),
+    const id = this.search.id;
+    const shared = id ? this.sharedView.get() : undefined;
+    return renderResults({
+      dataset: ds,
+      result: this.result,
+      shown: this.shown,
+      total: this.count(this.result.hits.length),
+      more: Boolean(this.viaApi?.hasMore && this.store.status === 'ready'),
+      headingLevel: this.subLevel,
+      staleAfterDays: this.staleAfterDays,
+      actions: (r) => this.cardActions.actions(r),
+      shared: shared && ((card) => shared.renderSharedRecord({ id, record: ds.resources.find((r) => r.id === id), card, onClose: () => this.closeShared() })),
+      urgentHelp: () => renderHelp(this.helpContacts ?? ds.help.contacts, { urgent: true }),
+      skipped: this.renderSkipped(),
+      empty: () => this.renderEmpty(),
+      onMore: () => this.showMore(),
     });
   }
 
   private renderEmpty() {
-    const s = this.search;
-    const filtered = this.activeFilters() > 0;
-    if (this.place.place) {
-      return html`${this.renderEmptyNear()}
-        <p class="widen">
-          ${s.query ? html`<button type="button" class="secondary" @click=${this.clearQuery}>${msg('Clear the search words')}</button>` : nothing}
-          ${filtered ? html`<button type="button" class="secondary" @click=${() => this.clearFilters()}>${msg('Clear all filters')}</button>` : nothing}
-        </p>`;
-    }
-    return html`<div class="notice empty">
-      <p><strong>${msg('Nothing matches this search.')}</strong>
-        ${msg('Try other words or fewer filters. The help lines above can also find support with you.')}</p>
-      <p class="widen">
-        ${s.query ? html`<button type="button" class="secondary" @click=${this.clearQuery}>${msg('Clear the search words')}</button>` : nothing}
-        ${this.place.place && s.miles ? html`<button type="button" class="secondary" @click=${() => this.change({ miles: 0 })}>${msg('Search any distance')}</button>` : nothing}
-        ${filtered ? html`<button type="button" class="secondary" @click=${() => this.clearFilters()}>${msg('Clear all filters')}</button>` : nothing}
-      </p>
-    </div>`;
+    const view = this.emptyView.get();
+    if (!view) return html`<p class="notice empty">${msg('Nothing matches this search.')}</p>`;
+    return view.renderEmptyView({
+      index: this.store.derived?.index,
+      search: this.search,
+      point: this.place.place?.point,
+      nearText: this.place.nearText,
+      filters: this.filters(),
+      filtered: this.activeFilters() > 0,
+      contacts: this.helpContacts ?? this.store.help,
+      onChange: (patch) => this.change(patch),
+      onClearQuery: () => this.clearQuery(),
+      onClearFilters: () => this.clearFilters(),
+      distances: DISTANCES,
+      milesLabel,
+    });
   }
 
   /** Close the shared record: the keyboard goes to the search box. */
@@ -572,41 +448,27 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   override render() {
-    const ready = this.phase === 'ready';
-    const n = this.activeFilters();
-    const showFilters = ready && !this.noFilters;
     const hasControls = !this.noFilters || !this.noLocation;
-    const view = this.filterView();
     return html`
       <div class="base" part="base">
         ${this.renderHelpSlot({ compact: true })}
-        <form class="search" part="form" role="search" aria-label=${this.landmarkLabel(msg('Search for support'))} @submit=${this.onSubmit}>
-          <label for="q">${msg('Search for support')}</label>
-          <p class="hint" id="q-hint">${msg('For example: peer support, detox, Narcan')}</p>
-          <div class="search-row">
-            <input id="q" type="search" part="input" name="q" autocomplete="off" maxlength="200" aria-describedby="q-hint"
-              .value=${this.draft} @input=${this.onInput} />
-            <button type="submit">${msg('Search')}</button>
-          </div>
-        </form>
+        ${renderSearchForm(this.landmarkLabel(msg('Search for support')), this.draft, (e) => this.onInput(e), (e) => this.onSubmit(e))}
         <div class="layout ${hasControls ? 'with-filters' : ''}">
           ${hasControls
-            ? html`<div class="controls">
-                ${/* The place first, outside the folded filters: on a phone it is never hidden. */ renderPlace(view)}
-                <button type="button" class="secondary filters-toggle" part="filters-toggle" aria-controls="filters"
-                  ?hidden=${this.noFilters} aria-expanded=${this.filtersOpen ? 'true' : 'false'} @click=${() => (this.filtersOpen = !this.filtersOpen)}>
-                  ${n ? msg(str`Filters (${n})`) : msg('Filters')}</button>
-                <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters"
-                  @keydown=${this.onFiltersKey}>
-                  ${showFilters ? renderFilters(view) : nothing}
-                  ${n ? html`<button type="button" class="secondary" @click=${this.clearFilters}>${msg('Clear all filters')}</button>` : nothing}
-                </div>
-              </div>`
+            ? renderControls(this.filterView(), {
+                active: this.activeFilters(),
+                open: this.filtersOpen,
+                showFilters: this.phase === 'ready' && !this.noFilters,
+                noFilters: this.noFilters,
+                onToggle: () => (this.filtersOpen = !this.filtersOpen),
+                onKey: (e) => this.onFiltersKey(e),
+                onClear: () => this.clearFilters(),
+              })
             : nothing}
           <div class="main">
             <p class="status" role="status" part="status">${this.statusText()}</p>
             ${this.cardActions.renderStatus()}
-            ${this.renderApiNote()}
+            ${this.viaApi && this.phase === 'ready' ? this.viaApi.renderNote() : nothing}
             ${this.phase === 'loading' ? this.renderLoadState() : nothing}
             ${this.renderResults()}
           </div>

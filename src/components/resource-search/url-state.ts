@@ -6,6 +6,8 @@
  */
 import { idParam, readParams, writeParams, zipParam, type UrlValues } from '../shared/url-state.js';
 import { CATEGORIES, POPULATIONS, type Category, type Population } from '../../core/schema.js';
+import type { SearchFilters } from '../../core/search.js';
+import { milesToKm, type LatLon } from '../../core/geo.js';
 import type { ResourceSearchFilters } from '../../events.js';
 
 /**
@@ -86,4 +88,37 @@ export function readUrl(href: string, presetCategories: Category[] = [], prefix 
 /** The URL with the state written into it (other parameters kept). */
 export function writeUrl(href: string, s: SearchState, presetCategories: Category[] = [], prefix = SEARCH_PREFIX): string {
   return writeParams(href, prefix, SEARCH_KEYS, toValues(s, presetCategories));
+}
+
+/** The filters a `recovery-search` event carries: a place only as a ZIP or "near me", never coordinates. */
+export function eventFilters(s: SearchState, place: 'zip' | 'location' | undefined): ResourceSearchFilters {
+  return {
+    categories: [...s.categories],
+    language: s.language,
+    population: s.population,
+    free: s.free,
+    delivery: s.delivery,
+    openNow: s.openNow,
+    zip: place === 'zip' ? s.zip : '',
+    miles: place ? s.miles : 0,
+    nearMe: place === 'location',
+  };
+}
+
+/** The filters of a search; near `point` when one is given (and the nearest-first index is there). */
+export function searchFilters(s: SearchState, point: LatLon | undefined): SearchFilters {
+  const f: SearchFilters = {};
+  if (s.categories.length) f.categories = s.categories;
+  if (s.language) f.language = s.language;
+  if (s.population) f.population = s.population;
+  if (s.free) f.free = true;
+  if (s.delivery) f.delivery = s.delivery;
+  if (s.openNow) f.openNow = true;
+  if (point) f.near = s.miles ? { point, maxKm: milesToKm(s.miles) } : { point };
+  return f;
+}
+
+/** How many filters are in use (a place counts as one). */
+export function activeCount(s: SearchState, hasPlace: boolean): number {
+  return s.categories.length + [s.language, s.population, s.free, s.delivery, s.openNow, hasPlace].filter(Boolean).length;
 }

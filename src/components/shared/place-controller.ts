@@ -8,8 +8,20 @@
 import { msg, str } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LatLon } from '../../core/geo.js';
-import { findZip, isBostonZip, nearestZipOf, type ZipTableUrls } from '../../core/zip-lookup.js';
+import type { ZipTableUrls } from '../../core/zip-lookup.js';
 import { GeolocationController } from './geolocation-controller.js';
+
+type ZipLookup = typeof import('../../core/zip-lookup.js');
+let zipLookup: Promise<ZipLookup> | undefined;
+
+/** The ZIP tables' code (core/zip-lookup.ts), loaded with the first ZIP or location asked for (tried again after a failure). */
+function lookup(): Promise<ZipLookup> {
+  zipLookup ??= import('../../core/zip-lookup.js').catch((e: unknown) => {
+    zipLookup = undefined;
+    throw e;
+  });
+  return zipLookup;
+}
 
 /** The place a person gave. */
 export interface Place {
@@ -72,11 +84,12 @@ export class PlaceController implements ReactiveController {
     this.lookingUp = true;
     this.host.requestUpdate();
     try {
-      const found = await findZip(zip, this.tables);
+      const z = await lookup();
+      const found = await z.findZip(zip, this.tables);
       if (request !== this.request) return this.place;
       if (found.ok) {
         this.geo.clear();
-        return this.set({ point: found.point, source: 'zip', zip: found.zip, inBoston: isBostonZip(found.zip) }, byPerson);
+        return this.set({ point: found.point, source: 'zip', zip: found.zip, inBoston: z.isBostonZip(found.zip) }, byPerson);
       }
       this.zipProblem = found.reason;
     } catch (e) {
@@ -98,9 +111,11 @@ export class PlaceController implements ReactiveController {
     const point = await this.geo.request();
     if (request !== this.request) return this.place;
     if (!point) return this.set(undefined, true);
-    const zip = await nearestZipOf(point, this.tables).catch(() => undefined);
+    // Without the ZIP tables the location still orders the list; it only lacks its nearest ZIP.
+    const z = await lookup().catch(() => undefined);
+    const zip = z ? await z.nearestZipOf(point, this.tables).catch(() => undefined) : undefined;
     if (request !== this.request) return this.place;
-    return this.set({ point, source: 'location', zip, inBoston: isBostonZip(zip) }, true);
+    return this.set({ point, source: 'location', zip, inBoston: z?.isBostonZip(zip) ?? false }, true);
   }
 
   /** Forget the place (and any problem). */

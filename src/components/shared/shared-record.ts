@@ -2,9 +2,11 @@
  * The record a shared link points at (`?rs-id=`, `pm-id=`, `dl-id=`), shown above an element's
  * list and focused, or words saying it is no longer listed. A "Close" button returns to the list.
  */
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
+
+export { sharedRecordStyles } from './shared-record.styles.js';
 
 export interface SharedRecordView {
   id: string;
@@ -23,28 +25,3 @@ export function renderSharedRecord(v: SharedRecordView): TemplateResult {
     <button type="button" class="secondary close-shared" @click=${v.onClose}>${msg('Close')}</button>
   </section>`;
 }
-
-export const sharedRecordStyles = css`
-  .shared-record {
-    margin: 0 0 1rem;
-    padding: 0.75rem;
-    border: 2px solid var(--_focus);
-    border-radius: var(--_radius);
-  }
-  .shared-record:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  .shared-heading {
-    margin: 0 0 0.5rem;
-    font-size: 1.125rem;
-  }
-  .close-shared {
-    margin-top: 0.5rem;
-  }
-  @media print {
-    .close-shared {
-      display: none !important;
-    }
-  }
-`;

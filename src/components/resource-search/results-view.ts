@@ -1,0 +1,79 @@
+/**
+ * The list of <recovery-resource-search>: the record a shared link points at, the urgent help
+ * when the words say someone is in danger, the result cards (a page at a time), "Show more" and
+ * "Print these results". Pure rendering: the element passes what it knows; the view of an empty
+ * search is its own module (empty-view.ts), loaded when first needed.
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { Category, Dataset, Resource } from '../../core/schema.js';
+import type { SearchResult } from '../../core/search.js';
+import { renderCard } from '../shared/result-card.js';
+import { formatCount } from '../shared/format.js';
+import type { HeadingLevel } from '../shared/heading.js';
+
+type Part = TemplateResult | typeof nothing;
+
+export interface ResultsView {
+  dataset: Dataset;
+  result: SearchResult;
+  /** How many cards are shown. */
+  shown: number;
+  /** How many match in all (with `api`, more than were fetched). */
+  total: number;
+  /** With `api`: the directory has more than it sent. */
+  more: boolean;
+  headingLevel: HeadingLevel;
+  staleAfterDays: number;
+  actions: (r: Resource) => TemplateResult;
+  /** The record a shared link points at, when there is one (the card is drawn here). */
+  shared: ((card: (r: Resource) => TemplateResult) => Part) | undefined;
+  /** The urgent help (for crisis words), the count of skipped records, the empty-search view. */
+  urgentHelp: () => Part;
+  skipped: Part;
+  empty: () => Part;
+  onMore: () => void;
+}
+
+/** "No results", "1 result", "12 results", followed by "near 02118" when a place orders them. */
+export function countText(n: number, near: string): string {
+  const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
+  return near ? `${count} ${near}` : count;
+}
+
+export function renderResults(v: ResultsView): TemplateResult {
+  const { dataset: ds, result } = v;
+  const hits = result.hits;
+  const now = new Date();
+  const base = { now, timeZone: ds.time_zone, staleAfterDays: v.staleAfterDays };
+  return html`
+    ${v.shared ? v.shared((r) => renderCard(r, { ...base, headingLevel: 3, actions: v.actions(r) })) : nothing}
+    ${result.crisis ? v.urgentHelp() : nothing}
+    ${v.skipped}
+    ${hits.length === 0 ? v.empty() : html`
+      <ul class="plain results" part="results" aria-label=${msg('Results')}>
+        ${hits.slice(0, v.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">${renderCard(h.resource, { ...base, km: h.km, headingLevel: v.headingLevel, feedback: ds.feedback, actions: v.actions(h.resource) })}</li>`)}
+      </ul>
+      <div class="after-results">
+        ${hits.length > v.shown || v.more
+          ? html`<button type="button" class="secondary" part="more" @click=${v.onMore}>
+              ${msg(str`Show more results (${formatCount(Math.min(v.shown, hits.length))} of ${formatCount(v.total)} shown)`)}</button>`
+          : nothing}
+        <button type="button" class="secondary print" @click=${() => window.print()}>${msg('Print these results')}</button>
+      </div>`}
+  `;
+}
+
+/** Tell the site about settings that cannot be used (they are ignored, never a broken view). */
+export function warnAboutSettings(changed: PropertyValues, pageSize: number, pageStep: number, category: string, preset: readonly Category[]): void {
+  if (changed.has('pageSize') && pageStep !== pageSize) {
+    console.warn(`recovery-resource-search: page-size="${String(pageSize)}" is not a whole number above 0; showing ${pageStep} at a time.`);
+  }
+  if (changed.has('category') && category) {
+    const known = new Set<string>(preset);
+    const unknown = category.split(',').map((c) => c.trim()).filter((c) => c && !known.has(c));
+    if (unknown.length) {
+      console.warn(`recovery-resource-search: category="${category}": ${unknown.join(', ')} is not a category (see docs/api.md); ignored.`);
+    }
+  }
+}
