@@ -275,6 +275,18 @@ describe('<recovery-resource-search>', () => {
     expect(root(el).activeElement?.getAttribute('data-index')).to.equal('4');
   });
 
+  it('a page-size set after the results are shown applies at once', async () => {
+    const el = await make({ pageSize: 4 });
+    await ready(el);
+    expect(names(el)).to.have.length(4);
+    el.setAttribute('page-size', '2');
+    await el.updateComplete;
+    expect(names(el)).to.have.length(2);
+    el.pageSize = 6;
+    await el.updateComplete;
+    expect(names(el)).to.have.length(6);
+  });
+
   it('the whole flow by keyboard: search, a filter, a result link', async () => {
     const el = await make({ noLocation: true });
     await ready(el);

@@ -228,6 +228,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
 
   protected override willUpdate(changed: PropertyValues): void {
     warnAboutSettings(changed, this.pageSize, this.pageStep, this.category, this.preset);
+    // A new page size (a configurator's live preview, a site's script) applies at once.
+    if (this.hasUpdated && changed.has('pageSize')) this.shown = this.pageStep;
     if (!this.hasUpdated || changed.has('category')) {
       const values = this.hasUpdated ? undefined : this.url.read();
       const fromUrl = values ? fromValues(values, this.preset) : undefined;
