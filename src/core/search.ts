@@ -23,7 +23,7 @@
  */
 import type { RankDoc, fuseScores } from './rerank.js';
 import type { Category, Population, Resource } from './schema.js';
-import { isRecordOpenAt } from './hours.js';
+import { isNotOperating, isRecordOpenAt } from './hours.js';
 import type { LatLon } from './geo.js';
 import type { NearestIndex } from './nearest.js';
 import { CRISIS_PHRASES, CRISIS_STEMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
@@ -600,6 +600,8 @@ export class SearchIndex {
     const categoryCounts = new Map<Category, number>();
     const wanted = filters.categories?.length ? new Set(filters.categories) : undefined;
     const hits: SearchHit[] = [];
+    // A place marked closed or moved is still found (its card says so), after every open one.
+    const gone: SearchHit[] = [];
     for (const id of order) {
       const r = this.resources[id] as Resource;
       if (!this.passes(r, id, filters, now)) continue;
@@ -608,8 +610,9 @@ export class SearchIndex {
       const hit: SearchHit = { resource: r, score: scores?.get(id) ?? 0 };
       const d = km?.get(id);
       if (d !== undefined) hit.km = d;
-      hits.push(hit);
+      (isNotOperating(r) ? gone : hits).push(hit);
     }
+    for (const hit of gone) hits.push(hit);
     return { hits, categoryCounts, crisis: isCrisisQuery(query) };
   }
 

@@ -210,6 +210,24 @@ describe('core/search', () => {
       expect(ids(withGone.search('', {}, WED_10AM).hits)).to.include.members(['gone-closed', 'gone-moved']);
     });
 
+    it('lists a place marked closed or moved after every open one, by name, by words and near a place', () => {
+      const open = data.resources.find((r) => r.id === 'ex-peer-south-end')!;
+      // "A…" sorts first by name and matches the words best; both are the nearest to the point.
+      const gone = [
+        { ...open, id: 'gone-closed', name: 'A peer support centre', operating_status: 'closed' as const },
+        { ...open, id: 'gone-moved', name: 'A peer support place', operating_status: 'moved' as const },
+      ];
+      const withGone = new SearchIndex([...gone, ...data.resources], { timeZone: data.time_zone });
+      const southEnd = { latitude: open.location!.latitude, longitude: open.location!.longitude };
+      for (const [query, filters] of [['', {}], ['peer support', {}], ['', { near: { point: southEnd, maxKm: 50 } }]] as const) {
+        const found = ids(withGone.search(query, filters, WED_10AM).hits);
+        expect(found.length, query).to.be.above(2);
+        expect(found.slice(-2), `${query} ${JSON.stringify(filters)}`).to.have.members(['gone-closed', 'gone-moved']);
+      }
+      // In their own order among themselves: by name when nothing else ranks them.
+      expect(ids(withGone.search('', {}, WED_10AM).hits).slice(-2)).to.deep.equal(['gone-closed', 'gone-moved']);
+    });
+
     it('near a place: within the distance, nearest first, with km; online services without an address after', () => {
       const southEnd = { latitude: 42.3396, longitude: -71.0743 };
       const r = index.search('', { near: { point: southEnd, maxKm: 10 } }).hits;
