@@ -7,6 +7,7 @@ import '../../src/components/resource-search/resource-search.js';
 import { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import { clearHsdsCache } from '../../src/core/sources/hsds-api.js';
 import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, until } from '../helpers.js';
+import { DEFAULT_MILES } from '../../src/components/resource-search/url-state.js';
 import { COORDINATES, apiUrl, leanApiUrl, seen, seenSince } from './hsds.helpers.js';
 
 const ZIPS = datasetUrl({ fixture: 'search-zips' });
@@ -129,7 +130,7 @@ describe('<recovery-resource-search api> (HSDS 3.0, a real server)', () => {
     const near = (await seenSince(before)).filter((u) => u.pathname === '/service_at_locations');
     expect(near).to.have.length(1);
     expect(near[0]?.searchParams.get('postcode')).to.equal('02118');
-    expect(Number(near[0]?.searchParams.get('proximity'))).to.be.above(0);
+    expect(Number(near[0]?.searchParams.get('proximity'))).to.be.closeTo(DEFAULT_MILES * 1609.344, 1);
     await expect(el).to.be.accessible();
   });
 
@@ -142,7 +143,10 @@ describe('<recovery-resource-search api> (HSDS 3.0, a real server)', () => {
     await until(() => /near your location/.test(status(el)) && names(el).length > 0, 'located');
     expect(names(el)[0]).to.equal('Example Peer Recovery Center South End');
     const mine = await seenSince(before);
-    expect(mine.filter((u) => u.searchParams.get('postcode') === '02118')).to.have.length(1);
+    const located = mine.filter((u) => u.searchParams.get('postcode') === '02118');
+    expect(located).to.have.length(1);
+    // The ZIP's centre may be up to 8 km from the person: the directory is asked that much wider.
+    expect(Number(located[0]!.searchParams.get('proximity'))).to.be.closeTo(DEFAULT_MILES * 1609.344 + 8000, 1);
     await setGeolocation({ reset: true });
     // Every URL the server saw in this whole file.
     for (const url of await seen()) {

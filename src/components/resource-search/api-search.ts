@@ -18,6 +18,7 @@ import type { HsdsDataSource, HsdsPageInfo, TaxonomyMap } from '../../core/sourc
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { lazyHsdsSource } from '../../core/sources/hsds-lazy.js';
 import type { Place } from '../shared/place-controller.js';
+import { NEAREST_ZIP_MAX_KM } from '../../core/zip-lookup.js';
 import type { SearchState } from './url-state.js';
 
 /** Metres in a mile. */
@@ -68,7 +69,9 @@ export class ApiSearchController implements ReactiveController {
       search: search.query.trim(),
       categories: [...search.categories],
       zip: place?.zip ?? '',
-      proximity: place && search.miles ? search.miles * MILE_M : 0,
+      // From a location, the ZIP sent may be up to NEAREST_ZIP_MAX_KM from the person: ask that
+      // much wider, and the distance is then applied exactly here (search filters).
+      proximity: place && search.miles ? search.miles * MILE_M + (place.source === 'location' ? NEAREST_ZIP_MAX_KM * 1000 : 0) : 0,
       pages: 1,
       perPage: s.perPage,
     };
