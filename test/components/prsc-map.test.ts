@@ -155,6 +155,18 @@ describe('<recovery-prsc-map>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("gives each centre's call link in the list a target of at least 24 px", async () => {
+    // The call link is alone on its line in a closed centre: not a link inside a sentence.
+    const el = await make({ width: '390px' });
+    await listReady(el);
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('.summary a.call')];
+    expect(links.length).to.be.greaterThan(0);
+    for (const a of links) {
+      const r = a.getBoundingClientRect();
+      expect(Math.min(r.width, r.height), a.textContent!).to.be.at.least(24);
+    }
+  });
+
   it('says when a ZIP is not valid', async () => {
     const el = await make();
     await listReady(el);
