@@ -167,6 +167,33 @@ describe('<recovery-prsc-map>', () => {
     }
   });
 
+  for (const width of ['1000px', '390px']) {
+    it(`keeps the details button in view when a centre opens or closes below it (${width} wide)`, async () => {
+      // The details open above the button: the button (which keeps the focus) must not be
+      // pushed out of the list's scroll box or off the screen.
+      const el = await make({ width });
+      await listReady(el);
+      const b = root(el).querySelectorAll<HTMLButtonElement>('button.choose')[3]!;
+      b.scrollIntoView({ block: 'end' });
+      b.focus();
+      const inView = (): boolean => {
+        const r = b.getBoundingClientRect();
+        const box = root(el).querySelector('.list-col')!.getBoundingClientRect();
+        return r.top >= Math.max(0, box.top) - 1 && r.bottom <= Math.min(window.innerHeight, box.bottom) + 1;
+      };
+      expect(inView(), 'in view before').to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(b.getAttribute('aria-expanded')).to.equal('true');
+      expect(root(el).activeElement).to.equal(b);
+      expect(inView(), 'in view once open').to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(b.getAttribute('aria-expanded')).to.equal('false');
+      expect(inView(), 'in view once closed').to.equal(true);
+    });
+  }
+
   it('says when a ZIP is not valid', async () => {
     const el = await make();
     await listReady(el);

@@ -106,6 +106,8 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
   private points: MapPoint[] = [];
   private readonly pointsMemo = new Memo<MapPoint[]>();
   private focusId?: string | undefined;
+  /** A centre opened or closed from its button: keep that button in view after the render. */
+  private revealId?: string | undefined;
   /** How many of the shown centres the list renders. */
   @state() private listed = 0;
   private warnedRegion = '';
@@ -217,10 +219,25 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     if (this.focusId) {
       const id = this.focusId;
       this.focusId = undefined;
-      const button = this.renderRoot.querySelector<HTMLButtonElement>(`button.choose[data-id="${CSS.escape(id)}"]`);
-      button?.closest('li')?.scrollIntoView({ block: 'nearest' });
+      const button = this.reveal(id);
       button?.focus({ preventScroll: true });
     }
+    if (this.revealId) {
+      const id = this.revealId;
+      this.revealId = undefined;
+      this.reveal(id);
+    }
+  }
+
+  /**
+   * Scroll a centre into view, as much of it as fits, and always its details button: the details
+   * open above the button, and would otherwise push the button (and the focus) out of sight.
+   */
+  private reveal(id: string): HTMLButtonElement | null {
+    const button = this.renderRoot.querySelector<HTMLButtonElement>(`button.choose[data-id="${CSS.escape(id)}"]`);
+    button?.closest('li')?.scrollIntoView({ block: 'nearest' });
+    button?.scrollIntoView({ block: 'nearest' });
+    return button;
   }
 
   private get pageStep(): number {
@@ -244,6 +261,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     if (at >= this.listed) this.listed = (Math.floor(at / this.pageStep) + 1) * this.pageStep;
     this.announcement = '';
     this.linkMissing = false;
+    if (from === 'list') this.revealId = id;
     if (from === 'list' && this.selectedId === id) {
       this.selectedId = undefined;
       this.writeUrl();
