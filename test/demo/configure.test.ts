@@ -120,4 +120,13 @@ describe('demo/configure.html', () => {
       el.remove();
     }
   });
+
+  it('shows the options\' descriptions without the manifest\'s markdown backticks: code in <code>', async () => {
+    const el = await make();
+    const hints = [...el.shadowRoot!.querySelectorAll('.hint')];
+    expect(hints.length).to.be.greaterThan(3);
+    expect(hints.filter((h) => h.textContent!.includes('`')).map((h) => h.textContent)).to.deep.equal([]);
+    const prefix = $(el, 'label[for=attr-url-prefix] .hint');
+    expect(prefix.querySelector('code')?.textContent).to.equal('sync-url');
+  });
 });
