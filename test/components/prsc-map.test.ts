@@ -194,6 +194,23 @@ describe('<recovery-prsc-map>', () => {
     });
   }
 
+  it('Clear (the place) puts the keyboard back in the ZIP field, not on the page', async () => {
+    const el = await make();
+    await listReady(el);
+    root(el).querySelector<HTMLInputElement>('#zip')!.focus();
+    await sendKeys({ type: '01103' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => root(el).querySelector('[role="status"]')!.textContent!.includes('Nearest first'), 'nearest first');
+    await el.updateComplete;
+    const clear = [...root(el).querySelectorAll<HTMLButtonElement>('form.near button')].find((b) => b.textContent!.trim() === 'Clear')!;
+    clear.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !root(el).querySelector('[role="status"]')!.textContent!.includes('Nearest first'), 'order cleared');
+    await el.updateComplete;
+    expect(root(el).activeElement?.id, 'focus after Clear').to.equal('zip');
+    await expect(el).to.be.accessible();
+  });
+
   it('says when a ZIP is not valid', async () => {
     const el = await make();
     await listReady(el);

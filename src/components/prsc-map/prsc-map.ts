@@ -290,6 +290,12 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     if (!place) input?.focus();
   }
 
+  /** Forget the place; the button goes with it, so the keyboard goes back to the ZIP field. */
+  private clearPlace(): void {
+    this.place.clear();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#zip')?.focus());
+  }
+
   private toggleOffering(c: Category, on: boolean): void {
     const next = new Set(this.offerings);
     if (on) next.add(c);
@@ -351,7 +357,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
         ${renderZipInput(this.place, { label: msg('Nearest to ZIP code'), value: this.urlZip })}
         <button type="submit">${msg('Find nearest')}</button>
         ${renderLocateButton(this.place, () => void this.place.useLocation())}
-        ${this.place.place ? html`<button type="button" class="secondary" @click=${() => this.place.clear()}>${msg('Clear')}</button>` : nothing}
+        ${this.place.place ? html`<button type="button" class="secondary clear-place" @click=${this.clearPlace}>${msg('Clear')}</button>` : nothing}
       </form>
       ${renderPlaceProblem(this.place)}
     </div>`;
