@@ -179,6 +179,22 @@ describe('<recovery-my-list>', () => {
     expect(root.activeElement?.id, 'the keyboard goes to the heading').to.equal('mine-heading');
   });
 
+  for (const which of ['keep', 'close']) {
+    it(`the keyboard goes to "My list" when a shared list is ${which === 'keep' ? 'kept' : 'closed'} (its buttons go away)`, async () => {
+      history.replaceState(null, '', `${location.pathname}?ml-ids=ex-dental-clinic`);
+      const el = await myList();
+      const root = el.shadowRoot!;
+      await until(() => !!root.querySelector('.shared .entry .name'), 'shared list');
+      const buttons = root.querySelectorAll<HTMLButtonElement>('.shared .actions button');
+      buttons[which === 'keep' ? 0 : 1]!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !root.querySelector('.shared'), 'shared list gone');
+      await el.updateComplete;
+      expect(root.activeElement?.id, 'focus').to.equal('mine-heading');
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('url-prefix names the shared-list parameter', async () => {
     history.replaceState(null, '', `${location.pathname}?ml-ids=ex-dental-clinic&list2-ids=ex-peer-south-end`);
     const el = await fixture<RecoveryMyList>(html`<recovery-my-list url-prefix="list2" src=${datasetUrl({ key: uniqueKey('ml-p') })}></recovery-my-list>`);

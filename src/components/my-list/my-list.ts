@@ -113,11 +113,17 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
     const entries = this.sharedIds.map((id) => ({ id, name: map?.get(id)?.name ?? '' }));
     const change = addToList(entries);
     if (change === 'added') {
-      this.sharedIds = [];
+      this.closeShared();
       this.say(msg('The shared list is now on your list, kept in this browser only.'));
     } else {
       this.say(listChangeText(change, ''));
     }
+  }
+
+  /** Close the shared list; its buttons go with it, so the keyboard goes to "My list". */
+  private closeShared(): void {
+    this.sharedIds = [];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#mine-heading')?.focus());
   }
 
   override render(): TemplateResult {
@@ -137,7 +143,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
       ${this.renderEntries(this.sharedIds.map((id) => ({ id, name: '' })), ready, false)}
       <p class="actions" part="actions">
         <button type="button" @click=${this.keepShared} ?disabled=${!ready}>${msg('Keep these on my list')}</button>
-        <button type="button" class="secondary" @click=${() => (this.sharedIds = [])}>${msg('Close the shared list')}</button>
+        <button type="button" class="secondary" @click=${this.closeShared}>${msg('Close the shared list')}</button>
       </p>
     </section>`;
   }
