@@ -269,6 +269,28 @@ describe('<recovery-prsc-map>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('Try again keeps the keyboard: on the new Try again if it fails again, on the heading once loaded', async () => {
+    const el = await make({ src: datasetUrl({ fixture: 'prsc-centres', status: 500 }) });
+    await listReady(el);
+    const first = root(el).querySelector<HTMLButtonElement>('.load-error button')!;
+    first.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => {
+      const b = root(el).querySelector('.load-error button');
+      return !!b && b !== first;
+    }, 'failed again');
+    await el.updateComplete;
+    expect(root(el).activeElement, 'focus after a failed retry').to.equal(root(el).querySelector('.load-error button'));
+    await expect(el).to.be.accessible();
+    // The data comes back: the keyboard goes to the element's heading, not to the page.
+    el.setAttribute('src', SRC);
+    (root(el).activeElement as HTMLButtonElement).click();
+    await until(() => !!root(el).querySelector('ul.centres'), 'loaded');
+    await el.updateComplete;
+    expect(root(el).activeElement?.id, 'focus once loaded').to.equal('title');
+    await expect(el).to.be.accessible();
+  });
+
   it('tile errors are harmless: the map keeps working on a plain background', async () => {
     const el = await make();
     await listReady(el);

@@ -269,6 +269,7 @@
 'sbe6dac9db5654d10': `Cualquier distancia`,
 'sbfedafeab06a77e7': str`Informar de un cambio en ${0} (se abre su correo electrónico)`,
 'sc02e602fb808221f': `Ya está en línea de nuevo. Pulse Inscribirme para enviar su inscripción.`,
+'sc038070115cffee8': `Intentándolo de nuevo…`,
 'sc1600502c6ef14e9': `Buscar apoyo`,
 'sc22585a72063baa9': `Ver las líneas de ayuda`,
 'sc3101325003f9d42': `Este navegador no pudo borrar su lista. Inténtelo de nuevo.`,
