@@ -290,6 +290,12 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     if (!place) input?.focus();
   }
 
+  /** Show or hide the map (narrow screens); a map shown is brought into view, where it loads. */
+  private toggleMap(): void {
+    this.mapShown = !this.mapShown;
+    if (this.mapShown) void this.updateComplete.then(() => this.renderRoot.querySelector('.map-frame')?.scrollIntoView({ block: 'nearest' }));
+  }
+
   /** Forget the place; the button goes with it, so the keyboard goes back to the ZIP field. */
   private clearPlace(): void {
     this.place.clear();
@@ -370,7 +376,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     // The list comes first in the page (and so in the tab order); the map follows it.
     return html`<div class="layout ${this.mapShown ? 'map-open' : ''}">
       <button type="button" class="secondary map-toggle" part="map-toggle" aria-expanded=${this.mapShown ? 'true' : 'false'}
-        aria-controls="map-panel" @click=${() => (this.mapShown = !this.mapShown)}>
+        aria-controls="map-panel" @click=${this.toggleMap}>
         ${this.mapShown ? msg('Hide map') : msg('Show map')}
       </button>
       <div class="list-col">
