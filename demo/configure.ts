@@ -30,6 +30,11 @@ const TITLES: Record<string, string> = {
 const HEIGHTS: Record<string, number> = { 'resource-search': 900, 'prsc-map': 900, 'disposal-locator': 700, 'newsletter-signup': 650 };
 const FONTS = ['', 'system-ui, sans-serif', 'Georgia, serif', '"Atkinson Hyperlegible", Verdana, sans-serif', 'Arial, Helvetica, sans-serif'];
 
+/** A manifest description as text, its `backticked` parts as code (the manifest keeps markdown). */
+function withCode(text: string | undefined) {
+  return (text ?? '').split('`').map((part, i) => (i % 2 ? html`<code>${part}</code>` : part));
+}
+
 @customElement('rf-configure')
 export class RfConfigure extends LitElement {
   /** Where custom-elements.json is served. */
@@ -135,9 +140,9 @@ export class RfConfigure extends LitElement {
     if (a.type?.text === 'boolean') {
       return html`<label class="check"><input id=${id} type="checkbox" .checked=${value === true}
           @change=${(e: Event) => this.set(a.name, (e.target as HTMLInputElement).checked)} />${a.name}</label>
-        <span class="hint">${a.description ?? ''}</span>`;
+        <span class="hint">${withCode(a.description)}</span>`;
     }
-    return html`<label for=${id}>${a.name}<span class="hint">${a.description ?? ''}</span></label>
+    return html`<label for=${id}>${a.name}<span class="hint">${withCode(a.description)}</span></label>
       <input id=${id} type="text" .value=${typeof value === 'string' ? value : ''}
         @input=${(e: Event) => this.set(a.name, (e.target as HTMLInputElement).value)} />`;
   }
@@ -182,7 +187,7 @@ export class RfConfigure extends LitElement {
                 (x) => html`<option value=${x.tagName!.slice(9)} ?selected=${x.tagName === `recovery-${this.element}`}>${x.tagName}</option>`,
               )}
             </select>
-            ${d?.summary ? html`<span class="hint">${d.summary}</span>` : nothing}
+            ${d?.summary ? html`<span class="hint">${withCode(d.summary)}</span>` : nothing}
             <label for="lang">Language</label>
             <select id="lang" @change=${(e: Event) => (this.language = (e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${this.language === ''}>Follow the page</option>

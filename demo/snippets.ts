@@ -91,7 +91,9 @@ export function cspLines(config: EmbedConfig, page = 'https://www.example.gov/')
   const extra = (o: string | undefined) => (o && o !== pageOrigin ? ` ${o}` : '');
   const connect = new Set<string>();
   if (assets && assets !== pageOrigin) connect.add(assets);
-  for (const name of ['src', 'action', 'zip-table-url', 'zip-table-national-url']) {
+  // Every attribute the elements fetch from: a dataset, a signup endpoint, the ZIP tables, an
+  // HSDS directory (`api`) and its taxonomy map when that is a URL.
+  for (const name of ['src', 'action', 'zip-table-url', 'zip-table-national-url', 'api', 'api-taxonomy']) {
     const v = config.attributes[name];
     const o = typeof v === 'string' && v ? originOf(v, page) : undefined;
     if (o && o !== pageOrigin) connect.add(o);

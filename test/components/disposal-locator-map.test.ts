@@ -11,7 +11,7 @@ const root = (el: RecoveryDisposalLocator) => el.shadowRoot!;
 const resultIds = (el: RecoveryDisposalLocator) =>
   [...root(el).querySelectorAll<HTMLElement>('.results-area li[data-id]')].map((li) => li.dataset.id!);
 
-async function located(item = 'pills'): Promise<RecoveryDisposalLocator> {
+async function located(item = 'pills', showMap = true): Promise<RecoveryDisposalLocator> {
   // tile-url="" draws no tiles: the test never reaches the internet. The element starts far
   // below the screen, so its map cannot have come into view before the test scrolls to it.
   window.scrollTo(0, 0);
@@ -33,6 +33,7 @@ async function located(item = 'pills'): Promise<RecoveryDisposalLocator> {
   await until(() => resultIds(el).length > 0, 'results');
   // The map loads Leaflet only when it comes into view.
   expect(el.map.state).to.equal('idle');
+  if (!showMap) return el;
   root(el).querySelector('.map-frame')!.scrollIntoView();
   await until(() => el.map.state === 'ready', 'map ready');
   await el.updateComplete;
@@ -68,6 +69,20 @@ describe('recovery-disposal-locator map', () => {
     await el.updateComplete;
     expect(root(el).querySelector(`li[data-id="${second}"]`)!.classList.contains('selected')).to.equal(true);
     expect(button.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a place shown on the map before the map has loaded is open there once it loads', async () => {
+    // On a phone the map is under the list and loads when it comes into view: "Show on map"
+    // brings it there, and the place must be the one open on it, not just the whole view.
+    const el = await located('pills', false);
+    const second = resultIds(el)[1]!;
+    root(el).querySelector<HTMLButtonElement>(`li[data-id="${second}"] .show-on-map`)!.click();
+    root(el).querySelector('.map-frame')!.scrollIntoView();
+    await until(() => el.map.state === 'ready', 'map ready');
+    await el.updateComplete;
+    const name = root(el).querySelector(`li[data-id="${second}"] .name`)!.textContent!.trim();
+    expect(root(el).querySelector('.leaflet-popup-content')?.textContent).to.include(name);
     await expect(el).to.be.accessible();
   });
 

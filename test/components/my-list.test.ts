@@ -159,6 +159,42 @@ describe('<recovery-my-list>', () => {
     expect(stored()).to.equal(null);
   });
 
+  it('a list cleared by mistake can be put back, by keyboard, until the page is left', async () => {
+    const kept = [{ id: 'ex-peer-south-end', name: 'x' }, { id: 'ex-dental-clinic', name: 'Example Dental Clinic' }];
+    localStorage.setItem(MY_LIST_KEY, JSON.stringify(kept));
+    const el = await myList();
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('button.clear')!.click();
+    await until(() => root.activeElement?.id === 'mine-heading', 'focus on the heading');
+    expect(stored()).to.equal(null);
+    const undo = root.querySelector<HTMLButtonElement>('button.undo-clear');
+    expect(undo, 'a button to put the list back').to.exist;
+    await expect(el).to.be.accessible();
+    undo!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => root.querySelectorAll('.mine .entry').length === 2, 'put back');
+    expect(JSON.parse(stored() ?? '[]')).to.deep.equal(kept);
+    await until(() => said(el) === 'The places are back on your list.', 'said put back');
+    expect(root.querySelector('button.undo-clear')).to.equal(null);
+    expect(root.activeElement?.id, 'the keyboard goes to the heading').to.equal('mine-heading');
+  });
+
+  for (const which of ['keep', 'close']) {
+    it(`the keyboard goes to "My list" when a shared list is ${which === 'keep' ? 'kept' : 'closed'} (its buttons go away)`, async () => {
+      history.replaceState(null, '', `${location.pathname}?ml-ids=ex-dental-clinic`);
+      const el = await myList();
+      const root = el.shadowRoot!;
+      await until(() => !!root.querySelector('.shared .entry .name'), 'shared list');
+      const buttons = root.querySelectorAll<HTMLButtonElement>('.shared .actions button');
+      buttons[which === 'keep' ? 0 : 1]!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !root.querySelector('.shared'), 'shared list gone');
+      await el.updateComplete;
+      expect(root.activeElement?.id, 'focus').to.equal('mine-heading');
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('url-prefix names the shared-list parameter', async () => {
     history.replaceState(null, '', `${location.pathname}?ml-ids=ex-dental-clinic&list2-ids=ex-peer-south-end`);
     const el = await fixture<RecoveryMyList>(html`<recovery-my-list url-prefix="list2" src=${datasetUrl({ key: uniqueKey('ml-p') })}></recovery-my-list>`);

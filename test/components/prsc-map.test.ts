@@ -155,6 +155,62 @@ describe('<recovery-prsc-map>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("gives each centre's call link in the list a target of at least 24 px", async () => {
+    // The call link is alone on its line in a closed centre: not a link inside a sentence.
+    const el = await make({ width: '390px' });
+    await listReady(el);
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('.summary a.call')];
+    expect(links.length).to.be.greaterThan(0);
+    for (const a of links) {
+      const r = a.getBoundingClientRect();
+      expect(Math.min(r.width, r.height), a.textContent!).to.be.at.least(24);
+    }
+  });
+
+  for (const width of ['1000px', '390px']) {
+    it(`keeps the details button in view when a centre opens or closes below it (${width} wide)`, async () => {
+      // The details open above the button: the button (which keeps the focus) must not be
+      // pushed out of the list's scroll box or off the screen.
+      const el = await make({ width });
+      await listReady(el);
+      const b = root(el).querySelectorAll<HTMLButtonElement>('button.choose')[3]!;
+      b.scrollIntoView({ block: 'end' });
+      b.focus();
+      const inView = (): boolean => {
+        const r = b.getBoundingClientRect();
+        const box = root(el).querySelector('.list-col')!.getBoundingClientRect();
+        return r.top >= Math.max(0, box.top) - 1 && r.bottom <= Math.min(window.innerHeight, box.bottom) + 1;
+      };
+      expect(inView(), 'in view before').to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(b.getAttribute('aria-expanded')).to.equal('true');
+      expect(root(el).activeElement).to.equal(b);
+      expect(inView(), 'in view once open').to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(b.getAttribute('aria-expanded')).to.equal('false');
+      expect(inView(), 'in view once closed').to.equal(true);
+    });
+  }
+
+  it('Clear (the place) puts the keyboard back in the ZIP field, not on the page', async () => {
+    const el = await make();
+    await listReady(el);
+    root(el).querySelector<HTMLInputElement>('#zip')!.focus();
+    await sendKeys({ type: '01103' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => root(el).querySelector('[role="status"]')!.textContent!.includes('Nearest first'), 'nearest first');
+    await el.updateComplete;
+    const clear = [...root(el).querySelectorAll<HTMLButtonElement>('form.near button')].find((b) => b.textContent!.trim() === 'Clear')!;
+    clear.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !root(el).querySelector('[role="status"]')!.textContent!.includes('Nearest first'), 'order cleared');
+    await el.updateComplete;
+    expect(root(el).activeElement?.id, 'focus after Clear').to.equal('zip');
+    await expect(el).to.be.accessible();
+  });
+
   it('says when a ZIP is not valid', async () => {
     const el = await make();
     await listReady(el);
@@ -210,6 +266,28 @@ describe('<recovery-prsc-map>', () => {
     expect(alert.textContent).to.contain('could not send');
     expect(alert.querySelector('button')).to.exist;
     expect(root(el).querySelector('.help')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('Try again keeps the keyboard: on the new Try again if it fails again, on the heading once loaded', async () => {
+    const el = await make({ src: datasetUrl({ fixture: 'prsc-centres', status: 500 }) });
+    await listReady(el);
+    const first = root(el).querySelector<HTMLButtonElement>('.load-error button')!;
+    first.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => {
+      const b = root(el).querySelector('.load-error button');
+      return !!b && b !== first;
+    }, 'failed again');
+    await el.updateComplete;
+    expect(root(el).activeElement, 'focus after a failed retry').to.equal(root(el).querySelector('.load-error button'));
+    await expect(el).to.be.accessible();
+    // The data comes back: the keyboard goes to the element's heading, not to the page.
+    el.setAttribute('src', SRC);
+    (root(el).activeElement as HTMLButtonElement).click();
+    await until(() => !!root(el).querySelector('ul.centres'), 'loaded');
+    await el.updateComplete;
+    expect(root(el).activeElement?.id, 'focus once loaded').to.equal('title');
     await expect(el).to.be.accessible();
   });
 

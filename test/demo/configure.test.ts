@@ -104,4 +104,29 @@ describe('demo/configure.html', () => {
     expect($(el, '[role=status]').textContent).to.match(/copied|copy it yourself/);
     await expect(el).to.be.accessible();
   });
+
+  it('lets the CSP connect to a directory API on another origin (api=), for each element that takes one', async () => {
+    for (const element of ['resource-search', 'prsc-map', 'disposal-locator']) {
+      const el = await make();
+      const select = $<HTMLSelectElement>(el, '#element');
+      select.value = element;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      const api = $<HTMLInputElement>(el, '#attr-api');
+      expect(api, `${element} has an api option`).to.exist;
+      typeInto(api, 'https://directory.example.org/hsds/');
+      await el.updateComplete;
+      expect($(el, 'pre[data-snippet=csp-script]').textContent, element).to.contain("connect-src 'self' https://directory.example.org;");
+      el.remove();
+    }
+  });
+
+  it('shows the options\' descriptions without the manifest\'s markdown backticks: code in <code>', async () => {
+    const el = await make();
+    const hints = [...el.shadowRoot!.querySelectorAll('.hint')];
+    expect(hints.length).to.be.greaterThan(3);
+    expect(hints.filter((h) => h.textContent!.includes('`')).map((h) => h.textContent)).to.deep.equal([]);
+    const prefix = $(el, 'label[for=attr-url-prefix] .hint');
+    expect(prefix.querySelector('code')?.textContent).to.equal('sync-url');
+  });
 });

@@ -18,7 +18,7 @@ import { myListStyles } from './my-list.styles.js';
  * list" in any element, on one page, with large phone numbers, addresses and hours. It prints
  * on one page, or is shared as a link that carries the records' ids only. The list is kept in
  * this browser only (localStorage, one key), only once the person adds something, and is never
- * sent anywhere; "Clear my list" forgets it. Records are looked up by id in the element's
+ * sent anywhere; "Clear my list" forgets it (a button puts it back until the page is left). Records are looked up by id in the element's
  * dataset: one the data no longer has is shown as "no longer listed". A link with `ml-ids=`
  * (or the `url-prefix`'s) shows that shared list, which the person may keep.
  *
@@ -50,6 +50,8 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
   @state() private shownUrl = '';
   /** The ids of a list shared with the person (from the URL), until they keep or close it. */
   @state() private sharedIds: string[] = [];
+  /** The list as it was before "Clear my list", in memory only, so a mistake can be undone. */
+  @state() private cleared: ListEntry[] = [];
 
   private readonly list = new MyListController(this);
 
@@ -82,8 +84,19 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
 
   private clear(): void {
     this.shownUrl = '';
-    this.say(clearList() ? msg('Your list is cleared. Nothing of it is kept in this browser now.') : msg('This browser would not clear your list. Try again.'));
+    const before = this.list.entries;
+    const done = clearList();
+    this.cleared = done ? before : [];
+    this.say(done ? msg('Your list is cleared. Nothing of it is kept in this browser now.') : msg('This browser would not clear your list. Try again.'));
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus());
+  }
+
+  /** Put back the list "Clear my list" took away. */
+  private undoClear(): void {
+    const change = addToList(this.cleared);
+    if (change === 'added') this.cleared = [];
+    this.say(change === 'added' ? msg('The places are back on your list.') : listChangeText(change, ''));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#mine-heading')?.focus());
   }
 
   private async share(): Promise<void> {
@@ -100,11 +113,17 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
     const entries = this.sharedIds.map((id) => ({ id, name: map?.get(id)?.name ?? '' }));
     const change = addToList(entries);
     if (change === 'added') {
-      this.sharedIds = [];
+      this.closeShared();
       this.say(msg('The shared list is now on your list, kept in this browser only.'));
     } else {
       this.say(listChangeText(change, ''));
     }
+  }
+
+  /** Close the shared list; its buttons go with it, so the keyboard goes to "My list". */
+  private closeShared(): void {
+    this.sharedIds = [];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#mine-heading')?.focus());
   }
 
   override render(): TemplateResult {
@@ -124,7 +143,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
       ${this.renderEntries(this.sharedIds.map((id) => ({ id, name: '' })), ready, false)}
       <p class="actions" part="actions">
         <button type="button" @click=${this.keepShared} ?disabled=${!ready}>${msg('Keep these on my list')}</button>
-        <button type="button" class="secondary" @click=${() => (this.sharedIds = [])}>${msg('Close the shared list')}</button>
+        <button type="button" class="secondary" @click=${this.closeShared}>${msg('Close the shared list')}</button>
       </p>
     </section>`;
   }
@@ -136,7 +155,10 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
       <p class="intro">${msg('Your own list of supports, to print or keep on your phone. It is kept in this browser only and never sent anywhere.')}</p>
       ${this.renderLoadState()}
       ${entries.length === 0
-        ? html`<p class="notice empty">${msg('Your list is empty. Choose "Add to my list" on any place to keep it here.')}</p>`
+        ? html`<p class="notice empty">${msg('Your list is empty. Choose "Add to my list" on any place to keep it here.')}</p>
+            ${this.cleared.length
+              ? html`<p class="actions"><button type="button" class="secondary undo-clear" @click=${this.undoClear}>${msg('Put the places back on my list')}</button></p>`
+              : nothing}`
         : html`${this.renderEntries(entries, ready, true)}
             <p class="actions" part="actions">
               <button type="button" class="print" @click=${() => window.print()}>${msg('Print my list')}</button>

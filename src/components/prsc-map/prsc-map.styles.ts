@@ -107,6 +107,12 @@ export const prscMapStyles = css`
   .call {
     font-weight: 600;
   }
+  /* Alone on its line in a closed centre: a full 24 px target, not a link in a sentence. */
+  .summary .call {
+    display: inline-flex;
+    align-items: center;
+    min-height: 1.5em;
+  }
   .choose {
     margin-top: 0.5em;
   }

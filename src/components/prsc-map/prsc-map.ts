@@ -106,6 +106,8 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
   private points: MapPoint[] = [];
   private readonly pointsMemo = new Memo<MapPoint[]>();
   private focusId?: string | undefined;
+  /** A centre opened or closed from its button: keep that button in view after the render. */
+  private revealId?: string | undefined;
   /** How many of the shown centres the list renders. */
   @state() private listed = 0;
   private warnedRegion = '';
@@ -224,10 +226,25 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     if (this.focusId) {
       const id = this.focusId;
       this.focusId = undefined;
-      const button = this.renderRoot.querySelector<HTMLButtonElement>(`button.choose[data-id="${CSS.escape(id)}"]`);
-      button?.closest('li')?.scrollIntoView({ block: 'nearest' });
+      const button = this.reveal(id);
       button?.focus({ preventScroll: true });
     }
+    if (this.revealId) {
+      const id = this.revealId;
+      this.revealId = undefined;
+      this.reveal(id);
+    }
+  }
+
+  /**
+   * Scroll a centre into view, as much of it as fits, and always its details button: the details
+   * open above the button, and would otherwise push the button (and the focus) out of sight.
+   */
+  private reveal(id: string): HTMLButtonElement | null {
+    const button = this.renderRoot.querySelector<HTMLButtonElement>(`button.choose[data-id="${CSS.escape(id)}"]`);
+    button?.closest('li')?.scrollIntoView({ block: 'nearest' });
+    button?.scrollIntoView({ block: 'nearest' });
+    return button;
   }
 
   private get pageStep(): number {
@@ -251,6 +268,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     if (at >= this.listed) this.listed = (Math.floor(at / this.pageStep) + 1) * this.pageStep;
     this.announcement = '';
     this.linkMissing = false;
+    if (from === 'list') this.revealId = id;
     if (from === 'list' && this.selectedId === id) {
       this.selectedId = undefined;
       this.writeUrl();
@@ -277,6 +295,18 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#zip');
     const place = await this.place.useZip(input?.value ?? '');
     if (!place) input?.focus();
+  }
+
+  /** Show or hide the map (narrow screens); a map shown is brought into view, where it loads. */
+  private toggleMap(): void {
+    this.mapShown = !this.mapShown;
+    if (this.mapShown) void this.updateComplete.then(() => this.renderRoot.querySelector('.map-frame')?.scrollIntoView({ block: 'nearest' }));
+  }
+
+  /** Forget the place; the button goes with it, so the keyboard goes back to the ZIP field. */
+  private clearPlace(): void {
+    this.place.clear();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#zip')?.focus());
   }
 
   private toggleOffering(c: Category, on: boolean): void {
@@ -342,7 +372,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
         ${renderZipInput(this.place, { label: msg('Nearest to ZIP code'), value: this.urlZip })}
         <button type="submit">${msg('Find nearest')}</button>
         ${renderLocateButton(this.place, () => void this.place.useLocation())}
-        ${this.place.place ? html`<button type="button" class="secondary" @click=${() => this.place.clear()}>${msg('Clear')}</button>` : nothing}
+        ${this.place.place ? html`<button type="button" class="secondary clear-place" @click=${this.clearPlace}>${msg('Clear')}</button>` : nothing}
       </form>
       ${renderPlaceProblem(this.place)}
     </div>`;
@@ -355,7 +385,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     // The list comes first in the page (and so in the tab order); the map follows it.
     return html`<div class="layout ${this.mapShown ? 'map-open' : ''}">
       <button type="button" class="secondary map-toggle" part="map-toggle" aria-expanded=${this.mapShown ? 'true' : 'false'}
-        aria-controls="map-panel" @click=${() => (this.mapShown = !this.mapShown)}>
+        aria-controls="map-panel" @click=${this.toggleMap}>
         ${this.mapShown ? msg('Hide map') : msg('Show map')}
       </button>
       <div class="list-col">

@@ -87,9 +87,38 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
     previewRecords: () => (this.constructor as typeof RecoveryDatasetElement).previewRecords,
   });
 
+  /** "Try again" was pressed: keep the keyboard in the element until the retry settles. */
+  private retryFocus = false;
+
   constructor() {
     super();
     new LocaleController(this);
+    this.addController({ hostUpdated: () => this.keepRetryFocus() });
+  }
+
+  /** Try the data again; the button goes away while it loads. */
+  private retryLoad(): void {
+    this.retryFocus = true;
+    this.store.retry();
+  }
+
+  /**
+   * After "Try again": the keyboard waits on the "Trying again" line, then goes to the new
+   * "Try again" if it failed again, or to the element's heading once the data is there.
+   */
+  private keepRetryFocus(): void {
+    if (!this.retryFocus) return;
+    const root = this.renderRoot;
+    const target =
+      this.store.status === 'loading'
+        ? root.querySelector<HTMLElement>('.load-retry')
+        : this.store.status === 'error'
+          ? root.querySelector<HTMLElement>('.load-error button')
+          : [...root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].find((h) => !h.closest('.help'));
+    if (this.store.status !== 'loading') this.retryFocus = false;
+    if (!target) return;
+    if (!target.matches('button, [tabindex]')) target.tabIndex = -1;
+    target.focus();
   }
 
   override connectedCallback(): void {
@@ -208,11 +237,14 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
       return html`<p class="notice load-slow">
         ${msg('This is taking longer than usual. It may still load; the help lines above can help you now.')}</p>`;
     }
+    if (status === 'loading' && this.retryFocus) {
+      return html`<p class="notice load-retry" tabindex="-1">${msg('Trying again…')}</p>`;
+    }
     if (status !== 'error') return nothing;
     return html`<div class="notice error load-error" role="alert">
       <p><strong>${this.loadErrorText(this.store.error)}</strong></p>
       <p>${msg('The help lines above can still find support with you.')}</p>
-      <button type="button" @click=${() => this.store.retry()}>${msg('Try again')}</button>
+      <button type="button" @click=${this.retryLoad}>${msg('Try again')}</button>
     </div>`;
   }
 

@@ -413,6 +413,9 @@ export class MapController implements ReactiveController {
       this.mods = mods;
       this.create(mods);
       this.setState('ready');
+      // A place chosen while the map was still loading (on a phone "Show on map" is what brings
+      // the map into view): select() could not open it then, so open it now.
+      if (this.selectedId !== undefined) this.select(this.selectedId);
     } catch (err) {
       if (gen !== this.generation) return;
       this.destroy();
