@@ -454,7 +454,7 @@ function elementsMd(o) {
   const lines = [];
   lines.push('## The elements, measured from outside (`npm run bench`)');
   lines.push('');
-  lines.push(`Run ${o.date.slice(0, 16).replace('T', ' ')} UTC in ${o.seconds} s on ${o.machine.cpus} cores (${o.machine.model}), headless Chromium ${o.chromium} (Debian) through playwright-core, Node ${o.machine.node}. Load average (1 min) ${o.loadStart} at the start, ${o.loadEnd} at the end; each table gives the load average before and after its rows. The machine was shared with other work: figures under load are slower than on an idle machine.`);
+  lines.push(`Run ${o.date.slice(0, 16).replace('T', ' ')} UTC in ${o.seconds} s on ${o.machine.cpus} cores (${o.machine.model}), headless Chromium ${o.chromium} (Debian) through playwright-core, Node ${o.machine.node}. Load average (1 min) ${o.loadStart} at the start, ${o.loadEnd} at the end; each table gives the load average before and after its rows. Figures under load (a load average above the number of cores) are slower than on an idle machine.`);
   lines.push('');
   lines.push('Reproduce: `npm ci && npm run bench` (needs Chromium: `CHROME_PATH`, or Debian\'s `chromium`). Profiles: `node bench/run.mjs --profile`.');
   lines.push('');
