@@ -29,8 +29,8 @@ const budgets = [
   // Was 30 KB; grew with the shared base, honest card wording and per-part rendering (unminified:
   // the user's bundler minifies). The CMS page budgets below are what a resident downloads.
   // Both set at what they measured after the first-paint diet of #9 and the first-results
-  // preview of #10 (40.4 and 16.3 KB).
-  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 40.5 * KB },
+  // preview of #10 and the keyboard fixes of the last review (40.6 and 16.3 KB).
+  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 40.7 * KB },
   { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 16.5 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
@@ -61,9 +61,10 @@ if (!leafletChunk.length) console.log('(no Leaflet chunk found in dist/cms: is t
 // API search, a shared link's record, the ZIP lookup). The goal for the search page is 30 KB (issue #9); it
 // measured 44.3 KB in 5 files before the first-paint diet and 42.7 KB in 5 files after it
 // (data 16.8, lit 11.9, resource-search 11.0, place controls 2.3, loader 0.7); the first
-// results from the first records of a large dataset (#10) then added 1.1 KB: 43.8 KB.
-// Budgeted at what each page measures, so that it can only shrink.
-const PAGE_BUDGETS = { 'search only': 43.9 * KB, 'map only': 114.4 * KB, 'all four': 145 * KB };
+// results from the first records of a large dataset (#10) then added 1.1 KB, and keeping
+// the keyboard through "Try again" 0.3 KB: 44.1 KB. Budgeted at what each page measures, so
+// that it can only shrink.
+const PAGE_BUDGETS = { 'search only': 44.2 * KB, 'map only': 114.8 * KB, 'all four': 145.3 * KB };
 const NOT_ON = {
   'search only': /\/cms\/(prsc-map|disposal-locator|newsletter-signup|map-controller|leaflet|empty-view|card-share|api-search|shared-record|rerank|nearest|zip-lookup)/,
   'map only': /\/cms\/(resource-search|disposal-locator|newsletter-signup)/,
