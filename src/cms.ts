@@ -18,16 +18,22 @@ interface Loader {
 const KEY = Symbol.for('recovery-finder.loader');
 /** Datasets asked for before their element's code has loaded (read by core/load.ts). */
 const PREFETCH = Symbol.for('recovery-finder.prefetch');
+/** Every dataset URL the loader has asked for on this page. */
+const ASKED = Symbol.for('recovery-finder.prefetch-asked');
 /** The elements that read a dataset from `src`. */
 const DATASET_TAG = /^recovery-(resource-search|prsc-map|disposal-locator|my-list)$/;
+/** The dataset they read without `src`: the bundled file beside their code (the same URL). */
+const BUNDLED = new URL('../data/resources.json?no-inline', import.meta.url).href;
 
 /**
- * Ask for an element's JSON dataset at once, while its code is still on its way (two or three
- * module round trips): the element's own request takes this answer instead of asking again.
+ * Ask for an element's JSON dataset at once (its `src`, or the bundled file when it has none
+ * and no `data` was given), while its code is still on its way (two or three module round
+ * trips): the element's own request takes this answer instead of asking again.
  */
 function prefetch(el: Element): void {
-  const src = el.getAttribute('src');
-  if (!src || !DATASET_TAG.test(el.localName) || el.hasAttribute('api') || /\.csv([?#]|$)/i.test(src)) return;
+  if (!DATASET_TAG.test(el.localName) || el.hasAttribute('api') || 'data' in el) return;
+  const src = el.getAttribute('src') || BUNDLED;
+  if (/\.csv([?#]|$)/i.test(src)) return;
   let url: string;
   try {
     url = new URL(src, document.baseURI).href;
@@ -35,7 +41,10 @@ function prefetch(el: Element): void {
     return;
   }
   const store = ((globalThis as { [PREFETCH]?: Map<string, Promise<Response>> })[PREFETCH] ??= new Map());
-  if (store.has(url)) return;
+  // Asked once per page: a later element finds the answer in the elements' shared cache.
+  const asked = ((globalThis as { [ASKED]?: Set<string> })[ASKED] ??= new Set());
+  if (asked.has(url)) return;
+  asked.add(url);
   const answer = fetch(url, { headers: { Accept: 'application/json' } });
   answer.catch(() => store.delete(url)); // the element asks again, with its retries
   store.set(url, answer);

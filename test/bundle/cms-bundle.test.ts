@@ -6,6 +6,10 @@ import { datasetUrl, requestCount, uniqueKey, until } from '../helpers.js';
 
 const TAGS = ['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-newsletter-signup'];
 const BUNDLE = '/dist/recovery-finder.js';
+/** Datasets the loader asked for, not yet taken by their element. */
+const prefetched = () => (globalThis as { [k: symbol]: Map<string, unknown> | undefined })[Symbol.for('recovery-finder.prefetch')];
+/** The bundled dataset among them. */
+const bundled = () => [...(prefetched()?.keys() ?? [])].filter((u) => /\/dist\/cms\/resources-[\w-]+\.json/.test(u));
 
 /** Script URLs this page has fetched from dist/. */
 const scripts = () =>
@@ -42,7 +46,14 @@ describe('the CMS loader', () => {
     const box = document.createElement('div');
     box.innerHTML = '<section><p>Disposal</p><recovery-disposal-locator></recovery-disposal-locator></section>';
     document.body.append(box);
+    await Promise.resolve(); // the loader's MutationObserver has run
+    // No src: the bundled dataset is asked for at once, while the element's code is on its way.
+    expect(customElements.get('recovery-disposal-locator'), 'the code is still on its way').to.equal(undefined);
+    expect(bundled(), 'asked at once').to.have.length(1);
     await until(() => customElements.get('recovery-disposal-locator') !== undefined, 'disposal defined');
+    const locator = box.querySelector('recovery-disposal-locator') as unknown as { store: { status: string } };
+    await until(() => locator.store?.status === 'ready', 'the locator has its data');
+    expect(bundled(), 'the element took that answer').to.deep.equal([]);
     expect(scripts().filter((s) => /\/cms\/(prsc-map|leaflet)/.test(s))).to.deep.equal([]);
     box.remove();
   });
@@ -68,8 +79,13 @@ describe('the CMS loader', () => {
   it('finds its bundled dataset beside the script, with no src given', async () => {
     const el = document.createElement('recovery-resource-search');
     document.body.append(el);
+    await Promise.resolve(); // the loader's MutationObserver has run
+    // The locator above had it already: not asked again, the elements' shared answer serves.
+    expect(bundled(), 'not asked twice').to.deep.equal([]);
     const text = () => el.shadowRoot?.textContent ?? '';
     await until(() => /\d+ results/.test(text()), 'results shown');
+    const asked = performance.getEntriesByType('resource').filter((e) => /\/dist\/cms\/resources-[\w-]+\.json/.test(e.name));
+    expect(asked, 'one request in all').to.have.length(1);
     const shown = Number(/(\d+) results/.exec(text())![1]);
     expect(shown).to.be.greaterThan(100);
     expect(text()).to.contain('Need help now?');
@@ -85,7 +101,6 @@ describe('the CMS loader', () => {
   it("asks for an element's dataset before the element's code has loaded, and the element takes that answer", async () => {
     const key = uniqueKey('prefetch');
     const src = datasetUrl({ key });
-    const prefetched = () => (globalThis as { [k: symbol]: Map<string, unknown> | undefined })[Symbol.for('recovery-finder.prefetch')];
     expect(customElements.get('recovery-my-list'), 'not loaded by an earlier test').to.equal(undefined);
     const el = document.createElement('recovery-my-list');
     el.setAttribute('src', src);
