@@ -1,5 +1,6 @@
 /**
- * Builds the shipped datasets in data/ from the raw public files in ../shared/data-sources/.
+ * Builds the shipped datasets in data/ from the raw public files in sources/ (copied, unchanged,
+ * from the project's shared data-sources folder, with its README: what is known of each file).
  *
  *   vite build --mode cli && node dist/build-data.js [--sources DIR] [--out DIR]
  *
@@ -814,7 +815,7 @@ function summary(output: Output): string {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { sources: { type: 'string' }, out: { type: 'string' } } });
-  const sourcesDir = resolve(values.sources ?? '../shared/data-sources');
+  const sourcesDir = resolve(values.sources ?? 'sources');
   const outDir = resolve(values.out ?? 'data');
   const outputs = await buildOutputs(sourcesDir);
   const problems = outputs.filter((o) => o.isDataset).flatMap((o) => datasetProblems(o.file, o.json));

@@ -1,4 +1,4 @@
-/** Re-running the data build reproduces data/ byte for byte (needs ../shared/data-sources). */
+/** Re-running the data build reproduces data/ byte for byte from the raw files in sources/. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildData, dataFile, root, run } from './helpers.mjs';
 
-const sources = resolve(root, '../shared/data-sources');
-const skip = existsSync(sources)
-  ? false
-  : `skipped: ${sources} not found (a clone without the raw sources); the shipped data/ files are still validated`;
+const sources = resolve(root, 'sources');
+// The raw files are in the repository: a missing folder is a broken clone, not a reason to skip.
+assert.ok(existsSync(join(sources, 'ma-prsc-seed.csv')), `${sources} is missing: the raw files the data build reads`);
 const OUTPUTS = ['resources.json', 'us-disposal-2018.json', 'zip-centroids-ma.json', 'zip-centroids-us.json', 'schema.json'];
 
 function withTempDir(fn) {
@@ -21,7 +20,7 @@ function withTempDir(fn) {
   }
 }
 
-test('build-data reproduces data/*.json byte for byte', { skip }, () =>
+test('build-data reproduces data/*.json byte for byte', () =>
   withTempDir((out) => {
     const result = run(buildData, ['--out', out]);
     assert.equal(result.status, 0, result.stderr);
@@ -31,7 +30,7 @@ test('build-data reproduces data/*.json byte for byte', { skip }, () =>
     }
   }));
 
-test('build-data writes nothing and exits 1 when a source row would make an invalid record', { skip }, () =>
+test('build-data writes nothing and exits 1 when a source row would make an invalid record', () =>
   withTempDir((dir) => {
     const copy = join(dir, 'sources');
     const out = join(dir, 'out');
@@ -68,7 +67,7 @@ function buildWith(edit) {
   });
 }
 
-test('the disposal file becomes one record per row: items, hours, place and provenance from the row', { skip }, () => {
+test('the disposal file becomes one record per row: items, hours, place and provenance from the row', () => {
   const text = readFileSync(join(sources, DISPOSAL_FILE), 'utf8');
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const header = text.split(/\r?\n/)[0];
@@ -101,7 +100,7 @@ test('the disposal file becomes one record per row: items, hours, place and prov
   assert.match(ssp.provenance.note, /undated/);
 });
 
-test('the recovery-support file becomes services by kind, and a detail row adds to its PRSC', { skip }, () => {
+test('the recovery-support file becomes services by kind, and a detail row adds to its PRSC', () => {
   const text = readFileSync(join(sources, RECOVERY_FILE), 'utf8');
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const [header, ...rest] = text.trim().split(/\r?\n/);
@@ -118,7 +117,7 @@ test('the recovery-support file becomes services by kind, and a detail row adds 
   assert.match(harbor.description, /24 hours of recovery and 18 years old or over/);
 });
 
-test('the build refuses a row whose phone looks like a person\'s line', { skip }, () =>
+test('the build refuses a row whose phone looks like a person\'s line', () =>
   withTempDir((dir) => {
     const copy = join(dir, 'sources');
     cpSync(sources, copy, { recursive: true });
