@@ -9,6 +9,9 @@
 // Prints one line per run and a summary; exits 1 if any run failed.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +57,15 @@ for (const [i, mode] of plan.entries()) {
     `run ${i + 1}/${plan.length} (${mode}${busy ? `, busy pid ${busy.pid}` : ''}): ${r.passed} passed, ${r.failed} failed, exit ${r.code}, ${seconds} s`,
   );
   for (const f of r.failures) console.log(`    ❌ ${f}`);
-  if (!ok && r.failures.length === 0) console.log(r.out.split('\n').slice(-40).join('\n'));
+  if (!ok) {
+    // The whole output of a failed run, to find the file and the test.
+    const log = join(tmpdir(), `recovery-flake-run-${i + 1}-${process.pid}.log`);
+    writeFileSync(log, r.out);
+    const files = [...r.out.matchAll(/^(test\/\S+\.test\.ts):$/gm)].map((m) => m[1]);
+    const failedIn = r.out.split(/^(?=test\/\S+\.test\.ts:$)/m).filter((part) => /❌/.test(part)).map((part) => part.split(':')[0]);
+    console.log(`    in ${failedIn.join(', ') || '(no file named)'}; the whole output: ${log} (${files.length} files reported)`);
+    if (r.failures.length === 0) console.log(r.out.split('\n').slice(-40).join('\n'));
+  }
 }
 const bad = results.filter((r) => !r.ok).length;
 console.log(`\n${results.length - bad} of ${results.length} runs passed`);
