@@ -64,7 +64,7 @@ if (!leafletChunk.length) console.log('(no Leaflet chunk found in dist/cms: is t
 // results from the first records of a large dataset (#10) then added 1.1 KB, and keeping
 // the keyboard through "Try again" 0.3 KB: 44.1 KB. Budgeted at what each page measures, so
 // that it can only shrink.
-const PAGE_BUDGETS = { 'search only': 44.2 * KB, 'map only': 114.8 * KB, 'all four': 145.4 * KB };
+const PAGE_BUDGETS = { 'search only': 44.2 * KB, 'map only': 115.1 * KB, 'all four': 145.4 * KB };
 const NOT_ON = {
   'search only': /\/cms\/(prsc-map|disposal-locator|newsletter-signup|map-controller|leaflet|empty-view|card-share|api-search|shared-record|rerank|nearest|zip-lookup)/,
   'map only': /\/cms\/(resource-search|disposal-locator|newsletter-signup)/,

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import { CATEGORIES, type Category, type Dataset, type Resource } from '../../core/schema.js';
@@ -351,7 +352,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     return html`<div class="controls" part="controls">
       <div class="field">
         <label for="region">${msg('Region')}</label>
-        <select id="region" ?disabled=${this.store.status !== 'ready'} @change=${(e: Event) => {
+        <select id="region" ?disabled=${this.store.status !== 'ready'} .value=${live(selectedRegion ?? '')} @change=${(e: Event) => {
           this.chosenRegion = (e.target as HTMLSelectElement).value;
           this.writeUrl();
         }}>
