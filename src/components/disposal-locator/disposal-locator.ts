@@ -17,7 +17,7 @@ import {
 } from '../../core/disposal.js';
 import { RecoverySearchEvent, RecoverySelectEvent, type DisposalSearchFilters } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
-import { cardStyles, renderCard } from '../shared/result-card.js';
+import { cardStyles, renderCard, type CardContext } from '../shared/result-card.js';
 import { helpStyles } from '../shared/help.js';
 import { idParam, type UrlValues } from '../shared/url-state.js';
 import { cardActionStyles } from '../shared/card-actions.js';
@@ -269,6 +269,19 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
     if (this.place.place) this.announce = true;
   }
 
+  /** What every card of a place or an event in the lists shares. */
+  private cardOptions(now: Date, timeZone: string, km: number | undefined): Omit<CardContext, 'actions'> {
+    return {
+      now,
+      timeZone,
+      km,
+      headingLevel: this.subLevel,
+      noCategories: true,
+      staleAfterDays: this.staleAfterDays,
+      feedback: this.store.dataset?.feedback,
+    };
+  }
+
   private onSubmit(e: Event) {
     e.preventDefault();
     void this.place.useZip(this.renderRoot.querySelector<HTMLInputElement>('#zip')?.value ?? '');
@@ -401,13 +414,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
               ${this.results.map(
                 ({ item: r, km }) => html`<li data-id=${r.id} class=${r.id === this.selectedId ? 'selected' : ''}>
                   ${renderCard(r, {
-                    now,
-                    timeZone,
-                    km,
-                    headingLevel: this.subLevel,
-                    noCategories: true,
-                    staleAfterDays: this.staleAfterDays,
-                    feedback: this.store.dataset?.feedback,
+                    ...this.cardOptions(now, timeZone, km),
                     actions: html`${mapUsable && r.location
                         ? html`<button type="button" class="secondary show-on-map" aria-pressed=${r.id === this.selectedId ? 'true' : 'false'}
                             aria-label=${msg(str`Show on map: ${r.name}`)} @click=${() => this.choose(r.id, 'list')}>${msg('Show on map')}</button>`
@@ -480,13 +487,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
           ({ item: r, km }) => html`<li>
             ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
             ${renderCard(r, {
-              now,
-              timeZone,
-              km,
-              headingLevel: this.subLevel,
-              noCategories: true,
-              staleAfterDays: this.staleAfterDays,
-              feedback: this.store.dataset?.feedback,
+              ...this.cardOptions(now, timeZone, km),
               actions: html`${this.renderAddToCalendar(r, timeZone)}${this.cardActions.actions(r)}`,
             })}
           </li>`,
