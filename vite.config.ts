@@ -34,6 +34,48 @@ function elementsModule(): Plugin {
   };
 }
 
+/**
+ * The CMS loader asks for an element's chunk only when its tag is seen; that chunk then asks
+ * for the chunks it imports (Lit, the data code), one network round trip later. This appends
+ * to the loader a table of each tag's chunk imports, read by `__recoveryChunkDeps` in
+ * src/cms.ts, so the loader asks for them all at once. Appended at the end (a hoisted function
+ * declaration), so the source map of the code before it stays right.
+ */
+function preloadTable(): Plugin {
+  return {
+    name: 'recovery-preload-table',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      for (const entry of chunks) {
+        if (!entry.isEntry || !entry.code.includes('__recoveryChunkDeps')) continue;
+        const loaded = new Set(entry.imports);
+        const table: Record<string, string[]> = {};
+        for (const file of entry.dynamicImports) {
+          const chunk = byFile.get(file);
+          const tag = chunk?.facadeModuleId?.match(/[\\/]src[\\/]components[\\/]([a-z-]+)[\\/]\1\.ts$/)?.[1];
+          if (!chunk || !tag) continue;
+          const deps = new Set<string>();
+          const visit = (f: string) => {
+            for (const d of byFile.get(f)?.imports ?? []) {
+              if (deps.has(d) || loaded.has(d) || d === entry.fileName) continue;
+              deps.add(d);
+              visit(d);
+            }
+          };
+          visit(file);
+          const dir = entry.fileName.includes('/') ? entry.fileName.replace(/[^/]*$/, '') : '';
+          table[`recovery-${tag}`] = [...deps].map((d) => `./${d.startsWith(dir) ? d.slice(dir.length) : d}`);
+        }
+        const fn = `function __recoveryChunkDeps(){return ${JSON.stringify(table)}}\n`;
+        const map = entry.code.lastIndexOf('\n//# sourceMappingURL=');
+        entry.code = map < 0 ? `${entry.code}\n${fn}` : `${entry.code.slice(0, map)}\n${fn}${entry.code.slice(map + 1)}`;
+      }
+    },
+  };
+}
+
 /** Modules of the CMS build's `lit` chunk (see the cms mode below). */
 const LIT_CHUNK = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/](?!.*directive)|src[\\/](events\.ts|locales[\\/]locale-codes\.ts|components[\\/]shared[\\/](define|localize|help|styles|heading)\.ts|core[\\/](help-defaults|links|patterns)\.ts)$/;
 /** Modules of the CMS build's `data` chunk. */
@@ -145,7 +187,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'cms') {
     return {
       base: './',
-      plugins: [elementsModule(), attributesModule(), embedFiles()],
+      plugins: [elementsModule(), attributesModule(), embedFiles(), preloadTable()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,

@@ -116,8 +116,24 @@ function* scan(text: string): Generator<void, Layout | undefined> {
   return layout && layout.close > layout.open && depth === 0 ? layout : undefined;
 }
 
-/** The steps: `JSON.parse(text)`'s value at the end; throws what JSON.parse throws. */
-export function* parseJsonInSteps(text: string): Generator<void, unknown> {
+/** The document's first records, told once while the rest is still being parsed. */
+export interface JsonHead {
+  /** How many records make the head. */
+  records: number;
+  /**
+   * Hears the document with only its first `records` records (a copy), and how many records the
+   * whole document has. Called only when the document has more. A promise it returns is waited
+   * for before the parse goes on (for example: until what was made of it is painted).
+   */
+  take: (head: Record<string, unknown>, total: number) => void | Promise<void>;
+}
+
+/**
+ * The steps: `JSON.parse(text)`'s value at the end; throws what JSON.parse throws. With `head`,
+ * the document's first records are told as soon as they are parsed (a step may then yield
+ * the promise `head.take` returned; {@link runInSlices} waits for it).
+ */
+export function* parseJsonInSteps(text: string, head?: JsonHead): Generator<void | Promise<void>, unknown> {
   if (text.length < CHUNK * 4) return JSON.parse(text) as unknown;
   const layout = yield* scan(text);
   if (!layout) return JSON.parse(text) as unknown;
@@ -138,6 +154,10 @@ export function* parseJsonInSteps(text: string): Generator<void, unknown> {
       records[k] = JSON.parse(text.slice(layout.starts[k], layout.ends[k]));
     } catch {
       return JSON.parse(text) as unknown;
+    }
+    if (head && k + 1 === head.records && records.length > head.records) {
+      const wait = head.take({ ...(doc as Record<string, unknown>), resources: records.slice(0, k + 1) }, records.length);
+      if (wait) yield wait;
     }
   }
   (doc as { resources: unknown[] }).resources = records;

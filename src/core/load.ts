@@ -128,6 +128,8 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Pro
     if (!response.ok) {
       throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}.`, url, response.status);
     }
+    // A large document is on its way: its parser's chunk comes while the body does.
+    if (Number(response.headers.get('content-length')) >= STEPPED_PARSE_ABOVE) void loadSteppedParser().catch(() => (steppedParser = undefined));
     try {
       return await untilAborted(response.text(), both, url);
     } catch (e) {
@@ -163,15 +165,36 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
 /** Characters of JSON above which a document is parsed in steps (about 1,500 records). */
 const STEPPED_PARSE_ABOVE = 1_000_000;
 
+/** The stepped parser: a chunk of its own, asked for once, when a large document is on its way. */
+let steppedParser: Promise<typeof import('./json-slices.js')> | undefined;
+const loadSteppedParser = () => (steppedParser ??= import('./json-slices.js'));
+
+/**
+ * Records of a large document validated and told to `onPartial` as soon as they are parsed,
+ * before the rest of the document is: enough for a first view, few enough for one short task.
+ */
+export const HEAD_RECORDS = 300;
+
 /** Fetch and parse JSON with timeout, retry and an overall deadline, for one caller. */
 export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
   const body = await fetchText(url, options);
   try {
     if (body.length < STEPPED_PARSE_ABOVE) return JSON.parse(body) as unknown;
-    // A large document is parsed in steps, so it never freezes the page in one long task
-    // (the stepped parser is a chunk of its own, loaded only for such a document).
-    const { parseJsonInSteps } = await import('./json-slices.js');
-    return await runInSlices(parseJsonInSteps(body), options.signal ? { signal: options.signal } : {});
+    // A large document is parsed in steps, so it never freezes the page in one long task.
+    // Its first records are validated and told to `onPartial` while the rest is parsed.
+    const { parseJsonInSteps } = await loadSteppedParser();
+    const { onPartial } = options;
+    const head = onPartial
+      ? {
+          records: HEAD_RECORDS,
+          take: (doc: Record<string, unknown>, total: number) => {
+            const result = validateDataset(doc);
+            // A head that does not validate says nothing: the whole document's validation will.
+            if (result.ok) return onPartial({ dataset: result.dataset, checked: HEAD_RECORDS, total });
+          },
+        }
+      : undefined;
+    return await runInSlices(parseJsonInSteps(body, head), options.signal ? { signal: options.signal } : {});
   } catch {
     if (options.signal?.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
     throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);

@@ -304,6 +304,16 @@ export function usefulRank(r: Resource): number {
   return 2 + best;
 }
 
+/** The order before a place or words are given: the useful order (crisis lines, statewide lines, then by kind), then by name. */
+function* usefulOrder(resources: readonly Resource[]): Generator<void, number[]> {
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  const rank = resources.map(usefulRank);
+  return yield* sortInSteps(
+    resources.map((_, i) => i),
+    (a, b) => rank[a]! - rank[b]! || collator.compare((resources[a] as Resource).name, (resources[b] as Resource).name),
+  );
+}
+
 export class SearchIndexBuilder {
   /** @internal */ readonly postings = new Map<string, Posting>();
   /** @internal */ readonly docs: ShortDoc[] = [];
@@ -344,14 +354,7 @@ export class SearchIndexBuilder {
   }
 
   private *sortNames(): Generator<void, void> {
-    const resources = this.resources;
-    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-    // The useful order first (crisis lines, statewide lines, then by kind), then by name.
-    const rank = resources.map(usefulRank);
-    this.byName = yield* sortInSteps(
-      resources.map((_, i) => i),
-      (a, b) => rank[a]! - rank[b]! || collator.compare((resources[a] as Resource).name, (resources[b] as Resource).name),
-    );
+    this.byName = yield* usefulOrder(this.resources);
   }
 
   /** True when every record is indexed and the index is complete. */
@@ -464,25 +467,34 @@ export async function buildSearchIndex(
 export class SearchIndex {
   readonly resources: readonly Resource[];
   private readonly timeZone: string;
-  private readonly postings: Map<string, Posting>;
-  /** Words of short fields (prefix and typo matches allowed), sorted. */
-  private readonly shortVocab: string[];
-  /** The short fields of each record, as fuse.js reads them. */
-  private readonly docs: ShortDoc[];
-  private readonly byName: number[];
+  /** What the index is made of: finished on the first search by words, if not already. */
+  private readonly builder: SearchIndexBuilder;
+  /** The order before words are given, while the builder is unfinished. */
+  private firstOrder?: number[];
   private nearestIndex?: NearestIndex<number>;
   private openCache?: { minute: number; open: Map<number, boolean> };
 
-  /** Build the index at once; `built` is a builder over the same records (it is finished first). */
+  /**
+   * An index over `resources`; `built` is a builder over the same records. The words are
+   * indexed on the first search that names some (a first page of results needs none of it, so
+   * a preview shows at once), unless `built` has already done it.
+   */
   constructor(resources: readonly Resource[], options: SearchIndexOptions, built?: SearchIndexBuilder) {
-    const b = built ?? new SearchIndexBuilder(resources, options);
-    runWhole(b.steps());
+    this.builder = built ?? new SearchIndexBuilder(resources, options);
     this.resources = resources;
     this.timeZone = options.timeZone;
-    this.postings = b.postings;
-    this.docs = b.docs;
-    this.shortVocab = b.shortVocab;
-    this.byName = b.byName;
+  }
+
+  /** The finished builder: postings, short words (sorted), the short fields of each record. */
+  private get built(): SearchIndexBuilder {
+    if (!this.builder.done) runWhole(this.builder.steps());
+    return this.builder;
+  }
+
+  /** The order before a place or words are given. */
+  private get byName(): number[] {
+    if (this.builder.done) return this.builder.byName;
+    return (this.firstOrder ??= runWhole(usefulOrder(this.resources)));
   }
 
   /** The nearest-first index, built on the first search near a place (after {@link loadNearest}). */
@@ -498,7 +510,7 @@ export class SearchIndex {
     const out: Array<[string, number]> = [];
     const seen = new Set<string>();
     const push = (w: string, q: number) => {
-      if (!seen.has(w) && this.postings.has(w)) {
+      if (!seen.has(w) && this.built.postings.has(w)) {
         seen.add(w);
         out.push([w, q]);
       }
@@ -507,7 +519,7 @@ export class SearchIndex {
     const one = singular(word);
     if (one) push(one, Q.exact);
     // Words it begins (short fields only).
-    const vocab = this.shortVocab;
+    const vocab = this.built.shortVocab;
     for (let i = lowerBound(vocab, word); i < vocab.length && (vocab[i] as string).startsWith(word); i++) {
       push(vocab[i] as string, Q.prefix);
     }
@@ -530,7 +542,7 @@ export class SearchIndex {
     for (const word of words) {
       const best = new Map<number, number>();
       for (const [term, quality] of this.expand(word)) {
-        const p = this.postings.get(term) as Posting;
+        const p = this.built.postings.get(term) as Posting;
         // Description words match only exactly.
         for (let k = 0; k < p.ids.length; k++) {
           const weight = p.weights[k] as number;
@@ -622,7 +634,8 @@ export class SearchIndex {
     const top = ids.slice(0, RERANK);
     const fuseScore = new Map<number, number>();
     if (rerank) {
-      const found = rerank(top.map((id) => this.docs[id] as ShortDoc), normalize(query).slice(0, 32));
+      const docs = this.built.docs;
+      const found = rerank(top.map((id) => docs[id] as ShortDoc), normalize(query).slice(0, 32));
       for (const [i, score] of found) fuseScore.set(top[i] as number, score);
     }
     const best = scores.get(ids[0] as number) as number;

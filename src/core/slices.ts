@@ -51,14 +51,22 @@ export function runWhole<T>(steps: Iterator<unknown, T>): T {
   return step.value;
 }
 
-/** Run the steps in slices, giving the page a turn between two slices. */
+/**
+ * Run the steps in slices, giving the page a turn between two slices. A step that yields a
+ * promise (a wait the work asks for, such as "until this is painted") ends its slice: the
+ * next step runs once that promise has settled.
+ */
 export async function runInSlices<T>(steps: Iterator<unknown, T>, options: SliceOptions = {}): Promise<T> {
   const { signal, budget = timeBudget(12), pause = yieldToPage } = options;
   signal?.throwIfAborted();
   let spent = budget();
   let step = steps.next();
   while (!step.done) {
-    if (spent()) {
+    if (step.value instanceof Promise) {
+      await step.value.catch(() => undefined);
+      signal?.throwIfAborted();
+      spent = budget();
+    } else if (spent()) {
       await pause();
       signal?.throwIfAborted();
       spent = budget();

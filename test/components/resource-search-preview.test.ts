@@ -2,7 +2,7 @@ import { fixture, html, expect } from '@open-wc/testing';
 import '../../src/components/resource-search/resource-search.js';
 import { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import { SearchIndex, loadRanking } from '../../src/core/search.js';
-import { datasetFrom, datasetFromSliced, validationSlicing } from '../../src/core/load.js';
+import { HEAD_RECORDS, datasetFrom, datasetFromSliced, validationSlicing } from '../../src/core/load.js';
 import { stepBudget } from '../../src/core/slices.js';
 import type { DatasetController, PreviewInfo } from '../../src/components/shared/dataset-controller.js';
 import { datasetUrl, failOnLitWarnings, localeReady, uniqueKey, until } from '../helpers.js';
@@ -50,7 +50,7 @@ function watch(el: RecoveryResourceSearch, onChange?: (s: Snapshot) => void): Sn
 
 describe('<recovery-resource-search> first results before the whole dataset is ready', () => {
   failOnLitWarnings();
-  const saved = { preview: RecoveryResourceSearch.previewRecords, slice: RecoveryResourceSearch.indexSliceMs };
+  const saved = { preview: RecoveryResourceSearch.previewRecords, first: RecoveryResourceSearch.previewFirst, slice: RecoveryResourceSearch.indexSliceMs };
   beforeEach(() => {
     // A preview from the first 3 records; validation one record per slice and indexing in
     // one-record slices, so the preview comes before the last record is validated on any machine.
@@ -60,6 +60,7 @@ describe('<recovery-resource-search> first results before the whole dataset is r
   });
   afterEach(() => {
     RecoveryResourceSearch.previewRecords = saved.preview;
+    RecoveryResourceSearch.previewFirst = saved.first;
     RecoveryResourceSearch.indexSliceMs = saved.slice;
     validationSlicing.budget = undefined;
   });
@@ -170,4 +171,74 @@ describe('<recovery-resource-search> first results before the whole dataset is r
     await until(() => store(el).status === 'ready', 'results');
     expect(store(el).previews).to.equal(0);
   });
+
+  it('a first view as soon as `previewFirst` records are valid: what is valid by then, up to `previewRecords`', async () => {
+    RecoveryResourceSearch.previewRecords = 1000;
+    RecoveryResourceSearch.previewFirst = 2;
+    // Three records per slice: the first pause comes with 3 records checked.
+    validationSlicing.budget = stepBudget(3);
+    const doc = await json();
+    const total = doc.resources.length;
+    const full = datasetFrom(structuredClone(doc)).dataset;
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { el, seen } = await mount(doc);
+    const other = datasetFromSliced(doc, undefined, undefined, () => (store(el).preview ? gate : undefined));
+    await until(() => seen.some((s) => s.names.length > 0), 'first results');
+    release();
+    await other;
+    const shown = seen.find((s) => s.names.length > 0) as Snapshot;
+    const preview = shown.preview as PreviewInfo;
+    expect(preview, 'a preview is on screen').to.not.equal(undefined);
+    // Not 1,000 records (the most a preview holds), and not the whole dataset: the first slice's.
+    expect(preview.records).to.be.at.least(2);
+    expect(preview.records).to.be.below(total);
+    expect(preview.checked).to.be.below(total);
+    const first = new SearchIndex(full.resources.slice(0, preview.records), { timeZone: full.time_zone }).search('').hits.map((h) => h.resource.name);
+    expect(shown.names).to.deep.equal(first.slice(0, 20));
+    await until(() => store(el).status === 'ready', 'the whole dataset');
+    expect(store(el).previews).to.equal(1);
+  });
+
+  it('no preview for a dataset of at most twice `previewFirst` records', async () => {
+    const doc = await json();
+    RecoveryResourceSearch.previewRecords = 1000;
+    RecoveryResourceSearch.previewFirst = Math.ceil(doc.resources.length / 2);
+    const el = await fixture<RecoveryResourceSearch>(html`<recovery-resource-search no-location .data=${doc}></recovery-resource-search>`);
+    await until(() => store(el).status === 'ready', 'results');
+    expect(store(el).previews).to.equal(0);
+  });
 });
+
+describe('<recovery-resource-search> a large document: first results from its head, before the rest is parsed', () => {
+  failOnLitWarnings();
+  afterEach(() => {
+    validationSlicing.budget = undefined;
+  });
+
+  it('previews the first records parsed, then shows the whole dataset', async () => {
+    // Validation pauses every 7 records: a preview of exactly 300 checked can only be the head's.
+    validationSlicing.budget = stepBudget(7);
+    const copies = 200;
+    const base = await json();
+    const total = base.resources.length * copies;
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('recovery-resource-search') as RecoveryResourceSearch;
+    el.noLocation = true;
+    el.src = datasetUrl({ fixture: 'dataset', copies, key: uniqueKey('preview-head') });
+    wrapper.append(el);
+    const seen = watch(el);
+    await until(() => store(el).status === 'ready', 'the whole dataset');
+    await el.updateComplete;
+    const first = seen.find((s) => s.names.length > 0) as Snapshot;
+    const preview = first.preview as PreviewInfo;
+    expect(preview, 'the first results are a preview').to.not.equal(undefined);
+    expect(preview.checked).to.equal(HEAD_RECORDS);
+    expect(preview.total).to.equal(total);
+    expect(preview.records).to.be.at.most(HEAD_RECORDS);
+    expect(store(el).previews).to.equal(1);
+    expect(status(el)).to.equal(`${total.toLocaleString('en')} results`);
+    await expect(el).to.be.accessible();
+  });
+});
+

@@ -56,4 +56,43 @@ describe('parseJsonInSteps', () => {
       expect(runWhole(parseJsonInSteps(odd))).to.deep.equal(JSON.parse(odd));
     }
   });
+
+  it('tells the first records once, as soon as they are parsed, and waits for what it is told to', async () => {
+    const doc = bigDoc(1500);
+    const text = JSON.stringify(doc);
+    const heads: Array<{ head: Record<string, unknown>; total: number }> = [];
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const parsing = runInSlices(
+      parseJsonInSteps(text, {
+        records: 40,
+        take: (head, total) => {
+          heads.push({ head, total });
+          return gate;
+        },
+      }),
+      { budget: stepBudget(100_000) },
+    );
+    let done = false;
+    void parsing.then(() => (done = true));
+    // The first slice runs at once, and a slice of 100,000 steps would parse everything; the
+    // head's promise ends it after 40 records.
+    expect(heads.length).to.equal(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(done, 'the parse waits for the promise the head returned').to.equal(false);
+    release();
+    const value = await parsing;
+    expect(value).to.deep.equal(JSON.parse(text));
+    const { head, total } = heads[0] as { head: Record<string, unknown>; total: number };
+    expect(total).to.equal(1500);
+    expect(head).to.deep.equal({ ...JSON.parse(text), resources: (JSON.parse(text) as { resources: unknown[] }).resources.slice(0, 40) });
+  });
+
+  it('no head for a document with no more records than the head', () => {
+    const text = JSON.stringify(bigDoc(1200));
+    let told = 0;
+    const value = runWhole(parseJsonInSteps(text, { records: 1200, take: () => void told++ }));
+    expect(told).to.equal(0);
+    expect(value).to.deep.equal(JSON.parse(text));
+  });
 });

@@ -248,4 +248,26 @@ describe('core/search', () => {
       expect(r[0]?.resource.id).to.equal('ex-housing-worcester');
     });
   });
+
+  it('indexes the words on the first search that names some: a first page reads no description', async () => {
+    const data = await fixture();
+    let reads = 0;
+    const watched = data.resources.map((r) => {
+      const copy = { ...r };
+      const description = r.description;
+      Object.defineProperty(copy, 'description', { enumerable: true, get: () => (reads++, description) });
+      return copy as Resource;
+    });
+    const lazy = new SearchIndex(watched, { timeZone: data.time_zone });
+    const eager = new SearchIndex(data.resources, { timeZone: data.time_zone });
+    expect(ids(lazy.search('', {}, WED_10AM).hits)).to.deep.equal(ids(eager.search('', {}, WED_10AM).hits));
+    expect(reads, 'no word was indexed for the first page').to.equal(0);
+    expect(ids(lazy.search('recovery', {}, WED_10AM).hits)).to.deep.equal(ids(eager.search('recovery', {}, WED_10AM).hits));
+    expect(reads).to.be.greaterThan(0);
+    // Once, not per search.
+    const after = reads;
+    lazy.search('support', {}, WED_10AM);
+    expect(reads).to.equal(after);
+  });
 });
+

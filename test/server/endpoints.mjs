@@ -1,8 +1,9 @@
 // A real local HTTP endpoint for the browser tests (a @web/dev-server middleware, Koa style).
 // Network behaviour is tested against these routes, never against a mocked `fetch`.
 //
-//   GET  /test-api/dataset?fixture=NAME[&status=N][&delay=MS][&fail-first=N][&key=K]
-//        serves test/fixtures/NAME.json (raw bytes, so a broken file stays broken)
+//   GET  /test-api/dataset?fixture=NAME[&status=N][&delay=MS][&fail-first=N][&key=K][&copies=N]
+//        serves test/fixtures/NAME.json (raw bytes, so a broken file stays broken); with
+//        `copies`, its records N times over (ids suffixed `-cK`): a large document
 //   GET  /test-api/count?key=K            -> {"count": n} requests seen for key K
 //   GET  /test-api/hang                   -> never answers (until the client gives up)
 //   POST /test-api/signup?mode=ok|500|429|hang[&key=K]  records the body, answers per mode
@@ -341,6 +342,13 @@ export async function testEndpoints(ctx, next) {
     const name = (q.get('fixture') ?? 'dataset').replace(/[^a-z0-9-]/gi, '');
     const body = await readFile(new URL(`../fixtures/${name}.json`, import.meta.url));
     ctx.set('Content-Type', 'application/json');
+    const copies = Number(q.get('copies') ?? 0);
+    if (copies > 0) {
+      const doc = JSON.parse(body.toString('utf8'));
+      doc.resources = Array.from({ length: copies }, (_, k) => doc.resources.map((r) => ({ ...r, id: `${r.id}-c${k}` }))).flat();
+      ctx.body = JSON.stringify(doc);
+      return;
+    }
     ctx.body = body;
     return;
   }

@@ -31,15 +31,24 @@ export interface DatasetControllerOptions<D> {
    * for the whole dataset.
    */
   preview?: (dataset: Dataset) => D;
-  /**
-   * A dataset with more records than this gets a preview, made from this many records (the
-   * first valid ones). Default {@link PREVIEW_RECORDS}.
-   */
+  /** The most records a preview holds (the first valid ones). Default {@link PREVIEW_RECORDS}. */
   previewRecords?: () => number;
+  /**
+   * A dataset of more than twice this many records gets a preview once this many are valid
+   * (never more than `previewRecords`). Default {@link PREVIEW_FIRST}.
+   */
+  previewFirst?: () => number;
 }
 
 /** Records a preview is made from, at most: few enough to derive in one short task. */
 export const PREVIEW_RECORDS = 1000;
+
+/**
+ * Valid records enough for a first view: a dataset of more than twice this many is previewed
+ * as soon as this many are valid (the first slice of validation, usually), so a person sees a
+ * first page of results before the rest is validated and indexed.
+ */
+export const PREVIEW_FIRST = 200;
 
 /** What a preview was made from. */
 export interface PreviewInfo {
@@ -148,8 +157,10 @@ export class DatasetController<D> implements ReactiveController {
     if (!preview || generation !== this.generation || this.status !== 'loading' || this.preview) return undefined;
     const { dataset, total, checked } = partial;
     const max = Math.max(1, Math.floor(this.options.previewRecords?.() ?? PREVIEW_RECORDS));
-    // Only a dataset larger than a preview, once a preview's worth of records is valid.
-    if (total <= max || dataset.resources.length < max) return undefined;
+    const first = Math.min(max, Math.max(1, Math.floor(this.options.previewFirst?.() ?? PREVIEW_FIRST)));
+    // Only a dataset well larger than a first view, once a first view's worth of records is
+    // valid: what is valid so far, up to `max` records.
+    if (total <= 2 * first || dataset.resources.length < first) return undefined;
     const records = dataset.resources.length > max ? dataset.resources.slice(0, max) : dataset.resources;
     const shown = { ...dataset, resources: records };
     this.derived = preview(shown);

@@ -12,7 +12,7 @@ import { msg, str } from '@lit/localize';
 import type { Dataset, HelpContact } from '../../core/schema.js';
 import type { DatasetLoadError } from '../../core/load.js';
 import { sourceFor, type DataSource } from '../../core/sources/index.js';
-import { DatasetController, DEFAULT_DATASET_URL, PREVIEW_RECORDS } from './dataset-controller.js';
+import { DatasetController, DEFAULT_DATASET_URL, PREVIEW_FIRST, PREVIEW_RECORDS } from './dataset-controller.js';
 import { LocaleController } from './localize.js';
 import { renderHelp, type HelpOptions } from './help.js';
 import { formatCount } from './format.js';
@@ -49,11 +49,16 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
   /** Milliseconds of loading after which the element says it is taking longer than usual. */
   static slowLoadMs = 5_000;
   /**
-   * A dataset with more records than this shows a first view (a preview from this many of its
-   * first records, saying "so far") while the rest is validated and indexed. Elements without a
+   * A large dataset shows a first view (a preview from at most this many of its first valid
+   * records, saying "so far") while the rest is validated and indexed. Elements without a
    * preview ignore it.
    */
   static previewRecords = PREVIEW_RECORDS;
+  /**
+   * A dataset of more than twice this many records shows its first view as soon as this many
+   * are valid (up to `previewRecords` of them: what is valid by then).
+   */
+  static previewFirst = PREVIEW_FIRST;
 
   /** URL of the dataset: JSON, or a CSV spreadsheet (docs/csv-import.md) when it ends in `.csv`. Default: the bundled dataset. */
   @property() src?: string;
@@ -85,6 +90,7 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
     ...(this.derivePreview ? { preview: (dataset: Dataset) => (this.derivePreview as (d: Dataset) => D)(dataset) } : {}),
     slowMs: () => (this.constructor as typeof RecoveryDatasetElement).slowLoadMs,
     previewRecords: () => (this.constructor as typeof RecoveryDatasetElement).previewRecords,
+    previewFirst: () => (this.constructor as typeof RecoveryDatasetElement).previewFirst,
   });
 
   /** "Try again" was pressed: keep the keyboard in the element until the retry settles. */
