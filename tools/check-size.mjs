@@ -62,9 +62,11 @@ if (!leafletChunk.length) console.log('(no Leaflet chunk found in dist/cms: is t
 // measured 44.3 KB in 5 files before the first-paint diet and 42.7 KB in 5 files after it
 // (data 16.8, lit 11.9, resource-search 11.0, place controls 2.3, loader 0.7); the first
 // results from the first records of a large dataset (#10) then added 1.1 KB, and keeping
-// the keyboard through "Try again" 0.3 KB: 44.1 KB. Budgeted at what each page measures, so
-// that it can only shrink.
-const PAGE_BUDGETS = { 'search only': 44.2 * KB, 'map only': 115.1 * KB, 'all four': 145.4 * KB };
+// the keyboard through "Try again" 0.3 KB: 44.1 KB. The loader's table of each element's
+// chunk imports (asked for with the element's chunk: one network round trip fewer before first
+// results) then added 0.55 KB: 44.6 KB. Budgeted at what each page measures, so that it can
+// only shrink.
+const PAGE_BUDGETS = { 'search only': 44.7 * KB, 'map only': 115.5 * KB, 'all four': 145.9 * KB };
 const NOT_ON = {
   'search only': /\/cms\/(prsc-map|disposal-locator|newsletter-signup|map-controller|leaflet|empty-view|card-share|api-search|shared-record|rerank|nearest|zip-lookup)/,
   'map only': /\/cms\/(resource-search|disposal-locator|newsletter-signup)/,

@@ -39,6 +39,16 @@ describe('the CMS loader', () => {
     for (const tag of TAGS.filter((t) => t !== 'recovery-newsletter-signup')) expect(customElements.get(tag), tag).to.equal(undefined);
     expect(scripts().some((s) => /\/cms\/newsletter-signup-/.test(s))).to.equal(true);
     expect(scripts().filter((s) => /\/cms\/(prsc-map|disposal-locator|resource-search|leaflet)/.test(s))).to.deep.equal([]);
+    // The chunks its chunk imports (Lit, the data code) were asked for with it, not one round
+    // trip after it: each request began before the element's chunk had finished arriving
+    // (without the loader's table they can only begin once it has arrived and been read).
+    const timing = (re: RegExp) => performance.getEntriesByType('resource').find((e) => re.test(new URL(e.name).pathname)) as PerformanceResourceTiming;
+    const own = timing(/\/cms\/newsletter-signup-[\w-]+\.js$/);
+    for (const dep of [/\/cms\/lit-[\w-]+\.js$/, /\/cms\/data-[\w-]+\.js$/]) {
+      const d = timing(dep);
+      expect(d, String(dep)).to.not.equal(undefined);
+      expect(d.startTime, `${d.name} began before ${own.name} arrived`).to.be.below(own.responseEnd);
+    }
     el.remove();
   });
 
