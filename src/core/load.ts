@@ -20,6 +20,7 @@ import {
   type ValidationResult,
 } from './schema.js';
 import { runInSlices, yieldToPage, type SliceBudget } from './slices.js';
+import type { RecordScanner } from './json-slices.js';
 
 export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'invalid' | 'aborted';
 
@@ -54,6 +55,11 @@ export interface FetchOptions {
   backoffMs?: number;
   /** Told between two slices of a long validation how far it has come (see {@link OnPartial}). */
   onPartial?: OnPartial | undefined;
+  /**
+   * Called with each attempt's response once its headers are in: a sink returned reads the
+   * body as it arrives (the text is still returned whole at the end).
+   */
+  sink?: ((response: Response) => TextSink | undefined | Promise<TextSink | undefined>) | undefined;
 }
 
 /**
@@ -64,8 +70,8 @@ export interface PartialDataset {
   dataset: Dataset;
   /** Records looked at so far (valid or not). */
   checked: number;
-  /** Records in the document. */
-  total: number;
+  /** Records in the document; undefined while it is still arriving. */
+  total: number | undefined;
 }
 
 /**
@@ -111,7 +117,13 @@ function takePrefetched(url: string): Promise<Response> | undefined {
   return answer;
 }
 
-async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Promise<string> {
+/** Reads a body's text as it arrives (see {@link FetchOptions.sink}). */
+export interface TextSink {
+  /** The next piece of the text; a promise it returns is waited for before the next piece. */
+  push(chunk: string): void | Promise<void>;
+}
+
+async function attempt(url: string, signal: AbortSignal, timeoutMs: number, sink?: FetchOptions['sink']): Promise<string> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const both = AbortSignal.any([signal, timeout.signal]);
@@ -131,7 +143,24 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number): Pro
     // A large document is on its way: its parser's chunk comes while the body does.
     if (Number(response.headers.get('content-length')) >= STEPPED_PARSE_ABOVE) void loadSteppedParser().catch(() => (steppedParser = undefined));
     try {
-      return await untilAborted(response.text(), both, url);
+      const reader = sink && response.body ? await untilAborted(Promise.resolve(sink(response)), both, url) : undefined;
+      if (!reader || !response.body) return await untilAborted(response.text(), both, url);
+      // Read as it arrives, each piece handed to the sink (TextDecoderStream decodes as text() does).
+      const parts: string[] = [];
+      const pieces = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      try {
+        for (;;) {
+          const { done, value } = await untilAborted(pieces.read(), both, url);
+          if (done) break;
+          parts.push(value);
+          const wait = reader.push(value);
+          if (wait) await untilAborted(wait, both, url);
+        }
+      } catch (e) {
+        void pieces.cancel().catch(() => undefined);
+        throw e;
+      }
+      return parts.join('');
     } catch (e) {
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `${url} was too slow to send its data.`, url);
       throw new DatasetLoadError(signal.aborted ? 'aborted' : 'network', `Reading ${url} failed: ${(e as Error).message}`, url);
@@ -149,7 +178,7 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
   for (let i = 0; ; i++) {
     const left = deadline - performance.now();
     try {
-      return await attempt(url, signal, Math.max(0, Math.min(timeoutMs, left)));
+      return await attempt(url, signal, Math.max(0, Math.min(timeoutMs, left)), options.sink);
     } catch (e) {
       const wait = backoffMs * 2 ** i;
       // No time left for a wait and a real attempt: say so now rather than at the deadline.
@@ -170,31 +199,60 @@ let steppedParser: Promise<typeof import('./json-slices.js')> | undefined;
 const loadSteppedParser = () => (steppedParser ??= import('./json-slices.js'));
 
 /**
- * Records of a large document validated and told to `onPartial` as soon as they are parsed,
- * before the rest of the document is: enough for a first view, few enough for one short task.
+ * Records of a large document validated and told to `onPartial` as soon as they are read (the
+ * document's "head"), before the rest has arrived or been parsed: enough for a first view, few
+ * enough for one short task. Told for a document of at least twice as many records.
  */
 export const HEAD_RECORDS = 300;
 
+/** Characters after which a document with an `onPartial` is scanned as it arrives. */
+const STREAM_ABOVE = 512_000;
+
 /** Fetch and parse JSON with timeout, retry and an overall deadline, for one caller. */
 export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
-  const body = await fetchText(url, options);
-  try {
-    if (body.length < STEPPED_PARSE_ABOVE) return JSON.parse(body) as unknown;
-    // A large document is parsed in steps, so it never freezes the page in one long task.
-    // Its first records are validated and told to `onPartial` while the rest is parsed.
-    const { parseJsonInSteps } = await loadSteppedParser();
-    const { onPartial } = options;
-    const head = onPartial
-      ? {
-          records: HEAD_RECORDS,
-          take: (doc: Record<string, unknown>, total: number) => {
-            const result = validateDataset(doc);
-            // A head that does not validate says nothing: the whole document's validation will.
-            if (result.ok) return onPartial({ dataset: result.dataset, checked: HEAD_RECORDS, total });
+  const { onPartial } = options;
+  const head = onPartial
+    ? {
+        records: HEAD_RECORDS,
+        take: (doc: Record<string, unknown>, total: number | undefined) => {
+          const result = validateDataset(doc);
+          // A head that does not validate says nothing: the whole document's validation will.
+          if (result.ok) return onPartial({ dataset: result.dataset, checked: HEAD_RECORDS, total });
+        },
+      }
+    : undefined;
+  // A document is read as it arrives; once it is large, it is scanned as it arrives too, so its
+  // first records can be shown before the rest has come.
+  let scanner: RecordScanner | undefined;
+  const sink = head
+    ? () => {
+        scanner = undefined; // (an earlier attempt's)
+        const early: string[] = [];
+        let size = 0;
+        return {
+          push(chunk: string): void | Promise<void> {
+            if (scanner) return scanner.push(chunk);
+            early.push(chunk);
+            size += chunk.length;
+            if (size < STREAM_ABOVE) return undefined;
+            // Large: the scanner's code, then what has come so far.
+            return loadSteppedParser().then(({ RecordScanner }) => {
+              const scan = (scanner = new RecordScanner(head));
+              const waits = early.splice(0).map((part) => scan.push(part));
+              return Promise.all(waits).then(() => undefined);
+            });
           },
-        }
-      : undefined;
-    return await runInSlices(parseJsonInSteps(body, head), options.signal ? { signal: options.signal } : {});
+        };
+      }
+    : undefined;
+  const body = await fetchText(url, sink ? { ...options, sink } : options);
+  try {
+    if (!scanner && body.length < STEPPED_PARSE_ABOVE) return JSON.parse(body) as unknown;
+    // A large document is parsed in steps, so it never freezes the page in one long task
+    // (scanned already as it arrived, or now). Its first records are told to `onPartial` as
+    // soon as they are found.
+    const { parseJsonInSteps } = await loadSteppedParser();
+    return await runInSlices(parseJsonInSteps(body, head, scanner), options.signal ? { signal: options.signal } : {});
   } catch {
     if (options.signal?.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
     throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);

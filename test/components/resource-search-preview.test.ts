@@ -210,35 +210,64 @@ describe('<recovery-resource-search> first results before the whole dataset is r
   });
 });
 
-describe('<recovery-resource-search> a large document: first results from its head, before the rest is parsed', () => {
+describe('<recovery-resource-search> a large document: first results from its head, before the rest has come', () => {
   failOnLitWarnings();
   afterEach(() => {
     validationSlicing.budget = undefined;
   });
 
-  it('previews the first records parsed, then shows the whole dataset', async () => {
+  /** A search reading the fixture's records `copies` times over from the test endpoint. */
+  async function large(params: Record<string, string | number> = {}, lang = 'en'): Promise<{ el: RecoveryResourceSearch; seen: Snapshot[]; total: number }> {
     // Validation pauses every 7 records: a preview of exactly 300 checked can only be the head's.
     validationSlicing.budget = stepBudget(7);
     const copies = 200;
     const base = await json();
-    const total = base.resources.length * copies;
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
     const el = document.createElement('recovery-resource-search') as RecoveryResourceSearch;
     el.noLocation = true;
-    el.src = datasetUrl({ fixture: 'dataset', copies, key: uniqueKey('preview-head') });
+    el.src = datasetUrl({ fixture: 'dataset', copies, key: uniqueKey('preview-large'), ...params });
     wrapper.append(el);
-    const seen = watch(el);
-    await until(() => store(el).status === 'ready', 'the whole dataset');
-    await el.updateComplete;
+    return { el, seen: watch(el), total: base.resources.length * copies };
+  }
+
+  it('read as it arrives: first results before the rest of the document has come, saying how many they are from', async () => {
+    const key = uniqueKey('preview-hold');
+    const { el, seen, total } = await large({ hold: 1, key });
+    // The server holds back the last 40% of the document until the test lets it go.
+    await until(() => seen.some((s) => s.names.length > 0), 'first results while the document is still arriving');
     const first = seen.find((s) => s.names.length > 0) as Snapshot;
     const preview = first.preview as PreviewInfo;
-    expect(preview, 'the first results are a preview').to.not.equal(undefined);
+    expect(store(el).status).to.equal('loading');
     expect(preview.checked).to.equal(HEAD_RECORDS);
-    expect(preview.total).to.equal(total);
+    expect(preview.total, 'the size is not known while the document arrives').to.equal(undefined);
     expect(preview.records).to.be.at.most(HEAD_RECORDS);
+    expect(first.status).to.match(new RegExp(`^\\d+ results so far, from the first ${preview.records} entries; still loading…$`));
+    await expect(el).to.be.accessible();
+    const r = await fetch(`/test-api/release?key=${encodeURIComponent(key)}`);
+    expect(((await r.json()) as { released: boolean }).released, 'the rest was still held').to.equal(true);
+    await until(() => store(el).status === 'ready', 'the whole dataset');
+    await el.updateComplete;
     expect(store(el).previews).to.equal(1);
     expect(status(el)).to.equal(`${total.toLocaleString('en')} results`);
+  });
+
+  it('says it in Spanish', async () => {
+    const key = uniqueKey('preview-hold-es');
+    const { el } = await large({ hold: 1, key }, 'es');
+    await localeReady();
+    await until(() => /^\d+ resultados hasta ahora, de los primeros \d+ registros; todavía se está cargando…$/.test(status(el)), 'the first view, in Spanish');
     await expect(el).to.be.accessible();
+    await fetch(`/test-api/release?key=${encodeURIComponent(key)}`);
+    await until(() => store(el).status === 'ready', 'the whole dataset');
+  });
+
+  it('sent without a Content-Length: the head from the whole text, once it has come', async () => {
+    const { el, seen, total } = await large({ chunked: 1 });
+    await until(() => store(el).status === 'ready', 'the whole dataset');
+    await el.updateComplete;
+    const preview = (seen.find((s) => s.names.length > 0) as Snapshot).preview as PreviewInfo;
+    expect(preview.checked).to.equal(HEAD_RECORDS);
+    expect(store(el).previews).to.equal(1);
+    expect(status(el)).to.equal(`${total.toLocaleString('en')} results`);
   });
 });
-

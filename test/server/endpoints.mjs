@@ -3,7 +3,10 @@
 //
 //   GET  /test-api/dataset?fixture=NAME[&status=N][&delay=MS][&fail-first=N][&key=K][&copies=N]
 //        serves test/fixtures/NAME.json (raw bytes, so a broken file stays broken); with
-//        `copies`, its records N times over (ids suffixed `-cK`): a large document
+//        `copies`, its records N times over (ids suffixed `-cK`): a large document (with
+//        `chunked=1`, sent as a stream: no Content-Length; with `hold=1`, its first 60% at
+//        once and the rest only after GET /test-api/release?key=K)
+//   GET  /test-api/release?key=K          -> {"released": bool}: a held dataset sends the rest
 //   GET  /test-api/count?key=K            -> {"count": n} requests seen for key K
 //   GET  /test-api/hang                   -> never answers (until the client gives up)
 //   POST /test-api/signup?mode=ok|500|429|hang[&key=K]  records the body, answers per mode
@@ -17,8 +20,11 @@
 //   GET  /test-api/newsletter-release?run=R   -> lets run R's held requests go on
 //   GET  /test-api/newsletter-landing?run=R   -> where a 302 points (a GET that looks like success)
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 
 const counts = new Map();
+/** Held datasets (`hold=1`) by key: call to send the rest. */
+const holds = new Map();
 const signups = new Map();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -318,6 +324,15 @@ export async function testEndpoints(ctx, next) {
     ctx.body = JSON.stringify({ count: counts.get(key) ?? 0 });
     return;
   }
+  if (route === 'release') {
+    // Lets a held dataset (`hold=1`) send the rest of itself; says whether one was waiting.
+    const release = holds.get(key);
+    holds.delete(key);
+    release?.();
+    ctx.type = 'json';
+    ctx.body = JSON.stringify({ released: Boolean(release) });
+    return;
+  }
   if (route === 'hang') {
     await sleep(30_000);
     ctx.status = 204;
@@ -346,7 +361,23 @@ export async function testEndpoints(ctx, next) {
     if (copies > 0) {
       const doc = JSON.parse(body.toString('utf8'));
       doc.resources = Array.from({ length: copies }, (_, k) => doc.resources.map((r) => ({ ...r, id: `${r.id}-c${k}` }))).flat();
-      ctx.body = JSON.stringify(doc);
+      const text = JSON.stringify(doc);
+      if (q.get('hold')) {
+        // The first 60% at once, the rest once /test-api/release?key=K is asked for.
+        const cut = Math.floor(text.length * 0.6);
+        ctx.body = Readable.from(
+          (async function* () {
+            yield text.slice(0, cut);
+            await new Promise((resolve) => holds.set(key, resolve));
+            yield text.slice(cut);
+          })(),
+        );
+        ctx.length = Buffer.byteLength(text);
+        ctx.type = 'json';
+        return;
+      }
+      // `chunked`: as a stream, so the answer has no Content-Length.
+      ctx.body = q.get('chunked') ? Readable.from([text.slice(0, 100_000), text.slice(100_000)]) : text;
       return;
     }
     ctx.body = body;

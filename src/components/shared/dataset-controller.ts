@@ -56,8 +56,8 @@ export interface PreviewInfo {
   records: number;
   /** Records validated when the preview was made (valid or not). */
   checked: number;
-  /** Records in the document (valid or not). */
-  total: number;
+  /** Records in the document (valid or not); undefined while the document is still arriving. */
+  total: number | undefined;
 }
 
 /** After the next frame is painted (a frame, then a task); at once where nothing paints. */
@@ -160,7 +160,7 @@ export class DatasetController<D> implements ReactiveController {
     const first = Math.min(max, Math.max(1, Math.floor(this.options.previewFirst?.() ?? PREVIEW_FIRST)));
     // Only a dataset well larger than a first view, once a first view's worth of records is
     // valid: what is valid so far, up to `max` records.
-    if (total <= 2 * first || dataset.resources.length < first) return undefined;
+    if ((total !== undefined && total <= 2 * first) || dataset.resources.length < first) return undefined;
     const records = dataset.resources.length > max ? dataset.resources.slice(0, max) : dataset.resources;
     const shown = { ...dataset, resources: records };
     this.derived = preview(shown);

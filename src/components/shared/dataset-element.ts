@@ -256,13 +256,16 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
 
   /**
    * The count line while a preview is shown (the first records of a large dataset, the rest
-   * still loading): "12 results so far, from the first 1,000 of 10,000 entries; still loading…".
+   * still loading): "12 results so far, from the first 1,000 of 10,000 entries; still loading…"
+   * (without "of 10,000" while the document is still arriving).
    * Undefined when the whole dataset is shown.
    */
   protected soFarText(count: string): string | undefined {
     const preview = this.store.status === 'loading' ? this.store.preview : undefined;
     if (!preview) return undefined;
     const records = formatCount(preview.records);
+    // The whole document's size is not known while it is still arriving.
+    if (preview.total === undefined) return msg(str`${count} so far, from the first ${records} entries; still loading…`);
     const total = formatCount(preview.total);
     return msg(str`${count} so far, from the first ${records} of ${total} entries; still loading…`);
   }

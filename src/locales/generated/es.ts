@@ -231,6 +231,7 @@
 'sa04d2ef9ca22625a': `Servicios para`,
 'sa05145ca14ca50a6': `Inscribir otra dirección`,
 'sa0ac29d8fc5ddead': `Parece que no tiene conexión. Sus datos se guardan aquí y se enviarán cuando vuelva a estar en línea.`,
+'sa26c307ad3b2f798': str`${0} hasta ahora, de los primeros ${1} registros; todavía se está cargando…`,
 'sa4f292222ea11fd3': `De dónde viene esta información`,
 'sa61d972fc707e222': str`Compartir ${0}`,
 'sa678874945ab09fa': `Cómo desechar medicamentos que no usa (FDA)`,
