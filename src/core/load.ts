@@ -19,7 +19,7 @@ import {
   type ValidationProgress,
   type ValidationResult,
 } from './schema.js';
-import { runInSlices, yieldToPage, type SliceBudget } from './slices.js';
+import { runInSlices, timeBudget, yieldToPage, type SliceBudget } from './slices.js';
 import type { RecordScanner } from './json-slices.js';
 
 export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'invalid' | 'aborted';
@@ -148,6 +148,10 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, sink
       // Read as it arrives, each piece handed to the sink (TextDecoderStream decodes as text() does).
       const parts: string[] = [];
       const pieces = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      // Pieces that have already arrived are read one after another without a task between
+      // them: the page gets a turn after each slice of reading.
+      const slice = timeBudget(12);
+      let spent = slice();
       try {
         for (;;) {
           const { done, value } = await untilAborted(pieces.read(), both, url);
@@ -155,6 +159,10 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, sink
           parts.push(value);
           const wait = reader.push(value);
           if (wait) await untilAborted(wait, both, url);
+          if (wait || spent()) {
+            await yieldToPage();
+            spent = slice();
+          }
         }
       } catch (e) {
         void pieces.cancel().catch(() => undefined);
@@ -214,11 +222,13 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
   const head = onPartial
     ? {
         records: HEAD_RECORDS,
-        take: (doc: Record<string, unknown>, total: number | undefined) => {
-          const result = validateDataset(doc);
-          // A head that does not validate says nothing: the whole document's validation will.
-          if (result.ok) return onPartial({ dataset: result.dataset, checked: HEAD_RECORDS, total });
-        },
+        // In a task of its own (the scan before it may have used its slice).
+        take: (doc: Record<string, unknown>, total: number | undefined) =>
+          yieldToPage().then(() => {
+            const result = validateDataset(doc);
+            // A head that does not validate says nothing: the whole document's validation will.
+            if (result.ok) return onPartial({ dataset: result.dataset, checked: HEAD_RECORDS, total });
+          }),
       }
     : undefined;
   // A document is read as it arrives; once it is large, it is scanned as it arrives too, so its

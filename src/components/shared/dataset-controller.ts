@@ -10,6 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DatasetLoadError, type OnPartial, type PartialDataset } from '../../core/load.js';
 import type { Dataset, HelpContact, ValidationProblem } from '../../core/schema.js';
 import type { DataSource } from '../../core/sources/index.js';
+import { yieldToPage } from '../../core/slices.js';
 
 /** The bundled Boston / Massachusetts dataset, emitted beside the script that loads it. */
 export const DEFAULT_DATASET_URL = new URL('../../../data/resources.json?no-inline', import.meta.url).href;
@@ -163,13 +164,18 @@ export class DatasetController<D> implements ReactiveController {
     if ((total !== undefined && total <= 2 * first) || dataset.resources.length < first) return undefined;
     const records = dataset.resources.length > max ? dataset.resources.slice(0, max) : dataset.resources;
     const shown = { ...dataset, resources: records };
-    this.derived = preview(shown);
-    this.dataset = shown;
+    // Taken now (no other partial is); made and drawn in a task of its own, as validating the
+    // records before it may have used a whole slice.
     this.preview = { records: records.length, checked, total };
     this.previews++;
-    this.host.requestUpdate();
-    // The rest of the work waits until the preview is on screen: the next frame, then a task.
-    return this.host.updateComplete.then(afterPaint);
+    return yieldToPage().then(() => {
+      if (generation !== this.generation || this.status !== 'loading') return undefined;
+      this.derived = preview(shown);
+      this.dataset = shown;
+      this.host.requestUpdate();
+      // The rest of the work waits until the preview is on screen: the next frame, then a task.
+      return this.host.updateComplete.then(afterPaint);
+    });
   }
 
   private async run(load: (signal: AbortSignal, onPartial?: OnPartial) => Promise<{ dataset: Dataset; problems: ValidationProblem[] }>): Promise<void> {
