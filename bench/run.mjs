@@ -152,7 +152,8 @@ try {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    return { page, context, cdp, probe, heapMB: heap.usedSize / 2 ** 20, cpuProfile };
+    // The JS heap, plus the memory of ArrayBuffers (typed arrays keep theirs outside the heap).
+    return { page, context, cdp, probe, heapMB: (heap.usedSize + (heap.backingStorageSize ?? 0)) / 2 ** 20, cpuProfile };
   }
 
   const tbt = (tasks) => tasks.reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
@@ -464,7 +465,7 @@ function elementsMd(o) {
   lines.push('- **Painted** is the end of the first frame showing the thing: a `requestAnimationFrame` after the DOM showed it, then a message posted from it (it runs once that frame\'s style, layout and paint are done). **Navigation** times are from the start of navigation (`performance.timeOrigin`).');
   lines.push('- **Keystroke**: from the key\'s `keydown` timestamp to the end of the first frame that painted what the screen then settled on (the count line and the first five result names; settled = 300 ms without change). Keys that did not change what a person reads are not counted (the screen was already right). Queries typed: ' + QUERIES.map((q) => `"${q}"`).join(', ') + '.');
   lines.push('- **Long tasks**: the `longtask` PerformanceObserver (> 50 ms); while typing, those overlapping the time from a key to its settled answer (clearing the box between queries is not counted). **TBT**: the sum over long tasks of the part over 50 ms, from navigation until the page had no long task for 1 s.');
-  lines.push('- **Heap**: JS heap used after the load settled and two forced collections (DevTools `HeapProfiler.collectGarbage`, then `Runtime.getHeapUsage`): the whole page, element and data.');
+  lines.push('- **Heap**: JS heap used after the load settled and two forced collections (DevTools `HeapProfiler.collectGarbage`, then `Runtime.getHeapUsage`), plus the ArrayBuffer memory it reports (`backingStorageSize`: typed arrays keep their contents outside the heap, and the search index keeps its postings in them): the whole page, element and data.');
   lines.push('- **Baseline**, same run, same records: `bench/baseline-entry.ts`, plain fuse.js over every record (name, organisation, city, categories; threshold 0.3), no validation, no typing pause, rendering the same cards with the same card renderer. Ratios are baseline median / ours (above 1: we are faster).');
   lines.push('- **Records**: SYNTHETIC (`bench/synth.ts`, fixed seed): copies of the real records\' shapes (categories, schedules, languages, cost, delivery) with recombined real names, the real descriptions, and real Massachusetts addresses placed at their ZIP\'s Census centroid, jittered. Never shipped.');
   lines.push('- Figures are **median / p95** (nearest rank) in ms unless said; n = number of loads or keys.');
@@ -503,7 +504,7 @@ function elementsMd(o) {
   lines.push('');
   lines.push('### PRSC map and disposal locator');
   lines.push('');
-  lines.push('"Data arrived" is the dataset\'s `responseEnd` (Resource Timing). For the disposal locator the ZIP 02118 is typed and submitted as soon as its box is shown, so the list can appear once the data, the ZIP table and the submit are all there: its times run from the latest of the three. "Map drawn" is the first frame with the markers\' pane filled (clusters) or the canvas of points. No tiles (`tile-url=""`): no network beyond loopback.');
+  lines.push('"Data arrived" is the dataset\'s `responseEnd` (Resource Timing): its last byte. A negative time means the rows (or map) were drawn before the last byte had arrived, from the first records read as the document came in. For the disposal locator the ZIP 02118 is typed and submitted as soon as its box is shown, so the list can appear once the data, the ZIP table and the submit are all there: its times run from the latest of the three. "Map drawn" is the first frame with the markers\' pane filled (clusters) or the canvas of points. No tiles (`tile-url=""`): no network beyond loopback.');
   lines.push('');
   lines.push('Baseline for the map (`bench/baseline-map-entry.ts`, same run, same file): plain Leaflet in the page\'s script, one canvas `circleMarker` per record, no clustering, the first 20 records as the same cards. With the bundled file it draws all 119 records (our element: the 39 centres). There is no element baseline for the disposal locator (its list is nearest-first); its core has one below.');
   lines.push('');

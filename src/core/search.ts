@@ -84,6 +84,9 @@ const STOP_WORDS = new Set([
 
 /** Field weights: a match in the name counts most, in the description least. */
 const W = { name: 1, alt: 0.85, org: 0.7, category: 0.6, synonym: 0.55, place: 0.5, description: 0.3 } as const;
+/** Each field's code in a posting: its rank among the weights (0 weighs most). */
+const FIELD_WEIGHTS: readonly number[] = Object.values(W).sort((a, b) => b - a);
+const F = Object.fromEntries(Object.entries(W).map(([k, w]) => [k, FIELD_WEIGHTS.indexOf(w)])) as { [K in keyof typeof W]: number };
 /** Match quality. */
 const Q = { exact: 1, prefix: 0.75, fuzzy: 0.45 } as const;
 /** Only this many of the best candidates are re-ranked by fuse.js. */
@@ -211,9 +214,14 @@ function typoBudget(length: number): number {
   return 2;
 }
 
+/**
+ * The records a word is in, in record order, each with the field it is in (a code into
+ * {@link FIELD_WEIGHTS}). Plain arrays while the index is built, then typed arrays of the
+ * exact length (4 + 1 bytes a posting instead of about 16: most of an index's memory).
+ */
 interface Posting {
-  ids: number[];
-  weights: number[];
+  ids: number[] | Int32Array;
+  fields: number[] | Uint8Array;
 }
 
 type ShortDoc = RankDoc;
@@ -345,7 +353,7 @@ export class SearchIndexBuilder {
         this.phrasesByFirst.get(first)?.push({ words, group: gi });
       }
     });
-    this.finishing = [() => this.sortVocabulary(), () => this.sortNames()];
+    this.finishing = [() => this.sortVocabulary(), () => this.sortNames(), () => this.compactPostings()];
   }
 
   private *sortVocabulary(): Generator<void, void> {
@@ -388,21 +396,21 @@ export class SearchIndexBuilder {
 
   private indexRecord(id: number): void {
     const r = this.resources[id] as Resource;
-    const add = (text: string | undefined, weight: number, short: boolean) => {
+    const add = (text: string | undefined, field: number, short: boolean) => {
       for (const word of tokenize(text ?? '')) {
-        this.post(word, id, weight);
+        this.post(word, id, field);
         const one = singular(word);
-        if (one) this.post(one, id, weight);
+        if (one) this.post(one, id, field);
         if (short) this.shortWords.add(word);
       }
     };
     const categoryText = this.shared(r.categories.map((c) => c.replace(/-/g, ' ')).join(' '));
-    add(r.name, W.name, true);
-    add(r.alternate_name, W.alt, true);
-    add(r.organization?.name, W.org, true);
-    add(categoryText, W.category, true);
-    add([r.address?.city, r.region, r.address?.postal_code].filter(Boolean).join(' '), W.place, true);
-    add(r.description, W.description, false);
+    add(r.name, F.name, true);
+    add(r.alternate_name, F.alt, true);
+    add(r.organization?.name, F.org, true);
+    add(categoryText, F.category, true);
+    add([r.address?.city, r.region, r.address?.postal_code].filter(Boolean).join(' '), F.place, true);
+    add(r.description, F.description, false);
     // Synonyms: a group one of whose phrases the record contains brings in all of its phrases.
     const own = tokenize([r.name, r.alternate_name, r.organization?.name, categoryText, r.description].filter(Boolean).join(' '));
     const found = new Set<number>();
@@ -414,7 +422,7 @@ export class SearchIndexBuilder {
     const synonymWords = new Set<string>();
     for (const gi of found) for (const phrase of this.groups[gi] ?? []) for (const w of phrase.split(' ')) synonymWords.add(w);
     const synonymText = this.shared([...synonymWords].join(' '));
-    add(synonymText, W.synonym, true);
+    add(synonymText, F.synonym, true);
     this.docs[id] = {
       name: r.name,
       alt: r.alternate_name ?? '',
@@ -431,15 +439,28 @@ export class SearchIndexBuilder {
     return text;
   }
 
-  private post(word: string, id: number, weight: number) {
+  private post(word: string, id: number, field: number) {
     let p = this.postings.get(word);
-    if (!p) this.postings.set(word, (p = { ids: [], weights: [] }));
-    const last = p.ids.length - 1;
-    if (p.ids[last] === id) {
-      if ((p.weights[last] as number) < weight) p.weights[last] = weight;
+    if (!p) this.postings.set(word, (p = { ids: [], fields: [] }));
+    const ids = p.ids as number[];
+    const fields = p.fields as number[];
+    const last = ids.length - 1;
+    if (ids[last] === id) {
+      // The field that weighs most.
+      if (field < (fields[last] as number)) fields[last] = field;
     } else {
-      p.ids.push(id);
-      p.weights.push(weight);
+      ids.push(id);
+      fields.push(field);
+    }
+  }
+
+  /** Postings into typed arrays of their exact length, a step per 1,024 words. */
+  private *compactPostings(): Generator<void, void> {
+    let n = 0;
+    for (const p of this.postings.values()) {
+      p.ids = Int32Array.from(p.ids);
+      p.fields = Uint8Array.from(p.fields);
+      if (++n % 1024 === 0) yield;
     }
   }
 }
@@ -545,8 +566,9 @@ export class SearchIndex {
         const p = this.built.postings.get(term) as Posting;
         // Description words match only exactly.
         for (let k = 0; k < p.ids.length; k++) {
-          const weight = p.weights[k] as number;
-          if (quality !== Q.exact && weight === W.description) continue;
+          const field = p.fields[k] as number;
+          if (quality !== Q.exact && field === F.description) continue;
+          const weight = FIELD_WEIGHTS[field] as number;
           const id = p.ids[k] as number;
           if (total && !total.has(id)) continue;
           const s = weight * quality;
