@@ -47,9 +47,15 @@ export function formatMiles(km: number): string {
   }).format(miles);
 }
 
+/** One number format per language (making one costs far more than using it). */
+const countFormats = new Map<string, Intl.NumberFormat>();
+
 /** A whole number in the page's language. */
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat(getLocale()).format(n);
+  const locale = getLocale();
+  let format = countFormats.get(locale);
+  if (!format) countFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(n);
 }
 
 /** Whether a place is open, in words: "Open now, closes 5 PM". Empty when hours are unknown. */
