@@ -34,8 +34,27 @@ export class DatasetLoadError extends Error {
     readonly status?: number,
     /** Record problems, for kind `invalid`. */
     readonly problems: ValidationProblem[] = [],
+    /** For kind `http` 400: the request parameter the server's JSON error names, if any. */
+    readonly parameter?: string,
   ) {
     super(message);
+  }
+
+  /** Whether asking again could change the answer: not for a request the server refused as such. */
+  get retryable(): boolean {
+    if (this.kind !== 'http') return this.kind !== 'aborted';
+    const status = this.status ?? 0;
+    return status >= 500 || status === 408 || status === 429 || status < 400;
+  }
+}
+
+/** The parameter a 400 answer's JSON error names (`{"parameter": "postcode"}`), if any. */
+async function refusedParameter(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { parameter?: unknown };
+    return typeof body.parameter === 'string' && /^[a-z_]{1,40}$/.test(body.parameter) ? body.parameter : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -138,7 +157,8 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, sink
       throw new DatasetLoadError('network', `Could not reach ${url}: ${(e as Error).message}`, url);
     }
     if (!response.ok) {
-      throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}.`, url, response.status);
+      const parameter = response.status === 400 ? await untilAborted(refusedParameter(response), both, url).catch(() => undefined) : undefined;
+      throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}${parameter ? ` (parameter ${parameter})` : ''}.`, url, response.status, [], parameter);
     }
     // A large document is on its way: its parser's chunk comes while the body does.
     if (Number(response.headers.get('content-length')) >= STEPPED_PARSE_ABOVE) void loadSteppedParser().catch(() => (steppedParser = undefined));

@@ -163,6 +163,28 @@ describe('<recovery-resource-search api> (HSDS 3.0, a real server)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a ZIP code the directory does not know (a 400 naming postcode): said so, with the help contacts, no "Try again"', async () => {
+    // The element knows every US ZIP code; this directory knows Massachusetts's.
+    const el = await fixture<RecoveryResourceSearch>(html`<recovery-resource-search style="width: 1000px"
+      api=${api} zip-table-url=${ZIPS} zip-table-national-url="/data/zip-centroids-us.json"></recovery-resource-search>`);
+    await until(() => status(el) === '11 results', 'the first page');
+    const before = (await seen()).length;
+    const zip = $<HTMLInputElement>(el, 'input[part="zip-input"]') as HTMLInputElement;
+    zip.value = '03101';
+    zip.dispatchEvent(new Event('change'));
+    await until(() => $(el, '.load-error') !== null, 'the answer');
+    expect((await seenSince(before)).some((u) => u.searchParams.get('postcode') === '03101'), 'the directory was asked').to.equal(true);
+    expect($(el, '.load-error')?.textContent).to.match(/does not know this ZIP code/);
+    expect($$(el, '.load-error button'), 'no "Try again": it would get the same answer').to.have.length(0);
+    expect($(el, 'slot[name="help"]')?.textContent).to.match(/988/);
+    await expect(el).to.be.accessible();
+    // A ZIP code it knows is asked at once.
+    zip.value = '02118';
+    zip.dispatchEvent(new Event('change'));
+    await until(() => /near 02118/.test(status(el)), 'near a ZIP it knows');
+    expect($(el, '.load-error')).to.equal(null);
+  });
+
   it('a directory that does not answer times out in words', async () => {
     RecoveryResourceSearch.apiTimeoutMs = 300;
     const el = await make('/test-api/hsds-hang/');

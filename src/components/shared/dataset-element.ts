@@ -224,6 +224,8 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
       case 'timeout':
         return msg(str`Loading ${what} took too long.`);
       case 'http':
+        // A directory asked near a ZIP code it has no centre for.
+        if (e.parameter === 'postcode') return msg('The directory does not know this ZIP code. Try a nearby ZIP code, or search without one.');
         return msg(str`The server could not send ${what} (error ${e.status ?? ''}).`);
       case 'not-json':
       case 'invalid':
@@ -247,10 +249,12 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
       return html`<p class="notice load-retry" tabindex="-1">${msg('Trying again…')}</p>`;
     }
     if (status !== 'error') return nothing;
+    // "Try again" only where asking again could change the answer.
+    const retry = this.store.error?.retryable ?? true;
     return html`<div class="notice error load-error" role="alert">
       <p><strong>${this.loadErrorText(this.store.error)}</strong></p>
       <p>${msg('The help lines above can still find support with you.')}</p>
-      <button type="button" @click=${this.retryLoad}>${msg('Try again')}</button>
+      ${retry ? html`<button type="button" @click=${this.retryLoad}>${msg('Try again')}</button>` : nothing}
     </div>`;
   }
 
