@@ -31,6 +31,25 @@ async function mount(doc: Doc, lang = 'en', onChange?: (s: Snapshot) => void): P
   return { el, seen: watch(el, onChange) };
 }
 
+/**
+ * Like `mount`, while another reader of the same document holds its validation once the
+ * preview is made: the preview stays on screen until `release()` (which waits for that reader).
+ */
+async function mountHeld(doc: Doc, lang = 'en'): Promise<{ el: RecoveryResourceSearch; seen: Snapshot[]; release: () => Promise<void> }> {
+  let open = () => {};
+  const gate = new Promise<void>((r) => (open = r));
+  const { el, seen } = await mount(doc, lang);
+  const other = datasetFromSliced(doc, undefined, undefined, () => (store(el).preview ? gate : undefined));
+  return {
+    el,
+    seen,
+    release: async () => {
+      open();
+      await other;
+    },
+  };
+}
+
 interface Snapshot { status: string; names: string[]; preview: PreviewInfo | undefined }
 
 /** Every state the element renders (taken as each change happens, so none is missed). */
@@ -69,17 +88,11 @@ describe('<recovery-resource-search> first results before the whole dataset is r
     const doc = await json();
     const total = doc.resources.length;
     const full = datasetFrom(structuredClone(doc)).dataset;
-    // Another reader of the same document holds its validation once the preview is made, so
-    // the preview stays on screen for as long as the test looks at it.
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const { el, seen } = await mount(doc);
-    const other = datasetFromSliced(doc, undefined, undefined, () => (store(el).preview ? gate : undefined));
+    const { el, seen, release } = await mountHeld(doc);
     await until(() => seen.some((s) => s.names.length > 0), 'first results');
     expect(store(el).status).to.equal('loading');
     await expect(el).to.be.accessible();
-    release();
-    await other;
+    await release();
     // The first view is a preview, made before the last record was validated.
     const shown = seen.find((s) => s.names.length > 0) as Snapshot;
     const preview = shown.preview as PreviewInfo;
@@ -107,10 +120,7 @@ describe('<recovery-resource-search> first results before the whole dataset is r
     const full = datasetFrom(structuredClone(doc)).dataset;
     // The element ranks with fuse.js once loaded; so do the searches it is compared with.
     await loadRanking();
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const { el } = await mount(doc);
-    const other = datasetFromSliced(doc, undefined, undefined, () => (store(el).preview ? gate : undefined));
+    const { el, release } = await mountHeld(doc);
     await until(() => store(el).preview !== undefined && names(el).length > 0, 'the preview');
     const input = root(el).querySelector('input') as HTMLInputElement;
     input.value = 'recovery';
@@ -121,8 +131,7 @@ describe('<recovery-resource-search> first results before the whole dataset is r
     const count = soFar.length === 0 ? 'No results' : soFar.length === 1 ? '1 result' : `${soFar.length} results`;
     await until(() => status(el) === `${count} so far, from the first 3 of ${total} entries; still loading…`, 'the query over the records so far');
     expect(names(el)).to.deep.equal(soFar.slice(0, 20));
-    release();
-    await other;
+    await release();
     await until(() => store(el).status === 'ready', 'the whole dataset');
     await el.updateComplete;
     const all = hits(full.resources);
@@ -133,16 +142,12 @@ describe('<recovery-resource-search> first results before the whole dataset is r
   it('says "so far" in Spanish', async () => {
     const doc = await json();
     const total = doc.resources.length;
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const { el } = await mount(doc, 'es');
-    const other = datasetFromSliced(doc, undefined, undefined, () => (store(el).preview ? gate : undefined));
+    const { el, release } = await mountHeld(doc, 'es');
     await localeReady();
     const spanish = `3 resultados hasta ahora, de los primeros 3 de ${total} registros; todavía se está cargando…`;
     await until(() => status(el) === spanish, 'the preview in Spanish');
     await expect(el).to.be.accessible();
-    release();
-    await other;
+    await release();
     await until(() => store(el).status === 'ready', 'the whole dataset');
     await el.updateComplete;
     expect(status(el)).to.equal(`${total} resultados`);
@@ -180,13 +185,9 @@ describe('<recovery-resource-search> first results before the whole dataset is r
     const doc = await json();
     const total = doc.resources.length;
     const full = datasetFrom(structuredClone(doc)).dataset;
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const { el, seen } = await mount(doc);
-    const other = datasetFromSliced(doc, undefined, undefined, () => (store(el).preview ? gate : undefined));
+    const { el, seen, release } = await mountHeld(doc);
     await until(() => seen.some((s) => s.names.length > 0), 'first results');
-    release();
-    await other;
+    await release();
     const shown = seen.find((s) => s.names.length > 0) as Snapshot;
     const preview = shown.preview as PreviewInfo;
     expect(preview, 'a preview is on screen').to.not.equal(undefined);
