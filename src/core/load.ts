@@ -19,7 +19,7 @@ import {
   type ValidationProgress,
   type ValidationResult,
 } from './schema.js';
-import { runInSlices, timeBudget, yieldToPage, type SliceBudget } from './slices.js';
+import { SLICE_MS, runInSlices, timeBudget, yieldToPage, type SliceBudget } from './slices.js';
 import type { RecordScanner } from './json-slices.js';
 
 export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'invalid' | 'aborted';
@@ -170,7 +170,7 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, sink
       const pieces = response.body.pipeThrough(new TextDecoderStream()).getReader();
       // Pieces that have already arrived are read one after another without a task between
       // them: the page gets a turn after each slice of reading.
-      const slice = timeBudget(12);
+      const slice = timeBudget(SLICE_MS);
       let spent = slice();
       try {
         for (;;) {

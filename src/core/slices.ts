@@ -11,6 +11,12 @@
 /** Starts a slice and tells when it is spent. */
 export type SliceBudget = () => () => boolean;
 
+/**
+ * Milliseconds of work in a slice, by default: well under the 50 ms of a long task, so a key
+ * pressed during the work is answered within a frame or two.
+ */
+export const SLICE_MS = 12;
+
 /** A slice is spent after `ms` milliseconds of work (at least one step). */
 export function timeBudget(ms: number): SliceBudget {
   return () => {
@@ -38,7 +44,7 @@ export function yieldToPage(): Promise<void> {
 export interface SliceOptions {
   /** Stop between two slices: the promise rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** When a slice is spent. Default: after 12 ms of work. */
+  /** When a slice is spent. Default: after {@link SLICE_MS} of work. */
   budget?: SliceBudget;
   /** How the page gets its turn between slices. Default {@link yieldToPage}. */
   pause?: () => Promise<void>;
@@ -57,7 +63,7 @@ export function runWhole<T>(steps: Iterator<unknown, T>): T {
  * next step runs once that promise has settled.
  */
 export async function runInSlices<T>(steps: Iterator<unknown, T>, options: SliceOptions = {}): Promise<T> {
-  const { signal, budget = timeBudget(12), pause = yieldToPage } = options;
+  const { signal, budget = timeBudget(SLICE_MS), pause = yieldToPage } = options;
   signal?.throwIfAborted();
   let spent = budget();
   let step = steps.next();

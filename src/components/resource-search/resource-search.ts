@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Category, Dataset } from '../../core/schema.js';
-import { timeBudget } from '../../core/slices.js';
+import { SLICE_MS, timeBudget } from '../../core/slices.js';
 import { DEFAULT_SYNONYMS, SearchIndex, buildSearchIndex, isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
@@ -83,7 +83,7 @@ interface Derived {
 export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   static override styles = resourceSearchStyles;
   /** Milliseconds of index building between two pauses for the page (a large dataset is indexed in slices). */
-  static indexSliceMs = 12;
+  static indexSliceMs = SLICE_MS;
 
   /** Preset categories, comma-separated (e.g. "peer-support,recovery-coaching"). */
   @property() category = '';
