@@ -518,6 +518,32 @@ export class SearchIndex {
     return (this.firstOrder ??= runWhole(usefulOrder(this.resources)));
   }
 
+  /**
+   * Each record's categories as small numbers (codes into `names`), the codes of record `i`
+   * being `codes[starts[i]]` up to `codes[starts[i + 1]]`: counted per search without a Map.
+   */
+  private get categoryCodes(): { names: Category[]; codes: Uint8Array; starts: Uint32Array } {
+    if (!this.cats) {
+      const names: Category[] = [];
+      const code = new Map<Category, number>();
+      const n = this.resources.length;
+      const starts = new Uint32Array(n + 1);
+      const codes: number[] = [];
+      for (let i = 0; i < n; i++) {
+        starts[i] = codes.length;
+        for (const c of (this.resources[i] as Resource).categories) {
+          let k = code.get(c);
+          if (k === undefined) code.set(c, (k = names.push(c) - 1));
+          codes.push(k);
+        }
+      }
+      starts[n] = codes.length;
+      this.cats = { names, codes: Uint8Array.from(codes), starts };
+    }
+    return this.cats;
+  }
+  private cats?: { names: Category[]; codes: Uint8Array; starts: Uint32Array };
+
   /** The nearest-first index, built on the first search near a place (after {@link loadNearest}). */
   private get nearest(): NearestIndex<number> {
     if (!Nearest) throw new Error('recovery-finder: call loadNearest() before searching near a place');
@@ -631,22 +657,36 @@ export class SearchIndex {
       order = [...near, ...(scores ? order.filter((id) => onlineSet.has(id)) : online)];
     }
 
-    const categoryCounts = new Map<Category, number>();
+    const { names, codes, starts } = this.categoryCodes;
+    const counts = new Int32Array(names.length);
     const wanted = filters.categories?.length ? new Set(filters.categories) : undefined;
+    const wantedCode = wanted ? Uint8Array.from(names, (c) => (wanted.has(c) ? 1 : 0)) : undefined;
+    const filtered = Boolean(filters.language || filters.population || filters.free || filters.delivery || filters.openNow);
     const hits: SearchHit[] = [];
     // A place marked closed or moved is still found (its card says so), after every open one.
     const gone: SearchHit[] = [];
     for (const id of order) {
       const r = this.resources[id] as Resource;
-      if (!this.passes(r, id, filters, now)) continue;
-      for (const c of r.categories) categoryCounts.set(c, (categoryCounts.get(c) ?? 0) + 1);
-      if (wanted && !r.categories.some((c) => wanted.has(c))) continue;
+      if (filtered && !this.passes(r, id, filters, now)) continue;
+      // Counted under each of its categories (the counts beside the category filters), then
+      // kept if it is in one of the categories asked for.
+      let keep = !wantedCode;
+      for (let k = starts[id] as number, end = starts[id + 1] as number; k < end; k++) {
+        const c = codes[k] as number;
+        counts[c] = (counts[c] as number) + 1;
+        if (!keep && wantedCode?.[c]) keep = true;
+      }
+      if (!keep) continue;
       const hit: SearchHit = { resource: r, score: scores?.get(id) ?? 0 };
       const d = km?.get(id);
       if (d !== undefined) hit.km = d;
       (isNotOperating(r) ? gone : hits).push(hit);
     }
     for (const hit of gone) hits.push(hit);
+    const categoryCounts = new Map<Category, number>();
+    names.forEach((c, k) => {
+      if (counts[k]) categoryCounts.set(c, counts[k] as number);
+    });
     return { hits, categoryCounts, crisis: isCrisisQuery(query) };
   }
 
