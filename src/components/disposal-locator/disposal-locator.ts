@@ -465,8 +465,9 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
     const timeZone = ds.time_zone;
     return renderSharedRecord({
       id: this.sharedId,
+      level: this.level,
       record: ds.resources.find((r) => r.id === this.sharedId),
-      card: (r) => renderCard(r, { now: this.clock, timeZone, headingLevel: 3, noCategories: true, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(r) }),
+      card: (r) => renderCard(r, { now: this.clock, timeZone, headingLevel: this.subLevel, noCategories: true, staleAfterDays: this.staleAfterDays, actions: this.cardActions.actions(r) }),
       onClose: () => {
         this.sharedId = '';
         this.selectedId = undefined;

@@ -391,7 +391,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
       </button>
       <div class="list-col">
         ${this.linkMissing
-          ? renderSharedRecord({ id: '', record: undefined, card: () => html``, onClose: () => (this.linkMissing = false) })
+          ? renderSharedRecord({ id: '', level: this.level, record: undefined, card: () => html``, onClose: () => (this.linkMissing = false) })
           : nothing}
         ${loading
           ? html`<div class="list-placeholder" aria-hidden="true"></div>`

@@ -406,7 +406,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       headingLevel: this.subLevel,
       staleAfterDays: this.staleAfterDays,
       actions: (r) => this.cardActions.actions(r),
-      shared: shared && ((card) => shared.renderSharedRecord({ id, record: ds.resources.find((r) => r.id === id), card, onClose: () => this.closeShared() })),
+      shared: shared && ((card) => shared.renderSharedRecord({ id, level: this.level, record: ds.resources.find((r) => r.id === id), card, onClose: () => this.closeShared() })),
       urgentHelp: () => renderHelp(this.helpContacts ?? ds.help.contacts, { urgent: true }),
       skipped: this.renderSkipped(),
       empty: () => this.renderEmpty(),

@@ -47,7 +47,7 @@ export function renderResults(v: ResultsView): TemplateResult {
   const now = new Date();
   const base = { now, timeZone: ds.time_zone, staleAfterDays: v.staleAfterDays };
   return html`
-    ${v.shared ? v.shared((r) => renderCard(r, { ...base, headingLevel: 3, actions: v.actions(r) })) : nothing}
+    ${v.shared ? v.shared((r) => renderCard(r, { ...base, headingLevel: v.headingLevel, actions: v.actions(r) })) : nothing}
     ${result.crisis ? v.urgentHelp() : nothing}
     ${v.skipped}
     ${hits.length === 0 ? v.empty() : html`

@@ -5,6 +5,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
+import { renderHeading, type HeadingLevel } from './heading.js';
 
 export { sharedRecordStyles } from './shared-record.styles.js';
 
@@ -12,13 +13,15 @@ export interface SharedRecordView {
   id: string;
   /** The record, or undefined when the data no longer has it. */
   record: Resource | undefined;
+  /** The element's own heading level (`heading-level`): "Shared with you" is at it, the card's name one lower. */
+  level: HeadingLevel;
   card: (r: Resource) => TemplateResult;
   onClose: () => void;
 }
 
 export function renderSharedRecord(v: SharedRecordView): TemplateResult {
   return html`<section class="shared-record" part="shared" tabindex="-1" aria-labelledby="shared-heading">
-    <h2 id="shared-heading" class="shared-heading">${msg('Shared with you')}</h2>
+    ${renderHeading(v.level, msg('Shared with you'), { id: 'shared-heading', class: 'shared-heading' })}
     ${v.record
       ? v.card(v.record)
       : html`<p class="notice warning">${msg('The place in this link is no longer listed. The list below may have another near you.')}</p>`}
