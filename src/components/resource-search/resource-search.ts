@@ -83,7 +83,7 @@ interface Derived {
 export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   static override styles = resourceSearchStyles;
   /** Milliseconds of index building between two pauses for the page (a large dataset is indexed in slices). */
-  static indexSliceMs = SLICE_MS;
+  static indexSliceMs: number = SLICE_MS;
 
   /** Preset categories, comma-separated (e.g. "peer-support,recovery-coaching"). */
   @property() category = '';
