@@ -161,7 +161,7 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, sink
       throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}${parameter ? ` (parameter ${parameter})` : ''}.`, url, response.status, [], parameter);
     }
     // A large document is on its way: its parser's chunk comes while the body does.
-    if (Number(response.headers.get('content-length')) >= STEPPED_PARSE_ABOVE) void loadSteppedParser().catch(() => (steppedParser = undefined));
+    if (Number(response.headers.get('content-length')) >= STEPPED_PARSE_ABOVE) void loadSteppedParser().catch(() => undefined);
     try {
       const reader = sink && response.body ? await untilAborted(Promise.resolve(sink(response)), both, url) : undefined;
       if (!reader || !response.body) return await untilAborted(response.text(), both, url);
@@ -224,7 +224,11 @@ const STEPPED_PARSE_ABOVE = 1_000_000;
 
 /** The stepped parser: a chunk of its own, asked for once, when a large document is on its way. */
 let steppedParser: Promise<typeof import('./json-slices.js')> | undefined;
-const loadSteppedParser = () => (steppedParser ??= import('./json-slices.js'));
+const loadSteppedParser = () =>
+  (steppedParser ??= import('./json-slices.js').catch((e: unknown) => {
+    steppedParser = undefined; // asked again next time
+    throw e;
+  }));
 
 /**
  * Records of a large document validated and told to `onPartial` as soon as they are read (the
@@ -259,18 +263,27 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
         scanner = undefined; // (an earlier attempt's)
         const early: string[] = [];
         let size = 0;
+        let unscanned = false;
         return {
           push(chunk: string): void | Promise<void> {
             if (scanner) return scanner.push(chunk);
+            if (unscanned) return undefined;
             early.push(chunk);
             size += chunk.length;
             if (size < STREAM_ABOVE) return undefined;
-            // Large: the scanner's code, then what has come so far.
-            return loadSteppedParser().then(({ RecordScanner }) => {
-              const scan = (scanner = new RecordScanner(head));
-              const waits = early.splice(0).map((part) => scan.push(part));
-              return Promise.all(waits).then(() => undefined);
-            });
+            // Large: the scanner's code, then what has come so far. Without its code (it could
+            // not be loaded), the document is read whole, as a small one is.
+            return loadSteppedParser().then(
+              ({ RecordScanner }) => {
+                const scan = (scanner = new RecordScanner(head));
+                const waits = early.splice(0).map((part) => scan.push(part));
+                return Promise.all(waits).then(() => undefined);
+              },
+              () => {
+                unscanned = true; // not asked again for this document
+                early.length = 0;
+              },
+            );
           },
         };
       }
