@@ -481,6 +481,17 @@ export async function buildSearchIndex(
 }
 
 /**
+ * An index to show results from at once: its words are indexed in slices once `start` has
+ * settled (for example: once the first results are painted); a search by words before then
+ * finishes them at once. Meant for a small dataset, where finishing at once is short.
+ */
+export function searchIndexLater(resources: readonly Resource[], options: SearchIndexOptions, start: Promise<unknown>, slicing: SliceOptions = {}): SearchIndex {
+  const builder = new SearchIndexBuilder(resources, options);
+  void start.then(() => runInSlices(builder.steps(), slicing)).catch(() => undefined); // (stopped: a newer dataset came)
+  return new SearchIndex(resources, options, builder);
+}
+
+/**
  * A search index over one dataset's records. Build it once per dataset (and synonyms); every
  * `search()` call after that touches only the words the query names. For a large dataset in a
  * page, prefer {@link buildSearchIndex}, which does not block the page while it builds.

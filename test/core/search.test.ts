@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { SearchIndex, USEFUL_CATEGORY_ORDER, editDistance, isCrisisQuery, loadNearest, loadRanking, normalize, rankingLoaded, tokenize, usefulRank } from '../../src/core/search.js';
+import { SearchIndex, searchIndexLater, USEFUL_CATEGORY_ORDER, editDistance, isCrisisQuery, loadNearest, loadRanking, normalize, rankingLoaded, tokenize, usefulRank } from '../../src/core/search.js';
 import { datasetFrom } from '../../src/core/load.js';
 import { CATEGORIES, type Dataset, type Resource } from '../../src/core/schema.js';
-import { datasetUrl } from '../helpers.js';
+import { datasetUrl, until } from '../helpers.js';
+import { stepBudget } from '../../src/core/slices.js';
 
 async function fixture(name = 'dataset'): Promise<Dataset> {
   const r = await fetch(datasetUrl({ fixture: name }));
@@ -268,6 +269,30 @@ describe('core/search', () => {
     const after = reads;
     lazy.search('support', {}, WED_10AM);
     expect(reads).to.equal(after);
+  });
+
+  it('searchIndexLater: results at once, the words indexed in slices once told to start, or at the first search by words', async () => {
+    const data = await fixture();
+    let reads = 0;
+    const watched = data.resources.map((r) => {
+      const copy = { ...r };
+      const description = r.description;
+      Object.defineProperty(copy, 'description', { enumerable: true, get: () => (reads++, description) });
+      return copy as Resource;
+    });
+    const eager = new SearchIndex(data.resources, { timeZone: data.time_zone });
+    let go = () => {};
+    const start = new Promise<void>((r) => (go = r));
+    const later = searchIndexLater(watched, { timeZone: data.time_zone }, start, { budget: stepBudget(1) });
+    expect(ids(later.search('', {}, WED_10AM).hits)).to.deep.equal(ids(eager.search('', {}, WED_10AM).hits));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reads, 'nothing indexed before the start').to.equal(0);
+    go();
+    await until(() => reads > 0, 'the words indexed after the start');
+    expect(ids(later.search('recovery', {}, WED_10AM).hits)).to.deep.equal(ids(eager.search('recovery', {}, WED_10AM).hits));
+    // Never told to start: the first search by words indexes them at once.
+    const never = searchIndexLater(data.resources, { timeZone: data.time_zone }, new Promise(() => {}));
+    expect(ids(never.search('peer', {}, WED_10AM).hits)).to.deep.equal(ids(eager.search('peer', {}, WED_10AM).hits));
   });
 });
 

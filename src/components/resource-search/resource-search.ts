@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Category, Dataset } from '../../core/schema.js';
 import { SLICE_MS, timeBudget } from '../../core/slices.js';
-import { DEFAULT_SYNONYMS, SearchIndex, buildSearchIndex, isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import { DEFAULT_SYNONYMS, SearchIndex, buildSearchIndex, searchIndexLater, isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
 import { PlaceController, type Place } from '../shared/place-controller.js';
@@ -39,6 +39,9 @@ interface Derived {
   index: SearchIndex;
   options: FilterOptions;
 }
+
+/** Records up to which the words are indexed after the first results are painted, not before. */
+const INDEX_AFTER_PAINT_MAX = 1000;
 
 /**
  * A searchable, filterable directory of recovery support: words with typos and synonyms,
@@ -173,11 +176,15 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
 
   protected override async derive(dataset: Dataset, signal: AbortSignal): Promise<Derived> {
     const sliceMs = (this.constructor as typeof RecoveryResourceSearch).indexSliceMs;
-    const index = await buildSearchIndex(
-      dataset.resources,
-      { timeZone: dataset.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] },
-      { signal, budget: timeBudget(sliceMs) },
-    );
+    const options = { timeZone: dataset.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] };
+    const slicing = { signal, budget: timeBudget(sliceMs) };
+    // A small dataset shows its results at once and indexes its words after they are painted
+    // (a search by words before then finishes in one short task); a large one first indexes
+    // them in slices, with its first records on screen meanwhile.
+    const index =
+      dataset.resources.length <= INDEX_AFTER_PAINT_MAX
+        ? searchIndexLater(dataset.resources, options, new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), slicing)
+        : await buildSearchIndex(dataset.resources, options, slicing);
     return { index, options: filterOptions(dataset.resources) };
   }
 
