@@ -31,8 +31,9 @@ const budgets = [
   // Both set at what they measured after the first-paint diet of #9 and the first-results
   // preview of #10 and the keyboard fixes of the last review (40.6 and 16.3 KB). Then reading a
   // large dataset as it arrives, the lazy and compact search index and the no-retry rule for
-  // refused questions (with their comments: npm entries are not minified): 41.9 KB.
-  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 42.0 * KB },
+  // refused questions (with their comments: npm entries are not minified): 41.9 KB; indexing
+  // a small dataset's words after its first results are painted: 42.0 KB.
+  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 42.1 * KB },
   { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 16.5 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
@@ -69,9 +70,10 @@ if (!leafletChunk.length) console.log('(no Leaflet chunk found in dist/cms: is t
 // results) then added 0.55 KB: 44.6 KB. Reading a large dataset as it arrives (its first
 // results before it has all come), a search index that indexes words on the first search by
 // words and keeps them in typed arrays, category counts without a Map, and "Try again" only
-// where it can help with the unknown-ZIP message added 0.95 KB: 45.6 KB. Budgeted at what
-// each page measures, so that it can only shrink.
-const PAGE_BUDGETS = { 'search only': 45.6 * KB, 'map only': 116.1 * KB, 'all four': 146.8 * KB };
+// where it can help with the unknown-ZIP message added 0.95 KB: 45.6 KB; indexing a small
+// dataset's words after its first results are painted, 0.1 KB more: 45.7 KB. Budgeted at
+// what each page measures, so that it can only shrink.
+const PAGE_BUDGETS = { 'search only': 45.7 * KB, 'map only': 116.1 * KB, 'all four': 147.0 * KB };
 const NOT_ON = {
   'search only': /\/cms\/(prsc-map|disposal-locator|newsletter-signup|map-controller|leaflet|empty-view|card-share|api-search|shared-record|rerank|nearest|zip-lookup)/,
   'map only': /\/cms\/(resource-search|disposal-locator|newsletter-signup)/,
