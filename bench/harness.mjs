@@ -7,6 +7,7 @@
 //  - serve all of it on 127.0.0.1 (pages, scripts, datasets) and open pages in headless
 //    Chromium (Debian's, through playwright-core), one fresh browser context per page load.
 import { build } from 'vite';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -151,3 +152,33 @@ export function stats(xs) {
   const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
   return { n: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1] };
 }
+
+/**
+ * One key's answer from the probe's `settle()` (bench/probe.js): `unchanged` when the screen
+ * settled on what it showed before the key, `missed` when no painted frame showed the answer,
+ * else the ms from the key to the first painted frame of what the screen settled on.
+ */
+export function keyAnswer(s) {
+  const after = s.batches.filter((b) => b.at >= s.key);
+  const final = after.length ? after[after.length - 1].sig : s.before;
+  if (final === s.before) return { unchanged: true };
+  let i = after.length - 1;
+  while (i > 0 && after[i - 1].sig === final) i--;
+  if (s.key === undefined || after[i].painted === undefined) return { missed: true };
+  return { ms: after[i].painted - s.key };
+}
+
+/** Start `node ARGS` (the CLI's `serve`) and wait until it says it is listening. */
+export async function startListening(args) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'] });
+  await new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr.on('data', (c) => {
+      err += c;
+      if (err.includes('listening on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+  return child;
+}
+

@@ -20,7 +20,7 @@
 import { cpus, loadavg, availableParallelism, tmpdir } from 'node:os';
 import { copyFile, mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildCms, bundle, launch, loadSynth, newPage, root, serve, stats } from './harness.mjs';
+import { buildCms, bundle, keyAnswer, launch, loadSynth, newPage, root, serve, stats } from './harness.mjs';
 
 const argv = new Set(process.argv.slice(2));
 const QUICK = argv.has('--quick');
@@ -216,19 +216,10 @@ try {
         await page.keyboard.type(ch);
         const s = await page.evaluate(([q, u]) => window.__probe.settle(q, u), [SETTLE_MS, UNCHANGED_MS]);
         if (s.key !== undefined) windows.push([s.key, s.end]);
-        const after = s.batches.filter((b) => b.at >= s.key);
-        const final = after.length ? after[after.length - 1].sig : s.before;
-        if (final === s.before) {
-          unchanged++;
-          continue;
-        }
-        let i = after.length - 1;
-        while (i > 0 && after[i - 1].sig === final) i--;
-        if (s.key === undefined || after[i].painted === undefined) {
-          missed++;
-          continue;
-        }
-        latencies.push(after[i].painted - s.key);
+        const a = keyAnswer(s);
+        if (a.unchanged) unchanged++;
+        else if (a.missed) missed++;
+        else latencies.push(a.ms);
       }
     }
     const cpuProfile = profile ? (await cdp.send('Profiler.stop')).profile : undefined;
@@ -348,12 +339,8 @@ try {
         await input.fill(zip);
         await input.press('Enter');
         const s = await r.page.evaluate(([q, u]) => window.__probe.settle(q, u), [SETTLE_MS, UNCHANGED_MS]);
-        const after = s.batches.filter((b) => b.at >= s.key);
-        const final = after.length ? after[after.length - 1].sig : s.before;
-        if (final === s.before || s.key === undefined) continue;
-        let i = after.length - 1;
-        while (i > 0 && after[i - 1].sig === final) i--;
-        if (after[i].painted !== undefined) lat.push(after[i].painted - s.key);
+        const a = keyAnswer(s);
+        if (a.ms !== undefined) lat.push(a.ms);
       }
       await r.context.close();
       out.disposal[n] = { ...summarise(runs, la), zipEnter: stats(lat) };

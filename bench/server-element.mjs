@@ -13,14 +13,13 @@
 // painted what the screen then settled on. It includes the element's typing pause
 // (RecoveryResourceSearch.apiPauseMs, 350 ms: one request per pause), so the figure minus the
 // pause is the request, the server and the rendering. Writes bench/results/server-element.json.
-import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { buildCms, launch, newPage, root, serve, stats } from './harness.mjs';
+import { buildCms, keyAnswer, launch, newPage, root, serve, startListening, stats } from './harness.mjs';
 import { records } from './server-data.mjs';
 
 const { values } = parseArgs({
@@ -64,15 +63,7 @@ try {
     what = `PGlite, ${n.toLocaleString('en-US')} synthetic records`;
   }
   say(`starting the HSDS server: ${what}`);
-  api = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    let err = '';
-    api.stderr.on('data', (c) => {
-      err += c;
-      if (err.includes('listening on')) resolve();
-    });
-    api.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-  });
+  api = await startListening(args);
   const apiUrl = `http://127.0.0.1:${values.port}/`;
   const [health] = [await (await fetch(`${apiUrl}healthz`)).json()];
 
@@ -118,19 +109,16 @@ try {
       await page.keyboard.type(ch);
       // Quiet for 1.5 s (the pause and the request are in flight before that), or 5 s unchanged.
       const s = await page.evaluate(() => window.__probe.settle(1500, 5000));
-      const after = s.batches.filter((b) => b.at >= s.key);
-      const final = after.length ? after[after.length - 1].sig : s.before;
-      if (final === s.before) {
+      const a = keyAnswer(s);
+      if (a.unchanged) {
         unchanged++;
         continue;
       }
-      let i = after.length - 1;
-      while (i > 0 && after[i - 1].sig === final) i--;
-      if (s.key === undefined || after[i].painted === undefined) {
+      if (a.missed) {
         missed++;
         continue;
       }
-      const ms = after[i].painted - s.key;
+      const ms = a.ms;
       latencies.push(ms);
       perQuery[q].push(Math.round(ms));
     }

@@ -11,7 +11,8 @@
 //
 // Without --database it starts a throwaway PostgreSQL 15 (tools/pg-test-server.sh) and
 // stops it at the end. Writes bench/results/server.json and bench/results/server.md.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startListening } from './harness.mjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -107,16 +108,8 @@ try {
   // The HSDS server as users run it: the built CLI, in its own process.
   const port = Number(values.port);
   const startServer = async ({ pool, cacheMb }) => {
-    server = spawn(process.execPath, [`${root}dist/cli.js`, 'serve', '--database', url, '--port', String(port), '--quiet',
-      '--pool', String(pool), '--cache-mb', String(cacheMb)], { stdio: ['ignore', 'inherit', 'pipe'] });
-    await new Promise((resolve, reject) => {
-      let err = '';
-      server.stderr.on('data', (c) => {
-        err += c;
-        if (err.includes('listening on')) resolve();
-      });
-      server.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-    });
+    server = await startListening([`${root}dist/cli.js`, 'serve', '--database', url, '--port', String(port), '--quiet',
+      '--pool', String(pool), '--cache-mb', String(cacheMb)]);
   };
   const stopServer = async () => {
     server.kill('SIGTERM');
