@@ -7,7 +7,8 @@
  */
 import { haversineKm, milesToKm, type LatLon } from './geo.js';
 import { NearestIndex, type NearItem } from './nearest.js';
-import type { DisposalItem, Resource, Source } from './schema.js';
+import { recordDate } from './freshness.js';
+import type { DisposalItem, Resource } from './schema.js';
 
 /** Default search radius, in miles. */
 export const DEFAULT_MAX_MILES = 25;
@@ -17,7 +18,7 @@ export const DEFAULT_LIMIT = 10;
 /**
  * Places whose distances differ by less than this many km are "about equally near": the same
  * trip for a person, and less than the uncertainty of an approximate (town or ZIP centre)
- * location. Among them, the one listed by the more recent source comes first.
+ * location. Among them, the one whose record is dated more recently comes first.
  */
 export const ABOUT_EQUALLY_NEAR_KM = 1;
 
@@ -52,6 +53,24 @@ export function isUpcoming(r: Resource, now: Date): boolean {
   const t = now.getTime();
   if (Number.isFinite(end) && end >= start) return end > t;
   return start > t;
+}
+
+/** How long an event with no end time is taken to last, before it is said to have ended. */
+const EVENT_WITHOUT_END_MS = 86_400_000;
+
+/**
+ * Has the event ended at `now`? With `ends_at`: once it has passed. Without: a day after it
+ * started (till then it may still be on, so it is neither upcoming nor said to have ended).
+ * An unreadable date has not ended (nothing true can be said of it).
+ */
+export function hasEnded(r: Resource, now: Date): boolean {
+  if (!r.event) return false;
+  const start = Date.parse(r.event.starts_at);
+  if (!Number.isFinite(start)) return false;
+  const end = r.event.ends_at ? Date.parse(r.event.ends_at) : Number.NaN;
+  const t = now.getTime();
+  if (Number.isFinite(end) && end >= start) return end <= t;
+  return start + EVENT_WITHOUT_END_MS <= t;
 }
 
 /** Is the event running at `now`? */
@@ -118,15 +137,8 @@ export class DisposalIndex {
   /** A sourced page about needles found in the data, if any (see {@link findNeedlePage}). */
   readonly needlePage: NeedlePage | undefined;
   private readonly index: NearestIndex<Resource>;
-  /** The date of each source, by name (the dataset's `sources`). */
-  private readonly sourceDates: Map<string, string>;
 
-  /**
-   * @param sources The dataset's sources: their dates decide which of two about equally near
-   *   places is listed first (see {@link listedOn}).
-   */
-  constructor(resources: readonly Resource[], sources: readonly Pick<Source, 'name' | 'date'>[] = []) {
-    this.sourceDates = new Map(sources.flatMap((s) => (s.date ? [[s.name, s.date] as [string, string]] : [])));
+  constructor(resources: readonly Resource[]) {
     this.needlePage = findNeedlePage(resources);
     this.places = resources.filter(isDisposalPlace);
     this.events = resources.filter(isTakeBackEvent);
@@ -146,12 +158,12 @@ export class DisposalIndex {
   }
 
   /**
-   * The latest date a record was listed: when a person last verified it, else the date of the
-   * source it comes from (a list compiled in 2026 is newer than a 2018 snapshot, whatever the
-   * age of the pages it cites), else the record's own source date.
+   * The date a record was listed: its own date (when a person last verified it, else its
+   * source's date for it), else '' (undated: older than every dated record). A source's date
+   * never stands in for the record's: a list compiled this year may cite a page from 2014.
    */
   listedOn(r: Resource): string {
-    return r.provenance.last_verified ?? this.sourceDates.get(r.provenance.source) ?? r.provenance.source_date ?? '';
+    return recordDate(r) ?? '';
   }
 
   /**

@@ -28,3 +28,26 @@ export function isStale(r: Pick<Resource, 'provenance'>, now: Date, limitDays = 
   const age = ageInDays(recordDate(r), now);
   return age !== undefined && age > limitDays;
 }
+
+/** True when the record has no date at all: neither `last_verified` nor `source_date`. */
+export function isUndated(r: Pick<Resource, 'provenance'>): boolean {
+  return recordDate(r) === undefined;
+}
+
+/**
+ * How long a "24/7" claim is believed, in days (two years): an older record may say it was
+ * open round the clock, but it is never shown as "Open 24/7" (a place that closed in 2016 is
+ * the worst thing to send someone to at 3 AM).
+ */
+export const ALWAYS_OPEN_TRUSTED_DAYS = 730;
+
+/** A record's `always_open` claim: current, listed in a year (older), or of unknown date. */
+export type AlwaysOpenClaim = { kind: 'current' } | { kind: 'old'; year: string } | { kind: 'undated' };
+
+/** How far to trust a record's `always_open`: by its date (see {@link ALWAYS_OPEN_TRUSTED_DAYS}). */
+export function alwaysOpenClaim(r: Pick<Resource, 'provenance'>, now: Date): AlwaysOpenClaim {
+  const date = recordDate(r);
+  const age = ageInDays(date, now);
+  if (date === undefined || age === undefined) return { kind: 'undated' };
+  return age < ALWAYS_OPEN_TRUSTED_DAYS ? { kind: 'current' } : { kind: 'old', year: date.slice(0, 4) };
+}

@@ -12,6 +12,7 @@ import {
   MEDICINE_ITEMS,
   fallbackGuidance,
   isRunning,
+  isUpcoming,
   snapshotDate,
   type EventMatch,
 } from '../../core/disposal.js';
@@ -159,7 +160,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
   }
 
   protected override derive(dataset: Dataset): DisposalIndex {
-    return new DisposalIndex(dataset.resources, dataset.sources);
+    return new DisposalIndex(dataset.resources);
   }
 
   /** Take the state in the URL: at start, and on back and forward. No event, no new entry. */
@@ -279,6 +280,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
       noCategories: true,
       staleAfterDays: this.staleAfterDays,
       feedback: this.store.dataset?.feedback,
+      fromZip: this.place.place?.zip,
     };
   }
 
@@ -499,6 +501,8 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
 
   /** "Add to calendar": the event as an .ics file made here, in the data's time zone. */
   private renderAddToCalendar(r: Resource, timeZone: string): TemplateResult | typeof nothing {
+    // An event that has passed (or may have: started with no end time) is never offered.
+    if (!isUpcoming(r, this.clock)) return nothing;
     const ics = eventIcs(r, {
       timeZone,
       now: this.clock,

@@ -27,6 +27,9 @@ export interface EmptyView {
   onChange: (patch: Partial<SearchState>) => void;
   onClearQuery: () => void;
   onClearFilters: () => void;
+  /** The link to one record (its shared view), and what pressing it does in this page. */
+  recordHref: (id: string) => string;
+  onOpen: (id: string) => void;
   /** The distances offered and their words (passed in: this lazy view imports nothing of the element's chunk). */
   distances: readonly number[];
   milesLabel: (miles: number) => string;
@@ -37,7 +40,12 @@ function renderNear(v: EmptyView, point: LatLon): TemplateResult | typeof nothin
   const { index, search: s } = v;
   if (!index) return nothing;
   const now = new Date();
-  const nearest = index.search('', { near: { point } }, now).hits.filter((h) => h.km !== undefined).slice(0, 3);
+  // Of other kinds: a kind that was searched for has nothing in reach (a wider distance is offered for it).
+  const searched = new Set<string>(s.categories);
+  const nearest = index
+    .search('', { near: { point } }, now)
+    .hits.filter((h) => h.km !== undefined && !h.resource.categories.some((c) => searched.has(c)))
+    .slice(0, 3);
   let wider: { miles: number; count: number } | undefined;
   if (s.miles) {
     for (const m of v.distances) {
@@ -58,6 +66,8 @@ function renderNear(v: EmptyView, point: LatLon): TemplateResult | typeof nothin
     nearest,
     wider,
     onWiden: (miles) => v.onChange({ miles }),
+    recordHref: v.recordHref,
+    onOpen: v.onOpen,
     milesLabel: v.milesLabel,
   });
 }

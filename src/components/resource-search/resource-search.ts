@@ -12,7 +12,7 @@ import { renderHelp } from '../shared/help.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { DISTANCES, SEARCH_KEYS, activeCount, eventFilters, searchFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
-import { UrlSync, cleanPrefix } from '../shared/url-state.js';
+import { UrlSync, cleanPrefix, shareUrl } from '../shared/url-state.js';
 import { CardActions } from '../shared/card-actions.js';
 import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
 import { countText, renderResults, warnAboutSettings } from './results-view.js';
@@ -418,6 +418,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       skipped: this.renderSkipped(),
       empty: () => this.renderEmpty(),
       onMore: () => this.showMore(),
+      place: this.resultNear ? this.place.place : undefined,
     });
   }
 
@@ -435,9 +436,17 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       onChange: (patch) => this.change(patch),
       onClearQuery: () => this.clearQuery(),
       onClearFilters: () => this.clearFilters(),
+      recordHref: (id) => shareUrl(location.href, this.paramPrefix, id, this.search.zip),
+      onOpen: (id) => this.openRecord(id),
       distances: DISTANCES,
       milesLabel,
     });
+  }
+
+  /** Show one record as a shared link does (its card above the list), and move the keyboard to it. */
+  private openRecord(id: string) {
+    this.change({ id });
+    this.focusShared = true;
   }
 
   /** Close the shared record: the keyboard goes to the search box. */

@@ -7,10 +7,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Category, Dataset, Resource } from '../../core/schema.js';
-import type { SearchResult } from '../../core/search.js';
+import { statewideName, type SearchHit, type SearchResult } from '../../core/search.js';
+import { isFarFromDirectory } from '../../core/reach.js';
 import { renderCard } from '../shared/result-card.js';
-import { formatCount } from '../shared/format.js';
-import type { HeadingLevel } from '../shared/heading.js';
+import { formatCount, formatMiles } from '../shared/format.js';
+import { renderHelpline } from '../shared/help.js';
+import { renderHeading, type HeadingLevel } from '../shared/heading.js';
 
 type Part = TemplateResult | typeof nothing;
 
@@ -33,6 +35,8 @@ export interface ResultsView {
   skipped: Part;
   empty: () => Part;
   onMore: () => void;
+  /** The place the list is ordered from, when one is given: its ZIP (if known) and how it was given. */
+  place?: { zip?: string | undefined; source: 'zip' | 'location' } | undefined;
 }
 
 /** "No results", "1 result", "12 results", followed by "near 02118" when a place orders them. */
@@ -41,19 +45,54 @@ export function countText(n: number, near: string): string {
   return near ? `${count} ${near}` : count;
 }
 
+/** The heading over the services that serve the whole state: by the state's name when the data gives it. */
+export function wholeStateHeading(resources: readonly Resource[]): string {
+  const state = statewideName(resources);
+  return state ? msg(str`Serves all of ${state}`) : msg('Serves everyone, wherever they are');
+}
+
+/**
+ * "Nothing near ZIP 99501 in this directory. The nearest is 3,283 mi away.", with the helpline:
+ * when even the nearest place is too far to call near ({@link isFarFromDirectory}).
+ */
+function renderFarAway(v: ResultsView, nearestKm: number): TemplateResult {
+  const zip = v.place?.source === 'zip' ? v.place.zip : undefined;
+  const miles = formatMiles(nearestKm);
+  return html`<div class="notice warning far-away" role="note">
+    <p><strong>${zip ? msg(str`Nothing near ZIP ${zip} in this directory.`) : msg('Nothing near your location in this directory.')}</strong>
+      ${msg(str`The nearest is ${miles} away.`)}</p>
+    ${renderHelpline(v.dataset.help.contacts)}
+  </div>`;
+}
+
 export function renderResults(v: ResultsView): TemplateResult {
   const { dataset: ds, result } = v;
   const hits = result.hits;
   const now = new Date();
-  const base = { now, timeZone: ds.time_zone, staleAfterDays: v.staleAfterDays };
+  const base = { now, timeZone: ds.time_zone, staleAfterDays: v.staleAfterDays, fromZip: v.place?.zip };
+  const card = (h: SearchHit, i: number) =>
+    html`<li data-index=${i} tabindex="-1">${renderCard(h.resource, { ...base, km: h.km, headingLevel: v.headingLevel, feedback: ds.feedback, actions: v.actions(h.resource) })}</li>`;
+  const shown = hits.slice(0, v.shown);
+  // Near a place, the services with no place (statewide, online) come last, under their own heading.
+  const split = v.place ? shown.findIndex((h) => h.km === undefined) : -1;
+  const near = split < 0 ? shown : shown.slice(0, split);
+  const wide = split < 0 ? [] : shown.slice(split);
+  const nearestKm = v.place ? hits[0]?.km : undefined;
   return html`
     ${v.shared ? v.shared((r) => renderCard(r, { ...base, headingLevel: v.headingLevel, actions: v.actions(r) })) : nothing}
     ${result.crisis ? v.urgentHelp() : nothing}
     ${v.skipped}
     ${hits.length === 0 ? v.empty() : html`
-      <ul class="plain results" part="results" aria-label=${msg('Results')}>
-        ${hits.slice(0, v.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">${renderCard(h.resource, { ...base, km: h.km, headingLevel: v.headingLevel, feedback: ds.feedback, actions: v.actions(h.resource) })}</li>`)}
-      </ul>
+      ${isFarFromDirectory(nearestKm) ? renderFarAway(v, nearestKm ?? 0) : nothing}
+      ${near.length ? html`<ul class="plain results" part="results" aria-label=${msg('Results')}>
+        ${near.map((h, i) => card(h, i))}
+      </ul>` : nothing}
+      ${wide.length
+        ? html`${renderHeading(v.headingLevel, wholeStateHeading(ds.resources), { id: 'whole-state-heading', class: 'group-heading' })}
+          <ul class="plain results whole-state" part="results" aria-labelledby="whole-state-heading">
+            ${wide.map((h, i) => card(h, split + i))}
+          </ul>`
+        : nothing}
       <div class="after-results">
         ${hits.length > v.shown || v.more
           ? html`<button type="button" class="secondary" part="more" @click=${v.onMore}>
