@@ -671,6 +671,14 @@ export class SearchIndex {
     return true;
   }
 
+  /**
+   * How far the nearest record with a location is from `point`, in km: undefined when none has
+   * one, or before {@link loadNearest} has loaded the nearest-first index.
+   */
+  nearestKm(point: LatLon): number | undefined {
+    return Nearest ? this.nearest.around(point, { limit: 1 })[0]?.km : undefined;
+  }
+
   /** Search. `now` is the moment "open now" is judged at. */
   search(query: string, filters: SearchFilters = {}, now: Date = new Date()): SearchResult {
     const scores = this.textScores(query);

@@ -8,6 +8,8 @@ import { msg, str } from '@lit/localize';
 import type { HelpContact } from '../../core/schema.js';
 import type { SearchHit } from '../../core/search.js';
 import { renderHelpline } from '../shared/help.js';
+import { renderFarAway } from '../shared/result-card.js';
+import { isFarFromDirectory } from '../../core/reach.js';
 import { categoryLabel } from '../shared/labels.js';
 import { formatCount, formatMiles } from '../shared/format.js';
 
@@ -24,6 +26,9 @@ export interface EmptyNearView {
   /** The link to one record (its shared view), and what pressing it does in this page. */
   recordHref: (id: string) => string;
   onOpen: (id: string) => void;
+  /** The person's place, and how far the nearest place of the directory is from it (km). */
+  place?: { zip?: string | undefined; source: 'zip' | 'location' } | undefined;
+  nearestKm?: number | undefined;
   /** The first wider distance with results, and how many. */
   wider?: { miles: number; count: number } | undefined;
   onWiden: (miles: number) => void;
@@ -35,6 +40,8 @@ export function renderEmptyNear(v: EmptyNearView): TemplateResult {
   const milesLabel = v.milesLabel;
   const within = v.miles ? milesLabel(v.miles).toLowerCase() : '';
   const what = v.query ? msg(str`Nothing for “${v.query}”`) : msg('Nothing matches these choices');
+  // Far from every place of the directory (another state): say so, not "within 10 miles".
+  if (v.place && isFarFromDirectory(v.nearestKm)) return renderFarAway(v.place, v.nearestKm ?? 0, v.contacts);
   return html`<div class="notice empty empty-near">
     <p><strong>${[what, within, `${v.nearText}.`].filter(Boolean).join(' ')}</strong></p>
     ${renderHelpline(v.contacts)}

@@ -30,6 +30,9 @@ export interface EmptyView {
   /** The link to one record (its shared view), and what pressing it does in this page. */
   recordHref: (id: string) => string;
   onOpen: (id: string) => void;
+  /** The person's place, and how far the nearest place of the directory is from it (km). */
+  place?: { zip?: string | undefined; source: 'zip' | 'location' } | undefined;
+  nearestKm?: number | undefined;
   /** The distances offered and their words (passed in: this lazy view imports nothing of the element's chunk). */
   distances: readonly number[];
   milesLabel: (miles: number) => string;
@@ -68,6 +71,8 @@ function renderNear(v: EmptyView, point: LatLon): TemplateResult | typeof nothin
     onWiden: (miles) => v.onChange({ miles }),
     recordHref: v.recordHref,
     onOpen: v.onOpen,
+    place: v.place,
+    nearestKm: v.nearestKm,
     milesLabel: v.milesLabel,
   });
 }

@@ -419,6 +419,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       empty: () => this.renderEmpty(),
       onMore: () => this.showMore(),
       place: this.resultNear ? this.place.place : undefined,
+      nearestKm: this.nearestKm(),
     });
   }
 
@@ -438,9 +439,17 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       onClearFilters: () => this.clearFilters(),
       recordHref: (id) => shareUrl(location.href, this.paramPrefix, id, this.search.zip),
       onOpen: (id) => this.openRecord(id),
+      place: this.place.place,
+      nearestKm: this.nearestKm(),
       distances: DISTANCES,
       milesLabel,
     });
+  }
+
+  /** How far the nearest place of the directory is from the person's place, in km (undefined with none). */
+  private nearestKm(): number | undefined {
+    const point = this.place.place?.point;
+    return point ? this.store.derived?.index.nearestKm(point) : undefined;
   }
 
   /** Show one record as a shared link does (its card above the list), and move the keyboard to it. */

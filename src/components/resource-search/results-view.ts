@@ -9,9 +9,8 @@ import { msg, str } from '@lit/localize';
 import type { Category, Dataset, Resource } from '../../core/schema.js';
 import { statewideName, type SearchHit, type SearchResult } from '../../core/search.js';
 import { isFarFromDirectory } from '../../core/reach.js';
-import { renderCard } from '../shared/result-card.js';
-import { formatCount, formatMiles } from '../shared/format.js';
-import { renderHelpline } from '../shared/help.js';
+import { renderCard, renderFarAway } from '../shared/result-card.js';
+import { formatCount } from '../shared/format.js';
 import { renderHeading, type HeadingLevel } from '../shared/heading.js';
 
 type Part = TemplateResult | typeof nothing;
@@ -37,6 +36,8 @@ export interface ResultsView {
   onMore: () => void;
   /** The place the list is ordered from, when one is given: its ZIP (if known) and how it was given. */
   place?: { zip?: string | undefined; source: 'zip' | 'location' } | undefined;
+  /** How far the nearest place of the whole directory is from that place, in km. */
+  nearestKm?: number | undefined;
 }
 
 /** "No results", "1 result", "12 results", followed by "near 02118" when a place orders them. */
@@ -51,19 +52,6 @@ export function wholeStateHeading(resources: readonly Resource[]): string {
   return state ? msg(str`Serves all of ${state}`) : msg('Serves everyone, wherever they are');
 }
 
-/**
- * "Nothing near ZIP 99501 in this directory. The nearest is 3,283 mi away.", with the helpline:
- * when even the nearest place is too far to call near ({@link isFarFromDirectory}).
- */
-function renderFarAway(v: ResultsView, nearestKm: number): TemplateResult {
-  const zip = v.place?.source === 'zip' ? v.place.zip : undefined;
-  const miles = formatMiles(nearestKm);
-  return html`<div class="notice warning far-away" role="note">
-    <p><strong>${zip ? msg(str`Nothing near ZIP ${zip} in this directory.`) : msg('Nothing near your location in this directory.')}</strong>
-      ${msg(str`The nearest is ${miles} away.`)}</p>
-    ${renderHelpline(v.dataset.help.contacts)}
-  </div>`;
-}
 
 export function renderResults(v: ResultsView): TemplateResult {
   const { dataset: ds, result } = v;
@@ -77,13 +65,13 @@ export function renderResults(v: ResultsView): TemplateResult {
   const split = v.place ? shown.findIndex((h) => h.km === undefined) : -1;
   const near = split < 0 ? shown : shown.slice(0, split);
   const wide = split < 0 ? [] : shown.slice(split);
-  const nearestKm = v.place ? hits[0]?.km : undefined;
+
   return html`
     ${v.shared ? v.shared((r) => renderCard(r, { ...base, headingLevel: v.headingLevel, actions: v.actions(r) })) : nothing}
     ${result.crisis ? v.urgentHelp() : nothing}
     ${v.skipped}
     ${hits.length === 0 ? v.empty() : html`
-      ${isFarFromDirectory(nearestKm) ? renderFarAway(v, nearestKm ?? 0) : nothing}
+      ${v.place && isFarFromDirectory(v.nearestKm) ? renderFarAway(v.place, v.nearestKm ?? 0, v.dataset.help.contacts) : nothing}
       ${near.length ? html`<ul class="plain results" part="results" aria-label=${msg('Results')}>
         ${near.map((h, i) => card(h, i))}
       </ul>` : nothing}

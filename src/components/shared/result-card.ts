@@ -5,7 +5,8 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Feedback, Phone, Resource } from '../../core/schema.js';
+import type { Feedback, HelpContact, Phone, Resource } from '../../core/schema.js';
+import { renderHelpline } from './help.js';
 import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
 import { DEFAULT_STALE_AFTER_DAYS, alwaysOpenClaim, isStale, recordDate } from '../../core/freshness.js';
 import { hasEnded } from '../../core/disposal.js';
@@ -216,6 +217,25 @@ export function unconfirmedAlwaysOpen(r: Resource, now: Date): string | undefine
   if (claim.kind === 'old') return msg(str`Listed as 24/7 in ${claim.year}: call first`);
   if (claim.kind === 'undated') return msg('Listed as 24/7, date unknown: call first');
   return undefined;
+}
+
+/**
+ * "Nothing near ZIP 99501 in this directory. The nearest is 3,283 mi away.", with the helpline:
+ * said before any distance when even the nearest place is too far to call near
+ * (`isFarFromDirectory`, core/reach.ts).
+ */
+export function renderFarAway(
+  place: { zip?: string | undefined; source: 'zip' | 'location' },
+  nearestKm: number,
+  contacts: readonly HelpContact[] | undefined,
+): TemplateResult {
+  const zip = place.source === 'zip' ? place.zip : undefined;
+  const miles = formatMiles(nearestKm);
+  return html`<div class="notice warning far-away">
+    <p><strong>${zip ? msg(str`Nothing near ZIP ${zip} in this directory.`) : msg('Nothing near your location in this directory.')}</strong>
+      ${msg(str`The nearest is ${miles} away.`)}</p>
+    ${renderHelpline(contacts)}
+  </div>`;
 }
 
 export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
