@@ -362,9 +362,11 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   protected override updated(): void {
-    if (this.focusShared && this.phase !== 'loading') {
+    // Focus the shared record once it is drawn (its view may still be loading).
+    const shared = this.focusShared && this.phase !== 'loading' ? this.renderRoot.querySelector<HTMLElement>('.shared-record') : null;
+    if (shared) {
       this.focusShared = false;
-      this.renderRoot.querySelector<HTMLElement>('.shared-record')?.focus();
+      shared.focus();
     }
     if (this.focusFrom >= 0) {
       const item = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`);
