@@ -707,8 +707,6 @@ export class SearchIndex {
     const hits: SearchHit[] = [];
     // A place marked closed or moved is still found (its card says so), after every open one.
     const gone: SearchHit[] = [];
-    // Near a place: the records with no place that serve the whole state come after all of them.
-    const wholeState: SearchHit[] = [];
     for (const id of order) {
       const r = this.resources[id] as Resource;
       if (filtered && !this.passes(r, id, filters, now)) continue;
@@ -724,10 +722,9 @@ export class SearchIndex {
       const hit: SearchHit = { resource: r, score: scores?.get(id) ?? 0 };
       const d = km?.get(id);
       if (d !== undefined) hit.km = d;
-      (km && d === undefined ? wholeState : isNotOperating(r) ? gone : hits).push(hit);
+      (isNotOperating(r) ? gone : hits).push(hit);
     }
     for (const hit of gone) hits.push(hit);
-    for (const hit of wholeState) hits.push(hit);
     const categoryCounts = new Map<Category, number>();
     names.forEach((c, k) => {
       if (counts[k]) categoryCounts.set(c, counts[k] as number);

@@ -58,13 +58,13 @@ export function renderResults(v: ResultsView): TemplateResult {
   const hits = result.hits;
   const now = new Date();
   const base = { now, timeZone: ds.time_zone, staleAfterDays: v.staleAfterDays, fromZip: v.place?.zip };
-  const card = (h: SearchHit, i: number) =>
+  const card = ([h, i]: [SearchHit, number]) =>
     html`<li data-index=${i} tabindex="-1">${renderCard(h.resource, { ...base, km: h.km, headingLevel: v.headingLevel, feedback: ds.feedback, actions: v.actions(h.resource) })}</li>`;
-  const shown = hits.slice(0, v.shown);
-  // Near a place, the services with no place (statewide, online) come last, under their own heading.
-  const split = v.place ? shown.findIndex((h) => h.km === undefined) : -1;
-  const near = split < 0 ? shown : shown.slice(0, split);
-  const wide = split < 0 ? [] : shown.slice(split);
+  const shown = hits.slice(0, v.shown).map((h, i): [SearchHit, number] => [h, i]);
+  // Near a place, the services with no place (statewide, online: the search keeps only those)
+  // come after the nearby ones, under their own heading. Each keeps its index in the result.
+  const near = v.place ? shown.filter(([h]) => h.km !== undefined) : shown;
+  const wide = v.place ? shown.filter(([h]) => h.km === undefined) : [];
 
   return html`
     ${v.shared ? v.shared((r) => renderCard(r, { ...base, headingLevel: v.headingLevel, actions: v.actions(r) })) : nothing}
@@ -73,12 +73,12 @@ export function renderResults(v: ResultsView): TemplateResult {
     ${hits.length === 0 ? v.empty() : html`
       ${v.place && isFarFromDirectory(v.nearestKm) ? renderFarAway(v.place, v.nearestKm ?? 0, v.dataset.help.contacts) : nothing}
       ${near.length ? html`<ul class="plain results" part="results" aria-label=${msg('Results')}>
-        ${near.map((h, i) => card(h, i))}
+        ${near.map(card)}
       </ul>` : nothing}
       ${wide.length
         ? html`${renderHeading(v.headingLevel, wholeStateHeading(ds.resources), { id: 'whole-state-heading', class: 'group-heading' })}
           <ul class="plain results whole-state" part="results" aria-labelledby="whole-state-heading">
-            ${wide.map((h, i) => card(h, split + i))}
+            ${wide.map(card)}
           </ul>`
         : nothing}
       <div class="after-results">
