@@ -60,16 +60,18 @@ describe('recovery-disposal-locator on the default data', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('pills near 01060: Northampton police first, then the 2018 listing about as near, which says its age', async () => {
+  it('pills near 01060: the 2018 listing and the Northampton police, about as near, by their own dates; each says its age', async () => {
     const el = await make('pills');
     await search(el, '01060');
     const list = names(el);
     // The 2018 DEA Walgreens is 0.86 km from the ZIP's centre and the police (a town-centre
-    // point) 0.99 km: about equally near, so the newer source is listed first.
-    expect(list[0], list.join(' | ')).to.equal('Northampton Police Department (medicine disposal drop box)');
-    expect(list[1]).to.equal('Walgreen Eastern Co., Inc.');
-    expect(cards(el)[1]!.querySelector('.confidence')!.textContent!.trim()).to.equal('Listed in 2018');
-    const card = cards(el)[0]!;
+    // point) 0.99 km: about equally near, so the one whose own record is dated later comes first.
+    // The police record is dated 2017 (its page), whatever the date of the 2026 list that cites it.
+    expect(list[0], list.join(' | ')).to.equal('Walgreen Eastern Co., Inc.');
+    expect(list[1]).to.equal('Northampton Police Department (medicine disposal drop box)');
+    expect(cards(el)[0]!.querySelector('.confidence')!.textContent!.trim()).to.equal('Listed in 2018');
+    expect(cards(el)[1]!.querySelector('.confidence')!.textContent!.trim()).to.equal('Listed in 2017');
+    const card = cards(el)[1]!;
     expect(card.textContent).to.contain('(approximate)');
     expect(card.querySelector('details.provenance')!.textContent).to.contain('town centre (approximate)');
     expect(list).to.include('Hadley Police Department (permanent drug drop-off box)');
