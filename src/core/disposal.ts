@@ -169,8 +169,8 @@ export class DisposalIndex {
   /**
    * Places that take `item`, nearest first from `point`, each with its distance in km. Among
    * places about equally near ({@link ABOUT_EQUALLY_NEAR_KM}), one listed more recently
-   * ({@link listedOn}) comes before one from an older listing: a 2018 snapshot is better than
-   * nothing, but not better than a newer source for the same trip.
+   * ({@link listedOn}) comes before one listed earlier or of unknown date: a 2018 snapshot is
+   * better than nothing, but not better than a newer record for the same trip.
    */
   nearest(point: LatLon, item: DisposalItem, opts: NearestOptions = {}): Array<NearItem<Resource>> {
     const limit = opts.limit ?? DEFAULT_LIMIT;

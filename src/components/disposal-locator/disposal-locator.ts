@@ -54,7 +54,8 @@ function isItem(v: unknown): v is DisposalItem {
  * Where to safely get rid of medicines and needles, nearest first: a person says what they have
  * and where they are (a ZIP or their location), and sees the places that take it, upcoming
  * take-back events, or what to do when nothing near takes it. Of two places about equally near
- * (less than 1 km apart in distance), the one from the more recent source is listed first. With
+ * (less than 1 km apart in distance), the one whose record is dated more recently is listed first
+ * (an undated record is the oldest). With
  * `api`, the places near the person's ZIP come from an Open Referral HSDS 3.0 API (a location is
  * sent as its nearest ZIP, never as coordinates).
  *
