@@ -71,8 +71,12 @@ describe('resource search near a ZIP: what a resident sees must be true', () => 
     const words = far.querySelector('p')!.textContent!.replace(/\s+/g, ' ').trim();
     expect(words).to.match(/^Nothing near ZIP 99501 in this directory\. The nearest is [\d,]+ mi away\.$/);
     expect(far.querySelector('.helpline a[href^="tel:"]')).to.exist;
-    // It comes before every card.
+    // It comes before every card, and the count does not call the list "near 99501".
     expect(far.compareDocumentPosition(r.querySelector('.card')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    const count = () => r.querySelector('p.status[part="status"]')?.textContent?.trim() ?? '';
+    await until(() => /^\d+ results$/.test(count()), 'a count without "near"');
+    // Nor does the line under the ZIP field ("Showing places near 99501." elsewhere).
+    expect(r.textContent).not.to.contain('Showing places near 99501');
     await expect(r.host).to.be.accessible();
   });
 
@@ -109,6 +113,8 @@ describe('resource search near a ZIP: what a resident sees must be true', () => 
     await sendKeys({ press: 'Enter' });
     await until(() => !!r.querySelector('.shared-record .card'), 'the record it links to');
     expect(r.querySelector('.shared-record .card .name')!.textContent!.trim()).to.equal(listed[0]);
+    // It was chosen here, not shared: the heading says so.
+    expect(r.querySelector('.shared-record .shared-heading')!.textContent!.trim()).to.equal('The place you chose');
     await until(() => r.activeElement === r.querySelector('.shared-record'), 'focus on the record');
   });
 });

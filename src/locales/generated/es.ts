@@ -246,6 +246,7 @@
 'sa8d22990de779016': `Emergencia o sobredosis`,
 'sa9b735f1fd196037': `Última verificación`,
 'saa083729b090f86b': str`Envíe ${0} por texto al ${1}`,
+'saa8eb43e5ce33584': `El lugar que eligió`,
 'sad1ef588c0d33d1a': `El directorio no conoce este código postal. Pruebe con un código postal cercano, o busque sin código postal.`,
 'sad3e3c8146fc920f': `Estado`,
 'sadfd61bdc27dcf53': `Abierto las 24 horas, todos los días`,
