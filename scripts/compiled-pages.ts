@@ -193,7 +193,8 @@ function provenance(row: Row, source: Source, dateColumn: string, extra: string[
     second ? `Also: ${second} (${cell(row, 'source2_date_or_fact')}).` : '',
     cell(row, 'notes') ? sentence(cell(row, 'notes')) : '',
   ].filter(Boolean);
-  const forResidents = [date ? `Page date: ${date}.` : 'The page is undated.', ...extra];
+  const plain = PLAIN_NOTES[cell(row, 'id')];
+  const forResidents = [date ? `Page date: ${date}.` : 'The page is undated.', ...(plain ? [plain] : []), ...extra];
   return {
     source: source.name,
     source_url: cell(row, 'source_url'),
@@ -203,6 +204,21 @@ function provenance(row: Row, source: Source, dateColumn: string, extra: string[
     editor_note: fits(forEditors.join(' '), 2000, `${cell(row, 'id')}: the editor note`),
   };
 }
+
+/**
+ * What a resident needs from the compiler's notes, in plain words, written down per row: a
+ * second phone number, a disputed street number, a service the page says has stopped. The rest
+ * of the notes (second pages, what to check) are for editors only.
+ */
+export const PLAIN_NOTES: Readonly<Record<string, string>> = {
+  'bos-ahope': 'The same guide also gives 617-534-3976 (for the schedule): if one number does not answer, try the other.',
+  'lev-police': 'Sources disagree on the street number: 95 Montague Road (2021) or 90 Montague Road (2023).',
+  'med-police': "The page says: 'We are no longer accepting sharps at the police department.'",
+  'bos-devine-meetings': 'The meeting times come from a list of events during COVID-19: they are likely out of date.',
+  'new-health': 'From an old page: the department may have moved.',
+  'wwd-health': "A temporary arrangement, 'until further notice', while a kiosk was repaired: it may have changed.",
+  'som-psb': "From a 2014 quotation of the city's website: it may have changed.",
+};
 
 /**
  * Rows the compiler marked as not to be listed until settled ("verify before listing"): they
