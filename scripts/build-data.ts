@@ -85,10 +85,9 @@ const SOURCES = {
     id: 'boston-recovery-services-page',
     name: 'City of Boston, Office of Recovery Services page',
     url: 'https://www.boston.gov/departments/recovery-services',
-    // Undated; it names Mayor Walsh (in office until March 2021) and COVID-19 closures.
-    date: '2021-01-01',
+    // Undated: no date is made up for it (it names Mayor Walsh, in office until March 2021).
     license: 'Public City of Boston web page; facts only. Staff e-mail addresses on the page are not copied.',
-    note: 'The page is undated: it names Mayor Walsh as in office and COVID-19 closures, so it is from 2021 or earlier (dated 2021-01-01 here).',
+    note: 'The page is undated: it names Mayor Walsh as in office and COVID-19 closures, so it is from 2021 or earlier.',
   },
   northamptonMove: {
     id: 'northampton-recovery-center-move-2021',
@@ -282,12 +281,11 @@ function wareRecord(check: Check, towns: PlaceTools['towns']): ResourceInput {
     provenance: {
       source: SOURCES.prscChecks.name,
       source_url: check.url,
-      source_date: '2022-01-01',
+      // The article's year is known, not its day: no date is made up.
       status: 'needs-verification',
       note:
         `Not on the Feb 2026 Massachusetts PRSC list; known only from a 2022 news article: "${check.evidence}" (${check.url}). ` +
-        'No phone number or ZIP code in any source (placed at the centre of Ware): ask the Massachusetts Substance Use Helpline whether it is open. ' +
-        'Dated 2022-01-01 here: the article is from 2022.',
+        'No phone number or ZIP code in any source (placed at the centre of Ware): ask the Massachusetts Substance Use Helpline whether it is open.',
     },
   };
 }
@@ -526,6 +524,7 @@ function buildCityPrograms(): ResourceInput[] {
     kind: 'service',
     organization: CITY,
     url: CITY.url,
+    region: 'Boston',
     provenance: provenanceOf(SOURCES.recoveryServices, {
       status: 'needs-verification',
       note: 'From an undated City page written in 2021 or earlier (it names Mayor Walsh and COVID-19 closures): the program may have changed.',
@@ -587,11 +586,27 @@ const DEA_DESCRIPTION = 'Listed by the DEA in October 2018 as a registered publi
 const DEA_RESTRICTIONS =
   'Medicines only: not needles or other sharps, and not illicit drugs. Call ahead about liquids, patches and inhalers.';
 const DEA_NOTE = 'October 2018 snapshot of the DEA list: this site may no longer collect medicines. Call before going.';
-/** A geocoded point this far from its ZIP's centre is probably in the wrong place. */
-const FAR_FROM_ZIP_KM = 30;
+/**
+ * A geocoded point more than this from its ZIP's centre is flagged: it may be in another town.
+ * If it is also less than half as far from another ZIP's centre, the source put it in the wrong place
+ * (Newton-Wellesley Hospital drawn in Mission Hill): it is drawn at its own ZIP's centre instead.
+ */
+export const FAR_FROM_ZIP_KM = 2;
 
-/** An address line that names a person or a department to write to ("ATTN ROLAND ..."): never shipped. */
-const ATTN_LINE = /^ATTN\b/i;
+/**
+ * An address line that is not a door: a person ("KRISTOPHER YOUNG PHARMD", "ATTN ROLAND ..."),
+ * a department or mail stop to write to ("C/O PHARMACY DEPT", "DELIVER TO ...", "OUTPATIENT
+ * PHARMACY"), or a post-office box. Never shipped: no staff name is shown, and directions go
+ * to the street.
+ */
+const NOT_A_DOOR = [
+  /^(?:ATTN|ATTENTION|C\/O|DELIVER TO|MAIL CODE)\b/i,
+  /\b(?:PHARM\.?\s?D|R\.?\s?PH|DIRECTOR|CHIEF|SUPERVISING PHARMACIST)\b/i,
+  /^(?:(?:OUTPATIENT|INPATIENT|CLINIC|CENTER|HEALTH CENTER|MEDICAL CENTER)\s+)?PHARMACY(?:\s+(?:DEPARTMENT|DEPT\.?|SERVICES?))?$/i,
+  /^(?:DEPT|DEPARTMENT)\b|\bDEPT\b/i,
+  /^(?:P\.?\s*O\.?\s*B(?:OX)?|BOX)\b/i,
+];
+export const isNotADoor = (line: string): boolean => NOT_A_DOOR.some((re) => re.test(line.trim()));
 
 /**
  * Registrants the snapshot lists twice at one address, written down: the second row is
@@ -610,11 +625,17 @@ export const DEA_DUPLICATES: ReadonlyArray<{ keep: string; drop: string; address
     address: '650 HUEBNER ROAD|FORT RILEY, KS 66442',
     why: 'the same pharmacy spelt two ways; the second row is geocoded in Illinois',
   },
+  {
+    keep: 'GENERAL HOSPITAL CORPORATION',
+    drop: 'GENERAL HOSP CORPORATION',
+    address: '55 FRUIT STREET|BOSTON, MA 02114',
+    why: "Massachusetts General Hospital's registrant twice at 55 Fruit Street, once with an Outpatient Pharmacy line",
+  },
 ];
 
 /** "DBA OAK PARK PHARMACY" in the first address line is a trading name, not a street. */
 function deaAddress(row: DeaRow, zip: string): { address: NonNullable<ResourceInput['address']>; tradingName?: string } {
-  const lines = [row['Address 1'].trim(), row['Address 2'].trim()].filter((l) => l && !ATTN_LINE.test(l));
+  const lines = deaLines(row);
   const line1 = lines[0] ?? '';
   const line2 = lines[1] ?? '';
   const dba = /^D\.?B\.?A\b[\s/\\:.-]*(.+)$/i.exec(line1);
@@ -622,7 +643,7 @@ function deaAddress(row: DeaRow, zip: string): { address: NonNullable<ResourceIn
   const city = row['City, State Zip'].replace(/,\s*[A-Z]{2}\s+\d+$/, '');
   return {
     address: {
-      address_1: titleCase(street),
+      ...(street ? { address_1: titleCase(street) } : {}),
       ...(extra ? { address_2: titleCase(extra) } : {}),
       city: titleCase(city),
       state_province: row.state,
@@ -632,21 +653,56 @@ function deaAddress(row: DeaRow, zip: string): { address: NonNullable<ResourceIn
   };
 }
 
-function deaCheck(point: LatLon, zip: string, centroids: Centroids): Pick<ResourceInput['provenance'], 'status' | 'note'> {
+interface DeaPlace {
+  location: Location;
+  check: Pick<ResourceInput['provenance'], 'status' | 'note'>;
+}
+
+/** Where a DEA site is drawn, and what its record says of that (see {@link FAR_FROM_ZIP_KM}). */
+export function deaPlace(point: LatLon, zip: string, centroids: Centroids): DeaPlace {
+  const geocoded: Location = { latitude: point[0], longitude: point[1], precision: 'source-geocoded' };
   const centre = centroids.get(zip);
-  if (!centre) return { status: 'unverified', note: `${DEA_NOTE} ZIP ${zip} has no Census centre, so the map position was not checked. Map position as geocoded by the source.` };
+  if (!centre) {
+    return { location: geocoded, check: { status: 'unverified', note: `${DEA_NOTE} ZIP ${zip} has no Census centre, so the map position was not checked. Map position as geocoded by the source.` } };
+  }
   const km = distanceKm(point, centre);
-  if (km <= FAR_FROM_ZIP_KM) return { status: 'unverified', note: `${DEA_NOTE} Map position as geocoded by the source.` };
+  if (km <= FAR_FROM_ZIP_KM) return { location: geocoded, check: { status: 'unverified', note: `${DEA_NOTE} Map position as geocoded by the source.` } };
+  const nearer = nearestZip(point, centroids);
+  if (nearer && nearer.zip !== zip && nearer.km < km / 2) {
+    return {
+      location: zipCentroid(centroids, zip),
+      check: {
+        status: 'needs-verification',
+        note: `${DEA_NOTE} The source's map position is ${km.toFixed(1)} km from the centre of ZIP ${zip}, nearer ZIP ${nearer.zip}: it is probably in the wrong place, so the site is drawn at the centre of ZIP ${zip}.`,
+      },
+    };
+  }
   return {
-    status: 'needs-verification',
-    note: `${DEA_NOTE} The map position (as geocoded by the source) is ${Math.round(km)} km from the centre of ZIP ${zip}: the geocoding is probably wrong.`,
+    location: geocoded,
+    check: {
+      status: 'needs-verification',
+      note: `${DEA_NOTE} The map position (as geocoded by the source) is ${km.toFixed(1)} km from the centre of ZIP ${zip}: check it before going.`,
+    },
   };
+}
+
+/** The ZIP whose centre is nearest a point (a linear scan: run once per site at build time). */
+function nearestZip(point: LatLon, centroids: Centroids): { zip: string; km: number } | undefined {
+  let best: { zip: string; km: number } | undefined;
+  for (const [zip, centre] of centroids) {
+    // A cheap box first: a degree of latitude is 111 km.
+    if (Math.abs(centre[0] - point[0]) > 0.5 || Math.abs(centre[1] - point[1]) > 0.7) continue;
+    const km = distanceKm(point, centre);
+    if (!best || km < best.km) best = { zip, km };
+  }
+  return best;
 }
 
 function deaRecord(row: DeaRow, id: string, centroids: Centroids): ResourceInput {
   const zip = String(row.postal).padStart(5, '0');
   const point: LatLon = [round(row.lat, 6), round(row.lng, 6)];
   const { address, tradingName } = deaAddress(row, zip);
+  const place = deaPlace(point, zip, centroids);
   return {
     id,
     kind: 'disposal',
@@ -655,10 +711,10 @@ function deaRecord(row: DeaRow, id: string, centroids: Centroids): ResourceInput
     description: DEA_DESCRIPTION,
     categories: ['disposal'],
     address,
-    location: { latitude: point[0], longitude: point[1], precision: 'source-geocoded' },
+    location: place.location,
     disposal: { accepts: ['pills'], restrictions: DEA_RESTRICTIONS },
     delivery: 'in-person',
-    provenance: provenanceOf(SOURCES.dea, deaCheck(point, zip, centroids)),
+    provenance: provenanceOf(SOURCES.dea, place.check),
   };
 }
 
@@ -666,7 +722,25 @@ function deaSortKey(row: DeaRow): string {
   return [String(row.postal).padStart(5, '0'), row.name, row['Address 1'], row['Address 2']].join('\u0000');
 }
 
-const deaKey = (row: DeaRow): string => `${row['Address 1'].trim()}|${row['City, State Zip'].trim()}`.toUpperCase();
+/** The address lines of a DEA row that lead to a door (see {@link isNotADoor}). */
+const deaLines = (row: DeaRow): string[] =>
+  [row['Address 1'], row['Address 2']]
+    .map((l) =>
+      l
+        // "160 ALLEN ST ATTN PHARM DEPT", "2696 W WALNUT ST, ATTN: PHARMACY DEPT": the street stays.
+        .replace(/[,\s]*\b(?:ATTN|ATTENTION|C\/O)\b.*$/i, '')
+        // "PO BOX 518 1200 SEEMAN ST": the street stays.
+        .replace(/^(?:P\.?\s*O\.?\s*)?BOX\s+\w+\s+(?=\d)/i, '')
+        // "BLDG 237 (PHARMACY DEPARTMENT)": the building stays.
+        .replace(/\s*\([^)]*\b(?:DEPT|DEPARTMENT)\b[^)]*\)/i, '')
+        // "46 FAIRVIEW AVENUE, PO BOX 468", "1213 STATE ROAD 20 (P.O. BOX 190)": the street stays.
+        .replace(/(?<=\S)[\s,/(]+P\.?\s*O\.?\s*BOX\s+\w+\)?/i, '')
+        .trim(),
+    )
+    .filter((l) => l && !isNotADoor(l));
+
+/** Street and town: two rows at one door share it, whatever department lines they carry. */
+const deaKey = (row: DeaRow): string => `${deaLines(row).find((l) => /^\d/.test(l)) ?? deaLines(row)[0] ?? ''}|${row['City, State Zip'].trim()}`.toUpperCase();
 
 /** The snapshot without the written-down duplicates. */
 function withoutDuplicates(rows: DeaRow[]): DeaRow[] {
@@ -687,6 +761,52 @@ function buildDea(allRows: DeaRow[], centroids: Centroids): ResourceInput[] {
   return [...rows]
     .sort((a, b) => (deaSortKey(a) < deaSortKey(b) ? -1 : deaSortKey(a) > deaSortKey(b) ? 1 : 0))
     .map((row) => deaRecord(row, allocate(`dea-${String(row.postal).padStart(5, '0')}-${slugify(row.name, 50)}`), centroids));
+}
+
+// ---------------------------------------------------------------------------
+// One place, two files
+// ---------------------------------------------------------------------------
+
+/**
+ * Places listed both by a compiled page and by the DEA snapshot, written down: the page's record
+ * stays (it says what the box takes and when), with the DEA's ZIP code and map position; the
+ * DEA's record goes. The build fails if a pair disappears.
+ */
+export const SAME_PLACE: ReadonlyArray<{ page: string; dea: string; why: string }> = [
+  { page: 'ma-med-cvs', dea: 'dea-02155-cvs-pharmacy-inc', why: 'CVS at 590 Fellsway, Medford, in a 2018 article and in the DEA list of October 2018' },
+];
+
+function mergeSamePlaces(pages: ResourceInput[], dea: ResourceInput[]): { pages: ResourceInput[]; dea: ResourceInput[] } {
+  const dropped = new Set<string>();
+  const merged = pages.map((record) => {
+    const pair = SAME_PLACE.find((p) => p.page === record.id);
+    if (!pair) return record;
+    const twin = dea.find((r) => r.id === pair.dea);
+    if (!twin?.location || !twin.address?.postal_code) throw new Error(`SAME_PLACE: ${pair.dea} is no longer in the DEA list with a ZIP code`);
+    dropped.add(twin.id);
+    return {
+      ...record,
+      ...(record.address ? { address: { ...record.address, postal_code: twin.address.postal_code } } : {}),
+      location: twin.location,
+      provenance: {
+        ...record.provenance,
+        note: `${record.provenance.note ?? ''} ZIP code and map position from the DEA's October 2018 list, which lists the same store.`.trim(),
+      },
+    };
+  });
+  const missing = SAME_PLACE.filter((p) => !dropped.has(p.dea));
+  if (missing.length > 0) throw new Error(`SAME_PLACE: ${missing.map((p) => p.page).join(', ')} not found`);
+  return { pages: merged, dea: dea.filter((r) => !dropped.has(r.id)) };
+}
+
+/**
+ * Every listed place can be found by a ZIP search: a record with a door (a street or a town)
+ * has a map position, and one without serves a region (statewide, a city) that says so.
+ */
+export function unfindable(resources: ResourceInput[]): string[] {
+  return resources
+    .filter((r) => (r.address ? !r.location : !r.location && !r.region))
+    .map((r) => `${r.id}: ${r.address ? 'has an address but no map position' : 'has neither a map position nor a region'}`);
 }
 
 // ---------------------------------------------------------------------------
@@ -743,9 +863,10 @@ function jsonOnePerLine(doc: Record<string, unknown>, key: string): string {
 
 /** Problems of a serialised dataset (parsed back, as a reader would). */
 function datasetProblems(file: string, json: string): string[] {
-  const result = validateDataset(JSON.parse(json));
+  const parsed = JSON.parse(json) as { resources: ResourceInput[] };
+  const result = validateDataset(parsed);
   if (!result.ok) return [`${file}: ${result.error}`];
-  return result.problems.map((p) => `${file}: ${describeProblem(p)}`);
+  return [...result.problems.map((p) => `${file}: ${describeProblem(p)}`), ...unfindable(parsed.resources).map((p) => `${file}: ${p}`)];
 }
 
 interface Output {
@@ -761,6 +882,10 @@ async function buildOutputs(sourcesDir: string): Promise<Output[]> {
   const tools: PlaceTools = { zipCentre: (zip) => zipCentroid(centroids, zip), towns: massachusettsTowns() };
   const deaRecords = buildDea(JSON.parse(await read(FILES.dea)) as DeaRow[], centroids);
   const support = buildRecoverySupports(await csv(FILES.recoveryPages), tools);
+  const samePlaces = mergeSamePlaces(
+    buildDisposalPages(await csv(FILES.disposalPages), tools),
+    deaRecords.filter((r) => r.address?.state_province === 'MA'),
+  );
 
   const boston = dataset({
     title: 'Boston and Massachusetts recovery support and safe disposal (starter dataset)',
@@ -782,9 +907,9 @@ async function buildOutputs(sourcesDir: string): Promise<Output[]> {
       ...buildBsas(await csv(FILES.bsas), centroids),
       ...buildCityPrograms(),
       ...support.records,
-      ...buildDisposalPages(await csv(FILES.disposalPages), tools),
+      ...samePlaces.pages,
       // The Massachusetts rows of the 2018 snapshot: a kiosk from 2018 is better than none when it says its age.
-      ...deaRecords.filter((r) => r.address?.state_province === 'MA'),
+      ...samePlaces.dea,
     ],
   });
   const dea = dataset({

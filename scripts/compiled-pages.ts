@@ -9,7 +9,7 @@
  */
 import { haversineKm } from '../src/core/geo.js';
 import type { DisposalItem, ResourceInput, Source } from '../src/core/schema.js';
-import type { TownCentre } from './town-centres.js';
+import { PLACE_FIXES, type TownCentre } from './town-centres.js';
 
 export type Row = Record<string, string>;
 type Location = NonNullable<ResourceInput['location']>;
@@ -138,6 +138,12 @@ function placeRow(row: Row, tools: PlaceTools, peers: Row[]): Placed {
   if (zip) return { location: tools.zipCentre(zip) };
   const city = cell(row, 'city');
   if (!city) return {};
+  const fix = PLACE_FIXES[city.toLowerCase()];
+  if (fix) {
+    const centre = fix.zip ? tools.zipCentre(fix.zip) : tools.towns.get(fix.town ?? '');
+    if (!centre) throw new Error(`PLACE_FIXES: no centre for ${city}`);
+    return { location: { latitude: centre.latitude, longitude: centre.longitude, precision: fix.zip ? 'zip-centroid' : 'town-centre' }, note: fix.why };
+  }
   const town = tools.towns.get(city.toLowerCase());
   if (!town) return { note: `${city} is not in the town gazetteer, so this place is not on the map.` };
   const others = peers
@@ -171,25 +177,55 @@ function address(row: Row): ResourceInput['address'] {
   return { ...street(cell(row, 'street_address')), city, state_province: cell(row, 'state'), ...(zip ? { postal_code: zip } : {}) };
 }
 
-/** The provenance of a compiled row: its page, its date, and what the compiler noted, in words. */
+/**
+ * The provenance of a compiled row: its page, its date, and what a resident needs to know, in
+ * words. An undated page has no `source_date`: a date is never made up (the day the file was
+ * compiled is not the page's date). The compiler's research notes (conflicts, second pages,
+ * what to check) are for the people who keep the data: they go to `editor_note`, which `report`
+ * lists and no card shows.
+ */
 function provenance(row: Row, source: Source, dateColumn: string, extra: string[]): ResourceInput['provenance'] {
   const stated = cell(row, dateColumn);
   const date = isoDateOf(stated);
   const second = cell(row, 'source2_url');
-  const notes = [
-    date ? `Page date: ${stated}.` : `The page is undated (${stated}); ${COMPILED_ON} is the day it was compiled.`,
+  const forEditors = [
+    `Page date as compiled: ${stated}.`,
     second ? `Also: ${second} (${cell(row, 'source2_date_or_fact')}).` : '',
     cell(row, 'notes') ? sentence(cell(row, 'notes')) : '',
-    ...extra,
   ].filter(Boolean);
+  const plain = PLAIN_NOTES[cell(row, 'id')];
+  const forResidents = [date ? `Page date: ${date}.` : 'The page is undated.', ...(plain ? [plain] : []), ...extra];
   return {
     source: source.name,
     source_url: cell(row, 'source_url'),
-    source_date: date ?? COMPILED_ON,
+    ...(date ? { source_date: date } : {}),
     status: 'needs-verification',
-    note: fits(notes.join(' '), 1000, `${cell(row, 'id')}: the provenance note`),
+    note: fits(forResidents.join(' '), 1000, `${cell(row, 'id')}: the provenance note`),
+    editor_note: fits(forEditors.join(' '), 2000, `${cell(row, 'id')}: the editor note`),
   };
 }
+
+/**
+ * What a resident needs from the compiler's notes, in plain words, written down per row: a
+ * second phone number, a disputed street number, a service the page says has stopped. The rest
+ * of the notes (second pages, what to check) are for editors only.
+ */
+export const PLAIN_NOTES: Readonly<Record<string, string>> = {
+  'bos-ahope': 'The same guide also gives 617-534-3976 (for the schedule): if one number does not answer, try the other.',
+  'lev-police': 'Sources disagree on the street number: 95 Montague Road (2021) or 90 Montague Road (2023).',
+  'med-police': "The page says: 'We are no longer accepting sharps at the police department.'",
+  'bos-devine-meetings': 'The meeting times come from a list of events during COVID-19: they are likely out of date.',
+  'new-health': 'From an old page: the department may have moved.',
+  'wwd-health': "A temporary arrangement, 'until further notice', while a kiosk was repaired: it may have changed.",
+  'som-psb': "From a 2014 quotation of the city's website: it may have changed.",
+};
+
+/**
+ * Rows the compiler marked as not to be listed until settled ("verify before listing"): they
+ * are held out of the shipped data, and the build says which.
+ */
+const HOLD = /verify before listing/i;
+export const isHeld = (row: Row): boolean => HOLD.test(cell(row, 'notes'));
 
 // ---------------------------------------------------------------------------
 // Disposal sites
@@ -261,7 +297,7 @@ function disposalRecord(row: Row, tools: PlaceTools, peers: Row[]): ResourceInpu
 
 export function buildDisposalPages(rows: Row[], tools: PlaceTools): ResourceInput[] {
   checkPersonalLines(rows);
-  return rows.map((row) => {
+  return rows.filter((row) => !isHeld(row)).map((row) => {
     const peers = rows.filter((p) => cell(p, 'source_url') === cell(row, 'source_url'));
     return disposalRecord(row, tools, peers);
   });

@@ -50,3 +50,31 @@ export function massachusettsTowns(): ReadonlyMap<string, TownCentre> {
   }
   return new Map([...out].map(([k, { population: _population, ...centre }]) => [k, centre]));
 }
+
+/**
+ * Places the gazetteer lacks or puts in the wrong spot, written down with the public page each
+ * fact comes from, so that every listed place can be found by a ZIP search. A town's own ZIP
+ * code is used only where the town's own site gives it; otherwise the nearest sourced centre,
+ * with the error said on the record.
+ */
+export const PLACE_FIXES: Readonly<
+  Record<string, { zip?: string; town?: string; why: string }>
+> = {
+  // GeoNames puts "Sunderland, MA" near Worcester, about 75 km east of the town.
+  sunderland: {
+    zip: '01375',
+    why: "Placed at the centre of ZIP 01375, Sunderland's ZIP code as the town's own site gives it (Town Office Building, 12 School Street, Sunderland, MA 01375: https://www.townofsunderland.us/our-community).",
+  },
+  goshen: {
+    zip: '01032',
+    why: "Placed at the centre of ZIP 01032, Goshen's ZIP code as the town's own site gives it (\"Town of Goshen, MA 01032\": http://www.goshen-ma.us/).",
+  },
+  deerfield: {
+    town: 'south deerfield',
+    why: 'Placed at the centre of South Deerfield, the village where most of Deerfield\'s town offices are (http://www.liquisearch.com/deerfield_massachusetts/government): the station may be a few km away.',
+  },
+  brighton: {
+    town: 'boston',
+    why: "Placed at the centre of Boston: no source here gives Brighton's ZIP code or centre, so the distance shown can be off by up to 8 km (Brighton is Boston's west end).",
+  },
+};

@@ -23,6 +23,7 @@ import { outputProblem, readTextFile } from './text-file.js';
 import { DEFAULT_STALE_AFTER_DAYS, isStale } from '../core/freshness.js';
 import { hasEnded } from '../core/disposal.js';
 import { buildReport } from './report.js';
+import { exampleSigns } from '../core/placeholders.js';
 
 const USAGE = `Usage:
   recovery-finder validate FILE [FILE...] [--stale-after-days N] [--strict] [--today YYYY-MM-DD]
@@ -282,11 +283,16 @@ async function importCommand(args: string[]): Promise<number> {
     }
   } else process.stdout.write(json);
   for (const formula of formulas) warn(`${file}: warning: ${describeImportProblem(formula)}`);
+  const examples = imported.resources.filter((r) => exampleSigns(r).length > 0);
+  for (const r of examples) {
+    warn(`${file}: warning: record "${r.id}" looks like an example, not a real place: ${exampleSigns(r).join('; ')}. Replace it with a real place or delete it before publishing.`);
+  }
   const problems = [...csv.problems, ...imported.problems].sort((a, b) => a.row - b.row);
   for (const problem of problems) warn(`${file}: ${describeImportProblem(problem)}`);
   const tally =
     (problems.length === 0 ? '' : `, ${problems.length} problem${problems.length === 1 ? '' : 's'}`) +
-    (formulas.length === 0 ? '' : `, ${formulas.length} cell${formulas.length === 1 ? ' that looks like a formula' : 's that look like formulas'}`);
+    (formulas.length === 0 ? '' : `, ${formulas.length} cell${formulas.length === 1 ? ' that looks like a formula' : 's that look like formulas'}`) +
+    (examples.length === 0 ? '' : `, ${examples.length} example record${examples.length === 1 ? '' : 's'} to replace`);
   warn(`${file}: ${imported.resources.length} records imported${tally}`);
   return problems.length > 0 ? EXIT_INVALID : EXIT_OK;
 }

@@ -266,8 +266,13 @@ export const ProvenanceSchema = v.object({
   /** Who confirmed it, as a role (e.g. "311 operator", "BPHC data editor"), never a person's name. */
   verified_by: v.optional(text(100)),
   status: v.picklist(VERIFICATION_STATUSES),
-  /** Why a record needs verification, in words. */
+  /** Why a record needs verification, in words: shown to residents with the record. */
   note: v.optional(text(1000)),
+  /**
+   * Notes for the people who keep the data (conflicts between sources, what to settle, second
+   * pages): never shown to residents; `recovery-finder report` lists them.
+   */
+  editor_note: v.optional(text(2000)),
 });
 
 /**

@@ -75,9 +75,10 @@ test('the disposal file becomes one record per row: items, hours, place and prov
     'x-both,drug_takeback;sharps,Test Police,1 Main St,Northampton,MA,,413-555-0100 (front desk),available 24/7,"pills; liquid medicines; needles in a container",patches,residents,lobby,https://example.org/a,2020-05-01,,,no,A note.',
     'x-ssp,syringe_service_program,Test Exchange,2 Main St,Boston,MA,02118,,,,,,,https://example.org/b,undated page (stored copy),,,yes,',
   ];
-  // The Saugus row stays: the build checks that the personal line it leaves out is still there.
-  const saugus = text.split(/\r?\n/).find((l) => l.startsWith('sau-psb,'));
-  const built = buildWith((dir) => writeFileSync(join(dir, DISPOSAL_FILE), `${header}${nl}${[...rows, saugus].join(nl)}${nl}`));
+  // The Saugus row stays: the build checks that the personal line it leaves out is still there;
+  // and the Medford CVS: the build checks that the place the DEA list also holds is still there.
+  const kept = text.split(/\r?\n/).filter((l) => l.startsWith('sau-psb,') || l.startsWith('med-cvs,'));
+  const built = buildWith((dir) => writeFileSync(join(dir, DISPOSAL_FILE), `${header}${nl}${[...rows, ...kept].join(nl)}${nl}`));
   const mine = built.resources.filter((r) => r.id.startsWith('ma-x-'));
   assert.equal(mine.length, 2);
   const both = mine.find((r) => r.id === 'ma-x-both');
@@ -91,12 +92,13 @@ test('the disposal file becomes one record per row: items, hours, place and prov
     { url: both.provenance.source_url, date: both.provenance.source_date, status: both.provenance.status },
     { url: 'https://example.org/a', date: '2020-05-01', status: 'needs-verification' },
   );
-  assert.match(both.provenance.note, /A note\./);
+  assert.doesNotMatch(both.provenance.note, /A note\./, "the compiler's notes are not shown to residents");
+  assert.match(both.provenance.editor_note, /A note\./, 'they are kept for the editors');
   const ssp = mine.find((r) => r.id === 'ma-x-ssp');
   assert.deepEqual(ssp.categories, ['disposal', 'harm-reduction']);
   assert.deepEqual(ssp.disposal.accepts, ['sharps']);
   assert.equal(ssp.location.precision, 'zip-centroid');
-  assert.equal(ssp.provenance.source_date, '2026-11-27', 'an undated page carries the day it was compiled');
+  assert.equal(ssp.provenance.source_date, undefined, 'an undated page gets no date: not the day it was compiled');
   assert.match(ssp.provenance.note, /undated/);
 });
 
@@ -127,3 +129,15 @@ test('the build refuses a row whose phone looks like a person\'s line', () =>
     assert.equal(result.status, 1);
     assert.match(result.stderr, /looks like a person's line/);
   }));
+
+test('a row the compiler marked "verify before listing" is held out until settled', () => {
+  const text = readFileSync(join(sources, DISPOSAL_FILE), 'utf8');
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const [header, ...lines] = text.split(/\r?\n/).filter(Boolean);
+  const held = 'x-held,sharps,Held Box,1 Main St,Northampton,MA,,,,,,,,https://example.org/h,2020-05-01,,,no,CONFLICT: verify before listing.';
+  const shown = 'x-shown,sharps,Shown Box,2 Main St,Northampton,MA,,,,,,,,https://example.org/s,2020-05-01,,,no,Verify the hours.';
+  const built = buildWith((dir) => writeFileSync(join(dir, DISPOSAL_FILE), `${header}${nl}${[...lines, held, shown].join(nl)}${nl}`));
+  const ids = built.resources.map((r) => r.id);
+  assert.ok(ids.includes('ma-x-shown'));
+  assert.ok(!ids.includes('ma-x-held'));
+});

@@ -1,4 +1,5 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoverySelectEvent } from '../../src/events.js';
@@ -11,11 +12,11 @@ const root = (el: RecoveryDisposalLocator) => el.shadowRoot!;
 const resultIds = (el: RecoveryDisposalLocator) =>
   [...root(el).querySelectorAll<HTMLElement>('.results-area li[data-id]')].map((li) => li.dataset.id!);
 
-async function located(item = 'pills', showMap = true): Promise<RecoveryDisposalLocator> {
+async function located(item = 'pills', showMap = true, width = ''): Promise<RecoveryDisposalLocator> {
   // tile-url="" draws no tiles: the test never reaches the internet. The element starts far
   // below the screen, so its map cannot have come into view before the test scrolls to it.
   window.scrollTo(0, 0);
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
+  const wrapper = await fixture<HTMLDivElement>(html`<div style=${width ? `width: ${width}` : ''}>
     <div style="height: 4000px"></div>
     <recovery-disposal-locator
       src=${datasetUrl({ fixture: 'disposal-sites' })}
@@ -95,6 +96,23 @@ describe('recovery-disposal-locator map', () => {
     expect((await selected).resource.id).to.equal(id);
     await el.updateComplete;
     await until(() => root(el).activeElement?.closest('li')?.getAttribute('data-id') === id, 'focus on the card');
+  });
+
+  it("splits list and map by its own width, not the screen's: a 620 px column on a wide screen stacks them", async () => {
+    await setViewport({ width: 1280, height: 800 });
+    try {
+      const column = await located('pills', true, '620px');
+      const list = root(column).querySelector('.results-area .results')!.getBoundingClientRect();
+      const map = root(column).querySelector('.map-frame')!.getBoundingClientRect();
+      expect(map.top, 'the map is under the list').to.be.at.least(list.bottom - 1);
+      expect(map.width, 'and as wide as the column').to.be.above(560);
+      const wide = await located('pills', true, '1200px');
+      const wideList = root(wide).querySelector('.results-area .results')!.getBoundingClientRect();
+      const wideMap = root(wide).querySelector('.map-frame')!.getBoundingClientRect();
+      expect(wideMap.left, 'in a wide place the map stands beside the list').to.be.at.least(wideList.right - 1);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('shows no map when nothing near takes the item', async () => {

@@ -1,8 +1,9 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import { LitElement, css } from 'lit';
+import { LitElement, css, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   MapController,
+  approximateNote,
   defaultLeafletLoader,
   mapStyles,
   type LeafletLoader,
@@ -132,6 +133,36 @@ describe('MapController', () => {
     expect(popup!.querySelector('img')).to.equal(null);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
     expect(el.ctl.drawn().points.get('a')!.options.radius).to.be.greaterThan(radiusBefore);
+  });
+
+  it("a popup says how its own point was placed: a source's geocoding is not called a ZIP code centre", async () => {
+    const pts: MapPoint[] = [
+      { id: 'geo', latitude: 42.0, longitude: -71.0, label: 'Pharmacy', approximate: true, precision: 'source-geocoded' },
+      { id: 'town', latitude: 42.8, longitude: -72.5, label: 'Police', approximate: true, precision: 'town-centre' },
+      { id: 'zip', latitude: 41.3, longitude: -73.2, label: 'Centre', approximate: true, precision: 'zip-centroid' },
+    ];
+    const el = await fixture<MapHost>(html`<map-host .points=${pts} .cluster=${false}></map-host>`);
+    await ready(el);
+    await until(() => el.ctl.drawn().points.size === 3, 'three markers drawn');
+    const said = (id: string): string => {
+      el.ctl.drawn().points.get(id)!.fire('click');
+      return el.shadowRoot!.querySelector('.recovery-map-popup .recovery-map-approx')!.textContent!;
+    };
+    expect(said('geo')).to.equal('Location approximate (as geocoded by the source)');
+    expect(said('town')).to.equal('Location approximate (town centre)');
+    expect(said('zip')).to.equal('Location approximate (ZIP code centre)');
+  });
+
+  it("the map note names the markers' own precision, and a mix as a mix", () => {
+    const at = (precision: MapPoint['precision'], approximate = true): MapPoint => ({ id: String(precision), latitude: 42, longitude: -71, label: 'x', approximate, precision });
+    expect(approximateNote([at('zip-centroid'), at('zip-centroid')])).to.contain('centre of its ZIP code');
+    expect(approximateNote([at('source-geocoded')])).to.contain('where the source geocoded it');
+    expect(approximateNote([at('town-centre'), at('exact', false)])).to.contain('centre of their town');
+    const mix = approximateNote([at('zip-centroid'), at('source-geocoded'), at('town-centre')]) as string;
+    expect(mix).to.contain('a ZIP code or town centre, or where the source geocoded it');
+    expect(mix).not.to.contain('centre of its ZIP code');
+    expect(approximateNote([at('zip-centroid'), at('town-centre')])).to.contain('centre of its ZIP code or town');
+    expect(approximateNote([at('exact', false)])).to.equal(nothing);
   });
 
   it('reports a failed load and recovers on retry', async () => {

@@ -77,8 +77,9 @@ describe('<recovery-prsc-map>', () => {
     await mapReady(el);
     expect(items(el).length).to.equal(expected);
     expect(drawnTotal(el)).to.equal(expected);
-    // Every shipped PRSC is placed at its ZIP centroid: the map says so.
-    expect(root(el).querySelector('.map-note')!.textContent).to.contain('centre of its ZIP code');
+    // The shipped PRSCs are placed at their ZIP centroid, and Ware (no ZIP in any source) at
+    // its town's centre: the map says both, never "ZIP code" alone.
+    expect(root(el).querySelector('.map-note')!.textContent).to.contain('centre of its ZIP code or town');
     expect(root(el).querySelectorAll('.approx').length).to.equal(expected);
     await expect(el).to.be.accessible();
   });

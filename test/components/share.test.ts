@@ -143,6 +143,33 @@ describe('Share one place: a shared link opens the same record, shown and focuse
     expect(root.querySelector('.shared-record')).to.equal(null);
   });
 
+  it('disposal locator: on a phone, a shared place opens in the middle of the screen, not at its bottom edge', async () => {
+    const attrs = {
+      'sync-url': '',
+      'no-map': '',
+      src: datasetUrl({ fixture: 'disposal-sites', key: uniqueKey('share-dl-phone') }),
+      'zip-table-url': datasetUrl({ fixture: 'disposal-zips-ma' }),
+      'zip-table-national-url': datasetUrl({ fixture: 'disposal-zips-us' }),
+    };
+    const frame = await openPage(pageUrl('recovery-disposal-locator', attrs, { 'dl-zip': '02118' }));
+    frame.style.width = '390px';
+    frame.style.height = '844px';
+    const el = await elementIn<RecoveryDisposalLocator>(frame, 'recovery-disposal-locator');
+    await until(() => el.shadowRoot!.querySelectorAll('.results-area li[data-id]').length >= 6, 'places listed');
+    const items = el.shadowRoot!.querySelectorAll('.results-area li[data-id]');
+    const middle = items[Math.floor(items.length / 2)]!.getAttribute('data-id')!;
+    const { url } = await share(el, middle);
+
+    await openPage(url, frame);
+    const opened = await elementIn<RecoveryDisposalLocator>(frame, 'recovery-disposal-locator');
+    const root = opened.shadowRoot!;
+    await until(() => root.activeElement?.id === `name-${middle}`, 'place focused');
+    const name = root.getElementById(`name-${middle}`)!.getBoundingClientRect();
+    const height = frame.contentWindow!.innerHeight;
+    expect(name.top, 'the name is on screen').to.be.at.least(0);
+    expect(name.bottom, 'in the upper part of the screen, its details below it in view').to.be.below(height * 0.6);
+  });
+
   it('disposal locator: a link without a ZIP shows its place on its own; an id the data lacks is said to be gone', async () => {
     const attrs = {
       'sync-url': '',

@@ -4,6 +4,9 @@ export const disposalLocatorStyles = css`
   .base {
     --_accent: var(--recovery-disposal-accent, var(--_primary));
     --_map-height: var(--recovery-disposal-map-height, 24em);
+    /* The list and map split by the element's own width, not the screen's: in a 620 px column
+       on a wide screen they stack, instead of two 302 px halves and a clipped popup. */
+    container: disposal / inline-size;
   }
   form {
     display: grid;
@@ -116,7 +119,7 @@ export const disposalLocatorStyles = css`
   .show-on-map {
     margin-top: 0.25em;
   }
-  @media (min-width: 56em) {
+  @container disposal (min-width: 56em) {
     .layout.with-map {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     }

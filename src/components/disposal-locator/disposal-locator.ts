@@ -252,7 +252,9 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
     if (card) {
       card.setAttribute('tabindex', '-1');
       card.focus({ preventScroll: true });
-      card.scrollIntoView({ block: 'nearest' });
+      // Into the middle of the screen, as the search shows a shared record: "nearest" left it
+      // at the bottom edge of a phone's screen, its details below the fold.
+      card.scrollIntoView({ block: 'center' });
     } else {
       this.renderRoot.querySelector<HTMLElement>('.shared-record')?.focus();
     }

@@ -8,6 +8,7 @@ import { needsFerry } from '../../core/reach.js';
 import { confidenceOf, confidenceText, openLine, renderCard, renderPart } from '../shared/result-card.js';
 import { formatClock, formatDay, formatMiles } from '../shared/format.js';
 import { renderHeading, type HeadingLevel } from '../shared/heading.js';
+import { approximateLabel } from '../shared/labels.js';
 
 export interface CentreView {
   r: Resource;
@@ -30,17 +31,8 @@ export interface CentreView {
 }
 
 function approximateNote(r: Resource): TemplateResult | typeof nothing {
-  switch (r.location?.precision) {
-    case 'zip-centroid':
-      return html`<p class="approx muted">${msg('Location approximate (ZIP code centre)')}</p>`;
-    case 'town-centre':
-    case 'city-centroid':
-      return html`<p class="approx muted">${msg('Location approximate (town centre)')}</p>`;
-    case 'source-geocoded':
-      return html`<p class="approx muted">${msg('Location approximate (as geocoded by the source)')}</p>`;
-    default:
-      return nothing;
-  }
+  const precision = r.location?.precision;
+  return precision && precision !== 'exact' ? html`<p class="approx muted">${approximateLabel(precision)}</p>` : nothing;
 }
 
 /** The weekly hours in words, or a line saying they are not listed. */

@@ -1,6 +1,6 @@
 /** Words for the data model's controlled vocabularies, in the page's language. */
 import { msg } from '@lit/localize';
-import type { Category, DisposalItem, Population } from '../../core/schema.js';
+import type { Category, DisposalItem, LocationPrecision, Population } from '../../core/schema.js';
 import { getLocale } from './localize.js';
 
 export function categoryLabel(c: Category): string {
@@ -62,5 +62,18 @@ export function languageName(code: string): string {
     return new Intl.DisplayNames([getLocale()], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
+  }
+}
+
+/** How an approximate point was placed, in words (a popup's line, a card's note). */
+export function approximateLabel(precision: LocationPrecision | undefined): string {
+  switch (precision) {
+    case 'town-centre':
+    case 'city-centroid':
+      return msg('Location approximate (town centre)');
+    case 'source-geocoded':
+      return msg('Location approximate (as geocoded by the source)');
+    default:
+      return msg('Location approximate (ZIP code centre)');
   }
 }

@@ -62,7 +62,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { isValidLatLon } from '../../core/geo.js';
-import type { Resource } from '../../core/schema.js';
+import type { LocationPrecision, Resource } from '../../core/schema.js';
+import { approximateLabel } from './labels.js';
 import { formatCount } from './format.js';
 import { safeHttpUrl } from '../../core/links.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -79,6 +80,8 @@ export interface MapPoint {
   label: string;
   /** True when the coordinates are only approximate (e.g. a ZIP code centroid). */
   approximate?: boolean;
+  /** How the point was placed, when approximate: the popup and the map note say it in words. */
+  precision?: LocationPrecision | undefined;
   /** An optional second line for the popup (as text), e.g. the town. */
   detail?: string;
 }
@@ -87,7 +90,6 @@ export type MapState = 'idle' | 'loading' | 'ready' | 'failed';
 
 /** Words the map shows; the element passes them localized. */
 export interface MapLabels {
-  approximate: string;
   cluster: (count: number) => string;
   zoomIn: string;
   zoomOut: string;
@@ -172,7 +174,6 @@ export function safeAttribution(input: string): string {
 
 /** Labels in the page's language; an element overrides what it words differently. */
 const defaultLabels = (): MapLabels => ({
-  approximate: msg('Location approximate (ZIP code centre)'),
   cluster: (n) => msg(str`${formatCount(n)} places here: select to zoom in`),
   zoomIn: msg('Zoom in'),
   zoomOut: msg('Zoom out'),
@@ -654,7 +655,7 @@ export class MapController implements ReactiveController {
     if (p.approximate) {
       const a = document.createElement('span');
       a.className = 'recovery-map-approx';
-      a.textContent = this.labels().approximate;
+      a.textContent = approximateLabel(p.precision);
       node.append(a);
     }
     this.popup ??= L.popup({ offset: [0, -6], autoPanPadding: [16, 16] });
@@ -842,6 +843,7 @@ export function resourcePoint(r: Resource): MapPoint | undefined {
     longitude: at.longitude,
     label: r.name,
     approximate: at.precision !== 'exact',
+    precision: at.precision,
     detail: r.address ? [r.address.address_1, r.address.city].filter(Boolean).join(', ') : undefined,
   };
 }
@@ -876,10 +878,38 @@ export function renderMapExtras(map: MapController, streetMap: boolean, toggle: 
   </div>`;
 }
 
-/** What a person should know about the markers' places, or nothing when every one is exact. */
+/**
+ * What a person should know about the markers' places, or nothing when every one is exact:
+ * each record's own precision (a ZIP code centre, a town centre, the source's geocoding), never
+ * "ZIP code centre" for a point placed another way.
+ */
 export function approximateNote(points: readonly MapPoint[]): string | typeof nothing {
-  if (points.length > 0 && points.every((p) => p.approximate)) {
-    return msg('Every marker is placed at the centre of its ZIP code, not at the door: use the address for directions.');
+  const approximate = points.filter((p) => p.approximate);
+  if (approximate.length === 0) return nothing;
+  const kinds = new Set(approximate.map((p) => (p.precision === 'city-centroid' ? 'town-centre' : p.precision ?? 'zip-centroid')));
+  const every = approximate.length === points.length;
+  if (kinds.size === 2 && !kinds.has('source-geocoded')) {
+    return every
+      ? msg('Every marker is placed at the centre of its ZIP code or town, not at the door: use the address for directions.')
+      : msg('Dashed markers are placed at the centre of their ZIP code or town, not at the door.');
   }
-  return points.some((p) => p.approximate) ? msg('Dashed markers are placed at the centre of their ZIP code, not at the door.') : nothing;
+  if (kinds.size > 1) {
+    return every
+      ? msg('Every marker is approximate (a ZIP code or town centre, or where the source geocoded it), not at the door: use the address for directions.')
+      : msg('Dashed markers are approximate (a ZIP code or town centre, or where the source geocoded it), not at the door.');
+  }
+  const [kind] = kinds;
+  if (kind === 'town-centre') {
+    return every
+      ? msg('Every marker is placed at the centre of its town, not at the door: use the address for directions.')
+      : msg('Dashed markers are placed at the centre of their town, not at the door.');
+  }
+  if (kind === 'source-geocoded') {
+    return every
+      ? msg('Every marker is where the source geocoded it, which may not be the door: use the address for directions.')
+      : msg('Dashed markers are where the source geocoded them, which may not be the door.');
+  }
+  return every
+    ? msg('Every marker is placed at the centre of its ZIP code, not at the door: use the address for directions.')
+    : msg('Dashed markers are placed at the centre of their ZIP code, not at the door.');
 }
