@@ -52,7 +52,8 @@ describe('recovery-disposal-locator on the default data', () => {
     // Every place listed takes needles; none of the medicine-only kiosks is offered.
     expect(list.some((n) => /District D-14|District E-13/.test(n))).to.equal(false);
     const ahope = cards(el)[0]!;
-    expect(ahope.querySelector('.confidence')!.textContent!.trim()).to.equal('Details may have changed: call to confirm');
+    // Its page is undated (and its record flagged): the card says the date is unknown (issue #22).
+    expect(ahope.querySelector('.confidence')!.textContent!.trim()).to.equal('Date unknown: call to confirm');
     expect(ahope.querySelector('a[href="tel:6175343967"]')).to.exist;
     expect(ahope.querySelector('details.provenance')!.textContent).to.contain('3976');
     const bos311 = [...root(el).querySelectorAll('.results-area p')].find((p) => p.textContent?.includes('BOS:311'));
