@@ -20,8 +20,7 @@ import {
 } from '../core/csv-import.js';
 import { DEFAULT_HELP_CONTACTS } from '../core/help-defaults.js';
 import { outputProblem, readTextFile } from './text-file.js';
-import { DEFAULT_STALE_AFTER_DAYS, isStale } from '../core/freshness.js';
-import { hasEnded } from '../core/disposal.js';
+import { DEFAULT_STALE_AFTER_DAYS, hasEnded, isStale } from '../core/freshness.js';
 import { buildReport } from './report.js';
 import { exampleSigns } from '../core/placeholders.js';
 

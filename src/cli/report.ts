@@ -11,8 +11,7 @@
  * Node-only; imports core, never components.
  */
 import { toCsv } from '../core/csv-import.js';
-import { ageInDays, isStale, isUndated, recordDate } from '../core/freshness.js';
-import { hasEnded } from '../core/disposal.js';
+import { ageInDays, hasEnded, isStale, isUndated, recordDate } from '../core/freshness.js';
 import { isNotOperating } from '../core/hours.js';
 import { VERIFICATION_STATUSES, type Resource } from '../core/schema.js';
 

@@ -8,6 +8,7 @@
 import { haversineKm, milesToKm, type LatLon } from './geo.js';
 import { NearestIndex, type NearItem } from './nearest.js';
 import { recordDate } from './freshness.js';
+export { hasEnded } from './freshness.js';
 import type { DisposalItem, Resource } from './schema.js';
 
 /** Default search radius, in miles. */
@@ -53,24 +54,6 @@ export function isUpcoming(r: Resource, now: Date): boolean {
   const t = now.getTime();
   if (Number.isFinite(end) && end >= start) return end > t;
   return start > t;
-}
-
-/** How long an event with no end time is taken to last, before it is said to have ended. */
-const EVENT_WITHOUT_END_MS = 86_400_000;
-
-/**
- * Has the event ended at `now`? With `ends_at`: once it has passed. Without: a day after it
- * started (till then it may still be on, so it is neither upcoming nor said to have ended).
- * An unreadable date has not ended (nothing true can be said of it).
- */
-export function hasEnded(r: Resource, now: Date): boolean {
-  if (!r.event) return false;
-  const start = Date.parse(r.event.starts_at);
-  if (!Number.isFinite(start)) return false;
-  const end = r.event.ends_at ? Date.parse(r.event.ends_at) : Number.NaN;
-  const t = now.getTime();
-  if (Number.isFinite(end) && end >= start) return end <= t;
-  return start + EVENT_WITHOUT_END_MS <= t;
 }
 
 /** Is the event running at `now`? */

@@ -1,5 +1,6 @@
 /**
- * How old a record is, for the cards ("Listed in 2018"), `validate` (stale records) and the
+ * How old a record is, for the cards ("Listed in 2018", "Date unknown", a 24/7 claim, an event
+ * that has ended), `validate` (stale records, past events) and the
  * editors' `report`: the date a person last verified it, else its source's date.
  *
  * DOM-free: never imports lit or leaflet.
@@ -50,4 +51,22 @@ export function alwaysOpenClaim(r: Pick<Resource, 'provenance'>, now: Date): Alw
   const age = ageInDays(date, now);
   if (date === undefined || age === undefined) return { kind: 'undated' };
   return age < ALWAYS_OPEN_TRUSTED_DAYS ? { kind: 'current' } : { kind: 'old', year: date.slice(0, 4) };
+}
+
+/** How long an event with no end time is taken to last, before it is said to have ended. */
+const EVENT_WITHOUT_END_MS = 86_400_000;
+
+/**
+ * Has the event ended at `now`? With `ends_at`: once it has passed. Without: a day after it
+ * started (till then it may still be on, so it is neither upcoming nor said to have ended).
+ * An unreadable date has not ended (nothing true can be said of it).
+ */
+export function hasEnded(r: Pick<Resource, 'event'>, now: Date): boolean {
+  if (!r.event) return false;
+  const start = Date.parse(r.event.starts_at);
+  if (!Number.isFinite(start)) return false;
+  const end = r.event.ends_at ? Date.parse(r.event.ends_at) : Number.NaN;
+  const t = now.getTime();
+  if (Number.isFinite(end) && end >= start) return end <= t;
+  return start + EVENT_WITHOUT_END_MS <= t;
 }
