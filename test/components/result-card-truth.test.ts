@@ -104,6 +104,13 @@ describe('result card: what a resident sees must be true', () => {
     expect(text(host, '.open-status')).to.equal('Listed as 24/7 in 2014: call first');
   });
 
+  it('the PRSC summary says "Island: ferry only" for a centre across the water', async () => {
+    await make([], { lang: 'en' });
+    const view = (fromZip: string) => html`<div>${renderCentre({ r: byId('island-centre'), km: 15, fromZip, selected: false, now: NOW, timeZone: 'America/New_York', onToggle: () => undefined })}</div>`;
+    expect(text(await fixture<HTMLDivElement>(view('02540')), '.distance .ferry')).to.equal('Island: ferry only');
+    expect((await fixture<HTMLDivElement>(view('02568'))).querySelector('.ferry')).to.equal(null);
+  });
+
   it('labels a take-back event whose date has passed "Ended", and an upcoming one not', async () => {
     const el = await make(['past-event']);
     const past = card(el, 'past-event');
