@@ -20,7 +20,7 @@ import {
 } from '../core/csv-import.js';
 import { DEFAULT_HELP_CONTACTS } from '../core/help-defaults.js';
 import { outputProblem, readTextFile } from './text-file.js';
-import { DEFAULT_STALE_AFTER_DAYS, isStale } from '../core/freshness.js';
+import { DEFAULT_STALE_AFTER_DAYS, hasEnded, isStale } from '../core/freshness.js';
 import { buildReport } from './report.js';
 import { exampleSigns } from '../core/placeholders.js';
 
@@ -149,6 +149,10 @@ async function validateFile(file: string, stale?: StaleOptions): Promise<number>
       const ids = old.slice(0, 5).map((r) => r.id).join(', ');
       warn(`${file}: warning: ${old.length} records ${what}, e.g. ${ids}${old.length > 5 ? ', ...' : ''}; see "recovery-finder report ${file}"`);
     }
+  }
+  const past = stale ? result.dataset.resources.filter((r) => hasEnded(r, stale.now)) : [];
+  for (const r of past) {
+    warn(`${file}: warning: record "${r.id}": event ended (${r.event?.ends_at ?? r.event?.starts_at ?? ''}): remove it or give its next date`);
   }
   if (result.problems.length === 0 && result.helpProblems.length === 0) {
     if (stale?.strict && old.length > 0) {

@@ -4,12 +4,14 @@
  *  - records by verification status and age;
  *  - the oldest sources;
  *  - records missing a phone, hours or an exact (street) address;
- *  - a call list, written as CSV: one row per record to call, oldest first.
+ *  - events whose date has passed;
+ *  - a call list, written as CSV: one row per record to call, undated first, then oldest first,
+ *    with what to settle on the call (the record's notes, hours, what it accepts, its ZIP).
  *
  * Node-only; imports core, never components.
  */
 import { toCsv } from '../core/csv-import.js';
-import { ageInDays, isStale, recordDate } from '../core/freshness.js';
+import { ageInDays, hasEnded, isStale, isUndated, recordDate } from '../core/freshness.js';
 import { isNotOperating } from '../core/hours.js';
 import { VERIFICATION_STATUSES, type Resource } from '../core/schema.js';
 
@@ -37,6 +39,18 @@ export function missingOf(r: Resource): string[] {
   return out;
 }
 
+/** The hours as the record gives them, for the caller to confirm: "24/7", the weekly ranges, the description. */
+function hoursText(r: Resource): string {
+  const s = r.schedule;
+  if (!s) return '';
+  return [
+    s.always_open ? '24/7' : '',
+    ...(s.weekly ?? []).map((w) => `${w.byday.join(',')} ${w.opens_at}-${w.closes_at}`),
+    s.by_appointment ? 'by appointment' : '',
+    s.description ?? '',
+  ].filter(Boolean).join('; ');
+}
+
 export interface ReportOptions {
   now: Date;
   staleAfterDays: number;
@@ -56,15 +70,17 @@ function reasons(r: Resource, opts: ReportOptions): string[] {
   if (isNotOperating(r)) out.push(`marked ${r.operating_status ?? ''}: confirm, then remove`);
   if (r.provenance.status === 'needs-verification') out.push('flagged: needs verification');
   else if (r.provenance.status === 'unverified') out.push('never verified');
+  if (isUndated(r)) out.push('undated: no source date, never verified');
   if (isStale(r, opts.now, opts.staleAfterDays)) out.push(`older than ${opts.staleAfterDays} days`);
+  if (hasEnded(r, opts.now)) out.push('event ended: remove it or give its next date');
   const missing = missingOf(r);
   if (missing.length) out.push(`missing ${missing.join(', ')}`);
   return out;
 }
 
 const CALL_COLUMNS = [
-  'id', 'name', 'kind', 'phones', 'address', 'city', 'status', 'source_date', 'last_verified', 'age_days',
-  'why', 'source', 'source_url',
+  'id', 'name', 'kind', 'phones', 'address', 'city', 'zip', 'status', 'source_date', 'last_verified', 'age_days',
+  'why', 'notes_to_settle', 'hours', 'accepts', 'source', 'source_url',
   // For the caller to fill, then copy into the import sheet (docs/maintaining-data.md).
   'new_last_verified', 'new_verified_by', 'new_status', 'call_notes',
 ] as const;
@@ -107,7 +123,11 @@ export function buildReport(resources: readonly Resource[], opts: ReportOptions)
     lines.push(`  ${what}: ${resources.filter((r) => missingOf(r).includes(what)).length}`);
   }
 
-  // The call list: every record that needs a call, oldest first.
+  // Events whose date has passed.
+  const ended = resources.filter((r) => hasEnded(r, now));
+  lines.push('', `Past events: ${ended.length}${ended.length ? ` (${ended.map((r) => r.id).join(', ')})` : ''}`);
+
+  // The call list: every record that needs a call, undated first (nothing says how old it is), then oldest first.
   const toCall = resources
     .map((r) => ({ r, why: reasons(r, opts), age: ageInDays(recordDate(r), now) }))
     .filter((x) => x.why.length > 0)
@@ -120,11 +140,15 @@ export function buildReport(resources: readonly Resource[], opts: ReportOptions)
       phones: (r.phones ?? []).map((p) => `${p.number}${p.extension ? ` x${p.extension}` : ''}`).join('; '),
       address: [r.address?.address_1, r.address?.address_2].filter(Boolean).join(', '),
       city: r.address?.city ?? r.region ?? '',
+      zip: r.address?.postal_code ?? '',
       status: r.provenance.status,
       source_date: r.provenance.source_date ?? '',
       last_verified: r.provenance.last_verified ?? '',
       age_days: age === undefined ? '' : String(age),
       why: why.join('; '),
+      notes_to_settle: r.provenance.note ?? '',
+      hours: hoursText(r),
+      accepts: r.disposal?.accepts.join(', ') ?? '',
       source: r.provenance.source,
       source_url: r.provenance.source_url ?? '',
       new_last_verified: '',
@@ -134,7 +158,7 @@ export function buildReport(resources: readonly Resource[], opts: ReportOptions)
     };
     return CALL_COLUMNS.map((c) => row[c]);
   });
-  lines.push('', `Call list: ${rows.length} records (oldest first)`);
+  lines.push('', `Call list: ${rows.length} records (undated first, then oldest first)`);
   // toCsv quotes what needs quoting and neutralises would-be formulas (a leading apostrophe).
   const csv = toCsv([[...CALL_COLUMNS], ...rows]);
   return { text: `${lines.join('\n')}\n`, csv, callCount: rows.length };

@@ -7,7 +7,9 @@
  */
 import { haversineKm, milesToKm, type LatLon } from './geo.js';
 import { NearestIndex, type NearItem } from './nearest.js';
-import type { DisposalItem, Resource, Source } from './schema.js';
+import { recordDate } from './freshness.js';
+export { hasEnded } from './freshness.js';
+import type { DisposalItem, Resource } from './schema.js';
 
 /** Default search radius, in miles. */
 export const DEFAULT_MAX_MILES = 25;
@@ -17,7 +19,7 @@ export const DEFAULT_LIMIT = 10;
 /**
  * Places whose distances differ by less than this many km are "about equally near": the same
  * trip for a person, and less than the uncertainty of an approximate (town or ZIP centre)
- * location. Among them, the one listed by the more recent source comes first.
+ * location. Among them, the one whose record is dated more recently comes first.
  */
 export const ABOUT_EQUALLY_NEAR_KM = 1;
 
@@ -118,15 +120,8 @@ export class DisposalIndex {
   /** A sourced page about needles found in the data, if any (see {@link findNeedlePage}). */
   readonly needlePage: NeedlePage | undefined;
   private readonly index: NearestIndex<Resource>;
-  /** The date of each source, by name (the dataset's `sources`). */
-  private readonly sourceDates: Map<string, string>;
 
-  /**
-   * @param sources The dataset's sources: their dates decide which of two about equally near
-   *   places is listed first (see {@link listedOn}).
-   */
-  constructor(resources: readonly Resource[], sources: readonly Pick<Source, 'name' | 'date'>[] = []) {
-    this.sourceDates = new Map(sources.flatMap((s) => (s.date ? [[s.name, s.date] as [string, string]] : [])));
+  constructor(resources: readonly Resource[]) {
     this.needlePage = findNeedlePage(resources);
     this.places = resources.filter(isDisposalPlace);
     this.events = resources.filter(isTakeBackEvent);
@@ -146,19 +141,19 @@ export class DisposalIndex {
   }
 
   /**
-   * The latest date a record was listed: when a person last verified it, else the date of the
-   * source it comes from (a list compiled in 2026 is newer than a 2018 snapshot, whatever the
-   * age of the pages it cites), else the record's own source date.
+   * The date a record was listed: its own date (when a person last verified it, else its
+   * source's date for it), else '' (undated: older than every dated record). A source's date
+   * never stands in for the record's: a list compiled this year may cite a page from 2014.
    */
   listedOn(r: Resource): string {
-    return r.provenance.last_verified ?? this.sourceDates.get(r.provenance.source) ?? r.provenance.source_date ?? '';
+    return recordDate(r) ?? '';
   }
 
   /**
    * Places that take `item`, nearest first from `point`, each with its distance in km. Among
    * places about equally near ({@link ABOUT_EQUALLY_NEAR_KM}), one listed more recently
-   * ({@link listedOn}) comes before one from an older listing: a 2018 snapshot is better than
-   * nothing, but not better than a newer source for the same trip.
+   * ({@link listedOn}) comes before one listed earlier or of unknown date: a 2018 snapshot is
+   * better than nothing, but not better than a newer record for the same trip.
    */
   nearest(point: LatLon, item: DisposalItem, opts: NearestOptions = {}): Array<NearItem<Resource>> {
     const limit = opts.limit ?? DEFAULT_LIMIT;

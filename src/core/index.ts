@@ -7,5 +7,6 @@ export * from './nearest.js';
 export * from './hours.js';
 export * from './zip-lookup.js';
 export * from './freshness.js';
+export * from './reach.js';
 export { hsdsApiSource, datasetFromHsds, recordsFromService, recordsFromServiceAtLocation, clearHsdsCache, hsdsPageUrl, HSDS_PROXIMITY_MAX } from './sources/hsds-api.js';
 export type { HsdsQuery, HsdsApiOptions, HsdsDataSource, HsdsPageInfo, TaxonomyMap, MappingOptions } from './sources/hsds-api.js';

@@ -312,6 +312,31 @@ export function usefulRank(r: Resource): number {
   return 2 + best;
 }
 
+/** A `region` that says the record serves the whole state ("Statewide (Massachusetts)", "Massachusetts"). */
+const STATEWIDE_REGION = /\bstatewide\b|^\s*(all of\s+)?massachusetts\s*$/i;
+
+/**
+ * Does a record with no place on the map serve everyone, wherever they are: its `region` says
+ * statewide, or it is delivered online (or both online and in person)? A search near a place
+ * keeps such records, after the nearby ones, under their own heading.
+ */
+export function servesWholeState(r: Resource | undefined): boolean {
+  if (!r || r.location) return false;
+  return (r.region !== undefined && STATEWIDE_REGION.test(r.region)) || r.delivery === 'online' || r.delivery === 'both';
+}
+
+/**
+ * The state a dataset's statewide records name in their `region` ("Statewide (Massachusetts)"
+ * gives "Massachusetts"), or undefined when none names one.
+ */
+export function statewideName(resources: readonly Resource[]): string | undefined {
+  for (const r of resources) {
+    const m = r.region?.match(/^\s*statewide\s*\(([^)]+)\)\s*$/i) ?? r.region?.match(/^\s*(?:all of\s+)?(massachusetts)\s*$/i);
+    if (m?.[1]) return m[1].trim();
+  }
+  return undefined;
+}
+
 /** The order before a place or words are given: the useful order (crisis lines, statewide lines, then by kind), then by name. */
 function* usefulOrder(resources: readonly Resource[]): Generator<void, number[]> {
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -646,6 +671,14 @@ export class SearchIndex {
     return true;
   }
 
+  /**
+   * How far the nearest record with a location is from `point`, in km: undefined when none has
+   * one, or before {@link loadNearest} has loaded the nearest-first index.
+   */
+  nearestKm(point: LatLon): number | undefined {
+    return Nearest ? this.nearest.around(point, { limit: 1 })[0]?.km : undefined;
+  }
+
   /** Search. `now` is the moment "open now" is judged at. */
   search(query: string, filters: SearchFilters = {}, now: Date = new Date()): SearchResult {
     const scores = this.textScores(query);
@@ -659,11 +692,9 @@ export class SearchIndex {
       const around = this.nearest.around(filters.near.point, filters.near.maxKm === undefined ? {} : { maxKm: filters.near.maxKm });
       for (const { item, km: d } of around) km.set(item, d);
       const candidates = scores ? new Set(order) : undefined;
-      // Nearest first; then services without an address that reach people online.
+      // Nearest first; then services with no place that serve the whole state (statewide, online).
       const near = around.map((a) => a.item).filter((id) => !candidates || candidates.has(id));
-      const online = this.nearest.withoutLocation.filter(
-        (id) => (!candidates || candidates.has(id)) && ['online', 'both'].includes(this.resources[id]?.delivery ?? ''),
-      );
+      const online = this.nearest.withoutLocation.filter((id) => (!candidates || candidates.has(id)) && servesWholeState(this.resources[id]));
       const onlineSet = new Set(online);
       order = [...near, ...(scores ? order.filter((id) => onlineSet.has(id)) : online)];
     }

@@ -81,3 +81,66 @@ test('report --out writes the CSV where asked; a missing file is exit 2', () =>
     assert.match(readFileSync(out, 'utf8'), /^id,name,kind,/);
     assert.equal(run(cli, ['report', join(dir, 'none.json')]).status, 2);
   }));
+
+// Issue #22: what to settle on each call, undated records first, and past events.
+const TRUTH = {
+  ...DATASET,
+  resources: [
+    {
+      id: 'old-kiosk', kind: 'disposal', name: 'Old kiosk', categories: ['disposal'],
+      address: { address_1: '1 Main St', city: 'Boston', state_province: 'MA', postal_code: '02118' },
+      phones: [{ number: '617-555-0100' }],
+      schedule: { always_open: true, description: 'In the lobby' },
+      disposal: { accepts: ['pills', 'patches'] },
+      provenance: provenance({ source_date: '2014-10-22', note: 'Two pages disagree on the hours.' }),
+    },
+    {
+      id: 'undated-centre', kind: 'service', name: 'Undated centre', categories: ['peer-support'],
+      address: { address_1: '3 Main St', city: 'Worcester', state_province: 'MA', postal_code: '01609' },
+      phones: [{ number: '508-555-0100' }],
+      schedule: { weekly: [{ byday: ['MO', 'TU'], opens_at: '09:00', closes_at: '17:00' }] },
+      provenance: provenance({}),
+    },
+    {
+      id: 'past-event', kind: 'event', name: 'Take-back day', categories: ['disposal'],
+      address: { address_1: '4 Main St', city: 'Boston', state_province: 'MA', postal_code: '02118' },
+      phones: [{ number: '617-555-0102' }],
+      event: { starts_at: '2026-10-25T10:00:00-04:00', ends_at: '2026-10-25T14:00:00-04:00' },
+      disposal: { accepts: ['pills'] },
+      provenance: provenance({ source_date: '2026-09-01' }),
+    },
+  ],
+};
+
+test('report puts undated records first, flags past events, and gives notes, hours, accepted items and ZIP', () =>
+  withTempDir((dir) => {
+    const file = join(dir, 'data.json');
+    writeFileSync(file, JSON.stringify(TRUTH));
+    const result = run(cli, ['report', file, '--today', '2026-11-27']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Past events: 1 \(past-event\)/);
+    assert.match(result.stdout, /Call list: 3 records \(undated first, then oldest first\)/);
+    const rows = Papa.parse(readFileSync(join(dir, 'data-call-list.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    assert.deepEqual(rows.map((r) => r.id), ['undated-centre', 'old-kiosk', 'past-event']);
+    assert.match(rows[0].why, /undated: no source date, never verified/);
+    assert.match(rows[2].why, /event ended: remove it or give its next date/);
+    assert.equal(rows[1].notes_to_settle, 'Two pages disagree on the hours.');
+    assert.equal(rows[1].hours, '24/7; In the lobby');
+    assert.equal(rows[0].hours, 'MO,TU 09:00-17:00');
+    assert.equal(rows[1].accepts, 'pills, patches');
+    assert.equal(rows[0].accepts, '');
+    assert.equal(rows[0].zip, '01609');
+    assert.equal(rows[1].zip, '02118');
+  }));
+
+test('validate warns about an event whose date has passed, and about none before it', () =>
+  withTempDir((dir) => {
+    const file = join(dir, 'data.json');
+    writeFileSync(file, JSON.stringify(TRUTH));
+    const result = run(cli, ['validate', file, '--today', '2026-11-27', '--stale-after-days', '36500']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /warning: record "past-event": event ended \(2026-10-25T14:00:00-04:00\): remove it or give its next date/);
+    const before = run(cli, ['validate', file, '--today', '2026-10-01', '--stale-after-days', '36500']);
+    assert.equal(before.status, 0, before.stderr);
+    assert.doesNotMatch(before.stderr, /event ended/);
+  }));

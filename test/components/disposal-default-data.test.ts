@@ -52,7 +52,8 @@ describe('recovery-disposal-locator on the default data', () => {
     // Every place listed takes needles; none of the medicine-only kiosks is offered.
     expect(list.some((n) => /District D-14|District E-13/.test(n))).to.equal(false);
     const ahope = cards(el)[0]!;
-    expect(ahope.querySelector('.confidence')!.textContent!.trim()).to.equal('Details may have changed: call to confirm');
+    // Its page is undated (and its record flagged): the card says the date is unknown (issue #22).
+    expect(ahope.querySelector('.confidence')!.textContent!.trim()).to.equal('Date unknown: call to confirm');
     expect(ahope.querySelector('a[href="tel:6175343967"]')).to.exist;
     expect(ahope.querySelector('details.provenance')!.textContent).to.contain('3976');
     const bos311 = [...root(el).querySelectorAll('.results-area p')].find((p) => p.textContent?.includes('BOS:311'));
@@ -60,16 +61,18 @@ describe('recovery-disposal-locator on the default data', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('pills near 01060: Northampton police first, then the 2018 listing about as near, which says its age', async () => {
+  it('pills near 01060: the 2018 listing and the Northampton police, about as near, by their own dates; each says its age', async () => {
     const el = await make('pills');
     await search(el, '01060');
     const list = names(el);
     // The 2018 DEA Walgreens is 0.86 km from the ZIP's centre and the police (a town-centre
-    // point) 0.99 km: about equally near, so the newer source is listed first.
-    expect(list[0], list.join(' | ')).to.equal('Northampton Police Department (medicine disposal drop box)');
-    expect(list[1]).to.equal('Walgreen Eastern Co., Inc.');
-    expect(cards(el)[1]!.querySelector('.confidence')!.textContent!.trim()).to.equal('Listed in 2018');
-    const card = cards(el)[0]!;
+    // point) 0.99 km: about equally near, so the one whose own record is dated later comes first.
+    // The police record is dated 2017 (its page), whatever the date of the 2026 list that cites it.
+    expect(list[0], list.join(' | ')).to.equal('Walgreen Eastern Co., Inc.');
+    expect(list[1]).to.equal('Northampton Police Department (medicine disposal drop box)');
+    expect(cards(el)[0]!.querySelector('.confidence')!.textContent!.trim()).to.equal('Listed in 2018');
+    expect(cards(el)[1]!.querySelector('.confidence')!.textContent!.trim()).to.equal('Listed in 2017');
+    const card = cards(el)[1]!;
     expect(card.textContent).to.contain('(approximate)');
     expect(card.querySelector('details.provenance')!.textContent).to.contain('town centre (approximate)');
     expect(list).to.include('Hadley Police Department (permanent drug drop-off box)');

@@ -110,7 +110,9 @@ describe('shared pieces', () => {
     });
 
     it('says in one line that a flagged record may have changed; the reason is behind the disclosure', () => {
-      const div = mount(renderCard(base, { now: new Date(), timeZone: 'America/New_York' }));
+      // Dated this year (an undated record says "Date unknown" first: it may be of any age).
+      const dated = { ...base, provenance: { ...base.provenance, source_date: new Date().toISOString().slice(0, 10) } };
+      const div = mount(renderCard(dated, { now: new Date(), timeZone: 'America/New_York' }));
       expect(div.querySelector('.confidence')!.textContent!.trim()).to.equal('Details may have changed: call to confirm');
       expect(div.querySelector('.confidence')!.textContent).not.to.contain('Two sources disagree.');
       expect(div.querySelector('details.provenance .note')!.textContent).to.contain('Two sources disagree.');

@@ -127,29 +127,27 @@ describe('core/disposal', () => {
     }
   });
 
-  it('lists the newer of two about equally near places first, and never one far behind', () => {
-    // 2,000 places in a small area, from three sources of different dates; some verified.
+  it('lists the newer of two about equally near places first (by the record\'s own date; undated is oldest), and never one far behind', () => {
+    // 2,000 places in a small area: records dated 2015, 2018 or 2026, or undated; some verified.
+    // Their sources' dates (a list compiled in 2026 citing older pages) never stand in for theirs.
     const rnd = seededRandom(11);
     const base = index.places.find((r) => r.disposal?.accepts.includes('pills'))!;
-    const sources = [
-      { name: 'snapshot 2018', date: '2018-10-01' },
-      { name: 'compiled 2026', date: '2026-11-27' },
-      { name: 'undated list' },
-    ];
+    const dates = ['2015-06-01', '2018-10-01', '2026-11-27', undefined];
     const many: Resource[] = [];
     for (let i = 0; i < 2000; i++) {
-      const source = sources[i % 3]!.name;
+      const sourceDate = dates[i % 4];
       const verified = rnd() < 0.1 ? { last_verified: `2025-0${1 + Math.floor(rnd() * 9)}-15` } : {};
       many.push({
         ...base,
         id: `gen-${i}`,
         location: { latitude: 42.2 + rnd() * 0.3, longitude: -71.2 + rnd() * 0.3, precision: 'exact' },
-        provenance: { source, source_date: '2015-06-01', status: 'unverified', ...verified },
+        provenance: { source: 'compiled 2026', status: 'unverified', ...(sourceDate ? { source_date: sourceDate } : {}), ...verified },
       });
     }
-    const big = new DisposalIndex(many, sources);
-    const listed = (r: Resource) => r.provenance.last_verified ?? sources.find((s) => s.name === r.provenance.source)?.date ?? '2015-06-01';
-    expect(listed(many[0]!)).to.equal(big.listedOn(many[0]!));
+    const big = new DisposalIndex(many);
+    const listed = (r: Resource) => r.provenance.last_verified ?? r.provenance.source_date ?? '';
+    expect(big.listedOn(many[3]!)).to.equal(many[3]!.provenance.last_verified ?? '');
+    expect(big.listedOn(many[0]!)).to.equal(listed(many[0]!));
     let moved = 0;
     for (let q = 0; q < 30; q++) {
       const p = { latitude: 42.25 + rnd() * 0.2, longitude: -71.15 + rnd() * 0.2 };

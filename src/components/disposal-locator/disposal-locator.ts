@@ -12,6 +12,7 @@ import {
   MEDICINE_ITEMS,
   fallbackGuidance,
   isRunning,
+  isUpcoming,
   snapshotDate,
   type EventMatch,
 } from '../../core/disposal.js';
@@ -53,7 +54,8 @@ function isItem(v: unknown): v is DisposalItem {
  * Where to safely get rid of medicines and needles, nearest first: a person says what they have
  * and where they are (a ZIP or their location), and sees the places that take it, upcoming
  * take-back events, or what to do when nothing near takes it. Of two places about equally near
- * (less than 1 km apart in distance), the one from the more recent source is listed first. With
+ * (less than 1 km apart in distance), the one whose record is dated more recently is listed first
+ * (an undated record is the oldest). With
  * `api`, the places near the person's ZIP come from an Open Referral HSDS 3.0 API (a location is
  * sent as its nearest ZIP, never as coordinates).
  *
@@ -159,7 +161,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
   }
 
   protected override derive(dataset: Dataset): DisposalIndex {
-    return new DisposalIndex(dataset.resources, dataset.sources);
+    return new DisposalIndex(dataset.resources);
   }
 
   /** Take the state in the URL: at start, and on back and forward. No event, no new entry. */
@@ -281,6 +283,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
       noCategories: true,
       staleAfterDays: this.staleAfterDays,
       feedback: this.store.dataset?.feedback,
+      fromZip: this.place.place?.zip,
     };
   }
 
@@ -501,6 +504,8 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
 
   /** "Add to calendar": the event as an .ics file made here, in the data's time zone. */
   private renderAddToCalendar(r: Resource, timeZone: string): TemplateResult | typeof nothing {
+    // An event that has passed (or may have: started with no end time) is never offered.
+    if (!isUpcoming(r, this.clock)) return nothing;
     const ics = eventIcs(r, {
       timeZone,
       now: this.clock,

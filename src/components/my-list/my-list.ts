@@ -8,7 +8,7 @@ import { RecoveryDatasetElement } from '../shared/dataset-element.js';
 import { MY_LIST_MAX, MyListController, addToList, clearList, removeFromList, type ListEntry } from '../shared/my-list.js';
 import { listChangeText, passOn, renderShownLink } from '../shared/card-share.js';
 import { cleanPrefix, idsParam, readParams, shareListUrl } from '../shared/url-state.js';
-import { renderPart } from '../shared/result-card.js';
+import { renderPart, unconfirmedAlwaysOpen } from '../shared/result-card.js';
 import { formatClock, formatDay } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { myListStyles } from './my-list.styles.js';
@@ -204,7 +204,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
             .map((w) => `${w.byday.map(formatDay).join(', ')} ${formatClock(w.opens_at)}–${formatClock(w.closes_at)}`)
             .join('; ')}</p>`)
         : nothing}
-      ${r.schedule?.always_open ? html`<p class="hours">${msg('Open 24 hours')}</p>` : nothing}
+      ${r.schedule?.always_open ? html`<p class="hours">${unconfirmedAlwaysOpen(r, new Date()) ?? msg('Open 24 hours')}</p>` : nothing}
       ${r.schedule?.description ? html`<p class="hours">${r.schedule.description}</p>` : nothing}
       ${!weekly.length && !r.schedule?.always_open && !r.schedule?.description
         ? html`<p class="hours muted">${msg('Hours not listed: call before you go.')}</p>`

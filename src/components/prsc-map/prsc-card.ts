@@ -2,10 +2,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Feedback, Resource } from '../../core/schema.js';
-import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
+import { isNotOperating } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
-import { confidenceOf, confidenceText, renderCard, renderPart } from '../shared/result-card.js';
-import { formatClock, formatDay, formatMiles, openStatusText } from '../shared/format.js';
+import { needsFerry } from '../../core/reach.js';
+import { confidenceOf, confidenceText, openLine, renderCard, renderPart } from '../shared/result-card.js';
+import { formatClock, formatDay, formatMiles } from '../shared/format.js';
 import { renderHeading, type HeadingLevel } from '../shared/heading.js';
 import { approximateLabel } from '../shared/labels.js';
 
@@ -25,6 +26,8 @@ export interface CentreView {
   extra?: TemplateResult | undefined;
   /** The site's age limit in days (see the card's `staleAfterDays`). */
   staleAfterDays?: number | undefined;
+  /** The person's ZIP, when known: a centre across the water says "Island: ferry only". */
+  fromZip?: string | undefined;
 }
 
 function approximateNote(r: Resource): TemplateResult | typeof nothing {
@@ -77,6 +80,7 @@ function renderDetails(v: CentreView): TemplateResult {
     headingLevel: v.headingLevel ?? 3,
     staleAfterDays: v.staleAfterDays,
     feedback: v.feedback,
+    fromZip: v.fromZip,
     actions: html`${renderPart(r, 'weekly hours', () => renderHours(r))}${approximateNote(r)}`,
   });
 }
@@ -84,14 +88,16 @@ function renderDetails(v: CentreView): TemplateResult {
 function renderSummary(v: CentreView): TemplateResult {
   const { r } = v;
   // Each part on its own: one that throws (a value validation missed) leaves the rest.
-  const status = isNotOperating(r) ? '' : renderPart(r, 'hours', () => openStatusText(recordOpenStatus(r, v.now, v.timeZone)));
+  const status = isNotOperating(r) ? '' : renderPart(r, 'hours', () => openLine(r, v.now, v.timeZone).text);
   return html`<div class="summary">
     ${renderHeading(v.headingLevel ?? 3, r.name, { id: `name-${r.id}`, class: 'name' })}
     <p class="where">
       ${r.address ? html`<span>${r.address.city}</span>` : nothing}
       ${r.region ? html`<span class="muted">${msg(str`${r.region} region`)}</span>` : nothing}
     </p>
-    ${v.km !== undefined ? renderPart(r, 'distance', () => html`<p class="distance"><strong>${msg(str`${formatMiles(v.km ?? 0)} away`)}</strong></p>`) : nothing}
+    ${v.km !== undefined ? renderPart(r, 'distance', () => html`<p class="distance"><strong>${msg(str`${formatMiles(v.km ?? 0)} away`)}</strong>${
+        needsFerry(v.fromZip, r.address?.postal_code) ? html` <span class="ferry">${msg('Island: ferry only')}</span>` : nothing
+      }</p>`) : nothing}
     ${status ? html`<p class="open-status">${status}</p>` : nothing}
     ${renderPart(r, 'confidence', () => {
       const confidence = confidenceOf(r, v.now, v.staleAfterDays);

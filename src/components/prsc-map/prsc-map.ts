@@ -411,6 +411,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
                       timeZone: this.store.dataset?.time_zone ?? 'America/New_York',
                       staleAfterDays: this.staleAfterDays,
                       feedback: this.store.dataset?.feedback,
+                      fromZip: this.place.place?.zip,
                       onToggle: (id) => this.choose(id, 'list'),
                       extra: this.cardActions.actions(s.r),
                     })}

@@ -7,8 +7,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { HelpContact } from '../../core/schema.js';
 import type { SearchHit } from '../../core/search.js';
-import { telHref } from '../../core/links.js';
-import { DEFAULT_HELP_CONTACTS, localized } from '../shared/help.js';
+import { renderHelpline } from '../shared/help.js';
+import { renderFarAway } from '../shared/result-card.js';
+import { isFarFromDirectory } from '../../core/reach.js';
 import { categoryLabel } from '../shared/labels.js';
 import { formatCount, formatMiles } from '../shared/format.js';
 
@@ -20,8 +21,14 @@ export interface EmptyNearView {
   /** "near 02118" / "near your location". */
   nearText: string;
   contacts: readonly HelpContact[] | undefined;
-  /** The nearest records whatever their kind (no words, no filters). */
+  /** The nearest records of other kinds than the ones searched for (no words, no filters). */
   nearest: readonly SearchHit[];
+  /** The link to one record (its shared view), and what pressing it does in this page. */
+  recordHref: (id: string) => string;
+  onOpen: (id: string) => void;
+  /** The person's place, and how far the nearest place of the directory is from it (km). */
+  place?: { zip?: string | undefined; source: 'zip' | 'location' } | undefined;
+  nearestKm?: number | undefined;
   /** The first wider distance with results, and how many. */
   wider?: { miles: number; count: number } | undefined;
   onWiden: (miles: number) => void;
@@ -29,27 +36,15 @@ export interface EmptyNearView {
   milesLabel: (miles: number) => string;
 }
 
-/** The helpline that finds treatment and recovery support: the state's, else the first support line. */
-function helpline(contacts: readonly HelpContact[] | undefined): HelpContact | undefined {
-  const list = contacts?.length ? contacts : DEFAULT_HELP_CONTACTS;
-  return list.find((c) => c.id === 'ma-substance-use-helpline') ?? list.find((c) => c.urgency === 'support');
-}
-
 export function renderEmptyNear(v: EmptyNearView): TemplateResult {
   const milesLabel = v.milesLabel;
   const within = v.miles ? milesLabel(v.miles).toLowerCase() : '';
   const what = v.query ? msg(str`Nothing for “${v.query}”`) : msg('Nothing matches these choices');
-  const line = helpline(v.contacts);
-  const phone = line?.phones.find((p) => p.type !== 'text') ?? line?.phones[0];
-  const words = line ? localized(line) : undefined;
+  // Far from every place of the directory (another state): say so, not "within 10 miles".
+  if (v.place && isFarFromDirectory(v.nearestKm)) return renderFarAway(v.place, v.nearestKm ?? 0, v.contacts);
   return html`<div class="notice empty empty-near">
     <p><strong>${[what, within, `${v.nearText}.`].filter(Boolean).join(' ')}</strong></p>
-    ${line && phone && words
-      ? html`<p class="helpline">
-          ${words.description ? `${words.name}: ${words.description}` : words.name}
-          <a href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${words.name})`}>${msg(str`Call ${phone.number}`)}</a>
-        </p>`
-      : nothing}
+    ${renderHelpline(v.contacts)}
     ${v.wider
       ? html`<p class="widen"><button type="button" class="secondary wider" @click=${() => v.onWiden(v.wider?.miles ?? 0)}>
           ${v.wider.count === 1
@@ -60,7 +55,11 @@ export function renderEmptyNear(v: EmptyNearView): TemplateResult {
       ? html`<p>${msg(str`Nearest support of other kinds ${v.nearText}:`)}</p>
           <ul class="nearest-other">
             ${v.nearest.map(
-              (h) => html`<li><strong>${h.resource.name}</strong>
+              (h) => html`<li><a class="record-link" href=${v.recordHref(h.resource.id)} @click=${(e: MouseEvent) => {
+                  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab or window: the link does it
+                  e.preventDefault();
+                  v.onOpen(h.resource.id);
+                }}><strong>${h.resource.name}</strong></a>
                 <span class="muted">(${h.resource.categories.map(categoryLabel).join(', ')}${h.km !== undefined ? html`, ${msg(str`${formatMiles(h.km)} away`)}` : nothing})</span></li>`,
             )}
           </ul>`

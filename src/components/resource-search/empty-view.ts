@@ -27,6 +27,12 @@ export interface EmptyView {
   onChange: (patch: Partial<SearchState>) => void;
   onClearQuery: () => void;
   onClearFilters: () => void;
+  /** The link to one record (its shared view), and what pressing it does in this page. */
+  recordHref: (id: string) => string;
+  onOpen: (id: string) => void;
+  /** The person's place, and how far the nearest place of the directory is from it (km). */
+  place?: { zip?: string | undefined; source: 'zip' | 'location' } | undefined;
+  nearestKm?: number | undefined;
   /** The distances offered and their words (passed in: this lazy view imports nothing of the element's chunk). */
   distances: readonly number[];
   milesLabel: (miles: number) => string;
@@ -37,7 +43,12 @@ function renderNear(v: EmptyView, point: LatLon): TemplateResult | typeof nothin
   const { index, search: s } = v;
   if (!index) return nothing;
   const now = new Date();
-  const nearest = index.search('', { near: { point } }, now).hits.filter((h) => h.km !== undefined).slice(0, 3);
+  // Of other kinds: a kind that was searched for has nothing in reach (a wider distance is offered for it).
+  const searched = new Set<string>(s.categories);
+  const nearest = index
+    .search('', { near: { point } }, now)
+    .hits.filter((h) => h.km !== undefined && !h.resource.categories.some((c) => searched.has(c)))
+    .slice(0, 3);
   let wider: { miles: number; count: number } | undefined;
   if (s.miles) {
     for (const m of v.distances) {
@@ -58,6 +69,10 @@ function renderNear(v: EmptyView, point: LatLon): TemplateResult | typeof nothin
     nearest,
     wider,
     onWiden: (miles) => v.onChange({ miles }),
+    recordHref: v.recordHref,
+    onOpen: v.onOpen,
+    place: v.place,
+    nearestKm: v.nearestKm,
     milesLabel: v.milesLabel,
   });
 }

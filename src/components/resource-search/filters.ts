@@ -165,11 +165,17 @@ export function filterView(
   noLocation: boolean,
   place: PlaceController,
   onChange: (patch: Partial<SearchState>) => void,
+  far = false,
 ): FilterView {
   const chosen = new Set(search.categories);
   const p = place.place;
+  // Far from every place of the directory (`far`), nothing is "near" the place: say that instead.
   const placeStatus = place.progress ||
-    (p?.source === 'zip' ? msg(str`Showing places near ${search.zip}.`) : p?.source === 'location' ? msg('Showing places near your location.') : '');
+    (p?.source === 'zip'
+      ? far ? msg(str`Nothing near ZIP ${search.zip} in this directory.`) : msg(str`Showing places near ${search.zip}.`)
+      : p?.source === 'location'
+        ? far ? msg('Nothing near your location in this directory.') : msg('Showing places near your location.')
+        : '');
   return {
     state: search,
     categories: CATEGORIES.filter((c) => chosen.has(c) || options?.categories.has(c)),

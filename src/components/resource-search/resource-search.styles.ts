@@ -119,6 +119,10 @@ export const resourceSearchStyles = [
       grid-template-columns: minmax(0, 1fr);
       gap: 0.75em;
     }
+    .group-heading {
+      margin: 1em 0 0.5em;
+      font-size: 1.125em;
+    }
     .results > li:focus-visible {
       outline: 3px solid var(--_focus);
       outline-offset: 2px;

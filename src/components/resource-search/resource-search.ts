@@ -12,7 +12,8 @@ import { renderHelp } from '../shared/help.js';
 import { define } from '../shared/define.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { DISTANCES, SEARCH_KEYS, activeCount, eventFilters, searchFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
-import { UrlSync, cleanPrefix } from '../shared/url-state.js';
+import { UrlSync, cleanPrefix, shareUrl } from '../shared/url-state.js';
+import { isFarFromDirectory } from '../../core/reach.js';
 import { CardActions } from '../shared/card-actions.js';
 import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
 import { countText, renderResults, warnAboutSettings } from './results-view.js';
@@ -362,9 +363,11 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   protected override updated(): void {
-    if (this.focusShared && this.phase !== 'loading') {
+    // Focus the shared record once it is drawn (its view may still be loading).
+    const shared = this.focusShared && this.phase !== 'loading' ? this.renderRoot.querySelector<HTMLElement>('.shared-record') : null;
+    if (shared) {
       this.focusShared = false;
-      this.renderRoot.querySelector<HTMLElement>('.shared-record')?.focus();
+      shared.focus();
     }
     if (this.focusFrom >= 0) {
       const item = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`);
@@ -379,7 +382,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     if (this.phase === 'error' || !this.result) return msg('Services could not be loaded.');
     const api = this.viaApi;
     if (api && this.store.status === 'loading') return msg('Searching…');
-    const text = countText(this.count(this.result.hits.length), this.resultNear);
+    // Far from every place of the directory, the list is not "near" the place (the notice says so).
+    const text = countText(this.count(this.result.hits.length), isFarFromDirectory(this.nearestKm()) ? '' : this.resultNear);
     return (api ? undefined : this.soFarText(text)) ?? text;
   }
 
@@ -393,7 +397,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   private filterView(): FilterView {
-    return filterView(this.search, this.store.derived?.options, this.result, this.noLocation, this.place, (patch) => this.change(patch));
+    return filterView(this.search, this.store.derived?.options, this.result, this.noLocation, this.place, (patch) => this.change(patch), isFarFromDirectory(this.nearestKm()));
   }
 
   private renderResults() {
@@ -413,11 +417,16 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       headingLevel: this.subLevel,
       staleAfterDays: this.staleAfterDays,
       actions: (r) => this.cardActions.actions(r),
-      shared: shared && ((card) => shared.renderSharedRecord({ id, level: this.level, record: ds.resources.find((r) => r.id === id), card, onClose: () => this.closeShared() })),
+      shared: shared && ((card) => shared.renderSharedRecord({
+        id, level: this.level, record: ds.resources.find((r) => r.id === id), card, onClose: () => this.closeShared(),
+        heading: id === this.chosenId ? msg('The place you chose') : undefined,
+      })),
       urgentHelp: () => renderHelp(this.helpContacts ?? ds.help.contacts, { urgent: true }),
       skipped: this.renderSkipped(),
       empty: () => this.renderEmpty(),
       onMore: () => this.showMore(),
+      place: this.resultNear ? this.place.place : undefined,
+      nearestKm: this.nearestKm(),
     });
   }
 
@@ -435,13 +444,34 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       onChange: (patch) => this.change(patch),
       onClearQuery: () => this.clearQuery(),
       onClearFilters: () => this.clearFilters(),
+      recordHref: (id) => shareUrl(location.href, this.paramPrefix, id, this.search.zip),
+      onOpen: (id) => this.openRecord(id),
+      place: this.place.place,
+      nearestKm: this.nearestKm(),
       distances: DISTANCES,
       milesLabel,
     });
   }
 
+  /** How far the nearest place of the directory is from the person's place, in km (undefined with none). */
+  private nearestKm(): number | undefined {
+    const point = this.place.place?.point;
+    return point ? this.store.derived?.index.nearestKm(point) : undefined;
+  }
+
+  /** Show one record as a shared link does (its card above the list), and move the keyboard to it. */
+  private openRecord(id: string) {
+    this.change({ id });
+    this.chosenId = id;
+    this.focusShared = true;
+  }
+
+  /** The record opened from "Nearest support of other kinds" (it was chosen here, not shared). */
+  private chosenId = '';
+
   /** Close the shared record: the keyboard goes to the search box. */
   private closeShared() {
+    this.chosenId = '';
     this.change({ id: '' });
     this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus();
   }

@@ -7,10 +7,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Category, Dataset, Resource } from '../../core/schema.js';
-import type { SearchResult } from '../../core/search.js';
-import { renderCard } from '../shared/result-card.js';
+import { statewideName, type SearchHit, type SearchResult } from '../../core/search.js';
+import { isFarFromDirectory } from '../../core/reach.js';
+import { renderCard, renderFarAway } from '../shared/result-card.js';
 import { formatCount } from '../shared/format.js';
-import type { HeadingLevel } from '../shared/heading.js';
+import { renderHeading, type HeadingLevel } from '../shared/heading.js';
 
 type Part = TemplateResult | typeof nothing;
 
@@ -33,6 +34,10 @@ export interface ResultsView {
   skipped: Part;
   empty: () => Part;
   onMore: () => void;
+  /** The place the list is ordered from, when one is given: its ZIP (if known) and how it was given. */
+  place?: { zip?: string | undefined; source: 'zip' | 'location' } | undefined;
+  /** How far the nearest place of the whole directory is from that place, in km. */
+  nearestKm?: number | undefined;
 }
 
 /** "No results", "1 result", "12 results", followed by "near 02118" when a place orders them. */
@@ -41,19 +46,41 @@ export function countText(n: number, near: string): string {
   return near ? `${count} ${near}` : count;
 }
 
+/** The heading over the services that serve the whole state: by the state's name when the data gives it. */
+export function wholeStateHeading(resources: readonly Resource[]): string {
+  const state = statewideName(resources);
+  return state ? msg(str`Serves all of ${state}`) : msg('Serves everyone, wherever they are');
+}
+
+
 export function renderResults(v: ResultsView): TemplateResult {
   const { dataset: ds, result } = v;
   const hits = result.hits;
   const now = new Date();
-  const base = { now, timeZone: ds.time_zone, staleAfterDays: v.staleAfterDays };
+  const base = { now, timeZone: ds.time_zone, staleAfterDays: v.staleAfterDays, fromZip: v.place?.zip };
+  const card = ([h, i]: [SearchHit, number]) =>
+    html`<li data-index=${i} tabindex="-1">${renderCard(h.resource, { ...base, km: h.km, headingLevel: v.headingLevel, feedback: ds.feedback, actions: v.actions(h.resource) })}</li>`;
+  const shown = hits.slice(0, v.shown).map((h, i): [SearchHit, number] => [h, i]);
+  // Near a place, the services with no place (statewide, online: the search keeps only those)
+  // come after the nearby ones, under their own heading. Each keeps its index in the result.
+  const near = v.place ? shown.filter(([h]) => h.km !== undefined) : shown;
+  const wide = v.place ? shown.filter(([h]) => h.km === undefined) : [];
+
   return html`
     ${v.shared ? v.shared((r) => renderCard(r, { ...base, headingLevel: v.headingLevel, actions: v.actions(r) })) : nothing}
     ${result.crisis ? v.urgentHelp() : nothing}
     ${v.skipped}
     ${hits.length === 0 ? v.empty() : html`
-      <ul class="plain results" part="results" aria-label=${msg('Results')}>
-        ${hits.slice(0, v.shown).map((h, i) => html`<li data-index=${i} tabindex="-1">${renderCard(h.resource, { ...base, km: h.km, headingLevel: v.headingLevel, feedback: ds.feedback, actions: v.actions(h.resource) })}</li>`)}
-      </ul>
+      ${v.place && isFarFromDirectory(v.nearestKm) ? renderFarAway(v.place, v.nearestKm ?? 0, v.dataset.help.contacts) : nothing}
+      ${near.length ? html`<ul class="plain results" part="results" aria-label=${msg('Results')}>
+        ${near.map(card)}
+      </ul>` : nothing}
+      ${wide.length
+        ? html`${renderHeading(v.headingLevel, wholeStateHeading(ds.resources), { id: 'whole-state-heading', class: 'group-heading' })}
+          <ul class="plain results whole-state" part="results" aria-labelledby="whole-state-heading">
+            ${wide.map(card)}
+          </ul>`
+        : nothing}
       <div class="after-results">
         ${hits.length > v.shown || v.more
           ? html`<button type="button" class="secondary" part="more" @click=${v.onMore}>

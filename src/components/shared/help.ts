@@ -12,6 +12,24 @@ import { safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 
 export { DEFAULT_HELP_CONTACTS };
 
+/** The helpline that finds treatment and recovery support: the state's, else the first support line. */
+export function helpline(contacts: readonly HelpContact[] | undefined): HelpContact | undefined {
+  const list = contacts?.length ? contacts : DEFAULT_HELP_CONTACTS;
+  return list.find((c) => c.id === 'ma-substance-use-helpline') ?? list.find((c) => c.urgency === 'support');
+}
+
+/** "Massachusetts Substance Use Helpline: … Call 800-327-5050": the helpline and its number, or nothing. */
+export function renderHelpline(contacts: readonly HelpContact[] | undefined): TemplateResult | typeof nothing {
+  const line = helpline(contacts);
+  const phone = line?.phones.find((p) => p.type !== 'text') ?? line?.phones[0];
+  if (!line || !phone) return nothing;
+  const words = localized(line);
+  return html`<p class="helpline">
+    ${words.description ? `${words.name}: ${words.description}` : words.name}
+    <a href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${words.name})`}>${msg(str`Call ${phone.number}`)}</a>
+  </p>`;
+}
+
 /** Built-in contacts are translated; a site's own contacts are shown as the site wrote them. */
 export function localized(contact: HelpContact): { name: string; description?: string | undefined } {
   switch (contact.id) {

@@ -5,9 +5,11 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Feedback, Phone, Resource } from '../../core/schema.js';
+import type { Feedback, HelpContact, Phone, Resource } from '../../core/schema.js';
+import { renderHelpline } from './help.js';
 import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
-import { DEFAULT_STALE_AFTER_DAYS, isStale, recordDate } from '../../core/freshness.js';
+import { DEFAULT_STALE_AFTER_DAYS, alwaysOpenClaim, hasEnded, isStale, recordDate } from '../../core/freshness.js';
+import { needsFerry } from '../../core/reach.js';
 import { renderReportChange, reportChangeStyles } from './report-change.js';
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
@@ -37,6 +39,8 @@ export interface CardContext {
   staleAfterDays?: number | undefined;
   /** The dataset's `feedback` (where corrections go): shows "Report a change". */
   feedback?: Feedback | undefined;
+  /** The person's ZIP, when known: a place across the water from it says "Island: ferry only". */
+  fromZip?: string | undefined;
 }
 
 /**
@@ -63,6 +67,7 @@ const reported = new Set<string>();
 export type Confidence =
   | { kind: 'closed' | 'moved' | 'temporarily-closed' }
   | { kind: 'old'; year: string }
+  | { kind: 'undated' }
   | { kind: 'flagged' }
   | { kind: 'verified'; date: string }
   | { kind: 'unverified' };
@@ -74,14 +79,15 @@ function limitDays(days: number | undefined): number {
 
 /**
  * How sure we are, in this order: a place that no longer operates there says so; a record
- * older than the site's limit says its age; a flagged one says it may have changed; a
- * verified one says when; anything else asks the person to call first.
+ * older than the site's limit says its age; one with no date at all says so; a flagged one
+ * says it may have changed; a verified one says when; anything else asks the person to call first.
  */
 export function confidenceOf(r: Resource, now: Date, staleAfterDays?: number): Confidence {
   if (isNotOperating(r)) return { kind: r.operating_status as 'closed' | 'moved' | 'temporarily-closed' };
   const p = r.provenance;
   const dated = recordDate(r);
   if (dated && isStale(r, now, limitDays(staleAfterDays))) return { kind: 'old', year: dated.slice(0, 4) };
+  if (!dated) return { kind: 'undated' };
   if (p.status === 'needs-verification') return { kind: 'flagged' };
   if (p.status === 'verified' && p.last_verified) return { kind: 'verified', date: p.last_verified };
   return { kind: 'unverified' };
@@ -98,6 +104,8 @@ export function confidenceText(c: Confidence): string {
       return msg('Temporarily closed: call before you go');
     case 'old':
       return msg(str`Listed in ${c.year}`);
+    case 'undated':
+      return msg('Date unknown: call to confirm');
     case 'flagged':
       return msg('Details may have changed: call to confirm');
     case 'verified':
@@ -190,6 +198,45 @@ function smsText(p: Phone): string {
   return p.text_body ? msg(str`Text ${p.text_body} to ${p.number}`) : msg(str`Text ${p.number}`);
 }
 
+/**
+ * The open-status line of a record, as a state (its class) and words ('' for none). A 24/7
+ * claim is shown as "Open 24/7" only while the record is under two years old
+ * ({@link alwaysOpenClaim}); older or undated, it says when it was listed and asks for a call.
+ */
+export function openLine(r: Resource, now: Date, timeZone: string): { state: string; text: string } {
+  const unconfirmed = r.schedule?.always_open && !isNotOperating(r) ? unconfirmedAlwaysOpen(r, now) : undefined;
+  if (unconfirmed) return { state: 'unconfirmed', text: unconfirmed };
+  const status = recordOpenStatus(r, now, timeZone);
+  return { state: status.state, text: openStatusText(status) };
+}
+
+/** For a record whose 24/7 claim is too old or undated to show as open: what to say instead; else undefined. */
+export function unconfirmedAlwaysOpen(r: Resource, now: Date): string | undefined {
+  const claim = alwaysOpenClaim(r, now);
+  if (claim.kind === 'old') return msg(str`Listed as 24/7 in ${claim.year}: call first`);
+  if (claim.kind === 'undated') return msg('Listed as 24/7, date unknown: call first');
+  return undefined;
+}
+
+/**
+ * "Nothing near ZIP 99501 in this directory. The nearest is 3,283 mi away.", with the helpline:
+ * said before any distance when even the nearest place is too far to call near
+ * (`isFarFromDirectory`, core/reach.ts).
+ */
+export function renderFarAway(
+  place: { zip?: string | undefined; source: 'zip' | 'location' },
+  nearestKm: number,
+  contacts: readonly HelpContact[] | undefined,
+): TemplateResult {
+  const zip = place.source === 'zip' ? place.zip : undefined;
+  const miles = formatMiles(nearestKm);
+  return html`<div class="notice warning far-away">
+    <p><strong>${zip ? msg(str`Nothing near ZIP ${zip} in this directory.`) : msg('Nothing near your location in this directory.')}</strong>
+      ${msg(str`The nearest is ${miles} away.`)}</p>
+    ${renderHelpline(contacts)}
+  </div>`;
+}
+
 export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
   const headingId = `name-${r.id}`;
   const part = <T>(what: string, build: () => T) => renderPart(r, what, build);
@@ -205,16 +252,17 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
         : nothing}
       ${ctx.km !== undefined ? part('distance', () => html`<p class="distance"><strong>${msg(str`${formatMiles(ctx.km ?? 0)} away`)}</strong>${
             isApproximate(r) ? html` <span class="muted">${msg('(approximate)')}</span>` : nothing
-          }</p>`) : nothing}
+          }${needsFerry(ctx.fromZip, r.address?.postal_code) ? html` <span class="ferry">${msg('Island: ferry only')}</span>` : nothing}</p>`) : nothing}
       ${part('hours', () => {
         // A place that no longer operates there gets no "Closed now, opens ...": its one line says why.
         if (isNotOperating(r)) return nothing;
-        const status = recordOpenStatus(r, ctx.now, ctx.timeZone);
-        const statusText = openStatusText(status);
-        return statusText ? html`<p class="open-status ${status.state}">${statusText}</p>` : nothing;
+        const line = openLine(r, ctx.now, ctx.timeZone);
+        return line.text ? html`<p class="open-status ${line.state}">${line.text}</p>` : nothing;
       })}
       ${r.schedule?.description ? html`<p class="hours-text">${r.schedule.description}</p>` : nothing}
-      ${r.event ? part('event date', () => html`<p class="event-date"><strong>${formatDateTime(r.event?.starts_at ?? '', ctx.timeZone)}</strong></p>`) : nothing}
+      ${r.event ? part('event date', () => html`<p class="event-date">${
+          hasEnded(r, ctx.now) ? html`<span class="chip ended">${msg('Ended')}</span> ` : nothing
+        }<strong>${formatDateTime(r.event?.starts_at ?? '', ctx.timeZone)}</strong></p>`) : nothing}
       ${r.description ? html`<p class="description">${r.description}</p>` : nothing}
       ${r.disposal
         ? part('disposal details', () => html`<p class="accepts">${msg('Accepts:')} ${r.disposal?.accepts.map(itemLabel).join(', ')}</p>
@@ -288,6 +336,10 @@ export const cardStyles = css`
   .open-status.open,
   .open-status.always-open {
     color: var(--_success);
+    font-weight: 600;
+  }
+  .open-status.unconfirmed,
+  .distance .ferry {
     font-weight: 600;
   }
   .contact-links {

@@ -17,11 +17,13 @@ export interface SharedRecordView {
   level: HeadingLevel;
   card: (r: Resource) => TemplateResult;
   onClose: () => void;
+  /** The heading, when the record was not shared but chosen on this page (default "Shared with you"). */
+  heading?: string | undefined;
 }
 
 export function renderSharedRecord(v: SharedRecordView): TemplateResult {
   return html`<section class="shared-record" part="shared" tabindex="-1" aria-labelledby="shared-heading">
-    ${renderHeading(v.level, msg('Shared with you'), { id: 'shared-heading', class: 'shared-heading' })}
+    ${renderHeading(v.level, v.heading ?? msg('Shared with you'), { id: 'shared-heading', class: 'shared-heading' })}
     ${v.record
       ? v.card(v.record)
       : html`<p class="notice warning">${msg('The place in this link is no longer listed. The list below may have another near you.')}</p>`}
