@@ -146,7 +146,8 @@ export function buildReport(resources: readonly Resource[], opts: ReportOptions)
       last_verified: r.provenance.last_verified ?? '',
       age_days: age === undefined ? '' : String(age),
       why: why.join('; '),
-      notes_to_settle: r.provenance.note ?? '',
+      // What residents are told, then what the editors noted (conflicts, second pages).
+      notes_to_settle: [r.provenance.note, r.provenance.editor_note].filter(Boolean).join(' | '),
       hours: hoursText(r),
       accepts: r.disposal?.accepts.join(', ') ?? '',
       source: r.provenance.source,

@@ -92,7 +92,7 @@ const TRUTH = {
       phones: [{ number: '617-555-0100' }],
       schedule: { always_open: true, description: 'In the lobby' },
       disposal: { accepts: ['pills', 'patches'] },
-      provenance: provenance({ source_date: '2014-10-22', note: 'Two pages disagree on the hours.' }),
+      provenance: provenance({ source_date: '2014-10-22', note: 'Two pages disagree on the hours.', editor_note: 'Second page: https://example.org/b (2012).' }),
     },
     {
       id: 'undated-centre', kind: 'service', name: 'Undated centre', categories: ['peer-support'],
@@ -124,7 +124,8 @@ test('report puts undated records first, flags past events, and gives notes, hou
     assert.deepEqual(rows.map((r) => r.id), ['undated-centre', 'old-kiosk', 'past-event']);
     assert.match(rows[0].why, /undated: no source date, never verified/);
     assert.match(rows[2].why, /event ended: remove it or give its next date/);
-    assert.equal(rows[1].notes_to_settle, 'Two pages disagree on the hours.');
+    // The editors' own note comes with what residents are told: it is what the caller settles.
+    assert.equal(rows[1].notes_to_settle, 'Two pages disagree on the hours. | Second page: https://example.org/b (2012).');
     assert.equal(rows[1].hours, '24/7; In the lobby');
     assert.equal(rows[0].hours, 'MO,TU 09:00-17:00');
     assert.equal(rows[1].accepts, 'pills, patches');
