@@ -69,6 +69,61 @@ describe('hostile records: one bad record never takes down the others', () => {
     }
   }
 
+  // Broken text (issue #20): a lone UTF-16 surrogate in one string of a record made
+  // encodeURIComponent throw in a link, and the element stayed on "Loading…". Validation
+  // repairs it to U+FFFD and names the record and field; the record is shown with the others.
+  const HIGH = '\ud800';
+  const LOW = '\udfff';
+  const SURROGATE_FIELDS: Array<{ field: string; patch: (r: ResourceInput) => ResourceInput }> = [
+    { field: 'name', patch: (r) => ({ ...r, name: `${r.name} ${HIGH}x` }) },
+    { field: 'alternate_name', patch: (r) => ({ ...r, alternate_name: `Alt ${LOW}` }) },
+    { field: 'description', patch: (r) => ({ ...r, description: `${LOW}Open ${HIGH}` }) },
+    { field: 'address.address_1', patch: (r) => ({ ...r, address: { ...r.address!, address_1: `1 Ex${HIGH}ample St` } }) },
+    { field: 'address.city', patch: (r) => ({ ...r, address: { ...r.address!, city: `Boston${LOW}` } }) },
+    { field: 'region', patch: (r) => ({ ...r, region: `${HIGH}` }) },
+    { field: 'phones[0].description', patch: (r) => ({ ...r, phones: [{ number: '617-555-0100', description: `Front desk ${HIGH}` }] }) },
+    { field: 'phones[0].text_body', patch: (r) => ({ ...r, phones: [{ number: '617-555-0100', type: 'text', text_body: `HOPE${LOW}` }] }) },
+    { field: 'schedule.description', patch: (r) => ({ ...r, schedule: { always_open: true, description: `Always ${LOW}${HIGH}` } }) },
+    { field: 'disposal.restrictions', patch: (r) => ({ ...r, disposal: { accepts: ['pills'], restrictions: `No ${HIGH} sharps` } }) },
+    { field: 'provenance.source', patch: (r) => ({ ...r, provenance: { ...r.provenance, source: `Source ${LOW}` } }) },
+  ];
+  /** A take-back event near 02118, a week after the elements' clock. */
+  const event = (id: string, name: string): ResourceInput => ({
+    ...goodRecord(id, name),
+    kind: 'event',
+    event: { starts_at: '2026-05-02T10:00:00-04:00', ends_at: '2026-05-02T14:00:00-04:00' },
+  });
+
+  for (const tag of ELEMENTS) {
+    for (const { field, patch } of SURROGATE_FIELDS) {
+      it(`${tag}: a lone surrogate in ${field} is repaired, named, and the record shown with the others`, async () => {
+        const hostile = patch(goodRecord('the-bad-one', 'The Bad One'));
+        const hostileEvent = patch(event('the-bad-event', 'The Bad Event'));
+        const data: DatasetInput = { ...base, resources: [goodRecord('good-one', 'Good Centre One'), hostile, goodRecord('good-two', 'Good Centre Two'), hostileEvent] };
+        const warnings = captureWarnings();
+        try {
+          const el = await mountElement(tag, data);
+          await until(() => elementShows(el, 'Good Centre One') && elementShows(el, 'Good Centre Two') && elementShows(el, 'The Bad One'), `${tag} shows every record`, 8000);
+          const root = el.shadowRoot!;
+          if (tag === 'recovery-disposal-locator') {
+            await until(() => elementShows(el, 'The Bad Event') && !!root.querySelector('a.add-to-calendar'), 'the event and its calendar link', 8000);
+            const href = root.querySelector<HTMLAnchorElement>('a.add-to-calendar')!.href;
+            expect(() => decodeURIComponent(href.slice(href.indexOf(',') + 1)), 'the calendar link decodes').to.not.throw();
+          }
+          expect(root.textContent).to.not.match(/Loading (services|Peer|disposal)/);
+          const named = warnings.lines.filter((w) => w.includes('the-bad-one') && w.includes(field) && w.includes('repaired'));
+          expect(named.length, `a warning names the record and field:\n${warnings.lines.join('\n')}`).to.be.greaterThan(0);
+          // Nothing left on screen that a link could not encode.
+          for (const a of root.querySelectorAll('a[href]')) expect(() => encodeURIComponent(a.getAttribute('href') ?? ''), a.outerHTML).to.not.throw();
+          expect(() => encodeURIComponent(root.textContent ?? '')).to.not.throw();
+          el.remove();
+        } finally {
+          warnings.restore();
+        }
+      });
+    }
+  }
+
   it('the search lists records given in the data property with a real calendar date', async () => {
     const data: DatasetInput = {
       ...base,
