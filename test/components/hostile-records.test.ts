@@ -124,6 +124,27 @@ describe('hostile records: one bad record never takes down the others', () => {
     }
   }
 
+  it('recovery-disposal-locator: a calendar link that throws costs that link only, never the card or the list', async () => {
+    const data: DatasetInput = { ...base, resources: [goodRecord('good-one', 'Good Centre One'), event('the-event', 'Calendar Event'), goodRecord('good-two', 'Good Centre Two')] };
+    const encode = globalThis.encodeURIComponent;
+    globalThis.encodeURIComponent = (value: string | number | boolean) => {
+      if (String(value).includes('BEGIN:VCALENDAR')) throw new URIError('URI malformed (test)');
+      return encode(value);
+    };
+    const warnings = captureWarnings();
+    try {
+      const el = await mountElement('recovery-disposal-locator', data);
+      await until(() => elementShows(el, 'Good Centre One') && elementShows(el, 'Good Centre Two') && elementShows(el, 'Calendar Event'), 'every record shown', 8000);
+      expect(el.shadowRoot!.querySelector('a.add-to-calendar'), 'no calendar link').to.equal(null);
+      expect(el.shadowRoot!.textContent, 'the rest of the event card').to.contain('Directions');
+      expect(warnings.lines.some((w) => w.includes('"the-event"') && w.includes('calendar link could not be shown')), warnings.lines.join('\n')).to.equal(true);
+      el.remove();
+    } finally {
+      globalThis.encodeURIComponent = encode;
+      warnings.restore();
+    }
+  });
+
   // The payload corpus's lone surrogates and parser splits (issue #20), in a document large
   // enough to be read by the stepped JSON parser (over 1 MB), loaded by URL: every element
   // shows what JSON.parse would give, a document JSON.parse rejects is an error with the help
