@@ -211,6 +211,24 @@ describe('<recovery-resource-search> first results before the whole dataset is r
   });
 });
 
+/** Let a held dataset (`hold=1`) go once the server holds it (after sending its first 60%). */
+async function releaseWhenHeld(key: string): Promise<void> {
+  let released = false;
+  let asking = false;
+  const ask = async () => {
+    const r = await fetch(`/test-api/release?key=${encodeURIComponent(key)}`);
+    released = ((await r.json()) as { released: boolean }).released;
+    asking = false;
+  };
+  await until(() => {
+    if (!released && !asking) {
+      asking = true;
+      void ask();
+    }
+    return released;
+  }, 'the server to hold the rest of the document, then let it go');
+}
+
 describe('<recovery-resource-search> a large document: first results from its head, before it is validated', () => {
   failOnLitWarnings();
   afterEach(() => {
@@ -235,8 +253,7 @@ describe('<recovery-resource-search> a large document: first results from its he
     const key = uniqueKey('preview-hold');
     const { el, seen, total } = await large({ hold: 1, key });
     // The server holds back the last 40% of the document until the test lets it go.
-    const r = await fetch(`/test-api/release?key=${encodeURIComponent(key)}`);
-    expect(((await r.json()) as { released: boolean }).released, 'the rest was still held').to.equal(true);
+    await releaseWhenHeld(key);
     await until(() => store(el).status === 'ready', 'the whole dataset');
     await el.updateComplete;
     const first = seen.find((s) => s.names.length > 0) as Snapshot;
@@ -252,7 +269,7 @@ describe('<recovery-resource-search> a large document: first results from its he
     const key = uniqueKey('preview-hold-es');
     const { el, seen } = await large({ hold: 1, key }, 'es');
     await localeReady();
-    await fetch(`/test-api/release?key=${encodeURIComponent(key)}`);
+    await releaseWhenHeld(key);
     await until(() => store(el).status === 'ready', 'the whole dataset');
     expect(seen.some((s) => /^\d+ resultados hasta ahora, de los primeros [\d.,\s]+ de [\d.,\s]+ registros; todavía se está cargando…$/.test(s.status)), seen.map((s) => s.status).join(' | ')).to.equal(true);
   });
