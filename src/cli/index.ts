@@ -163,9 +163,10 @@ async function validateFile(file: string, stale?: StaleOptions): Promise<number>
     return EXIT_OK;
   }
   for (const problem of [...result.helpProblems, ...result.problems]) warn(`${file}: ${describeProblem(problem)}`);
-  const bad = new Set(result.problems.map((p) => p.index)).size;
+  const bad = new Set(result.problems.filter((p) => !p.repaired).map((p) => p.index)).size;
+  const repaired = new Set(result.problems.filter((p) => p.repaired).map((p) => p.index)).size;
   const contacts = new Set(result.helpProblems.filter((p) => p.index !== undefined).map((p) => p.index)).size;
-  warn(`${file}: ${total} records, ${bad} invalid${contacts ? `; ${contacts} help contact${contacts === 1 ? '' : 's'} invalid` : ''}`);
+  warn(`${file}: ${total} records, ${bad} invalid${repaired ? `, ${repaired} with broken text repaired` : ''}${contacts ? `; ${contacts} help contact${contacts === 1 ? '' : 's'} invalid` : ''}`);
   return EXIT_INVALID;
 }
 
@@ -328,7 +329,7 @@ async function readDatasets(files: string[]): Promise<{ datasets: Dataset[]; sta
     }
     const { result } = read;
     for (const problem of result.problems) warn(`${file}: ${describeProblem(problem)}`);
-    if (result.problems.length > 0) {
+    if (result.problems.some((p) => !p.repaired)) {
       status = EXIT_INVALID;
       continue;
     }

@@ -29,9 +29,18 @@ export interface IcsLabels {
 
 const MINUTE = 60_000;
 
-/** Text escaped for a TEXT value (RFC 5545 3.3.11). */
+/** Control characters RFC 5545 does not allow in a value (3.3.11): U+0000–U+001F but tab, and U+007F. */
+// eslint-disable-next-line no-control-regex -- control characters are what this is about
+const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+
+/** A value without the control characters a calendar would reject (line breaks included). */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
+/** Text escaped for a TEXT value (RFC 5545 3.3.11); line breaks become `\n`, other controls go. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return withoutControls(text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n'));
 }
 
 /** One content line folded at 75 octets (3.1): continuation lines start with a space. */
@@ -181,7 +190,7 @@ export function eventIcs(r: Resource, opts: IcsOptions): string | undefined {
     'METHOD:PUBLISH',
     ...vtimezone(tz, start, end ?? start),
     'BEGIN:VEVENT',
-    `UID:${r.id}-${utcStamp(start)}@recovery-finder`,
+    `UID:${withoutControls(r.id)}-${utcStamp(start)}@recovery-finder`,
     `DTSTAMP:${utcStamp(Math.floor(opts.now.getTime() / 1000) * 1000)}`,
     `DTSTART;TZID=${tz}:${localStamp(start, tz)}`,
     ...(end !== undefined && Number.isFinite(end) ? [`DTEND;TZID=${tz}:${localStamp(end, tz)}`] : []),
@@ -189,7 +198,7 @@ export function eventIcs(r: Resource, opts: IcsOptions): string | undefined {
     ...(where ? [`LOCATION:${escapeText(where)}`] : []),
     ...(r.location ? [`GEO:${r.location.latitude.toFixed(6)};${r.location.longitude.toFixed(6)}`] : []),
     `DESCRIPTION:${escapeText(description)}`,
-    ...(r.url ? [`URL:${r.url}`] : []),
+    ...(r.url ? [`URL:${withoutControls(r.url)}`] : []),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

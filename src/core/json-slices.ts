@@ -6,12 +6,19 @@
  * download, or slices of a whole text) and finds the top-level `resources` array and where
  * each of its records starts and ends. As soon as it has found enough records it can tell the
  * document's first records (its "head") to whoever wants a first view. Once the whole text is
- * there, the document around the array is parsed at once (it is small), then each record on
- * its own (a step per record).
+ * there, the document around the array is parsed at once (it is small), the text between the
+ * records is checked (whitespace and exactly one comma between two records), then each record
+ * is parsed on its own (a step per record).
  *
- * The result is the same value `JSON.parse(text)` gives. Any text this does not understand
- * (not an object, no `resources` array, a syntax error anywhere) is handed to `JSON.parse`
+ * The result is the same value `JSON.parse(text)` gives, and it accepts exactly what JSON.parse
+ * accepts. Any text this does not understand (not an object, no `resources` array, a second
+ * top-level `resources` key however spelt, a syntax error anywhere) is handed to `JSON.parse`
  * whole, so errors are exactly JSON.parse's.
+ *
+ * The head is told only once it is certain: after the whole text has arrived and every record
+ * has parsed, so the first view never shows a record the final answer will not have (a later
+ * duplicate `resources` key, or a syntax error after the head, would replace or remove it).
+ * It still comes before the document's validation, which is the long part.
  *
  * DOM-free.
  */
@@ -27,8 +34,9 @@ const COMMA = 0x2c;
 /** Characters scanned per step of a whole text. */
 const CHUNK = 65_536;
 
-/** Top-level fields a head needs before the records (a document may put them after). */
-const HEAD_FIELDS = ['help', 'time_zone'];
+/** JSON's whitespace (nothing else may stand between the records), and a separator between two. */
+const SPACE = /^[ \t\n\r]*$/;
+const SEPARATOR = /^[ \t\n\r]*,[ \t\n\r]*$/;
 
 /** Where the records are: offsets in the whole text. */
 export interface Layout {
@@ -40,18 +48,18 @@ export interface Layout {
   ends: number[];
 }
 
-/** The document's first records, told once while the rest is still being read. */
+/** The document's first records, told once it is certain they are the final answer's. */
 export interface JsonHead {
   /** How many records make the head. */
   records: number;
   /**
-   * Hears the document with only its first `records` records: the top-level fields that come
-   * before the `resources` array and, when the whole document is known by then, those after
-   * it; `total` is its number of records when known (undefined while it is still arriving).
-   * Told only for a document with at least twice `records` records. A promise it returns is
-   * waited for before reading goes on (for example: until what was made of it is painted).
+   * Hears the document (every top-level field) with only its first `records` records, and its
+   * number of records `total`. Told only for a document with at least twice `records` records,
+   * once the whole text has parsed (so never for a document that JSON.parse would reject or
+   * whose records a later duplicate key would replace). A promise it returns is waited for
+   * before the parse goes on (for example: until what was made of it is painted).
    */
-  take: (head: Record<string, unknown>, total: number | undefined) => void | Promise<void>;
+  take: (head: Record<string, unknown>, total: number) => void | Promise<void>;
 }
 
 /**
@@ -68,35 +76,25 @@ export class RecordScanner {
   private stringText = '';
   /** Backslashes just before the end of the last chunk, inside a string. */
   private trailingBackslashes = 0;
-  /** The last string closed at depth 1 (a key, or a value). */
+  /** Whether the next string at depth 1 is a key (after the top-level `{` or a comma). */
+  private expectKey = false;
+  /** The last key closed at depth 1, decoded, and how many of them were `resources`. */
   private lastKey = '';
+  private resourcesKeys = 0;
   private recordStart = -1;
   /** Offset of the next chunk in the whole text. */
   private offset = 0;
-  private readonly chunks: string[] = [];
-  private headTold = false;
 
-  constructor(private readonly head?: JsonHead) {}
-
-  /** Whether the head was told (never twice). */
-  get toldHead(): boolean {
-    return this.headTold;
-  }
-
-  /**
-   * Read the next chunk of text. Returns what the head's `take` returned, the first time
-   * enough records are found; undefined otherwise.
-   */
-  push(chunk: string): void | Promise<void> {
+  /** Read the next chunk of text. */
+  push(chunk: string): void {
     const base = this.offset;
-    this.chunks.push(chunk);
     this.offset += chunk.length;
-    if (this.layout === false) return undefined;
+    if (this.layout === false) return;
     const n = chunk.length;
     let i = 0;
     if (this.inString) {
       i = this.endOfString(chunk, 0);
-      if (i < 0) return undefined;
+      if (i < 0) return;
     }
     for (; i < n; i++) {
       const c = chunk.charCodeAt(i);
@@ -111,16 +109,12 @@ export class RecordScanner {
         continue;
       }
       if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-        if (this.depth === 1 && c === OPEN_ARRAY && this.lastKey === 'resources') {
-          // A second `resources` key: JSON.parse keeps the last; leave such a document to it.
-          if (this.layout) {
-            this.layout = false;
-            return undefined;
-          }
+        if (this.depth === 1 && c === OPEN_ARRAY && this.lastKey === 'resources' && !this.layout) {
           this.layout = { open: base + i, close: -1, starts: [], ends: [] };
         } else if (this.inArray() && this.recordStart < 0) {
           this.recordStart = base + i;
         }
+        this.expectKey = this.depth === 0 && c === OPEN_OBJECT;
         this.depth++;
         continue;
       }
@@ -136,6 +130,7 @@ export class RecordScanner {
         }
         continue;
       }
+      if (c === COMMA && this.depth === 1) this.expectKey = true;
       if (this.inArray()) {
         if (c === COMMA) {
           // A record that is not an object or array (a number, true, null): it ends at the comma.
@@ -145,14 +140,12 @@ export class RecordScanner {
         }
       }
     }
-    return this.maybeTellHead();
   }
 
   /** Where the records are, once every chunk has been read; undefined when the text is not a plain dataset. */
   finish(): Layout | undefined {
     const layout = this.layout;
-    this.chunks.length = 0;
-    return layout && !this.inString && layout.close > layout.open && this.depth === 0 ? layout : undefined;
+    return layout && !this.inString && layout.close > layout.open && this.depth === 0 && this.resourcesKeys === 1 ? layout : undefined;
   }
 
   private inArray(): boolean {
@@ -164,6 +157,20 @@ export class RecordScanner {
     layout.starts.push(this.recordStart);
     layout.ends.push(end);
     this.recordStart = -1;
+  }
+
+  /** A key at depth 1 has closed: remember it, decoded (`"resourc\u0065s"` is `resources` too). */
+  private key(raw: string): void {
+    let key = raw;
+    if (raw.includes('\\')) {
+      try {
+        key = JSON.parse(`"${raw}"`) as string;
+      } catch {
+        // (a broken key: the text is JSON.parse's to reject)
+      }
+    }
+    this.lastKey = key;
+    if (key === 'resources' && ++this.resourcesKeys > 1) this.layout = false; // JSON.parse keeps the last: leave it to JSON.parse
   }
 
   /**
@@ -179,7 +186,7 @@ export class RecordScanner {
         let b = chunk.length;
         while (b > j && chunk.charCodeAt(b - 1) === BACKSLASH) b--;
         this.trailingBackslashes = (b === j && j === from ? this.trailingBackslashes : 0) + (chunk.length - b);
-        if (this.depth === 1) this.stringText += chunk.slice(from);
+        if (this.depth === 1 && this.expectKey) this.stringText += chunk.slice(from);
         return -1;
       }
       // Escaped when preceded by an odd number of backslashes (some may end the last chunk).
@@ -189,77 +196,46 @@ export class RecordScanner {
       this.trailingBackslashes = 0;
       if (run % 2 === 0) {
         this.inString = false;
-        // A string at depth 1 is a key (or a value); the last one before `[` names the array.
-        if (this.depth === 1) this.lastKey = this.stringText + chunk.slice(from, q);
+        if (this.depth === 1 && this.expectKey) {
+          this.key(this.stringText + chunk.slice(from, q));
+          this.expectKey = false;
+        }
         this.stringText = '';
         return q + 1;
       }
       j = q + 1;
     }
   }
+}
 
-  /** The text from `start` to `end` (offsets in the whole text), from the chunks kept so far. */
-  private text(start: number, end: number): string {
-    let out = '';
-    let at = 0;
-    for (const chunk of this.chunks) {
-      const next = at + chunk.length;
-      if (next > start && at < end) out += chunk.slice(Math.max(0, start - at), Math.min(chunk.length, end - at));
-      if (next >= end) break;
-      at = next;
-    }
-    return out;
-  }
-
-  /** Tell the head once twice its records are found (so it is a small part of the document). */
-  private maybeTellHead(): void | Promise<void> {
-    const head = this.head;
-    const layout = this.layout;
-    if (!head || this.headTold || !layout) return undefined;
-    const known = layout.close >= 0 ? layout.starts.length : undefined;
-    if ((known ?? layout.starts.length) < 2 * head.records) return undefined;
-    let doc: unknown;
-    const records: unknown[] = [];
-    try {
-      // The fields before the array (and, once the array is closed, after it), with an empty array.
-      const before = this.text(0, layout.open + 1);
-      doc = JSON.parse(known === undefined ? `${before}]}` : `${before}${this.text(layout.close, this.offset)}`);
-    } catch {
-      return undefined; // (the fields after a closed array may not have all come: try at the next chunk)
-    }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
-    // Before the array is closed, only a document whose help and time zone come before its
-    // records: a first view never shows other help lines than the document's own.
-    if (known === undefined && !(HEAD_FIELDS.every((f) => f in (doc as object)))) return undefined;
-    this.headTold = true;
-    try {
-      for (let k = 0; k < head.records; k++) records.push(JSON.parse(this.text(layout.starts[k] as number, layout.ends[k] as number)));
-    } catch {
-      return undefined; // a head that does not parse says nothing: the whole document will
-    }
-    return head.take({ ...(doc as Record<string, unknown>), resources: records }, known);
-  }
+/** Whether only JSON whitespace stands around the records, and one comma between two. */
+function separated(text: string, layout: Layout): boolean {
+  const { starts, ends } = layout;
+  if (starts.length === 0) return SPACE.test(text.slice(layout.open + 1, layout.close));
+  if (!SPACE.test(text.slice(layout.open + 1, starts[0]))) return false;
+  for (let k = 1; k < starts.length; k++) if (!SEPARATOR.test(text.slice(ends[k - 1], starts[k]))) return false;
+  return SPACE.test(text.slice(ends[ends.length - 1], layout.close));
 }
 
 /**
  * The steps: `JSON.parse(text)`'s value at the end; throws what JSON.parse throws. `scanned`
  * is the scanner that has already read the whole text as it arrived (then it is not scanned
  * again); otherwise the text is scanned a chunk per step. With `head`, the document's first
- * records are told as soon as they are found (a step may then yield the promise `head.take`
- * returned; {@link runInSlices} waits for it).
+ * records are told once every record has parsed (a step may then yield the promise
+ * `head.take` returned; {@link runInSlices} waits for it).
  */
 export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: RecordScanner): Generator<void | Promise<void>, unknown> {
   let scanner = scanned;
   if (!scanner) {
     if (text.length < CHUNK * 4) return JSON.parse(text) as unknown;
-    scanner = new RecordScanner(head);
+    scanner = new RecordScanner();
     for (let i = 0; i < text.length; i += CHUNK) {
-      const wait = scanner.push(text.slice(i, i + CHUNK));
-      yield wait ?? undefined;
+      scanner.push(text.slice(i, i + CHUNK));
+      yield;
     }
   }
   const layout = scanner.finish();
-  if (!layout) return JSON.parse(text) as unknown;
+  if (!layout || !separated(text, layout)) return JSON.parse(text) as unknown;
   let doc: unknown;
   try {
     // The document with an empty array in place of the records.
@@ -278,6 +254,12 @@ export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: Recor
     } catch {
       return JSON.parse(text) as unknown;
     }
+  }
+  const total = records.length;
+  if (head && total >= 2 * head.records) {
+    // Parsed again: the head's records are its own, whatever is made of them.
+    const first = records.slice(0, head.records).map((_, k) => JSON.parse(text.slice(layout.starts[k], layout.ends[k])) as unknown);
+    yield head.take({ ...(doc as Record<string, unknown>), resources: first }, total);
   }
   (doc as { resources: unknown[] }).resources = records;
   return doc;

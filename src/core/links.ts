@@ -3,7 +3,15 @@
  * goes through these: only http(s), tel, sms and mailto ever come out.
  */
 import { HTTP_URL_PATTERN } from './patterns.js';
-import type { Address, GeoLocation, Phone } from './schema.js';
+import { wellFormedText, type Address, type GeoLocation, type Phone } from './schema.js';
+
+/**
+ * `encodeURIComponent` that never throws: broken text (a lone UTF-16 surrogate) is encoded
+ * as U+FFFD, so one bad value costs a character, never the link or the card.
+ */
+export function uriComponent(text: string): string {
+  return encodeURIComponent(wellFormedText(text));
+}
 
 /** The record's URL if it is http(s), else undefined (the schema refuses others; this is the second lock). */
 export function safeHttpUrl(url: string | undefined): string | undefined {
@@ -29,7 +37,7 @@ export function telHref(phone: Pick<Phone, 'number' | 'extension'>): string {
 
 /** `sms:` link, with a prefilled message where the line asks for one (e.g. HOPE). */
 export function smsHref(phone: Pick<Phone, 'number' | 'text_body'>): string {
-  const body = phone.text_body ? `?&body=${encodeURIComponent(phone.text_body)}` : '';
+  const body = phone.text_body ? `?&body=${uriComponent(phone.text_body)}` : '';
   return `sms:${dialable(phone.number)}${body}`;
 }
 
@@ -50,10 +58,10 @@ export function directionsUrl(address: Address | undefined, location: GeoLocatio
   if (address?.address_1) destination = addressLine(address);
   else if (location && location.precision === 'exact') destination = `${location.latitude},${location.longitude}`;
   if (!destination) return undefined;
-  return `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}`;
+  return `https://www.google.com/maps/dir/?api=1&destination=${uriComponent(destination)}`;
 }
 
 /** A mailto link with subject and body prefilled. */
 export function mailtoHref(to: string, subject: string, body: string): string {
-  return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return `mailto:${uriComponent(to).replace(/%40/g, '@')}?subject=${uriComponent(subject)}&body=${uriComponent(body)}`;
 }

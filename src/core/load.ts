@@ -231,9 +231,10 @@ const loadSteppedParser = () =>
   }));
 
 /**
- * Records of a large document validated and told to `onPartial` as soon as they are read (the
- * document's "head"), before the rest has arrived or been parsed: enough for a first view, few
- * enough for one short task. Told for a document of at least twice as many records.
+ * Records of a large document validated and told to `onPartial` as soon as the document has
+ * parsed (the document's "head"), before the whole document is validated: enough for a first
+ * view, few enough for one short task. Told for a document of at least twice as many records,
+ * and only once it is certain they are the records JSON.parse gives (see json-slices.ts).
  */
 export const HEAD_RECORDS = 300;
 
@@ -255,8 +256,8 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
           }),
       }
     : undefined;
-  // A document is read as it arrives; once it is large, it is scanned as it arrives too, so its
-  // first records can be shown before the rest has come.
+  // A document is read as it arrives; once it is large, it is scanned as it arrives too, so it
+  // need not be read again once it has come.
   let scanner: RecordScanner | undefined;
   const sink = head
     ? () => {
@@ -275,9 +276,8 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
             // not be loaded), the document is read whole, as a small one is.
             return loadSteppedParser().then(
               ({ RecordScanner }) => {
-                const scan = (scanner = new RecordScanner(head));
-                const waits = early.splice(0).map((part) => scan.push(part));
-                return Promise.all(waits).then(() => undefined);
+                const scan = (scanner = new RecordScanner());
+                for (const part of early.splice(0)) scan.push(part);
               },
               () => {
                 unscanned = true; // not asked again for this document
@@ -293,7 +293,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     if (!scanner && body.length < STEPPED_PARSE_ABOVE) return JSON.parse(body) as unknown;
     // A large document is parsed in steps, so it never freezes the page in one long task
     // (scanned already as it arrived, or now). Its first records are told to `onPartial` as
-    // soon as they are found.
+    // soon as they are certain (once every record has parsed).
     const { parseJsonInSteps } = await loadSteppedParser();
     return await runInSlices(parseJsonInSteps(body, head, scanner), options.signal ? { signal: options.signal } : {});
   } catch {
@@ -389,12 +389,12 @@ export function warnProblems(problems: readonly ValidationProblem[], url?: strin
   const where = url ? ` (in ${url})` : '';
   const named = problems.slice(0, WARNINGS_NAMED);
   for (const p of named) {
-    const skipped = p.index !== undefined ? 'skipped ' : '';
+    const skipped = p.repaired ? 'repaired ' : p.index !== undefined ? 'skipped ' : '';
     console.warn(`recovery-finder: ${skipped}${describeProblem(p)}${where}`);
   }
   const rest = problems.length - named.length;
   if (rest > 0) {
-    const records = new Set(problems.filter((p) => p.scope !== 'help').map((p) => p.index)).size;
+    const records = new Set(problems.filter((p) => p.scope !== 'help' && !p.repaired).map((p) => p.index)).size;
     const contacts = new Set(problems.filter((p) => p.scope === 'help' && p.index !== undefined).map((p) => p.index)).size;
     const skipped = [records ? `${records} record${records === 1 ? '' : 's'}` : '', contacts ? `${contacts} help contact${contacts === 1 ? '' : 's'}` : '']
       .filter(Boolean)

@@ -422,13 +422,15 @@ export interface ValidationProblem {
   /** Path of the field inside the record or document, e.g. `phones[0].number`. */
   path: string;
   message: string;
+  /** Set when the value was repaired and kept (a lone surrogate), not skipped. */
+  repaired?: true;
 }
 
 export type ValidationResult =
   | {
       ok: true;
       dataset: Dataset;
-      /** Skipped records. */
+      /** Skipped records, and repaired strings (`repaired`) of kept ones. */
       problems: ValidationProblem[];
       /** Skipped help contacts, or a missing help block (the built-in contacts are used). */
       helpProblems: ValidationProblem[];
@@ -479,7 +481,7 @@ function validateHelp(input: unknown): { contacts: HelpContact[]; problems: Vali
   const good: HelpContact[] = [];
   const problems: ValidationProblem[] = [];
   for (const [index, raw] of contacts.entries()) {
-    const result = v.safeParse(HelpContactSchema, raw);
+    const result = v.safeParse(HelpContactSchema, wellFormed(raw, []));
     if (result.success) {
       good.push(result.output);
       continue;
@@ -495,14 +497,59 @@ function validateHelp(input: unknown): { contacts: HelpContact[]; problems: Vali
   return { contacts: good, problems };
 }
 
+/** Half of a UTF-16 surrogate pair without its other half. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The message of a repaired string. */
+export const LONE_SURROGATE_MESSAGE = 'broken text (a lone UTF-16 surrogate) replaced by \uFFFD';
+
+/** `text` with each lone UTF-16 surrogate replaced by U+FFFD (the same string when there is none). */
+export function wellFormedText(text: string): string {
+  return SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
+}
+
+/**
+ * `value` with every string in it made well-formed: each lone UTF-16 surrogate (broken text,
+ * which makes `encodeURIComponent` throw) becomes U+FFFD. The value is never changed in
+ * place: what holds a repaired string is copied. The path of each repaired string (as
+ * `phones[0].number`) is added to `repaired`.
+ */
+export function wellFormed(value: unknown, repaired: string[], path: Array<string | number> = []): unknown {
+  if (typeof value === 'string') {
+    const fixed = wellFormedText(value);
+    if (fixed !== value) repaired.push(path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), ''));
+    return fixed;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  let copy: Record<string, unknown> | unknown[] | undefined;
+  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    path.push(key);
+    const fixed = wellFormed(item, repaired, path);
+    path.pop();
+    if (fixed !== item) {
+      copy ??= Array.isArray(value) ? value.slice() : { ...(value as Record<string, unknown>) };
+      (copy as Record<string | number, unknown>)[key] = fixed;
+    }
+  }
+  return copy ?? value;
+}
+
 /** Validate one record. */
 export function validateResource(
-  input: unknown,
+  raw: unknown,
   index?: number,
-): { ok: true; resource: Resource } | { ok: false; problems: ValidationProblem[] } {
-  const result = v.safeParse(ResourceSchema, input);
-  if (result.success) return { ok: true, resource: result.output };
+): { ok: true; resource: Resource; repaired: ValidationProblem[] } | { ok: false; problems: ValidationProblem[] } {
+  // Every string of the record well-formed first: a repaired string is named, and the record kept.
+  const paths: string[] = [];
+  const input = wellFormed(raw, paths);
   const id = readableId(input);
+  const result = v.safeParse(ResourceSchema, input);
+  if (result.success) {
+    const repaired = paths.map((path): ValidationProblem => ({ ...(index === undefined ? {} : { index }), ...(id === undefined ? {} : { id }), path, message: LONE_SURROGATE_MESSAGE, repaired: true }));
+    return { ok: true, resource: result.output, repaired };
+  }
   return {
     ok: false,
     problems: result.issues.map((issue) => ({
@@ -561,7 +608,10 @@ function* validation(input: unknown, progress?: ValidationProgress): Generator<v
       problems: [],
     };
   }
-  const env = v.safeParse(EnvelopeSchema, input);
+  // The document's own strings (its help, feedback and names) well-formed; the records', one by one below.
+  const { resources: rawRecords, ...envelope } = input as Record<string, unknown>;
+  const repairedPaths: string[] = [];
+  const env = v.safeParse(EnvelopeSchema, { ...(wellFormed(envelope, repairedPaths) as Record<string, unknown>), resources: rawRecords });
   if (!env.success) {
     const problems = env.issues.map((issue) => ({ path: pathOf(issue), message: messageOf(issue) }));
     return {
@@ -570,7 +620,7 @@ function* validation(input: unknown, progress?: ValidationProgress): Generator<v
       problems,
     };
   }
-  const problems: ValidationProblem[] = [];
+  const problems: ValidationProblem[] = repairedPaths.map((path) => ({ path, message: LONE_SURROGATE_MESSAGE, repaired: true }));
   const resources: Resource[] = [];
   const seen = new Set<string>();
   const strings = new Map<string, string>();
@@ -591,6 +641,7 @@ function* validation(input: unknown, progress?: ValidationProgress): Generator<v
     } else if (seen.has(r.resource.id)) {
       problems.push({ index, id: r.resource.id, path: 'id', message: 'duplicate id: an earlier record has it' });
     } else {
+      problems.push(...r.repaired);
       seen.add(r.resource.id);
       resources.push(shareStrings(r.resource, strings));
     }

@@ -35,6 +35,24 @@ test('validate names each bad record by id and field path, one per line, and exi
   assert.equal(out.length, expected.length + 1);
 });
 
+test('validate flags broken text (lone UTF-16 surrogates) by record and field, and exits 1', () => {
+  const file = 'test/fixtures/cli-broken-text.json';
+  const result = run(cli, ['validate', file]);
+  assert.equal(result.status, 1);
+  const out = lines(result.stderr);
+  for (const pattern of [
+    /record "fixture-lone-high" \(#1\) name: broken text \(a lone UTF-16 surrogate\) replaced by \uFFFD/,
+    /record "fixture-lone-high" \(#1\) address\.city: broken text/,
+    /record "fixture-lone-low" \(#2\) description: broken text/,
+  ]) {
+    assert.equal(out.filter((line) => pattern.test(line)).length, 1, `one line matching ${pattern} in:\n${result.stderr}`);
+  }
+  assert.ok(!result.stderr.includes('fixture-good'), 'the good record is not reported');
+  assert.equal(out.at(-1), `${file}: 3 records, 0 invalid, 2 with broken text repaired`);
+  assert.equal(out.length, 4);
+  assert.ok(result.stderr.isWellFormed(), 'the report itself is well-formed text');
+});
+
 test('a file that is not JSON is one clear error line', () => {
   const result = run(cli, ['validate', fixture('cli-not-json.json')]);
   assert.equal(result.status, 1);

@@ -63,7 +63,7 @@ export async function mountElement(
   if (tag === 'recovery-prsc-map') el.setAttribute('tile-url', TEST_TILES);
   if (tag === 'recovery-resource-search') el.setAttribute('no-location', '');
   for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-  (el as HTMLElement & { data: unknown }).data = data;
+  if (data !== undefined) (el as HTMLElement & { data: unknown }).data = data;
   document.body.append(el);
   await until(() => !!el.shadowRoot && !stillLoading(el) && (el.shadowRoot.textContent ?? '').trim() !== '', `${tag} leaves loading`, 8000);
   const root = el.shadowRoot!;
@@ -73,7 +73,8 @@ export async function mountElement(
       input.value = '02118';
       root.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
       await until(
-        () => !!root.querySelector('.results-area') || !!root.querySelector('#zip-error')?.textContent?.trim(),
+        // (or the data could not be read: nothing to search)
+        () => !!root.querySelector('.results-area') || !!root.querySelector('#zip-error')?.textContent?.trim() || /We could not (read|load)/.test(root.textContent ?? ''),
         'disposal search outcome',
         8000,
       );

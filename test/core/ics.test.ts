@@ -1,6 +1,7 @@
 // The .ics files made for take-back events, read back by a strict check of the RFC 5545 form
 // and by ical.js (an independent parser), in the data's time zone.
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { eventIcs, foldLine, icsFileName } from '../../src/core/ics.js';
 import type { Resource } from '../../src/core/schema.js';
@@ -90,4 +91,38 @@ describe('event .ics', () => {
     expect(parse(ics).ev.description).to.contain(long);
     expect(icsFileName(event('2026-10-24T10:00:00-04:00'))).to.equal('Take-Back-Day-pills-patches-and-liquids.ics');
   });
+
+  it('property: no control character (but tab) in any line, whatever the record holds, and ical.js still reads it', () => {
+    // Text with every control character, tabs, line breaks, escapes, non-ASCII and lone surrogates.
+    const char = fc.oneof(fc.integer({ min: 0, max: 0x20 }).map((c) => String.fromCharCode(c)), fc.constantFrom('\u007f', '\t', '\r\n', '\\', ';', ',', 'é', '中', '\ud83d\ude00', '\ud800', 'a'));
+    const text = fc.array(char, { maxLength: 30 }).map((cs) => cs.join(''));
+    // eslint-disable-next-line no-control-regex -- control characters are what this is about
+    const controls = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.record({ id: text, name: text, description: text, restrictions: text, address_1: text, city: text, source: text, url: text }), (t) => {
+        const r = event('2026-10-24T10:00:00-04:00', '2026-10-24T14:00:00-04:00', {
+          id: `ev${t.id}`,
+          name: `n${t.name}`,
+          description: t.description,
+          url: `https://example.org/${t.url}`,
+          address: { address_1: t.address_1, city: t.city, state_province: 'MA', postal_code: '02108', country: 'US' },
+          disposal: { accepts: ['pills'], restrictions: t.restrictions },
+          provenance: { source: t.source, status: 'unverified' },
+        } as Partial<Resource>);
+        const ics = eventIcs(r, { timeZone: 'America/New_York', now: NOW })!;
+        for (const line of ics.slice(0, -2).split('\r\n')) expect(controls.test(line), JSON.stringify(line)).to.equal(false);
+        const { ev } = parse(ics);
+        // What ical.js reads back: the text with its line breaks, without the other controls.
+        // eslint-disable-next-line no-control-regex -- control characters are what this is about
+        const kept = (s: string) => s.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+        expect(ev.summary).to.equal(kept(`n${t.name}`));
+        expect(ev.startDate.toJSDate().toISOString()).to.equal('2026-10-24T14:00:00.000Z');
+        runs++;
+      }),
+      { numRuns: 500 },
+    );
+    console.log(`ics property runs: ${runs}`);
+  });
 });
+

@@ -123,47 +123,140 @@ describe('parseJsonInSteps', () => {
     for (let c = 0; c <= text.length; c++) expect(inPieces(text, [c]), `cut at ${c}`).to.deep.equal(JSON.parse(text));
   });
 
-  it('a document read as it arrives tells its head once twice its records have come, before the rest', () => {
+  it('a document read as it arrives: no head while it arrives, the head once every record has parsed', async () => {
     const records = Array.from({ length: 100 }, (_, i) => ({ id: `r-${i}`, name: `Place ${i} "quoted" \\ }` }));
-    const doc = { schema_version: '1.0.0', time_zone: 'America/New_York', help: { contacts: [] }, resources: records };
+    const doc = { schema_version: '1.0.0', time_zone: 'America/New_York', resources: records, help: { contacts: [] } };
     const text = JSON.stringify(doc);
-    const heads: Array<{ head: Record<string, unknown>; total: number | undefined }> = [];
-    const scanner = new RecordScanner({ records: 10, take: (head, total) => void heads.push({ head, total }) });
-    // Up to just past the 20th record, a few characters at a time.
-    const twentieth = text.indexOf('"r-20"');
-    for (let i = 0; i < twentieth; i += 7) scanner.push(text.slice(i, Math.min(i + 7, twentieth)));
-    expect(heads.length).to.equal(1);
-    expect(heads[0]?.total, 'the total is not known yet').to.equal(undefined);
-    expect(heads[0]?.head).to.deep.equal({ ...doc, resources: records.slice(0, 10) });
-    scanner.push(text.slice(twentieth));
+    const heads: Array<{ head: Record<string, unknown>; total: number }> = [];
+    const scanner = new RecordScanner();
+    for (let i = 0; i < text.length; i += 7) scanner.push(text.slice(i, i + 7));
+    const value = await runInSlices(parseJsonInSteps(text, { records: 10, take: (head, total) => void heads.push({ head, total }) }, scanner), { budget: stepBudget(1), pause: async () => {} });
+    expect(value).to.deep.equal(doc);
     expect(heads.length, 'told once').to.equal(1);
-    expect(runWhole(parseJsonInSteps(text, undefined, scanner))).to.deep.equal(doc);
+    expect(heads[0]?.total).to.equal(100);
+    expect(heads[0]?.head).to.deep.equal({ ...doc, resources: records.slice(0, 10) });
   });
 
-  it('a document whose help comes after its records: the head waits until it has come', () => {
+  it('a later duplicate resources key, however spelt: no head, and JSON.parse\'s answer', () => {
     const records = Array.from({ length: 30 }, (_, i) => ({ id: `r-${i}` }));
-    const doc = { time_zone: 'America/New_York', resources: records, help: { contacts: [{ name: 'Line', phone: '211' }] } };
-    const text = JSON.stringify(doc);
-    const heads: Array<{ head: Record<string, unknown>; total: number | undefined }> = [];
-    const scanner = new RecordScanner({ records: 10, take: (head, total) => void heads.push({ head, total }) });
-    const close = text.indexOf('],"help"');
-    scanner.push(text.slice(0, close));
-    expect(heads.length, 'not before the help').to.equal(0);
-    scanner.push(text.slice(close, close + 3));
-    expect(heads.length, 'not before the help has all come').to.equal(0);
-    scanner.push(text.slice(close + 3));
-    expect(heads.length).to.equal(1);
-    expect(heads[0]?.total).to.equal(30);
-    expect(heads[0]?.head).to.deep.equal({ ...doc, resources: records.slice(0, 10) });
+    for (const later of ['"resources":[{"id":"other"}]', '"resourc\\u0065s":[]', '"resources":null', '"\\u0072esources":{"a":[1]}']) {
+      const text = `{"time_zone":"UTC","help":{},"resources":${JSON.stringify(records)},${later}}`;
+      let told = 0;
+      const scanner = new RecordScanner();
+      for (let i = 0; i < text.length; i += 5) scanner.push(text.slice(i, i + 5));
+      expect(runWhole(parseJsonInSteps(text, { records: 10, take: () => void told++ }, scanner)), later).to.deep.equal(JSON.parse(text));
+      expect(told, later).to.equal(0);
+    }
   });
 
   it('no head for a document with fewer than twice its records', () => {
     const text = JSON.stringify({ time_zone: 'UTC', help: {}, resources: Array.from({ length: 19 }, (_, i) => i) });
     let told = 0;
-    const scanner = new RecordScanner({ records: 10, take: () => void told++ });
+    const scanner = new RecordScanner();
     scanner.push(text);
+    expect(runWhole(parseJsonInSteps(text, { records: 10, take: () => void told++ }, scanner))).to.deep.equal(JSON.parse(text));
     expect(told).to.equal(0);
-    expect(runWhole(parseJsonInSteps(text, undefined, scanner))).to.deep.equal(JSON.parse(text));
+  });
+
+  /** JSON.parse's verdict and the stepped parser's (read in the pieces cut at `cuts`) agree. */
+  function agrees(text: string, cuts: number[]): void {
+    let theirs: unknown;
+    let theirsThrew = false;
+    try {
+      theirs = JSON.parse(text);
+    } catch {
+      theirsThrew = true;
+    }
+    let mine: unknown;
+    let mineError: unknown;
+    try {
+      mine = inPieces(text, cuts);
+    } catch (e) {
+      mineError = e;
+    }
+    const where = `${JSON.stringify(text)} cut at ${cuts.join(',')}`;
+    if (theirsThrew) expect(mineError, `rejects ${where}`).to.be.instanceOf(SyntaxError);
+    else {
+      expect(mineError, `accepts ${where}`).to.equal(undefined);
+      expect(mine, where).to.deep.equal(theirs);
+    }
+  }
+
+  /** A dataset-shaped document, with text of one's own before, in and after its records. */
+  const dataset = (records: string[], before = '', after = '') => `{"time_zone":"UTC"${before},"resources":[${records.join(',')}]${after},"help":{"contacts":[]}}`;
+  const r = (i: number) => `{"id":"r-${i}","n":[${i},"x"]}`;
+
+  /** Each class of invalid JSON, placed in a record, between records, and around the array. */
+  const invalid: Record<string, string[]> = {
+    'trailing comma in array': [`{"resources":[${r(1)},${r(2)},]}`, dataset([r(1), r(2), '']), dataset([r(1), '{"n":[1,2,]}']), dataset([r(1)], ',"a":[1,]')],
+    'trailing comma in object': [dataset([r(1), '{"id":"x",}']), dataset([r(1)], ',"a":{"b":1,}'), `{"resources":[${r(1)}],}`],
+    'missing comma }{': [dataset([`${r(1)}${r(2)}`, r(3)]), dataset([`${r(1)} ${r(2)}`]), dataset([r(1), '{"a":{"b":1}{"c":2}}'])],
+    'missing comma ][': [dataset(['[1][2]', r(1)]), dataset([r(1), '[1]\n[2]'])],
+    'missing comma between values': [dataset(['1 2', r(1)]), dataset(['"a""b"']), dataset([`"a"${r(1)}`]), dataset([`${r(1)}"a"`]), dataset([`${r(1)}1`])],
+    'unclosed string': [dataset([r(1), '{"id":"abc}']), dataset([r(1), '"abc']), '{"resources":[1,2,"abc]}'],
+    'bad escape': [dataset([r(1), '{"id":"a\\xb"}']), dataset([r(1)], ',"a":"\\x"'), dataset(['"\\u12G4"', r(1)]), dataset(['"\\\'"'])],
+    'lone -': [dataset([r(1), '-']), dataset([r(1), '{"n":-}']), dataset([r(1)], ',"a":-')],
+    'leading zeros': [dataset([r(1), '01']), dataset([r(1), '{"n":-01}']), dataset([r(1)], ',"a":00')],
+    'NaN and others': [dataset([r(1), 'NaN']), dataset([r(1), '{"n":Infinity}']), dataset([r(1), 'undefined']), dataset([r(1), 'tru'])],
+    'single quotes': [dataset([r(1), "'a'"]), dataset([r(1), "{'id':'x'}"]), `{'resources':[${r(1)}]}`],
+    comments: [dataset([r(1), '/* c */ 1']), dataset([`${r(1)} // c\n`, r(2)]), dataset([r(1)], '/* c */'), `${dataset([r(1)])}// end`],
+    'control character in string': [dataset([r(1), '{"id":"a\u0001b"}']), dataset([r(1), '"tab\there"']), dataset([r(1)], ',"a":"\n"'), dataset(['"\u001f"'])],
+    'control character between records': [dataset([r(1), `\u0001${r(2)}`]), dataset([`${r(1)}\u000b`, r(2)]), dataset([`\f${r(1)}`])],
+    'extra data after the top-level value': [`${dataset([r(1), r(2)])}x`, `${dataset([r(1)])}{}`, `${dataset([r(1)])} 1`, `${dataset([r(1)])}]`],
+    'unbalanced brackets': [dataset([r(1), '{"n":[1}']), dataset([r(1), '[{]}']), dataset([r(1), '{']), dataset([r(1), ']']), `{"resources":[${r(1)}`, `{"resources":[${r(1)}]`, `{"resources":[${r(1)}]}}`],
+    'BOM in the middle': [dataset([r(1), `\ufeff${r(2)}`]), dataset([`${r(1)}\ufeff`]), dataset([r(1)], '\ufeff'), `\ufeff${dataset([r(1)])}`],
+    'empty or odd arrays': ['{"resources":[,]}', '{"resources":[ , ]}', dataset([',', r(1)]), dataset([r(1), ',', r(2)])],
+  };
+
+  it('rejects every class of invalid JSON, cut at every point, exactly as JSON.parse does', () => {
+    const tried: Record<string, number> = {};
+    for (const [kind, texts] of Object.entries(invalid)) {
+      tried[kind] = 0;
+      for (const text of texts) {
+        expect(() => JSON.parse(text), `JSON.parse rejects ${JSON.stringify(text)}`).to.throw(SyntaxError);
+        for (let c = 0; c <= text.length; c++) {
+          agrees(text, [c]);
+          tried[kind]++;
+        }
+      }
+    }
+    console.log(`invalid JSON cases (class: documents x split points): ${JSON.stringify(tried)}`);
+  });
+
+  it('valid documents with duplicate keys at every level, cut at every point, give what JSON.parse gives', () => {
+    const valid = [
+      `{"resources":[${r(1)}],"resources":[${r(2)}]}`,
+      `{"resources":[${r(1)}],"resources":null}`,
+      `{"resources":null,"resources":[${r(1)}, ${r(2)}]}`,
+      `{"resourc\\u0065s":[${r(1)}],"resources":[1]}`,
+      `{"a":1,"resources":[{"id":"a","id":"b","n":{"k":1,"k":2}}],"a":2}`,
+      `{"x":"resources","resources":[1, 2 ,3],"y":["resources"]}`,
+      `{"resources":[],"r":[1,]}`.replace(',]', ']'),
+      ` \t\n\r{ "resources" : [ 1 , "a" , null , true , [ ] , { } ] } \n`,
+      `{"resources":[-0,1e5,-1.5E-3,"\\u00e9\\ud83d\\ude00","\\ud800"]}`,
+    ];
+    let tried = 0;
+    for (const text of valid) for (let c = 0; c <= text.length; c++, tried++) agrees(text, [c]);
+    console.log(`valid duplicate-key cases (documents x split points): ${tried}`);
+  });
+
+  it('property: any document with any one invalid piece put anywhere, in any pieces, agrees with JSON.parse', () => {
+    const pieces = fc.constantFrom(',', '}{', '][', '"', '"\\x"', '-', '01', 'NaN', "'a'", '/**/', '\u0001', '\ufeff', ']', '}', '[', '{', ' ', '1', '"r"', 'resources', '"resources":[1],', ':');
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 4 }), fc.integer(), fc.constant(null), fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'id', 'resources'), tie('v'), { maxKeys: 3 })),
+    })).v;
+    const doc = fc.record({ time_zone: fc.constant('UTC'), resources: fc.array(value, { maxLength: 5 }), after: value });
+    let runs = 0;
+    fc.assert(
+      fc.property(doc, pieces, fc.nat(), fc.array(fc.nat(), { maxLength: 4 }), (d, piece, at, cuts) => {
+        const valid = JSON.stringify(d);
+        const p = at % (valid.length + 1);
+        const text = `${valid.slice(0, p)}${piece}${valid.slice(p)}`;
+        agrees(text, cuts.map((c) => c % (text.length + 1)));
+        runs++;
+      }),
+      { numRuns: 3000 },
+    );
+    console.log(`random invalid-piece runs: ${runs}`);
   });
 });
-

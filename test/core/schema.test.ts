@@ -2,6 +2,8 @@
 // moments, zones the platform knows, opening times before midnight, language tags, and a help
 // block whose bad contacts are skipped rather than sinking the dataset.
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { directionsUrl, mailtoHref, smsHref } from '../../src/core/links.js';
 import { validateDataset, validateResource, type DatasetInput, type ResourceInput } from '../../src/core/schema.js';
 import { datasetFrom } from '../../src/core/load.js';
 
@@ -163,5 +165,72 @@ describe('schema: the help block', () => {
       }
       expect(w.lines.some((l) => /help block/.test(l) && /built-in help contacts/.test(l))).to.equal(true, w.lines.join('\n'));
     }
+  });
+});
+
+describe('schema: broken text (lone UTF-16 surrogates, issue #20)', () => {
+  /** Any UTF-16 code units, lone surrogates included (well over half of them surrogates). */
+  const units = fc.array(fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0x20, max: 0xffff })), { minLength: 1, maxLength: 12 }).map((cs) => `x${String.fromCharCode(...cs)}`);
+  /** Every string in a value, with its path. */
+  const strings = (value: unknown, path = ''): Array<[string, string]> =>
+    typeof value === 'string'
+      ? [[path, value]]
+      : typeof value === 'object' && value !== null
+        ? Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k))
+        : [];
+
+  it('property: whatever a string field holds, no string out of validation makes encodeURIComponent throw, and each repair is named', () => {
+    let runs = 0;
+    let repairs = 0;
+    fc.assert(
+      fc.property(fc.record({ name: units, alternate_name: units, description: units, region: units, address_1: units, city: units, phone: units, restrictions: units, source: units, schedule: units, title: units, contact: units }), (t) => {
+        const raw = envelope({
+          title: t.title,
+          help: { contacts: [{ id: 'line', name: t.contact, urgency: 'support', phones: [{ number: '211' }] }] },
+          resources: [
+            record({
+              name: t.name,
+              alternate_name: t.alternate_name,
+              description: t.description,
+              region: t.region,
+              address: { address_1: t.address_1, city: t.city, state_province: 'MA', postal_code: '02118' },
+              phones: [{ number: '617-555-0100', description: t.phone }],
+              disposal: { accepts: ['pills'], restrictions: t.restrictions },
+              schedule: { always_open: true, description: t.schedule },
+              provenance: { source: t.source, status: 'verified' },
+            }),
+          ],
+        });
+        const before = JSON.stringify(raw);
+        const result = validateDataset(raw);
+        expect(JSON.stringify(raw), 'the input is left as it was').to.equal(before);
+        expect(result.ok).to.equal(true);
+        if (!result.ok) return;
+        for (const [path, s] of strings(result.dataset)) expect(() => encodeURIComponent(s), path).to.not.throw();
+        expect(result.dataset.resources.length, 'the record is kept').to.equal(1);
+        // Each field that had a lone surrogate is named, once.
+        const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+        const broken = Object.entries({ name: t.name, alternate_name: t.alternate_name, description: t.description, region: t.region, 'address.address_1': t.address_1, 'address.city': t.city, 'phones[0].description': t.phone, 'disposal.restrictions': t.restrictions, 'schedule.description': t.schedule, 'provenance.source': t.source })
+          .filter(([, s]) => lone.test(s))
+          .map(([path]) => path);
+        const named = result.problems.filter((p) => p.repaired && p.index === 0 && p.id === 'r').map((p) => p.path);
+        expect(named.sort()).to.deep.equal(broken.sort());
+        repairs += named.length;
+        runs++;
+      }),
+      { numRuns: 300 },
+    );
+    console.log(`surrogate validation property runs: ${runs}, repaired fields: ${repairs}`);
+  });
+
+  it('property: links built from any text never throw', () => {
+    fc.assert(
+      fc.property(units, units, (a, b) => {
+        expect(() => directionsUrl({ address_1: a, city: b, state_province: 'MA', postal_code: '02118', country: 'US' }, undefined)).to.not.throw();
+        expect(() => smsHref({ number: '211', text_body: a })).to.not.throw();
+        expect(() => mailtoHref('a@example.org', a, b)).to.not.throw();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

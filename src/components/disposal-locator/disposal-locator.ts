@@ -18,7 +18,7 @@ import {
 } from '../../core/disposal.js';
 import { RecoverySearchEvent, RecoverySelectEvent, type DisposalSearchFilters } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
-import { cardStyles, renderCard, type CardContext } from '../shared/result-card.js';
+import { cardStyles, renderCard, renderPart, type CardContext } from '../shared/result-card.js';
 import { helpStyles } from '../shared/help.js';
 import { idParam, type UrlValues } from '../shared/url-state.js';
 import { cardActionStyles } from '../shared/card-actions.js';
@@ -38,6 +38,7 @@ import { formatCount } from '../shared/format.js';
 import { renderGuidance } from './disposal-guidance.js';
 import { renderHeading } from '../shared/heading.js';
 import { eventIcs, icsFileName } from '../../core/ics.js';
+import { uriComponent } from '../../core/links.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
 /** The locator's keys in the URL (prefix `dl-`): the item, the ZIP and the chosen place. */
@@ -494,7 +495,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
             ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
             ${renderCard(r, {
               ...this.cardOptions(now, timeZone, km),
-              actions: html`${this.renderAddToCalendar(r, timeZone)}${this.cardActions.actions(r)}`,
+              actions: html`${renderPart(r, 'calendar link', () => this.renderAddToCalendar(r, timeZone))}${this.cardActions.actions(r)}`,
             })}
           </li>`,
         )}
@@ -514,7 +515,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
     });
     if (!ics) return nothing;
     return html`<p class="card-actions">
-      <a class="button secondary add-to-calendar" href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`}
+      <a class="button secondary add-to-calendar" href=${`data:text/calendar;charset=utf-8,${uriComponent(ics)}`}
         download=${icsFileName(r)} aria-label=${msg(str`Add to calendar: ${r.name}`)}>${msg('Add to calendar')}</a>
     </p>`;
   }

@@ -23,7 +23,7 @@ export interface CentreView {
   /** Called when the person presses the details button. */
   onToggle: (id: string) => void;
   /** More actions after the details button (share, my list). */
-  extra?: TemplateResult | undefined;
+  extra?: TemplateResult | typeof nothing | undefined;
   /** The site's age limit in days (see the card's `staleAfterDays`). */
   staleAfterDays?: number | undefined;
   /** The person's ZIP, when known: a centre across the water says "Island: ferry only". */

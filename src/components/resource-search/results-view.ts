@@ -26,7 +26,7 @@ export interface ResultsView {
   more: boolean;
   headingLevel: HeadingLevel;
   staleAfterDays: number;
-  actions: (r: Resource) => TemplateResult;
+  actions: (r: Resource) => TemplateResult | typeof nothing;
   /** The record a shared link points at, when there is one (the card is drawn here). */
   shared: ((card: (r: Resource) => TemplateResult) => Part) | undefined;
   /** The urgent help (for crisis words), the count of skipped records, the empty-search view. */

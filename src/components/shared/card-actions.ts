@@ -11,6 +11,7 @@ import { msg, str } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
 import { MyListController } from './my-list.js';
 import { LazyModule } from './lazy.js';
+import { renderPart } from './result-card.js';
 
 export interface CardActionsOptions {
   /** The element's URL prefix (`rs`, `pm`, `dl` or its `url-prefix`). */
@@ -64,7 +65,12 @@ export class CardActions implements ReactiveController {
   }
 
   /** The actions of one card. */
-  actions(r: Resource): TemplateResult {
+  actions(r: Resource): TemplateResult | typeof nothing {
+    // (a throw here costs this record's buttons only)
+    return renderPart(r, 'share and list buttons', () => this.buttons(r));
+  }
+
+  private buttons(r: Resource): TemplateResult {
     const on = this.list.has(r.id);
     const shown = this.shown?.id === r.id ? this.shown.url : undefined;
     return html`<div class="card-actions">

@@ -6,7 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Feedback, Resource } from '../../core/schema.js';
-import { safeHttpUrl } from '../../core/links.js';
+import { safeHttpUrl, uriComponent } from '../../core/links.js';
 import { EMAIL_PATTERN } from '../../core/patterns.js';
 
 /** Where a report about this record goes: its own feedback first, then the dataset's. */
@@ -25,7 +25,7 @@ export function reportChangeHref(r: Resource, datasetFeedback: Feedback | undefi
     msg('What has changed:'),
     '',
   ].join('\r\n');
-  return `mailto:${encodeURIComponent(f.email).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return `mailto:${uriComponent(f.email).replace(/%40/g, '@')}?subject=${uriComponent(subject)}&body=${uriComponent(body)}`;
 }
 
 /** The link, or nothing without a feedback address. */
