@@ -301,6 +301,11 @@ export async function createHsdsServer(db, options = {}) {
       `HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, OPTIONS\r\nContent-Type: application/json; charset=utf-8\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
+    try {
+      log?.({ time: new Date().toISOString(), method: 'CONNECT', route: '(connect)', params: [], status: 405, bytes: Buffer.byteLength(body), ms: 0 });
+    } catch (e) {
+      logError('(connect)', e);
+    }
   });
   server.keepAliveTimeout = 5000;
   return server;
