@@ -173,7 +173,9 @@ for (const backend of BACKENDS) {
         fc.string({ maxLength: 6 }),
         fc.integer({ min: -1, max: 1e6 }).map(String),
       );
-      const target = fc.array(piece, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
+      // Origin-form, absolute-form and the odd others, then pieces.
+      const start = fc.constantFrom('/', '/services/', '/services?', '/organizations/', 'http://', 'https://', 'http://[', '//', '*', '');
+      const target = fc.tuple(start, fc.array(piece, { maxLength: 12 })).map(([first, parts]) => `${first}${parts.join('')}` || '/');
       let runs = 0;
       await fc.assert(
         fc.asyncProperty(target, fc.constantFrom('utf8', 'latin1'), async (t, encoding) => {
