@@ -74,7 +74,7 @@ function rawLine(base, target) {
     socket.on('data', (c) => (text += c.toString('latin1')));
     socket.on('error', reject);
     socket.on('close', () => resolve(text));
-    socket.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 'latin1');
+    socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 'latin1');
   });
 }
 
