@@ -42,7 +42,17 @@ export class NotFound extends Error {}
 // ---------------------------------------------------------------------------
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/** True for a date-time of DATETIME's form that is on the calendar (no 2021-02-29, no 25:00, no year 0). */
+function realDateTime(raw) {
+  const m = DATETIME.exec(raw);
+  if (!m) return false;
+  const [y, mo, d, h = 0, mi = 0, s = 0, oh = 0, om = 0] = m.slice(1).map((x) => Number(x ?? 0));
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
+  return y >= 1 && d >= 1 && d <= days && h <= 23 && mi <= 59 && s <= 59 && oh <= 15 && om <= 59;
+}
 
 const P = {
   int: (min, max) => (name, raw) => {
@@ -84,7 +94,7 @@ const P = {
     return Number(raw);
   },
   datetime: (name, raw) => {
-    if (!DATETIME.test(raw) || Number.isNaN(Date.parse(raw))) {
+    if (!realDateTime(raw) || Number.isNaN(Date.parse(raw))) {
       throw new BadParameter(name, `${name} must be a date or date-time, e.g. 2026-01-31 or 2026-01-31T12:00:00Z`);
     }
     return raw;

@@ -76,16 +76,44 @@ const ROUTES = [
   [/^\/$/, (_db, q) => api.index(q)],
   [/^\/healthz$/, (db, q) => api.health(db, q)],
   [/^\/services$/, (db, q) => api.listServices(db, q)],
-  [/^\/services\/([^/]+)$/, (db, q, m) => api.getService(db, q, decodeURIComponent(m[1] ?? ''))],
+  [/^\/services\/([^/]+)$/, (db, q, m) => api.getService(db, q, idFrom(m))],
   [/^\/service_at_locations$/, (db, q, _m, o) => api.listServiceAtLocations(db, q, o)],
-  [/^\/service_at_locations\/([^/]+)$/, (db, q, m) => api.getServiceAtLocation(db, q, decodeURIComponent(m[1] ?? ''))],
+  [/^\/service_at_locations\/([^/]+)$/, (db, q, m) => api.getServiceAtLocation(db, q, idFrom(m))],
   [/^\/organizations$/, (db, q) => api.listOrganizations(db, q)],
-  [/^\/organizations\/([^/]+)$/, (db, q, m) => api.getOrganization(db, q, decodeURIComponent(m[1] ?? ''))],
+  [/^\/organizations\/([^/]+)$/, (db, q, m) => api.getOrganization(db, q, idFrom(m))],
   [/^\/taxonomies$/, (db, q) => api.listTaxonomies(db, q)],
-  [/^\/taxonomies\/([^/]+)$/, (db, q, m) => api.getTaxonomy(db, q, decodeURIComponent(m[1] ?? ''))],
+  [/^\/taxonomies\/([^/]+)$/, (db, q, m) => api.getTaxonomy(db, q, idFrom(m))],
   [/^\/taxonomy_terms$/, (db, q) => api.listTaxonomyTerms(db, q)],
-  [/^\/taxonomy_terms\/([^/]+)$/, (db, q, m) => api.getTaxonomyTerm(db, q, decodeURIComponent(m[1] ?? ''))],
+  [/^\/taxonomy_terms\/([^/]+)$/, (db, q, m) => api.getTaxonomyTerm(db, q, idFrom(m))],
 ];
+
+/** A path segment decoded; a 400 naming `id` when its percent-encoding is not UTF-8 (`%ZZ`, `%C0%AF`). */
+function idFrom(m) {
+  try {
+    return decodeURIComponent(m[1] ?? '');
+  } catch {
+    throw new api.BadParameter('id', 'id must be a UUID');
+  }
+}
+
+/**
+ * The request target as a URL, or undefined when it is none (`http://[`, `http://x:99999/`).
+ * An origin-form target ("/path?query") is read as a path, even when it starts with "//".
+ */
+function parseTarget(target) {
+  try {
+    return target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target, 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+/** One stderr line for an error nobody expected: its name, message and first frame, never the whole stack. */
+function logError(route, e) {
+  const frame = e instanceof Error ? /\n\s*(at .*)/.exec(e.stack ?? '')?.[1] : undefined;
+  const text = e instanceof Error ? `${e.name}: ${e.message}${frame ? ` (${frame})` : ''}` : String(e);
+  process.stderr.write(`error on ${route}: ${text.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+}
 
 /** The route's name for the log: the pattern with ids replaced, never the query. */
 function routeName(path) {
@@ -123,10 +151,18 @@ export async function createHsdsServer(db, options = {}) {
   const log =
     options.log === false ? undefined : (options.log ?? ((entry) => process.stdout.write(`${JSON.stringify(entry)}\n`)));
 
-  const server = createServer(async (req, res) => {
-    const started = process.hrtime.bigint();
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+  /**
+   * Answer one request. A target that is no URL is a 400; whatever else throws is left to the
+   * caller (a 500), so that nothing a client sends can end the process.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {bigint} started
+   * @param {{ route: string }} seen the route, for the caller's error line
+   */
+  const answer = async (req, res, started, seen) => {
+    const url = parseTarget(req.url ?? '/');
+    const path = !url ? '(bad target)' : url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    seen.route = routeName(path);
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Vary', 'Accept-Encoding');
@@ -145,7 +181,9 @@ export async function createHsdsServer(db, options = {}) {
       res.end();
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (!url) {
+      result = error(400, 'bad_request', 'The request target is not a URL path. Start at / .');
+    } else if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD, OPTIONS');
       result = error(405, 'method_not_allowed', 'This API is read-only: use GET.');
     } else {
@@ -168,7 +206,7 @@ export async function createHsdsServer(db, options = {}) {
           if (e instanceof api.BadParameter) result = error(400, 'bad_parameter', e.message, e.parameter);
           else if (e instanceof api.NotFound) result = error(404, 'not_found', e.message);
           else {
-            process.stderr.write(`error on ${routeName(path)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+            logError(routeName(path), e);
             result = error(503, 'unavailable', 'The directory cannot answer right now. Please try again later.');
           }
         }
@@ -194,7 +232,7 @@ export async function createHsdsServer(db, options = {}) {
       if (keep) cache?.set(keep.key, { generation: keep.generation, body: result.body, etag, ...(result.gz ? { gz: result.gz } : {}) });
       else if (cache && result.gz && result.etag) {
         // A hit that had no gzip form yet: keep the one just made.
-        const key = `${path}${url.search}`;
+        const key = `${path}${url?.search}`;
         const e = cache.entries.get(key);
         if (e && !e.gz) cache.set(key, { generation: e.generation, body: e.body, etag: e.etag, gz: result.gz });
       }
@@ -223,11 +261,50 @@ export async function createHsdsServer(db, options = {}) {
         time: new Date().toISOString(),
         method: req.method,
         route: routeName(path),
-        params: [...new Set(url.searchParams.keys())].sort(),
+        params: url ? [...new Set(url.searchParams.keys())].sort() : [],
         status,
         bytes,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       });
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const seen = { route: '(unknown)' };
+    answer(req, res, process.hrtime.bigint(), seen).catch((e) => {
+      logError(seen.route, e);
+      try {
+        if (res.headersSent) {
+          if (!res.writableEnded) res.destroy();
+          return;
+        }
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        const { body } = error(500, 'internal', 'The directory cannot answer right now. Please try again later.');
+        res.writeHead(500, {
+          'Access-Control-Allow-Origin': '*',
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'no-store',
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': String(Buffer.byteLength(body)),
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      } catch {
+        res.destroy();
+      }
+    });
+  });
+  // CONNECT is no request for this API: Node would drop the connection; answer a 405 instead.
+  server.on('connect', (_req, socket) => {
+    socket.on('error', () => undefined);
+    const { body } = error(405, 'method_not_allowed', 'This API is read-only: use GET.');
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, OPTIONS\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    try {
+      log?.({ time: new Date().toISOString(), method: 'CONNECT', route: '(connect)', params: [], status: 405, bytes: Buffer.byteLength(body), ms: 0 });
+    } catch (e) {
+      logError('(connect)', e);
     }
   });
   server.keepAliveTimeout = 5000;

@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { get } from './backends.mjs';
 import { dataset, KNOWN, root } from './fixture.mjs';
 
@@ -63,6 +64,46 @@ test('serve FILE answers HSDS on PGlite, logs requests as JSON lines, and stops 
   assert.ok(!stdout.includes('naloxone'));
   await assert.rejects(get(base, '/healthz'), /ECONNREFUSED/);
 });
+
+/** One raw request line on its own connection; resolves with the status line (empty when dropped). */
+function rawLine(base, target) {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    let text = '';
+    socket.on('data', (c) => (text += c.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(text));
+    socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 'latin1');
+  });
+}
+
+for (const mode of ['PGlite', 'PostgreSQL']) {
+  test(`serve (${mode}) answers request lines that are no URL with a 400 and keeps running (#20)`, { skip: mode === 'PostgreSQL' && !process.env.DATABASE_URL && 'DATABASE_URL is not set' }, async (t) => {
+    const tmp = tempDir(t);
+    const file = join(tmp.dir, 'fixture.json');
+    writeFileSync(file, JSON.stringify(dataset(KNOWN)));
+    const { child, base, output } = await serve(mode === 'PGlite' ? [file] : [file, '--database', process.env.DATABASE_URL]);
+    const targets = ['http://[', 'http://a:b:c/services', 'http://x:99999/', 'http://%zz/', 'http://user:pass@/', '/services/%ZZ', '/services?modified_after=2021-02-29'];
+    try {
+      for (const target of targets) {
+        const text = await rawLine(base, target);
+        assert.match(text, /^HTTP\/1\.1 400 /, target);
+        assert.match(text, /\r\n\r\n\{"error":"bad_(request|parameter)"/, target);
+        assert.equal((await get(base, '/services?full=false')).json.total_items, KNOWN.length, target);
+      }
+    } finally {
+      child.kill('SIGTERM');
+      const [code] = await once(child, 'exit');
+      assert.equal(code, 0);
+    }
+    const { stdout, stderr } = output();
+    // One JSON log line per request (each hostile one and each check after it), no stack trace.
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.status), targets.flatMap(() => [400, 200]));
+    assert.doesNotMatch(stderr, /error on|\n\s+at /);
+  });
+}
 
 test('import (CSV) output feeds serve', async (t) => {
   const tmp = tempDir(t);
