@@ -10,7 +10,7 @@ import '../../src/components/resource-search/resource-search.js';
 import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import { MY_LIST_KEY, MY_LIST_MAX, addToList, clearList, removeFromList } from '../../src/components/shared/my-list.js';
-import { datasetUrl, failOnLitWarnings, uniqueKey, until } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, localeReady, uniqueKey, until } from '../helpers.js';
 
 type ListModule = typeof import('../../src/components/shared/my-list.js');
 interface Tab {
@@ -150,4 +150,13 @@ describe('my list across tabs', () => {
       expect(stored()).to.equal(value);
     });
   }
+
+  it('says why in Spanish too, under lang="es"', async () => {
+    localStorage.setItem(MY_LIST_KEY, '{"other":"app"}');
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><recovery-my-list src=${datasetUrl({ key: uniqueKey('ml-fes') })}></recovery-my-list></div>`);
+    const el = wrapper.querySelector<RecoveryMyList>('recovery-my-list')!;
+    await localeReady();
+    await until(() => (el.shadowRoot!.querySelector('.notice.foreign')?.textContent ?? '').startsWith('No se puede guardar su lista'), 'Spanish');
+    expect(localStorage.getItem(MY_LIST_KEY)).to.equal('{"other":"app"}');
+  });
 });
