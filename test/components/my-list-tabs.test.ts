@@ -79,7 +79,7 @@ describe('my list across tabs', () => {
     const op = fc.record({ tab: fc.constantFrom(0, 1), add: fc.boolean(), id: fc.integer({ min: 0, max: 11 }).map((n) => `p-${n}`) });
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { maxLength: 30 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 40, size: 'max' }), async (ops) => {
         runs++;
         localStorage.removeItem(MY_LIST_KEY);
         const model: string[] = [];
