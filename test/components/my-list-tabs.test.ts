@@ -159,4 +159,17 @@ describe('my list across tabs', () => {
     await until(() => (el.shadowRoot!.querySelector('.notice.foreign')?.textContent ?? '').startsWith('No se puede guardar su lista'), 'Spanish');
     expect(localStorage.getItem(MY_LIST_KEY)).to.equal('{"other":"app"}');
   });
+
+  it('never drops what is stored: fields it does not know and entries past the limit stay', () => {
+    localStorage.setItem(MY_LIST_KEY, JSON.stringify([{ id: 'x', name: 'X', note: 'kept by a later version' }, { id: 'y', name: 'Y' }]));
+    expect(addToList([{ id: 'z', name: 'Z' }])).to.equal('added');
+    expect(removeFromList('y')).to.equal('removed');
+    expect(JSON.parse(stored()!)).to.deep.equal([{ id: 'x', name: 'X', note: 'kept by a later version' }, { id: 'z', name: 'Z' }]);
+
+    const long = Array.from({ length: MY_LIST_MAX + 10 }, (_, i) => ({ id: `l-${i}`, name: `L ${i}` }));
+    localStorage.setItem(MY_LIST_KEY, JSON.stringify(long));
+    expect(addToList([{ id: 'one-more', name: 'x' }])).to.equal('full');
+    expect(removeFromList('l-0')).to.equal('removed');
+    expect(JSON.parse(stored()!)).to.deep.equal(long.slice(1));
+  });
 });
