@@ -8,7 +8,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CATEGORIES } from '../src/core/schema.js';
-import { cspLines, iframeSnippet, scriptSnippet, type EmbedConfig } from './snippets.js';
+import { cspLines, iframeSnippet, isSnippetUrl, isUrlAttribute, scriptSnippet, type EmbedConfig } from './snippets.js';
 
 interface ManifestAttribute {
   name: string;
@@ -49,6 +49,8 @@ export class RfConfigure extends LitElement {
   @state() private font = '';
   @state() private radius = '';
   @state() private base = 'https://www.example.gov/assets/recovery-finder/';
+  /** What is typed in the upload field; `base` keeps the last value that was accepted. */
+  @state() private baseTyped = this.base;
   @state() private copied = '';
   @state() private loadError = '';
 
@@ -71,6 +73,8 @@ export class RfConfigure extends LitElement {
     button { font: inherit; min-height: 2.75rem; padding: 0.25rem 1rem; cursor: pointer; }
     h2 { font-size: 1.25rem; margin: 1.5rem 0 0.25rem; }
     .status { min-height: 1.5em; }
+    .refused { color: #a4262c; font-weight: 600; margin: 0.25rem 0 0; }
+    input[aria-invalid='true'] { border: 2px solid #a4262c; }
   `;
 
   override connectedCallback(): void {
@@ -92,11 +96,15 @@ export class RfConfigure extends LitElement {
     return this.declarations.find((d) => d.tagName === `recovery-${this.element}`);
   }
 
-  /** The configuration the form describes. */
+  /**
+   * The configuration the form describes. An address that is neither http(s) nor a path is
+   * never part of it: a refused attribute is left out, a refused upload location keeps the last
+   * accepted one.
+   */
   get config(): EmbedConfig {
     return {
       element: this.element,
-      attributes: this.options,
+      attributes: Object.fromEntries(Object.entries(this.options).filter(([name, value]) => !isUrlAttribute(name, value) || isSnippetUrl(value))),
       lang: this.language,
       theme: { color: this.color, font: this.font, radius: this.radius },
       base: this.base,
@@ -142,9 +150,24 @@ export class RfConfigure extends LitElement {
           @change=${(e: Event) => this.set(a.name, (e.target as HTMLInputElement).checked)} />${a.name}</label>
         <span class="hint">${withCode(a.description)}</span>`;
     }
+    const refused = isUrlAttribute(a.name, value ?? '') && !isSnippetUrl(String(value ?? ''));
     return html`<label for=${id}>${a.name}<span class="hint">${withCode(a.description)}</span></label>
-      <input id=${id} type="text" .value=${typeof value === 'string' ? value : ''}
-        @input=${(e: Event) => this.set(a.name, (e.target as HTMLInputElement).value)} />`;
+      <input id=${id} type="text" .value=${typeof value === 'string' ? value : ''} aria-invalid=${refused ? 'true' : 'false'}
+        aria-describedby=${`${id}-refused`}
+        @input=${(e: Event) => this.set(a.name, (e.target as HTMLInputElement).value)} />
+      ${this.renderRefused(`${id}-refused`, refused, 'The snippets leave this option out.')}`;
+  }
+
+  /** The words under a refused address: always in the page (so they are announced when filled). */
+  private renderRefused(id: string, refused: boolean, outcome: string) {
+    return html`<p class="refused" id=${id} aria-live="polite">${refused
+      ? `Not used: only an address starting with https:// or http://, or a path such as /assets/recovery-finder/, is accepted here. ${outcome}`
+      : nothing}</p>`;
+  }
+
+  private setBase(value: string) {
+    this.baseTyped = value;
+    if (isSnippetUrl(value)) this.base = value;
   }
 
   private renderPreview() {
@@ -213,7 +236,9 @@ export class RfConfigure extends LitElement {
           <fieldset>
             <legend>Your site</legend>
             <label for="base">Where you upload dist/<span class="hint">The address of the folder holding recovery-finder.js</span></label>
-            <input id="base" type="url" .value=${this.base} @input=${(e: Event) => (this.base = (e.target as HTMLInputElement).value)} />
+            <input id="base" type="url" .value=${this.baseTyped} aria-invalid=${isSnippetUrl(this.baseTyped) ? 'false' : 'true'}
+              aria-describedby="base-refused" @input=${(e: Event) => this.setBase((e.target as HTMLInputElement).value)} />
+            ${this.renderRefused('base-refused', !isSnippetUrl(this.baseTyped), `The snippets keep the last address accepted: ${this.base}`)}
           </fieldset>
         </form>
         <div>

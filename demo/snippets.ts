@@ -27,6 +27,36 @@ export function attr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * True when `value` may be written into a snippet as an address: an http(s) URL or a path
+ * (`/assets/x/`, `./x`, `x/y`). Refused: any other scheme (`javascript:`, `data:`, `blob:`,
+ * `vbscript:`, ...), protocol-relative (`//host`, `\\host`, `/\\host`), and any whitespace,
+ * control character or backslash anywhere (`java\tscript:`, ` JAVASCRIPT:`), which browsers
+ * strip or rewrite before reading the scheme.
+ */
+export function isSnippetUrl(value: string): boolean {
+  if (value === '') return true;
+  // Whitespace (also Unicode spaces), C0/C1 controls, DEL, invisible format characters, backslashes.
+  if (/[\s\p{Cc}\p{Cf}\p{Z}\\]/u.test(value)) return false;
+  if (value.startsWith('//')) return false;
+  const scheme = /^([^/?]*?):/.exec(value);
+  if (!scheme) return true; // a path: no colon before the first / or ?
+  if (!/^https?$/i.test(scheme[1]!)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Attributes whose values are addresses (a taxonomy map given inline as JSON is not one). */
+export function isUrlAttribute(name: string, value: string | boolean): value is string {
+  if (typeof value !== 'string') return false;
+  if (name === 'api-taxonomy') return !value.trim().startsWith('{');
+  return ['src', 'action', 'api'].includes(name) || name.endsWith('-url');
+}
+
 function baseUrl(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }

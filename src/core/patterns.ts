@@ -15,4 +15,9 @@ export const TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 export const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 /** An organisational e-mail address (never a person's): checked loosely. */
+/**
+ * One plain address where reports of changes go, to be the whole recipient of a `mailto:` link:
+ * no `?`, `&`, `;`, `,`, `%`, spaces, line breaks, `mailto:` prefix or display name.
+ */
+export const FEEDBACK_EMAIL_PATTERN = /^[A-Za-z0-9._+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 export const EMAIL_PATTERN = /^[^\s@<>"']+@[^\s@<>"']+\.[a-z]{2,}$/i;

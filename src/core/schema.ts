@@ -125,6 +125,7 @@ import {
   DATE_PATTERN,
   LANGUAGE_PATTERN,
   EMAIL_PATTERN,
+  FEEDBACK_EMAIL_PATTERN,
 } from './patterns.js';
 const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -284,7 +285,7 @@ export const FeedbackSchema = v.pipe(
     /** A page or form where a person reports a change (http or https). */
     url: v.optional(httpUrl),
     /** An address that takes reports of changes. */
-    email: v.optional(v.pipe(v.string(), v.regex(EMAIL_PATTERN, 'must be an e-mail address'))),
+    email: v.optional(v.pipe(v.string(), v.regex(FEEDBACK_EMAIL_PATTERN, 'must be one plain e-mail address'))),
   }),
   v.check((f) => f.url !== undefined || f.email !== undefined, 'needs a url, an email, or both'),
 );
@@ -536,19 +537,41 @@ export function wellFormed(value: unknown, repaired: string[], path: Array<strin
   return copy ?? value;
 }
 
-/** Validate one record. */
+/**
+ * Validate one record. Every string is made well-formed first (a repaired string is named in
+ * `repaired`, and the record kept). A record whose only fault is its `feedback` block is kept
+ * without it, the fault given in `warnings`.
+ */
 export function validateResource(
   raw: unknown,
   index?: number,
-): { ok: true; resource: Resource; repaired: ValidationProblem[] } | { ok: false; problems: ValidationProblem[] } {
+): { ok: true; resource: Resource; repaired: ValidationProblem[]; warnings?: ValidationProblem[] } | { ok: false; problems: ValidationProblem[] } {
   // Every string of the record well-formed first: a repaired string is named, and the record kept.
   const paths: string[] = [];
   const input = wellFormed(raw, paths);
   const id = readableId(input);
+  const where = (path: string, message: string): ValidationProblem => ({
+    ...(index === undefined ? {} : { index }),
+    ...(id === undefined ? {} : { id }),
+    path,
+    message,
+  });
+  const repaired = paths.map((path): ValidationProblem => ({ ...where(path, LONE_SURROGATE_MESSAGE), repaired: true }));
   const result = v.safeParse(ResourceSchema, input);
-  if (result.success) {
-    const repaired = paths.map((path): ValidationProblem => ({ ...(index === undefined ? {} : { index }), ...(id === undefined ? {} : { id }), path, message: LONE_SURROGATE_MESSAGE, repaired: true }));
-    return { ok: true, resource: result.output, repaired };
+  if (result.success) return { ok: true, resource: result.output, repaired };
+  // A bad feedback block costs only the record's own "Report a change" address: the record is
+  // kept without it, with a warning (its card then offers the dataset's address, if any).
+  const { feedback, ...rest } = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  if (feedback !== undefined && result.issues.every((issue) => pathOf(issue).split('.')[0] === 'feedback')) {
+    const without = v.safeParse(ResourceSchema, rest);
+    if (without.success) {
+      return {
+        ok: true,
+        resource: without.output,
+        repaired,
+        warnings: result.issues.map((issue) => where(pathOf(issue), `${messageOf(issue)} (this record's "Report a change" link is left out)`)),
+      };
+    }
   }
   return {
     ok: false,
@@ -638,7 +661,10 @@ function* validation(input: unknown, progress?: ValidationProgress): Generator<v
     const r = validateResource(raw, index);
     if (!r.ok) {
       problems.push(...r.problems);
-    } else if (seen.has(r.resource.id)) {
+      continue;
+    }
+    if (r.warnings) problems.push(...r.warnings);
+    if (seen.has(r.resource.id)) {
       problems.push({ index, id: r.resource.id, path: 'id', message: 'duplicate id: an earlier record has it' });
     } else {
       problems.push(...r.repaired);

@@ -97,3 +97,78 @@ describe('report a change', () => {
     expect(r.ok && r.problems.some((p) => p.index === 0 && p.path.startsWith('feedback'))).to.equal(true);
   });
 });
+
+// A bad feedback block on one record costs that record's link only (#20); the e-mail is one
+// plain address, the whole recipient of the mailto link, or no link.
+describe('report a change: a bad feedback block', () => {
+  failOnLitWarnings();
+
+  const MALFORMED: unknown[] = [
+    'corrections@example.org',
+    42,
+    null,
+    [],
+    {},
+    { url: 'javascript:alert(1)' },
+    { url: 'ftp://example.org/x' },
+    { email: 'not an address' },
+    { email: 'a@example.org?cc=b@example.org' },
+    { email: 'a@example.org&bcc=b@example.org' },
+    { email: 'a@example.org;b@example.org' },
+    { email: 'a@example.org,b@example.org' },
+    { email: 'a@example.org\r\nBcc: b@example.org' },
+    { email: 'a@example.org\nx' },
+    { email: 'a @example.org' },
+    { email: ' a@example.org' },
+    { email: 'mailto:a@example.org' },
+    { email: 'Corrections <a@example.org>' },
+    { email: '"Corrections" a@example.org' },
+    { email: 'a%3Fcc%3Db@example.org' },
+    { email: 42 },
+    { url: 'https://example.org/ok', extra: 1, email: 'a@b?c' },
+  ];
+
+  it(`a record with each of ${MALFORMED.length} malformed feedback blocks still shows, without the link, with a warning`, async () => {
+    const doc = await dataset();
+    const target = doc.resources[0]!;
+    for (const bad of MALFORMED) {
+      const withBad = { ...doc, resources: doc.resources.map((r) => (r === target ? { ...r, feedback: bad } : r)) };
+      const checked = validateDataset(withBad as unknown as DatasetInput);
+      expect(checked.ok, JSON.stringify(bad)).to.equal(true);
+      if (!checked.ok) continue;
+      expect(checked.dataset.resources.length, JSON.stringify(bad)).to.equal(doc.resources.length);
+      expect(checked.dataset.resources.find((r) => r.id === target['id'])?.feedback, JSON.stringify(bad)).to.equal(undefined);
+      expect(checked.problems.some((p) => p.index === 0 && p.path.startsWith('feedback')), JSON.stringify(checked.problems)).to.equal(true);
+
+      const el = await search(withBad);
+      await until(() => cards(el).length === doc.resources.length, 'every card');
+      const card = cards(el).find((c) => c.querySelector('.name')!.textContent!.trim() === target['name'])!;
+      expect(card, `the record shows with ${JSON.stringify(bad)}`).to.exist;
+      expect(linkOf(card), JSON.stringify(bad)).to.equal(null);
+    }
+  });
+
+  for (const email of ['corrections@example.org', 'first.last+tag@mail.example.org', 'a_b-c@example.co.uk']) {
+    it(`a valid address keeps the link, the recipient exactly ${email}`, async () => {
+      const doc = await dataset();
+      const target = doc.resources[0]!;
+      target['feedback'] = { email };
+      const el = await search(doc);
+      const card = cards(el).find((c) => c.querySelector('.name')!.textContent!.trim() === target['name'])!;
+      const a = linkOf(card)!;
+      expect(a).to.exist;
+      const url = new URL(a.href);
+      expect(url.protocol).to.equal('mailto:');
+      expect(decodeURIComponent(url.pathname)).to.equal(email);
+      expect([...url.searchParams.keys()]).to.deep.equal(['subject', 'body']);
+    });
+  }
+
+  it('an unsafe dataset-wide address drops the links, not the records', async () => {
+    const doc = await dataset();
+    doc['feedback'] = { email: 'corrections@example.org?cc=boss.org' };
+    const el = await search(doc);
+    expect(cards(el).length).to.equal(doc.resources.length);
+    expect(el.shadowRoot!.querySelectorAll('.report-change').length).to.equal(0);
+  });
+});

@@ -130,3 +130,99 @@ describe('demo/configure.html', () => {
     expect(prefix.querySelector('code')?.textContent).to.equal('sync-url');
   });
 });
+
+// #20: the configurator writes only http(s) addresses or paths into a snippet; anything else is
+// refused next to its field, in words that are announced, and left out of every snippet.
+describe('demo/configure.html: addresses it refuses', () => {
+  const REFUSED = [
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    ' JAVASCRIPT:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'java\rscript:alert(1)',
+    'java\u0000script:alert(1)',
+    '\u0001javascript:alert(1)',
+    'javascript\u200b:alert(1)',
+    'jav&#x09;ascript:alert(1)',
+    '&#106;avascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'DATA:text/javascript,alert(1)',
+    'blob:https://evil.example/1234',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    '//evil.example/rf/',
+    '\\\\evil.example\\rf\\',
+    '/\\evil.example/rf/',
+    'https:\\\\evil.example/',
+    'http: //evil.example/',
+    'ftp://example.org/rf/',
+    'mailto:a@example.org',
+  ];
+  const ACCEPTED = ['https://assets.example.org/rf/', 'HTTP://assets.example.org/rf/', '/assets/rf/', './rf/', 'rf/dist/', 'https://tiles.example.org/{z}/{x}/{y}.png'];
+
+  const refusedText = (el: Element, id: string) => el.shadowRoot!.getElementById(id)?.textContent?.trim() ?? '';
+  const snippets = (el: Element) => [...el.shadowRoot!.querySelectorAll('pre[data-snippet]')].map((p) => p.textContent ?? '').join('\n');
+
+  it(`refuses each of ${REFUSED.length} unsafe upload locations, visibly and announced, and keeps it out of the snippets`, async () => {
+    const el = await make();
+    const base = $<HTMLInputElement>(el, '#base');
+    typeInto(base, 'https://assets.example.org/good/');
+    await el.updateComplete;
+    for (const value of REFUSED) {
+      typeInto(base, value);
+      await el.updateComplete;
+      const words = el.shadowRoot!.getElementById('base-refused')!;
+      expect(refusedText(el, 'base-refused'), JSON.stringify(value)).to.match(/^Not used: only an address starting with https:\/\/ or http:\/\//);
+      expect(words.getAttribute('aria-live'), 'announced').to.equal('polite');
+      expect(words.getBoundingClientRect().height, 'visible').to.be.greaterThan(0);
+      expect(base.getAttribute('aria-invalid')).to.equal('true');
+      expect(base.getAttribute('aria-describedby')).to.equal('base-refused');
+      const out = snippets(el);
+      expect(out, JSON.stringify(value)).to.contain('https://assets.example.org/good/recovery-finder.js');
+      expect(out.toLowerCase(), JSON.stringify(value)).not.to.match(/javascript|vbscript|data:|blob:|evil\.example|file:|ftp:|mailto:/);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it(`refuses the same ${REFUSED.length} values in every address option (src, api, tile-url, ...), leaving the option out`, async () => {
+    const el = await make();
+    for (const name of ['src', 'api', 'zip-table-url']) {
+      const input = $<HTMLInputElement>(el, `#attr-${name}`);
+      expect(input, name).to.exist;
+      for (const value of REFUSED) {
+        typeInto(input, value);
+        await el.updateComplete;
+        expect(refusedText(el, `attr-${name}-refused`), `${name} ${JSON.stringify(value)}`).to.match(/^Not used:.*leave this option out/);
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(snippets(el), `${name} ${JSON.stringify(value)}`).not.to.match(new RegExp(`<recovery-[^>]*\\s${name}=|[?&]${name}=`));
+        expect(snippets(el).toLowerCase()).not.to.match(/javascript|vbscript|data:text|blob:|evil\.example/);
+        const preview = el.shadowRoot!.querySelector('.preview > *')!;
+        expect(preview.hasAttribute(name), 'nor in the preview').to.equal(false);
+      }
+    }
+  });
+
+  it(`accepts ${ACCEPTED.length} http(s) addresses and paths, with no message`, async () => {
+    const el = await make();
+    const base = $<HTMLInputElement>(el, '#base');
+    const src = $<HTMLInputElement>(el, '#attr-src');
+    for (const value of ACCEPTED) {
+      typeInto(base, value);
+      typeInto(src, value);
+      await el.updateComplete;
+      expect(refusedText(el, 'base-refused'), value).to.equal('');
+      expect(refusedText(el, 'attr-src-refused'), value).to.equal('');
+      expect(base.getAttribute('aria-invalid')).to.equal('false');
+      const script = $(el, 'pre[data-snippet=script]').textContent ?? '';
+      expect(script).to.contain(`src="${value.endsWith('/') ? value : `${value}/`}recovery-finder.js"`);
+      expect(script).to.contain(` src="${value.replace(/&/g, '&amp;')}"`);
+    }
+    // An inline taxonomy map is not an address.
+    const taxonomy = $<HTMLInputElement>(el, '#attr-api-taxonomy');
+    typeInto(taxonomy, '{"term-1": "recovery-center"}');
+    await el.updateComplete;
+    expect(refusedText(el, 'attr-api-taxonomy-refused')).to.equal('');
+  });
+});

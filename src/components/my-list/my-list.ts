@@ -87,7 +87,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
     const before = this.list.entries;
     const done = clearList();
     this.cleared = done ? before : [];
-    this.say(done ? msg('Your list is cleared. Nothing of it is kept in this browser now.') : msg('This browser would not clear your list. Try again.'));
+    this.say(done ? msg('Your list is cleared. Nothing of it is kept in this browser now.') : this.list.foreign ? listChangeText('foreign', '') : msg('This browser would not clear your list. Try again.'));
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus());
   }
 
@@ -154,6 +154,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
       <h2 id="mine-heading" tabindex="-1">${msg('My list')}</h2>
       <p class="intro">${msg('Your own list of supports, to print or keep on your phone. It is kept in this browser only and never sent anywhere.')}</p>
       ${this.renderLoadState()}
+      ${this.list.foreign ? html`<p class="notice warning foreign">${listChangeText('foreign', '')}</p>` : nothing}
       ${entries.length === 0
         ? html`<p class="notice empty">${msg('Your list is empty. Choose "Add to my list" on any place to keep it here.')}</p>
             ${this.cleared.length

@@ -70,6 +70,8 @@ export function listChangeText(change: ListChange, name: string): string {
       return msg(str`Removed from your list: ${name}.`);
     case 'full':
       return msg('Your list is full. Remove something from it first.');
+    case 'foreign':
+      return msg('Your list cannot be saved in this browser: something else is already kept in its place, and it is left as it is. Print or share the places instead, or call one of the help numbers.');
     default:
       return msg('This browser would not keep your list (private browsing may stop it). Print or share it instead.');
   }

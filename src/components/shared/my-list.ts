@@ -2,6 +2,12 @@
  * "My list", a person's own list of supports (the pocket card): record ids and names, kept in
  * this browser only (localStorage, one key), written only once the person adds something, and
  * never sent anywhere. Every element on the page, and other tabs, follow changes.
+ *
+ * Every change reads the stored value at that moment and writes it back merged (never a copy
+ * kept in memory), then reads it back: the outcome says 'added' only when the browser kept it.
+ * A value under the key that this library did not write (not JSON, not an array of `{id, name}`:
+ * another app's, a later version's) is left untouched: nothing is saved, and the person is told
+ * why (`'foreign'`), rather than writing to another key the other owner would never read.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -26,40 +32,77 @@ function storage(): Storage | undefined {
   }
 }
 
-/** The list as kept (entries that are not well formed are left out). */
-export function readList(): ListEntry[] {
+/**
+ * What the key holds, read afresh: `entries` (the well-formed ones, for showing) and `raw` (every
+ * item as stored, written back untouched), or `foreign` when the key holds something this
+ * library did not write (another app's value, a later version's shape, garbage): that value is
+ * never overwritten, and nothing is saved until it is gone.
+ */
+interface Stored {
+  entries: ListEntry[];
+  raw: Array<Record<string, unknown>>;
+  foreign: boolean;
+}
+
+function entryOf(item: unknown): ListEntry | undefined {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+  const { id, name } = item as Record<string, unknown>;
+  if (typeof id !== 'string' || !id || id.length > 200) return undefined;
+  if (name !== undefined && typeof name !== 'string') return undefined;
+  return { id, name: (name ?? '').slice(0, 200) };
+}
+
+function readStored(): Stored {
+  const empty: Stored = { entries: [], raw: [], foreign: false };
   let text: string | null | undefined;
   try {
     text = storage()?.getItem(MY_LIST_KEY);
   } catch {
-    return [];
+    return empty;
   }
-  if (!text) return [];
+  if (!text) return empty;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    const items: unknown[] = Array.isArray(parsed) ? parsed : [];
-    const seen = new Set<string>();
-    const out: ListEntry[] = [];
-    for (const item of items) {
-      if (typeof item !== 'object' || item === null) continue;
-      const { id, name } = item as Record<string, unknown>;
-      if (typeof id !== 'string' || !id || id.length > 200 || seen.has(id)) continue;
-      seen.add(id);
-      out.push({ id, name: typeof name === 'string' ? name.slice(0, 200) : '' });
-    }
-    return out.slice(0, MY_LIST_MAX);
+    parsed = JSON.parse(text);
   } catch {
-    return [];
+    return { ...empty, foreign: true };
   }
+  if (!Array.isArray(parsed)) return { ...empty, foreign: true };
+  const seen = new Set<string>();
+  const out: Stored = { entries: [], raw: [], foreign: false };
+  for (const item of parsed as unknown[]) {
+    const entry = entryOf(item);
+    if (!entry) return { ...empty, foreign: true };
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    out.entries.push(entry);
+    out.raw.push(item as Record<string, unknown>);
+  }
+  return out;
 }
 
-/** Keep the list (an empty list removes the key). False when the browser would not keep it. */
-function writeList(list: ListEntry[]): boolean {
+/** The list as kept (nothing when the key holds a value of another shape). */
+export function readList(): ListEntry[] {
+  return readStored().entries;
+}
+
+/** True when the key holds a value this library did not write, which it leaves alone. */
+export function listIsForeign(): boolean {
+  return readStored().foreign;
+}
+
+/**
+ * Write `next` (computed from what is stored now), then read it back: true only when the
+ * browser kept it. An empty list removes the key.
+ */
+function writeList(next: Array<Record<string, unknown>>): boolean {
   const s = storage();
   if (!s) return false;
+  const text = next.length ? JSON.stringify(next) : null;
   try {
-    if (list.length) s.setItem(MY_LIST_KEY, JSON.stringify(list));
-    else s.removeItem(MY_LIST_KEY);
+    if (text === null) s.removeItem(MY_LIST_KEY);
+    else s.setItem(MY_LIST_KEY, text);
+    if (s.getItem(MY_LIST_KEY) !== text) return false;
   } catch {
     return false;
   }
@@ -67,37 +110,56 @@ function writeList(list: ListEntry[]): boolean {
   return true;
 }
 
-export type ListChange = 'added' | 'removed' | 'full' | 'failed';
+/**
+ * `foreign`: the key holds another app's or version's value, left untouched and nothing saved.
+ */
+export type ListChange = 'added' | 'removed' | 'full' | 'failed' | 'foreign';
 
-/** Add entries not yet there. */
+/**
+ * Add entries not yet there. Every change is made against the value stored at that moment (never a
+ * copy kept in memory), so an entry another tab added meanwhile stays; 'added' only once the
+ * browser has kept it.
+ */
 export function addToList(entries: ListEntry[]): ListChange {
-  const list = readList();
-  const have = new Set(list.map((e) => e.id));
-  const fresh = entries.filter((e) => !have.has(e.id));
-  if (list.length + fresh.length > MY_LIST_MAX) return 'full';
-  return writeList([...list, ...fresh.map((e) => ({ id: e.id, name: e.name }))]) ? 'added' : 'failed';
+  const now = readStored();
+  if (now.foreign) return 'foreign';
+  const have = new Set(now.entries.map((e) => e.id));
+  const fresh = entries.filter((e) => !have.has(e.id) && !!e.id).filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i);
+  if (now.entries.length + fresh.length > MY_LIST_MAX) return 'full';
+  if (!fresh.length) return 'added';
+  return writeList([...now.raw, ...fresh.map((e) => ({ id: e.id, name: e.name }))]) ? 'added' : 'failed';
 }
 
+/** Take one entry off, leaving every other stored item as it is. */
 export function removeFromList(id: string): ListChange {
-  return writeList(readList().filter((e) => e.id !== id)) ? 'removed' : 'failed';
+  const now = readStored();
+  if (now.foreign) return 'foreign';
+  return writeList(now.raw.filter((item) => item['id'] !== id)) ? 'removed' : 'failed';
 }
 
-/** Forget the whole list (the key is removed). */
+/** Forget the whole list (the key is removed). False when the key holds another app's value. */
 export function clearList(): boolean {
+  if (readStored().foreign) return false;
   return writeList([]);
 }
 
 /** Re-renders its host when the list changes, here or in another tab. */
 export class MyListController implements ReactiveController {
-  private cached?: ListEntry[] | undefined;
+  private cached?: Stored | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
   get entries(): ListEntry[] {
-    this.cached ??= readList();
-    return this.cached;
+    this.cached ??= readStored();
+    return this.cached.entries;
+  }
+
+  /** True when the key holds a value of another shape (left untouched; nothing is saved). */
+  get foreign(): boolean {
+    this.cached ??= readStored();
+    return this.cached.foreign;
   }
 
   has(id: string): boolean {

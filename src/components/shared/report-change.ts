@@ -7,7 +7,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Feedback, Resource } from '../../core/schema.js';
 import { safeHttpUrl, uriComponent } from '../../core/links.js';
-import { EMAIL_PATTERN } from '../../core/patterns.js';
+import { FEEDBACK_EMAIL_PATTERN } from '../../core/patterns.js';
 
 /** Where a report about this record goes: its own feedback first, then the dataset's. */
 export function reportChangeHref(r: Resource, datasetFeedback: Feedback | undefined, pageUrl: string): string | undefined {
@@ -15,7 +15,7 @@ export function reportChangeHref(r: Resource, datasetFeedback: Feedback | undefi
   if (!f) return undefined;
   const url = safeHttpUrl(f.url);
   if (url) return url;
-  if (!f.email || !EMAIL_PATTERN.test(f.email)) return undefined;
+  if (!f.email || !FEEDBACK_EMAIL_PATTERN.test(f.email)) return undefined;
   const subject = msg(str`Change to a listing: ${r.name} (${r.id})`);
   const body = [
     msg(str`Listing: ${r.name}`),

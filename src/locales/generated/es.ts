@@ -174,6 +174,7 @@
 's740187a1971de927': `Enlace copiado.`,
 's748f5e4ac055ad61': str`Añadido a su lista: ${0}. Su lista se guarda solo en este navegador.`,
 's74b1f0576846a09b': `Por favor, agréguenme al boletín.`,
+'s767451ca74ab880b': `No se puede guardar su lista en este navegador: ya hay otra cosa guardada en su lugar, y se deja como está. Imprima o comparta los lugares, o llame a uno de los números de ayuda.`,
 's76cc0f299dc3ef2c': `Su lista está llena. Quite algo de ella primero.`,
 's76e2c4f6ba2583d4': str`${0} lugares aquí: seleccione para acercar`,
 's77073d6fbb99d9c9': str`Lugares que aceptan ${0} ${1}`,
