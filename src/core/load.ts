@@ -152,6 +152,8 @@ export interface PartialDataset {
   checked: number;
   /** Records in the document; undefined while it is still arriving. */
   total: number | undefined;
+  /** A directory's first page, more to come: worth showing whatever its size. */
+  early?: boolean | undefined;
 }
 
 /**
@@ -167,6 +169,8 @@ export interface LoadedDataset {
   /** Help contacts that were skipped, or a missing help block (the built-in contacts are used). */
   helpProblems: ValidationProblem[];
   url?: string;
+  /** Set when only part of the data came (a directory's later pages did not): why the rest did not. */
+  unfinished?: DatasetLoadError | undefined;
 }
 
 const DEFAULTS = { timeoutMs: 9_000, deadlineMs: LOAD_BUDGET_MS, retries: 1, backoffMs: 600 };
