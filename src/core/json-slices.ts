@@ -76,7 +76,11 @@ export class RecordScanner {
   private readonly chunks: string[] = [];
   private headTold = false;
 
-  constructor(private readonly head?: JsonHead) {}
+  constructor(
+    private readonly head?: JsonHead,
+    /** The top-level array whose items are the records (an HSDS page's `contents`). */
+    private readonly key = 'resources',
+  ) {}
 
   /** Whether the head was told (never twice). */
   get toldHead(): boolean {
@@ -111,7 +115,7 @@ export class RecordScanner {
         continue;
       }
       if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-        if (this.depth === 1 && c === OPEN_ARRAY && this.lastKey === 'resources') {
+        if (this.depth === 1 && c === OPEN_ARRAY && this.lastKey === this.key) {
           // A second `resources` key: JSON.parse keeps the last; leave such a document to it.
           if (this.layout) {
             this.layout = false;
@@ -242,17 +246,18 @@ export class RecordScanner {
 }
 
 /**
- * The steps: `JSON.parse(text)`'s value at the end; throws what JSON.parse throws. `scanned`
+ * The steps: `JSON.parse(text)`'s value at the end; throws what JSON.parse throws. `key` names
+ * the top-level array parsed record by record (default `resources`). `scanned`
  * is the scanner that has already read the whole text as it arrived (then it is not scanned
  * again); otherwise the text is scanned a chunk per step. With `head`, the document's first
  * records are told as soon as they are found (a step may then yield the promise `head.take`
  * returned; {@link runInSlices} waits for it).
  */
-export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: RecordScanner): Generator<void | Promise<void>, unknown> {
+export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: RecordScanner, key = 'resources'): Generator<void | Promise<void>, unknown> {
   let scanner = scanned;
   if (!scanner) {
     if (text.length < CHUNK * 4) return JSON.parse(text) as unknown;
-    scanner = new RecordScanner(head);
+    scanner = new RecordScanner(head, key);
     for (let i = 0; i < text.length; i += CHUNK) {
       const wait = scanner.push(text.slice(i, i + CHUNK));
       yield wait ?? undefined;
@@ -267,7 +272,7 @@ export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: Recor
   } catch {
     return JSON.parse(text) as unknown;
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Array.isArray((doc as { resources?: unknown }).resources)) {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Array.isArray((doc as Record<string, unknown>)[key])) {
     return JSON.parse(text) as unknown;
   }
   const records: unknown[] = new Array<unknown>(layout.starts.length);
@@ -279,6 +284,6 @@ export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: Recor
       return JSON.parse(text) as unknown;
     }
   }
-  (doc as { resources: unknown[] }).resources = records;
+  (doc as Record<string, unknown>)[key] = records;
   return doc;
 }

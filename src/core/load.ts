@@ -131,6 +131,11 @@ export interface FetchOptions {
    * says: several requests of one load share one budget.
    */
   deadlineAt?: number | undefined;
+  /**
+   * The top-level array of a large JSON document, parsed one item a step (default `resources`;
+   * an HSDS page's is `contents`).
+   */
+  recordsKey?: string | undefined;
   /** The clock of waits and time limits. Default {@link loadTiming}'s. */
   clock?: LoadClock | undefined;
   /** Told between two slices of a long validation how far it has come (see {@link OnPartial}). */
@@ -379,7 +384,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     // (scanned already as it arrived, or now). Its first records are told to `onPartial` as
     // soon as they are found.
     const { parseJsonInSteps } = await loadSteppedParser();
-    return await runInSlices(parseJsonInSteps(body, head, scanner), options.signal ? { signal: options.signal } : {});
+    return await runInSlices(parseJsonInSteps(body, head, scanner, options.recordsKey), options.signal ? { signal: options.signal } : {});
   } catch {
     if (options.signal?.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
     throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);

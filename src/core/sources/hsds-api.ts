@@ -451,7 +451,8 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
         let answer = cached.get(page);
         if (!answer) {
           const url = hsdsPageUrl(api, query, page, termIds);
-          answer = fetchJson(url, ask).then((json) => pageOf(json, url));
+          // A page can be huge (a directory that ignores per_page): parsed a service a step.
+          answer = fetchJson(url, { ...ask, recordsKey: 'contents' }).then((json) => pageOf(json, url));
           cached.set(page, answer);
           const pagesOfQuestion = cached;
           // A failed or cancelled page is asked again next time.
