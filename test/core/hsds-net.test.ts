@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { LOAD_BUDGET_MS, clearSharedRequests, loadTiming, realClock, validationSlicing, type PartialDataset } from '../../src/core/load.js';
 import { clearHsdsCache, hsdsApiSource, hsdsSlicing, type HsdsQuery } from '../../src/core/sources/hsds-api.js';
 import { stepBudget } from '../../src/core/slices.js';
+import { parseJsonInSteps } from '../../src/core/json-slices.js';
 import { TestClock, until } from '../helpers.js';
 
 let n = 0;
@@ -64,6 +65,22 @@ describe('core/sources/hsds-api on a busy, large or slow directory', () => {
     expect((await stats(key)).pages).to.deep.equal([1]);
     expect(pauses).to.be.at.least(services / 100 - 1);
     expect(queuedRanAt, 'the queued task ran before the mapping ended').to.be.below(pauses);
+  });
+
+  it('parses a large HSDS page a service a step (its `contents`), to what JSON.parse gives', async () => {
+    const services = 3_000;
+    const text = await (await fetch(`${synth(`n=${services},all=1,key=${uniqueKey()}`)}services?page=1`)).text();
+    expect(text.length).to.be.above(1_000_000);
+    let steps = 0;
+    const parsing = parseJsonInSteps(text, undefined, undefined, 'contents');
+    let step = parsing.next();
+    while (!step.done) {
+      steps++;
+      step = parsing.next();
+    }
+    expect(step.value).to.deep.equal(JSON.parse(text));
+    // A step a service (and a few for scanning): never the whole page in one step.
+    expect(steps).to.be.at.least(services);
   });
 
   it('shows the first page while later ones are held; past the budget, what came and why the rest did not', async () => {
