@@ -75,3 +75,47 @@ export function failOnLitWarnings(): void {
     console.warn = original;
   });
 }
+
+/**
+ * A loader clock (core/load.ts `LoadClock`) that never waits real time: every `wait` the loader
+ * chooses (a backoff, a Retry-After) is recorded and over at once (the clock moves on by it); a
+ * time `limit` beside a request runs out only when the test calls `advance`.
+ */
+export class TestClock {
+  time = 1_000_000;
+  /** The waits the loader chose, in milliseconds, in order. */
+  readonly waits: number[] = [];
+  private limits: { due: number; resolve: () => void }[] = [];
+
+  now = (): number => this.time;
+
+  sleep = (ms: number, signal?: AbortSignal, kind: 'wait' | 'limit' = 'wait'): Promise<void> => {
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    if (kind === 'wait') {
+      this.waits.push(ms);
+      this.time += Math.max(0, ms);
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const limit = { due: this.time + ms, resolve };
+      this.limits.push(limit);
+      signal?.addEventListener('abort', () => {
+        this.limits = this.limits.filter((l) => l !== limit);
+        reject(signal.reason as Error);
+      }, { once: true });
+    });
+  };
+
+  /** Time limits running now. */
+  get running(): number {
+    return this.limits.length;
+  }
+
+  /** Move on by `ms`: the limits that ran out fire. */
+  advance(ms: number): void {
+    this.time += ms;
+    const due = this.limits.filter((l) => l.due <= this.time);
+    this.limits = this.limits.filter((l) => l.due > this.time);
+    for (const l of due) l.resolve();
+  }
+}

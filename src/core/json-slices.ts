@@ -85,6 +85,11 @@ export class RecordScanner {
   /** Offset of the next chunk in the whole text. */
   private offset = 0;
 
+  constructor(
+    /** The top-level array whose items are the records (an HSDS page's `contents`). */
+    private readonly recordsKey = 'resources',
+  ) {}
+
   /** Read the next chunk of text. */
   push(chunk: string): void {
     const base = this.offset;
@@ -109,7 +114,7 @@ export class RecordScanner {
         continue;
       }
       if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-        if (this.depth === 1 && c === OPEN_ARRAY && this.lastKey === 'resources' && !this.layout) {
+        if (this.depth === 1 && c === OPEN_ARRAY && this.lastKey === this.recordsKey && !this.layout) {
           this.layout = { open: base + i, close: -1, starts: [], ends: [] };
         } else if (this.inArray() && this.recordStart < 0) {
           this.recordStart = base + i;
@@ -170,7 +175,7 @@ export class RecordScanner {
       }
     }
     this.lastKey = key;
-    if (key === 'resources' && ++this.resourcesKeys > 1) this.layout = false; // JSON.parse keeps the last: leave it to JSON.parse
+    if (key === this.recordsKey && ++this.resourcesKeys > 1) this.layout = false; // JSON.parse keeps the last: leave it to JSON.parse
   }
 
   /**
@@ -218,17 +223,18 @@ function separated(text: string, layout: Layout): boolean {
 }
 
 /**
- * The steps: `JSON.parse(text)`'s value at the end; throws what JSON.parse throws. `scanned`
+ * The steps: `JSON.parse(text)`'s value at the end; throws what JSON.parse throws. `key` names
+ * the top-level array parsed record by record (default `resources`). `scanned`
  * is the scanner that has already read the whole text as it arrived (then it is not scanned
  * again); otherwise the text is scanned a chunk per step. With `head`, the document's first
  * records are told once every record has parsed (a step may then yield the promise
  * `head.take` returned; {@link runInSlices} waits for it).
  */
-export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: RecordScanner): Generator<void | Promise<void>, unknown> {
+export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: RecordScanner, key = 'resources'): Generator<void | Promise<void>, unknown> {
   let scanner = scanned;
   if (!scanner) {
     if (text.length < CHUNK * 4) return JSON.parse(text) as unknown;
-    scanner = new RecordScanner();
+    scanner = new RecordScanner(key);
     for (let i = 0; i < text.length; i += CHUNK) {
       scanner.push(text.slice(i, i + CHUNK));
       yield;
@@ -243,7 +249,7 @@ export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: Recor
   } catch {
     return JSON.parse(text) as unknown;
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Array.isArray((doc as { resources?: unknown }).resources)) {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Array.isArray((doc as Record<string, unknown>)[key])) {
     return JSON.parse(text) as unknown;
   }
   const records: unknown[] = new Array<unknown>(layout.starts.length);
@@ -259,8 +265,8 @@ export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: Recor
   if (head && total >= 2 * head.records) {
     // Parsed again: the head's records are its own, whatever is made of them.
     const first = records.slice(0, head.records).map((_, k) => JSON.parse(text.slice(layout.starts[k], layout.ends[k])) as unknown);
-    yield head.take({ ...(doc as Record<string, unknown>), resources: first }, total);
+    yield head.take({ ...(doc as Record<string, unknown>), [key]: first }, total);
   }
-  (doc as { resources: unknown[] }).resources = records;
+  (doc as Record<string, unknown>)[key] = records;
   return doc;
 }

@@ -22,7 +22,59 @@ import {
 import { SLICE_MS, runInSlices, timeBudget, yieldToPage, type SliceBudget } from './slices.js';
 import type { RecordScanner } from './json-slices.js';
 
-export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'invalid' | 'aborted';
+/**
+ * `busy`: the server answered 429 or 503 with a `Retry-After` longer than the time left
+ * (`retryAfter` says how long it asked for).
+ */
+export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'busy' | 'not-json' | 'invalid' | 'aborted';
+
+/**
+ * Milliseconds a person waits, at most, to learn what happened to a load: every attempt, wait
+ * and retry of one load together (a directory's pages included).
+ */
+export const LOAD_BUDGET_MS = 20_000;
+
+/** The clock of the loader's waits and time limits (tests give one that does not wait real seconds). */
+export interface LoadClock {
+  /** Milliseconds, from any fixed point. */
+  now(): number;
+  /**
+   * Resolves after `ms` milliseconds; rejects with the signal's reason when it fires first.
+   * `kind`: a `wait` the loader chose (a backoff, a `Retry-After`), or a time `limit` running
+   * beside a request.
+   */
+  sleep(ms: number, signal?: AbortSignal, kind?: 'wait' | 'limit'): Promise<void>;
+}
+
+/** The real clock: `performance.now()` and `setTimeout`. */
+export const realClock: LoadClock = {
+  now: () => performance.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason as Error);
+      const t = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(t);
+        reject(signal.reason as Error);
+      }, { once: true });
+    }),
+};
+
+/** The clock every load uses unless its options name one (tests replace it). */
+export const loadTiming: { clock: LoadClock } = { clock: realClock };
+
+/** `Retry-After` waits honoured in a row, at most, within the budget. */
+export const RETRY_AFTER_WAITS = 3;
+
+/** Seconds from a `Retry-After` header (delta-seconds or an HTTP date); undefined for anything else. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  const text = header?.trim() ?? '';
+  if (/^\d{1,12}$/.test(text)) return Number(text);
+  // An HTTP date has a weekday or month name; "-5" or "soon" is not one.
+  if (!/[a-z]{3}/i.test(text)) return undefined;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - now) / 1000));
+}
 
 export class DatasetLoadError extends Error {
   override name = 'DatasetLoadError';
@@ -36,6 +88,8 @@ export class DatasetLoadError extends Error {
     readonly problems: ValidationProblem[] = [],
     /** For kind `http` 400: the request parameter the server's JSON error names, if any. */
     readonly parameter?: string,
+    /** For a 429 or 503 (kinds `http` and `busy`): the seconds its `Retry-After` asked for. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -72,6 +126,18 @@ export interface FetchOptions {
   retries?: number;
   /** Wait before the first retry, doubled for each later one. Default 600 ms. */
   backoffMs?: number;
+  /**
+   * When all attempts must be over, on the clock's time (`clock.now()`), whatever `deadlineMs`
+   * says: several requests of one load share one budget.
+   */
+  deadlineAt?: number | undefined;
+  /**
+   * The top-level array of a large JSON document, parsed one item a step (default `resources`;
+   * an HSDS page's is `contents`).
+   */
+  recordsKey?: string | undefined;
+  /** The clock of waits and time limits. Default {@link loadTiming}'s. */
+  clock?: LoadClock | undefined;
   /** Told between two slices of a long validation how far it has come (see {@link OnPartial}). */
   onPartial?: OnPartial | undefined;
   /**
@@ -91,6 +157,8 @@ export interface PartialDataset {
   checked: number;
   /** Records in the document; undefined while it is still arriving. */
   total: number | undefined;
+  /** A directory's first page, more to come: worth showing whatever its size. */
+  early?: boolean | undefined;
 }
 
 /**
@@ -106,18 +174,14 @@ export interface LoadedDataset {
   /** Help contacts that were skipped, or a missing help block (the built-in contacts are used). */
   helpProblems: ValidationProblem[];
   url?: string;
+  /** Set when only part of the data came (a directory's later pages did not): why the rest did not. */
+  unfinished?: DatasetLoadError | undefined;
 }
 
-const DEFAULTS = { timeoutMs: 9_000, deadlineMs: 20_000, retries: 1, backoffMs: 600 };
+const DEFAULTS = { timeoutMs: 9_000, deadlineMs: LOAD_BUDGET_MS, retries: 1, backoffMs: 600 };
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    });
-  });
+/** Time an attempt needs, at least: a retry with less left is not made. */
+const ATTEMPT_MIN_MS = 1_000;
 
 function retryable(e: unknown): boolean {
   if (!(e instanceof DatasetLoadError)) return false;
@@ -142,9 +206,10 @@ export interface TextSink {
   push(chunk: string): void | Promise<void>;
 }
 
-async function attempt(url: string, signal: AbortSignal, timeoutMs: number, sink?: FetchOptions['sink']): Promise<string> {
+async function attempt(url: string, signal: AbortSignal, timeoutMs: number, clock: LoadClock, sink?: FetchOptions['sink']): Promise<string> {
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const timer = new AbortController();
+  clock.sleep(timeoutMs, timer.signal, 'limit').then(() => timeout.abort(), () => undefined);
   const both = AbortSignal.any([signal, timeout.signal]);
   try {
     let response: Response;
@@ -158,7 +223,10 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, sink
     }
     if (!response.ok) {
       const parameter = response.status === 400 ? await untilAborted(refusedParameter(response), both, url).catch(() => undefined) : undefined;
-      throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}${parameter ? ` (parameter ${parameter})` : ''}.`, url, response.status, [], parameter);
+      const busy = response.status === 429 || response.status === 503;
+      const wait = busy ? retryAfterSeconds(response.headers.get('Retry-After')) : undefined;
+      void response.body?.cancel().catch(() => undefined);
+      throw new DatasetLoadError('http', `${url} answered HTTP ${response.status}${parameter ? ` (parameter ${parameter})` : ''}.`, url, response.status, [], parameter, wait);
     }
     // A large document is on its way: its parser's chunk comes while the body does.
     if (Number(response.headers.get('content-length')) >= STEPPED_PARSE_ABOVE) void loadSteppedParser().catch(() => undefined);
@@ -194,25 +262,46 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, sink
       throw new DatasetLoadError(signal.aborted ? 'aborted' : 'network', `Reading ${url} failed: ${(e as Error).message}`, url);
     }
   } finally {
-    clearTimeout(timer);
+    timer.abort();
   }
 }
 
-/** Fetch a text with timeout, retry and an overall deadline, for one caller. */
+/**
+ * Fetch a text with timeout, retry and an overall deadline, for one caller. A 429 or 503 with a
+ * `Retry-After` is asked again after that wait (up to {@link RETRY_AFTER_WAITS} times) when the
+ * wait and an attempt fit in the time left; otherwise it fails at once with kind `busy`.
+ */
 export async function fetchText(url: string, options: FetchOptions = {}): Promise<string> {
   const { timeoutMs, deadlineMs, retries, backoffMs } = { ...DEFAULTS, ...options };
+  const clock = options.clock ?? loadTiming.clock;
   const signal = options.signal ?? new AbortController().signal;
-  const deadline = performance.now() + deadlineMs;
-  for (let i = 0; ; i++) {
-    const left = deadline - performance.now();
+  const deadline = Math.min(clock.now() + deadlineMs, options.deadlineAt ?? Infinity);
+  let failures = 0;
+  let waits = 0;
+  for (;;) {
+    const left = deadline - clock.now();
+    if (left <= 0) throw new DatasetLoadError('timeout', `No time was left to ask ${url}.`, url);
     try {
-      return await attempt(url, signal, Math.max(0, Math.min(timeoutMs, left)), options.sink);
+      return await attempt(url, signal, Math.min(timeoutMs, left), clock, options.sink);
     } catch (e) {
-      const wait = backoffMs * 2 ** i;
-      // No time left for a wait and a real attempt: say so now rather than at the deadline.
-      const timeLeft = deadline - performance.now() - wait > 1_000;
-      if (i >= retries || !retryable(e) || signal.aborted || !timeLeft) throw e;
-      await sleep(wait, signal).catch(() => {
+      if (!retryable(e) || signal.aborted) throw e;
+      const asked = e instanceof DatasetLoadError ? e.retryAfter : undefined;
+      let wait: number;
+      if (asked !== undefined) {
+        wait = asked * 1000;
+        // The server named its wait: longer than the time left, say so now (and how long).
+        if (clock.now() + wait + ATTEMPT_MIN_MS > deadline) {
+          const { status } = e as DatasetLoadError;
+          throw new DatasetLoadError('busy', `${url} is busy (HTTP ${status}) and asked to wait ${asked} s.`, url, status, [], undefined, asked);
+        }
+        if (waits++ >= RETRY_AFTER_WAITS) throw e;
+      } else {
+        wait = backoffMs * 2 ** failures;
+        // No time left for a wait and a real attempt: say so now rather than at the deadline.
+        const timeLeft = deadline - clock.now() - wait > ATTEMPT_MIN_MS;
+        if (failures++ >= retries || !timeLeft) throw e;
+      }
+      await clock.sleep(wait, signal, 'wait').catch(() => {
         throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
       });
     }
@@ -276,7 +365,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
             // not be loaded), the document is read whole, as a small one is.
             return loadSteppedParser().then(
               ({ RecordScanner }) => {
-                const scan = (scanner = new RecordScanner());
+                const scan = (scanner = new RecordScanner(options.recordsKey));
                 for (const part of early.splice(0)) scan.push(part);
               },
               () => {
@@ -295,7 +384,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     // (scanned already as it arrived, or now). Its first records are told to `onPartial` as
     // soon as they are certain (once every record has parsed).
     const { parseJsonInSteps } = await loadSteppedParser();
-    return await runInSlices(parseJsonInSteps(body, head, scanner), options.signal ? { signal: options.signal } : {});
+    return await runInSlices(parseJsonInSteps(body, head, scanner, options.recordsKey), options.signal ? { signal: options.signal } : {});
   } catch {
     if (options.signal?.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
     throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);

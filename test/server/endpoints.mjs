@@ -6,6 +6,8 @@
 //        `copies`, its records N times over (ids suffixed `-cK`): a large document (with
 //        `chunked=1`, sent as a stream: no Content-Length; with `hold=1`, its first 60% at
 //        once and the rest only after GET /test-api/release?key=K)
+//        with `busy=N`: the first N requests answer `busy-status` (429 or 503, default 429)
+//        with `Retry-After: retry-after` as given, or an HTTP date S seconds ahead for `date:S`
 //   GET  /test-api/release?key=K          -> {"released": bool}: a held dataset sends the rest
 //   GET  /test-api/count?key=K            -> {"count": n} requests seen for key K
 //   GET  /test-api/hang                   -> never answers (until the client gives up)
@@ -309,6 +311,18 @@ async function newsletterEndpoint(ctx, route, q) {
   }
 }
 
+/** A busy server's answer: 429 or 503 (`busy-status`) with the `retry-after` the test asked for. */
+export function busyAnswer(ctx, q) {
+  ctx.status = Number(q.get('busy-status') ?? 429);
+  const asked = q.get('retry-after');
+  if (asked !== null) {
+    const ahead = /^date:(-?\d+)$/.exec(asked);
+    ctx.set('Retry-After', ahead ? new Date(Date.now() + Number(ahead[1]) * 1000).toUTCString() : asked);
+  }
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = 'busy (test)';
+}
+
 export async function testEndpoints(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
   if (!url.pathname.startsWith('/test-api/')) return next();
@@ -342,6 +356,10 @@ export async function testEndpoints(ctx, next) {
     const n = bump(key);
     const delay = Number(q.get('delay') ?? 0);
     if (delay) await sleep(delay);
+    if (n <= Number(q.get('busy') ?? 0)) {
+      busyAnswer(ctx, q);
+      return;
+    }
     const failFirst = Number(q.get('fail-first') ?? 0);
     if (n <= failFirst) {
       ctx.status = 503;

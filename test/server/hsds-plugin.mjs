@@ -15,6 +15,13 @@
 // And, on the test server itself (a directory that fails):
 //   GET /test-api/hsds-fail/...   -> 500 with a JSON error
 //   GET /test-api/hsds-hang/...   -> never answers (until the client gives up)
+//   GET /test-api/hsds-synth/OPTIONS/...  -> a synthetic HSDS directory of `n` recovery centres
+//       (services, nearest-first service_at_locations, taxonomies, taxonomy_terms); OPTIONS is
+//       `k=v,k=v`: n (default 250); key (counts and holds); all=1 (ignores per_page: every
+//       service in page 1); hold=P (pages P and later wait for /test-api/hsds-synth-release?key=K);
+//       busy=N with status=429|503 and retry-after=V (or date:S): its first N requests are refused.
+//   GET /test-api/hsds-synth-release?key=K   -> held pages of K answer
+//   GET /test-api/hsds-synth-count?key=K     -> {"count": n, "pages": [...]} requests seen
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 
@@ -125,8 +132,100 @@ export function hsdsPlugin() {
   };
 }
 
+const synth = new Map();
+function synthState(key) {
+  let st = synth.get(key);
+  if (!st) {
+    st = { count: 0, pages: [], released: false, waiters: [] };
+    synth.set(key, st);
+  }
+  return st;
+}
+
+const CATEGORY_TERM = (code) => ({ id: `term-${code}`, code, name: code, taxonomy: 'recovery-finder-category' });
+
+/** One synthetic service (a recovery centre in Boston), as the reference server nests it. */
+export function synthService(i) {
+  return {
+    id: `synth-${i}`,
+    name: `Synthetic Centre ${i}`,
+    description: `A synthetic recovery centre (${i}).`,
+    organization: { id: 'synth-org', name: 'Synthetic Network' },
+    phones: [{ number: '617-555-0100' }],
+    attributes: [{ taxonomy_term_id: 'term-recovery-center', taxonomy_term: CATEGORY_TERM('recovery-center') }],
+    service_at_locations: [
+      {
+        location: {
+          latitude: 42.34 + (i % 100) * 1e-4,
+          longitude: -71.07 - Math.floor(i / 100) * 1e-4,
+          addresses: [{ address_1: `${i + 1} Main St`, city: 'Boston', state_province: 'MA', postal_code: '02118', address_type: 'physical' }],
+        },
+      },
+    ],
+  };
+}
+
+async function synthDirectory(ctx) {
+  const [, opts = '', ...rest] = ctx.path.slice('/test-api/hsds-synth/'.length - 1).split('/');
+  const o = Object.fromEntries(opts.split(',').filter(Boolean).map((kv) => kv.split('=')));
+  const st = synthState(o.key ?? 'default');
+  st.count += 1;
+  ctx.set('Access-Control-Allow-Origin', '*');
+  ctx.set('Cache-Control', 'no-store');
+  if (st.count <= Number(o.busy ?? 0)) {
+    ctx.status = Number(o.status ?? 429);
+    const asked = o['retry-after'];
+    if (asked !== undefined) {
+      const ahead = /^date:(-?\d+)$/.exec(asked);
+      ctx.set('Retry-After', ahead ? new Date(Date.now() + Number(ahead[1]) * 1000).toUTCString() : decodeURIComponent(asked));
+    }
+    ctx.body = 'busy (test)';
+    return;
+  }
+  const route = rest.join('/');
+  const q = ctx.URL.searchParams;
+  const n = Number(o.n ?? 250);
+  const page = Math.max(1, Number(q.get('page') ?? 1));
+  const per = o.all ? n : Math.max(1, Number(q.get('per_page') ?? 50));
+  const answer = (contents, total = contents.length) => {
+    ctx.type = 'json';
+    ctx.body = JSON.stringify({ total_items: total, total_pages: Math.ceil(total / per), page_number: page, size: contents.length, first_page: page === 1, last_page: page * per >= total, empty: !contents.length, contents });
+  };
+  if (route === 'taxonomies') return answer([{ id: 'recovery-finder-category', name: 'recovery-finder-category' }]);
+  if (route === 'taxonomy_terms') return answer(['recovery-center', 'disposal', 'peer-support'].map(CATEGORY_TERM));
+  if (route !== 'services' && route !== 'service_at_locations') {
+    ctx.status = 404;
+    ctx.body = 'unknown synthetic route';
+    return;
+  }
+  st.pages.push(page);
+  if (o.hold && page >= Number(o.hold) && !st.released) {
+    const released = await new Promise((resolve) => {
+      st.waiters.push(() => resolve(true));
+      ctx.req.once('close', () => resolve(false));
+    });
+    if (!released) return;
+  }
+  const from = (page - 1) * per;
+  const services = Array.from({ length: Math.max(0, Math.min(per, n - from)) }, (_, k) => synthService(from + k));
+  if (route === 'services') return answer(services, n);
+  return answer(services.map((s) => ({ id: `sal-${s.id}`, service: s, location: s.service_at_locations[0].location })), n);
+}
+
 /** The failing directories, as a dev-server middleware (Koa style). */
 export async function hsdsFaults(ctx, next) {
+  if (ctx.path.startsWith('/test-api/hsds-synth/')) return synthDirectory(ctx);
+  if (ctx.path === '/test-api/hsds-synth-release' || ctx.path === '/test-api/hsds-synth-count') {
+    const st = synthState(ctx.URL.searchParams.get('key') ?? 'default');
+    if (ctx.path.endsWith('release')) {
+      st.released = true;
+      for (const wake of st.waiters.splice(0)) wake();
+    }
+    ctx.type = 'json';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = JSON.stringify({ count: st.count, pages: st.pages });
+    return;
+  }
   if (ctx.path.startsWith('/test-api/hsds-fail/')) {
     ctx.status = 500;
     ctx.type = 'json';

@@ -508,7 +508,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
             <p class="status" role="status" part="status">${this.statusText()}</p>
             ${this.cardActions.renderStatus()}
             ${this.viaApi && this.phase === 'ready' ? this.viaApi.renderNote() : nothing}
-            ${this.phase === 'loading' ? this.renderLoadState() : nothing}
+            ${this.phase === 'loading' ? this.renderLoadState() : this.renderUnfinished()}
             ${this.renderResults()}
           </div>
         </div>

@@ -76,6 +76,8 @@ export class DatasetController<D> implements ReactiveController {
   derived?: D | undefined;
   problems: ValidationProblem[] = [];
   error?: DatasetLoadError | undefined;
+  /** Set (with status ready) when only part of the data came: why the rest did not (a directory's later pages). */
+  unfinished?: DatasetLoadError | undefined;
   /**
    * Set while `status` is still loading but `dataset` and `derived` hold a preview: the first
    * records validated (only with the `preview` option). Undefined once the whole dataset is ready.
@@ -130,7 +132,7 @@ export class DatasetController<D> implements ReactiveController {
       const full = this.full;
       if (deriveKey !== this.deriveKey && full) {
         this.deriveKey = deriveKey;
-        void this.run(() => Promise.resolve({ dataset: full, problems: this.problems }));
+        void this.run(() => Promise.resolve({ dataset: full, problems: this.problems, unfinished: this.unfinished }));
       }
       return;
     }
@@ -160,8 +162,8 @@ export class DatasetController<D> implements ReactiveController {
     const max = Math.max(1, Math.floor(this.options.previewRecords?.() ?? PREVIEW_RECORDS));
     const first = Math.min(max, Math.max(1, Math.floor(this.options.previewFirst?.() ?? PREVIEW_FIRST)));
     // Only a dataset well larger than a first view, once a first view's worth of records is
-    // valid: what is valid so far, up to `max` records.
-    if ((total !== undefined && total <= 2 * first) || dataset.resources.length < first) return undefined;
+    // valid: what is valid so far, up to `max` records. A directory's first page, whatever its size.
+    if (!partial.early && ((total !== undefined && total <= 2 * first) || dataset.resources.length < first)) return undefined;
     const records = dataset.resources.length > max ? dataset.resources.slice(0, max) : dataset.resources;
     const shown = { ...dataset, resources: records };
     // Taken now (no other partial is); made and drawn in a task of its own, as validating the
@@ -178,13 +180,14 @@ export class DatasetController<D> implements ReactiveController {
     });
   }
 
-  private async run(load: (signal: AbortSignal, onPartial?: OnPartial) => Promise<{ dataset: Dataset; problems: ValidationProblem[] }>): Promise<void> {
+  private async run(load: (signal: AbortSignal, onPartial?: OnPartial) => Promise<{ dataset: Dataset; problems: ValidationProblem[]; unfinished?: DatasetLoadError | undefined }>): Promise<void> {
     const generation = ++this.generation;
     this.stop();
     const abort = (this.abort = new AbortController());
     this.status = 'loading';
     this.slow = false;
     this.error = undefined;
+    this.unfinished = undefined;
     this.derived = undefined;
     this.preview = undefined;
     this.slowTimer = setTimeout(() => {
@@ -202,11 +205,13 @@ export class DatasetController<D> implements ReactiveController {
       if (generation !== this.generation) return;
       if (!this.preview) this.dataset = loaded.dataset;
       this.problems = loaded.problems;
+      const { unfinished } = loaded;
       const derived = await this.options.derive(loaded.dataset, abort.signal);
       if (generation !== this.generation) return;
       this.dataset = loaded.dataset;
       this.derived = derived;
       this.preview = undefined;
+      this.unfinished = unfinished;
       this.status = 'ready';
     } catch (e) {
       if (generation !== this.generation || abort.signal.aborted) return;

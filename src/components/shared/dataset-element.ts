@@ -15,7 +15,7 @@ import { sourceFor, type DataSource } from '../../core/sources/index.js';
 import { DatasetController, DEFAULT_DATASET_URL, PREVIEW_FIRST, PREVIEW_RECORDS } from './dataset-controller.js';
 import { LocaleController } from './localize.js';
 import { renderHelp, type HelpOptions } from './help.js';
-import { formatCount } from './format.js';
+import { formatCount, formatWait } from './format.js';
 import { STALE_AFTER_DAYS } from './result-card.js';
 import { below, headingLevel, type HeadingLevel } from './heading.js';
 
@@ -227,6 +227,8 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
         // A directory asked near a ZIP code it has no centre for.
         if (e.parameter === 'postcode') return msg('The directory does not know this ZIP code. Try a nearby ZIP code, or search without one.');
         return msg(str`The server could not send ${what} (error ${e.status ?? ''}).`);
+      case 'busy':
+        return msg(str`The server is busy and cannot send ${what} now. Try again in about ${formatWait(e.retryAfter ?? 60)}.`);
       case 'not-json':
       case 'invalid':
         return msg(str`We could not read ${what}: it is damaged.`);
@@ -248,6 +250,7 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
     if (status === 'loading' && this.retryFocus) {
       return html`<p class="notice load-retry" tabindex="-1">${msg('Trying again…')}</p>`;
     }
+    if (status === 'ready') return this.renderUnfinished();
     if (status !== 'error') return nothing;
     // "Try again" only where asking again could change the answer.
     const retry = this.store.error?.retryable ?? true;
@@ -255,6 +258,22 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
       <p><strong>${this.loadErrorText(this.store.error)}</strong></p>
       <p>${msg('The help lines above can still find support with you.')}</p>
       ${retry ? html`<button type="button" @click=${this.retryLoad}>${msg('Try again')}</button>` : nothing}
+    </div>`;
+  }
+
+  /**
+   * With the data shown, when only part of it came (a directory's later pages did not): says
+   * so, with the help contacts and "Try again". Nothing when all of it came.
+   */
+  protected renderUnfinished(): TemplateResult | typeof nothing {
+    const why = this.store.status === 'ready' ? this.store.unfinished : undefined;
+    if (!why) return nothing;
+    const what = this.listName;
+    const reason = why.kind === 'busy' ? this.loadErrorText(why) : why.kind === 'timeout' ? msg('The rest did not come in time.') : msg('The rest could not be loaded.');
+    return html`<div class="notice load-unfinished" role="status">
+      <p><strong>${msg(str`Only part of ${what} came.`)}</strong> ${reason}</p>
+      <p>${msg('The help lines above can still find support with you.')}</p>
+      <button type="button" @click=${this.retryLoad}>${msg('Try again')}</button>
     </div>`;
   }
 

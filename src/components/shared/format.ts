@@ -86,3 +86,11 @@ export function openStatusText(status: OpenStatus): string {
     }
   }
 }
+
+/** A wait in words, rounded as a person says it: "30 seconds", "2 minutes", "3 hours", "4 days" (es: "2 minutos"). */
+export function formatWait(seconds: number): string {
+  const s = Math.max(1, seconds);
+  const [value, unit] =
+    s < 60 ? [Math.ceil(s / 5) * 5, 'second'] : s < 90 * 60 ? [Math.max(1, Math.round(s / 60)), 'minute'] : s < 48 * 3600 ? [Math.round(s / 3600), 'hour'] : [Math.round(s / 86_400), 'day'];
+  return new Intl.NumberFormat(getLocale(), { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(value);
+}

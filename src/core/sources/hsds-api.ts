@@ -21,7 +21,8 @@
  */
 import { CATEGORIES, DAYS, SCHEMA_VERSION, type Category, type Day } from '../schema.js';
 import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
-import { DatasetLoadError, datasetFrom, fetchJson, type FetchOptions, type LoadedDataset } from '../load.js';
+import { DatasetLoadError, LOAD_BUDGET_MS, datasetFromSliced, fetchJson, loadTiming, type FetchOptions, type LoadedDataset, type OnPartial } from '../load.js';
+import { runInSlices, runWhole, type SliceOptions } from '../slices.js';
 import type { DataSource } from './types.js';
 import { baseOf, hsdsPageUrl, questionKey, type HsdsQuery } from './hsds-query.js';
 
@@ -49,6 +50,12 @@ export interface HsdsPageInfo {
   /** Results fetched so far (services, or services at locations). */
   fetched: number;
 }
+
+/**
+ * How the mapping of a directory's answers is cut into slices (tests set a step budget and
+ * count the pauses; default: every 12 ms of work (SLICE_MS), a turn for the page).
+ */
+export const hsdsSlicing: Pick<SliceOptions, 'budget' | 'pause'> = {};
 
 /** The HSDS source also tells how many results the API has in all. */
 export interface HsdsDataSource extends DataSource {
@@ -253,19 +260,30 @@ export function recordsFromServiceAtLocation(sal: Json, options: MappingOptions 
   return [recordOf(service, location, '', options, zone)];
 }
 
+type HsdsItem = { kind: 'services' | 'service_at_locations'; item: Json };
+
 /** A whole dataset document from HSDS answers, ready for the validator. */
-export function datasetFromHsds(items: { kind: 'services' | 'service_at_locations'; item: Json }[], options: MappingOptions = {}, title = 'HSDS directory'): Json {
+export function datasetFromHsds(items: HsdsItem[], options: MappingOptions = {}, title = 'HSDS directory'): Json {
+  return runWhole(hsdsDatasetSteps(items, options, title));
+}
+
+/**
+ * {@link datasetFromHsds} in steps, one answer (service, or service at a location) a step, so a
+ * page of 100,000 services is mapped in slices (core/slices.ts), never in one long task.
+ */
+export function* hsdsDatasetSteps(items: readonly HsdsItem[], options: MappingOptions = {}, title = 'HSDS directory'): Generator<void, Json> {
   const zone: { zone?: string | undefined } = {};
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const resources: Json[] = [];
   for (const { kind, item } of items) {
     for (const r of kind === 'services' ? recordsFromService(item, options, zone) : recordsFromServiceAtLocation(item, options, zone)) {
       // Two answers can carry the same service at the same place (pages shift): keep the first.
       const id = String(r['id']);
       if (seen.has(id)) continue;
-      seen.set(id, resources.length);
+      seen.add(id);
       resources.push(r);
     }
+    yield;
   }
   return {
     schema_version: SCHEMA_VERSION,
@@ -412,38 +430,63 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
   const source: HsdsDataSource = {
     key: `${question} pages=${pages}`,
     info: undefined,
-    async load(signal: AbortSignal): Promise<LoadedDataset> {
+    async load(signal: AbortSignal, onPartial?: OnPartial): Promise<LoadedDataset> {
       const base = baseOf(api);
-      const taxonomy = await taxonomyFrom(options.taxonomy, { ...fetchOptions, signal });
-      const termIds = await termIdsFor(query.categories, base, taxonomy, { ...fetchOptions, signal });
+      // One budget for every request of this load: its pages, terms and organizations.
+      const clock = fetchOptions.clock ?? loadTiming.clock;
+      const ask: FetchOptions = { ...fetchOptions, signal, deadlineAt: clock.now() + (fetchOptions.deadlineMs ?? LOAD_BUDGET_MS) };
+      const taxonomy = await taxonomyFrom(options.taxonomy, ask);
+      const termIds = await termIdsFor(query.categories, base, taxonomy, ask);
       let cached = pageCache.get(question);
       if (!cached) {
         cached = new Map();
         pageCache.set(question, cached);
         if (pageCache.size > PAGE_CACHE_QUESTIONS) pageCache.delete(pageCache.keys().next().value as string);
       }
+      const kind = /^\d{5}$/.test(query.zip) ? 'service_at_locations' : 'services';
+      const slicing = { signal, ...hsdsSlicing };
       const answers: PageAnswer[] = [];
+      let unfinished: DatasetLoadError | undefined;
       for (let page = 1; page <= pages; page++) {
         let answer = cached.get(page);
         if (!answer) {
           const url = hsdsPageUrl(api, query, page, termIds);
-          answer = fetchJson(url, { ...fetchOptions, signal }).then((json) => pageOf(json, url));
+          // A page can be huge (a directory that ignores per_page): parsed a service a step.
+          answer = fetchJson(url, { ...ask, recordsKey: 'contents' }).then((json) => pageOf(json, url));
           cached.set(page, answer);
           const pagesOfQuestion = cached;
           // A failed or cancelled page is asked again next time.
           answer.catch(() => pagesOfQuestion.delete(page));
         }
-        const got = await answer;
+        let got: PageAnswer;
+        try {
+          got = await answer;
+        } catch (e) {
+          // A later page that did not come (too slow for the budget, a failure): the pages that
+          // came are shown, and the element says the rest did not come.
+          if (!answers.length || signal.aborted || !(e instanceof DatasetLoadError) || e.kind === 'aborted') throw e;
+          unfinished = e;
+          break;
+        }
         answers.push(got);
-        if (page * query.perPage >= got.totalItems) break;
+        const more = page < pages && page * query.perPage < got.totalItems;
+        if (!more) break;
+        if (page === 1 && onPartial) {
+          // The first page on screen while the next ones are asked for.
+          const items = got.items.map((item) => ({ kind, item }) as const);
+          const doc = await runInSlices(hsdsDatasetSteps(items, { ...options, taxonomy }), slicing);
+          const first = await datasetFromSliced(doc, question, signal);
+          await onPartial({ dataset: first.dataset, checked: items.length, total: got.totalItems, early: true });
+        }
       }
-      const kind = /^\d{5}$/.test(query.zip) ? 'service_at_locations' : 'services';
       const items = answers.flatMap((a) => a.items.map((item) => ({ kind, item }) as const));
       const services = items.map(({ item }) => (kind === 'services' ? item : obj(item['service']))).filter((x): x is Json => x !== undefined);
-      await addOrganizations(services, base, { ...fetchOptions, signal });
+      await addOrganizations(services, base, ask);
       const last = answers[answers.length - 1];
       source.info = { totalItems: last?.totalItems ?? 0, capped: last?.capped ?? false, fetched: items.length };
-      return datasetFrom(datasetFromHsds(items, { ...options, taxonomy }), question);
+      const doc = await runInSlices(hsdsDatasetSteps(items, { ...options, taxonomy }), slicing);
+      const loaded = await datasetFromSliced(doc, question, signal);
+      return unfinished ? { ...loaded, unfinished } : loaded;
     },
   };
   return source;

@@ -5,13 +5,13 @@
  */
 import type { HsdsDataSource, TaxonomyMap } from './hsds-api.js';
 import type { HsdsQuery } from './hsds-query.js';
-import { datasetFrom } from '../load.js';
+import { LOAD_BUDGET_MS, datasetFrom } from '../load.js';
 
 /** How an element asks an HSDS API (its `api-taxonomy` and its time limit). */
 export interface HsdsAskOptions {
   /** Taxonomy term id → our categories, or the URL of a JSON file holding that object. */
   taxonomy?: TaxonomyMap | string | undefined;
-  /** Milliseconds one request may take. */
+  /** Milliseconds one request may take; the whole question, twice that and a second (at most 20 s). */
   timeoutMs: number;
 }
 
@@ -21,13 +21,13 @@ export interface HsdsAskOptions {
  * it. `key` names the question (default: the question itself).
  */
 export function lazyHsdsSource(api: string, query: HsdsQuery, options: HsdsAskOptions, key?: string): HsdsDataSource {
-  const fetchOptions = { taxonomy: options.taxonomy, timeoutMs: options.timeoutMs, deadlineMs: options.timeoutMs * 2 + 1_000 };
+  const fetchOptions = { taxonomy: options.taxonomy, timeoutMs: options.timeoutMs, deadlineMs: Math.min(LOAD_BUDGET_MS, options.timeoutMs * 2 + 1_000) };
   const source: HsdsDataSource = {
     key: key ?? JSON.stringify([api, query]),
     info: undefined,
-    async load(signal) {
+    async load(signal, onPartial) {
       const real = (await import('./hsds-api.js')).hsdsApiSource(api, query, fetchOptions);
-      const loaded = await real.load(signal);
+      const loaded = await real.load(signal, onPartial);
       source.info = real.info;
       return loaded;
     },

@@ -1,0 +1,58 @@
+// The longest task while the HSDS source reads one page of 100,000 services (a directory that
+// ignores per_page), in headless Chromium: a PerformanceObserver('longtask') in the page, the
+// directory a local HTTP server answering every service at once. Run:
+//   node bench/hsds-page.mjs [services=100000] [runs=3] [entry=bench/hsds-page-entry.ts]
+// (`entry` lets the same page be built from another checkout's source, for a before/after.)
+import { build } from 'vite';
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { launch, newPage, root } from './harness.mjs';
+import { synthService } from '../test/server/hsds-plugin.mjs';
+
+const [services = 100_000, runs = 3] = process.argv.slice(2, 4).map(Number);
+const entry = resolve(process.argv[4] ?? join(root, 'bench/hsds-page-entry.ts'));
+
+const out = await mkdtemp(join(tmpdir(), 'hsds-page-'));
+await build({
+  root: dirname(entry),
+  configFile: false,
+  logLevel: 'warn',
+  build: { outDir: out, emptyOutDir: true, target: 'es2022', minify: !process.env.LOAF, lib: { entry, formats: ['es'], fileName: () => 'bench.js' }, rolldownOptions: { output: { codeSplitting: false } } },
+});
+const script = await readFile(join(out, 'bench.js'), 'utf8');
+await rm(out, { recursive: true, force: true });
+
+const contents = Array.from({ length: services }, (_, i) => synthService(i));
+const page = JSON.stringify({ total_items: services, total_pages: 1, page_number: 1, size: services, contents });
+console.log(`page: ${services} services, ${(page.length / 1e6).toFixed(1)} MB`);
+const server = createServer((req, res) => {
+  if (req.url?.startsWith('/api/services')) {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(page) });
+    res.end(page);
+  } else if (req.url === '/bench.js') {
+    res.writeHead(200, { 'Content-Type': 'text/javascript' });
+    res.end(script);
+  } else {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><script type="module" src="/bench.js"></script>');
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await launch();
+try {
+  for (let i = 0; i < runs; i++) {
+    const { context, page: p } = await newPage(browser);
+    await p.goto(process.env.LOAF ? `${base}?loaf` : base);
+    if (process.env.LOAF) p.on('console', (m) => console.log(m.text().slice(0, 1500)));
+    await p.waitForFunction(() => typeof window.runHsdsPage === 'function');
+    const r = await p.evaluate((api) => window.runHsdsPage(api), `${base}api/`);
+    console.log(`run ${i + 1}: ${r.records} records, longest task ${r.longest.toFixed(0)} ms, ${r.longTasks} long tasks, ${r.totalMs.toFixed(0)} ms in all`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
