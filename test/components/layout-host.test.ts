@@ -6,19 +6,11 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, until } from '../helpers.js';
 import { TEST_TILES } from './hostile.helpers.js';
+import { HOST_CSS } from './layout.helpers.js';
 
 const ZIPS = datasetUrl({ fixture: 'disposal-zips-ma' });
 const SEARCH_ZIPS = datasetUrl({ fixture: 'search-zips' });
 const NOON = new Date('2026-04-25T12:00:00-04:00');
-
-/** What older themes and hostile pages do. */
-const HOST_CSS = `
-  html { font-size: 62.5%; }
-  * { box-sizing: content-box; }
-  button { all: unset; }
-  body { background: #101014; color: #f0f0f0; font: 10px/3 serif; letter-spacing: 3px; word-spacing: 6px;
-    text-align: center; text-transform: uppercase; text-indent: 2em; font-style: italic; white-space: nowrap; }
-`;
 
 type El = HTMLElement & { updateComplete: Promise<boolean> };
 

@@ -129,8 +129,10 @@ export const baseStyles = css`
   fieldset {
     min-width: 0;
   }
-  img,
-  svg {
+  /* Never inside a map: Leaflet sizes its own panes' images and SVGs (the basemap's SVG, squeezed
+     to the width of its zero-width pane, drew nothing). */
+  img:not(.leaflet-container *),
+  svg:not(.leaflet-container *) {
     max-width: 100%;
   }
   button,
