@@ -36,7 +36,7 @@ import { myListStyles } from './my-list.styles.js';
  * @csspart phone - A large phone number.
  * @csspart actions - The print, share and clear buttons.
  *
- * @cssprop --recovery-my-list-phone-size - Size of the phone numbers (default 1.375rem; larger in print).
+ * @cssprop --recovery-my-list-phone-size - Size of the phone numbers (default 1.375em, 22 px; larger in print).
  */
 @localized()
 export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>> {
