@@ -11,12 +11,13 @@ import { cleanPrefix, idsParam, readParams, shareListUrl } from '../shared/url-s
 import { renderPart } from '../shared/result-card.js';
 import { formatClock, formatDay } from '../shared/format.js';
 import { define } from '../shared/define.js';
+import { printAlone } from '../shared/print-frame.js';
 import { myListStyles } from './my-list.styles.js';
 
 /**
  * A person's own list of supports, the pocket card: the places they added with "Add to my
  * list" in any element, on one page, with large phone numbers, addresses and hours. It prints
- * on one page, or is shared as a link that carries the records' ids only. The list is kept in
+ * on one page, alone (from a frame of its own, never the host page around it), or is shared as a link that carries the records' ids only. The list is kept in
  * this browser only (localStorage, one key), only once the person adds something, and is never
  * sent anywhere; "Clear my list" forgets it (a button puts it back until the page is left). Records are looked up by id in the element's
  * dataset: one the data no longer has is shown as "no longer listed". A link with `ml-ids=`
@@ -99,6 +100,12 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#mine-heading')?.focus());
   }
 
+  /** Print the list alone, on its own page: never the host page around it. */
+  private async print(): Promise<void> {
+    const base = this.renderRoot.querySelector<HTMLElement>('.base');
+    if (base) await printAlone(this, base, msg('My list of supports'));
+  }
+
   private async share(): Promise<void> {
     const url = shareListUrl(location.href, this.paramPrefix, this.list.entries.map((e) => e.id));
     const method = await passOn(url, msg('My list of supports'));
@@ -161,7 +168,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
               : nothing}`
         : html`${this.renderEntries(entries, ready, true)}
             <p class="actions" part="actions">
-              <button type="button" class="print" @click=${() => window.print()}>${msg('Print my list')}</button>
+              <button type="button" class="print" @click=${() => void this.print()}>${msg('Print my list')}</button>
               <button type="button" class="secondary share" @click=${() => void this.share()}>${msg('Share my list')}</button>
               <button type="button" class="secondary clear" @click=${this.clear}>${msg('Clear my list')}</button>
             </p>
