@@ -153,8 +153,10 @@ describe('<recovery-my-list>', () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div>
       <p class="host-page">The host page's own search and map</p>
       <recovery-my-list src=${datasetUrl({ key: uniqueKey('ml-print') })}></recovery-my-list>
+      <recovery-my-list src=${datasetUrl({ key: uniqueKey('ml-print') })}></recovery-my-list>
     </div>`);
-    const el = wrapper.querySelector<RecoveryMyList>('recovery-my-list')!;
+    // The second on the page: on screen it links to the first one's help lines.
+    const el = wrapper.querySelectorAll<RecoveryMyList>('recovery-my-list')[1]!;
     const root = el.shadowRoot!;
     await until(() => root.querySelectorAll('.mine .entry').length === 10, 'ten places');
     const printed: Window[] = [];
@@ -173,7 +175,9 @@ describe('<recovery-my-list>', () => {
       expect(doc.body.children.length).to.equal(1);
       expect(doc.querySelectorAll('.entry').length).to.equal(10);
       expect(doc.querySelectorAll('.entry .phone a').length).to.be.greaterThan(0);
-      expect(doc.querySelector('.help')?.textContent).to.match(/\d{3}/);
+      expect(root.querySelector('.help-jump'), 'on screen, a link to the help lines').to.exist;
+      expect(!!doc.querySelector('.help-jump'), 'on paper, a link to another element').to.equal(false);
+      expect(doc.querySelectorAll('.help a[href^="tel:"]').length, 'the help lines, with numbers to call').to.be.greaterThan(0);
       expect(doc.body.textContent).not.to.contain('host page');
       expect(doc.title).to.equal('My list of supports');
       // Printed at Letter size (8.5 by 11 in, less the card's 12 mm margins), it is one page.

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Dataset, Resource } from '../../core/schema.js';
@@ -12,6 +12,7 @@ import { renderPart } from '../shared/result-card.js';
 import { formatClock, formatDay } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { printAlone } from '../shared/print-frame.js';
+import { renderHelp } from '../shared/help.js';
 import { myListStyles } from './my-list.styles.js';
 
 /**
@@ -103,7 +104,15 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
   /** Print the list alone, on its own page: never the host page around it. */
   private async print(): Promise<void> {
     const base = this.renderRoot.querySelector<HTMLElement>('.base');
-    if (base) await printAlone(this, base, msg('My list of supports'));
+    if (!base) return;
+    await printAlone(this, base, msg('My list of supports'), (copy) => {
+      // On paper there is no other element to jump to: the card carries the help lines itself.
+      const jump = copy.querySelector('.print-help .help-jump');
+      if (!jump) return;
+      const help = document.createElement('div');
+      render(renderHelp(this.helpContacts ?? this.store.help, { compact: true }), help);
+      jump.replaceWith(...help.childNodes);
+    });
   }
 
   private async share(): Promise<void> {

@@ -37,9 +37,10 @@ function copyOf(part: HTMLElement): HTMLElement {
 
 /**
  * Print `part` (an element inside `host`'s shadow root) alone, in a frame of its own with the
- * host's styles; the frame goes once printed. Where no frame can be made, the page is printed.
+ * host's styles; the frame goes once printed. `adjust` may change the copy before it is printed.
+ * Where no frame can be made, the page is printed.
  */
-export async function printAlone(host: HTMLElement, part: HTMLElement, title: string): Promise<void> {
+export async function printAlone(host: HTMLElement, part: HTMLElement, title: string, adjust?: (copy: HTMLElement) => void): Promise<void> {
   const root = host.shadowRoot;
   if (!root) return printer.print(window);
   root.querySelector('iframe.print-frame')?.remove();
@@ -65,7 +66,9 @@ export async function printAlone(host: HTMLElement, part: HTMLElement, title: st
   sheet.replaceSync(stylesOf(root));
   doc.adoptedStyleSheets = [sheet];
   doc.body.style.margin = '0';
-  doc.body.append(doc.importNode(copyOf(part), true));
+  const copy = copyOf(part);
+  adjust?.(copy);
+  doc.body.append(doc.importNode(copy, true));
   await doc.fonts.ready;
   win.addEventListener('afterprint', () => frame.remove(), { once: true });
   printer.print(win);
