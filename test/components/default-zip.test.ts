@@ -50,4 +50,36 @@ describe('a default place (zip attribute)', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+
+  it('counts on the "Filters" button only the filters inside its panel, not the ZIP beside it; the panel\'s "Clear all filters" keeps the ZIP', async () => {
+    await setViewport({ width: 390, height: 800 });
+    try {
+      const el = await fixture<RecoveryResourceSearch>(html`<recovery-resource-search
+        src=${datasetUrl({ key: uniqueKey('fz') })} zip-table-url=${ZIPS} zip-table-national-url=${ZIPS}></recovery-resource-search>`);
+      const r = el.shadowRoot!;
+      await until(() => !!r.querySelector('.results'), 'results');
+      const toggle = r.querySelector<HTMLButtonElement>('.filters-toggle')!;
+      const zip = r.querySelector<HTMLInputElement>('#zip')!;
+      zip.value = '02124';
+      zip.dispatchEvent(new Event('change'));
+      await until(() => r.querySelector('.place-message')!.textContent!.includes('02124'), 'the place in use');
+      await el.updateComplete;
+      expect(toggle.textContent!.trim(), 'the ZIP is outside the panel').to.equal('Filters');
+      toggle.click();
+      await el.updateComplete;
+      const free = [...r.querySelectorAll<HTMLLabelElement>('#filters label.check')].find((l) => l.textContent!.trim() === 'Free')!;
+      free.querySelector('input')!.click();
+      await el.updateComplete;
+      expect(toggle.textContent!.trim()).to.equal('Filters (1)');
+      const clear = [...r.querySelectorAll<HTMLButtonElement>('#filters button')].find((b) => b.textContent!.trim() === 'Clear all filters')!;
+      clear.click();
+      await el.updateComplete;
+      expect(toggle.textContent!.trim()).to.equal('Filters');
+      expect(r.querySelector<HTMLInputElement>('#zip')!.value).to.equal('02124');
+      expect(r.querySelector('.place-message')!.textContent).to.include('02124');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
 });

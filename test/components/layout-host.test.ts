@@ -6,19 +6,12 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, until } from '../helpers.js';
 import { TEST_TILES } from './hostile.helpers.js';
+import { HOST_CSS } from './layout.helpers.js';
+import { MY_LIST_KEY } from '../../src/components/shared/my-list.js';
 
 const ZIPS = datasetUrl({ fixture: 'disposal-zips-ma' });
 const SEARCH_ZIPS = datasetUrl({ fixture: 'search-zips' });
 const NOON = new Date('2026-04-25T12:00:00-04:00');
-
-/** What older themes and hostile pages do. */
-const HOST_CSS = `
-  html { font-size: 62.5%; }
-  * { box-sizing: content-box; }
-  button { all: unset; }
-  body { background: #101014; color: #f0f0f0; font: 10px/3 serif; letter-spacing: 3px; word-spacing: 6px;
-    text-align: center; text-transform: uppercase; text-indent: 2em; font-style: italic; white-space: nowrap; }
-`;
 
 type El = HTMLElement & { updateComplete: Promise<boolean> };
 
@@ -41,6 +34,8 @@ async function mountAll(): Promise<El[]> {
     'no-map': '',
   });
   (disposal as unknown as { now: Date }).now = NOON;
+  localStorage.setItem(MY_LIST_KEY, JSON.stringify([{ id: 'ex-peer-south-end', name: '' }, { id: 'ex-coach-dorchester', name: '' }]));
+  const myList = await mount('recovery-my-list', { src: datasetUrl() });
   const signup = await mount('recovery-newsletter-signup', { action: '/test-api/signup?mode=500', 'min-fill-ms': '0', 'consent-text': 'I agree', interests: 'Events, News' });
   const s = search.shadowRoot!;
   await until(() => !!s.querySelector('.results'), 'search results');
@@ -61,8 +56,9 @@ async function mountAll(): Promise<El[]> {
   await signup.updateComplete;
   n.querySelector<HTMLFormElement>('form')!.requestSubmit();
   await until(() => !!n.querySelector('.alert .notice'), 'failed signup');
-  for (const el of [search, prsc, disposal, signup]) await el.updateComplete;
-  return [search, prsc, disposal, signup];
+  await until(() => myList.shadowRoot!.querySelectorAll('.entry .phone').length >= 2, 'my list');
+  for (const el of [search, prsc, disposal, myList, signup]) await el.updateComplete;
+  return [search, prsc, disposal, myList, signup];
 }
 
 function visible(n: Element): boolean {
@@ -86,6 +82,23 @@ function smallTargets(el: HTMLElement): string[] {
     if (r.width < 24 || r.height < 24) small.push(`${el.localName} <${n.localName} ${n.className}> ${Math.round(r.width)}x${Math.round(r.height)} "${n.textContent?.trim().slice(0, 30)}"`);
   }
   return small;
+}
+
+/**
+ * What touches the edge of the element's own box: every visible box in the shadow root (the
+ * map's insides left out) must stand at least `min` px inside the edge of `.base`.
+ */
+function touchingEdge(el: HTMLElement, min = 8): string[] {
+  const base = el.shadowRoot!.querySelector<HTMLElement>('.base')!;
+  const b = base.getBoundingClientRect();
+  const bad: string[] = [];
+  for (const n of base.querySelectorAll<HTMLElement>('*')) {
+    if (!visible(n) || n.closest('.visually-hidden') || n.parentElement?.closest('.map-frame')) continue;
+    const r = n.getBoundingClientRect();
+    const gaps = [r.left - b.left, r.top - b.top, b.right - r.right, b.bottom - r.bottom].map(Math.round);
+    if (Math.min(...gaps) < min) bad.push(`${el.localName} <${n.localName} ${n.className}> ${gaps.join('/')}`);
+  }
+  return bad;
 }
 
 /** Text smaller than `min` px. */
@@ -114,6 +127,7 @@ describe('layout: robust to host CSS', () => {
   afterEach(() => {
     style.remove();
     document.body.replaceChildren();
+    localStorage.removeItem(MY_LIST_KEY);
   });
   after(() => setViewport({ width: 800, height: 600 }));
 
@@ -134,6 +148,15 @@ describe('layout: robust to host CSS', () => {
       expect(smallText(el, 'p, li, span, a, strong', 14), 'small print').to.deep.equal([]);
       expect(smallTargets(el), 'targets').to.deep.equal([]);
       await expect(el).to.be.accessible();
+    }
+  });
+
+  it('keeps the text of each element off the edge of its own box on a dark page', async () => {
+    const all = await mountAll();
+    for (const el of all) {
+      const base = getComputedStyle(el.shadowRoot!.querySelector('.base')!);
+      expect(base.backgroundColor, `${el.localName}: its own surface on the dark page`).to.equal('rgb(255, 255, 255)');
+      expect(touchingEdge(el), el.localName).to.deep.equal([]);
     }
   });
 

@@ -7,6 +7,7 @@ import '../../src/index.js';
 import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, until } from '../helpers.js';
 import { LONG_URL, LONG_WORD, longDataset, overflows } from './layout.helpers.js';
 import { TEST_TILES } from './hostile.helpers.js';
+import { MY_LIST_KEY } from '../../src/components/shared/my-list.js';
 
 const ZIPS = datasetUrl({ fixture: 'disposal-zips-ma' });
 const SEARCH_ZIPS = datasetUrl({ fixture: 'search-zips' });
@@ -168,6 +169,30 @@ describe('layout: nothing wider than a phone', () => {
         submit(root, 'form');
         await until(() => !!root.querySelector('.alert .notice a'), 'second failure with the e-mail link');
         fits(el, 'a failed send with help');
+      });
+
+      it(`my list at ${width}px in ${lang}: long entries, one no longer listed, a shared list, error`, async () => {
+        await setViewport({ width, height: 800 });
+        await setLang(lang);
+        localStorage.setItem(MY_LIST_KEY, JSON.stringify([
+          { id: 'ex-peer-south-end', name: '' }, { id: 'ex-coach-dorchester', name: '' }, { id: 'gone', name: `${LONG_WORD} ${LONG_URL}` },
+        ]));
+        try {
+          const el = await mount('recovery-my-list', {}, await longDataset('dataset'));
+          const root = el.shadowRoot!;
+          await until(() => root.querySelectorAll('.entry').length === 3, 'entries');
+          fits(el, 'entries');
+          history.replaceState(null, '', `?ml-ids=ex-dental-clinic,ex-coach-dorchester`);
+          const shared = await mount('recovery-my-list', {}, await longDataset('dataset'));
+          await until(() => shared.shadowRoot!.querySelectorAll('.shared .entry').length === 2, 'shared entries');
+          fits(shared, 'a shared list');
+          const failed = await mount('recovery-my-list', { src: datasetUrl({ status: 500 }) });
+          await until(() => !!failed.shadowRoot!.querySelector('.load-error'), 'load error');
+          fits(failed, 'load error');
+        } finally {
+          localStorage.removeItem(MY_LIST_KEY);
+          history.replaceState(null, '', location.pathname);
+        }
       });
     }
   }

@@ -1,6 +1,15 @@
 // Shared by the layout tests: data at its longest, and what sticks out past the viewport.
 import { datasetUrl } from '../helpers.js';
 
+/** What older themes and hostile pages do. */
+export const HOST_CSS = `
+  html { font-size: 62.5%; }
+  * { box-sizing: content-box; }
+  button { all: unset; }
+  body { background: #101014; color: #f0f0f0; font: 10px/3 serif; letter-spacing: 3px; word-spacing: 6px;
+    text-align: center; text-transform: uppercase; text-indent: 2em; font-style: italic; white-space: nowrap; }
+`;
+
 /** A word no line break can fall inside, and a URL like the ones pasted into notes. */
 export const LONG_WORD = 'Massachusettsrecoverysupportcentreforfamiliesandfriends';
 export const LONG_URL = `https://www.example.org/${'very-long-path-segment-'.repeat(4)}with?query=${'x'.repeat(40)}`;

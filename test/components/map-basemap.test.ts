@@ -8,6 +8,7 @@ import '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
 import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, uniqueKey, until } from '../helpers.js';
+import { HOST_CSS } from './layout.helpers.js';
 
 const SRC = datasetUrl({ fixture: 'prsc-centres' });
 
@@ -136,5 +137,62 @@ describe('maps without a third party', () => {
     button.click();
     await until(inView, 'map scrolled into view');
     expect(tileRequests().filter((n) => n.includes('openstreetmap'))).to.deep.equal([]);
+  });
+
+  describe('on an old theme\'s page (the host CSS)', () => {
+    let style: HTMLStyleElement;
+    beforeEach(() => {
+      style = document.createElement('style');
+      style.textContent = HOST_CSS;
+      document.head.append(style);
+    });
+    afterEach(() => style.remove());
+
+    /** The basemap's SVG covers the visible map, and a piece of land is painted inside it. */
+    function painted(el: HTMLElement & { map: { state: string } }): void {
+      const r = el.shadowRoot!;
+      const map = r.querySelector('.leaflet-container')!.getBoundingClientRect();
+      expect(map.width * map.height, 'the map has a size').to.be.greaterThan(0);
+      const svg = r.querySelector('.leaflet-recovery-basemap-pane svg')!.getBoundingClientRect();
+      expect([svg.left <= map.left + 1, svg.top <= map.top + 1, svg.right >= map.right - 1, svg.bottom >= map.bottom - 1],
+        `basemap ${Math.round(svg.width)}x${Math.round(svg.height)} over a map of ${Math.round(map.width)}x${Math.round(map.height)}`).to.deep.equal([true, true, true, true]);
+      const land = [...r.querySelectorAll('.leaflet-recovery-basemap-pane path')].map((p) => p.getBoundingClientRect()).filter((b) =>
+        b.width > 1 && b.height > 1 && b.right > map.left && b.left < map.right && b.bottom > map.top && b.top < map.bottom);
+      expect(land.length, 'land drawn inside the visible map').to.be.greaterThan(0);
+    }
+
+    for (const width of [390, 1280]) {
+      it(`PRSC map at ${width}px: the basemap is painted the size of the map`, async () => {
+        await setViewport({ width, height: 800 });
+        const el = await fixture<RecoveryPrscMap>(html`<recovery-prsc-map src=${SRC}></recovery-prsc-map>`);
+        const r = el.shadowRoot!;
+        await until(() => !!r.querySelector('ul.centres'), 'list');
+        const toggle = r.querySelector<HTMLButtonElement>('.map-toggle');
+        if (toggle?.checkVisibility()) toggle.click();
+        await until(() => el.map.state === 'ready' || el.map.state === 'failed', 'map ready');
+        expect(el.map.state, String(el.map.error)).to.equal('ready');
+        await until(() => basemapPaths(el) > 14, 'basemap drawn');
+        painted(el);
+      });
+
+      it(`disposal locator at ${width}px: the basemap is painted the size of the map`, async () => {
+        await setViewport({ width, height: 800 });
+        const el = await fixture<RecoveryDisposalLocator>(html`<recovery-disposal-locator
+          src=${datasetUrl({ fixture: 'disposal-sites' })}
+          zip-table-url=${datasetUrl({ fixture: 'disposal-zips-ma' })}
+          zip-table-national-url=${datasetUrl({ fixture: 'disposal-zips-us' })}
+        ></recovery-disposal-locator>`);
+        const r = el.shadowRoot!;
+        await until(() => !!r.querySelector('#zip') && !r.querySelector('.loading-space'), 'the form');
+        r.querySelector<HTMLInputElement>('#zip')!.value = '02118';
+        r.querySelector<HTMLFormElement>('form')!.requestSubmit();
+        await until(() => !!r.querySelector('.map-frame'), 'map frame');
+        r.querySelector('.map-frame')!.scrollIntoView();
+        await until(() => el.map.state === 'ready' || el.map.state === 'failed', 'map ready');
+        expect(el.map.state, String(el.map.error)).to.equal('ready');
+        await until(() => basemapPaths(el) > 14, 'basemap drawn');
+        painted(el);
+      });
+    }
   });
 });

@@ -11,6 +11,7 @@ import type { RecoveryResourceSearch } from '../../src/components/resource-searc
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryShareEvent } from '../../src/events.js';
 import { MY_LIST_KEY } from '../../src/components/shared/my-list.js';
+import { printer } from '../../src/components/shared/print-frame.js';
 import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, uniqueKey, until } from '../helpers.js';
 
 const stored = () => localStorage.getItem(MY_LIST_KEY);
@@ -143,6 +144,58 @@ describe('<recovery-my-list>', () => {
     await until(() => getComputedStyle(actions).display === 'none', 'print');
     expect(parseFloat(getComputedStyle(phone).fontSize)).to.be.at.least(20);
     expect(getComputedStyle(el.shadowRoot!.querySelector('.entry')!).display).not.to.equal('none');
+  });
+
+  it('"Print my list" prints the list alone, from a document of its own, and 10 places fit one Letter page', async () => {
+    const ids = ['ex-peer-south-end', 'ex-coach-dorchester', 'ex-dental-clinic', 'ex-mental-health', 'ex-naloxone-training',
+      'ex-housing-worcester', 'ex-kiosk-brighton', 'ex-sharps-pharmacy', 'ex-takeback-past', 'ex-takeback-future'];
+    localStorage.setItem(MY_LIST_KEY, JSON.stringify(ids.map((id) => ({ id, name: '' }))));
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <p class="host-page">The host page's own search and map</p>
+      <recovery-my-list src=${datasetUrl({ key: uniqueKey('ml-print') })}></recovery-my-list>
+      <recovery-my-list src=${datasetUrl({ key: uniqueKey('ml-print') })}></recovery-my-list>
+    </div>`);
+    // The second on the page: on screen it links to the first one's help lines.
+    const el = wrapper.querySelectorAll<RecoveryMyList>('recovery-my-list')[1]!;
+    const root = el.shadowRoot!;
+    await until(() => root.querySelectorAll('.mine .entry').length === 10, 'ten places');
+    const printed: Window[] = [];
+    const { print } = printer;
+    const pagePrint = window.print;
+    printer.print = (w) => void printed.push(w);
+    window.print = () => void printed.push(window);
+    try {
+      root.querySelector<HTMLButtonElement>('button.print')!.click();
+      await until(() => printed.length > 0, 'printed');
+      expect(printed.length).to.equal(1);
+      const win = printed[0]!;
+      expect(win === window, 'printed the host page').to.equal(false);
+      const doc = win.document;
+      // Only the list: one element in the body, the ten places and the help, none of the host page.
+      expect(doc.body.children.length).to.equal(1);
+      expect(doc.querySelectorAll('.entry').length).to.equal(10);
+      expect(doc.querySelectorAll('.entry .phone a').length).to.be.greaterThan(0);
+      expect(root.querySelector('.help-jump'), 'on screen, a link to the help lines').to.exist;
+      expect(!!doc.querySelector('.help-jump'), 'on paper, a link to another element').to.equal(false);
+      expect(doc.querySelectorAll('.help a[href^="tel:"]').length, 'the help lines, with numbers to call').to.be.greaterThan(0);
+      expect(doc.body.textContent).not.to.contain('host page');
+      expect(doc.title).to.equal('My list of supports');
+      // Printed at Letter size (8.5 by 11 in, less the card's 12 mm margins), it is one page.
+      await emulateMedia({ media: 'print' });
+      const frame = root.querySelector<HTMLIFrameElement>('iframe.print-frame')!;
+      frame.style.width = 'calc(8.5in - 24mm)';
+      frame.style.height = 'calc(11in - 24mm)';
+      const actions = doc.querySelector('.actions')!;
+      await until(() => win.getComputedStyle(actions).display === 'none', 'print styles in the print document');
+      const page = frame.getBoundingClientRect();
+      expect(Math.round(doc.documentElement.clientWidth)).to.equal(Math.round(page.width));
+      const high = doc.body.firstElementChild!.getBoundingClientRect().bottom;
+      expect(high, `a list ${Math.round(high)} px high on a page of ${Math.round(page.height)} px`).to.be.at.most(page.height);
+      expect(parseFloat(win.getComputedStyle(doc.querySelector('.phone a')!).fontSize)).to.be.at.least(20);
+    } finally {
+      printer.print = print;
+      window.print = pagePrint;
+    }
   });
 
   it('works by keyboard alone: Tab to "Clear my list", Enter, and the keyboard goes to the heading', async () => {

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Dataset, Resource } from '../../core/schema.js';
@@ -11,12 +11,14 @@ import { cleanPrefix, idsParam, readParams, shareListUrl } from '../shared/url-s
 import { renderPart, unconfirmedAlwaysOpen } from '../shared/result-card.js';
 import { formatClock, formatDay } from '../shared/format.js';
 import { define } from '../shared/define.js';
+import { printAlone } from '../shared/print-frame.js';
+import { renderHelp } from '../shared/help.js';
 import { myListStyles } from './my-list.styles.js';
 
 /**
  * A person's own list of supports, the pocket card: the places they added with "Add to my
  * list" in any element, on one page, with large phone numbers, addresses and hours. It prints
- * on one page, or is shared as a link that carries the records' ids only. The list is kept in
+ * on one page, alone (from a frame of its own, never the host page around it), or is shared as a link that carries the records' ids only. The list is kept in
  * this browser only (localStorage, one key), only once the person adds something, and is never
  * sent anywhere; "Clear my list" forgets it (a button puts it back until the page is left). Records are looked up by id in the element's
  * dataset: one the data no longer has is shown as "no longer listed". A link with `ml-ids=`
@@ -36,7 +38,7 @@ import { myListStyles } from './my-list.styles.js';
  * @csspart phone - A large phone number.
  * @csspart actions - The print, share and clear buttons.
  *
- * @cssprop --recovery-my-list-phone-size - Size of the phone numbers (default 1.375rem; larger in print).
+ * @cssprop --recovery-my-list-phone-size - Size of the phone numbers (default 1.375em, 22 px; larger in print).
  */
 @localized()
 export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>> {
@@ -97,6 +99,20 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
     if (change === 'added') this.cleared = [];
     this.say(change === 'added' ? msg('The places are back on your list.') : listChangeText(change, ''));
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#mine-heading')?.focus());
+  }
+
+  /** Print the list alone, on its own page: never the host page around it. */
+  private async print(): Promise<void> {
+    const base = this.renderRoot.querySelector<HTMLElement>('.base');
+    if (!base) return;
+    await printAlone(this, base, msg('My list of supports'), (copy) => {
+      // On paper there is no other element to jump to: the card carries the help lines itself.
+      const jump = copy.querySelector('.print-help .help-jump');
+      if (!jump) return;
+      const help = document.createElement('div');
+      render(renderHelp(this.helpContacts ?? this.store.help, { compact: true }), help);
+      jump.replaceWith(...help.childNodes);
+    });
   }
 
   private async share(): Promise<void> {
@@ -162,7 +178,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
               : nothing}`
         : html`${this.renderEntries(entries, ready, true)}
             <p class="actions" part="actions">
-              <button type="button" class="print" @click=${() => window.print()}>${msg('Print my list')}</button>
+              <button type="button" class="print" @click=${() => void this.print()}>${msg('Print my list')}</button>
               <button type="button" class="secondary share" @click=${() => void this.share()}>${msg('Share my list')}</button>
               <button type="button" class="secondary clear" @click=${this.clear}>${msg('Clear my list')}</button>
             </p>

@@ -5,7 +5,7 @@ export const signupStyles = css`
     --_accent: var(--recovery-signup-accent, var(--_primary));
     --_on-accent: var(--recovery-signup-on-accent, var(--_on-primary));
     max-width: var(--recovery-signup-max-width, 32em);
-    padding: var(--recovery-signup-padding, 0);
+    padding: var(--recovery-signup-padding, var(--recovery-surface-padding, 0.75em));
   }
   form {
     display: grid;

@@ -69,7 +69,7 @@ import { RetryAfterController } from './retry-after.js';
  * @cssprop --recovery-signup-accent - Sign up button colour (defaults to the primary colour).
  * @cssprop --recovery-signup-on-accent - Sign up button text colour.
  * @cssprop --recovery-signup-max-width - Widest the form gets (default 32em).
- * @cssprop --recovery-signup-padding - Padding around the form (default 0).
+ * @cssprop --recovery-signup-padding - Padding around the form (default `--recovery-surface-padding`, 0.75em).
  */
 @localized()
 export class RecoveryNewsletterSignup extends LitElement {

@@ -130,7 +130,7 @@ export function renderFilters(v: FilterView): TemplateResult {
 }
 
 export interface ControlsState {
-  /** How many filters (and a place) are in use. */
+  /** How many filters of the panel are in use (the place, outside it, is not counted). */
   active: number;
   /** The folded panel is open (on a narrow screen). */
   open: boolean;

@@ -392,8 +392,14 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return this.viaApi?.count(shown, this.search) ?? shown;
   }
 
+  /** Filters in use, the place (ZIP or location) counted too. */
   private activeFilters(): number {
     return activeCount(this.search, Boolean(this.place.place));
+  }
+
+  /** Filters in use inside the folded panel: the place stands outside it and is not counted. */
+  private panelFilters(): number {
+    return activeCount(this.search, false);
   }
 
   private filterView(): FilterView {
@@ -486,6 +492,12 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     this.change({ ...emptyState(), query: this.search.query });
   }
 
+  /** The panel's "Clear all filters": the place, outside the panel, stays. */
+  private clearPanelFilters() {
+    const { query, zip, miles } = this.search;
+    this.change({ ...emptyState(), query, zip, miles });
+  }
+
   override render() {
     const hasControls = !this.noFilters || !this.noLocation;
     return html`
@@ -495,13 +507,13 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
         <div class="layout ${hasControls ? 'with-filters' : ''}">
           ${hasControls
             ? renderControls(this.filterView(), {
-                active: this.activeFilters(),
+                active: this.panelFilters(),
                 open: this.filtersOpen,
                 showFilters: this.phase === 'ready' && !this.noFilters,
                 noFilters: this.noFilters,
                 onToggle: () => (this.filtersOpen = !this.filtersOpen),
                 onKey: (e) => this.onFiltersKey(e),
-                onClear: () => this.clearFilters(),
+                onClear: () => this.clearPanelFilters(),
               })
             : nothing}
           <div class="main">

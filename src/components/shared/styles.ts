@@ -29,6 +29,9 @@ export const baseStyles = css`
     --_radius: var(--recovery-radius, 8px);
     --_space: var(--recovery-space, 16px);
     box-sizing: border-box;
+    /* The element's own surface: on a dark or coloured page, its text never touches the edge
+       of its box. */
+    padding: var(--recovery-surface-padding, 0.75em);
     /* Sizes never follow the host's root font size (html { font-size: 62.5% } is common):
        a size in px here, and every other length in em from it. */
     font-family: var(--_font);
@@ -129,8 +132,10 @@ export const baseStyles = css`
   fieldset {
     min-width: 0;
   }
-  img,
-  svg {
+  /* Never inside a map: Leaflet sizes its own panes' images and SVGs (the basemap's SVG, squeezed
+     to the width of its zero-width pane, drew nothing). */
+  img:not(.leaflet-container *),
+  svg:not(.leaflet-container *) {
     max-width: 100%;
   }
   button,
