@@ -18,6 +18,7 @@ import { renderHelp, type HelpOptions } from './help.js';
 import { formatCount } from './format.js';
 import { STALE_AFTER_DAYS } from './result-card.js';
 import { below, headingLevel, type HeadingLevel } from './heading.js';
+import type { UrlAttribute } from './attribute.js';
 
 /** How an element shows the help contacts (`help` attribute). */
 export type HelpMode = 'auto' | 'full' | 'compact' | 'none';
@@ -61,7 +62,7 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
   static previewFirst = PREVIEW_FIRST;
 
   /** URL of the dataset: JSON, or a CSV spreadsheet (docs/csv-import.md) when it ends in `.csv`. Default: the bundled dataset. */
-  @property() src?: string;
+  @property() src?: UrlAttribute;
   /** The dataset itself, instead of `src`. */
   @property({ attribute: false }) data?: unknown;
   /** Help contacts to show instead of the dataset's (or the built-in ones). */
