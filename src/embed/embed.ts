@@ -20,23 +20,9 @@
  * The page tells its parent its height: { type: 'recovery-finder:height', height } (embed-host.js).
  */
 import { elementAttributes } from 'virtual:recovery-attributes';
+import { pageAllowedOrigins } from '../core/allowed-origins.js';
 
 const params = new URL(location.href).searchParams;
-
-/** The origins URL-valued attributes may point at: this page's, and those the page lists. */
-function allowedOrigins(): Set<string> {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="recovery-finder-allowed-origins"]');
-  const listed = (meta?.content ?? '').split(/\s+/).filter(Boolean);
-  const out = new Set([location.origin]);
-  for (const o of listed) {
-    try {
-      out.add(new URL(o).origin);
-    } catch {
-      console.warn(`recovery-finder embed: ignoring "${o}" in recovery-finder-allowed-origins`);
-    }
-  }
-  return out;
-}
 
 function allowedUrl(value: string, origins: Set<string>): boolean {
   try {
@@ -128,7 +114,8 @@ export function mount(): HTMLElement {
   const attributes = elementAttributes[tag] ?? elementAttributes['recovery-resource-search'] ?? {};
   if (!elementAttributes[tag]) console.warn(`recovery-finder embed: no element "${wanted}"; showing resource-search`);
   const el = document.createElement(elementAttributes[tag] ? tag : 'recovery-resource-search');
-  const origins = allowedOrigins();
+  // embed.html always has the meta; without it, only this site.
+  const origins = pageAllowedOrigins() ?? new Set([location.origin]);
   const siteText = document.querySelector<HTMLMetaElement>('meta[name="recovery-finder-site-text"]')?.content.trim() === 'allow';
   const refused: Refusal[] = [];
   for (const [name, kind] of Object.entries(attributes)) {

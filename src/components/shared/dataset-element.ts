@@ -231,6 +231,9 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
       case 'not-json':
       case 'invalid':
         return msg(str`We could not read ${what}: it is damaged.`);
+      case 'refused':
+        // The page's allowed origins leave out where the data was sent from (a redirect).
+        return msg(str`We could not show ${what}: this site does not allow the address the data came from.`);
       default:
         return msg(str`We could not load ${what}. Check your connection.`);
     }
