@@ -195,5 +195,18 @@ describe('embed.html (the iframe path)', () => {
     style.remove();
     f.remove();
   });
+
+  it('refuses a same-origin src that redirects to another origin, in words with the help lines', async () => {
+    const to = `${otherOrigin()}/test-api/dataset?fixture=dataset&cors=1`;
+    const src = `/test-api/redirect?to=${encodeURIComponent(to)}`;
+    const { f, el } = await mounted(`${EMBED}?src=${encodeURIComponent(src)}&no-location`, 'recovery-resource-search');
+    expect(el.getAttribute('src')).to.equal(src);
+    await until(() => el.shadowRoot?.querySelector('.load-error') != null, 'the refusal shown');
+    const error = el.shadowRoot!.querySelector('.load-error')!.textContent ?? '';
+    expect(error).to.contain('this site does not allow the address the data came from');
+    expect(error).to.contain('help lines');
+    expect(el.shadowRoot!.querySelector('.load-error button')).to.equal(null);
+    f.remove();
+  });
 });
 
