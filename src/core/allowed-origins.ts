@@ -30,3 +30,16 @@ export function offListOrigin(response: Response): string | undefined {
   const origin = new URL(response.url).origin;
   return origins.has(origin) ? undefined : origin;
 }
+
+/**
+ * Whether an address (as a link or attribute gives it, relative to `base`) is http(s) on one of
+ * `origins`. The browser's own URL parser decides: what it would fetch is what is checked.
+ */
+export function allowedAddress(value: string, origins: ReadonlySet<string>, base: string): boolean {
+  try {
+    const url = new URL(value, base);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && origins.has(url.origin);
+  } catch {
+    return false;
+  }
+}

@@ -20,18 +20,9 @@
  * The page tells its parent its height: { type: 'recovery-finder:height', height } (embed-host.js).
  */
 import { elementAttributes } from 'virtual:recovery-attributes';
-import { pageAllowedOrigins } from '../core/allowed-origins.js';
+import { allowedAddress, pageAllowedOrigins } from '../core/allowed-origins.js';
 
 const params = new URL(location.href).searchParams;
-
-function allowedUrl(value: string, origins: Set<string>): boolean {
-  try {
-    const url = new URL(value, location.href);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && origins.has(url.origin);
-  } catch {
-    return false;
-  }
-}
 
 const THEME: Record<string, string> = { color: '--recovery-color-primary', font: '--recovery-font-family', radius: '--recovery-radius' };
 const THEME_CHECK: Record<string, string> = { color: 'color', font: 'font-family', radius: 'border-radius' };
@@ -123,7 +114,7 @@ export function mount(): HTMLElement {
     if (value === null) continue;
     if (kind === 'boolean') {
       if (value !== 'false') el.setAttribute(name, '');
-    } else if (kind === 'url' && value !== '' && !allowedUrl(value, origins)) {
+    } else if (kind === 'url' && value !== '' && !allowedAddress(value, origins, location.href)) {
       console.warn(`recovery-finder embed: ${name}=${value} is not from this site or an allowed origin; ignored`);
       refused.push({ kind: 'url', name });
     } else if (kind === 'site-text' && !siteText) {

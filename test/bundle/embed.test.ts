@@ -2,7 +2,9 @@
 // parameters, in a real iframe on another origin (127.0.0.1 against the test page's localhost),
 // sized by dist/embed-host.js through postMessage.
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { until } from '../helpers.js';
+import { hostileAddress } from '../hostile-addresses.js';
 
 const EMBED = '/dist/embed.html';
 const otherOrigin = () => `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
@@ -207,6 +209,23 @@ describe('embed.html (the iframe path)', () => {
     expect(error).to.contain('help lines');
     expect(el.shadowRoot!.querySelector('.load-error button')).to.equal(null);
     f.remove();
+  });
+
+  it('lets no generated hostile address reach the element through any address parameter', async () => {
+    const elements = await urlAttributes();
+    let cases = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...elements), hostileAddress(location.hostname), async ([tag, names], { cls, value }) => {
+        const query = names.map((n) => `${n}=${encodeURIComponent(value)}`).join('&');
+        const { f, el } = await mounted(`${EMBED}?element=${tag.replace(/^recovery-/, '')}&${query}`, tag);
+        const leaked = names.filter((n) => el.hasAttribute(n));
+        f.remove();
+        cases += names.length;
+        expect(leaked, `${cls}: ${JSON.stringify(value)}`).to.deep.equal([]);
+      }),
+      { numRuns: 40 },
+    );
+    console.log(`embed: ${cases} generated address attribute cases refused`);
   });
 });
 

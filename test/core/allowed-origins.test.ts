@@ -4,9 +4,11 @@
 // The redirect is real: a local 302 (test/server/endpoints.mjs) to the same server under its
 // other name (localhost <-> 127.0.0.1), which answers with CORS so the browser would follow it.
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { DatasetLoadError, fetchJson, loadDataset } from '../../src/core/load.js';
-import { pageAllowedOrigins } from '../../src/core/allowed-origins.js';
+import { allowedAddress, pageAllowedOrigins } from '../../src/core/allowed-origins.js';
 import { uniqueKey } from '../helpers.js';
+import { hostileAddress } from '../hostile-addresses.js';
 
 const other = `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
 const redirected = () =>
@@ -53,5 +55,30 @@ describe('allowed origins, checked on the final address of every fetch', () => {
     } finally {
       remove();
     }
+  });
+});
+
+describe('allowedAddress (the embed page check), property-based', () => {
+  const origins = new Set([location.origin, 'https://tile.openstreetmap.org']);
+
+  it('refuses every hostile address class', () => {
+    const seen = new Map<string, number>();
+    fc.assert(
+      fc.property(hostileAddress(location.hostname), ({ cls, value }) => {
+        seen.set(cls, (seen.get(cls) ?? 0) + 1);
+        return !allowedAddress(value, origins, location.href);
+      }),
+      { numRuns: 3000 },
+    );
+    console.log(`allowedAddress: ${[...seen].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  });
+
+  it('keeps addresses on this site and on listed origins', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('', location.origin, 'https://tile.openstreetmap.org'), fc.webPath(), (origin, path) =>
+        allowedAddress(`${origin}/${path.replace(/^[/\\]+/, '')}`, origins, location.href),
+      ),
+      { numRuns: 500 },
+    );
   });
 });
