@@ -81,8 +81,16 @@ const LIT_CHUNK = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive
 /** Modules of the CMS build's `data` chunk. */
 const DATA_CHUNK = /node_modules[\\/]valibot[\\/]|src[\\/](components[\\/]shared[\\/](dataset-element|dataset-controller|result-card|report-change|labels|format|card-actions|my-list|lazy|url-state|shared-record\.styles)\.ts|core[\\/](schema|load|slices|hours|freshness|sources[\\/](index|types|json-url|inline))\.ts)$/;
 
-/** Attributes whose value is an address: the embed page accepts them only from allowed origins. */
-const URL_ATTRIBUTES = new Set(['src', 'action', 'tile-url', 'zip-table-url', 'zip-table-national-url']);
+/**
+ * An attribute's kind for the embed page, from its type in the manifest: `url` for the
+ * properties typed `UrlAttribute`, `site-text` for `SiteTextAttribute` (src/components/shared/attribute.ts).
+ */
+function attributeKind(type: string | undefined): 'url' | 'site-text' | 'boolean' | 'text' {
+  const parts = (type ?? '').split('|').map((t) => t.trim());
+  if (parts.includes('UrlAttribute')) return 'url';
+  if (parts.includes('SiteTextAttribute')) return 'site-text';
+  return parts.includes('boolean') ? 'boolean' : 'text';
+}
 
 /**
  * `virtual:recovery-attributes` for the embed page (src/embed/embed.ts): each element's
@@ -102,7 +110,7 @@ function attributesModule(): Plugin {
       for (const d of manifest.modules.flatMap((m) => m.declarations ?? [])) {
         if (!d.tagName) continue;
         out[d.tagName] = Object.fromEntries(
-          (d.attributes ?? []).map((a) => [a.name, URL_ATTRIBUTES.has(a.name) ? 'url' : a.type?.text === 'boolean' ? 'boolean' : 'text']),
+          (d.attributes ?? []).map((a) => [a.name, attributeKind(a.type?.text)]),
         );
       }
       return `export const elementAttributes = ${JSON.stringify(out)};\n`;

@@ -19,6 +19,7 @@ import {
   type ValidationProgress,
   type ValidationResult,
 } from './schema.js';
+import { offListOrigin } from './allowed-origins.js';
 import { SLICE_MS, runInSlices, timeBudget, yieldToPage, type SliceBudget } from './slices.js';
 import type { RecordScanner } from './json-slices.js';
 
@@ -26,7 +27,7 @@ import type { RecordScanner } from './json-slices.js';
  * `busy`: the server answered 429 or 503 with a `Retry-After` longer than the time left
  * (`retryAfter` says how long it asked for).
  */
-export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'busy' | 'not-json' | 'invalid' | 'aborted';
+export type LoadErrorKind = 'network' | 'timeout' | 'http' | 'busy' | 'not-json' | 'invalid' | 'aborted' | 'refused';
 
 /**
  * Milliseconds a person waits, at most, to learn what happened to a load: every attempt, wait
@@ -96,7 +97,7 @@ export class DatasetLoadError extends Error {
 
   /** Whether asking again could change the answer: not for a request the server refused as such. */
   get retryable(): boolean {
-    if (this.kind !== 'http') return this.kind !== 'aborted';
+    if (this.kind !== 'http') return this.kind !== 'aborted' && this.kind !== 'refused';
     const status = this.status ?? 0;
     return status >= 500 || status === 408 || status === 429 || status < 400;
   }
@@ -220,6 +221,13 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, cloc
       if (signal.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `No answer from ${url} within ${timeoutMs} ms.`, url);
       throw new DatasetLoadError('network', `Could not reach ${url}: ${(e as Error).message}`, url);
+    }
+    // A page that lists its allowed origins (the embed page) takes no data from elsewhere,
+    // not even through a redirect from an allowed address.
+    const offList = offListOrigin(response);
+    if (offList) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new DatasetLoadError('refused', `${url} was redirected to ${offList}, which this page does not allow.`, url);
     }
     if (!response.ok) {
       const parameter = response.status === 400 ? await untilAborted(refusedParameter(response), both, url).catch(() => undefined) : undefined;

@@ -11,6 +11,8 @@
 //   GET  /test-api/release?key=K          -> {"released": bool}: a held dataset sends the rest
 //   GET  /test-api/count?key=K            -> {"count": n} requests seen for key K
 //   GET  /test-api/hang                   -> never answers (until the client gives up)
+//   GET  /test-api/redirect?to=URL        -> 302 to URL, only to this machine (localhost/127.0.0.1)
+//        (the dataset route answers any origin with `cors=1`: the redirect's target)
 //   POST /test-api/signup?mode=ok|500|429|hang[&key=K]  records the body, answers per mode
 //   GET  /test-api/signups?key=K          -> the posts recorded for key K
 //   GET  /test-api/tiles/...              -> 404 (a tile server that fails)
@@ -352,7 +354,18 @@ export async function testEndpoints(ctx, next) {
     ctx.status = 204;
     return;
   }
+  if (route === 'redirect') {
+    const to = new URL(q.get('to') ?? '/', 'http://localhost');
+    if (!['localhost', '127.0.0.1'].includes(to.hostname)) {
+      ctx.status = 400;
+      return;
+    }
+    ctx.status = 302;
+    ctx.set('Location', to.href);
+    return;
+  }
   if (route === 'dataset') {
+    if (q.get('cors')) ctx.set('Access-Control-Allow-Origin', '*');
     const n = bump(key);
     const delay = Number(q.get('delay') ?? 0);
     if (delay) await sleep(delay);

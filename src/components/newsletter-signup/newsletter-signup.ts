@@ -29,6 +29,7 @@ import { renderFailure, renderStatus, type Phase } from './status.js';
 import { choicesFromSlot, mergeChoices, parseInterests, renderFields, type FieldPatch, type InterestChoice } from './fields.js';
 import { signupStyles } from './newsletter-signup.styles.js';
 import { RetryAfterController } from './retry-after.js';
+import type { UrlAttribute, SiteTextAttribute } from '../shared/attribute.js';
 
 /**
  * A newsletter signup that never loses a person's address and signs each person up once:
@@ -76,7 +77,7 @@ export class RecoveryNewsletterSignup extends LitElement {
   static override styles = [baseStyles, helpStyles, signupStyles];
 
   /** Endpoint URL the signup is POSTed to. Without it the `fallback-email` mailto link is offered. */
-  @property({ converter: orDefault('') }) action = '';
+  @property({ converter: orDefault('') }) action: UrlAttribute = '';
   /** Names the mailing list, for the idempotency key (default: the `action` URL). */
   @property({ converter: orDefault('') }) list = '';
   /** Request format: `json` (application/json) or `form` (application/x-www-form-urlencoded). */
@@ -94,17 +95,17 @@ export class RecoveryNewsletterSignup extends LitElement {
   /** Posted name of the idempotency key field in a form post's body. */
   @property({ attribute: 'field-key', converter: orDefault('idempotency_key') }) fieldKey = 'idempotency_key';
   /** Address for the mailto fallback (no `action`, offline, or the endpoint keeps failing). */
-  @property({ attribute: 'fallback-email', converter: orDefault('') }) fallbackEmail = '';
+  @property({ attribute: 'fallback-email', converter: orDefault('') }) fallbackEmail: SiteTextAttribute = '';
   /** Words shown after a successful signup. */
-  @property({ attribute: 'success-text', converter: orDefault('') }) successText = '';
+  @property({ attribute: 'success-text', converter: orDefault('') }) successText: SiteTextAttribute = '';
   /** First sentence shown when a send fails (the reason and Retry follow). */
-  @property({ attribute: 'error-text', converter: orDefault('') }) errorText = '';
+  @property({ attribute: 'error-text', converter: orDefault('') }) errorText: SiteTextAttribute = '';
   /** Consent statement; when set, a required checkbox. */
-  @property({ attribute: 'consent-text', converter: orDefault('') }) consentText = '';
+  @property({ attribute: 'consent-text', converter: orDefault('') }) consentText: SiteTextAttribute = '';
   /** Comma-separated interests offered as checkboxes (each is both value and label). */
-  @property({ converter: orDefault('') }) interests = '';
+  @property({ converter: orDefault('') }) interests: SiteTextAttribute = '';
   /** Optional heading above the form (an h2, or the level of `heading-level`). `heading-es`: the same in Spanish. */
-  @property({ converter: orDefault('') }) heading = '';
+  @property({ converter: orDefault('') }) heading: SiteTextAttribute = '';
   /** Level of the heading (1 to 6, default 2). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Client timeout for one send, in milliseconds. */

@@ -28,6 +28,7 @@ import { renderHeading } from '../shared/heading.js';
 import { SiteTextController } from '../shared/site-text.js';
 import { getLocale } from '../shared/localize.js';
 import { prscMapStyles } from './prsc-map.styles.js';
+import type { SiteTextAttribute } from '../shared/attribute.js';
 
 /** The map's keys in the URL (prefix `pm-`): region, offerings, ZIP and the chosen centre. */
 const PRSC_URL: MapUrlSettings = { prefix: 'pm', keys: ['region', 'offer', 'zip', 'id'] };
@@ -85,7 +86,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
   static listPageSize = 100;
 
   /** The site's introduction under the heading, as text (default: a built-in one). `intro-es`, `intro-en`: the same in that language. */
-  @property() intro = '';
+  @property() intro: SiteTextAttribute = '';
   /** Region shown first (e.g. "Boston"); the person can change it. */
   @property() region = '';
   /** Initial centre of the map as "lat,lng" (default: fit every centre shown). */

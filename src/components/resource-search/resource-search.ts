@@ -23,6 +23,7 @@ import type { ApiSearchController } from './api-search.js';
 import { ApiLink } from './api-link.js';
 import type { DataSource } from '../../core/sources/index.js';
 import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
+import type { UrlAttribute } from '../shared/attribute.js';
 
 /**
  * A search that took longer than this (ms) is not run inside the key press that asks for it:
@@ -106,15 +107,15 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
   @property() zip = '';
   /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
-  @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
+  @property({ attribute: 'zip-table-url' }) zipTableUrl: UrlAttribute = ZIP_TABLE_MA_URL;
   /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
-  @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl = ZIP_TABLE_US_URL;
+  @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl: UrlAttribute = ZIP_TABLE_US_URL;
   /** How long to wait for the person's location, in milliseconds. */
   @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
   /** Base URL of an Open Referral HSDS 3.0 API to search instead of a file (asked per search; sends a ZIP code, never coordinates). */
-  @property() api = '';
+  @property() api: UrlAttribute = '';
   /** With `api`: the directory's taxonomy term ids mapped to categories (`{"term-id": "peer-support"}`), or the URL of a JSON file holding that map. */
-  @property({ attribute: 'api-taxonomy' }) apiTaxonomy?: TaxonomyMap | string;
+  @property({ attribute: 'api-taxonomy' }) apiTaxonomy?: TaxonomyMap | UrlAttribute;
   /** With `api`: milliseconds one request may take before it counts as failed. */
   static apiTimeoutMs = 9_000;
   /** With `api`: milliseconds of quiet after typing before the words are sent. */

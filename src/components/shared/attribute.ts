@@ -10,3 +10,16 @@ import type { ComplexAttributeConverter } from 'lit';
 export function orDefault(fallback: string): ComplexAttributeConverter<string> {
   return { fromAttribute: (value: string | null) => value ?? fallback };
 }
+
+/**
+ * The type of a property whose attribute is an address (a dataset, an API, a tile template, a
+ * form's action). The manifest (custom-elements.json) keeps the name, and the embed page
+ * (src/embed/embed.ts) accepts such an attribute only from an allowed origin.
+ */
+export type UrlAttribute = string;
+
+/**
+ * The type of a property whose attribute puts a site's own words or contact addresses on
+ * screen. The embed page accepts it only when its `recovery-finder-site-text` meta allows it.
+ */
+export type SiteTextAttribute = string;

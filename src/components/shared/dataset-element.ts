@@ -18,6 +18,7 @@ import { renderHelp, type HelpOptions } from './help.js';
 import { formatCount, formatWait } from './format.js';
 import { STALE_AFTER_DAYS } from './result-card.js';
 import { below, headingLevel, type HeadingLevel } from './heading.js';
+import type { UrlAttribute } from './attribute.js';
 
 /** How an element shows the help contacts (`help` attribute). */
 export type HelpMode = 'auto' | 'full' | 'compact' | 'none';
@@ -61,7 +62,7 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
   static previewFirst = PREVIEW_FIRST;
 
   /** URL of the dataset: JSON, or a CSV spreadsheet (docs/csv-import.md) when it ends in `.csv`. Default: the bundled dataset. */
-  @property() src?: string;
+  @property() src?: UrlAttribute;
   /** The dataset itself, instead of `src`. */
   @property({ attribute: false }) data?: unknown;
   /** Help contacts to show instead of the dataset's (or the built-in ones). */
@@ -232,6 +233,9 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
       case 'not-json':
       case 'invalid':
         return msg(str`We could not read ${what}: it is damaged.`);
+      case 'refused':
+        // The page's allowed origins leave out where the data was sent from (a redirect).
+        return msg(str`We could not show ${what}: this site does not allow the address the data came from.`);
       default:
         return msg(str`We could not load ${what}. Check your connection.`);
     }

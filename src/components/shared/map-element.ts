@@ -18,6 +18,7 @@ import type { DataSource } from '../../core/sources/index.js';
 import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { lazyHsdsSource, unaskedHsdsSource } from '../../core/sources/hsds-lazy.js';
+import type { UrlAttribute, SiteTextAttribute } from './attribute.js';
 
 /** What a map element keeps in the page URL. */
 export interface MapUrlSettings {
@@ -36,17 +37,17 @@ export abstract class RecoveryMapElement<D> extends RecoveryDatasetElement<D> {
    * default) the map draws its bundled outline basemap and asks no tile server until the person
    * chooses "Show street map" (OpenStreetMap).
    */
-  @property({ attribute: 'tile-url' }) tileUrl = '';
+  @property({ attribute: 'tile-url' }) tileUrl: UrlAttribute = '';
   /** Tile URL template loaded only when the person chooses "Show street map" (default: OpenStreetMap). */
-  @property({ attribute: 'street-map-url' }) streetMapUrl = OSM_TILE_URL;
+  @property({ attribute: 'street-map-url' }) streetMapUrl: UrlAttribute = OSM_TILE_URL;
   /** Credit for the tiles: text with http(s) links only (default: OpenStreetMap's credit). */
-  @property() attribution = OSM_ATTRIBUTION;
+  @property() attribution: SiteTextAttribute = OSM_ATTRIBUTION;
   /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
   @property() zip = '';
   /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
-  @property({ attribute: 'zip-table-url' }) zipTableUrl = ZIP_TABLE_MA_URL;
+  @property({ attribute: 'zip-table-url' }) zipTableUrl: UrlAttribute = ZIP_TABLE_MA_URL;
   /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
-  @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl = ZIP_TABLE_US_URL;
+  @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl: UrlAttribute = ZIP_TABLE_US_URL;
   /** How long to wait for the person's location, in milliseconds. */
   @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
   /** Keep the element's choices, the ZIP and the chosen record in the page URL (back and forward work; a shared link opens its record). */
@@ -57,9 +58,9 @@ export abstract class RecoveryMapElement<D> extends RecoveryDatasetElement<D> {
    * Base URL of an Open Referral HSDS 3.0 API to read instead of a file (README, "The map elements on an HSDS API").
    * Only a ZIP code is ever sent, never coordinates.
    */
-  @property() api = '';
+  @property() api: UrlAttribute = '';
   /** With `api`: the directory's taxonomy term ids mapped to categories (`{"term-id": "recovery-center"}`), or the URL of a JSON file holding that map. */
-  @property({ attribute: 'api-taxonomy' }) apiTaxonomy?: TaxonomyMap | string;
+  @property({ attribute: 'api-taxonomy' }) apiTaxonomy?: TaxonomyMap | UrlAttribute;
 
   /** The person's street map choice (undefined: tiles only when the site set `tile-url`). */
   @state() protected streetMap?: boolean | undefined;

@@ -46,6 +46,7 @@
 's1b8323836f5e60fd': `Escriba su correo electrónico.`,
 's1baefa15ab00fb14': str`Informar de un cambio en ${0} (se abre en una pestaña nueva)`,
 's1c660db4ec7f8cd9': `Cualquier idioma`,
+'s1db6c0008d81f606': str`No pudimos mostrar ${0}: este sitio no permite la dirección de la que vienen los datos.`,
 's1dffd10c5eca4a7b': `Cuando no hay un lugar ni un evento de entrega cerca, la Administración de Alimentos y Medicamentos de EE. UU. (FDA) dice:`,
 's1e0c80ebbc7c883d': `Apoyo espiritual`,
 's1e266319b53251eb': `Hombres`,
