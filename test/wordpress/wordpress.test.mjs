@@ -4,6 +4,7 @@
  * Spanish, an editor without unfiltered_html saving the block, the loader only where needed,
  * the settings form's nonce and capability, and uninstall.
  */
+/* global wp -- the block editor's global, inside page.evaluate */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
