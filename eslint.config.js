@@ -6,7 +6,7 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/locales/generated/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'src/locales/generated/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'tools/**', 'src/cli/**', 'test/cli/**', 'test/server/**', '*.config.*', 'bench/**', '.ci/**', 'packages/**'],
+    files: ['scripts/**', 'tools/**', 'src/cli/**', 'test/cli/**', 'test/server/**', 'test/wordpress/**', '*.config.*', 'bench/**', '.ci/**', 'packages/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -1,0 +1,200 @@
+<?php
+/**
+ * Plugin Name:       Recovery finder
+ * Description:       Puts recovery-finder's elements (resource search, PRSC map, disposal locator, newsletter signup, saved list) on a page: a block and the [recovery_finder] shortcode.
+ * Version:           0.1.0
+ * Requires at least: 6.1
+ * Requires PHP:      7.4
+ * License:           MIT
+ * Text Domain:       recovery-finder
+ *
+ * @package RecoveryFinder
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+define( 'RECOVERY_FINDER_OPTION', 'recovery_finder_settings' );
+define( 'RECOVERY_FINDER_HANDLE', 'recovery-finder' );
+
+/**
+ * The element table generated at build time from custom-elements.json (tools/wordpress-zip.mjs):
+ * { elements: { name: { tag, title, attributes: { attr: { kind, description } } } }, tokens: [...] }.
+ */
+function recovery_finder_table() {
+	static $table = null;
+	if ( null === $table ) {
+		$json  = file_get_contents( __DIR__ . '/elements.json' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file.
+		$table = json_decode( (string) $json, true );
+		if ( ! is_array( $table ) ) {
+			$table = array( 'elements' => array(), 'tokens' => array() );
+		}
+	}
+	return $table;
+}
+
+/** The README's fallback for each element: what a person needs if the script never runs. */
+function recovery_finder_default_fallback( $element ) {
+	$defaults = array(
+		'resource-search'   => '<p>Find recovery support: call the Massachusetts Substance Use Helpline, <a href="tel:+18003275050">800-327-5050</a>.</p>',
+		'prsc-map'          => '<p>Peer Recovery Support Centers: free, peer-run places for people in recovery and their families. Help now: <a href="tel:988">call or text 988</a>.</p>',
+		'disposal-locator'  => '<p>Get rid of medicines and needles safely. Found a needle outside in Boston? Call BOS:311, <a href="tel:311">3-1-1</a>.</p>',
+		'newsletter-signup' => '<p>Sign up for our newsletter. Help now: <a href="tel:988">call or text 988</a>.</p>',
+	);
+	return isset( $defaults[ $element ] ) ? $defaults[ $element ] : '<p>Help now: <a href="tel:988">call or text 988</a>, or the Massachusetts Substance Use Helpline, <a href="tel:+18003275050">800-327-5050</a>.</p>';
+}
+
+/** The saved settings, with defaults. */
+function recovery_finder_settings() {
+	$saved = get_option( RECOVERY_FINDER_OPTION, array() );
+	return wp_parse_args(
+		is_array( $saved ) ? $saved : array(),
+		array( 'src' => '', 'action' => '', 'lang' => '', 'tokens' => array(), 'fallback' => array() )
+	);
+}
+
+/** A CSS value safe inside a style attribute: no declaration breaks, no markup, no url(). */
+function recovery_finder_css_value( $value ) {
+	$value = trim( sanitize_text_field( (string) $value ) );
+	return preg_match( '/[;{}<>\\\\]|url\s*\(|expression\s*\(/i', $value ) ? '' : $value;
+}
+
+/**
+ * The markup for one element: the block and the shortcode both call this.
+ *
+ * @param string $element Element name (resource-search, ...); unknown names fall back to resource-search.
+ * @param array  $options Attribute => value; only the element's documented attributes are kept.
+ * @param string $lang    '', 'en' or 'es'.
+ */
+function recovery_finder_markup( $element, $options, $lang ) {
+	$table    = recovery_finder_table();
+	$elements = $table['elements'];
+	if ( ! isset( $elements[ $element ] ) ) {
+		$element = 'resource-search';
+	}
+	if ( ! isset( $elements[ $element ] ) ) {
+		return '';
+	}
+	$spec     = $elements[ $element ];
+	$settings = recovery_finder_settings();
+	if ( '' !== $settings['src'] && isset( $spec['attributes']['src'] ) && ! isset( $options['src'] ) && ! isset( $options['api'] ) ) {
+		$options['src'] = $settings['src'];
+	}
+	if ( '' !== $settings['action'] && isset( $spec['attributes']['action'] ) && ! isset( $options['action'] ) ) {
+		$options['action'] = $settings['action'];
+	}
+	$lang = in_array( $lang, array( 'en', 'es' ), true ) ? $lang : $settings['lang'];
+
+	$attrs = '';
+	foreach ( $spec['attributes'] as $name => $attr ) {
+		if ( ! array_key_exists( $name, $options ) ) {
+			continue;
+		}
+		$value = $options[ $name ];
+		if ( 'boolean' === $attr['kind'] ) {
+			if ( true === $value || in_array( strtolower( (string) $value ), array( '1', 'true', 'yes', 'on', '' ), true ) ) {
+				$attrs .= ' ' . esc_attr( $name );
+			}
+			continue;
+		}
+		$value = is_scalar( $value ) ? (string) $value : '';
+		if ( 'url' === $attr['kind'] ) {
+			$value = esc_url( $value, array( 'http', 'https' ) );
+		} elseif ( 'number' === $attr['kind'] && ! is_numeric( $value ) ) {
+			continue;
+		}
+		if ( '' === $value ) {
+			continue;
+		}
+		$attrs .= sprintf( ' %s="%s"', esc_attr( $name ), esc_attr( $value ) );
+	}
+	if ( in_array( $lang, array( 'en', 'es' ), true ) ) {
+		$attrs .= sprintf( ' lang="%s"', esc_attr( $lang ) );
+	}
+	$style = '';
+	foreach ( (array) $settings['tokens'] as $token => $value ) {
+		$value = recovery_finder_css_value( $value );
+		if ( '' !== $value && in_array( $token, $table['tokens'], true ) ) {
+			$style .= $token . ': ' . $value . '; ';
+		}
+	}
+	if ( '' !== $style ) {
+		$attrs .= sprintf( ' style="%s"', esc_attr( trim( $style ) ) );
+	}
+	$fallback = isset( $settings['fallback'][ $element ] ) && '' !== trim( $settings['fallback'][ $element ] )
+		? $settings['fallback'][ $element ]
+		: recovery_finder_default_fallback( $element );
+
+	recovery_finder_enqueue();
+	return sprintf( '<%1$s%2$s>%3$s</%1$s>', tag_escape( $spec['tag'] ), $attrs, wp_kses_post( $fallback ) );
+}
+
+/** The loader as a module: only called when a page holds a block or a shortcode. */
+function recovery_finder_enqueue() {
+	$url = plugins_url( 'dist/recovery-finder.js', __FILE__ );
+	if ( function_exists( 'wp_enqueue_script_module' ) ) {
+		wp_enqueue_script_module( RECOVERY_FINDER_HANDLE, $url, array(), '0.1.0' );
+	} else {
+		wp_enqueue_script( RECOVERY_FINDER_HANDLE, $url, array(), '0.1.0', true );
+	}
+}
+
+/** Before wp_enqueue_script_module (WordPress 6.5), the loader's script tag gets type="module". */
+function recovery_finder_module_tag( $tag, $handle ) {
+	if ( RECOVERY_FINDER_HANDLE !== $handle || false !== strpos( $tag, 'type="module"' ) ) {
+		return $tag;
+	}
+	return preg_replace( '/<script(?:\s+type=([\'"])text\/javascript\1)?/', '<script type="module"', $tag, 1 );
+}
+add_filter( 'script_loader_tag', 'recovery_finder_module_tag', 10, 2 );
+
+/** [recovery_finder element="resource-search" category="peer-support" lang="es"] */
+function recovery_finder_shortcode( $atts ) {
+	$atts    = is_array( $atts ) ? $atts : array();
+	$element = isset( $atts['element'] ) ? sanitize_key( $atts['element'] ) : 'resource-search';
+	$lang    = isset( $atts['lang'] ) ? sanitize_key( $atts['lang'] ) : '';
+	unset( $atts['element'], $atts['lang'] );
+	$options = array();
+	foreach ( $atts as $key => $value ) {
+		if ( is_int( $key ) ) {
+			$options[ sanitize_key( $value ) ] = true; // [recovery_finder sync-url]: a bare boolean.
+		} else {
+			$options[ sanitize_key( $key ) ] = sanitize_text_field( $value );
+		}
+	}
+	return recovery_finder_markup( $element, $options, $lang );
+}
+
+/** The block's server render (the front end and ServerSideRender's preview). */
+function recovery_finder_render_block( $attributes ) {
+	$options = array();
+	foreach ( (array) ( isset( $attributes['options'] ) ? $attributes['options'] : array() ) as $key => $value ) {
+		$options[ sanitize_key( $key ) ] = is_bool( $value ) ? $value : sanitize_text_field( (string) $value );
+	}
+	$element = isset( $attributes['element'] ) ? sanitize_key( $attributes['element'] ) : 'resource-search';
+	$lang    = isset( $attributes['lang'] ) ? sanitize_key( $attributes['lang'] ) : '';
+	return recovery_finder_markup( $element, $options, $lang );
+}
+
+function recovery_finder_init() {
+	add_shortcode( 'recovery_finder', 'recovery_finder_shortcode' );
+	wp_register_script(
+		'recovery-finder-block-editor',
+		plugins_url( 'block/editor.js', __FILE__ ),
+		array( 'wp-blocks', 'wp-element', 'wp-components', 'wp-block-editor', 'wp-server-side-render', 'wp-i18n' ),
+		'0.1.0',
+		false
+	);
+	$table    = recovery_finder_table();
+	$elements = array();
+	foreach ( $table['elements'] as $name => $spec ) {
+		$elements[ $name ] = array( 'title' => $spec['title'], 'attributes' => $spec['attributes'] );
+	}
+	wp_add_inline_script( 'recovery-finder-block-editor', 'window.recoveryFinderElements = ' . wp_json_encode( $elements ) . ';', 'before' );
+	register_block_type( __DIR__ . '/block', array( 'render_callback' => 'recovery_finder_render_block' ) );
+}
+add_action( 'init', 'recovery_finder_init' );
+
+/** The live preview in the block editor shows the real element: the loader runs there too. */
+add_action( 'enqueue_block_editor_assets', 'recovery_finder_enqueue' );
+
+require_once __DIR__ . '/settings.php';

@@ -1,0 +1,199 @@
+/**
+ * The WordPress plugin in a real WordPress (started by tools/wordpress-test.sh, which sets
+ * WP_URL, WP_DIR and WP_SETUP): block and shortcode pages for every element in English and
+ * Spanish, an editor without unfiltered_html saving the block, the loader only where needed,
+ * the settings form's nonce and capability, and uninstall.
+ */
+/* global wp -- the block editor's global, inside page.evaluate */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const { WP_URL: url, WP_DIR: dir, WP_SETUP: setupJson } = process.env;
+const setup = JSON.parse(setupJson ?? '{}');
+const table = JSON.parse(readFileSync('build/wordpress/recovery-finder/elements.json', 'utf8'));
+const names = Object.keys(table.elements);
+const php = (...args) => execFileSync('php', ['test/wordpress/wp-setup.php', dir, ...args.slice(0, -1)], { input: args.at(-1), encoding: 'utf8' });
+const page = (title, content) => Number(php('page', title, content));
+const LOADER = /<script[^>]*type="module"[^>]*src=['"][^'"]*recovery-finder\/dist\/recovery-finder\.js/;
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+});
+after(() => browser?.close());
+
+/**
+ * Opens a page at 390 px and waits for the element to render and, for Spanish, for Spanish text
+ * that differs from the English page's. (The caller checks that heading-level, the option every
+ * element documents, reached the element.)
+ */
+async function rendered(id, tag, english) {
+  const p = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const requests = [];
+  p.on('request', (r) => requests.push(r.url()));
+  await p.goto(`${url}/?page_id=${id}`);
+  await p.waitForFunction(
+    ([t, en]) => {
+      const root = customElements.get(t) && document.querySelector(t)?.shadowRoot;
+      const text = root?.textContent ?? '';
+      return root && text.trim().length > 40 && (en === undefined || (text !== en && /[¿áéíóúñ]/.test(text)));
+    },
+    [tag, english],
+    { timeout: 60_000 },
+  );
+  const info = await p.evaluate((t) => {
+    const el = document.querySelector(t);
+    return { text: el.shadowRoot.textContent, headingLevel: el.headingLevel, lang: el.getAttribute('lang') };
+  }, tag);
+  if (process.env.WP_SHOTS) await p.screenshot({ path: `${process.env.WP_SHOTS}/${tag}-${english === undefined ? 'en' : 'es'}.png`, fullPage: false });
+  await p.close();
+  return { ...info, requests };
+}
+
+describe('WordPress plugin', () => {
+  test('installs on a real WordPress with the editor role lacking unfiltered_html', () => {
+    assert.equal(setup.editorUnfilteredHtml, false);
+    assert.ok(names.length >= 4, `elements from custom-elements.json: ${names}`);
+  });
+
+  for (const name of names) {
+    const { tag } = table.elements[name];
+    test(`${name}: the block (English) and the shortcode (Spanish) render the element with its options`, async () => {
+      const blockId = page(`Block ${name}`, `<!-- wp:recovery-finder/finder {"element":"${name}","lang":"en","options":{"heading-level":"4"}} /-->`);
+      const shortcodeId = page(`Shortcode ${name}`, `[recovery_finder element="${name}" heading-level="4" lang="es"]`);
+      const en = await rendered(blockId, tag);
+      const es = await rendered(shortcodeId, tag, en.text);
+      for (const r of [en, es]) {
+        assert.equal(r.headingLevel, 4);
+        assert.deepEqual(r.requests.filter((u) => !u.startsWith(url)), [], 'no third-party request');
+      }
+      assert.equal(en.lang, 'en');
+      assert.equal(es.lang, 'es');
+      assert.doesNotMatch(en.text, /¿/);
+      assert.match(es.text, /[¿áéíóúñ]/);
+    });
+  }
+
+  test('the block and the shortcode give the same markup, with the fallback content', async () => {
+    const a = page('Same block', '<!-- wp:recovery-finder/finder {"element":"resource-search","lang":"es","options":{"category":"peer-support"}} /-->');
+    const b = page('Same shortcode', '[recovery_finder element="resource-search" category="peer-support" lang="es"]');
+    const grab = async (id) => (await (await fetch(`${url}/?page_id=${id}`)).text()).match(/<recovery-resource-search[\s\S]*?<\/recovery-resource-search>/)?.[0];
+    const [ma, mb] = [await grab(a), await grab(b)];
+    assert.ok(ma?.includes('category="peer-support"') && ma.includes('lang="es"'), ma);
+    assert.match(ma, /<a href="tel:\+18003275050">800-327-5050<\/a>/);
+    assert.equal(ma, mb);
+  });
+
+  test('an unknown attribute or a script in a shortcode never reaches the page', async () => {
+    const id = page('Hostile', '[recovery_finder element="resource-search" onclick="alert(1)" category="a&quot;><script>alert(1)</script>"]');
+    const html = await (await fetch(`${url}/?page_id=${id}`)).text();
+    const markup = html.match(/<recovery-resource-search[\s\S]*?<\/recovery-resource-search>/)?.[0] ?? '';
+    assert.ok(markup, 'element rendered');
+    assert.doesNotMatch(markup, /onclick|<script/);
+  });
+
+  test('an editor without unfiltered_html saves the block through the REST API and it renders', async () => {
+    const auth = `Basic ${Buffer.from(`editor:${setup.editorAppPassword}`).toString('base64')}`;
+    const content = '<!-- wp:recovery-finder/finder {"element":"resource-search","options":{"category":"peer-support"}} /-->\n<!-- wp:html --><script>alert(1)</script><!-- /wp:html -->';
+    const res = await fetch(`${url}/?rest_route=/wp/v2/pages`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Editor page', status: 'publish', content }),
+    });
+    const body = await res.json();
+    assert.equal(res.status, 201, JSON.stringify(body));
+    assert.equal(body.author, setup.editorId);
+    const raw = await (await fetch(`${url}/?rest_route=/wp/v2/pages/${body.id}&context=edit`, { headers: { Authorization: auth } })).json();
+    assert.match(raw.content.raw, /<!-- wp:recovery-finder\/finder \{"element":"resource-search","options":\{"category":"peer-support"\}\} \/-->/);
+    assert.doesNotMatch(raw.content.raw, /<script/, 'kses ran: the editor cannot paste a script');
+    const html = await (await fetch(`${url}/?page_id=${body.id}`)).text();
+    assert.match(html, /<recovery-resource-search category="peer-support">/);
+    assert.match(html, LOADER);
+  });
+
+  test('the loader is enqueued as a module only on pages that hold the block or shortcode', async () => {
+    const plain = page('Plain', '<!-- wp:paragraph --><p>No finder here.</p><!-- /wp:paragraph -->');
+    const withBlock = page('With block', '<!-- wp:recovery-finder/finder {"element":"prsc-map"} /-->');
+    const htmlPlain = await (await fetch(`${url}/?page_id=${plain}`)).text();
+    const htmlBlock = await (await fetch(`${url}/?page_id=${withBlock}`)).text();
+    assert.match(htmlPlain, /No finder here/);
+    assert.doesNotMatch(htmlPlain, /recovery-finder\/dist\//);
+    assert.match(htmlBlock, LOADER);
+  });
+
+  test('settings: saving needs the nonce and manage_options; values are sanitised and escaped', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const login = async (user, pass) => {
+      await context.clearCookies();
+      await p.goto(`${url}/wp-login.php`);
+      await p.fill('#user_login', user);
+      await p.fill('#user_pass', pass);
+      await Promise.all([p.waitForNavigation(), p.click('#wp-submit')]);
+    };
+    const post = (form) => p.request.post(`${url}/wp-admin/options.php`, { form, maxRedirects: 0 });
+    const fields = { option_page: 'recovery_finder', action: 'update', 'recovery_finder_settings[src]': 'javascript:alert(1)', 'recovery_finder_settings[tokens][--recovery-color-primary]': '#7a1f5c', 'recovery_finder_settings[tokens][--recovery-radius]': '0;} body{display:none', 'recovery_finder_settings[fallback][resource-search]': '<p onclick="x()">Call <a href="tel:988">988</a></p><script>alert(1)</script>', 'recovery_finder_settings[lang]': 'es' };
+
+    await login('admin', 'admin-password-1');
+    assert.equal((await post(fields)).status(), 403, 'no nonce: refused');
+    assert.equal(JSON.parse(php('option', '')), null);
+    await p.goto(`${url}/wp-admin/options-general.php?page=recovery-finder`);
+    const nonce = await p.inputValue('input[name="_wpnonce"]');
+    assert.equal((await post({ ...fields, _wpnonce: nonce, _wp_http_referer: '/wp-admin/options-general.php?page=recovery-finder' })).status(), 302);
+    const saved = JSON.parse(php('option', ''));
+    assert.equal(saved.src, '');
+    assert.deepEqual(saved.tokens, { '--recovery-color-primary': '#7a1f5c' });
+    assert.equal(saved.fallback['resource-search'], '<p>Call <a href="tel:988">988</a></p>alert(1)');
+    assert.equal(saved.lang, 'es');
+    const id = page('Themed', '[recovery_finder]');
+    const html = await (await fetch(`${url}/?page_id=${id}`)).text();
+    assert.match(html, /<recovery-resource-search lang="es" style="--recovery-color-primary: #7a1f5c;"><p>Call <a href="tel:988">988<\/a><\/p>alert\(1\)<\/recovery-resource-search>/);
+
+    await login('editor', 'editor-password-1');
+    await p.goto(`${url}/wp-admin/options-general.php`);
+    const editorNonce = await p.evaluate(() => document.querySelector('#_wpnonce')?.value ?? '');
+    const refused = await post({ ...fields, 'recovery_finder_settings[lang]': 'en', _wpnonce: editorNonce });
+    assert.equal(refused.status(), 403, 'an editor (no manage_options) is refused');
+    assert.equal(JSON.parse(php('option', '')).lang, 'es');
+    await context.close();
+  });
+
+  test('the block editor offers the block with each element and its documented attributes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const p = await context.newPage();
+    await p.goto(`${url}/wp-login.php`);
+    await p.fill('#user_login', 'editor');
+    await p.fill('#user_pass', 'editor-password-1');
+    await Promise.all([p.waitForNavigation(), p.click('#wp-submit')]);
+    await p.goto(`${url}/wp-admin/post-new.php?post_type=page`);
+    await p.waitForFunction(() => window.wp?.blocks?.getBlockType('recovery-finder/finder'), null, { timeout: 60_000 });
+    await p.evaluate(() => {
+      wp.data.dispatch('core/edit-post').toggleFeature?.('welcomeGuide');
+      const block = wp.blocks.createBlock('recovery-finder/finder', { element: 'resource-search', lang: 'es', options: { category: 'peer-support' } });
+      wp.data.dispatch('core/block-editor').insertBlocks(block);
+      wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
+      wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
+    });
+    const sidebar = p.locator('.interface-complementary-area');
+    await sidebar.getByLabel('Element', { exact: true }).waitFor();
+    const options = await sidebar.getByLabel('Element', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => o.value));
+    assert.deepEqual(options, names);
+    for (const attr of Object.keys(table.elements['resource-search'].attributes)) {
+      assert.equal(await sidebar.getByText(attr, { exact: true }).count() > 0, true, `control for ${attr}`);
+    }
+    assert.equal(await sidebar.getByLabel('category', { exact: true }).inputValue(), 'peer-support');
+    // The live preview: the server's markup, upgraded by the loader in the editor.
+    await p.waitForFunction(() => (document.querySelector('recovery-resource-search')?.shadowRoot?.textContent ?? '').includes('¿'), null, { timeout: 60_000 });
+    if (process.env.WP_SHOTS) await p.screenshot({ path: `${process.env.WP_SHOTS}/block-editor.png` });
+    await context.close();
+  });
+
+  test('uninstall removes the options', () => {
+    assert.notEqual(JSON.parse(php('option', '')), null);
+    assert.equal(JSON.parse(php('uninstall', '')), true);
+    assert.equal(JSON.parse(php('option', '')), null);
+  });
+});
