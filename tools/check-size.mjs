@@ -33,8 +33,12 @@ const budgets = [
   // large dataset as it arrives, the lazy and compact search index and the no-retry rule for
   // refused questions (with their comments: npm entries are not minified): 41.9 KB; indexing
   // a small dataset's words after its first results are painted: 42.0 KB.
-  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 42.1 * KB },
-  { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 16.5 * KB },
+  // 2026-12-05 (#20, #22): the cards' truth rules (undated, 24/7 age, ended, islands, statewide,
+  // far ZIP), Retry-After, lone-surrogate repair and the allowed-origins check: 46.1 and 21.6 KB.
+  // The newsletter entry's jump (16.4 -> 21.6) is mostly a shared `links` chunk that grew to
+  // 6.6 KB: to be split next, the budget only records where it stands.
+  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 46.1 * KB },
+  { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 21.6 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
 const leafletChunk = cms.filter((f) => /leaflet/i.test(f)).map((f) => join('dist/cms', f));
@@ -82,7 +86,8 @@ if (quoted !== loaderKb) {
 // where it can help with the unknown-ZIP message added 0.95 KB: 45.6 KB; indexing a small
 // dataset's words after its first results are painted, 0.1 KB more: 45.7 KB. Budgeted at
 // what each page measures, so that it can only shrink.
-const PAGE_BUDGETS = { 'search only': 45.7 * KB, 'map only': 116.1 * KB, 'all four': 147.0 * KB };
+// 2026-12-05: +3.6 KB on the search page for the #20 and #22 work named above.
+const PAGE_BUDGETS = { 'search only': 49.3 * KB, 'map only': 119.3 * KB, 'all four': 150.9 * KB };
 const NOT_ON = {
   'search only': /\/cms\/(prsc-map|disposal-locator|newsletter-signup|map-controller|leaflet|empty-view|card-share|api-search|shared-record|rerank|nearest|zip-lookup)/,
   'map only': /\/cms\/(resource-search|disposal-locator|newsletter-signup)/,
