@@ -87,7 +87,7 @@ if (quoted !== loaderKb) {
 // dataset's words after its first results are painted, 0.1 KB more: 45.7 KB. Budgeted at
 // what each page measures, so that it can only shrink.
 // 2026-12-05: +3.6 KB on the search page for the #20 and #22 work named above.
-const PAGE_BUDGETS = { 'search only': 49.3 * KB, 'map only': 119.3 * KB, 'all four': 150.9 * KB };
+const PAGE_BUDGETS = { 'search only': 49.4 * KB, 'map only': 119.4 * KB, 'all four': 151.0 * KB };
 const NOT_ON = {
   'search only': /\/cms\/(prsc-map|disposal-locator|newsletter-signup|map-controller|leaflet|empty-view|card-share|api-search|shared-record|rerank|nearest|zip-lookup)/,
   'map only': /\/cms\/(resource-search|disposal-locator|newsletter-signup)/,
