@@ -213,13 +213,15 @@ export class RecordScanner {
   }
 }
 
-/** Whether only JSON whitespace stands around the records, and one comma between two. */
-function separated(text: string, layout: Layout): boolean {
+/**
+ * Whether only JSON whitespace stands before record `k` (after the array's `[`, or after one
+ * comma following record `k - 1`); `k` = the record count asks about the text before `]`.
+ */
+function separatedBefore(text: string, layout: Layout, k: number): boolean {
   const { starts, ends } = layout;
-  if (starts.length === 0) return SPACE.test(text.slice(layout.open + 1, layout.close));
-  if (!SPACE.test(text.slice(layout.open + 1, starts[0]))) return false;
-  for (let k = 1; k < starts.length; k++) if (!SEPARATOR.test(text.slice(ends[k - 1], starts[k]))) return false;
-  return SPACE.test(text.slice(ends[ends.length - 1], layout.close));
+  const from = k === 0 ? layout.open + 1 : ends[k - 1];
+  const to = k === starts.length ? layout.close : starts[k];
+  return (k === 0 || k === starts.length ? SPACE : SEPARATOR).test(text.slice(from, to));
 }
 
 /**
@@ -241,7 +243,7 @@ export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: Recor
     }
   }
   const layout = scanner.finish();
-  if (!layout || !separated(text, layout)) return JSON.parse(text) as unknown;
+  if (!layout || !separatedBefore(text, layout, layout.starts.length)) return JSON.parse(text) as unknown;
   let doc: unknown;
   try {
     // The document with an empty array in place of the records.
@@ -255,6 +257,8 @@ export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: Recor
   const records: unknown[] = new Array<unknown>(layout.starts.length);
   for (let k = 0; k < layout.starts.length; k++) {
     yield;
+    // Checked a record at a time (one pass over 100,000 gaps is a long task of its own).
+    if (!separatedBefore(text, layout, k)) return JSON.parse(text) as unknown;
     try {
       records[k] = JSON.parse(text.slice(layout.starts[k], layout.ends[k]));
     } catch {
