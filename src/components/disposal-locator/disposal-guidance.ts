@@ -39,9 +39,9 @@ function bostonSharps(level: HeadingLevel, page: NeedlePage | undefined): Templa
     <ul>
       <li>
         ${msg('Found a needle outside? Do not pick it up. Report it to BOS:311 and the Mobile Sharps Team will pick it up:')}
-        <a href="tel:311" aria-label=${msg('Call 3-1-1 (BOS:311)')}>3-1-1</a>
+        <a href="tel:311" aria-label=${msg('Call 3-1-1 (BOS:311)')} dir="ltr">3-1-1</a>
         ${msg('or')}
-        <a href="tel:6176354500" aria-label=${msg('Call 617-635-4500 (BOS:311)')}>617-635-4500</a>.
+        <a href="tel:6176354500" aria-label=${msg('Call 617-635-4500 (BOS:311)')} dir="ltr">617-635-4500</a>.
       </li>
       <li>${msg('In Boston, needles and syringes must not go in household trash or recycling.')}</li>
       <li>${msg('Pharmacies, syringe service programs and public health kiosks take used needles. Keep them in a closed, hard container until you drop them off.')}</li>

@@ -522,6 +522,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
 
   override render() {
     return html`<div class="base" part="base">
+      ${this.locale.renderPicker()}
       ${this.renderHelpSlot()}
       ${this.renderLoadState()}
       ${this.renderSnapshot()}

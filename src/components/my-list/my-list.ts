@@ -145,6 +145,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
   override render(): TemplateResult {
     const ready = this.store.status === 'ready';
     return html`<div class="base" part="base">
+      ${this.locale.renderPicker()}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${this.sharedIds.length ? this.renderShared(ready) : nothing}
       ${this.renderMine(ready)}
@@ -212,9 +213,9 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
         .filter((p) => p.type !== 'fax')
         .slice(0, 2)
         .map((p) => part('phone', () => p.type === 'text'
-          ? html`<p class="phone"><a part="phone" href=${smsHref(p)} aria-label=${`${msg(str`Text ${p.number}`)} (${r.name})`}>${p.number}</a>
+          ? html`<p class="phone"><a part="phone" href=${smsHref(p)} aria-label=${`${msg(str`Text ${p.number}`)} (${r.name})`} dir="ltr">${p.number}</a>
               <span class="muted">${msg('(text)')}</span></p>`
-          : html`<p class="phone"><a part="phone" href=${telHref(p)} aria-label=${`${msg(str`Call ${p.number}`)} (${r.name})`}>${p.number}</a></p>`))}
+          : html`<p class="phone"><a part="phone" href=${telHref(p)} aria-label=${`${msg(str`Call ${p.number}`)} (${r.name})`} dir="ltr">${p.number}</a></p>`))}
       ${r.address ? part('address', () => html`<p class="address">${r.address ? addressLine(r.address) : ''}</p>`) : nothing}
       ${weekly.length
         ? part('weekly hours', () => html`<p class="hours">${weekly

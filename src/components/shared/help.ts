@@ -9,6 +9,7 @@ import { msg, str } from '@lit/localize';
 import type { HelpContact, Phone } from '../../core/schema.js';
 import { DEFAULT_HELP_CONTACTS } from '../../core/help-defaults.js';
 import { safeHttpUrl, smsHref, telHref } from '../../core/links.js';
+import { isolate } from './localize.js';
 
 export { DEFAULT_HELP_CONTACTS };
 
@@ -26,7 +27,7 @@ export function renderHelpline(contacts: readonly HelpContact[] | undefined): Te
   const words = localized(line);
   return html`<p class="helpline">
     ${words.description ? `${words.name}: ${words.description}` : words.name}
-    <a href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${words.name})`}>${msg(str`Call ${phone.number}`)}</a>
+    <a href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${words.name})`}>${isolate(msg(str`Call ${phone.number}`), phone.number)}</a>
   </p>`;
 }
 
@@ -58,10 +59,10 @@ function phoneLink(phone: Phone, name: string): TemplateResult {
     const label = phone.text_body
       ? msg(str`Text ${phone.text_body} to ${phone.number}`)
       : msg(str`Text ${phone.number}`);
-    return html`<a part="help-link" href=${smsHref(phone)} aria-label=${`${label} (${name})`}>${label}</a>`;
+    return html`<a part="help-link" href=${smsHref(phone)} aria-label=${`${label} (${name})`}>${isolate(label, phone.number, phone.text_body)}</a>`;
   }
   const label = msg(str`Call ${phone.number}`);
-  return html`<a part="help-link" href=${telHref(phone)} aria-label=${`${label} (${name})`}>${label}</a>`;
+  return html`<a part="help-link" href=${telHref(phone)} aria-label=${`${label} (${name})`}>${isolate(label, phone.number)}</a>`;
 }
 
 export interface HelpOptions {

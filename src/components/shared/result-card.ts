@@ -12,6 +12,7 @@ import { DEFAULT_STALE_AFTER_DAYS, alwaysOpenClaim, hasEnded, isStale, recordDat
 import { needsFerry } from '../../core/reach.js';
 import { renderReportChange, reportChangeStyles } from './report-change.js';
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
+import { isolate } from './localize.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
 import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
 import { renderHeading, type HeadingLevel } from './heading.js';
@@ -284,8 +285,8 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
         ${(r.phones ?? []).map((p, i) =>
           part(`phone ${i + 1}`, () =>
             p.type === 'text'
-              ? html`<li><a href=${smsHref(p)} aria-label=${`${smsText(p)} (${r.name})`}>${smsText(p)}</a></li>`
-              : html`<li><a href=${telHref(p)} aria-label=${`${msg(str`Call ${p.number}`)} (${r.name})`}>${msg(str`Call ${p.number}`)}</a>${
+              ? html`<li><a href=${smsHref(p)} aria-label=${`${smsText(p)} (${r.name})`}>${isolate(smsText(p), p.number, p.text_body)}</a></li>`
+              : html`<li><a href=${telHref(p)} aria-label=${`${msg(str`Call ${p.number}`)} (${r.name})`}>${isolate(msg(str`Call ${p.number}`), p.number)}</a>${
                   p.description ? html` <span class="muted">${p.description}</span>` : nothing
                 }</li>`,
           ),

@@ -384,5 +384,6 @@
 'sfcad73826d8c143c': `Manejo de la abstinencia (desintoxicación)`,
 'sfda820a30938c9b3': `Línea de Ayuda para el Uso de Sustancias de Massachusetts`,
 'signup-wait-until-day': str`El servicio de inscripción está ocupado y pidió esperar hasta el ${0}. Podrá pulsar Reintentar a partir de entonces.`,
+'sefcf950b3cc4fc3b': `Language`,
     };
   
