@@ -5,6 +5,7 @@ import type { Feedback, Resource } from '../../core/schema.js';
 import { isNotOperating } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
 import { isolate } from '../shared/localize.js';
+import { callWords } from '../shared/help.js';
 import { needsFerry } from '../../core/reach.js';
 import { confidenceOf, confidenceText, openLine, renderCard, renderPart } from '../shared/result-card.js';
 import { formatClock, formatDay, formatMiles } from '../shared/format.js';
@@ -107,7 +108,7 @@ function renderSummary(v: CentreView): TemplateResult {
     ${renderPart(r, 'phone', () => {
       const phone = r.phones?.find((p) => p.type !== 'text' && p.type !== 'fax');
       return phone
-        ? html`<p><a class="call" href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${r.name})`}>${isolate(msg(str`Call ${phone.number}`), phone.number)}</a></p>`
+        ? html`<p><a class="call" href=${telHref(phone)} aria-label=${`${callWords(phone)} (${r.name})`}>${isolate(callWords(phone), phone.number)}</a></p>`
         : nothing;
     })}
     ${approximateNote(r)}

@@ -27,8 +27,26 @@ export function renderHelpline(contacts: readonly HelpContact[] | undefined): Te
   const words = localized(line);
   return html`<p class="helpline">
     ${words.description ? `${words.name}: ${words.description}` : words.name}
-    <a href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${words.name})`}>${isolate(msg(str`Call ${phone.number}`), phone.number)}</a>
+    <a href=${telHref(phone)} aria-label=${`${callWords(phone)} (${words.name})`}>${isolate(callWords(phone), phone.number)}</a>
   </p>`;
+}
+
+/** "Call 988": the words of every link that calls a number (help lines, cards, lists). */
+export function callWords(phone: Pick<Phone, 'number'>): string {
+  return msg(str`Call ${phone.number}`, {
+    desc: 'Link that calls a number: help lines (always shown; first in a crisis) and places. Keep the number as written, in Western digits.',
+  });
+}
+
+/** "Text HOPE to 800327" or "Text 988": the words of every link that opens a text message. */
+export function textWords(phone: Pick<Phone, 'number' | 'text_body'>): string {
+  return phone.text_body
+    ? msg(str`Text ${phone.text_body} to ${phone.number}`, {
+        desc: 'Link that opens a text message: the keyword to send (keep it as written: the line expects it), then the number. Keep the number as written, in Western digits.',
+      })
+    : msg(str`Text ${phone.number}`, {
+        desc: 'Link that opens a text message to a number (a help line or a place). Keep the number as written, in Western digits.',
+      });
 }
 
 /** Built-in contacts are translated; a site's own contacts are shown as the site wrote them. */
@@ -36,18 +54,35 @@ export function localized(contact: HelpContact): { name: string; description?: s
   switch (contact.id) {
     case 'emergency-911':
       // No description: the "Call 911" link says it (it was said twice).
-      return { name: msg('Emergency or overdose') };
+      return {
+        name: msg('Emergency or overdose', { desc: 'Help line (always shown; first in a crisis). Name of the 911 line, beside a "Call 911" link.' }),
+      };
     case 'lifeline-988':
-      return { name: msg('988 Suicide & Crisis Lifeline'), description: msg('Call or text 988, any time.') };
+      return {
+        name: msg('988 Suicide & Crisis Lifeline', {
+          desc: 'Help line (always shown; first in a crisis). Name of the national suicide and crisis line, reached by calling or texting 988. Keep every number as written, in Western digits.',
+        }),
+        description: msg('Call or text 988, any time.', {
+          desc: 'Help line (always shown; first in a crisis). What the 988 line offers: a call or a text message, day and night. Keep every number as written, in Western digits.',
+        }),
+      };
     case 'ma-substance-use-helpline':
       return {
-        name: msg('Massachusetts Substance Use Helpline'),
-        description: msg('Free and confidential. Finds treatment and recovery support.'),
+        name: msg('Massachusetts Substance Use Helpline', {
+          desc: "Help line (always shown; first in a crisis). Name of the state's free helpline (800-327-5050) for drug and alcohol treatment and recovery support.",
+        }),
+        description: msg('Free and confidential. Finds treatment and recovery support.', {
+          desc: 'Help line (always shown; first in a crisis). What the Massachusetts Substance Use Helpline does.',
+        }),
       };
     case 'boston-311':
       return {
-        name: msg('BOS:311, City of Boston'),
-        description: msg('For recovery support, and to report a discarded needle.'),
+        name: msg('BOS:311, City of Boston', {
+          desc: "Help line (always shown; first in a crisis). Name of Boston's city services line (dial 3-1-1). Keep BOS:311 as it is: it is the service's name.",
+        }),
+        description: msg('For recovery support, and to report a discarded needle.', {
+          desc: 'Help line (always shown; first in a crisis). What BOS:311 helps with.',
+        }),
       };
     default:
       return { name: contact.name, description: contact.description };
@@ -56,12 +91,10 @@ export function localized(contact: HelpContact): { name: string; description?: s
 
 function phoneLink(phone: Phone, name: string): TemplateResult {
   if (phone.type === 'text') {
-    const label = phone.text_body
-      ? msg(str`Text ${phone.text_body} to ${phone.number}`)
-      : msg(str`Text ${phone.number}`);
+    const label = textWords(phone);
     return html`<a part="help-link" href=${smsHref(phone)} aria-label=${`${label} (${name})`}>${isolate(label, phone.number, phone.text_body)}</a>`;
   }
-  const label = msg(str`Call ${phone.number}`);
+  const label = callWords(phone);
   return html`<a part="help-link" href=${telHref(phone)} aria-label=${`${label} (${name})`}>${isolate(label, phone.number)}</a>`;
 }
 
@@ -77,7 +110,11 @@ export function renderHelp(contacts: readonly HelpContact[] | undefined, options
   const list = contacts && contacts.length ? [...contacts] : [...DEFAULT_HELP_CONTACTS];
   const order = { emergency: 0, crisis: 1, support: 2 } as const;
   list.sort((a, b) => order[a.urgency] - order[b.urgency]);
-  const heading = options.urgent ? msg('If you or someone else is in danger, get help now') : msg('Need help now?');
+  const heading = options.urgent
+    ? msg('If you or someone else is in danger, get help now', {
+        desc: 'Heading of the help lines when a search sounds like a crisis ("suicide", "overdose"): urgent, plain words.',
+      })
+    : msg('Need help now?');
   return html`
     <section class="help ${options.urgent ? 'urgent' : ''}" part="help" aria-label=${heading}>
       <p class="help-heading"><strong>${heading}</strong></p>

@@ -6,7 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Feedback, HelpContact, Phone, Resource } from '../../core/schema.js';
-import { renderHelpline } from './help.js';
+import { callWords, renderHelpline, textWords } from './help.js';
 import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
 import { DEFAULT_STALE_AFTER_DAYS, alwaysOpenClaim, hasEnded, isStale, recordDate } from '../../core/freshness.js';
 import { needsFerry } from '../../core/reach.js';
@@ -196,7 +196,7 @@ export function isApproximate(r: Resource): boolean {
 
 /** The visible words of a text link; its accessible name starts with them (WCAG 2.5.3). */
 function smsText(p: Phone): string {
-  return p.text_body ? msg(str`Text ${p.text_body} to ${p.number}`) : msg(str`Text ${p.number}`);
+  return textWords(p);
 }
 
 /**
@@ -286,7 +286,7 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
           part(`phone ${i + 1}`, () =>
             p.type === 'text'
               ? html`<li><a href=${smsHref(p)} aria-label=${`${smsText(p)} (${r.name})`}>${isolate(smsText(p), p.number, p.text_body)}</a></li>`
-              : html`<li><a href=${telHref(p)} aria-label=${`${msg(str`Call ${p.number}`)} (${r.name})`}>${isolate(msg(str`Call ${p.number}`), p.number)}</a>${
+              : html`<li><a href=${telHref(p)} aria-label=${`${callWords(p)} (${r.name})`}>${isolate(callWords(p), p.number)}</a>${
                   p.description ? html` <span class="muted">${p.description}</span>` : nothing
                 }</li>`,
           ),

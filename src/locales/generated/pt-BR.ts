@@ -9,8 +9,10 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'sefcf950b3cc4fc3b': `Language`,
+      'sefcf950b3cc4fc3b': `Idioma`,
 's7dfc22ad37bfdf0f': str`Call ${0}`,
+'saa083729b090f86b': str`Text ${0} to ${1}`,
+'s7b016238cbf17ccc': str`Text ${0}`,
 'sa8d22990de779016': `Emergency or overdose`,
 's1307ebf02a5ab08d': `988 Suicide &amp; Crisis Lifeline`,
 's2740edb600e1b30d': `Call or text 988, any time.`,
@@ -18,8 +20,6 @@
 'sf268c92b8d09cd8d': `Free and confidential. Finds treatment and recovery support.`,
 's089674272a5a5eeb': `BOS:311, City of Boston`,
 'sd330364889b97e6b': `For recovery support, and to report a discarded needle.`,
-'saa083729b090f86b': str`Text ${0} to ${1}`,
-'s7b016238cbf17ccc': str`Text ${0}`,
 's5ced9abe6f84ca28': `If you or someone else is in danger, get help now`,
 's8b2d8ad312cb7b71': `Need help now?`,
 's82665b2ffabc9c0a': `Website`,
