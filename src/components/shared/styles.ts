@@ -63,6 +63,16 @@ export const baseStyles = css`
   :host(:lang(zh)) .base {
     line-break: strict;
   }
+  /* A record's own words (its name, description, address) take their direction from their
+     text: an English description on an Arabic page keeps its full stop and brackets in place. */
+  .name,
+  .org,
+  .description,
+  .hours-text,
+  .restrictions,
+  .address {
+    unicode-bidi: plaintext;
+  }
   /* The language menu (language-picker). */
   .language-picker {
     display: flex;
