@@ -10,6 +10,7 @@ import { LANGUAGES } from '../../src/locales/languages.js';
 import { getLocale, isReviewed, localeFor } from '../../src/components/shared/localize.js';
 import { reviewState } from '../../src/locales/review-state.js';
 import { MY_LIST_KEY } from '../../src/components/shared/my-list.js';
+import { formatCount } from '../../src/components/shared/format.js';
 import { datasetUrl, failOnLitWarnings, localeReady, until } from '../helpers.js';
 import { overflows } from './layout.helpers.js';
 import { TEST_TILES } from './hostile.helpers.js';
@@ -137,6 +138,7 @@ describe('languages: every element in each of the twelve', () => {
         expect(el.getAttribute('dir'), `${el.localName} dir`).to.equal(dir);
         const base = el.shadowRoot!.querySelector<HTMLElement>('.base')!;
         expect(getComputedStyle(base).direction, `${el.localName} direction`).to.equal(dir);
+        expect(getComputedStyle(base).lineBreak, `${el.localName} line-break`).to.equal(tag.startsWith('zh') ? 'strict' : 'auto');
         expect(overflows(el), `${el.localName} at 320 px in ${tag}`).to.deep.equal([]);
         expect(englishLeft(el, english), `${el.localName}: English left in ${tag} (${translated}/${total} translated)`).to.deep.equal([]);
         // No font from anywhere: no @font-face and no url() in any of the element's styles.
@@ -192,8 +194,17 @@ describe('languages: every element in each of the twelve', () => {
     await until(() => !!disposal.shadowRoot!.querySelector('.map-frame'), 'disposal map');
     expect(getComputedStyle(disposal.shadowRoot!.querySelector('.map-frame')!).direction).to.equal('ltr');
     // The guidance box's accent border is on the start side: the right.
-    const guidance = disposal.shadowRoot!.querySelector<HTMLElement>('.guidance');
-    if (guidance) expect(getComputedStyle(guidance).borderRightWidth).to.equal('6px');
+    // Nothing near takes needles: the Boston guidance, its BOS:311 numbers left to right.
+    disposal.setAttribute('max-distance', '1');
+    disposal.shadowRoot!.querySelector<HTMLInputElement>('input[value="sharps"]')!.click();
+    zip.value = '02135';
+    disposal.shadowRoot!.querySelector('form')!.requestSubmit();
+    await until(() => !!disposal.shadowRoot!.querySelector('.guidance'), 'needle guidance');
+    expect(getComputedStyle(disposal.shadowRoot!.querySelector('.guidance a[href="tel:6176354500"]')!).direction).to.equal('ltr');
+    const guidance = getComputedStyle(disposal.shadowRoot!.querySelector('.guidance')!);
+    expect([guidance.borderRightWidth, guidance.borderLeftWidth]).to.deep.equal(['6px', '1px']);
+    // Numbers in Western digits, as the phone numbers are.
+    expect(formatCount(1234567)).to.match(/^1.?234.?567$/);
     // In English, no isolates and left to right.
     await setPageLang('en');
     await search.updateComplete;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { countUnits } from '../../tools/locale-status.mjs';
@@ -51,19 +51,32 @@ test('a stale table is found: --check fails when a language changes and the tabl
 test('xliff-fill --lang writes missing targets of that language as needs-review-translation, and keeps the others', () => {
   const dir = mkdtempSync(join(tmpdir(), 'xliff-fill-'));
   try {
-    cpSync('xliff', join(dir, 'xliff'), { recursive: true });
+    const file = (tag, units) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file target-language="${tag}" source-language="en" original="lit-localize-inputs" datatype="plaintext">\n<body>\n${units}\n</body>\n</file>\n</xliff>\n`;
+    const unit = (id, source, target = '') => `<trans-unit id="${id}">\n  <source>${source}</source>${target}\n</trans-unit>`;
+    mkdirSync(join(dir, 'xliff'));
     const ar = join(dir, 'xliff/ar.xlf');
-    const es = readFileSync(join(dir, 'xliff/es.xlf'), 'utf8');
-    writeFileSync(ar, readFileSync(ar, 'utf8').replace('<target state="needs-review-translation">اللغة</target>', '<target state="final">اللغة</target>'));
+    const es = join(dir, 'xliff/es.xlf');
+    writeFileSync(ar, file('ar', [
+      unit('a', 'Call or text 988, any time.'),
+      unit('b', 'Language', '\n      <target state="final">اللغة</target>'),
+      unit('c', 'Call <x id="0" equiv-text="${phone.number}"/>'),
+    ].join('\n')));
+    writeFileSync(es, file('es', unit('a', 'Call or text 988, any time.')));
+    const esBefore = readFileSync(es, 'utf8');
     const map = join(dir, 'ar.json');
     writeFileSync(map, JSON.stringify({ 'Call or text 988, any time.': 'اتصل أو أرسل رسالة نصية إلى 988، في أي وقت.', Language: 'لغة', 'Not a source': 'x' }));
     const run = spawnSync(process.execPath, [join(TOOLS, 'xliff-fill.mjs'), '--lang', 'ar', map], { cwd: dir, encoding: 'utf8' });
-    assert.equal(run.status, 1, 'strings are still missing');
-    assert.match(run.stdout, /xliff\/ar\.xlf: \d+ without a target/);
+    assert.equal(run.status, 1, 'a string is still missing');
+    assert.match(run.stdout, /missing: Call <x id="0"/);
+    assert.match(run.stdout, /xliff\/ar\.xlf: 1 without a target/);
     const text = readFileSync(ar, 'utf8');
     assert.match(text, /<source>Call or text 988, any time\.<\/source>\n\s*<target state="needs-review-translation">اتصل أو أرسل رسالة نصية إلى 988، في أي وقت\.<\/target>/);
     assert.match(text, /<target state="final">اللغة<\/target>/, 'a target already there is kept, state and all');
-    assert.equal(readFileSync(join(dir, 'xliff/es.xlf'), 'utf8'), es, 'Spanish untouched');
+    assert.equal(readFileSync(es, 'utf8'), esBefore, 'Spanish untouched');
+    const spanish = spawnSync(process.execPath, [join(TOOLS, 'xliff-fill.mjs'), map], { cwd: dir, encoding: 'utf8' });
+    assert.equal(spanish.status, 0, 'without --lang: Spanish, now complete');
+    assert.match(readFileSync(es, 'utf8'), /<target state="needs-review-translation">اتصل/);
     const bad = spawnSync(process.execPath, [join(TOOLS, 'xliff-fill.mjs'), '--lang', map], { cwd: dir, encoding: 'utf8' });
     assert.equal(bad.status, 2, 'a missing tag is refused');
   } finally {
