@@ -1,6 +1,6 @@
 /** The words of the newsletter signup, kept apart from its template. All through msg(). */
 import { msg, str } from '@lit/localize';
-import { intlLocale } from '../shared/localize.js';
+import { getLocale } from '../shared/localize.js';
 import type { FieldProblem, SignupField, SignupInput, SignupOutcome } from '../../core/signup.js';
 
 /** The message shown at a field that did not pass its check. */
@@ -66,12 +66,12 @@ export function retryWaitMessage(seconds: number, until: number, auto: boolean):
     );
   }
   if (seconds > 12 * 3600) {
-    const day = new Date(until).toLocaleString(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+    const day = new Date(until).toLocaleString(getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
     return msg(str`The signup service is busy and asked us to wait until ${day}. You can press Retry then.`, {
       id: 'signup-wait-until-day',
     });
   }
-  const time = new Date(until).toLocaleTimeString(intlLocale(), { timeStyle: 'short' });
+  const time = new Date(until).toLocaleTimeString(getLocale(), { timeStyle: 'short' });
   return msg(str`The signup service is busy and asked us to wait until ${time}. You can press Retry then.`);
 }
 

@@ -2,14 +2,14 @@
 import { msg, str } from '@lit/localize';
 import type { Day } from '../../core/schema.js';
 import type { OpenStatus } from '../../core/hours.js';
-import { intlLocale } from './localize.js';
+import { getLocale } from './localize.js';
 
 const DAY_INDEX: Record<Day, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 };
 
 /** "17:30" -> "5:30 PM" (en) / "17:30" (es). */
 export function formatClock(hhmm: string): string {
   const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  const locale = intlLocale();
+  const locale = getLocale();
   const options: Intl.DateTimeFormatOptions =
     m === 0 && locale === 'en'
       ? { hour: 'numeric', timeZone: 'UTC' }
@@ -19,7 +19,7 @@ export function formatClock(hhmm: string): string {
 
 /** "MO" -> "Monday" / "lunes". 2024-01-01 was a Monday. */
 export function formatDay(day: Day): string {
-  return new Intl.DateTimeFormat(intlLocale(), { weekday: 'long', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(getLocale(), { weekday: 'long', timeZone: 'UTC' }).format(
     Date.UTC(2024, 0, 1 + DAY_INDEX[day]),
   );
 }
@@ -29,18 +29,18 @@ export function formatDate(isoDate: string): string {
   const [y = 1970, mo = 1, d = 1] = isoDate.split('-').map(Number);
   const date = new Date(0);
   date.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
-  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** "2026-05-01T18:00:00-04:00" -> "Friday, May 1, 2026, 6:00 PM" in the given zone. */
 export function formatDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
 /** Distance in miles (US data), "0.4 mi" / "0,4 mi". */
 export function formatMiles(km: number): string {
   const miles = km / 1.609344;
-  return new Intl.NumberFormat(intlLocale(), {
+  return new Intl.NumberFormat(getLocale(), {
     style: 'unit',
     unit: 'mile',
     maximumFractionDigits: miles < 10 ? 1 : 0,
@@ -52,7 +52,7 @@ const countFormats = new Map<string, Intl.NumberFormat>();
 
 /** A whole number in the page's language. */
 export function formatCount(n: number): string {
-  const locale = intlLocale();
+  const locale = getLocale();
   let format = countFormats.get(locale);
   if (!format) countFormats.set(locale, (format = new Intl.NumberFormat(locale)));
   return format.format(n);
@@ -92,5 +92,5 @@ export function formatWait(seconds: number): string {
   const s = Math.max(1, seconds);
   const [value, unit] =
     s < 60 ? [Math.ceil(s / 5) * 5, 'second'] : s < 90 * 60 ? [Math.max(1, Math.round(s / 60)), 'minute'] : s < 48 * 3600 ? [Math.round(s / 3600), 'hour'] : [Math.round(s / 86_400), 'day'];
-  return new Intl.NumberFormat(intlLocale(), { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(getLocale(), { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(value);
 }

@@ -1,7 +1,7 @@
 /** Words for the data model's controlled vocabularies, in the page's language. */
 import { msg } from '@lit/localize';
 import type { Category, DisposalItem, LocationPrecision, Population } from '../../core/schema.js';
-import { intlLocale } from './localize.js';
+import { getLocale } from './localize.js';
 
 export function categoryLabel(c: Category): string {
   switch (c) {
@@ -59,7 +59,7 @@ export function itemLabel(i: DisposalItem): string {
 /** A language's name in the page's language: `es` -> "Spanish" / "español". */
 export function languageName(code: string): string {
   try {
-    return new Intl.DisplayNames([intlLocale()], { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([getLocale()], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }

@@ -106,15 +106,6 @@ export function localeOf(el: Element): Locale {
   return isReviewed(fallback) ? fallback : sourceLocale;
 }
 
-/**
- * The tag for `Intl` formats in the current locale. Arabic keeps Western digits (`nu-latn`),
- * as its phone numbers and ZIP codes do, so every number on screen is written one way.
- */
-export function intlLocale(): string {
-  const locale = getLocale();
-  return locale === 'ar' ? 'ar-u-nu-latn' : locale;
-}
-
 let pending: Promise<void> = Promise.resolve();
 function apply(locale: Locale) {
   pending = pending.then(() => (getLocale() === locale ? undefined : setLocale(locale))).catch((e: unknown) => {
