@@ -12,7 +12,14 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
-const URL_ATTRIBUTES = new Set(['src', 'action', 'tile-url', 'zip-table-url', 'zip-table-national-url']);
+/**
+ * Whether a manifest type is an address: typed `UrlAttribute` (src/components/shared/attribute.ts)
+ * and nothing else that is not a string (`api-taxonomy` also takes a JSON map inline: text).
+ */
+const isUrlType = (type) => {
+  const parts = type.split('|').map((t) => t.trim());
+  return parts.includes('UrlAttribute') && parts.every((t) => ['UrlAttribute', 'string', 'undefined'].includes(t));
+};
 
 /** The plugin's table: { elements: { NAME: { tag, title, attributes: { attr: { kind, description } } } }, tokens: [] }. */
 export function elementTable(manifest, tokensCss) {
@@ -25,7 +32,7 @@ export function elementTable(manifest, tokensCss) {
     const attributes = {};
     for (const a of d.attributes ?? []) {
       const type = a.type?.text ?? '';
-      const kind = URL_ATTRIBUTES.has(a.name) ? 'url' : type === 'boolean' ? 'boolean' : /\bnumber\b/.test(type) ? 'number' : 'text';
+      const kind = isUrlType(type) ? 'url' : type === 'boolean' ? 'boolean' : /\bnumber\b/.test(type) ? 'number' : 'text';
       attributes[a.name] = { kind, description: a.description ?? '' };
     }
     elements[name] = { tag: d.tagName, title: d.summary ?? name, attributes };

@@ -88,11 +88,16 @@ describe('WordPress plugin', () => {
   });
 
   test('an unknown attribute or a script in a shortcode never reaches the page', async () => {
-    const id = page('Hostile', '[recovery_finder element="resource-search" onclick="alert(1)" category="a&quot;><script>alert(1)</script>"]');
+    const id = page('Hostile', '[recovery_finder element="resource-search" onclick="alert(1)" category="a&quot;><script>alert(1)</script>" api="javascript:alert(1)"]');
     const html = await (await fetch(`${url}/?page_id=${id}`)).text();
     const markup = html.match(/<recovery-resource-search[\s\S]*?<\/recovery-resource-search>/)?.[0] ?? '';
     assert.ok(markup, 'element rendered');
-    assert.doesNotMatch(markup, /onclick|<script/);
+    assert.doesNotMatch(markup, /onclick|<script|javascript:/);
+    // Every address option (typed UrlAttribute in the manifest) takes only http(s).
+    const map = page('Hostile map', '[recovery_finder element="prsc-map" street-map-url="javascript:alert(1)" api="https://directory.example.org/hsds/"]');
+    const mapHtml = (await (await fetch(`${url}/?page_id=${map}`)).text()).match(/<recovery-prsc-map[\s\S]*?<\/recovery-prsc-map>/)?.[0] ?? '';
+    assert.doesNotMatch(mapHtml, /javascript:|street-map-url/);
+    assert.match(mapHtml, /api="https:\/\/directory\.example\.org\/hsds\/"/);
   });
 
   test('an editor without unfiltered_html saves the block through the REST API and it renders', async () => {
