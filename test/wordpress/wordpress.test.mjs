@@ -48,7 +48,7 @@ async function rendered(id, tag, english) {
     const el = document.querySelector(t);
     return { text: el.shadowRoot.textContent, headingLevel: el.headingLevel, lang: el.getAttribute('lang') };
   }, tag);
-  if (process.env.WP_SHOTS) await p.screenshot({ path: `${process.env.WP_SHOTS}/${tag}-${english === undefined ? 'en' : 'es'}.png`, fullPage: false });
+  if (process.env.WP_SHOTS) await p.screenshot({ path: `${process.env.WP_SHOTS}/${tag}-${english === undefined ? 'en' : 'es'}.png`, fullPage: true });
   await p.close();
   return { ...info, requests };
 }
@@ -88,7 +88,7 @@ describe('WordPress plugin', () => {
   });
 
   test('an unknown attribute or a script in a shortcode never reaches the page', async () => {
-    const id = page('Hostile', '[recovery_finder element="resource-search" onclick="alert(1)" category="a&quot;><script>alert(1)</script>" api="javascript:alert(1)"]');
+    const id = page('Hostile', '[recovery_finder element="resource-search" api="javascript:alert(1)" onclick="alert(1)" category="a&quot;><script>alert(1)</script>"]');
     const html = await (await fetch(`${url}/?page_id=${id}`)).text();
     const markup = html.match(/<recovery-resource-search[\s\S]*?<\/recovery-resource-search>/)?.[0] ?? '';
     assert.ok(markup, 'element rendered');
