@@ -100,7 +100,7 @@ const P = {
     return raw;
   },
   format: (name, raw) => {
-    if (raw !== 'json') throw new BadParameter(name, `${name} must be json (ndjson is not offered)`);
+    if (raw !== 'json' && raw !== 'ndjson') throw new BadParameter(name, `${name} must be json or ndjson`);
     return raw;
   },
 };
@@ -111,13 +111,13 @@ const PAGING = { page: P.int(1, MAX_DEPTH), per_page: P.int(1, PER_PAGE_MAX), fo
 const LIST_PARAMS = {
   services: {
     ...PAGING, search: P.search, taxonomy_term_id: P.uuids, taxonomy_id: P.uuid, organization_id: P.uuid,
-    modified_after: P.datetime, full: P.bool,
+    modified_after: P.datetime, full: P.bool, minimal: P.bool,
   },
   service_at_locations: {
     ...PAGING, search: P.search, taxonomy_term_id: P.uuids, taxonomy_id: P.uuid, organization_id: P.uuid,
     modified_after: P.datetime, full: P.bool, postcode: P.postcode, proximity: P.proximity,
   },
-  organizations: { ...PAGING, search: P.search, full: P.bool },
+  organizations: { ...PAGING, search: P.search, full: P.bool, full_service: P.bool },
   taxonomies: { ...PAGING, search: P.search },
   taxonomy_terms: { ...PAGING, search: P.search, taxonomy_id: P.uuid, top_only: P.bool, parent_id: P.uuid },
 };
@@ -150,6 +150,9 @@ export function parseParams(query, allowed) {
   if ('page' in allowed && page * perPage > MAX_DEPTH) {
     throw new BadParameter('page', `page x per_page must be at most ${MAX_DEPTH}; narrow the search instead of paging this deep`);
   }
+  if (out.format === 'ndjson' && (out.page !== undefined || out.per_page !== undefined)) {
+    throw new BadParameter(out.page !== undefined ? 'page' : 'per_page', 'format=ndjson gives every result at once: leave out page and per_page');
+  }
   if (out.proximity !== undefined && out.postcode === undefined) {
     throw new BadParameter('proximity', 'proximity needs a postcode to measure from');
   }
@@ -179,15 +182,25 @@ const attributesJson = (link) =>
 const organizationJson = (o) =>
   `json_build_object('id', ${o}.id, 'name', ${o}.name, 'description', ${o}.description, 'website', ${o}.website)`;
 
+/**
+ * An address HSDS can carry: its schema requires a street (`address_1`) and a `postal_code`.
+ * A record placed at a town centre, or with a street but no ZIP code, has no such address: its
+ * location gets no address object, and what the record says of the place goes in the
+ * location's `description` (e.g. "Medford, MA").
+ */
+const COMPLETE_ADDRESS = `ad.address_1 is not null and ad.postal_code is not null`;
+
 const locationJson = (l) =>
   `json_build_object('id', ${l}.id, 'location_type', ${l}.location_type, 'organization_id', ${l}.organization_id,
     'name', ${l}.name, 'latitude', ${l}.latitude, 'longitude', ${l}.longitude,
     'external_identifier', ${l}.external_identifier, 'external_identifier_type', ${l}.external_identifier_type,
+    'description', (select concat_ws(', ', ad.address_1, ad.address_2, ad.city, ad.state_province) from ${S}.address ad
+      where ad.location_id = ${l}.id and not (${COMPLETE_ADDRESS}) limit 1),
     'addresses', ${list(
       `json_build_object('id', ad.id, 'location_id', ad.location_id, 'address_1', ad.address_1, 'address_2', ad.address_2,
         'city', ad.city, 'region', ad.region, 'state_province', ad.state_province, 'postal_code', ad.postal_code,
         'country', ad.country, 'address_type', ad.address_type)`,
-      `from ${S}.address ad where ad.location_id = ${l}.id`,
+      `from ${S}.address ad where ad.location_id = ${l}.id and ${COMPLETE_ADDRESS}`,
       'ad.id',
     )},
     'attributes', ${attributesJson(`${l}.id`)})`;
@@ -195,13 +208,14 @@ const locationJson = (l) =>
 /**
  * A service. `full`: with its phones, schedules, languages, cost options, attributes and
  * (unless `withLocations` is false) its service_at_locations and their locations.
+ * `withOrganization` false leaves out the nested organization (inside an organization's answer).
  */
-function serviceJson(s, full, withLocations = true) {
+function serviceJson(s, full, withLocations = true, withOrganization = true) {
   const one = `'id', ${s}.id, 'organization_id', ${s}.organization_id, 'name', ${s}.name,
     'alternate_name', ${s}.alternate_name, 'description', ${s}.description, 'url', ${s}.url, 'email', ${s}.email,
     'status', ${s}.status, 'fees_description', ${s}.fees_description, 'assured_date', ${DATE(`${s}.assured_date`)},
-    'last_modified', ${STAMP(`${s}.last_modified`)},
-    'organization', (select ${organizationJson('o')} from ${S}.organization o where o.id = ${s}.organization_id)`;
+    'last_modified', ${STAMP(`${s}.last_modified`)}
+    ${withOrganization ? `, 'organization', (select ${organizationJson('o')} from ${S}.organization o where o.id = ${s}.organization_id)` : ''}`;
   if (!full) return `json_build_object(${one})`;
   return `json_build_object(${one},
     'phones', ${list(
@@ -237,6 +251,17 @@ function serviceJson(s, full, withLocations = true) {
       'sal2.id',
     )}` : ''})`;
 }
+
+/**
+ * `minimal=true` on /services: HSDS asks for "just 'id' and 'modified_date'"; the service
+ * schema requires `name` and `status` too, so those come along, with `last_modified`.
+ */
+const minimalServiceJson = (s) =>
+  `json_build_object('id', ${s}.id, 'name', ${s}.name, 'status', ${s}.status, 'last_modified', ${STAMP(`${s}.last_modified`)})`;
+
+/** An organization's services: one-to-one fields, or (`full`) fully nested. */
+const organizationServicesJson = (o, full) =>
+  list(serviceJson('os', full, true, false), `from ${S}.service os where os.organization_id = ${o}.id`, 'os.name, os.id');
 
 const serviceAtLocationJson = (sal, l, s, full) =>
   `json_build_object('id', ${sal}.id, 'service_id', ${sal}.service_id, 'location_id', ${sal}.location_id,
@@ -395,6 +420,7 @@ async function loadedCount(db, key) {
 
 export async function listServices(db, query) {
   const p = parseParams(query, LIST_PARAMS.services);
+  if (p.format === 'ndjson') return ndjson(query, (q) => listServices(db, q));
   const pg = paging(p);
   const full = p.full ?? true;
   const unfiltered = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after'].every((k) => p[k] === undefined);
@@ -415,7 +441,7 @@ export async function listServices(db, query) {
     const w = where.length ? `where ${where.join(' and ')}` : '';
     return windowed(db, params, {
       candidates: (cap) => `select s.id, 0::float8 as _d, ${rank} as _rank, s.name from ${S}.service s ${w} ${order} limit ${cap}`,
-      json: serviceJson('s', full),
+      json: p.minimal ? minimalServiceJson('s') : serviceJson('s', full),
       join: `join ${S}.service s on s.id = p.id`,
     }, pg, mode === 'none' ? exact : undefined);
   });
@@ -463,6 +489,7 @@ export function boundingBox(lat, lon, metres) {
  */
 export async function listServiceAtLocations(db, query, options) {
   const p = parseParams(query, LIST_PARAMS.service_at_locations);
+  if (p.format === 'ndjson') return ndjson(query, (q) => listServiceAtLocations(db, q, options));
   const pg = paging(p);
   const full = p.full ?? true;
   const centre = p.proximity !== undefined ? await postcodeCentre(db, p.postcode) : undefined;
@@ -518,13 +545,19 @@ export async function listServiceAtLocations(db, query, options) {
 
 export async function listOrganizations(db, query) {
   const p = parseParams(query, LIST_PARAMS.organizations);
+  if (p.format === 'ndjson') return ndjson(query, (q) => listOrganizations(db, q));
   const { perPage, pageNumber, offset } = paging(p);
+  // `full`: with the organization's services; `full_service`: with its services fully nested.
+  const json = p.full || p.full_service
+    ? `json_build_object('id', o.id, 'name', o.name, 'description', o.description, 'website', o.website,
+        'services', ${organizationServicesJson('o', p.full_service === true)})`
+    : organizationJson('o');
   const params = new Params();
   const where = p.search ? `where o.search like '%' || lower(unaccent(${params.add(p.search.replace(/[\\%_]/g, '\\$&'))})) || '%'` : '';
   const [c] = await db.query(`select count(*)::int as n from ${S}.organization o ${where}`, params.values);
   const total = Number(c?.n ?? 0);
   const rows = await db.query(
-    `select json_strip_nulls(${organizationJson('o')})::text as j from ${S}.organization o ${where}
+    `select json_strip_nulls(${json})::text as j from ${S}.organization o ${where}
      order by o.name, o.id limit ${params.add(perPage)} offset ${params.add(offset)}`,
     params.values,
   );
@@ -533,6 +566,7 @@ export async function listOrganizations(db, query) {
 
 export async function listTaxonomies(db, query) {
   const p = parseParams(query, LIST_PARAMS.taxonomies);
+  if (p.format === 'ndjson') return ndjson(query, (q) => listTaxonomies(db, q));
   const { perPage, pageNumber, offset } = paging(p);
   const params = new Params();
   const where = p.search ? `where t.name ilike '%' || ${params.add(p.search.replace(/[\\%_]/g, '\\$&'))} || '%'` : '';
@@ -547,6 +581,7 @@ export async function listTaxonomies(db, query) {
 
 export async function listTaxonomyTerms(db, query) {
   const p = parseParams(query, LIST_PARAMS.taxonomy_terms);
+  if (p.format === 'ndjson') return ndjson(query, (q) => listTaxonomyTerms(db, q));
   const { perPage, pageNumber, offset } = paging(p);
   const params = new Params();
   const where = [];
@@ -567,9 +602,29 @@ export async function listTaxonomyTerms(db, query) {
   return page(Number(c?.n ?? 0), pageNumber, perPage, rows.map((r) => String(r.j)));
 }
 
+/**
+ * `format=ndjson` on a list: its results one JSON item a line (newline-delimited JSON), without
+ * the page envelope. As far as paging reaches: at most MAX_DEPTH items.
+ * @param {URLSearchParams} query
+ * @param {(query: URLSearchParams) => Promise<string>} list the list endpoint, answering a page
+ */
+async function ndjson(query, list) {
+  let out = '';
+  for (let page = 1; page * PER_PAGE_MAX <= MAX_DEPTH; page++) {
+    const q = new URLSearchParams(query);
+    q.delete('format');
+    q.set('page', String(page));
+    q.set('per_page', String(PER_PAGE_MAX));
+    const { contents, last_page: last } = JSON.parse(await list(q));
+    for (const item of contents) out += `${JSON.stringify(item)}\n`;
+    if (last || contents.length < PER_PAGE_MAX) break;
+  }
+  return out;
+}
+
 /** One item by id: a 400 for a malformed id, a 404 for an unknown one. */
-async function one(db, query, id, sql) {
-  parseParams(query, {});
+async function one(db, query, id, sql, allowed = {}) {
+  parseParams(query, allowed);
   if (!UUID.test(id)) throw new BadParameter('id', 'id must be a UUID');
   const [row] = await db.query(sql, [id.toLowerCase()]);
   if (!row) throw new NotFound('No item has this id.');
@@ -584,10 +639,11 @@ export const getServiceAtLocation = (db, query, id) =>
     from ${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id
     where sal.id = $1::uuid`);
 
+/** An organization with its services: their one-to-one fields, or (`full_service=true`) fully nested. */
 export const getOrganization = (db, query, id) =>
   one(db, query, id, `select json_strip_nulls(json_build_object('id', o.id, 'name', o.name, 'description', o.description,
-      'website', o.website, 'services', ${list(`json_build_object('id', s.id, 'name', s.name)`, `from ${S}.service s where s.organization_id = o.id`, 's.name, s.id')}))::text as j
-    from ${S}.organization o where o.id = $1::uuid`);
+      'website', o.website, 'services', ${organizationServicesJson('o', query.get('full_service') === 'true')}))::text as j
+    from ${S}.organization o where o.id = $1::uuid`, { full_service: P.bool });
 
 export const getTaxonomy = (db, query, id) =>
   one(db, query, id, `select json_strip_nulls(${taxonomyJson('t')})::text as j from ${S}.taxonomy t where t.id = $1::uuid`);

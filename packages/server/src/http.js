@@ -11,6 +11,11 @@ import { gzip as gzipCallback } from 'node:zlib';
 import * as api from './api.js';
 
 const gzip = promisify(gzipCallback);
+/**
+ * Request headers a browser may send with a GET here: the CORS-safelisted ones (Accept,
+ * Accept-Language, Content-Language, Content-Type, Range) and the caching ones.
+ */
+const CORS_HEADERS = 'Accept, Accept-Language, Content-Language, Content-Type, Range, If-None-Match, If-Modified-Since, Cache-Control, Pragma';
 /** Bodies smaller than this are sent as they are. */
 const GZIP_MIN = 1024;
 
@@ -174,7 +179,7 @@ export async function createHsdsServer(db, options = {}) {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-        'Access-Control-Allow-Headers': 'Accept, If-None-Match, Cache-Control',
+        'Access-Control-Allow-Headers': CORS_HEADERS,
         'Access-Control-Max-Age': '86400',
         'Cache-Control': `public, max-age=86400`,
       });
@@ -213,7 +218,8 @@ export async function createHsdsServer(db, options = {}) {
       }
     }
 
-    const headers = { 'Content-Type': 'application/json; charset=utf-8' };
+    const ndjson = result.status === 200 && url?.searchParams.get('format') === 'ndjson';
+    const headers = { 'Content-Type': ndjson ? 'application/x-ndjson; charset=utf-8' : 'application/json; charset=utf-8' };
     const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (result.status === 200 && path !== '/healthz') {
       const etag = result.etag ?? `"${createHash('sha1').update(result.body).digest('base64url')}"`;
