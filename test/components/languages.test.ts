@@ -239,6 +239,20 @@ describe('languages: every element in each of the twelve', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows a site's own text in the page's language, by the language's tag (any case)", async () => {
+    for (const [tag, attr, words] of [['zh-Hant', 'heading-zh-Hant', '保持聯繫'], ['ar', 'heading-ar', 'ابقوا على تواصل'], ['pt-BR', 'heading-pt-br', 'Fique em contato']]) {
+      await setPageLang(tag!);
+      const el = document.createElement('recovery-newsletter-signup') as Shown;
+      el.setAttribute('heading', 'Stay in touch');
+      el.setAttribute(attr!, words!);
+      document.body.append(el);
+      await localeReady();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.title')?.textContent?.trim(), tag).to.equal(words);
+      el.remove();
+    }
+  });
+
   describe('languages-reviewed-only', () => {
     const saved = { ...reviewState };
     const state = reviewState as Record<string, { total: number; translated: number; reviewed: number }>;
@@ -252,6 +266,7 @@ describe('languages: every element in each of the twelve', () => {
       await setPageLang('ar');
       const el = document.createElement('recovery-newsletter-signup') as Shown;
       document.body.append(el);
+      await localeReady();
       await el.updateComplete;
       expect(getLocale()).to.equal('ar');
       document.documentElement.setAttribute('languages-reviewed-only', '');
