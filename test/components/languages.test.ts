@@ -76,7 +76,7 @@ async function translatedSources(tag: string): Promise<{ english: Map<string, st
  */
 function wordsOf(el: HTMLElement): string[] {
   const words: string[] = [];
-  const skip = (n: Element | null) => !!n?.closest('[lang], .map-frame');
+  const skip = (n: Element | null) => !!n?.closest('[lang]:not(.base), .map-frame');
   const root = el.shadowRoot!;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -269,10 +269,13 @@ describe('languages: every element in each of the twelve', () => {
       await localeReady();
       await el.updateComplete;
       expect(getLocale()).to.equal('ar');
+      expect(el.shadowRoot!.querySelector('.base')!.getAttribute('lang')).to.equal('ar');
       document.documentElement.setAttribute('languages-reviewed-only', '');
       await until(() => getLocale() === 'en', 'English on the page');
       await el.updateComplete;
       expect(el.getAttribute('dir')).to.equal('ltr');
+      // English words on an Arabic page say so.
+      expect(el.shadowRoot!.querySelector('.base')!.getAttribute('lang')).to.equal('en');
       document.documentElement.removeAttribute('languages-reviewed-only');
       await until(() => getLocale() === 'ar', 'Arabic again');
       el.setAttribute('languages-reviewed-only', '');

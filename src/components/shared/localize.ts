@@ -132,8 +132,8 @@ export function isolate(text: string, ...parts: Array<string | undefined>): stri
 const WATCHED = ['lang', 'languages-reviewed-only'];
 
 /**
- * Keeps the page locale in step with the element's language, and the element's `dir` in step
- * with the language it shows (`rtl` for Arabic). Add it in the constructor; the element class
+ * Keeps the page locale in step with the element's language, and the element's `dir` (and its
+ * `.base`'s `lang`) in step with the language it shows (`rtl` for Arabic). Add it in the constructor; the element class
  * must also carry `@localized()` so it re-renders when the locale changes. With the attribute
  * `language-picker` on the element, `renderPicker()` gives the language menu.
  */
@@ -154,6 +154,16 @@ export class LocaleController implements ReactiveController {
   hostUpdate(): void {
     const dir = directionOf(getLocale());
     if (this.host.getAttribute('dir') !== dir) this.host.setAttribute('dir', dir);
+  }
+
+  /**
+   * The element's words are in the language shown, which is not the page's when that one is
+   * not offered (or not reviewed): its `.base` says which, for screen readers and hyphenation.
+   */
+  hostUpdated(): void {
+    const base = this.host.shadowRoot?.querySelector('.base');
+    const locale = getLocale();
+    if (base && base.getAttribute('lang') !== locale) base.setAttribute('lang', locale);
   }
 
   /** The language menu, when the element has `language-picker`; choosing sets the element's `lang`. */
