@@ -8,6 +8,7 @@ import { testEndpoints } from './test/server/endpoints.mjs';
 import { geolocationPlugin } from './test/server/geolocation-plugin.mjs';
 import { networkPlugin } from './test/server/network-plugin.mjs';
 import { hsdsFaults, hsdsPlugin } from './test/server/hsds-plugin.mjs';
+import { hsdsOther } from './test/server/hsds-other.mjs';
 import { CHROME_ARGS, findChromium } from './tools/find-chrome.mjs';
 
 /** Serves `*.css?inline` (Vite's syntax, used for Leaflet's CSS) as a JS string module. */
@@ -76,7 +77,7 @@ export default {
   testsFinishTimeout: 300_000,
   // A safety net against a hang, not a speed limit: generous for a machine with every core busy.
   testFramework: { config: { timeout: 60_000 } },
-  middleware: [hsdsFaults, testEndpoints],
+  middleware: [hsdsFaults, hsdsOther, testEndpoints],
   plugins: [
     // The accessibility tree, as a screen reader gets it (test/components/layout-fallback.test.ts).
     a11ySnapshotPlugin(),

@@ -57,6 +57,8 @@ export const CATEGORIES = [
   'access-to-care',
   'youth-prevention',
   'disposal',
+  // A service whose directory (an HSDS API) names no category we know: kept and shown as "Other".
+  'other',
 ] as const;
 
 /** Groups of people a service is for. A record without `populations` serves everyone. */

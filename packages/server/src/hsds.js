@@ -15,6 +15,7 @@
  * terms, which is how HSDS 3.0 carries extra facts about an entity.
  */
 import { createHash } from 'node:crypto';
+import { HSDS_CONTRACT as contract } from './hsds-contract.js';
 
 /**
  * The parts of a flat record (src/core/schema.ts in the main package) that the mapping reads.
@@ -62,57 +63,18 @@ export function uuidFor(...parts) {
 const label = (/** @type {string} */ slug) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' ');
 
 /**
- * Our vocabularies as HSDS taxonomies. Term codes are the slugs of src/core/schema.ts; a
- * term's UUID is uuidFor('taxonomy_term', taxonomy, code).
+ * Our vocabularies as HSDS taxonomies, from the one contract the reader shares
+ * (hsds-contract.js). Term codes are the slugs of src/core/schema.ts; a term's UUID is
+ * uuidFor('taxonomy_term', taxonomy, code).
+ * @type {Record<string, { description: string, terms: string[] }>}
  */
-export const TAXONOMIES = {
-  'recovery-finder-category': {
-    description: 'Categories of recovery support used by recovery-finder (based on SAMHSA recovery support services).',
-    terms: [
-      'peer-support', 'recovery-coaching', 'support-groups', 'recovery-center', 'family-support',
-      'transportation', 'employment-education', 'housing', 'spiritual-support', 'outreach',
-      'warmline-crisis', 'wellness-education', 'treatment', 'outpatient-treatment',
-      'residential-treatment', 'withdrawal-management', 'medication-treatment', 'harm-reduction',
-      'naloxone', 'access-to-care', 'youth-prevention', 'disposal',
-    ],
-  },
-  'recovery-finder-kind': {
-    description: 'What a recovery-finder record is: a service, a Peer Recovery Support Center, a drug disposal site or an event.',
-    terms: ['service', 'prsc', 'disposal', 'event'],
-  },
-  'recovery-finder-population': {
-    description: 'Groups of people a service is for. A service with none serves everyone.',
-    terms: [
-      'adults', 'youth', 'young-adults', 'women', 'men', 'families', 'veterans', 'lgbtq',
-      'pregnant-parenting', 'people-experiencing-homelessness', 'justice-involved',
-    ],
-  },
-  'recovery-finder-disposal-item': {
-    description: 'Things a drug disposal site accepts.',
-    terms: ['pills', 'liquids', 'patches', 'inhalers', 'sharps'],
-  },
-  'recovery-finder-delivery': {
-    description: 'How a service is delivered.',
-    terms: ['in-person', 'online', 'both'],
-  },
-  'recovery-finder-field': {
-    description: 'Facts of a recovery-finder record that HSDS 3.0 has no field for; the attribute value holds the fact.',
-    terms: [
-      'record-id', 'provenance-source', 'provenance-source-url', 'provenance-source-date',
-      'provenance-status', 'provenance-note', 'location-precision', 'disposal-restrictions',
-      'event-starts-at', 'event-ends-at', 'cost-free', 'phone-text-body', 'schedule-time-zone',
-    ],
-  },
-};
+export const TAXONOMIES = contract.taxonomies;
 
 /** Taxonomy used for a record field that is a list of slugs. */
-const LINK_TAXONOMY = {
-  kind: 'recovery-finder-kind',
-  category: 'recovery-finder-category',
-  population: 'recovery-finder-population',
-  disposal_item: 'recovery-finder-disposal-item',
-  delivery: 'recovery-finder-delivery',
-};
+const LINK_TAXONOMY = contract.links;
+
+/** The taxonomy of the facts HSDS has no field for (the attribute value holds the fact). */
+const FIELD_TAXONOMY = contract.fieldTaxonomy;
 
 export const termId = (/** @type {string} */ taxonomy, /** @type {string} */ code) => uuidFor('taxonomy_term', taxonomy, code);
 export const taxonomyId = (/** @type {string} */ taxonomy) => uuidFor('taxonomy', taxonomy);
@@ -199,7 +161,7 @@ export function addRecord(rows, record, seenOrganizations, context) {
   };
   /** @type {(code: string, value: unknown, entity?: string, id?: string) => void} */
   const field = (code, value, entity = 'service', id = serviceId) => {
-    if (value !== undefined && value !== null && value !== '') attr(entity, id, 'recovery-finder-field', code, String(value));
+    if (value !== undefined && value !== null && value !== '') attr(entity, id, FIELD_TAXONOMY, code, String(value));
   };
 
   let organizationId = null;
@@ -330,7 +292,7 @@ export function addRecord(rows, record, seenOrganizations, context) {
       latitude: r.location?.latitude ?? null,
       longitude: r.location?.longitude ?? null,
       external_identifier: r.id,
-      external_identifier_type: 'recovery-finder record id',
+      external_identifier_type: contract.recordIdType,
     });
     field('location-precision', r.location?.precision, 'location', locationId);
     if (r.address) {

@@ -27,6 +27,7 @@ export function categoryLabel(c: Category): string {
     case 'access-to-care': return msg('Help finding care');
     case 'youth-prevention': return msg('Youth and prevention');
     case 'disposal': return msg('Safe disposal');
+    case 'other': return msg('Other');
   }
 }
 

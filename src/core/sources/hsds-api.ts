@@ -19,7 +19,11 @@
  *
  * DOM-free apart from `fetch`.
  */
-import { CATEGORIES, DAYS, SCHEMA_VERSION, type Category, type Day } from '../schema.js';
+import * as v from 'valibot';
+import { CATEGORIES, DAYS, PhoneSchema, ResourceSchema, SCHEMA_VERSION, isTimeZone, type Category, type Day } from '../schema.js';
+import { HSDS_CONTRACT as contract } from '../../../packages/server/src/hsds-contract.js';
+import { categoryOfTerm } from './hsds-terms.js';
+import { emailAddress, phoneNumber, webAddress } from './hsds-values.js';
 import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
 import { DatasetLoadError, LOAD_BUDGET_MS, datasetFromSliced, fetchJson, loadTiming, type FetchOptions, type LoadedDataset, type OnPartial } from '../load.js';
 import { runInSlices, runWhole, type SliceOptions } from '../slices.js';
@@ -65,7 +69,11 @@ export interface HsdsDataSource extends DataSource {
 }
 
 
-const CATEGORY_TAXONOMY = 'recovery-finder-category';
+// The taxonomy names and field codes the reference server writes (one contract, shared with
+// packages/server/src/hsds.js).
+const CATEGORY_TAXONOMY = contract.links.category;
+const FIELD_TAXONOMY = contract.fieldTaxonomy;
+const OWN_TAXONOMIES = new Set(Object.keys(contract.taxonomies));
 const isCategory = (c: string): c is Category => (CATEGORIES as readonly string[]).includes(c);
 
 // ---------------------------------------------------------------------------------------------
@@ -86,6 +94,7 @@ const numOf = (v: unknown): number | undefined => (typeof v === 'number' && Numb
 interface Attr {
   taxonomy: string;
   code: string;
+  name: string | undefined;
   termId: string;
   value: string | undefined;
 }
@@ -96,6 +105,7 @@ function attributesOf(entity: Json | undefined): Attr[] {
     return {
       taxonomy: textOf(term?.['taxonomy']) ?? textOf(a['link_type']) ?? '',
       code: textOf(term?.['code']) ?? '',
+      name: textOf(term?.['name']),
       termId: textOf(a['taxonomy_term_id']) ?? textOf(term?.['id']) ?? '',
       value: textOf(a['value']),
     };
@@ -103,18 +113,30 @@ function attributesOf(entity: Json | undefined): Attr[] {
 }
 
 const codes = (attrs: Attr[], taxonomy: string) => attrs.filter((a) => a.taxonomy === taxonomy && a.code).map((a) => a.code);
-const fieldOf = (attrs: Attr[], code: string) => attrs.find((a) => a.taxonomy === 'recovery-finder-field' && a.code === code)?.value;
+const fieldOf = (attrs: Attr[], code: string) => attrs.find((a) => a.taxonomy === FIELD_TAXONOMY && a.code === code)?.value;
 
-function categoriesOf(attrs: Attr[], taxonomy: TaxonomyMap | undefined): string[] {
-  const out = new Set<string>();
+/**
+ * Our categories for a service's terms: the editor's map, the reference server's own category
+ * terms, else (another directory's taxonomy) each term by its code or its name (hsds-terms.ts).
+ * A service with none of these is kept under "other", never dropped.
+ */
+function categoriesOf(attrs: Attr[], taxonomy: TaxonomyMap | undefined, terms: ReadonlyMap<string, Category> | undefined): Category[] {
+  const out = new Set<Category>();
   if (taxonomy) {
     for (const a of attrs) {
       const mapped = taxonomy[a.termId];
       for (const c of mapped === undefined ? [] : Array.isArray(mapped) ? mapped : [mapped]) out.add(c);
     }
   }
-  for (const c of codes(attrs, CATEGORY_TAXONOMY)) out.add(c);
-  return [...out];
+  for (const c of codes(attrs, CATEGORY_TAXONOMY)) if (isCategory(c)) out.add(c);
+  if (!out.size) {
+    for (const a of attrs) {
+      if (OWN_TAXONOMIES.has(a.taxonomy)) continue;
+      const c = terms?.get(a.termId) ?? categoryOfTerm({ code: a.code, name: a.name });
+      if (c) out.add(c);
+    }
+  }
+  return out.size ? [...out] : ['other'];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +148,7 @@ function phonesOf(service: Json): Json[] {
     const ext = numOf(p['extension']);
     const type = textOf(p['type']);
     return {
-      number: textOf(p['number']),
+      number: phoneNumber(textOf(p['number'])),
       ...(ext !== undefined ? { extension: String(ext) } : {}),
       ...(type ? { type } : {}),
       ...(textOf(p['description']) ? { description: textOf(p['description']) } : {}),
@@ -147,8 +169,11 @@ function scheduleOf(service: Json, fallbackZone: { zone?: string | undefined }):
   const special: Json[] = [];
   const words: string[] = [];
   for (const row of rows) {
-    const zone = fieldOf(attributesOf(row), 'schedule-time-zone');
-    if (zone) {
+    // Our attribute, or HSDS's own `timezone` when a directory writes an IANA name there (the
+    // specification's is a UTC offset, which says nothing of summer time: not used). A zone the
+    // browser does not know is left out: the hours of this service alone lose it.
+    const zone = fieldOf(attributesOf(row), 'schedule-time-zone') ?? textOf(row['timezone']);
+    if (zone && isTimeZone(zone)) {
       s['time_zone'] = zone;
       fallbackZone.zone ??= zone;
     }
@@ -183,24 +208,32 @@ function addressOf(location: Json | undefined): Json | undefined {
 /** One flat record for a service at one location (or at none: an online service or a line). */
 function recordOf(service: Json, location: Json | undefined, suffix: string, options: MappingOptions, zone: { zone?: string | undefined }): Json {
   const attrs = attributesOf(service);
-  const recordId = fieldOf(attrs, 'record-id') ?? textOf(location?.['external_identifier']) ?? `hsds-${textOf(service['id']) ?? 'x'}`;
+  const ours = textOf(location?.['external_identifier_type']) === contract.recordIdType ? textOf(location?.['external_identifier']) : undefined;
+  const own = fieldOf(attrs, 'record-id') ?? ours;
+  // Another directory's service at a place: its service id and the place's (services share places).
+  const recordId = own ? `${own}${suffix}` : idOf(`hsds-${textOf(service['id']) ?? 'x'}${textOf(location?.['id']) ? `:${textOf(location?.['id'])}` : suffix}`);
   const organization = obj(service['organization']);
   const lat = numOf(location?.['latitude']);
   const lon = numOf(location?.['longitude']);
   const locAttrs = attributesOf(location);
   const free = fieldOf(attrs, 'cost-free') ?? (arr(service['cost_options']).some((c) => numOf(c['amount']) === 0) ? 'true' : undefined);
   const region = textOf(arr(location?.['addresses'])[0]?.['region']);
-  const populations = codes(attrs, 'recovery-finder-population');
-  const accepts = codes(attrs, 'recovery-finder-disposal-item');
+  const categories = categoriesOf(attrs, options.taxonomy, options.terms);
+  const kind = codes(attrs, contract.links.kind)[0];
+  const populations = codes(attrs, contract.links.population);
+  const accepts = codes(attrs, contract.links.disposal_item);
+  // Another directory's medicine take-back place: it says nothing of what it takes, and every
+  // take-back place takes pills.
+  if (!accepts.length && !kind && categories.includes('disposal')) accepts.push('pills');
   const languages = arr(service['languages']).map((l) => textOf(l['code'])).filter((c): c is string => c !== undefined);
   const startsAt = fieldOf(attrs, 'event-starts-at');
   const endsAt = fieldOf(attrs, 'event-ends-at');
   const provenanceSource = fieldOf(attrs, 'provenance-source');
   const record: Json = {
-    id: `${recordId.toLowerCase()}${suffix}`,
-    kind: codes(attrs, 'recovery-finder-kind')[0] ?? 'service',
+    id: recordId.toLowerCase(),
+    kind: kind ?? 'service',
     name: textOf(service['name']),
-    categories: categoriesOf(attrs, options.taxonomy),
+    categories,
     phones: phonesOf(service),
     provenance: {
       // The directory is the source when it does not name another.
@@ -215,10 +248,10 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
   const optional: Json = {
     alternate_name: textOf(service['alternate_name']),
     description: textOf(service['description']),
-    url: textOf(service['url']),
-    email: textOf(service['email']),
+    url: webAddress(textOf(service['url'])),
+    email: emailAddress(textOf(service['email'])),
     organization: textOf(organization?.['name'])
-      ? { name: textOf(organization?.['name']), ...(textOf(organization?.['website']) ? { url: textOf(organization?.['website']) } : {}) }
+      ? { name: textOf(organization?.['name']), ...(textOf(organization?.['website']) ? { url: webAddress(textOf(organization?.['website'])) } : {}) }
       : undefined,
     address: addressOf(location),
     location: lat !== undefined && lon !== undefined
@@ -229,12 +262,44 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
     languages: languages.length ? languages : undefined,
     populations: populations.length ? populations : undefined,
     cost: free !== undefined ? { free: free === 'true', ...(textOf(service['fees_description']) ? { description: textOf(service['fees_description']) } : {}) } : undefined,
-    delivery: codes(attrs, 'recovery-finder-delivery')[0],
+    delivery: codes(attrs, contract.links.delivery)[0],
     disposal: accepts.length ? { accepts, ...(fieldOf(attrs, 'disposal-restrictions') ? { restrictions: fieldOf(attrs, 'disposal-restrictions') } : {}) } : undefined,
     event: startsAt ? { starts_at: startsAt, ...(endsAt ? { ends_at: endsAt } : {}) } : undefined,
   };
-  for (const [k, v] of Object.entries(optional)) if (v !== undefined) record[k] = v;
-  if (!(record['phones'] as Json[]).length) delete record['phones'];
+  for (const [k, value] of Object.entries(optional)) if (value !== undefined) record[k] = value;
+  return withValidParts(record);
+}
+
+/** A record id from another directory's ids: lower case, and only the characters ids may hold. */
+const idOf = (raw: string) => raw.toLowerCase().replace(/[^a-z0-9._:-]+/g, '-').slice(0, 128);
+
+const RESOURCE_FIELDS: Record<string, v.GenericSchema> = ResourceSchema.entries;
+/** What a record cannot be without: a bad one here is the record's own fault (the validator names it). */
+const REQUIRED_FIELDS = new Set(['id', 'kind', 'name', 'categories']);
+
+/**
+ * The record without the values the validator would refuse, each alone: a bad web address, a
+ * phone number no one can dial, an unknown time zone costs that value, not the service (nor, for
+ * an organization's website, every service of the organization). What is left out is what the
+ * validator would have named.
+ */
+function withValidParts(record: Json): Json {
+  const phones = arr(record['phones']).filter((p) => v.is(PhoneSchema, p));
+  if (phones.length) record['phones'] = phones;
+  else delete record['phones'];
+  const repairs: Record<string, (value: Json) => Json> = {
+    organization: (o) => ({ name: o['name'] }),
+    schedule: ({ time_zone: _zone, ...rest }) => rest,
+    provenance: (p) => ({ source: p['source'], status: p['status'] }),
+  };
+  for (const [key, value] of Object.entries(record)) {
+    const schema = RESOURCE_FIELDS[key];
+    if (REQUIRED_FIELDS.has(key) || !schema || v.is(schema, value)) continue;
+    const repair = repairs[key];
+    const repaired = repair && obj(value) ? repair(obj(value) as Json) : undefined;
+    if (repaired !== undefined && v.is(schema, repaired)) record[key] = repaired;
+    else if (key !== 'provenance') delete record[key];
+  }
   return record;
 }
 
@@ -243,6 +308,8 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
 export interface MappingOptions {
   taxonomy?: TaxonomyMap | undefined;
   timeZone?: string | undefined;
+  /** Another directory's terms by id, as our categories (by code or name), when they were asked for. */
+  terms?: ReadonlyMap<string, Category> | undefined;
 }
 
 export function recordsFromService(service: Json, options: MappingOptions = {}, zone: { zone?: string | undefined } = {}): Json[] {
@@ -301,41 +368,81 @@ export function* hsdsDatasetSteps(items: readonly HsdsItem[], options: MappingOp
 // Asking the API
 // ---------------------------------------------------------------------------------------------
 
-/** Term ids of the directory's `recovery-finder-category` taxonomy, asked once per API. */
-const termIdCache = new Map<string, Promise<Map<string, Category>>>();
+/** A directory's taxonomy terms as our categories. */
+interface DirectoryTerms {
+  /** The terms are the reference server's own (`recovery-finder-category`), read by their codes. */
+  own: boolean;
+  /** Term id → our category. */
+  terms: Map<string, Category>;
+}
 
-async function ownTermIds(base: string, options: FetchOptions): Promise<Map<string, Category>> {
-  let found = termIdCache.get(base);
+/** Terms asked once per API. */
+const termCache = new Map<string, Promise<DirectoryTerms>>();
+/** The most pages of another directory's terms read (100 a page). */
+const TERM_PAGES = 10;
+
+/**
+ * The directory's terms as our categories: the reference server's own category taxonomy when it
+ * has one; else every term of its taxonomies, read by its code or its name (hsds-terms.ts).
+ */
+async function directoryTerms(base: string, options: FetchOptions): Promise<DirectoryTerms> {
+  let found = termCache.get(base);
   if (!found) {
     found = (async () => {
       const out = new Map<string, Category>();
       const taxonomies = obj(await fetchJson(`${base}taxonomies?search=${CATEGORY_TAXONOMY}&per_page=100`, options));
       const taxonomy = arr(taxonomies?.['contents']).find((t) => textOf(t['name']) === CATEGORY_TAXONOMY);
       const id = textOf(taxonomy?.['id']);
-      if (!id) return out;
-      const terms = obj(await fetchJson(`${base}taxonomy_terms?taxonomy_id=${encodeURIComponent(id)}&per_page=100`, options));
-      for (const t of arr(terms?.['contents'])) {
-        const code = textOf(t['code']);
-        const termId = textOf(t['id']);
-        if (code && termId && isCategory(code)) out.set(termId, code);
+      if (id) {
+        const terms = obj(await fetchJson(`${base}taxonomy_terms?taxonomy_id=${encodeURIComponent(id)}&per_page=100`, options));
+        for (const t of arr(terms?.['contents'])) {
+          const code = textOf(t['code']);
+          const termId = textOf(t['id']);
+          if (code && termId && isCategory(code)) out.set(termId, code);
+        }
+        return { own: true, terms: out };
       }
-      return out;
+      for (let page = 1; page <= TERM_PAGES; page++) {
+        const url = `${base}taxonomy_terms?per_page=100&page=${page}`;
+        const answer = pageOf(await fetchJson(url, options), url, page);
+        for (const t of answer.items) {
+          const termId = textOf(t['id']);
+          const category = categoryOfTerm({ code: textOf(t['code']), name: textOf(t['name']) });
+          if (termId && category) out.set(termId, category);
+        }
+        if (!answer.next) break;
+      }
+      return { own: false, terms: out };
     })();
-    termIdCache.set(base, found);
+    termCache.set(base, found);
     // A failure is not kept: the next search asks again.
-    found.catch(() => termIdCache.delete(base));
+    found.catch(() => termCache.delete(base));
   }
   return found;
 }
 
-/** The `taxonomy_term_id` value for our categories: the mapped terms, else the directory's own. */
-async function termIdsFor(categories: readonly Category[], base: string, taxonomy: TaxonomyMap | undefined, fetchOptions: FetchOptions): Promise<string[]> {
-  if (!categories.length) return [];
+/** The most terms asked for in one question (each is a request a page). */
+const TERMS_MAX = 20;
+
+/**
+ * The `taxonomy_term_id`s for our categories (the mapped terms, else the directory's own), and the
+ * directory's terms when they were read (another directory's, to read its services' terms by).
+ */
+async function termIdsFor(
+  categories: readonly Category[],
+  base: string,
+  taxonomy: TaxonomyMap | undefined,
+  fetchOptions: FetchOptions,
+): Promise<{ ids: string[]; terms?: ReadonlyMap<string, Category> | undefined }> {
+  if (!categories.length) return { ids: [] };
   const wanted = new Set<string>(categories);
-  const pairs: [string, Category[]][] = taxonomy
-    ? Object.entries(taxonomy).map(([id, c]) => [id, Array.isArray(c) ? c : [c]])
-    : [...(await ownTermIds(base, fetchOptions))].map(([id, c]) => [id, [c]]);
-  return pairs.filter(([, cs]) => cs.some((c) => wanted.has(c))).map(([id]) => id).slice(0, 50);
+  if (taxonomy) {
+    const ids = Object.entries(taxonomy).filter(([, c]) => (Array.isArray(c) ? c : [c]).some((x) => wanted.has(x))).map(([id]) => id);
+    return { ids: ids.slice(0, TERMS_MAX) };
+  }
+  const found = await directoryTerms(base, fetchOptions);
+  const ids = [...found.terms].filter(([, c]) => wanted.has(c)).map(([id]) => id);
+  return { ids: ids.slice(0, TERMS_MAX), terms: found.own ? undefined : found.terms };
 }
 
 const taxonomyFiles = new Map<string, Promise<TaxonomyMap>>();
@@ -360,9 +467,27 @@ async function taxonomyFrom(setting: TaxonomyMap | string | undefined, options: 
   return found;
 }
 
-/** Organizations asked for by id, per API (the newest only). */
+/** Things asked for by id, per API (the newest only): organizations and services' details. */
+const CACHE_SIZE = 500;
 const organizationCache = new Map<string, Promise<Json | undefined>>();
-const ORGANIZATION_CACHE_SIZE = 500;
+const detailCache = new Map<string, Promise<Json | undefined>>();
+
+/** Ask for `url` once per key; a failure is not kept, and counts as nothing unless the search was cancelled. */
+async function askOnce(cache: Map<string, Promise<Json | undefined>>, key: string, url: string, options: FetchOptions): Promise<Json | undefined> {
+  let found = cache.get(key);
+  if (!found) {
+    found = fetchJson(url, options).then(obj);
+    cache.set(key, found);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    found.catch(() => cache.delete(key));
+  }
+  try {
+    return await found;
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    return undefined;
+  }
+}
 
 /**
  * HSDS 3.0 lets a service carry only its `organization_id` (the nested `organization` is
@@ -376,24 +501,8 @@ async function addOrganizations(services: Json[], base: string, options: FetchOp
   const found = new Map<string, Json | undefined>();
   await Promise.all(
     ids.map(async (id) => {
-      const key = `${base}|${id}`;
-      let org = organizationCache.get(key);
-      if (!org) {
-        org = fetchJson(`${base}organizations/${encodeURIComponent(id)}`, options).then((json) => {
-          const o = obj(json);
-          return o && textOf(o['name']) ? { id, name: textOf(o['name']), ...(textOf(o['website']) ? { website: textOf(o['website']) } : {}) } : undefined;
-        });
-        organizationCache.set(key, org);
-        if (organizationCache.size > ORGANIZATION_CACHE_SIZE) organizationCache.delete(organizationCache.keys().next().value as string);
-        // A failure is not kept: the next search asks again.
-        org.catch(() => organizationCache.delete(key));
-      }
-      try {
-        found.set(id, await org);
-      } catch (error) {
-        if (options.signal?.aborted) throw error;
-        found.set(id, undefined);
-      }
+      const o = await askOnce(organizationCache, `${base}|${id}`, `${base}organizations/${encodeURIComponent(id)}`, options);
+      found.set(id, o && textOf(o['name']) ? { id, name: textOf(o['name']), ...(textOf(o['website']) ? { website: textOf(o['website']) } : {}) } : undefined);
     }),
   );
   for (const s of missing) {
@@ -402,21 +511,75 @@ async function addOrganizations(services: Json[], base: string, options: FetchOp
   }
 }
 
+/** What a full service has and a one-to-one list item (HSDS's `full=false`) has not. */
+const NESTED = ['service_at_locations', 'attributes', 'phones', 'schedules'];
+/** Details asked for at once. */
+const DETAIL_BATCH = 6;
+
+/**
+ * A list may carry services with their one-to-one fields only (no places, phones, hours or
+ * terms), even when asked for `full=true`. Those are asked for one by one
+ * (`GET /services/{id}`), a few at a time. A service whose details do not come shows with what
+ * the list said.
+ */
+async function withDetails(items: Json[], kind: HsdsItem['kind'], base: string, options: FetchOptions): Promise<Json[]> {
+  const serviceOf = (item: Json) => (kind === 'services' ? item : (obj(item['service']) ?? (textOf(item['service_id']) ? { id: textOf(item['service_id']) } : undefined)));
+  const ids = [...new Set(items.map(serviceOf).filter((s) => s && !NESTED.some((k) => k in s)).map((s) => textOf(s?.['id'])).filter((id): id is string => id !== undefined))];
+  const details = new Map<string, Json | undefined>();
+  for (let i = 0; i < ids.length; i += DETAIL_BATCH) {
+    await Promise.all(
+      ids.slice(i, i + DETAIL_BATCH).map(async (id) => details.set(id, await askOnce(detailCache, `${base}|${id}`, `${base}services/${encodeURIComponent(id)}`, options))),
+    );
+  }
+  if (!details.size) return items;
+  return items.map((item) => {
+    const service = serviceOf(item);
+    const detail = details.get(textOf(service?.['id']) ?? '');
+    if (!service || !detail) return item;
+    const full = { ...service, ...detail };
+    if (kind === 'services') return full;
+    // A place named by the list: its addresses from the service's own places.
+    const location = obj(item['location']);
+    const same = arr(full['service_at_locations']).map((sal) => obj(sal['location'])).find((l) => l && textOf(l['id']) === textOf(location?.['id']));
+    return { ...item, service: full, ...(location ? { location: { ...same, ...location, ...(same?.['addresses'] ? { addresses: same['addresses'] } : {}) } } : {}) };
+  });
+}
+
 interface PageAnswer {
   items: Json[];
   totalItems: number;
   capped: boolean;
+  /** The API has a page after this one (its `last_page`, else `total_pages`, else the count). */
+  next: boolean;
 }
 
 /** Pages already fetched, by question and page number (the newest questions only). */
 const pageCache = new Map<string, Map<number, Promise<PageAnswer>>>();
 const PAGE_CACHE_QUESTIONS = 20;
 
-function pageOf(json: unknown, url: string): PageAnswer {
-  const page = obj(json);
-  const contents = page?.['contents'];
-  if (!page || !Array.isArray(contents)) throw new DatasetLoadError('not-json', `${url} did not answer with an HSDS page.`, url);
-  return { items: arr(contents), totalItems: numOf(page['total_items']) ?? contents.length, capped: page['total_items_capped'] === true };
+/**
+ * One page of an answer. Whether another follows is what the API says (`last_page`,
+ * `total_pages`), never worked out from the page size asked for: a directory may serve fewer.
+ */
+function pageOf(json: unknown, url: string, page: number): PageAnswer {
+  const answer = obj(json);
+  const contents = answer?.['contents'];
+  if (!answer || !Array.isArray(contents)) throw new DatasetLoadError('not-json', `${url} did not answer with an HSDS page.`, url);
+  const totalItems = numOf(answer['total_items']) ?? contents.length;
+  const lastPage = answer['last_page'];
+  const totalPages = numOf(answer['total_pages']);
+  const next = typeof lastPage === 'boolean' ? !lastPage : totalPages !== undefined ? page < totalPages : contents.length > 0 && page * contents.length < totalItems;
+  return { items: arr(contents), totalItems, capped: answer['total_items_capped'] === true, next };
+}
+
+/** One answer from the answers of several terms (one request each): every item, every count. */
+function mergedPages(answers: PageAnswer[]): PageAnswer {
+  return {
+    items: answers.flatMap((a) => a.items),
+    totalItems: answers.reduce((n, a) => n + a.totalItems, 0),
+    capped: answers.some((a) => a.capped),
+    next: answers.some((a) => a.next),
+  };
 }
 
 /**
@@ -432,11 +595,12 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
     info: undefined,
     async load(signal: AbortSignal, onPartial?: OnPartial): Promise<LoadedDataset> {
       const base = baseOf(api);
-      // One budget for every request of this load: its pages, terms and organizations.
+      // One budget for every request of this load: its pages, terms, details and organizations.
       const clock = fetchOptions.clock ?? loadTiming.clock;
       const ask: FetchOptions = { ...fetchOptions, signal, deadlineAt: clock.now() + (fetchOptions.deadlineMs ?? LOAD_BUDGET_MS) };
       const taxonomy = await taxonomyFrom(options.taxonomy, ask);
-      const termIds = await termIdsFor(query.categories, base, taxonomy, ask);
+      const { ids: termIds, terms } = await termIdsFor(query.categories, base, taxonomy, ask);
+      const mapping: MappingOptions = { ...options, taxonomy, terms };
       let cached = pageCache.get(question);
       if (!cached) {
         cached = new Map();
@@ -450,9 +614,16 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
       for (let page = 1; page <= pages; page++) {
         let answer = cached.get(page);
         if (!answer) {
-          const url = hsdsPageUrl(api, query, page, termIds);
-          // A page can be huge (a directory that ignores per_page): parsed a service a step.
-          answer = fetchJson(url, { ...ask, recordsKey: 'contents' }).then((json) => pageOf(json, url));
+          // One request a term: HSDS 3.0 takes one `taxonomy_term_id`.
+          const asked = (termIds.length ? termIds : [undefined]).map((termId) => {
+            const url = hsdsPageUrl(api, query, page, termId);
+            // A page can be huge (a directory that ignores per_page): parsed a service a step.
+            return fetchJson(url, { ...ask, recordsKey: 'contents' }).then((json) => pageOf(json, url, page));
+          });
+          answer = Promise.all(asked).then(async (got) => {
+            const one = mergedPages(got);
+            return { ...one, items: await withDetails(one.items, kind, base, ask) };
+          });
           cached.set(page, answer);
           const pagesOfQuestion = cached;
           // A failed or cancelled page is asked again next time.
@@ -469,12 +640,12 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
           break;
         }
         answers.push(got);
-        const more = page < pages && page * query.perPage < got.totalItems;
+        const more = page < pages && got.next;
         if (!more) break;
         if (page === 1 && onPartial) {
           // The first page on screen while the next ones are asked for.
           const items = got.items.map((item) => ({ kind, item }) as const);
-          const doc = await runInSlices(hsdsDatasetSteps(items, { ...options, taxonomy }), slicing);
+          const doc = await runInSlices(hsdsDatasetSteps(items, mapping), slicing);
           const first = await datasetFromSliced(doc, question, signal);
           await onPartial({ dataset: first.dataset, checked: items.length, total: got.totalItems, early: true });
         }
@@ -483,8 +654,12 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
       const services = items.map(({ item }) => (kind === 'services' ? item : obj(item['service']))).filter((x): x is Json => x !== undefined);
       await addOrganizations(services, base, ask);
       const last = answers[answers.length - 1];
-      source.info = { totalItems: last?.totalItems ?? 0, capped: last?.capped ?? false, fetched: items.length };
-      const doc = await runInSlices(hsdsDatasetSteps(items, { ...options, taxonomy }), slicing);
+      const fetched = items.length;
+      // Every match the API has; when it has no more pages, what came is all of it (a directory
+      // may count what it cannot serve).
+      const totalItems = last?.next === false && !unfinished ? fetched : Math.max(last?.totalItems ?? 0, fetched + (last?.next ? 1 : 0));
+      source.info = { totalItems, capped: last?.capped ?? false, fetched };
+      const doc = await runInSlices(hsdsDatasetSteps(items, mapping), slicing);
       const loaded = await datasetFromSliced(doc, question, signal);
       return unfinished ? { ...loaded, unfinished } : loaded;
     },
@@ -495,7 +670,8 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
 /** Forget every page fetched (tests, or after a directory reloads its data). */
 export function clearHsdsCache(): void {
   pageCache.clear();
-  termIdCache.clear();
+  termCache.clear();
   taxonomyFiles.clear();
   organizationCache.clear();
+  detailCache.clear();
 }

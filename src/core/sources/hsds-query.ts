@@ -30,19 +30,25 @@ export function baseOf(api: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-/** The request for one page of a question (the path and its parameters, never coordinates). */
-export function hsdsPageUrl(api: string, query: HsdsQuery, page: number, termIds: readonly string[] = []): string {
+/**
+ * The request for one page of a question (the path and its parameters, never coordinates).
+ * `termId`: one taxonomy term (HSDS 3.0 types `taxonomy_term_id` as one id; several terms are
+ * several requests). `full=true` asks for nested services (phones, places, terms), which a list
+ * may otherwise leave out.
+ */
+export function hsdsPageUrl(api: string, query: HsdsQuery, page: number, termId?: string): string {
   const base = baseOf(api);
   const near = /^\d{5}$/.test(query.zip);
   const url = new URL(near ? 'service_at_locations' : 'services', base);
   const q = url.searchParams;
   const words = query.search.trim().slice(0, 200);
   if (words) q.set('search', words);
-  if (termIds.length) q.set('taxonomy_term_id', termIds.join(','));
+  if (termId) q.set('taxonomy_term_id', termId);
   if (near) {
     q.set('postcode', query.zip);
     q.set('proximity', String(Math.round(query.proximity > 0 ? Math.min(query.proximity, HSDS_PROXIMITY_MAX) : HSDS_PROXIMITY_MAX)));
   }
+  q.set('full', 'true');
   q.set('page', String(page));
   q.set('per_page', String(Math.min(100, Math.max(1, Math.round(query.perPage)))));
   return url.href;
