@@ -71,6 +71,9 @@ describe('the elements with api, against another HSDS 3.0 directory', () => {
     // A service whose terms name nothing of ours, and one with no terms, are under "Other".
     const other = $$(el, '.results .card').filter((c) => /Legal Aid|Neighbors Helping/.test(c.textContent ?? ''));
     expect(other.map((c) => [...c.querySelectorAll('.chip')].map((x) => x.textContent?.trim()))).to.deep.equal([['Other'], ['Other']]);
+    // Details came for the one-to-one items: the vanity number, dialable.
+    const roxbury = $$(el, '.results .card').find((c) => /Roxbury Recovery Drop-In/.test(c.textContent ?? ''));
+    expect(roxbury?.querySelector('a[href^="tel:"]')?.getAttribute('href')).to.match(/18004384357/);
     // Its pages are asked by what it says (total_pages), and details for its one-to-one items.
     const asked = await requests(key);
     expect(asked.filter((u) => u.pathname === '/services').map((u) => u.searchParams.get('page'))).to.deep.equal(['1', '2', '3']);

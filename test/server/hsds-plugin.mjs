@@ -10,7 +10,8 @@
 // Either answers { starting: true } while the server is still starting: ask again.
 // With a payload `{ instance: 'name' }` a test file gets a port (and a request list) of its
 // own, served from the same database, so files running at once never count each other's
-// requests.
+// requests. With `{ dataset: 'bundled' }` the server holds the bundled dataset
+// (data/resources.json) instead, in a database of its own, loaded when first asked for.
 //
 // And, on the test server itself (a directory that fails):
 //   GET /test-api/hsds-fail/...   -> 500 with a JSON error
@@ -29,17 +30,19 @@ const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url);
 const dataFile = (name) => new URL(`../../data/${name}`, import.meta.url);
 
 export function hsdsPlugin() {
-  /** The database, loaded once, and how to start a server on it. */
+  /** The database of the test fixture, loaded once, and how to start a server on it. */
   let running;
+  /** The database of the bundled dataset, loaded when first asked for. */
+  let bundled;
   /** One HTTP server per instance name, all on the one database. */
   const instances = new Map();
 
-  async function start() {
+  async function start(which = 'fixture') {
     const { openDatabase, loadDatasets, createHsdsServer } = await import('../../packages/server/src/index.js');
     const db = await openDatabase();
-    const dataset = JSON.parse(await readFile(fixture('dataset.json'), 'utf8'));
+    const dataset = JSON.parse(await readFile(which === 'bundled' ? dataFile('resources.json') : fixture('dataset.json'), 'utf8'));
     // One service with an organization (the fixture has none), for the organization names.
-    for (const r of dataset.resources) {
+    for (const r of which === 'bundled' ? [] : dataset.resources) {
       if (r.name === 'Example Recovery Coaching Dorchester') r.organization = { name: 'Example Recovery Network' };
     }
     const { zips } = JSON.parse(await readFile(dataFile('zip-centroids-ma.json'), 'utf8'));
@@ -96,12 +99,13 @@ export function hsdsPlugin() {
   }
 
   /** The named instance, started on first use. */
-  async function instance(name) {
-    const base = await running;
-    let found = instances.get(name);
+  async function instance(name, which) {
+    const base = await (which === 'bundled' ? (bundled ??= start('bundled')) : running);
+    const key = `${which}|${name}`;
+    let found = instances.get(key);
     if (!found) {
       found = base.server();
-      instances.set(name, found);
+      instances.set(key, found);
     }
     return found;
   }
@@ -117,9 +121,10 @@ export function hsdsPlugin() {
       if (command !== 'hsds-server' && command !== 'hsds-requests') return undefined;
       running ??= start();
       const name = typeof payload?.instance === 'string' ? payload.instance : 'main';
+      const which = payload?.dataset === 'bundled' ? 'bundled' : 'fixture';
       // A command must answer within the runner's message timeout (20 s): while the server is
       // still starting, say so and let the test ask again.
-      const api = await Promise.race([instance(name), new Promise((resolve) => setTimeout(resolve, 5_000, undefined))]);
+      const api = await Promise.race([instance(name, which), new Promise((resolve) => setTimeout(resolve, 5_000, undefined))]);
       if (!api) return { starting: true };
       return command === 'hsds-server' ? { url: api.url, leanUrl: api.leanUrl } : { urls: [...api.seen] };
     },
@@ -128,6 +133,7 @@ export function hsdsPlugin() {
       const base = await running;
       for (const found of instances.values()) await (await found).close();
       await base.db.close();
+      if (bundled) await (await bundled).db.close();
     },
   };
 }
