@@ -308,6 +308,7 @@
 'sc8e91daffbe2d6dd': `la lista de centros`,
 'sc93a79f7816a0382': `Más cercanos al código postal`,
 'sc9daf606473a64c7': `Idioma`,
+'sc9e494c8346b7cb5': `Otros`,
 'sca1a826088564455': `Resultados`,
 'sca9e6b8d9adb22e8': `Nada coincide con estas opciones`,
 'scbc8092987dd2213': `Escriba un código postal de cinco dígitos, por ejemplo 02118.`,
