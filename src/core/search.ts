@@ -294,6 +294,8 @@ export const USEFUL_CATEGORY_ORDER: readonly Category[] = [
   'outreach',
   'youth-prevention',
   'disposal',
+  // A directory's service whose category is not known: last.
+  'other',
 ];
 
 /**
