@@ -4,7 +4,7 @@
 // (test/server/hsds-other.mjs), paging by what it says and one taxonomy term a request.
 import { expect } from '@open-wc/testing';
 import { clearHsdsCache, datasetFromHsds, hsdsApiSource } from '../../src/core/sources/hsds-api.js';
-import { categoryOfTerm } from '../../src/core/sources/hsds-terms.js';
+import { categoryOfTerm, disposalItemsOfTerm } from '../../src/core/sources/hsds-terms.js';
 import { emailAddress, phoneNumber, webAddress } from '../../src/core/sources/hsds-values.js';
 import { datasetFrom } from '../../src/core/load.js';
 import type { Resource } from '../../src/core/schema.js';
@@ -109,6 +109,20 @@ describe('reading another HSDS directory', () => {
     expect(categoryOfTerm({ name: 'Medication Take-Back Sites' })).to.equal('disposal');
     expect(categoryOfTerm({ name: 'Narcan distribution' })).to.equal('naloxone');
     expect(categoryOfTerm({ code: 'FT-3000', name: 'Legal Services' })).to.equal(undefined);
+  });
+
+  it('reads what a disposal place takes only from words of its terms that say so', () => {
+    expect(disposalItemsOfTerm({ name: 'Medication Take-Back Sites' })).to.deep.equal(['pills']);
+    expect(disposalItemsOfTerm({ name: 'Sharps Disposal' })).to.deep.equal(['sharps']);
+    expect(disposalItemsOfTerm({ name: 'Syringe Services Programs' })).to.deep.equal([]);
+    expect(disposalItemsOfTerm({ name: 'Safe Disposal' })).to.deep.equal([]);
+    const { resources } = shown([
+      service('a', { attributes: [{ taxonomy_term: { id: 't1', name: 'Medication Take-Back Sites' } }] }),
+      service('b', { attributes: [{ taxonomy_term: { id: 't2', name: 'Safe Disposal' } }] }),
+    ]);
+    expect(byName(resources, 'Service a').disposal).to.deep.equal({ accepts: ['pills'] });
+    expect(byName(resources, 'Service b').categories).to.deep.equal(['disposal']);
+    expect(byName(resources, 'Service b').disposal).to.equal(undefined);
   });
 
   it('normalises only what it recognises, and leaves the rest for the validator to name', () => {

@@ -5,15 +5,21 @@
  * pages), its `key` is that question, and a new question is a new source. Pages already
  * fetched for the same question are kept, so "Show more" fetches only the next page.
  *
- *  - `GET /services?search=&page=&per_page=[&taxonomy_term_id=]` without a ZIP;
+ *  - `GET /services?search=&full=true&page=&per_page=[&taxonomy_term_id=]` without a ZIP;
  *  - `GET /service_at_locations?postcode=&proximity=&…` near a ZIP (nearest first);
+ *  - one request a taxonomy term (HSDS 3.0 takes one `taxonomy_term_id`), the answers merged;
+ *  - `GET /services/{id}` for a list item that carries its one-to-one fields only, a few at a time;
  *  - `GET /organizations/{id}` for a service that carries only its `organization_id`.
+ * Pages follow what the API says (`last_page`, `total_pages`), not the page size asked for.
  *
  * HSDS services (with their locations, addresses, phones, schedules, languages and cost
  * options) become the same flat records a JSON file holds, checked by the same validator.
  * The facts HSDS has no field for are read from the `recovery-finder-*` attributes when the
- * directory has them (the reference server, packages/server); an editor can map the
- * directory's own taxonomy terms to our categories.
+ * directory has them (the reference server, packages/server; names from the one contract,
+ * packages/server/src/hsds-contract.js). Another directory's taxonomy terms are read by their
+ * 211/AIRS or SAMHSA code or their name (hsds-terms.ts), or by an editor's map; a service with
+ * none we know is kept under "other". Ordinary ways of writing a web address, an e-mail or a
+ * phone number are read (hsds-values.ts); a value still not valid costs its record that value.
  *
  * Privacy: the only place ever sent is a ZIP code. There is no parameter for coordinates.
  *
@@ -22,7 +28,7 @@
 import * as v from 'valibot';
 import { CATEGORIES, DAYS, PhoneSchema, ResourceSchema, SCHEMA_VERSION, isTimeZone, type Category, type Day } from '../schema.js';
 import { HSDS_CONTRACT as contract } from '../../../packages/server/src/hsds-contract.js';
-import { categoryOfTerm } from './hsds-terms.js';
+import { categoryOfTerm, disposalItemsOfTerm } from './hsds-terms.js';
 import { emailAddress, phoneNumber, webAddress } from './hsds-values.js';
 import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
 import { DatasetLoadError, LOAD_BUDGET_MS, datasetFromSliced, fetchJson, loadTiming, type FetchOptions, type LoadedDataset, type OnPartial } from '../load.js';
@@ -222,9 +228,11 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
   const kind = codes(attrs, contract.links.kind)[0];
   const populations = codes(attrs, contract.links.population);
   const accepts = codes(attrs, contract.links.disposal_item);
-  // Another directory's medicine take-back place: it says nothing of what it takes, and every
-  // take-back place takes pills.
-  if (!accepts.length && !kind && categories.includes('disposal')) accepts.push('pills');
+  // Another directory's take-back place: what its terms' names say it takes (never assumed).
+  if (!accepts.length && !kind) {
+    const said = new Set(attrs.filter((a) => !OWN_TAXONOMIES.has(a.taxonomy)).flatMap((a) => disposalItemsOfTerm({ name: a.name })));
+    accepts.push(...said);
+  }
   const languages = arr(service['languages']).map((l) => textOf(l['code'])).filter((c): c is string => c !== undefined);
   const startsAt = fieldOf(attrs, 'event-starts-at');
   const endsAt = fieldOf(attrs, 'event-ends-at');

@@ -2,11 +2,13 @@
  * Another directory's taxonomy terms read as our categories, without a hand-made map: by the
  * term's code where it is a code of a taxonomy we know (the 211/AIRS taxonomy, SAMHSA's
  * treatment locator), else by the words of its name. A term neither names is left out; a
- * service with no term we can read is kept under "other" by the reader.
+ * service with no term we can read is kept under "other" by the reader. What a disposal place
+ * takes is read only from a term's words that say it ("Medication take-back", "Sharps disposal"):
+ * a place whose terms do not say is never assumed to take anything.
  *
  * DOM-free.
  */
-import type { Category } from '../schema.js';
+import type { Category, DisposalItem } from '../schema.js';
 
 /** A taxonomy term as a directory gives it (any part may be missing). */
 export interface TermFacts {
@@ -73,4 +75,18 @@ export function categoryOfTerm(term: TermFacts): Category | undefined {
   }
   const name = term.name?.trim() ?? '';
   return name ? BY_NAME.find(([words]) => words.test(name))?.[1] : undefined;
+}
+
+/** Words of a term's name that say a place takes things back. */
+const TAKES_BACK = /take[- ]?back|disposal|drop[- ]?(box|off)|collection/i;
+/** What it takes, by the words of the same name. */
+const ITEMS: [RegExp, DisposalItem][] = [
+  [/medication|medicine|drug|pill|prescription|pharmac/i, 'pills'],
+  [/sharps|needle|syringe/i, 'sharps'],
+];
+
+/** The disposal items a term's name says a place takes ("Medication Take-Back Sites": pills); none when it does not say. */
+export function disposalItemsOfTerm(term: TermFacts): DisposalItem[] {
+  const name = term.name?.trim() ?? '';
+  return TAKES_BACK.test(name) ? ITEMS.filter(([words]) => words.test(name)).map(([, item]) => item) : [];
 }
