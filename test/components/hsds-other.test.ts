@@ -3,6 +3,7 @@
 // AIRS and SAMHSA codes), two services at one location, one unknown time zone, and the ordinary
 // ways of writing web addresses, e-mails and phone numbers. A resident sees every service.
 import { fixture, html, expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/resource-search/resource-search.js';
 import '../../src/components/prsc-map/prsc-map.js';
 import '../../src/components/disposal-locator/disposal-locator.js';
@@ -78,6 +79,32 @@ describe('the elements with api, against another HSDS 3.0 directory', () => {
     const asked = await requests(key);
     expect(asked.filter((u) => u.pathname === '/services').map((u) => u.searchParams.get('page'))).to.deep.equal(['1', '2', '3']);
     expect(asked.filter((u) => u.pathname.startsWith('/services/')).length).to.equal(SERVICES.length);
+    await expect(el).to.be.accessible();
+  });
+
+  it('<recovery-resource-search>: a service under "Other" is found by the "Other" filter and by its words', async () => {
+    const key = `other-${Math.random().toString(36).slice(2)}`;
+    const el = await fixture<RecoveryResourceSearch>(html`<recovery-resource-search style="width: 1000px"
+      api=${directory(key)} page-size="20" zip-table-url=${ZIPS} zip-table-national-url=${ZIPS}></recovery-resource-search>`);
+    await until(() => /^\d+ results?/.test(status(el)), 'the first results');
+    for (let presses = 0; presses < 10 && texts(el, '.results .card .name').length < SERVICES.length; presses++) {
+      const shown = texts(el, '.results .card .name').length;
+      $$(el, 'button[part="more"]')[0]?.click();
+      await until(() => texts(el, '.results .card .name').length > shown, 'the next page');
+    }
+    const box = $$(el, '.categories label').find((l) => /^Other\b/.test(l.textContent?.trim() ?? ''))?.querySelector('input');
+    expect(box, 'an "Other" filter').to.be.instanceOf(HTMLInputElement);
+    box?.click();
+    await until(() => status(el) === '2 results', 'the "Other" filter');
+    expect(sorted(texts(el, '.results .card .name'))).to.deep.equal(['Harbor Legal Aid Clinic', 'Neighbors Helping Neighbors']);
+    box?.click();
+    await until(() => status(el) !== '2 results' && !/Searching/.test(status(el)), 'the filter off');
+    const input = (el.shadowRoot as ShadowRoot).querySelector<HTMLInputElement>('input[type="search"]') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'legal aid' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => status(el) === '1 result', 'the search');
+    expect(texts(el, '.results .card .name')).to.deep.equal(['Harbor Legal Aid Clinic']);
     await expect(el).to.be.accessible();
   });
 
