@@ -11,7 +11,7 @@ import type { RecoveryResourceSearch } from '../../src/components/resource-searc
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
 import { clearHsdsCache } from '../../src/core/sources/hsds-api.js';
-import { datasetUrl, failOnLitWarnings, until } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, localeReady, until } from '../helpers.js';
 
 const ZIPS = datasetUrl({ fixture: 'search-zips' });
 const NOON = new Date('2026-04-25T12:00:00-04:00');
@@ -105,6 +105,22 @@ describe('the elements with api, against another HSDS 3.0 directory', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => status(el) === '1 result', 'the search');
     expect(texts(el, '.results .card .name')).to.deep.equal(['Harbor Legal Aid Clinic']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('<recovery-resource-search lang="es">: "Other" in Spanish', async () => {
+    const key = `es-${Math.random().toString(36).slice(2)}`;
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><recovery-resource-search style="width: 1000px"
+      api=${directory(key)} zip-table-url=${ZIPS} zip-table-national-url=${ZIPS}></recovery-resource-search></div>`);
+    await localeReady();
+    const el = wrapper.querySelector('recovery-resource-search') as RecoveryResourceSearch;
+    await until(() => texts(el, '.results .card .name').length > 0, 'the first results');
+    const input = (el.shadowRoot as ShadowRoot).querySelector<HTMLInputElement>('input[type="search"]') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'neighbors' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => texts(el, '.results .card .name').join() === 'Neighbors Helping Neighbors', 'the search');
+    expect(texts(el, '.results .card .chip')).to.deep.equal(['Otros']);
     await expect(el).to.be.accessible();
   });
 
