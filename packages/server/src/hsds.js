@@ -66,7 +66,6 @@ const label = (/** @type {string} */ slug) => slug.charAt(0).toUpperCase() + slu
  * Our vocabularies as HSDS taxonomies, from the one contract the reader shares
  * (hsds-contract.js). Term codes are the slugs of src/core/schema.ts; a term's UUID is
  * uuidFor('taxonomy_term', taxonomy, code).
- * @type {Record<string, { description: string, terms: string[] }>}
  */
 export const TAXONOMIES = contract.taxonomies;
 
