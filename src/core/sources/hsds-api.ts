@@ -203,12 +203,26 @@ function scheduleOf(service: Json, fallbackZone: { zone?: string | undefined }):
   return Object.keys(s).length ? s : undefined;
 }
 
-function addressOf(location: Json | undefined): Json | undefined {
+function addressOf(location: Json | undefined, ours: boolean): Json | undefined {
   const a = arr(location?.['addresses']).find((x) => textOf(x['address_type']) !== 'postal') ?? arr(location?.['addresses'])[0];
-  if (!a) return undefined;
+  if (!a) return ours ? addressInWords(textOf(location?.['description'])) : undefined;
   const out: Json = { city: textOf(a['city']), state_province: textOf(a['state_province']) };
   for (const k of ['address_1', 'address_2', 'postal_code'] as const) if (textOf(a[k])) out[k] = textOf(a[k]);
   return out;
+}
+
+/**
+ * The reference server's address with no street or no ZIP code, which HSDS 3.0 cannot carry as
+ * an address: it writes it as the location's description, "street, second line, city, state"
+ * (packages/server/src/api.js), and it is read back here. Only for a location of the reference
+ * server: another directory's description is words about the place.
+ */
+function addressInWords(words: string | undefined): Json | undefined {
+  const parts = words?.split(', ').map((p) => p.trim()) ?? [];
+  if (parts.length < 2 || parts.length > 4 || parts.some((p) => !p)) return undefined;
+  const [state, city, ...street] = parts.reverse();
+  const [address_1, address_2] = street.reverse();
+  return { ...(address_1 ? { address_1 } : {}), ...(address_2 ? { address_2 } : {}), city, state_province: state };
 }
 
 /** One flat record for a service at one location (or at none: an online service or a line). */
@@ -261,7 +275,7 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
     organization: textOf(organization?.['name'])
       ? { name: textOf(organization?.['name']), ...(textOf(organization?.['website']) ? { url: webAddress(textOf(organization?.['website'])) } : {}) }
       : undefined,
-    address: addressOf(location),
+    address: addressOf(location, ours !== undefined),
     location: lat !== undefined && lon !== undefined
       ? { latitude: lat, longitude: lon, precision: fieldOf(locAttrs, 'location-precision') ?? 'source-geocoded' }
       : undefined,
