@@ -176,6 +176,15 @@ describe('asking another HSDS directory (test/server/hsds-other.mjs)', () => {
     expect(terms.sort()).to.deep.equal(['tt-centres', 'tt-takeback']);
   });
 
+  it('a category the directory has no term for is nothing of it: no request, no service', async () => {
+    const k = key();
+    const source = ask(k, ['housing'], 100, 1);
+    const { dataset } = await source.load(new AbortController().signal);
+    expect(dataset.resources).to.deep.equal([]);
+    expect(source.info?.totalItems).to.equal(0);
+    expect((await requests(k)).filter((u) => u.pathname.startsWith('/services'))).to.deep.equal([]);
+  });
+
   it('asks for each one-to-one list item in full, and reads its terms and places', async () => {
     const k = key();
     const { dataset } = await ask(k, [], 100, 5).load(new AbortController().signal);

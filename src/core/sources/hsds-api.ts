@@ -31,7 +31,7 @@ import { HSDS_CONTRACT as contract } from '../../../packages/server/src/hsds-con
 import { categoryOfTerm, disposalItemsOfTerm } from './hsds-terms.js';
 import { emailAddress, phoneNumber, webAddress } from './hsds-values.js';
 import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
-import { DatasetLoadError, LOAD_BUDGET_MS, datasetFromSliced, fetchJson, loadTiming, type FetchOptions, type LoadedDataset, type OnPartial } from '../load.js';
+import { DatasetLoadError, LOAD_BUDGET_MS, datasetFrom, datasetFromSliced, fetchJson, loadTiming, type FetchOptions, type LoadedDataset, type OnPartial } from '../load.js';
 import { runInSlices, runWhole, type SliceOptions } from '../slices.js';
 import type { DataSource } from './types.js';
 import { baseOf, hsdsPageUrl, questionKey, type HsdsQuery } from './hsds-query.js';
@@ -621,8 +621,16 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
       const clock = fetchOptions.clock ?? loadTiming.clock;
       const ask: FetchOptions = { ...fetchOptions, signal, deadlineAt: clock.now() + (fetchOptions.deadlineMs ?? LOAD_BUDGET_MS) };
       const taxonomy = await taxonomyFrom(options.taxonomy, ask);
-      const { ids: termIds, terms } = await termIdsFor(query.categories, base, taxonomy, ask);
+      // "other" has no term in any directory: with it, everything is asked for (and the element
+      // keeps what it shows by its categories).
+      const asking = query.categories.includes('other') ? [] : query.categories;
+      const { ids: termIds, terms } = await termIdsFor(asking, base, taxonomy, ask);
       const mapping: MappingOptions = { ...options, taxonomy, terms };
+      if (asking.length && !termIds.length) {
+        // The directory has no term for these categories: nothing of it is one (never every service).
+        source.info = { totalItems: 0, capped: false, fetched: 0 };
+        return datasetFrom(datasetFromHsds([], mapping), question);
+      }
       let cached = pageCache.get(question);
       if (!cached) {
         cached = new Map();
