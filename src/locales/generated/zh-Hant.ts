@@ -63,6 +63,7 @@
 's69c1a6b58d5b4b9c': `Help finding care`,
 'scbf904c92275f9b7': `Youth and prevention`,
 's27d4b8a6b00ded9b': `Safe disposal`,
+'sc9e494c8346b7cb5': `Other`,
 's8357b8af1624ae14': `Adults`,
 's4d47d98fd7b2e910': `Youth`,
 's4f74e73225aa83c8': `Young adults`,
