@@ -312,6 +312,8 @@ export function addRecord(rows, record, seenOrganizations, context) {
       service_id: serviceId,
       location_id: locationId,
       description: null,
+      // Not an HSDS field: the service's name, so lists are read in name order from an index.
+      sort_name: r.name,
     });
   }
 }

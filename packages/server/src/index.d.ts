@@ -57,7 +57,6 @@ export function boundingBox(lat: number, lon: number, metres: number): { minLat:
 export const EARTH_RADIUS_M: number;
 export const PER_PAGE_DEFAULT: number;
 export const PER_PAGE_MAX: number;
-export const MAX_DEPTH: number;
-export const MAX_RESULTS: number;
+export const PAGE_MAX: number;
 export const PROXIMITY_MAX: number;
 export const SEARCH_MAX: number;

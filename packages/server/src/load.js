@@ -32,7 +32,7 @@ const TABLES = {
     id: 'uuid', location_id: 'uuid', address_1: 'text', address_2: 'text', city: 'text', region: 'text',
     state_province: 'text', postal_code: 'text', country: 'text', address_type: 'text',
   },
-  service_at_location: { id: 'uuid', service_id: 'uuid', location_id: 'uuid', description: 'text' },
+  service_at_location: { id: 'uuid', service_id: 'uuid', location_id: 'uuid', description: 'text', sort_name: 'text' },
   phone: {
     id: 'uuid', service_id: 'uuid', position: 'int4', number: 'text', extension: 'int4', type: 'text', description: 'text',
   },
@@ -90,7 +90,8 @@ create table ${s}.address (
   address_2 text, city text not null, region text, state_province text not null, postal_code text,
   country text not null, address_type text not null);
 create table ${s}.service_at_location (
-  id uuid not null, service_id uuid not null, location_id uuid not null, description text);
+  id uuid not null, service_id uuid not null, location_id uuid not null, description text,
+  sort_name text not null);
 create table ${s}.phone (
   id uuid not null, service_id uuid not null, position int not null,
   number text not null, extension int, type text, description text);
@@ -158,12 +159,14 @@ create index on ${s}.address (location_id);
 create index on ${s}.address (postal_code);
 create index on ${s}.service_at_location (service_id);
 create index on ${s}.service_at_location (location_id);
+create index on ${s}.service_at_location (sort_name, id);
+create index on ${s}.service_term (term_id, name, service_id);
+create index on ${s}.service_term (taxonomy_id, service_id);
 create index on ${s}.phone (service_id, position);
 create index on ${s}.schedule (service_id, position);
 create index on ${s}.language (service_id, position);
 create index on ${s}.cost_option (service_id);
 create index on ${s}.attribute (link_id);
-create index on ${s}.attribute (taxonomy_term_id, link_id);
 create index on ${s}.taxonomy_term (taxonomy_id);
 `;
 }
@@ -288,10 +291,19 @@ export async function loadDatasets(db, datasets, options = {}) {
       await tx.query(`insert into ${NEXT}.meta (key, value) values ($1, $2)`, [key, value]);
     }
     for (const statement of constraints(NEXT)) await tx.query(statement);
+    // The taxonomy filter's table: one row per service and term of the linking taxonomies, in
+    // the order lists are read (name, id), and the number of services of each term.
+    await tx.query(`create table ${NEXT}.service_term as
+      select distinct a.taxonomy_term_id as term_id, t.taxonomy_id, s.name, s.id as service_id
+      from ${NEXT}.attribute a join ${NEXT}.service s on s.id = a.link_id join ${NEXT}.taxonomy_term t on t.id = a.taxonomy_term_id
+      where a.link_entity = 'service' and a.link_type <> 'recovery-finder-field'`);
+    await tx.query(`create table ${NEXT}.term_count as
+      select term_id, count(*)::int8 as n from ${NEXT}.service_term group by term_id`);
+    await tx.query(`alter table ${NEXT}.term_count add primary key (term_id)`);
     for (const statement of indexes(NEXT, postgis).split(';')) {
       if (statement.trim()) await tx.query(statement);
     }
-    for (const table of [...Object.keys(TABLES), 'meta']) await tx.query(`analyze ${NEXT}.${table}`);
+    for (const table of [...Object.keys(TABLES), 'meta', 'service_term', 'term_count']) await tx.query(`analyze ${NEXT}.${table}`);
     if (options.beforeCommit) await options.beforeCommit(tx);
     // The swap: readers see the old schema until this transaction commits.
     await tx.query(`drop schema if exists ${LIVE} cascade`);

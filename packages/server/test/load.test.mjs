@@ -6,7 +6,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadDatasets, uuidFor, MAX_RESULTS } from '@recovery-finder/server';
+import fc from 'fast-check';
+import { loadDatasets, uuidFor } from '@recovery-finder/server';
 import { BACKENDS, open, start, get } from './backends.mjs';
 import { KNOWN, seeded, dataset, zips, root, HOME_ZIP, metres } from './fixture.mjs';
 
@@ -116,36 +117,72 @@ for (const backend of BACKENDS) {
       assert.ok(s.attributes.some((a) => a.taxonomy_term.code === 'prsc'));
     });
 
-    test('past 1,000 results: total_items stops at 1,000 and says so, paging stops there, nearest stays first', async () => {
-      const many = seeded(1100, 5);
-      await loadDatasets(db, [dataset([...KNOWN, ...many])], { zips });
-      const all = (await get(api.base, '/services?per_page=1&full=false')).json;
-      assert.equal(all.total_items, KNOWN.length + many.length, 'an unfiltered list is counted exactly');
-      assert.equal(all.total_items_capped, undefined);
-      const search = (await get(api.base, '/services?search=near%20Boston&full=false')).json;
-      assert.equal(search.total_items, MAX_RESULTS);
-      assert.equal(search.total_items_capped, true);
-      assert.equal(search.total_pages, MAX_RESULTS / 25);
-      const last = (await get(api.base, `/services?search=near%20Boston&full=false&page=${MAX_RESULTS / 25}`)).json;
-      assert.equal(last.size, 25);
-      assert.equal(last.last_page, true);
-      const deeper = await get(api.base, `/services?search=near%20Boston&page=${MAX_RESULTS / 25 + 1}`);
-      assert.equal(deeper.status, 400);
-      assert.equal(deeper.json.parameter, 'page');
-      const few = (await get(api.base, '/services?search=naloxone&full=false')).json;
-      assert.equal(few.total_items_capped, undefined);
-      // Nearest first even when more than 1,000 places are in range.
+    test('every advertised page is served: walking a large directory gives every match exactly once', async () => {
+      const many = seeded(2600, 5);
+      // Services of one name: the order must break the tie the same way on every page.
+      const twins = seeded(60, 9).map((r, i) => ({ ...r, id: `twin-${i}`, name: 'Harbor Twin Sober Housing' }));
+      const all = [...KNOWN, ...many, ...twins];
+      await loadDatasets(db, [dataset(all)], { zips });
+      const term = (taxonomy, code) => uuidFor('taxonomy_term', taxonomy, code);
+      const service = term('recovery-finder-kind', 'service');
+      const housing = term('recovery-finder-category', 'housing');
+      const groups = term('recovery-finder-category', 'support-groups');
       const [lat, lon] = zips[HOME_ZIP];
-      const want = [...KNOWN, ...many]
-        .filter((r) => r.location)
-        .map((r) => ({ id: uuidFor('service_at_location', r.id), d: metres(lat, lon, r.location.latitude, r.location.longitude) }))
-        .filter((x) => x.d <= 30000)
-        .sort((a, b) => a.d - b.d);
-      assert.ok(want.length > MAX_RESULTS);
-      const near = (await get(api.base, `/service_at_locations?postcode=${HOME_ZIP}&proximity=30000&per_page=100&full=false`)).json;
-      assert.equal(near.total_items, MAX_RESULTS);
-      assert.equal(near.total_items_capped, true);
-      assert.deepEqual(near.contents.map((x) => x.id), want.slice(0, 100).map((x) => x.id));
+      const within = (r, m) => r.location && metres(lat, lon, r.location.latitude, r.location.longitude) <= m;
+      const ids = (list, entity = 'service') => list.map((r) => uuidFor(entity, r.id)).sort();
+      const cases = [
+        { path: '/services?full=false', want: ids(all) },
+        { path: '/services?search=boston&full=false', want: ids(all.filter((r) => /boston/i.test(`${r.description} ${r.region ?? ''}`))) },
+        { path: `/services?taxonomy_term_id=${service}&full=false`, want: ids(all.filter((r) => r.kind === 'service')) },
+        {
+          path: `/services?taxonomy_term_id=${housing},${groups}&full=false`,
+          want: ids(all.filter((r) => r.categories.includes('housing') || r.categories.includes('support-groups'))),
+        },
+        { path: '/service_at_locations?full=false', want: ids(all.filter((r) => r.location || r.address), 'service_at_location') },
+        {
+          path: `/service_at_locations?postcode=${HOME_ZIP}&proximity=15000&full=false`,
+          want: ids(all.filter((r) => within(r, 15000)), 'service_at_location'),
+        },
+      ];
+      /** Every page from 1 to total_pages; the ids seen, in order. */
+      const walk = async (path, perPage) => {
+        const first = (await get(api.base, `${path}&per_page=${perPage}`)).json;
+        const seen = [...first.contents];
+        for (let n = 2; n <= first.total_pages; n++) {
+          const r = await get(api.base, `${path}&per_page=${perPage}&page=${n}`);
+          assert.equal(r.status, 200, `${path} page ${n}`);
+          assert.equal(r.json.page_number, n);
+          assert.equal(r.json.total_items, first.total_items, 'the same total on every page');
+          assert.equal(r.json.last_page, n === first.total_pages);
+          assert.equal(r.json.size, n < first.total_pages ? perPage : first.total_items - perPage * (n - 1));
+          seen.push(...r.json.contents);
+        }
+        return { total: first.total_items, seen };
+      };
+      await fc.assert(
+        // Every case, at page sizes the property picks.
+        fc.asyncProperty(fc.integer({ min: 60, max: 100 }), async (perPage) => {
+          for (const { path, want } of cases) {
+            assert.ok(want.length > 1000, `${path}: a list longer than 1,000`);
+            const { total, seen } = await walk(path, perPage);
+            assert.equal(total, want.length, `${path}: total_items is exact`);
+            assert.equal(seen.length, want.length, `${path}: as many items as total_items`);
+            assert.ok(seen.map((x) => x.id).sort().every((id, k) => id === want[k]), `${path}: every match exactly once`);
+            if (path.includes('proximity')) {
+              const d = seen.map((x) => metres(lat, lon, x.location.latitude, x.location.longitude));
+              assert.ok(d.every((x, k) => k === 0 || x >= d[k - 1] - 0.01), `${path}: nearest first, across pages`);
+            } else if (!path.includes('search')) {
+              const names = seen.map((x) => x.name ?? x.service.name);
+              assert.ok(names.every((x, k) => k === 0 || names[k - 1] <= x), `${path}: name order, across pages`);
+            }
+          }
+        }),
+        { numRuns: 2, seed: 2026 },
+      );
+      // Beyond the last page: an empty page, not an error.
+      const beyond = await get(api.base, '/services?search=boston&full=false&page=999');
+      assert.equal(beyond.status, 200);
+      assert.equal(beyond.json.size, 0);
     });
 
     if (backend.name === 'PostgreSQL') {
