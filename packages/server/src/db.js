@@ -5,10 +5,19 @@
  *  - a real PostgreSQL server through node-postgres (`pg`), with a connection pool.
  * The same SQL runs on both.
  *
+ * `read` runs the queries of one answer as one read of one dataset. On PostgreSQL that is one
+ * read-only transaction on one connection whose first act is to take `hsds.meta` (share
+ * mode), and a load takes `hsds.meta` (exclusive) before anything else of `hsds` when it
+ * swaps the new data in: so a load waits for the answers being read, answers wait for the
+ * swap, never the other way round (no deadlock), and no answer mixes the two datasets. The
+ * same holds on a streaming replica, where the swap's locks are replayed in the same order.
+ * An answer cancelled by a recovery conflict or a deadlock is read again, once or twice.
+ *
  * @typedef {{ query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }} Queryable
  * @typedef {Queryable & {
  *   kind: 'pglite' | 'postgres',
  *   transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
+ *   read: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
  *   extensions: () => Promise<Set<string>>,
  *   close: () => Promise<void>,
  * }} Database
@@ -39,6 +48,10 @@ async function openPglite(dataDir) {
     kind: 'pglite',
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    // One connection: a load holds it for its whole transaction, so a read never sees half of one.
+    read(fn) {
+      return fn(this);
+    },
     extensions: async () => new Set((await db.query('select extname from pg_extension')).rows.map((r) => /** @type {{extname: string}} */ (r).extname)),
     close: () => db.close(),
   };
@@ -87,6 +100,34 @@ async function openPostgres(url, poolSize) {
         throw error;
       } finally {
         c.release();
+      }
+    },
+    async read(fn) {
+      for (let attempt = 1; ; attempt++) {
+        const c = await pool.connect();
+        const tx = { query: async (sql, params = []) => (await c.query(sql, params)).rows };
+        let locked = false;
+        try {
+          await c.query('begin read only');
+          try {
+            await c.query('lock table hsds.meta in access share mode');
+            locked = true;
+          } catch (error) {
+            // No data loaded yet (no hsds.meta): the queries answer that themselves.
+            if (error?.code !== '42P01') throw error;
+            await c.query('rollback');
+          }
+          const result = await fn(locked ? tx : { query });
+          if (locked) await c.query('commit');
+          return result;
+        } catch (error) {
+          await c.query('rollback').catch(() => undefined);
+          // 40001: cancelled by a conflict with recovery (a replica replaying a load); 40P01: deadlock.
+          if (attempt < 3 && (error?.code === '40001' || error?.code === '40P01')) continue;
+          throw error;
+        } finally {
+          c.release();
+        }
       }
     },
     extensions: async () => new Set((await query('select extname from pg_extension')).map((r) => String(r.extname))),

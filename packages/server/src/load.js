@@ -305,7 +305,10 @@ export async function loadDatasets(db, datasets, options = {}) {
     }
     for (const table of [...Object.keys(TABLES), 'meta', 'service_term', 'term_count']) await tx.query(`analyze ${NEXT}.${table}`);
     if (options.beforeCommit) await options.beforeCommit(tx);
-    // The swap: readers see the old schema until this transaction commits.
+    // The swap: readers see the old schema until this transaction commits. hsds.meta first, as
+    // every answer takes it first (db.js, `read`): the answers being read finish, new ones wait.
+    const [live] = await tx.query(`select to_regclass('${LIVE}.meta') is not null as present`);
+    if (live?.present) await tx.query(`lock table ${LIVE}.meta in access exclusive mode`);
     await tx.query(`drop schema if exists ${LIVE} cascade`);
     await tx.query(`alter schema ${NEXT} rename to ${LIVE}`);
     return { services, organizations, locations, ms: Date.now() - started, postgis };

@@ -11,6 +11,11 @@ import { loadDatasets, uuidFor } from '@recovery-finder/server';
 import { BACKENDS, open, start, get } from './backends.mjs';
 import { KNOWN, seeded, dataset, zips, root, HOME_ZIP, metres } from './fixture.mjs';
 
+/** Wait until `check` says yes (asked again every 20 ms). */
+async function until(check) {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 const shipped = JSON.parse(readFileSync(`${root}data/resources.json`, 'utf8'));
 
 for (const backend of BACKENDS) {
@@ -30,7 +35,8 @@ for (const backend of BACKENDS) {
       await loadDatasets(db, [dataset(KNOWN)], { zips });
       // Count what the server asks the database.
       const asked = [];
-      const counting = { ...db, query: (sql, params) => (asked.push(sql), db.query(sql, params)) };
+      const count = (q) => (sql, params) => (asked.push(sql), q.query(sql, params));
+      const counting = { ...db, query: count(db), read: (fn) => db.read((tx) => fn({ query: count(tx) })) };
       const cached = await start(counting);
       try {
         const path = '/services?search=naloxone&per_page=5';
@@ -197,6 +203,49 @@ for (const backend of BACKENDS) {
         });
         assert.equal(seenDuring, KNOWN.length);
         assert.equal((await get(api.base, '/services?per_page=1&full=false')).json.total_items, 12);
+      });
+
+      test('a load swapping the data in the middle of an answer: the answer is all old data, then all new', async () => {
+        await loadDatasets(db, [dataset(KNOWN)], { zips });
+        const path = '/services?per_page=100&full=false';
+        const plain = await start(db, { cacheMb: 0 });
+        const oldAnswer = (await get(plain.base, path)).json;
+        assert.equal(oldAnswer.total_items, KNOWN.length);
+        let loading;
+        let asked = 0;
+        // The second query of the answer starts a load and waits until it has finished or waits itself.
+        const spy = {
+          ...db,
+          read: (fn) => db.read((tx) => fn({
+            query: async (sql, params) => {
+              if (++asked === 2) {
+                loading = loadDatasets(db, [dataset(seeded(30))], { zips });
+                loading.catch(() => undefined);
+                let done = false;
+                loading.then(() => (done = true), () => (done = true));
+                await until(async () => done || (await db.query(
+                  `select count(*)::int as n from pg_locks where not granted and relation = 'hsds.meta'::regclass`,
+                ))[0].n > 0);
+              }
+              return tx.query(sql, params);
+            },
+          })),
+        };
+        const swapping = await start(spy, { cacheMb: 0 });
+        try {
+          const during = await get(swapping.base, path);
+          assert.equal(during.status, 200);
+          await loading;
+          const newAnswer = (await get(plain.base, path)).json;
+          assert.equal(newAnswer.total_items, 30);
+          assert.ok(
+            [oldAnswer, newAnswer].some((x) => JSON.stringify(x) === JSON.stringify(during.json)),
+            `one dataset, not a mix: total ${during.json.total_items}, ${during.json.size} items`,
+          );
+        } finally {
+          await swapping.close();
+          await plain.close();
+        }
       });
 
       test('PostGIS and bounding box + great-circle give the same answers', async (t) => {
