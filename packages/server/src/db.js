@@ -16,6 +16,7 @@
  * @typedef {{ query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }} Queryable
  * @typedef {Queryable & {
  *   kind: 'pglite' | 'postgres',
+ *   replica?: boolean,
  *   transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
  *   read: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
  *   extensions: () => Promise<Set<string>>,
@@ -74,6 +75,9 @@ async function openPostgres(url, poolSize) {
   pool.on('error', (error) => process.stderr.write(`database connection error: ${error.message}\n`));
   const client = await pool.connect();
   try {
+    // A streaming replica is read-only: the extensions come from its primary (made by `load` there).
+    const [recovery] = (await client.query('select pg_is_in_recovery() as r')).rows;
+    if (recovery?.r) return database(pool, true);
     for (const ext of ['pg_trgm', 'unaccent']) await client.query(`create extension if not exists ${ext}`);
     // PostGIS where the server has it; without it, distance uses indexed columns and great-circle.
     try {
@@ -84,9 +88,18 @@ async function openPostgres(url, poolSize) {
   } finally {
     client.release();
   }
+  return database(pool, false);
+}
+
+/**
+ * The Database over a pool of a real server; `replica`: a read-only streaming replica.
+ * @returns {Database}
+ */
+function database(pool, replica) {
   const query = async (sql, params = []) => (await pool.query(sql, params)).rows;
   return {
     kind: 'postgres',
+    replica,
     query,
     async transaction(fn) {
       const c = await pool.connect();

@@ -216,6 +216,7 @@ async function insert(tx, s, table, rows) {
  */
 export async function loadDatasets(db, datasets, options = {}) {
   const started = Date.now();
+  if (db.replica) throw new Error('this database is a read-only replica (in recovery): run load against its primary');
   const postgis = (await db.extensions()).has('postgis');
   return db.transaction(async (tx) => {
     // One load at a time.
