@@ -170,13 +170,13 @@ try {
   const distance = results.postgis ? 'postgis' : 'bbox';
   for (const [kind, list] of Object.entries(paths).filter(([k]) => QUERIES.includes(k))) {
     const seen = [];
-    const spy = { query: (sql, params) => (seen.push([sql, params]), db.query(sql, params)) };
+    const spy = { ...db, query: (sql, params) => (seen.push([sql, [...(params ?? [])]]), db.query(sql, params)) };
     const u = new URL(list[0], base);
     if (kind === 'text' || kind === 'taxonomy') await api.listServices(spy, u.searchParams);
     else await api.listServiceAtLocations(spy, u.searchParams, { distance });
     results.plans[kind] = { path: list[0], plans: [] };
     // (not the planner's estimate that picks how a text search is read, nor the table size)
-    for (const [sql, params] of seen.filter(([q]) => !/^explain|pg_class/.test(q))) {
+    for (const [sql, params] of seen.filter(([q]) => !/^explain|pg_class|^select \(websearch/.test(q))) {
       const rows = await db.query(`explain (analyze, buffers, costs off) ${sql}`, params);
       results.plans[kind].plans.push({ sql: sql.replace(/\s+/g, ' ').slice(0, 300), plan: rows.map((r) => r['QUERY PLAN']).join('\n') });
     }

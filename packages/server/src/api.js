@@ -286,7 +286,8 @@ async function textQuery(db, search) {
 /**
  * The parts of a list query: `from` the row table with `s` (service) joined, `key` the row's
  * id column, `name` its sort name; `where` the filters; `segments` the ranks, best first,
- * each a condition (rows of a better segment come first; within one, `order`).
+ * each a condition (rows of a better segment come first; within one, `order`); together they
+ * split the matches (the last holds every match the others do not).
  * @typedef {{ from: string, key: string, name: string, where: string[], segments: { when: string, order?: string }[] }} ListQuery
  */
 
@@ -303,11 +304,17 @@ async function pageIds(db, params, q, pg, knownTotal) {
   let counts;
   if (knownTotal !== undefined && seg.length === 1) counts = [knownTotal];
   else {
+    // All matches, and each segment but the last (the segments split the matches: the last
+    // is the rest). Counted apart, so each count can use its own index (a bitmap of the
+    // full-text index; the names' index for the name matches) and checks no condition row by row.
+    const count = (extra) => `(select count(*) from ${q.from} ${w ? `${w}${extra ? ` and (${extra})` : ''}` : extra ? `where ${extra}` : ''})::int8`;
     const [row] = await db.query(
-      `select ${seg.map((x, i) => `count(*) filter (where ${x.when})::int8 as n${i}`).join(', ')} from ${q.from} ${w}`,
-      params.values,
+      `select ${count('')} as total${seg.slice(0, -1).map((x, i) => `, ${count(x.when)} as n${i}`).join('')}`,
+      params.values.slice(),
     );
-    counts = seg.map((_, i) => Number(row?.[`n${i}`] ?? 0));
+    const all = Number(row?.total ?? 0);
+    counts = seg.slice(0, -1).map((_, i) => Number(row?.[`n${i}`] ?? 0));
+    counts.push(all - counts.reduce((a, b) => a + b, 0));
   }
   const total = counts.reduce((a, b) => a + b, 0);
   // Where the page falls in each segment.
@@ -326,7 +333,7 @@ async function pageIds(db, params, q, pg, knownTotal) {
     } else skip = Math.max(0, skip - n);
   });
   if (parts.length === 0) return { total, ids: [] };
-  const rows = await db.query(`select id from (${parts.join(' union all ')}) x order by _seg, _i`, params.values);
+  const rows = await db.query(`select id from (${parts.join(' union all ')}) x order by _seg, _i`, params.values.slice());
   return { total, ids: rows.map((r) => String(r.id)) };
 }
 

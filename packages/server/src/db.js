@@ -15,9 +15,12 @@
  *
  * @typedef {{ query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }} Queryable
  * @typedef {Queryable & {
+ *   copy: (table: string, columns: string[], text: string) => Promise<void>,
+ * }} Writable  a transaction: queries, and COPY ... FROM STDIN of rows in COPY's text format
+ * @typedef {Queryable & {
  *   kind: 'pglite' | 'postgres',
  *   replica?: boolean,
- *   transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
+ *   transaction: <T>(fn: (tx: Writable) => Promise<T>) => Promise<T>,
  *   read: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
  *   extensions: () => Promise<Set<string>>,
  *   close: () => Promise<void>,
@@ -48,7 +51,12 @@ async function openPglite(dataDir) {
   return {
     kind: 'pglite',
     ...wrap(db),
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => db.transaction((tx) => fn({
+      ...wrap(tx),
+      copy: async (table, columns, text) => {
+        await tx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+      },
+    })),
     // One connection: a load holds it for its whole transaction, so a read never sees half of one.
     read(fn) {
       return fn(this);
@@ -105,7 +113,18 @@ function database(pool, replica) {
       const c = await pool.connect();
       try {
         await c.query('begin');
-        const result = await fn({ query: async (sql, params = []) => (await c.query(sql, params)).rows });
+        const result = await fn({
+          query: async (sql, params = []) => (await c.query(sql, params)).rows,
+          copy: async (table, columns, text) => {
+            const { from } = await import('pg-copy-streams');
+            const stream = c.query(from(`copy ${table} (${columns.join(', ')}) from stdin`));
+            await new Promise((resolve, reject) => {
+              stream.on('finish', resolve);
+              stream.on('error', reject);
+              stream.end(text);
+            });
+          },
+        });
         await c.query('commit');
         return result;
       } catch (error) {

@@ -58,6 +58,11 @@ const TABLES = {
 /** Mean Earth radius in metres: the sphere PostGIS uses for geography with use_spheroid = false. */
 export const EARTH_RADIUS_M = 6371008.7714;
 
+/** A text's search vector, English and Spanish stems, accents ignored, with a weight. */
+const tsv = (s, column, weight) =>
+  `setweight(to_tsvector('english'::regconfig, ${s}.unaccent_i(${column})), '${weight}') || ` +
+  `setweight(to_tsvector('spanish'::regconfig, ${s}.unaccent_i(${column})), '${weight}')`;
+
 /**
  * The tables, without their keys: primary keys, the unique record id and the foreign keys
  * are added by `constraints` once the rows are in (as pg_restore does). Checking them row by
@@ -69,15 +74,24 @@ function ddl(s, postgis) {
   return `
 create schema ${s};
 create table ${s}.meta (key text primary key, value text not null);
+-- unaccent with its dictionary named, so it may be IMMUTABLE and build the generated columns.
+create function ${s}.unaccent_i(text) returns text language sql immutable parallel safe strict as
+  $$ select public.unaccent('public.unaccent'::regdictionary, $1) $$;
 create table ${s}.organization (
   id uuid not null, name text not null, description text not null, website text,
-  search text not null default '');
+  search text generated always as (lower(${s}.unaccent_i(name))) stored);
+-- The search columns are generated from the search texts as the rows are copied in: trigram
+-- text of names and categories; text-search vectors (English and Spanish) of the name (A),
+-- the categories and organization (B) and the description and place (C); the name's alone.
 create table ${s}.service (
   id uuid not null, record_id text not null, organization_id uuid,
   name text not null, alternate_name text, description text, url text, email text,
   status text not null check (status in ('active', 'inactive', 'defunct', 'temporarily closed')),
   fees_description text, assured_date date, last_modified timestamptz,
-  trgm text not null, tsv tsvector not null, tsv_name tsvector not null);
+  search_name text not null, search_tags text not null, search_body text not null,
+  trgm text generated always as (lower(${s}.unaccent_i(search_name || ' ' || search_tags))) stored,
+  tsv tsvector generated always as (${tsv(s, 'search_name', 'A')} || ${tsv(s, 'search_tags', 'B')} || ${tsv(s, 'search_body', 'C')}) stored,
+  tsv_name tsvector generated always as (${tsv(s, 'search_name', 'A')}) stored);
 create table ${s}.location (
   id uuid not null, location_type text not null, organization_id uuid, name text,
   latitude float8 check (latitude between -90 and 90), longitude float8 check (longitude between -180 and 180),
@@ -147,6 +161,7 @@ function constraints(s) {
 function indexes(s, postgis) {
   return `
 create index on ${s}.service using gin (tsv);
+create index on ${s}.service using gin (tsv_name);
 create index on ${s}.service using gin (trgm gin_trgm_ops);
 create index on ${s}.service (name, id);
 create index on ${s}.service (organization_id);
@@ -171,33 +186,21 @@ create index on ${s}.taxonomy_term (taxonomy_id);
 `;
 }
 
-/** Insert rows of one table with one statement per batch (one array parameter per column). */
+const ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** One value in COPY's text format (\N is null). */
+function copyValue(value) {
+  if (value === null || value === undefined) return '\\N';
+  const text = String(value);
+  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] ?? c) : text;
+}
+
+/** Copy rows of one table in (COPY ... FROM STDIN, text format): one stream per table and batch. */
 async function insert(tx, s, table, rows) {
   if (rows.length === 0) return;
-  const columns = Object.entries(TABLES[table]);
-  const params = columns.map(([name]) => rows.map((row) => row[name] ?? null));
-  const unnest = `unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) as u(${columns.map(([n]) => n).join(', ')})`;
-  let sql;
-  if (table === 'service') {
-    const plain = columns.map(([n]) => n).filter((n) => !n.startsWith('search_'));
-    // Each text unaccented once, the name's vector computed once (for tsv and tsv_name).
-    const tsv = (col, weight) =>
-      `setweight(to_tsvector('english', a.${col}), '${weight}') || setweight(to_tsvector('spanish', a.${col}), '${weight}')`;
-    sql = `insert into ${s}.service (${plain.join(', ')}, trgm, tsv, tsv_name)
-      select ${plain.map((n) => `u.${n}`).join(', ')},
-        lower(unaccent(u.search_name || ' ' || u.search_tags)),
-        n.v || ${tsv('t', 'B')} || ${tsv('b', 'C')},
-        n.v
-      from ${unnest}
-      cross join lateral (select unaccent(u.search_name) as n, unaccent(u.search_tags) as t, unaccent(u.search_body) as b) a
-      cross join lateral (select ${tsv('n', 'A')} as v) n`;
-  } else if (table === 'organization') {
-    sql = `insert into ${s}.organization (id, name, description, website, search)
-      select u.id, u.name, u.description, u.website, lower(unaccent(u.name)) from ${unnest}`;
-  } else {
-    sql = `insert into ${s}.${table} (${columns.map(([n]) => n).join(', ')}) select * from ${unnest}`;
-  }
-  await tx.query(sql, params);
+  const columns = Object.keys(TABLES[table]);
+  let text = '';
+  for (const row of rows) text += `${columns.map((c) => copyValue(row[c])).join('\t')}\n`;
+  await tx.copy(`${s}.${table}`, columns, text);
 }
 
 /**
