@@ -110,6 +110,27 @@ for (const backend of BACKENDS) {
       assert.equal((await get(api.base, `/services/${uuidFor('service', 'known-peer-center')}`)).status, 404);
     });
 
+    test('text with tabs, line breaks, backslashes and a literal \\N is copied in as it was', async () => {
+      const odd = {
+        ...KNOWN[0],
+        id: 'odd-text',
+        name: 'Odd\tText Café',
+        description: 'Line one\nLine\ttwo\r\nback \\ slash, \\N is no null, tab at the end\t',
+        organization: { name: 'Back\\slash\nOrg' },
+      };
+      await loadDatasets(db, [dataset([odd])], { zips });
+      const s = (await get(api.base, `/services/${uuidFor('service', 'odd-text')}`)).json;
+      assert.equal(s.name, odd.name);
+      assert.equal(s.description, odd.description);
+      assert.equal(s.organization.name, odd.organization.name);
+      // The generated search columns: the accent-free word finds it, by name first.
+      const found = (await get(api.base, '/services?search=cafe&full=false')).json;
+      assert.deepEqual(found.contents.map((x) => x.id), [s.id]);
+      const org = (await get(api.base, '/organizations?search=slash')).json;
+      assert.equal(org.total_items, 1);
+      await loadDatasets(db, [dataset(KNOWN)], { zips });
+    });
+
     test('the shipped dataset (data/resources.json) loads whole', async () => {
       const summary = await loadDatasets(db, [shipped], { zips });
       assert.equal(summary.services, shipped.resources.length);
