@@ -325,16 +325,18 @@ async function pageIds(db, params, q, pg, knownTotal) {
     const n = counts[i] ?? 0;
     if (want > 0 && skip < n) {
       const take = Math.min(want, n - skip);
-      parts.push(`(select ${q.key} as id, ${i} as _seg, row_number() over () as _i from (select ${q.key} from ${q.from}
-        ${w ? `${w} and (${x.when})` : `where ${x.when}`} order by ${x.order ?? `${q.name}, ${q.key}`}
-        limit ${params.add(take)} offset ${params.add(skip)}) ${q.key.split('.')[0]})`);
+      parts.push({
+        sql: `select ${q.key} as id from ${q.from} ${w ? `${w} and (${x.when})` : `where ${x.when}`}
+          order by ${x.order ?? `${q.name}, ${q.key}`} limit ${Math.trunc(take)} offset ${Math.trunc(skip)}`,
+      });
       want -= take;
       skip = 0;
     } else skip = Math.max(0, skip - n);
   });
-  if (parts.length === 0) return { total, ids: [] };
-  const rows = await db.query(`select id from (${parts.join(' union all ')}) x order by _seg, _i`, params.values.slice());
-  return { total, ids: rows.map((r) => String(r.id)) };
+  // One query per segment the page touches (one, or two where the page straddles them).
+  const ids = [];
+  for (const part of parts) ids.push(...(await db.query(part.sql, params.values)).map((r) => String(r.id)));
+  return { total, ids };
 }
 
 /** The JSON of the given rows, in their order, joined into one text. */
