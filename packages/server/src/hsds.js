@@ -14,18 +14,19 @@
  * provenance, location precision, event times) travels as attributes linked to taxonomy
  * terms, which is how HSDS 3.0 carries extra facts about an entity.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** A fixed prefix so our UUIDs never collide with another system's name-based ones. */
 const NAMESPACE = 'recovery-finder:hsds:';
 
 /** A deterministic UUID (version 5 layout) for the given parts. */
 export function uuidFor(...parts) {
-  const h = createHash('sha1').update(NAMESPACE + parts.join('\u001f')).digest();
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+  const text = NAMESPACE + parts.join('\u001f');
+  // crypto.hash (Node 20.12+): one call, no Hash object; a load makes about 20 of these a record.
+  const x = typeof hash === 'function' ? hash('sha1', text, 'hex') : createHash('sha1').update(text).digest('hex');
+  // Version 5 in byte 6's high nibble, the RFC 4122 variant (10xx) in byte 8's.
+  const variant = ((parseInt(x.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-5${x.slice(13, 16)}-${variant}${x.slice(17, 20)}-${x.slice(20, 32)}`;
 }
 
 /** "peer-support" -> "Peer support". */
@@ -84,7 +85,15 @@ const LINK_TAXONOMY = {
   delivery: 'recovery-finder-delivery',
 };
 
-export const termId = (taxonomy, code) => uuidFor('taxonomy_term', taxonomy, code);
+/** @type {Map<string, string>} */
+const termIds = new Map();
+/** A term's UUID (kept: every record's attributes ask for the same few dozen). */
+export const termId = (taxonomy, code) => {
+  const key = `${taxonomy}\u001f${code}`;
+  let id = termIds.get(key);
+  if (id === undefined) termIds.set(key, (id = uuidFor('taxonomy_term', taxonomy, code)));
+  return id;
+};
 export const taxonomyId = (taxonomy) => uuidFor('taxonomy', taxonomy);
 
 /** The taxonomy and taxonomy_term rows (the same for every load). */

@@ -6,6 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { loadDatasets, uuidFor } from '@recovery-finder/server';
 import { BACKENDS, open, start, get } from './backends.mjs';
@@ -296,3 +297,16 @@ for (const backend of BACKENDS) {
     }
   });
 }
+
+test('ids stay what they were: uuidFor is the name-based UUID (SHA-1, version 5 layout) for any parts', () => {
+  // The layout as first written (a Hash object, bytes changed in place): ids must never move.
+  const reference = (...parts) => {
+    const h = createHash('sha1').update(`recovery-finder:hsds:${parts.join('\u001f')}`).digest();
+    h[6] = (h[6] & 0x0f) | 0x50;
+    h[8] = (h[8] & 0x3f) | 0x80;
+    const x = h.subarray(0, 16).toString('hex');
+    return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+  };
+  assert.equal(uuidFor('service', 'known-centro'), 'a7a17d83-90ae-53c7-95e5-9fd9f3f0f13f');
+  fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 4 }), (parts) => uuidFor(...parts) === reference(...parts)), { numRuns: 2000 });
+});
