@@ -298,6 +298,10 @@ async function textQuery(db, search) {
  * `knownTotal`: the count when it is already known (a list with no filter).
  * @returns {Promise<{ total: number, ids: string[] }>}
  */
+/** Counts of questions asked, per load (`generation`), newest use last. */
+const COUNTS = new Map();
+const COUNTS_MAX = 20000;
+
 async function pageIds(db, params, q, pg, knownTotal) {
   const w = q.where.length ? `where ${q.where.join(' and ')}` : '';
   const seg = q.segments.length ? q.segments : [{ when: 'true' }];
@@ -308,13 +312,23 @@ async function pageIds(db, params, q, pg, knownTotal) {
     // is the rest). Counted apart, so each count can use its own index (a bitmap of the
     // full-text index; the names' index for the name matches) and checks no condition row by row.
     const count = (extra) => `(select count(*) from ${q.from} ${w ? `${w}${extra ? ` and (${extra})` : ''}` : extra ? `where ${extra}` : ''})::int8`;
-    const [row] = await db.query(
-      `select ${count('')} as total${seg.slice(0, -1).map((x, i) => `, ${count(x.when)} as n${i}`).join('')}`,
-      params.values.slice(),
-    );
-    const all = Number(row?.total ?? 0);
-    counts = seg.slice(0, -1).map((_, i) => Number(row?.[`n${i}`] ?? 0));
-    counts.push(all - counts.reduce((a, b) => a + b, 0));
+    const sql = `select ${count('')} as total${seg.slice(0, -1).map((x, i) => `, ${count(x.when)} as n${i}`).join('')}`;
+    // The counts of a question do not change within one load: kept, so the next page of it
+    // (a client walking every page) counts nothing again.
+    const [gen] = await db.query(`select value from ${S}.meta where key = 'generation'`);
+    const key = `${gen?.value ?? ''}\u0000${sql}\u0000${JSON.stringify(params.values)}`;
+    counts = COUNTS.get(key);
+    if (counts) {
+      COUNTS.delete(key);
+    } else {
+      const [row] = await db.query(sql, params.values.slice());
+      const all = Number(row?.total ?? 0);
+      counts = seg.slice(0, -1).map((_, i) => Number(row?.[`n${i}`] ?? 0));
+      counts.push(all - counts.reduce((a, b) => a + b, 0));
+    }
+    // Newest use last; the oldest out past COUNTS_MAX (a few hundred bytes each).
+    COUNTS.set(key, counts);
+    if (COUNTS.size > COUNTS_MAX) COUNTS.delete(COUNTS.keys().next().value ?? '');
   }
   const total = counts.reduce((a, b) => a + b, 0);
   // Where the page falls in each segment.

@@ -79,6 +79,30 @@ for (const backend of BACKENDS) {
       await loadDatasets(db, [dataset(KNOWN)], { zips });
     });
 
+    test('the count of a question is made once per load: the next page of it counts nothing again', async () => {
+      await loadDatasets(db, [dataset([...KNOWN, ...seeded(120, 21)])], { zips });
+      const asked = [];
+      const count = (q) => (sql, params) => (asked.push(sql), q.query(sql, params));
+      const counting = { ...db, query: count(db), read: (fn) => db.read((tx) => fn({ query: count(tx) })) };
+      const uncached = await start(counting, { cacheMb: 0 });
+      const counts = () => asked.filter((sql) => /count\(\*\)/.test(sql)).length;
+      try {
+        const path = '/services?search=support%20group&full=false&per_page=10';
+        const first = (await get(uncached.base, path)).json;
+        assert.equal(counts(), 1);
+        const second = (await get(uncached.base, `${path}&page=2`)).json;
+        assert.equal(counts(), 1, 'page 2 of the same question: no count');
+        assert.equal(second.total_items, first.total_items);
+        // A new load: the same question is counted again, on the new data.
+        await loadDatasets(db, [dataset(KNOWN)], { zips });
+        const again = (await get(uncached.base, `${path}&page=2`)).json;
+        assert.equal(counts(), 2);
+        assert.ok(again.total_items < first.total_items);
+      } finally {
+        await uncached.close();
+      }
+    });
+
     test('a failed load rolls back and the previous data keeps serving', async () => {
       const before = await get(api.base, '/services?per_page=100');
       assert.equal(before.json.total_items, KNOWN.length);
