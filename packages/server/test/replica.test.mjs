@@ -31,7 +31,8 @@ const script = join(root, 'tools/pg-test-server.sh');
 
 /** Run tools/pg-test-server.sh and read the `export A=x B=y` line it prints. */
 function pgScript(...args) {
-  const out = execFileSync(script, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  // (never the folder of the server .ci/run started for the other tests: PG_TEST_DIR is its)
+  const out = execFileSync(script, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PG_TEST_DIR: '' } });
   return Object.fromEntries([...out.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
 }
 
@@ -87,8 +88,8 @@ describe('two servers on a streaming replica, load on the primary', { skip }, ()
       s.child.kill('SIGTERM');
       await exited;
     }
-    if (replica?.PG_REPLICA_DIR) spawnSync(script, ['stop', replica.PG_REPLICA_DIR], { stdio: 'inherit' });
-    if (primary?.PG_TEST_DIR) spawnSync(script, ['stop', primary.PG_TEST_DIR], { stdio: 'inherit' });
+    if (replica?.PG_REPLICA_DIR) spawnSync(script, ['stop', replica.PG_REPLICA_DIR], { stdio: 'inherit', env: { ...process.env, PG_TEST_DIR: '' } });
+    if (primary?.PG_TEST_DIR) spawnSync(script, ['stop', primary.PG_TEST_DIR], { stdio: 'inherit', env: { ...process.env, PG_TEST_DIR: '' } });
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
