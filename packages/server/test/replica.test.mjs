@@ -24,7 +24,7 @@ const missing = ['initdb', 'pg_ctl', 'pg_basebackup'].filter((b) => !existsSync(
 const skip = missing.length
   ? `skipped: Debian's PostgreSQL 15 binaries are missing (${missing.join(', ')} in ${PG_BIN}); install postgresql-15 to run it`
   : false;
-if (skip) process.stdout.write(`# replica test ${skip}\n`);
+if (skip) process.stdout.write(`replica test ${skip}\n`);
 
 const cli = join(root, 'dist/cli.js');
 const script = join(root, 'tools/pg-test-server.sh');
