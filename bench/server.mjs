@@ -8,10 +8,17 @@
 //   [--load-only]   load (and time it) only; [--skip-load]  measure the data already loaded
 //   [--pool N] the server's connections (default 4); [--pool-test] also 2, 4, 8 and 16 (combined, 16 clients)
 //   [--cached-only] measure only with the answer cache, keeping the other rows of the last run
+//   [--pglite] embedded PostgreSQL instead: the load into a throwaway PGlite folder, `serve --data-dir` on it
+//   [--clients 1,16,64] the concurrent clients of each row; [--queries text,zip,combined,taxonomy]
+//   [--uncached-only] skip the answer-cache rows; [--out server] the name of the results files
 //
-// Without --database it starts a throwaway PostgreSQL 15 (tools/pg-test-server.sh) and
-// stops it at the end. Writes bench/results/server.json and bench/results/server.md.
+// Without --database (and without --pglite) it starts a throwaway PostgreSQL 15
+// (tools/pg-test-server.sh) and stops it at the end. Writes bench/results/<out>.json and .md.
+// Each row records the machine's `uptime` line when it began: the machine is shared.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startListening } from './harness.mjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -35,11 +42,22 @@ const { values } = parseArgs({
     pool: { type: 'string', default: '4' },
     'pool-test': { type: 'boolean', default: false },
     'cached-only': { type: 'boolean', default: false },
+    pglite: { type: 'boolean', default: false },
+    clients: { type: 'string', default: '1,16,64' },
+    queries: { type: 'string', default: 'text,zip,combined,taxonomy' },
+    'uncached-only': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'server' },
+    'data-dir': { type: 'string' },
   },
 });
 const RECORDS = Number(values.records);
 const DURATION = Number(values.duration);
 const say = (line) => process.stderr.write(`${line}\n`);
+const CLIENTS = values.clients.split(',').map(Number);
+const QUERIES = values.queries.split(',');
+const OUT = values.out;
+/** The machine's `uptime` line (load averages over 1, 5 and 15 minutes): the machine is shared. */
+const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 // -------------------------------------------------------------------------------------------
 // The synthetic dataset
@@ -65,7 +83,9 @@ let url = values.database;
 const PG_OPTIONS =
   '-c shared_buffers=1GB -c effective_cache_size=4GB -c maintenance_work_mem=512MB -c work_mem=16MB ' +
   '-c max_wal_size=8GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c max_connections=100';
-if (!url) {
+// PGlite: loaded here into a folder, then served from it by `serve --data-dir` (its own process).
+const pgliteDir = values.pglite ? (values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'recovery-pglite-'))) : undefined;
+if (!url && !pgliteDir) {
   const out = execFileSync(`${root}tools/pg-test-server.sh`, ['start'], {
     encoding: 'utf8',
     env: { ...process.env, PG_TEST_OPTIONS: PG_OPTIONS },
@@ -75,21 +95,23 @@ if (!url) {
   say(`started PostgreSQL at ${url}`);
 }
 const stopPg = () => {
+  if (pgliteDir && !values['data-dir']) rmSync(pgliteDir, { recursive: true, force: true });
   if (pgDir) execFileSync(`${root}tools/pg-test-server.sh`, ['stop', pgDir], { stdio: 'inherit' });
 };
 
 const results = { records: RECORDS, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) } };
 let server;
 try {
-  const db = await openDatabase({ url, poolSize: 20 });
+  const db = await openDatabase(pgliteDir ? { dataDir: pgliteDir } : { url, poolSize: 20 });
   results.postgres = String((await db.query('select version() as v'))[0].v).split(' on ')[0];
   results.postgis = (await db.extensions()).has('postgis');
-  const loadFile = `${root}bench/results/server-load.json`;
+  const loadFile = `${root}bench/results/${OUT}-load.json`;
   if (!values['skip-load']) {
     say(`loading ${RECORDS} records...`);
     const before = loadavg().map((x) => Number(x.toFixed(1)));
+    const uptimeBefore = uptime();
     const summary = await loadDatasets(db, [{ title: 'synthetic', generated_at: '2026-11-27T00:00:00Z', resources: records(RECORDS) }], { zips });
-    results.load = { ...summary, seconds: summary.ms / 1000, loadavgBefore: before, loadavgAfter: loadavg().map((x) => Number(x.toFixed(1))), at: new Date().toISOString() };
+    results.load = { ...summary, seconds: summary.ms / 1000, loadavgBefore: before, loadavgAfter: loadavg().map((x) => Number(x.toFixed(1))), uptimeBefore, uptimeAfter: uptime(), at: new Date().toISOString() };
     say(`loaded in ${(summary.ms / 1000).toFixed(1)} s (load average before ${before.join(', ')}, after ${results.load.loadavgAfter.join(', ')})`);
     writeFileSync(loadFile, `${JSON.stringify({ records: RECORDS, postgres: results.postgres, load: results.load }, null, 2)}\n`);
   } else if (existsSync(loadFile)) {
@@ -99,6 +121,7 @@ try {
   }
   const [size] = await db.query(`select pg_size_pretty(sum(pg_total_relation_size(c.oid))) as s from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'hsds' and c.relkind = 'r'`);
   results.databaseSize = size.s;
+  results.backend = pgliteDir ? 'PGlite' : 'PostgreSQL';
   if (values['load-only']) {
     await db.close();
     stopPg();
@@ -108,7 +131,7 @@ try {
   // The HSDS server as users run it: the built CLI, in its own process.
   const port = Number(values.port);
   const startServer = async ({ pool, cacheMb }) => {
-    server = await startListening([`${root}dist/cli.js`, 'serve', '--database', url, '--port', String(port), '--quiet',
+    server = await startListening([`${root}dist/cli.js`, 'serve', ...(pgliteDir ? ['--data-dir', pgliteDir] : ['--database', url]), '--port', String(port), '--quiet',
       '--pool', String(pool), '--cache-mb', String(cacheMb)]);
   };
   const stopServer = async () => {
@@ -123,13 +146,19 @@ try {
   const TERMS = ['naloxone', 'peer support', 'sober housing', 'recovery coaching', 'family support', 'outpatient counseling',
     'detox', 'transportation', 'residential treatment', 'job readiness', 'harm reduction', 'methadone'];
   const pick = (list) => list[Math.floor(random() * list.length)];
+  const { termId, TAXONOMIES } = await import('../packages/server/src/hsds.js');
+  const CATEGORIES = TAXONOMIES['recovery-finder-category'].terms.filter((c) => c !== 'disposal');
+  const taxonomyPath = () => `/services?taxonomy_term_id=${termId('recovery-finder-category', pick(CATEGORIES))}`;
   const paths = {
+    taxonomy: Array.from({ length: 200 }, taxonomyPath),
     text: Array.from({ length: 200 }, () => `/services?search=${encodeURIComponent(pick(TERMS))}`),
     zip: Array.from({ length: 200 }, () => `/service_at_locations?postcode=${pick(zipList)}&proximity=16093`),
     combined: Array.from({ length: 200 }, () => `/service_at_locations?search=${encodeURIComponent(pick(TERMS))}&postcode=${pick(zipList)}&proximity=40234`),
   };
   // Without the answer cache: many more questions than a run asks (text: the terms on pages 1-8).
   const uncachedPaths = {
+    // The 21 categories on pages 1-8.
+    taxonomy: CATEGORIES.flatMap((c) => Array.from({ length: 8 }, (_, p) => `/services?taxonomy_term_id=${termId('recovery-finder-category', c)}&page=${p + 1}`)),
     text: TERMS.flatMap((t) => Array.from({ length: 8 }, (_, p) => `/services?search=${encodeURIComponent(t)}&page=${p + 1}`)),
     zip: Array.from({ length: 5000 }, () => `/service_at_locations?postcode=${pick(zipList)}&proximity=16093`),
     combined: Array.from({ length: 5000 }, () => `/service_at_locations?search=${encodeURIComponent(pick(TERMS))}&postcode=${pick(zipList)}&proximity=40234`),
@@ -139,15 +168,15 @@ try {
   const api = await import('../packages/server/src/api.js');
   results.plans = {};
   const distance = results.postgis ? 'postgis' : 'bbox';
-  for (const [kind, list] of Object.entries(paths)) {
+  for (const [kind, list] of Object.entries(paths).filter(([k]) => QUERIES.includes(k))) {
     const seen = [];
-    const spy = { query: (sql, params) => (seen.push([sql, params]), db.query(sql, params)) };
+    const spy = { ...db, query: (sql, params) => (seen.push([sql, [...(params ?? [])]]), db.query(sql, params)) };
     const u = new URL(list[0], base);
-    if (kind === 'text') await api.listServices(spy, u.searchParams);
+    if (kind === 'text' || kind === 'taxonomy') await api.listServices(spy, u.searchParams);
     else await api.listServiceAtLocations(spy, u.searchParams, { distance });
     results.plans[kind] = { path: list[0], plans: [] };
     // (not the planner's estimate that picks how a text search is read, nor the table size)
-    for (const [sql, params] of seen.filter(([q]) => !/^explain|pg_class/.test(q))) {
+    for (const [sql, params] of seen.filter(([q]) => !/^explain|pg_class|^select \(websearch/.test(q))) {
       const rows = await db.query(`explain (analyze, buffers, costs off) ${sql}`, params);
       results.plans[kind].plans.push({ sql: sql.replace(/\s+/g, ' ').slice(0, 300), plan: rows.map((r) => r['QUERY PLAN']).join('\n') });
     }
@@ -163,7 +192,8 @@ try {
     // Warm up: connections, PostgreSQL's buffers (and the answer cache, when on).
     await autocannon({ url: base, connections, duration: 2, requests: [{ setupRequest }] });
     const loadBefore = Number(loadavg()[0].toFixed(1));
-    const r = await autocannon({ url: base, connections, duration: DURATION, headers: { 'accept-encoding': 'gzip' }, requests: [{ setupRequest }] });
+    const uptimeAt = uptime();
+    const r = await autocannon({ url: base, connections, duration: DURATION, timeout: 60, headers: { 'accept-encoding': 'gzip' }, requests: [{ setupRequest }] });
     const row = {
       ...label,
       connections,
@@ -176,6 +206,7 @@ try {
       errors: r.errors + r.timeouts,
       non2xx: r.non2xx,
       loadavg: [loadBefore, Number(loadavg()[0].toFixed(1))],
+      uptime: uptimeAt,
     };
     say(`${JSON.stringify(label)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors, load ${row.loadavg.join('-')}`);
     return row;
@@ -183,30 +214,30 @@ try {
 
   // 1. Every request a question the server has not answered yet: no answer cache (--cache-mb 0).
   // (--cached-only: keep those of the last run, bench/results/server.json.)
-  const last = values['cached-only'] ? JSON.parse(readFileSync(`${root}bench/results/server.json`, 'utf8')) : undefined;
+  const last = values['cached-only'] ? JSON.parse(readFileSync(`${root}bench/results/${OUT}.json`, 'utf8')) : undefined;
   results.load_test = last?.load_test ?? [];
   if (!last) await startServer({ pool: POOL, cacheMb: 0 });
-  for (const [kind, list] of last ? [] : Object.entries(uncachedPaths)) {
-    for (const connections of [1, 16, 64]) results.load_test.push(await measure(list, connections, { query: kind, pool: POOL, cache: false }));
+  for (const [kind, list] of last ? [] : Object.entries(uncachedPaths).filter(([k]) => QUERIES.includes(k))) {
+    for (const connections of CLIENTS) results.load_test.push(await measure(list, connections, { query: kind, pool: POOL, cache: false }));
   }
   if (!last) await stopServer();
   // 2. The pool size: the combined query at 16 clients, uncached.
   results.pool_test = last?.pool_test ?? [];
-  for (const pool of values['pool-test'] && !last ? [2, 4, 8, 16] : []) {
+  for (const pool of values['pool-test'] && !last && !pgliteDir ? [2, 4, 8, 16] : []) {
     await startServer({ pool, cacheMb: 0 });
     results.pool_test.push(await measure(uncachedPaths.combined, 16, { query: 'combined', pool, cache: false }));
     await stopServer();
   }
   // 3. Questions asked again (each list of 200 questions, each asked once before): the answer cache on (the default).
   results.cached_test = [];
-  await startServer({ pool: POOL, cacheMb: 64 });
-  for (const [kind, list] of Object.entries(paths)) {
+  if (!values['uncached-only']) await startServer({ pool: POOL, cacheMb: 64 });
+  for (const [kind, list] of values['uncached-only'] ? [] : Object.entries(paths).filter(([k]) => QUERIES.includes(k))) {
     for (let i = 0; i < list.length; i += 4) {
       await Promise.all(list.slice(i, i + 4).map(async (path) => (await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer()));
     }
-    for (const connections of [1, 16, 64]) results.cached_test.push(await measure(list, connections, { query: kind, pool: POOL, cache: true }));
+    for (const connections of CLIENTS) results.cached_test.push(await measure(list, connections, { query: kind, pool: POOL, cache: true }));
   }
-  await stopServer();
+  if (server) await stopServer();
 } finally {
   if (server) {
     server.kill('SIGTERM');
@@ -217,17 +248,17 @@ try {
 
 function table(rows, pool = false) {
   return [
-    `| query | ${pool ? 'pool | ' : ''}clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | load avg (1 min, before-after) |`,
-    `|---|${pool ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---|`,
-    ...rows.map((r) => `| ${r.query} | ${pool ? `${r.pool} | ` : ''}${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg.join('-')} |`),
+    `| query | ${pool ? 'pool | ' : ''}clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | load avg (1 min, before-after) | uptime at the start |`,
+    `|---|${pool ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---|---|`,
+    ...rows.map((r) => `| ${r.query} | ${pool ? `${r.pool} | ` : ''}${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg.join('-')} | ${r.uptime ?? ''} |`),
   ];
 }
 
-writeFileSync(`${root}bench/results/server.json`, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(`${root}bench/results/${OUT}.json`, `${JSON.stringify(results, null, 2)}\n`);
 const md = [
   `# HSDS server at scale (generated by bench/server.mjs)`,
   '',
-  `${RECORDS.toLocaleString('en-US')} synthetic records; ${results.postgres}${results.postgis ? ' with PostGIS' : ''}; ` +
+  `${RECORDS.toLocaleString('en-US')} synthetic records; ${results.backend}: ${results.postgres}${results.postgis ? ' with PostGIS' : ''}; ` +
     `${results.machine.cpus} CPUs (${results.machine.cpu}), ${results.machine.memoryGb} GB; database ${results.databaseSize}.`,
   '',
   `Machine load average (1, 5, 15 min) when the HTTP runs began: ${results.loadavgBefore?.join(', ')} ` +
@@ -255,5 +286,5 @@ const md = [
     ...p.plans.flatMap((x) => ['```', x.plan, '```', '']),
   ]),
 ].join('\n');
-writeFileSync(`${root}bench/results/server.md`, `${md}\n`);
-say('wrote bench/results/server.json and bench/results/server.md');
+writeFileSync(`${root}bench/results/${OUT}.md`, `${md}\n`);
+say(`wrote bench/results/${OUT}.json and bench/results/${OUT}.md`);

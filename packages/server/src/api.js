@@ -16,12 +16,10 @@ export const PROFILE_URL = 'https://github.com/openreferral/specification/tree/3
 export const PER_PAGE_DEFAULT = 25;
 export const PER_PAGE_MAX = 100;
 /**
- * The most results a list reaches: a search that matches more is ranked among the first
- * MAX_RESULTS + 1 found, `total_items` stops there, and paging deeper is refused.
+ * The highest page number taken. Every page a list advertises (`total_pages`) is served, and
+ * `total_items` is always the exact number of matches.
  */
-export const MAX_RESULTS = 1000;
-/** The deepest record a page may reach (page x per_page). */
-export const MAX_DEPTH = MAX_RESULTS;
+export const PAGE_MAX = 999999999;
 /** The widest `proximity`, in metres (about 310 miles). */
 export const PROXIMITY_MAX = 500000;
 export const SEARCH_MAX = 200;
@@ -121,7 +119,7 @@ const P = {
   },
 };
 
-const PAGING = { page: P.int(1, MAX_DEPTH), per_page: P.int(1, PER_PAGE_MAX), format: P.format };
+const PAGING = { page: P.int(1, PAGE_MAX), per_page: P.int(1, PER_PAGE_MAX), format: P.format };
 
 /** The parameters each list endpoint takes. Anything else is a 400. */
 const LIST_PARAMS = {
@@ -171,11 +169,6 @@ export function parseParams(query, allowed) {
     seen.add(name);
     const value = allowed[name](name, raw);
     if (value !== undefined) checked[name] = value;
-  }
-  const page = out.page ?? 1;
-  const perPage = out.per_page ?? PER_PAGE_DEFAULT;
-  if ('page' in allowed && page * perPage > MAX_DEPTH) {
-    throw new BadParameter('page', `page x per_page must be at most ${MAX_DEPTH}; narrow the search instead of paging this deep`);
   }
   if (out.format === 'ndjson' && (out.page !== undefined || out.per_page !== undefined)) {
     throw new BadParameter(out.page !== undefined ? 'page' : 'per_page', 'format=ndjson gives every result at once: leave out page and per_page');
@@ -325,15 +318,11 @@ class Params {
 }
 
 /**
- * The page envelope HSDS defines (`Page`), around items that are JSON text already. When more
- * than MAX_RESULTS items match, `total_items` says MAX_RESULTS and `total_items_capped` is
- * true (an addition to HSDS's Page): only that many can be paged to.
- */
-/**
+ * The page envelope HSDS defines (`Page`), around items that are JSON text already; `total` is exact.
  * @param {number} total @param {number} pageNumber @param {number} perPage
- * @param {string[]} items @param {boolean} [capped] @param {number} [size]
+ * @param {string[]} items @param {number} [size]
  */
-function page(total, pageNumber, perPage, items, capped = false, size = items.length) {
+function page(total, pageNumber, perPage, items, size = items.length) {
   const totalPages = Math.ceil(total / perPage);
   const head = {
     total_items: total,
@@ -343,60 +332,123 @@ function page(total, pageNumber, perPage, items, capped = false, size = items.le
     first_page: pageNumber === 1,
     last_page: pageNumber >= totalPages,
     empty: total === 0,
-    ...(capped ? { total_items_capped: true } : {}),
   };
   return `${JSON.stringify(head).slice(0, -1)},"contents":[${items.join(',')}]}`;
 }
 
 /**
- * The text-search part of a services query. `mode` 'text' uses the full-text index (English
- * and Spanish stems, accents ignored); services whose NAME matches rank first. 'fuzzy'
- * (tried when text search finds nothing) uses trigram word similarity on names and
- * categories, for typos, most similar first.
+ * The words of a search as a text-search query (English and Spanish stems, accents ignored),
+ * worked out in a query of its own so the list queries get it as a constant: the planner then
+ * estimates how many services match (from the tsvector statistics) and picks between the
+ * full-text index and reading the name index in order. Undefined when no word is left
+ * (only stop words or punctuation).
  */
-/** @param {Params} params @param {string | undefined} search (given when `mode` is not 'none') @param {Mode} mode */
-function searchClause(params, search, mode, inline = false) {
-  const q = params.add(search);
-  // The query is worked out once, as a sub-select (unaccent is only STABLE: written inline, it
-  // runs again for every row a scan checks). `inline` lets the planner see it (for estimates).
-  const once = (/** @type {string} */ x) => (inline ? `(${x})` : `(select ${x})`);
-  if (mode === 'text') {
-    const tsq = once(`websearch_to_tsquery('english', unaccent(${q})) || websearch_to_tsquery('spanish', unaccent(${q}))`);
-    return { where: `s.tsv @@ ${tsq}`, rank: `(s.tsv_name @@ ${tsq})::int::float8` };
-  }
-  const words = once(`lower(unaccent(${q}))`);
-  return { where: `${words} <% s.trgm`, rank: `word_similarity(${words}, s.trgm)::float8` };
+async function textQuery(db, search) {
+  const [row] = await db.query(
+    `select (websearch_to_tsquery('english', unaccent($1)) || websearch_to_tsquery('spanish', unaccent($1)))::text as q`,
+    [search],
+  );
+  const q = row?.q === undefined || row.q === null ? '' : String(row.q);
+  return q.trim() === '' ? undefined : q;
 }
 
 /**
- * A search matching more than this share of all services is checked row by row in table
- * order, stopping at the candidate cap, instead of through its GIN index: the index would
- * first list every match (a bitmap of 189,121 rows for "peer support" at 1,000,000 services,
- * most of a query's time), while reading the table finds the first MAX_RESULTS + 1 after
- * about MAX_RESULTS / share rows. Both give the same candidates (the first in table order).
- * 10 %: at 1,000,000 services, "peer support" (planner's estimate 11 %) took 74 ms read in
- * order against 227 ms through the index, "naloxone" (9 %) 272 ms against 56 ms.
+ * The parts of a list query: `from` the row table with `s` (service) joined, `key` the row's
+ * id column, `name` its sort name; `where` the filters; `segments` the ranks, best first,
+ * each a condition (rows of a better segment come first; within one, `order`); together they
+ * split the matches (the last holds every match the others do not).
+ * @typedef {{ from: string, key: string, name: string, where: string[], segments: { when: string, order?: string }[] }} ListQuery
  */
-export const BROAD_SHARE = 0.1;
 
 /**
- * True when the planner expects a text search to match more than BROAD_SHARE of the services.
- * (Never for the typo search: checking trigram similarity row by row costs more than its index.)
+ * Count the matches of each segment exactly, then read the page's ids: each segment in its
+ * own order, from the row where the page starts in it (OFFSET over an index order, so the
+ * database reads no more than the page's depth), and never sorting more than the segment.
+ * `knownTotal`: the count when it is already known (a list with no filter).
+ * @returns {Promise<{ total: number, ids: string[] }>}
  */
-/** @param {Db} db @param {string | undefined} search @param {Mode} mode */
-async function broadSearch(db, search, mode) {
-  if (mode !== 'text') return false;
-  const params = new Params();
-  const c = searchClause(params, search, mode, true);
-  const [[plan], [size]] = await Promise.all([
-    db.query(`explain (format json) select 1 from ${S}.service s where ${c.where}`, params.values),
-    db.query(`select reltuples::float8 as n from pg_class where oid = '${S}.service'::regclass`),
-  ]);
-  const raw = plan?.['QUERY PLAN'];
-  const tree = typeof raw === 'string' ? JSON.parse(raw) : raw;
-  const rows = Number(tree?.[0]?.Plan?.['Plan Rows'] ?? 0);
-  const all = Number(size?.n ?? 0);
-  return all > 0 && rows / all > BROAD_SHARE;
+/** Counts of questions asked, per load (`generation`), newest use last. */
+const COUNTS = new Map();
+const COUNTS_MAX = 20000;
+
+async function pageIds(db, params, q, pg, knownTotal) {
+  const w = q.where.length ? `where ${q.where.join(' and ')}` : '';
+  const seg = q.segments.length ? q.segments : [{ when: 'true' }];
+  let counts;
+  if (knownTotal !== undefined && seg.length === 1) counts = [knownTotal];
+  else {
+    // All matches, and each segment but the last (the segments split the matches: the last
+    // is the rest). Counted apart, so each count can use its own index (a bitmap of the
+    // full-text index; the names' index for the name matches) and checks no condition row by row.
+    const count = (extra) => `(select count(*) from ${q.from} ${w ? `${w}${extra ? ` and (${extra})` : ''}` : extra ? `where ${extra}` : ''})::int8`;
+    const sql = `select ${count('')} as total${seg.slice(0, -1).map((x, i) => `, ${count(x.when)} as n${i}`).join('')}`;
+    // The counts of a question do not change within one load: kept, so the next page of it
+    // (a client walking every page) counts nothing again.
+    const [gen] = await db.query(`select value from ${S}.meta where key = 'generation'`);
+    const key = `${gen?.value ?? ''}\u0000${sql}\u0000${JSON.stringify(params.values)}`;
+    counts = COUNTS.get(key);
+    if (counts) {
+      COUNTS.delete(key);
+    } else {
+      const [row] = await db.query(sql, params.values.slice());
+      const all = Number(row?.total ?? 0);
+      counts = seg.slice(0, -1).map((_, i) => Number(row?.[`n${i}`] ?? 0));
+      counts.push(all - counts.reduce((a, b) => a + b, 0));
+    }
+    // Newest use last; the oldest out past COUNTS_MAX (a few hundred bytes each).
+    COUNTS.set(key, counts);
+    if (COUNTS.size > COUNTS_MAX) COUNTS.delete(COUNTS.keys().next().value ?? '');
+  }
+  const total = counts.reduce((a, b) => a + b, 0);
+  // Where the page falls in each segment.
+  const parts = [];
+  let skip = pg.offset;
+  let want = pg.perPage;
+  seg.forEach((x, i) => {
+    const n = counts[i] ?? 0;
+    if (want > 0 && skip < n) {
+      const take = Math.min(want, n - skip);
+      parts.push({
+        sql: `select ${q.key} as id from ${q.from} ${w ? `${w} and (${x.when})` : `where ${x.when}`}
+          order by ${x.order ?? `${q.name}, ${q.key}`} limit ${Math.trunc(take)} offset ${Math.trunc(skip)}`,
+      });
+      want -= take;
+      skip = 0;
+    } else skip = Math.max(0, skip - n);
+  });
+  // One query per segment the page touches (one, or two where the page straddles them).
+  const ids = [];
+  for (const part of parts) ids.push(...(await db.query(part.sql, params.values)).map((r) => String(r.id)));
+  return { total, ids };
+}
+
+/** The JSON of the given rows, in their order, joined into one text. */
+async function itemsJson(db, ids, json, join) {
+  if (ids.length === 0) return [];
+  const [row] = await db.query(
+    `select string_agg(json_strip_nulls(${json})::text, ',' order by u.o) as j
+     from unnest($1::uuid[]) with ordinality as u(id, o) ${join}`,
+    [ids],
+  );
+  return row?.j ? [String(row.j)] : [];
+}
+
+/**
+ * The search part of a list query. 'text': the full-text index; services whose NAME matches
+ * rank first, then the others, each in name order. 'fuzzy' (tried when text search finds
+ * nothing): trigram word similarity on names and categories, for typos, most similar first.
+ * Undefined when the words leave nothing to search for (the list then is empty).
+ */
+async function searchParts(db, params, search, mode, key) {
+  if (mode === 'text') {
+    const tsq = await textQuery(db, search);
+    if (tsq === undefined) return undefined;
+    const q = `${params.add(tsq)}::tsquery`;
+    return { where: `s.tsv @@ ${q}`, segments: [{ when: `s.tsv_name @@ ${q}` }, { when: `not (s.tsv_name @@ ${q})` }] };
+  }
+  // Worked out once, as a sub-select (unaccent is only STABLE: inline, it would run for every row).
+  const words = `(select lower(unaccent(${params.add(search)})))`;
+  return { where: `${words} <% s.trgm`, segments: [{ when: 'true', order: `word_similarity(${words}, s.trgm) desc, s.name, ${key}` }] };
 }
 
 /**
@@ -406,44 +458,15 @@ async function broadSearch(db, search, mode) {
 function serviceFilters(params, p) {
   const where = [];
   if (p.taxonomy_term_id) {
-    where.push(`exists (select 1 from ${S}.attribute a where a.link_id = s.id and a.taxonomy_term_id = any(${params.add(p.taxonomy_term_id)}::uuid[]))`);
+    // The service-term table (one row per service and term of our taxonomies, built at load).
+    where.push(`s.id in (select st.service_id from ${S}.service_term st where st.term_id = any(${params.add(p.taxonomy_term_id)}::uuid[]))`);
   }
   if (p.taxonomy_id) {
-    where.push(`exists (select 1 from ${S}.attribute a join ${S}.taxonomy_term t on t.id = a.taxonomy_term_id
-      where a.link_id = s.id and t.taxonomy_id = ${params.add(p.taxonomy_id)}::uuid)`);
+    where.push(`s.id in (select st.service_id from ${S}.service_term st where st.taxonomy_id = ${params.add(p.taxonomy_id)}::uuid)`);
   }
   if (p.organization_id) where.push(`s.organization_id = ${params.add(p.organization_id)}::uuid`);
   if (p.modified_after) where.push(`s.last_modified >= ${params.add(p.modified_after)}::timestamptz`);
   return where;
-}
-
-/**
- * A list query in ONE statement: `c` holds the candidates (at most MAX_RESULTS + 1, so the
- * count is bounded), `p` the page of them, and the JSON is built for the page only.
- *  - `candidates`: SQL selecting `id`, `_d` (distance or 0), `_rank`, `name` and ending in
- *    its own order and the limit placeholder;
- *  - `json`: the item JSON over `s` (and `sal`, `l`) joined to `p`.
- * @param {Db} db @param {Params} params
- * @param {{ candidates: (cap: string) => string, json: string, join: string }} sql
- * @param {Paging} paging @param {number | undefined} exactTotal
- * @returns {Promise<Found>}
- */
-async function windowed(db, params, sql, paging, exactTotal) {
-  const cap = params.add(MAX_RESULTS + 1);
-  const lim = params.add(paging.perPage);
-  const off = params.add(paging.offset);
-  const [row] = await db.query(
-    `with c as materialized (${sql.candidates(cap)}),
-          p as (select * from c order by _d, _rank desc, name, id limit ${lim} offset ${off})
-     select (select count(*) from c)::int as n, (select count(*) from p)::int as size,
-            (select string_agg(x.j, ',' order by x._d, x._rank desc, x.name, x.id)
-               from (select p._d, p._rank, p.name, p.id, json_strip_nulls(${sql.json})::text as j from p ${sql.join}) x) as j`,
-    params.values,
-  );
-  const found = Number(row?.n ?? 0);
-  const items = row?.j ? [String(row.j)] : [];
-  const total = exactTotal ?? Math.min(found, MAX_RESULTS);
-  return { total, items, size: Number(row?.size ?? 0), capped: exactTotal === undefined && found > MAX_RESULTS };
 }
 
 /**
@@ -453,7 +476,7 @@ async function windowed(db, params, sql, paging, exactTotal) {
  */
 /**
  * @typedef {'none' | 'text' | 'fuzzy'} Mode
- * @typedef {{ total: number, items: string[], size: number, capped: boolean }} Found
+ * @typedef {{ total: number, ids: string[] }} Found
  * @typedef {{ perPage: number, pageNumber: number, offset: number }} Paging
  * @param {Query} p @param {(mode: Mode) => Promise<Found>} run
  */
@@ -481,38 +504,42 @@ async function loadedCount(db, key) {
   return row ? Number(row.value) : undefined;
 }
 
-/**
- * @param {Db} db @param {URLSearchParams} query
- * @returns {Promise<string>}
- */
+/** The number of services with one term, counted at load (`term_count`). */
+async function termCount(db, term) {
+  const [row] = await db.query(`select n from ${S}.term_count where term_id = $1::uuid`, [term]);
+  return Number(row?.n ?? 0);
+}
+
 export async function listServices(db, query) {
   const p = parseParams(query, LIST_PARAMS.services);
   if (p.format === 'ndjson') return ndjson(query, (q) => listServices(db, q));
   const pg = paging(p);
   const full = p.full ?? true;
-  const unfiltered = /** @type {const} */ (['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after']).every((k) => p[k] === undefined);
-  const exact = unfiltered ? await loadedCount(db, 'services') : undefined;
-  const { total, items, capped, size } = await searched(p, async (mode) => {
+  const others = ['search', 'taxonomy_id', 'organization_id', 'modified_after'].every((k) => p[k] === undefined);
+  const { total, ids } = await searched(p, async (mode) => {
     const params = new Params();
-    const where = serviceFilters(params, p);
-    let rank = '0::float8';
-    // Without a search, candidates come in name order (an index), so the window is exact.
-    let order = 'order by s.name, s.id';
-    if (mode !== 'none') {
-      const c = searchClause(params, p.search, mode);
-      // `is true` keeps a broad search off the index (see BROAD_SHARE).
-      where.push((await broadSearch(db, p.search, mode)) ? `(${c.where}) is true` : c.where);
-      rank = c.rank;
-      order = '';
+    // One term and nothing else: the service-term table in (term, name) order, counted at load.
+    if (mode === 'none' && others && p.taxonomy_term_id?.length === 1) {
+      const term = p.taxonomy_term_id[0];
+      return pageIds(db, params, {
+        from: `${S}.service_term st`, key: 'st.service_id', name: 'st.name',
+        where: [`st.term_id = ${params.add(term)}::uuid`], segments: [],
+      }, pg, await termCount(db, term));
     }
-    const w = where.length ? `where ${where.join(' and ')}` : '';
-    return windowed(db, params, {
-      candidates: (cap) => `select s.id, 0::float8 as _d, ${rank} as _rank, s.name from ${S}.service s ${w} ${order} limit ${cap}`,
-      json: p.minimal ? minimalServiceJson('s') : serviceJson('s', full),
-      join: `join ${S}.service s on s.id = p.id`,
-    }, pg, mode === 'none' ? exact : undefined);
+    const where = serviceFilters(params, p);
+    /** @type {{ when: string, order?: string }[]} */
+    let segments = [];
+    if (mode !== 'none') {
+      const c = await searchParts(db, params, p.search, mode, 's.id');
+      if (!c) return { total: 0, ids: [] };
+      where.push(c.where);
+      segments = c.segments;
+    }
+    const known = mode === 'none' && where.length === 0 ? await loadedCount(db, 'services') : undefined;
+    return pageIds(db, params, { from: `${S}.service s`, key: 's.id', name: 's.name', where, segments }, pg, known);
   });
-  return page(total, pg.pageNumber, pg.perPage, items, capped, size);
+  const items = await itemsJson(db, ids, p.minimal ? minimalServiceJson('s') : serviceJson('s', full), `join ${S}.service s on s.id = u.id`);
+  return page(total, pg.pageNumber, pg.perPage, items, ids.length);
 }
 
 /**
@@ -565,20 +592,16 @@ export async function listServiceAtLocations(db, query, options) {
   const pg = paging(p);
   const full = p.full ?? true;
   const centre = p.proximity !== undefined ? await postcodeCentre(db, p.postcode) : undefined;
-  const unfiltered = /** @type {const} */ (['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after', 'postcode']).every((k) => p[k] === undefined);
-  const exact = unfiltered ? await loadedCount(db, 'service_at_locations') : undefined;
-  const { total, items, capped, size } = await searched(p, async (mode) => {
+  const { total, ids } = await searched(p, async (mode) => {
     const params = new Params();
     const where = serviceFilters(params, p);
-    let rank = '0::float8';
-    let distance = '0::float8';
-    let order = 'order by s.name, sal.id';
+    /** @type {{ when: string, order?: string }[]} */
+    let segments = [];
     if (mode !== 'none') {
-      const c = searchClause(params, p.search, mode);
-      // Near a place, the places come first (the search is checked on them); else as /services.
-      where.push(!centre && (await broadSearch(db, p.search, mode)) ? `(${c.where}) is true` : c.where);
-      rank = c.rank;
-      order = '';
+      const c = await searchParts(db, params, p.search, mode, 'sal.id');
+      if (!c) return { total: 0, ids: [] };
+      where.push(c.where);
+      segments = c.segments;
     }
     if (p.postcode !== undefined && centre === undefined) {
       where.push(`exists (select 1 from ${S}.address ad where ad.location_id = l.id and ad.postal_code = ${params.add(p.postcode)})`);
@@ -587,32 +610,31 @@ export async function listServiceAtLocations(db, query, options) {
       const lat = params.add(centre.lat);
       const lon = params.add(centre.lon);
       const m = params.add(p.proximity);
+      let distance;
       if (options.distance === 'postgis') {
         const point = `st_setsrid(st_makepoint(${lon}::float8, ${lat}::float8), 4326)::geography`;
         where.push(`st_dwithin(l.geog, ${point}, ${m}::float8, false)`);
-        // The KNN operator: the same distance on the sphere as st_distance(…, false), and the
-        // GiST index hands places out nearest first, so the scan stops at the candidate cap.
+        // The same distance on the sphere as st_distance(…, false).
         distance = `(l.geog <-> ${point})`;
       } else {
+        // The box first (the GiST index on the point), then the great circle on what is in it.
         const b = boundingBox(centre.lat, centre.lon, /** @type {number} */ (p.proximity));
         const box = `box(point(${params.add(b.minLon)}::float8, ${params.add(b.minLat)}::float8), point(${params.add(b.maxLon)}::float8, ${params.add(b.maxLat)}::float8))`;
         distance = `${S}.gc_meters(${lat}::float8, ${lon}::float8, l.latitude, l.longitude)`;
         where.push(`point(l.longitude, l.latitude) <@ ${box}`, `${distance} <= ${m}::float8`);
       }
-      // Nearest first. With PostGIS the GiST index hands out places nearest first and the scan
-      // stops at the candidate cap (places at the same distance as the last candidate may be
-      // left out when more than MAX_RESULTS match); else every place within the distance is sorted.
-      order = options.distance === 'postgis' ? 'order by _d' : `order by _d, _rank desc, s.name, sal.id`;
+      // Nearest first; at the same distance, as without a distance.
+      const rank = mode === 'text' ? `(${segments[0]?.when}) desc, ` : '';
+      const tail = mode === 'fuzzy' ? segments[0]?.order : `${rank}sal.sort_name, sal.id`;
+      segments = [{ when: 'true', order: `${distance}, ${tail}` }];
     }
-    const w = where.length ? `where ${where.join(' and ')}` : '';
     const from = `${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`;
-    return windowed(db, params, {
-      candidates: (cap) => `select sal.id, ${distance} as _d, ${rank} as _rank, s.name from ${from} ${w} ${order} limit ${cap}`,
-      json: serviceAtLocationJson('sal', 'l', 's', full),
-      join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`,
-    }, pg, mode === 'none' ? exact : undefined);
+    const known = mode === 'none' && where.length === 0 ? await loadedCount(db, 'service_at_locations') : undefined;
+    return pageIds(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, known);
   });
-  return page(total, pg.pageNumber, pg.perPage, items, capped, size);
+  const items = await itemsJson(db, ids, serviceAtLocationJson('sal', 'l', 's', full),
+    `join ${S}.service_at_location sal on sal.id = u.id join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`);
+  return page(total, pg.pageNumber, pg.perPage, items, ids.length);
 }
 
 /**
@@ -688,13 +710,13 @@ export async function listTaxonomyTerms(db, query) {
 
 /**
  * `format=ndjson` on a list: its results one JSON item a line (newline-delimited JSON), without
- * the page envelope. As far as paging reaches: at most MAX_DEPTH items.
+ * the page envelope, every page to the last.
  * @param {URLSearchParams} query
  * @param {(query: URLSearchParams) => Promise<string>} list the list endpoint, answering a page
  */
 async function ndjson(query, list) {
   let out = '';
-  for (let page = 1; page * PER_PAGE_MAX <= MAX_DEPTH; page++) {
+  for (let page = 1; ; page++) {
     const q = new URLSearchParams(query);
     q.delete('format');
     q.set('page', String(page));

@@ -5,10 +5,23 @@
  *  - a real PostgreSQL server through node-postgres (`pg`), with a connection pool.
  * The same SQL runs on both.
  *
+ * `read` runs the queries of one answer as one read of one dataset. On PostgreSQL that is one
+ * read-only transaction on one connection whose first act is to take `hsds.meta` (share
+ * mode), and a load takes `hsds.meta` (exclusive) before anything else of `hsds` when it
+ * swaps the new data in: so a load waits for the answers being read, answers wait for the
+ * swap, never the other way round (no deadlock), and no answer mixes the two datasets. The
+ * same holds on a streaming replica, where the swap's locks are replayed in the same order.
+ * An answer cancelled by a recovery conflict or a deadlock is read again, once or twice.
+ *
  * @typedef {{ query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }} Queryable
  * @typedef {Queryable & {
+ *   copy: (table: string, columns: string[], text: string) => Promise<void>,
+ * }} Writable  a transaction: queries, and COPY ... FROM STDIN of rows in COPY's text format
+ * @typedef {Queryable & {
  *   kind: 'pglite' | 'postgres',
- *   transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
+ *   replica?: boolean,
+ *   transaction: <T>(fn: (tx: Writable) => Promise<T>) => Promise<T>,
+ *   read: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
  *   extensions: () => Promise<Set<string>>,
  *   close: () => Promise<void>,
  * }} Database
@@ -45,7 +58,16 @@ async function openPglite(dataDir) {
   return {
     kind: 'pglite',
     ...wrap(db),
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => db.transaction((tx) => fn({
+      ...wrap(tx),
+      copy: async (table, columns, text) => {
+        await tx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+      },
+    })),
+    // One connection: a load holds it for its whole transaction, so a read never sees half of one.
+    read(fn) {
+      return fn(this);
+    },
     extensions: async () => new Set((await db.query('select extname from pg_extension')).rows.map((r) => /** @type {{extname: string}} */ (r).extname)),
     close: () => db.close(),
   };
@@ -72,6 +94,9 @@ async function openPostgres(url, poolSize) {
   pool.on('error', (error) => process.stderr.write(`database connection error: ${error.message}\n`));
   const client = await pool.connect();
   try {
+    // A streaming replica is read-only: the extensions come from its primary (made by `load` there).
+    const [recovery] = (await client.query('select pg_is_in_recovery() as r')).rows;
+    if (recovery?.r) return database(pool, true);
     for (const ext of ['pg_trgm', 'unaccent']) await client.query(`create extension if not exists ${ext}`);
     // PostGIS where the server has it; without it, distance uses indexed columns and great-circle.
     try {
@@ -82,16 +107,36 @@ async function openPostgres(url, poolSize) {
   } finally {
     client.release();
   }
+  return database(pool, false);
+}
+
+/**
+ * The Database over a pool of a real server; `replica`: a read-only streaming replica.
+ * @returns {Database}
+ */
+function database(pool, replica) {
   /** @type {Queryable['query']} */
   const query = async (sql, params = []) => (await pool.query(sql, params)).rows;
   return {
     kind: 'postgres',
+    replica,
     query,
     async transaction(fn) {
       const c = await pool.connect();
       try {
         await c.query('begin');
-        const result = await fn({ query: async (sql, params = []) => (await c.query(sql, params)).rows });
+        const result = await fn({
+          query: async (sql, params = []) => (await c.query(sql, params)).rows,
+          copy: async (table, columns, text) => {
+            const { from } = await import('pg-copy-streams');
+            const stream = c.query(from(`copy ${table} (${columns.join(', ')}) from stdin`));
+            await new Promise((resolve, reject) => {
+              stream.on('finish', resolve);
+              stream.on('error', reject);
+              stream.end(text);
+            });
+          },
+        });
         await c.query('commit');
         return result;
       } catch (error) {
@@ -99,6 +144,34 @@ async function openPostgres(url, poolSize) {
         throw error;
       } finally {
         c.release();
+      }
+    },
+    async read(fn) {
+      for (let attempt = 1; ; attempt++) {
+        const c = await pool.connect();
+        const tx = { query: async (sql, params = []) => (await c.query(sql, params)).rows };
+        let locked = false;
+        try {
+          await c.query('begin read only');
+          try {
+            await c.query('lock table hsds.meta in access share mode');
+            locked = true;
+          } catch (error) {
+            // No data loaded yet (no hsds.meta): the queries answer that themselves.
+            if (error?.code !== '42P01') throw error;
+            await c.query('rollback');
+          }
+          const result = await fn(locked ? tx : { query });
+          if (locked) await c.query('commit');
+          return result;
+        } catch (error) {
+          await c.query('rollback').catch(() => undefined);
+          // 40001: cancelled by a conflict with recovery (a replica replaying a load); 40P01: deadlock.
+          if (attempt < 3 && (error?.code === '40001' || error?.code === '40P01')) continue;
+          throw error;
+        } finally {
+          c.release();
+        }
       }
     },
     extensions: async () => new Set((await query('select extname from pg_extension')).map((r) => String(r.extname))),

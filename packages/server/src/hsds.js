@@ -14,7 +14,7 @@
  * provenance, location precision, event times) travels as attributes linked to taxonomy
  * terms, which is how HSDS 3.0 carries extra facts about an entity.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { HSDS_CONTRACT as contract } from './hsds-contract.js';
 
 /**
@@ -52,11 +52,12 @@ const NAMESPACE = 'recovery-finder:hsds:';
  * @param {...string} parts
  */
 export function uuidFor(...parts) {
-  const h = createHash('sha1').update(NAMESPACE + parts.join('\u001f')).digest();
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+  const text = NAMESPACE + parts.join('\u001f');
+  // crypto.hash (Node 20.12+): one call, no Hash object; a load makes about 20 of these a record.
+  const x = typeof hash === 'function' ? hash('sha1', text, 'hex') : createHash('sha1').update(text).digest('hex');
+  // Version 5 in byte 6's high nibble, the RFC 4122 variant (10xx) in byte 8's.
+  const variant = ((parseInt(x.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-5${x.slice(13, 16)}-${variant}${x.slice(17, 20)}-${x.slice(20, 32)}`;
 }
 
 /** "peer-support" -> "Peer support". */
@@ -75,7 +76,15 @@ const LINK_TAXONOMY = contract.links;
 /** The taxonomy of the facts HSDS has no field for (the attribute value holds the fact). */
 const FIELD_TAXONOMY = contract.fieldTaxonomy;
 
-export const termId = (/** @type {string} */ taxonomy, /** @type {string} */ code) => uuidFor('taxonomy_term', taxonomy, code);
+/** @type {Map<string, string>} */
+const termIds = new Map();
+/** A term's UUID (kept: every record's attributes ask for the same few dozen). */
+export const termId = (/** @type {string} */ taxonomy, /** @type {string} */ code) => {
+  const key = `${taxonomy}\u001f${code}`;
+  let id = termIds.get(key);
+  if (id === undefined) termIds.set(key, (id = uuidFor('taxonomy_term', taxonomy, code)));
+  return id;
+};
 export const taxonomyId = (/** @type {string} */ taxonomy) => uuidFor('taxonomy', taxonomy);
 
 /** The taxonomy and taxonomy_term rows (the same for every load). */
@@ -313,6 +322,8 @@ export function addRecord(rows, record, seenOrganizations, context) {
       service_id: serviceId,
       location_id: locationId,
       description: null,
+      // Not an HSDS field: the service's name, so lists are read in name order from an index.
+      sort_name: r.name,
     });
   }
 }

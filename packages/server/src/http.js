@@ -149,9 +149,9 @@ export async function createHsdsServer(db, options = {}) {
   const maxAge = options.maxAge ?? 300;
   const cache = (options.cacheMb ?? 64) > 0 ? new AnswerCache((options.cacheMb ?? 64) * 2 ** 20) : undefined;
   /** The generation of the data now served (data loaded before generations: its load time); undefined: no cache now. */
-  const generation = async () => {
+  const generation = async (q) => {
     try {
-      const rows = await db.query(`select key, value from hsds.meta where key in ('generation', 'loaded_at') order by key`);
+      const rows = await q.query(`select key, value from hsds.meta where key in ('generation', 'loaded_at') order by key`);
       return rows.length ? String(rows[0].value) : undefined;
     } catch {
       return undefined;
@@ -210,15 +210,16 @@ export async function createHsdsServer(db, options = {}) {
       } else {
         try {
           const key = `${path}${url.search}`;
-          const gen = cache && path !== '/healthz' ? await generation() : undefined;
-          const hit = gen !== undefined ? cache?.get(key, gen) : undefined;
-          if (hit) {
-            result = { status: 200, body: hit.body, etag: hit.etag, ...(hit.gz ? { gz: hit.gz } : {}) };
-          } else {
-            const body = await route[1](db, url.searchParams, /** @type {RegExpMatchArray} */ (path.match(route[0])), routeOptions);
-            result = { status: 200, body };
+          // The generation and the answer in one read: one dataset, never half of two (db.js).
+          result = await db.read(async (tx) => {
+            const q = { ...db, query: tx.query };
+            const gen = cache && path !== '/healthz' ? await generation(q) : undefined;
+            const hit = gen !== undefined ? cache?.get(key, gen) : undefined;
+            if (hit) return { status: 200, body: hit.body, etag: hit.etag, ...(hit.gz ? { gz: hit.gz } : {}) };
+            const body = await route[1](q, url.searchParams, /** @type {RegExpMatchArray} */ (path.match(route[0])), routeOptions);
             if (gen !== undefined) keep = { key, generation: gen };
-          }
+            return { status: 200, body };
+          });
         } catch (e) {
           if (e instanceof api.BadParameter) result = error(400, 'bad_parameter', e.message, e.parameter);
           else if (e instanceof api.NotFound) result = error(404, 'not_found', e.message);

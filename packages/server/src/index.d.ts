@@ -5,9 +5,18 @@ export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
 }
 
+/** A load's transaction: queries, and COPY ... FROM STDIN of rows in COPY's text format. */
+export interface Writable extends Queryable {
+  copy(table: string, columns: string[], text: string): Promise<void>;
+}
+
 export interface Database extends Queryable {
   kind: 'pglite' | 'postgres';
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** True on a PostgreSQL server in recovery (a streaming replica): read-only. */
+  replica?: boolean;
+  transaction<T>(fn: (tx: Writable) => Promise<T>): Promise<T>;
+  /** The queries of one answer as one read of one dataset (see db.js). */
+  read<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   extensions(): Promise<Set<string>>;
   close(): Promise<void>;
 }
@@ -57,7 +66,6 @@ export function boundingBox(lat: number, lon: number, metres: number): { minLat:
 export const EARTH_RADIUS_M: number;
 export const PER_PAGE_DEFAULT: number;
 export const PER_PAGE_MAX: number;
-export const MAX_DEPTH: number;
-export const MAX_RESULTS: number;
+export const PAGE_MAX: number;
 export const PROXIMITY_MAX: number;
 export const SEARCH_MAX: number;

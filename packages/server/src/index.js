@@ -8,4 +8,4 @@ export { openDatabase } from './db.js';
 export { loadDatasets, EARTH_RADIUS_M } from './load.js';
 export { createHsdsServer, shutdown } from './http.js';
 export { uuidFor, termId, taxonomyId, TAXONOMIES } from './hsds.js';
-export { boundingBox, PER_PAGE_DEFAULT, PER_PAGE_MAX, MAX_DEPTH, MAX_RESULTS, PROXIMITY_MAX, SEARCH_MAX } from './api.js';
+export { boundingBox, PER_PAGE_DEFAULT, PER_PAGE_MAX, PAGE_MAX, PROXIMITY_MAX, SEARCH_MAX } from './api.js';

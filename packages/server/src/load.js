@@ -32,7 +32,7 @@ const TABLES = {
     id: 'uuid', location_id: 'uuid', address_1: 'text', address_2: 'text', city: 'text', region: 'text',
     state_province: 'text', postal_code: 'text', country: 'text', address_type: 'text',
   },
-  service_at_location: { id: 'uuid', service_id: 'uuid', location_id: 'uuid', description: 'text' },
+  service_at_location: { id: 'uuid', service_id: 'uuid', location_id: 'uuid', description: 'text', sort_name: 'text' },
   phone: {
     id: 'uuid', service_id: 'uuid', position: 'int4', number: 'text', extension: 'int4', type: 'text', description: 'text',
   },
@@ -58,6 +58,11 @@ const TABLES = {
 /** Mean Earth radius in metres: the sphere PostGIS uses for geography with use_spheroid = false. */
 export const EARTH_RADIUS_M = 6371008.7714;
 
+/** A text's search vector, English and Spanish stems, accents ignored, with a weight. */
+const tsv = (s, column, weight) =>
+  `setweight(to_tsvector('english'::regconfig, ${s}.unaccent_i(${column})), '${weight}') || ` +
+  `setweight(to_tsvector('spanish'::regconfig, ${s}.unaccent_i(${column})), '${weight}')`;
+
 /**
  * The tables, without their keys: primary keys, the unique record id and the foreign keys
  * are added by `constraints` once the rows are in (as pg_restore does). Checking them row by
@@ -71,15 +76,24 @@ function ddl(s, postgis) {
   return `
 create schema ${s};
 create table ${s}.meta (key text primary key, value text not null);
+-- unaccent with its dictionary named, so it may be IMMUTABLE and build the generated columns.
+create function ${s}.unaccent_i(text) returns text language sql immutable parallel safe strict as
+  $$ select public.unaccent('public.unaccent'::regdictionary, $1) $$;
 create table ${s}.organization (
   id uuid not null, name text not null, description text not null, website text,
-  search text not null default '');
+  search text generated always as (lower(${s}.unaccent_i(name))) stored);
+-- The search columns are generated from the search texts as the rows are copied in: trigram
+-- text of names and categories; text-search vectors (English and Spanish) of the name (A),
+-- the categories and organization (B) and the description and place (C); the name's alone.
 create table ${s}.service (
   id uuid not null, record_id text not null, organization_id uuid,
   name text not null, alternate_name text, description text, url text, email text,
   status text not null check (status in ('active', 'inactive', 'defunct', 'temporarily closed')),
   fees_description text, assured_date date, last_modified timestamptz,
-  trgm text not null, tsv tsvector not null, tsv_name tsvector not null);
+  search_name text not null, search_tags text not null, search_body text not null,
+  trgm text generated always as (lower(${s}.unaccent_i(search_name || ' ' || search_tags))) stored,
+  tsv tsvector generated always as (${tsv(s, 'search_name', 'A')} || ${tsv(s, 'search_tags', 'B')} || ${tsv(s, 'search_body', 'C')}) stored,
+  tsv_name tsvector generated always as (${tsv(s, 'search_name', 'A')}) stored);
 create table ${s}.location (
   id uuid not null, location_type text not null, organization_id uuid, name text,
   latitude float8 check (latitude between -90 and 90), longitude float8 check (longitude between -180 and 180),
@@ -92,7 +106,8 @@ create table ${s}.address (
   address_2 text, city text not null, region text, state_province text not null, postal_code text,
   country text not null, address_type text not null);
 create table ${s}.service_at_location (
-  id uuid not null, service_id uuid not null, location_id uuid not null, description text);
+  id uuid not null, service_id uuid not null, location_id uuid not null, description text,
+  sort_name text not null);
 create table ${s}.phone (
   id uuid not null, service_id uuid not null, position int not null,
   number text not null, extension int, type text, description text);
@@ -153,6 +168,7 @@ function constraints(s) {
 function indexes(s, postgis) {
   return `
 create index on ${s}.service using gin (tsv);
+create index on ${s}.service using gin (tsv_name);
 create index on ${s}.service using gin (trgm gin_trgm_ops);
 create index on ${s}.service (name, id);
 create index on ${s}.service (organization_id);
@@ -165,18 +181,32 @@ create index on ${s}.address (location_id);
 create index on ${s}.address (postal_code);
 create index on ${s}.service_at_location (service_id);
 create index on ${s}.service_at_location (location_id);
+create index on ${s}.service_at_location (sort_name, id);
+create index on ${s}.service_term (term_id, name, service_id);
+create index on ${s}.service_term (taxonomy_id, service_id);
 create index on ${s}.phone (service_id, position);
 create index on ${s}.schedule (service_id, position);
 create index on ${s}.language (service_id, position);
 create index on ${s}.cost_option (service_id);
 create index on ${s}.attribute (link_id);
-create index on ${s}.attribute (taxonomy_term_id, link_id);
 create index on ${s}.taxonomy_term (taxonomy_id);
 `;
 }
 
+/** @type {Record<string, string>} */
+const ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /**
- * Insert rows of one table with one statement per batch (one array parameter per column).
+ * One value in COPY's text format (\N is null).
+ * @param {unknown} value
+ */
+function copyValue(value) {
+  if (value === null || value === undefined) return '\\N';
+  const text = String(value);
+  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] ?? c) : text;
+}
+
+/**
+ * Copy rows of one table in (COPY ... FROM STDIN, text format): one stream per table and batch.
  * @param {import('./db.js').Queryable} tx
  * @param {string} s the schema
  * @param {keyof typeof TABLES} table
@@ -184,31 +214,10 @@ create index on ${s}.taxonomy_term (taxonomy_id);
  */
 async function insert(tx, s, table, rows) {
   if (rows.length === 0) return;
-  const columns = Object.entries(TABLES[table]);
-  const params = columns.map(([name]) => rows.map((row) => row[name] ?? null));
-  const unnest = `unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) as u(${columns.map(([n]) => n).join(', ')})`;
-  let sql;
-  if (table === 'service') {
-    const plain = columns.map(([n]) => n).filter((n) => !n.startsWith('search_'));
-    // Each text unaccented once, the name's vector computed once (for tsv and tsv_name).
-    /** @type {(col: string, weight: string) => string} */
-    const tsv = (col, weight) =>
-      `setweight(to_tsvector('english', a.${col}), '${weight}') || setweight(to_tsvector('spanish', a.${col}), '${weight}')`;
-    sql = `insert into ${s}.service (${plain.join(', ')}, trgm, tsv, tsv_name)
-      select ${plain.map((n) => `u.${n}`).join(', ')},
-        lower(unaccent(u.search_name || ' ' || u.search_tags)),
-        n.v || ${tsv('t', 'B')} || ${tsv('b', 'C')},
-        n.v
-      from ${unnest}
-      cross join lateral (select unaccent(u.search_name) as n, unaccent(u.search_tags) as t, unaccent(u.search_body) as b) a
-      cross join lateral (select ${tsv('n', 'A')} as v) n`;
-  } else if (table === 'organization') {
-    sql = `insert into ${s}.organization (id, name, description, website, search)
-      select u.id, u.name, u.description, u.website, lower(unaccent(u.name)) from ${unnest}`;
-  } else {
-    sql = `insert into ${s}.${table} (${columns.map(([n]) => n).join(', ')}) select * from ${unnest}`;
-  }
-  await tx.query(sql, params);
+  const columns = Object.keys(TABLES[table]);
+  let text = '';
+  for (const row of rows) text += `${columns.map((c) => copyValue(row[c])).join('\t')}\n`;
+  await tx.copy(`${s}.${table}`, columns, text);
 }
 
 /**
@@ -227,6 +236,7 @@ async function insert(tx, s, table, rows) {
  */
 export async function loadDatasets(db, datasets, options = {}) {
   const started = Date.now();
+  if (db.replica) throw new Error('this database is a read-only replica (in recovery): run load against its primary');
   const postgis = (await db.extensions()).has('postgis');
   return db.transaction(async (tx) => {
     // One load at a time.
@@ -304,12 +314,24 @@ export async function loadDatasets(db, datasets, options = {}) {
       await tx.query(`insert into ${NEXT}.meta (key, value) values ($1, $2)`, [key, value]);
     }
     for (const statement of constraints(NEXT)) await tx.query(statement);
+    // The taxonomy filter's table: one row per service and term of the linking taxonomies, in
+    // the order lists are read (name, id), and the number of services of each term.
+    await tx.query(`create table ${NEXT}.service_term as
+      select distinct a.taxonomy_term_id as term_id, t.taxonomy_id, s.name, s.id as service_id
+      from ${NEXT}.attribute a join ${NEXT}.service s on s.id = a.link_id join ${NEXT}.taxonomy_term t on t.id = a.taxonomy_term_id
+      where a.link_entity = 'service' and a.link_type <> 'recovery-finder-field'`);
+    await tx.query(`create table ${NEXT}.term_count as
+      select term_id, count(*)::int8 as n from ${NEXT}.service_term group by term_id`);
+    await tx.query(`alter table ${NEXT}.term_count add primary key (term_id)`);
     for (const statement of indexes(NEXT, postgis).split(';')) {
       if (statement.trim()) await tx.query(statement);
     }
-    for (const table of [...Object.keys(TABLES), 'meta']) await tx.query(`analyze ${NEXT}.${table}`);
+    for (const table of [...Object.keys(TABLES), 'meta', 'service_term', 'term_count']) await tx.query(`analyze ${NEXT}.${table}`);
     if (options.beforeCommit) await options.beforeCommit(tx);
-    // The swap: readers see the old schema until this transaction commits.
+    // The swap: readers see the old schema until this transaction commits. hsds.meta first, as
+    // every answer takes it first (db.js, `read`): the answers being read finish, new ones wait.
+    const [live] = await tx.query(`select to_regclass('${LIVE}.meta') is not null as present`);
+    if (live?.present) await tx.query(`lock table ${LIVE}.meta in access exclusive mode`);
     await tx.query(`drop schema if exists ${LIVE} cascade`);
     await tx.query(`alter schema ${NEXT} rename to ${LIVE}`);
     return { services, organizations, locations, ms: Date.now() - started, postgis };

@@ -316,7 +316,7 @@ for (const backend of BACKENDS) {
       ['/services?per_page=0', 'per_page'],
       ['/services?per_page=101', 'per_page'],
       ['/services?per_page=-5', 'per_page'],
-      ['/services?page=101&per_page=100', 'page'],
+      ['/services?page=1000000000&per_page=100', 'page'],
       [`/services?search=${tooLong}`, 'search'],
       ['/services?search=a%00b', 'search'],
       ['/services?taxonomy_term_id=naloxone', 'taxonomy_term_id'],

@@ -6,9 +6,16 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadDatasets, uuidFor, MAX_RESULTS } from '@recovery-finder/server';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { loadDatasets, uuidFor } from '@recovery-finder/server';
 import { BACKENDS, open, start, get } from './backends.mjs';
 import { KNOWN, seeded, dataset, zips, root, HOME_ZIP, metres } from './fixture.mjs';
+
+/** Wait until `check` says yes (asked again every 20 ms). */
+async function until(check) {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
+}
 
 const shipped = JSON.parse(readFileSync(`${root}data/resources.json`, 'utf8'));
 
@@ -29,7 +36,8 @@ for (const backend of BACKENDS) {
       await loadDatasets(db, [dataset(KNOWN)], { zips });
       // Count what the server asks the database.
       const asked = [];
-      const counting = { ...db, query: (sql, params) => (asked.push(sql), db.query(sql, params)) };
+      const count = (q) => (sql, params) => (asked.push(sql), q.query(sql, params));
+      const counting = { ...db, query: count(db), read: (fn) => db.read((tx) => fn({ query: count(tx) })) };
       const cached = await start(counting);
       try {
         const path = '/services?search=naloxone&per_page=5';
@@ -56,19 +64,44 @@ for (const backend of BACKENDS) {
       } finally {
         await cached.close();
       }
-      // Without the cache every request is a search.
+      // Without the answer cache every request is a search (its items read and built again).
       const uncached = await start(counting, { cacheMb: 0 });
       asked.length = 0;
       try {
-        await get(uncached.base, '/services?search=coaching');
-        const once = asked.length;
-        await get(uncached.base, '/services?search=coaching');
-        assert.equal(asked.length, once * 2);
-        assert.ok(!asked.some((sql) => /generation/.test(sql)));
+        const built = () => asked.filter((sql) => /string_agg/.test(sql)).length;
+        // (the data now: seeded records, all "near Boston")
+        await get(uncached.base, '/services?search=boston');
+        assert.equal(built(), 1);
+        await get(uncached.base, '/services?search=boston');
+        assert.equal(built(), 2);
       } finally {
         await uncached.close();
       }
       await loadDatasets(db, [dataset(KNOWN)], { zips });
+    });
+
+    test('the count of a question is made once per load: the next page of it counts nothing again', async () => {
+      await loadDatasets(db, [dataset([...KNOWN, ...seeded(120, 21)])], { zips });
+      const asked = [];
+      const count = (q) => (sql, params) => (asked.push(sql), q.query(sql, params));
+      const counting = { ...db, query: count(db), read: (fn) => db.read((tx) => fn({ query: count(tx) })) };
+      const uncached = await start(counting, { cacheMb: 0 });
+      const counts = () => asked.filter((sql) => /count\(\*\)/.test(sql)).length;
+      try {
+        const path = '/services?search=support%20group&full=false&per_page=10';
+        const first = (await get(uncached.base, path)).json;
+        assert.equal(counts(), 1);
+        const second = (await get(uncached.base, `${path}&page=2`)).json;
+        assert.equal(counts(), 1, 'page 2 of the same question: no count');
+        assert.equal(second.total_items, first.total_items);
+        // A new load: the same question is counted again, on the new data.
+        await loadDatasets(db, [dataset(KNOWN)], { zips });
+        const again = (await get(uncached.base, `${path}&page=2`)).json;
+        assert.equal(counts(), 2);
+        assert.ok(again.total_items < first.total_items);
+      } finally {
+        await uncached.close();
+      }
     });
 
     test('a failed load rolls back and the previous data keeps serving', async () => {
@@ -103,6 +136,27 @@ for (const backend of BACKENDS) {
       assert.equal((await get(api.base, `/services/${uuidFor('service', 'known-peer-center')}`)).status, 404);
     });
 
+    test('text with tabs, line breaks, backslashes and a literal \\N is copied in as it was', async () => {
+      const odd = {
+        ...KNOWN[0],
+        id: 'odd-text',
+        name: 'Odd\tText Café',
+        description: 'Line one\nLine\ttwo\r\nback \\ slash, \\N is no null, tab at the end\t',
+        organization: { name: 'Back\\slash\nOrg' },
+      };
+      await loadDatasets(db, [dataset([odd])], { zips });
+      const s = (await get(api.base, `/services/${uuidFor('service', 'odd-text')}`)).json;
+      assert.equal(s.name, odd.name);
+      assert.equal(s.description, odd.description);
+      assert.equal(s.organization.name, odd.organization.name);
+      // The generated search columns: the accent-free word finds it, by name first.
+      const found = (await get(api.base, '/services?search=cafe&full=false')).json;
+      assert.deepEqual(found.contents.map((x) => x.id), [s.id]);
+      const org = (await get(api.base, '/organizations?search=slash')).json;
+      assert.equal(org.total_items, 1);
+      await loadDatasets(db, [dataset(KNOWN)], { zips });
+    });
+
     test('the shipped dataset (data/resources.json) loads whole', async () => {
       const summary = await loadDatasets(db, [shipped], { zips });
       assert.equal(summary.services, shipped.resources.length);
@@ -116,36 +170,72 @@ for (const backend of BACKENDS) {
       assert.ok(s.attributes.some((a) => a.taxonomy_term.code === 'prsc'));
     });
 
-    test('past 1,000 results: total_items stops at 1,000 and says so, paging stops there, nearest stays first', async () => {
-      const many = seeded(1100, 5);
-      await loadDatasets(db, [dataset([...KNOWN, ...many])], { zips });
-      const all = (await get(api.base, '/services?per_page=1&full=false')).json;
-      assert.equal(all.total_items, KNOWN.length + many.length, 'an unfiltered list is counted exactly');
-      assert.equal(all.total_items_capped, undefined);
-      const search = (await get(api.base, '/services?search=near%20Boston&full=false')).json;
-      assert.equal(search.total_items, MAX_RESULTS);
-      assert.equal(search.total_items_capped, true);
-      assert.equal(search.total_pages, MAX_RESULTS / 25);
-      const last = (await get(api.base, `/services?search=near%20Boston&full=false&page=${MAX_RESULTS / 25}`)).json;
-      assert.equal(last.size, 25);
-      assert.equal(last.last_page, true);
-      const deeper = await get(api.base, `/services?search=near%20Boston&page=${MAX_RESULTS / 25 + 1}`);
-      assert.equal(deeper.status, 400);
-      assert.equal(deeper.json.parameter, 'page');
-      const few = (await get(api.base, '/services?search=naloxone&full=false')).json;
-      assert.equal(few.total_items_capped, undefined);
-      // Nearest first even when more than 1,000 places are in range.
+    test('every advertised page is served: walking a large directory gives every match exactly once', async () => {
+      const many = seeded(2600, 5);
+      // Services of one name: the order must break the tie the same way on every page.
+      const twins = seeded(60, 9).map((r, i) => ({ ...r, id: `twin-${i}`, name: 'Harbor Twin Sober Housing' }));
+      const all = [...KNOWN, ...many, ...twins];
+      await loadDatasets(db, [dataset(all)], { zips });
+      const term = (taxonomy, code) => uuidFor('taxonomy_term', taxonomy, code);
+      const service = term('recovery-finder-kind', 'service');
+      const housing = term('recovery-finder-category', 'housing');
+      const groups = term('recovery-finder-category', 'support-groups');
       const [lat, lon] = zips[HOME_ZIP];
-      const want = [...KNOWN, ...many]
-        .filter((r) => r.location)
-        .map((r) => ({ id: uuidFor('service_at_location', r.id), d: metres(lat, lon, r.location.latitude, r.location.longitude) }))
-        .filter((x) => x.d <= 30000)
-        .sort((a, b) => a.d - b.d);
-      assert.ok(want.length > MAX_RESULTS);
-      const near = (await get(api.base, `/service_at_locations?postcode=${HOME_ZIP}&proximity=30000&per_page=100&full=false`)).json;
-      assert.equal(near.total_items, MAX_RESULTS);
-      assert.equal(near.total_items_capped, true);
-      assert.deepEqual(near.contents.map((x) => x.id), want.slice(0, 100).map((x) => x.id));
+      const within = (r, m) => r.location && metres(lat, lon, r.location.latitude, r.location.longitude) <= m;
+      const ids = (list, entity = 'service') => list.map((r) => uuidFor(entity, r.id)).sort();
+      const cases = [
+        { path: '/services?full=false', want: ids(all) },
+        { path: '/services?search=boston&full=false', want: ids(all.filter((r) => /boston/i.test(`${r.description} ${r.region ?? ''}`))) },
+        { path: `/services?taxonomy_term_id=${service}&full=false`, want: ids(all.filter((r) => r.kind === 'service')) },
+        {
+          path: `/services?taxonomy_term_id=${housing},${groups}&full=false`,
+          want: ids(all.filter((r) => r.categories.includes('housing') || r.categories.includes('support-groups'))),
+        },
+        { path: '/service_at_locations?full=false', want: ids(all.filter((r) => r.location || r.address), 'service_at_location') },
+        {
+          path: `/service_at_locations?postcode=${HOME_ZIP}&proximity=15000&full=false`,
+          want: ids(all.filter((r) => within(r, 15000)), 'service_at_location'),
+        },
+      ];
+      /** Every page from 1 to total_pages; the ids seen, in order. */
+      const walk = async (path, perPage) => {
+        const first = (await get(api.base, `${path}&per_page=${perPage}`)).json;
+        const seen = [...first.contents];
+        for (let n = 2; n <= first.total_pages; n++) {
+          const r = await get(api.base, `${path}&per_page=${perPage}&page=${n}`);
+          assert.equal(r.status, 200, `${path} page ${n}`);
+          assert.equal(r.json.page_number, n);
+          assert.equal(r.json.total_items, first.total_items, 'the same total on every page');
+          assert.equal(r.json.last_page, n === first.total_pages);
+          assert.equal(r.json.size, n < first.total_pages ? perPage : first.total_items - perPage * (n - 1));
+          seen.push(...r.json.contents);
+        }
+        return { total: first.total_items, seen };
+      };
+      await fc.assert(
+        // Every case, at page sizes the property picks.
+        fc.asyncProperty(fc.integer({ min: 60, max: 100 }), async (perPage) => {
+          for (const { path, want } of cases) {
+            assert.ok(want.length > 1000, `${path}: a list longer than 1,000`);
+            const { total, seen } = await walk(path, perPage);
+            assert.equal(total, want.length, `${path}: total_items is exact`);
+            assert.equal(seen.length, want.length, `${path}: as many items as total_items`);
+            assert.ok(seen.map((x) => x.id).sort().every((id, k) => id === want[k]), `${path}: every match exactly once`);
+            if (path.includes('proximity')) {
+              const d = seen.map((x) => metres(lat, lon, x.location.latitude, x.location.longitude));
+              assert.ok(d.every((x, k) => k === 0 || x >= d[k - 1] - 0.01), `${path}: nearest first, across pages`);
+            } else if (!path.includes('search')) {
+              const names = seen.map((x) => x.name ?? x.service.name);
+              assert.ok(names.every((x, k) => k === 0 || names[k - 1] <= x), `${path}: name order, across pages`);
+            }
+          }
+        }),
+        { numRuns: 2, seed: 2026 },
+      );
+      // Beyond the last page: an empty page, not an error.
+      const beyond = await get(api.base, '/services?search=boston&full=false&page=999');
+      assert.equal(beyond.status, 200);
+      assert.equal(beyond.json.size, 0);
     });
 
     if (backend.name === 'PostgreSQL') {
@@ -160,6 +250,49 @@ for (const backend of BACKENDS) {
         });
         assert.equal(seenDuring, KNOWN.length);
         assert.equal((await get(api.base, '/services?per_page=1&full=false')).json.total_items, 12);
+      });
+
+      test('a load swapping the data in the middle of an answer: the answer is all old data, then all new', async () => {
+        await loadDatasets(db, [dataset(KNOWN)], { zips });
+        const path = '/services?per_page=100&full=false';
+        const plain = await start(db, { cacheMb: 0 });
+        const oldAnswer = (await get(plain.base, path)).json;
+        assert.equal(oldAnswer.total_items, KNOWN.length);
+        let loading;
+        let asked = 0;
+        // The second query of the answer starts a load and waits until it has finished or waits itself.
+        const spy = {
+          ...db,
+          read: (fn) => db.read((tx) => fn({
+            query: async (sql, params) => {
+              if (++asked === 2) {
+                loading = loadDatasets(db, [dataset(seeded(30))], { zips });
+                loading.catch(() => undefined);
+                let done = false;
+                loading.then(() => (done = true), () => (done = true));
+                await until(async () => done || (await db.query(
+                  `select count(*)::int as n from pg_locks where not granted and relation = 'hsds.meta'::regclass`,
+                ))[0].n > 0);
+              }
+              return tx.query(sql, params);
+            },
+          })),
+        };
+        const swapping = await start(spy, { cacheMb: 0 });
+        try {
+          const during = await get(swapping.base, path);
+          assert.equal(during.status, 200);
+          await loading;
+          const newAnswer = (await get(plain.base, path)).json;
+          assert.equal(newAnswer.total_items, 30);
+          assert.ok(
+            [oldAnswer, newAnswer].some((x) => JSON.stringify(x) === JSON.stringify(during.json)),
+            `one dataset, not a mix: total ${during.json.total_items}, ${during.json.size} items`,
+          );
+        } finally {
+          await swapping.close();
+          await plain.close();
+        }
       });
 
       test('PostGIS and bounding box + great-circle give the same answers', async (t) => {
@@ -189,3 +322,16 @@ for (const backend of BACKENDS) {
     }
   });
 }
+
+test('ids stay what they were: uuidFor is the name-based UUID (SHA-1, version 5 layout) for any parts', () => {
+  // The layout as first written (a Hash object, bytes changed in place): ids must never move.
+  const reference = (...parts) => {
+    const h = createHash('sha1').update(`recovery-finder:hsds:${parts.join('\u001f')}`).digest();
+    h[6] = (h[6] & 0x0f) | 0x50;
+    h[8] = (h[8] & 0x3f) | 0x80;
+    const x = h.subarray(0, 16).toString('hex');
+    return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+  };
+  assert.equal(uuidFor('service', 'known-centro'), 'a7a17d83-90ae-53c7-95e5-9fd9f3f0f13f');
+  fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 4 }), (parts) => uuidFor(...parts) === reference(...parts)), { numRuns: 2000 });
+});
