@@ -5,12 +5,14 @@
  *   npm run build:wordpress     (runs `npm run build` first: the plugin ships dist/)
  * The plugin folder gets packages/wordpress/recovery-finder/, the CMS loader and its chunks
  * from dist/ (recovery-finder.js, cms/), and elements.json: each element and its documented
- * attributes, read from custom-elements.json, and the --recovery-* theme tokens (never a hand list).
+ * attributes, read from custom-elements.json, the --recovery-* theme tokens, and the languages the
+ * elements speak, each in its own name, read from src/locales/languages.ts (never a hand list).
  * From each languages/*.po it writes the .mo WordPress's PHP reads and the block editor
  * script's JSON, and it stops when a string of the plugin has no translation there.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import ts from 'typescript';
 
 /**
  * Whether a manifest type is an address: typed `UrlAttribute` (src/components/shared/attribute.ts)
@@ -21,7 +23,10 @@ const isUrlType = (type) => {
   return parts.includes('UrlAttribute') && parts.every((t) => ['UrlAttribute', 'string', 'undefined'].includes(t));
 };
 
-/** The plugin's table: { elements: { NAME: { tag, title, attributes: { attr: { kind, description } } } }, tokens: [] }. */
+/**
+ * The plugin's table: { elements: { NAME: { tag, title, attributes: { attr: { kind, description } } } }, tokens: [] }
+ * (the build adds `languages`: languageTable()).
+ */
 export function elementTable(manifest, tokensCss) {
   const elements = {};
   const tokens = new Set(tokensCss.match(/--recovery-[a-z0-9-]+(?=\s*:)/g) ?? []);
@@ -38,6 +43,16 @@ export function elementTable(manifest, tokensCss) {
     elements[name] = { tag: d.tagName, title: d.summary ?? name, attributes };
   }
   return { elements, tokens: [...tokens].sort() };
+}
+
+/**
+ * The languages the elements speak, [{ tag, name, dir }], from the TypeScript source of
+ * src/locales/languages.ts (transpiled and imported: the same list the elements use).
+ */
+export async function languageTable(source) {
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const { LANGUAGES } = await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
+  return LANGUAGES.map(({ tag, name, dir }) => ({ tag, name, dir }));
 }
 
 /** A .po file's entries: { context, id, str } (the header is the entry whose id is ''). */
@@ -140,6 +155,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   cpSync('dist/recovery-finder.js', `${out}/dist/recovery-finder.js`);
   cpSync('dist/cms', `${out}/dist/cms`, { recursive: true, filter: (f) => !f.endsWith('.map') });
   const table = elementTable(JSON.parse(readFileSync('custom-elements.json', 'utf8')), readFileSync('src/styles/tokens.css', 'utf8'));
+  table.languages = await languageTable(readFileSync('src/locales/languages.ts', 'utf8'));
   writeFileSync(`${out}/elements.json`, `${JSON.stringify(table, null, 1)}\n`);
   buildTranslations(out, table);
   execFileSync('zip', ['-qr', 'recovery-finder.zip', 'recovery-finder'], { cwd: 'build/wordpress' });

@@ -1,7 +1,7 @@
 /**
  * The WordPress plugin in a real WordPress (started by tools/wordpress-test.sh, which sets
  * WP_URL, WP_DIR and WP_SETUP): block and shortcode pages for every element in English and
- * Spanish, an editor without unfiltered_html saving the block, the loader only where needed,
+ * Spanish, every language of src/locales/languages.ts offered (Arabic right to left), an editor without unfiltered_html saving the block, the loader only where needed,
  * the settings form's nonce and capability, the admin screens in Spanish, and uninstall.
  */
 /* global wp -- the block editor's global, inside page.evaluate */
@@ -85,6 +85,45 @@ describe('WordPress plugin', () => {
     assert.ok(ma?.includes('category="peer-support"') && ma.includes('lang="es"'), ma);
     assert.match(ma, /<a href="tel:\+18003275050">800-327-5050<\/a>/);
     assert.equal(ma, mb);
+  });
+
+  test('every language of src/locales/languages.ts: Arabic lays out right to left, an unknown lang is dropped', async () => {
+    const languages = table.languages ?? [];
+    assert.equal(languages.length, 12, 'the twelve languages, in elements.json');
+    const id = page('Arabic shortcode', '[recovery_finder element="resource-search" lang="ar" language-picker]');
+    const p = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await p.goto(`${url}/?page_id=${id}`);
+      await p.waitForFunction(() => {
+        const el = document.querySelector('recovery-resource-search');
+        return customElements.get('recovery-resource-search') && el?.getAttribute('dir') === 'rtl' && el.shadowRoot?.querySelector('.base[lang="ar"]');
+      }, null, { timeout: 60_000 });
+      const seen = await p.evaluate(() => {
+        const el = document.querySelector('recovery-resource-search');
+        const base = el.shadowRoot.querySelector('.base');
+        const picker = [...el.shadowRoot.querySelectorAll('.language-picker option')].map((o) => ({ tag: o.value, name: o.textContent.trim(), dir: o.dir }));
+        return { lang: el.getAttribute('lang'), direction: getComputedStyle(base).direction, picker, text: base.textContent };
+      });
+      assert.equal(seen.lang, 'ar');
+      assert.equal(seen.direction, 'rtl', 'the base lays out right to left');
+      assert.match(seen.text, /[\u0600-\u06FF]/, 'Arabic words');
+      assert.deepEqual(seen.picker, languages, 'language-picker reached the element: every language in its own name');
+      if (process.env.WP_SHOTS) await p.screenshot({ path: `${process.env.WP_SHOTS}/resource-search-ar.png`, fullPage: true });
+    } finally {
+      await p.close();
+    }
+    const markup = async (content) => {
+      const html = await (await fetch(`${url}/?page_id=${page('Lang', content)}`)).text();
+      return html.match(/<recovery-[a-z-]+[^>]*>/)?.[0] ?? '';
+    };
+    // Every tag, as WordPress hands it over (sanitize_key lowers the case: zh-hant, pt-br).
+    for (const { tag } of languages) {
+      assert.match(await markup(`[recovery_finder element="prsc-map" lang="${tag}"]`), new RegExp(`^<recovery-prsc-map lang="${tag}">$`), tag);
+      assert.match(await markup(`<!-- wp:recovery-finder/finder {"element":"prsc-map","lang":"${tag}"} /-->`), new RegExp(`^<recovery-prsc-map lang="${tag}">$`), `block ${tag}`);
+    }
+    assert.equal(await markup('[recovery_finder element="resource-search" lang="zh-Hant" languages-reviewed-only="en"]'), '<recovery-resource-search languages-reviewed-only="en" lang="zh-Hant">');
+    assert.equal(await markup('[recovery_finder element="resource-search" lang="xx"]'), '<recovery-resource-search>', 'an unknown language is dropped');
+    assert.equal(await markup('<!-- wp:recovery-finder/finder {"element":"resource-search","lang":"klingon"} /-->'), '<recovery-resource-search>');
   });
 
   test('an unknown attribute or a script in a shortcode never reaches the page', async () => {
@@ -173,6 +212,17 @@ describe('WordPress plugin', () => {
     assert.doesNotMatch(refusedBody, /link you followed has expired/, 'not for the nonce');
     assert.equal(JSON.parse(php('option', '')).lang, 'es', 'the options are unchanged');
     assert.deepEqual(JSON.parse(php('option', '')), saved);
+
+    // The default language: every language, each in its own name; an unknown one is not saved.
+    await login('admin', 'admin-password-1');
+    await p.goto(`${url}/wp-admin/options-general.php?page=recovery-finder`);
+    const offered = await p.locator('#rf-lang option').evaluateAll((os) => os.map((o) => ({ tag: o.value, name: o.textContent.trim(), dir: o.dir })));
+    assert.deepEqual(offered.slice(1), table.languages);
+    const adminNonce = await p.inputValue('input[name="_wpnonce"]');
+    for (const [lang, kept] of [['ar', 'ar'], ['zh-Hans', 'zh-Hans'], ['xx', '']]) {
+      await post({ ...fields, 'recovery_finder_settings[lang]': lang, _wpnonce: adminNonce, _wp_http_referer: '/wp-admin/options-general.php?page=recovery-finder' });
+      assert.equal(JSON.parse(php('option', '')).lang, kept, lang);
+    }
     await context.close();
   });
 
@@ -200,6 +250,8 @@ describe('WordPress plugin', () => {
       assert.equal(await sidebar.getByText(attr, { exact: true }).count() > 0, true, `control for ${attr}`);
     }
     assert.equal(await sidebar.getByLabel('category', { exact: true }).inputValue(), 'peer-support');
+    const langs = await sidebar.getByLabel('Language', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+    assert.deepEqual(langs.slice(1), table.languages.map((l) => [l.tag, l.name]), 'every language, in its own name');
     // The live preview: the server's markup, upgraded by the loader in the editor.
     await p.waitForFunction(() => (document.querySelector('recovery-resource-search')?.shadowRoot?.textContent ?? '').includes('¿'), null, { timeout: 60_000 });
     if (process.env.WP_SHOTS) await p.screenshot({ path: `${process.env.WP_SHOTS}/block-editor.png` });

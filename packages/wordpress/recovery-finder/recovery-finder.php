@@ -19,7 +19,8 @@ define( 'RECOVERY_FINDER_HANDLE', 'recovery-finder' );
 
 /**
  * The element table generated at build time from custom-elements.json (tools/wordpress-zip.mjs):
- * { elements: { name: { tag, title, attributes: { attr: { kind, description } } } }, tokens: [...] }.
+ * { elements: { name: { tag, title, attributes: { attr: { kind, description } } } }, tokens: [...],
+ *   languages: [ { tag, name, dir } ] } (languages from src/locales/languages.ts).
  */
 function recovery_finder_table() {
 	static $table = null;
@@ -29,8 +30,35 @@ function recovery_finder_table() {
 		if ( ! is_array( $table ) ) {
 			$table = array( 'elements' => array(), 'tokens' => array() );
 		}
+		if ( ! isset( $table['languages'] ) || ! is_array( $table['languages'] ) ) {
+			$table['languages'] = array();
+		}
 	}
 	return $table;
+}
+
+/**
+ * The languages the elements speak: tag => its own name (English, Español, العربية...).
+ */
+function recovery_finder_languages() {
+	$out = array();
+	foreach ( recovery_finder_table()['languages'] as $language ) {
+		$out[ $language['tag'] ] = $language['name'];
+	}
+	return $out;
+}
+
+/**
+ * The offered tag for a value as written ('ar', 'zh-Hant'; any case, since sanitize_key lowers
+ * it), or '' when the elements do not speak it.
+ */
+function recovery_finder_lang_tag( $value ) {
+	foreach ( array_keys( recovery_finder_languages() ) as $tag ) {
+		if ( strtolower( $tag ) === strtolower( (string) $value ) ) {
+			return $tag;
+		}
+	}
+	return '';
 }
 
 /** The README's fallback for each element: what a person needs if the script never runs. */
@@ -64,7 +92,7 @@ function recovery_finder_css_value( $value ) {
  *
  * @param string $element Element name (resource-search, ...); unknown names fall back to resource-search.
  * @param array  $options Attribute => value; only the element's documented attributes are kept.
- * @param string $lang    '', 'en' or 'es'.
+ * @param string $lang    A language tag of elements.json's languages; anything else gives the settings' language.
  */
 function recovery_finder_markup( $element, $options, $lang ) {
 	$table    = recovery_finder_table();
@@ -83,7 +111,8 @@ function recovery_finder_markup( $element, $options, $lang ) {
 	if ( '' !== $settings['action'] && isset( $spec['attributes']['action'] ) && ! isset( $options['action'] ) ) {
 		$options['action'] = $settings['action'];
 	}
-	$lang = in_array( $lang, array( 'en', 'es' ), true ) ? $lang : $settings['lang'];
+	$lang = recovery_finder_lang_tag( $lang );
+	$lang = '' !== $lang ? $lang : recovery_finder_lang_tag( $settings['lang'] );
 
 	$attrs = '';
 	foreach ( $spec['attributes'] as $name => $attr ) {
@@ -108,7 +137,7 @@ function recovery_finder_markup( $element, $options, $lang ) {
 		}
 		$attrs .= sprintf( ' %s="%s"', esc_attr( $name ), esc_attr( $value ) );
 	}
-	if ( in_array( $lang, array( 'en', 'es' ), true ) ) {
+	if ( '' !== $lang ) {
 		$attrs .= sprintf( ' lang="%s"', esc_attr( $lang ) );
 	}
 	$style = '';
@@ -195,7 +224,11 @@ function recovery_finder_init() {
 		$title             = translate( $spec['title'], 'recovery-finder' ); // phpcs:ignore WordPress.WP.I18n -- a summary from elements.json.
 		$elements[ $name ] = array( 'title' => $title, 'attributes' => $spec['attributes'] );
 	}
-	wp_add_inline_script( 'recovery-finder-block-editor', 'window.recoveryFinderElements = ' . wp_json_encode( $elements ) . ';', 'before' );
+	$languages = array();
+	foreach ( recovery_finder_languages() as $tag => $language ) {
+		$languages[] = array( 'value' => $tag, 'label' => $language );
+	}
+	wp_add_inline_script( 'recovery-finder-block-editor', 'window.recoveryFinderElements = ' . wp_json_encode( $elements ) . '; window.recoveryFinderLanguages = ' . wp_json_encode( $languages ) . ';', 'before' );
 	register_block_type( __DIR__ . '/block', array( 'render_callback' => 'recovery_finder_render_block' ) );
 }
 add_action( 'init', 'recovery_finder_init' );

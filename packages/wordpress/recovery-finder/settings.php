@@ -18,7 +18,7 @@ function recovery_finder_sanitize( $input ) {
 	$out   = array(
 		'src'      => isset( $input['src'] ) ? esc_url_raw( trim( $input['src'] ), array( 'http', 'https' ) ) : '',
 		'action'   => isset( $input['action'] ) ? esc_url_raw( trim( $input['action'] ), array( 'http', 'https' ) ) : '',
-		'lang'     => isset( $input['lang'] ) && in_array( $input['lang'], array( 'en', 'es' ), true ) ? $input['lang'] : '',
+		'lang'     => isset( $input['lang'] ) && is_string( $input['lang'] ) ? recovery_finder_lang_tag( $input['lang'] ) : '',
 		'tokens'   => array(),
 		'fallback' => array(),
 	);
@@ -68,8 +68,9 @@ function recovery_finder_settings_page() {
 				<tr><th scope="row"><label for="rf-lang"><?php esc_html_e( 'Language', 'recovery-finder' ); ?></label></th>
 					<td><select id="rf-lang" name="<?php echo esc_attr( $name ); ?>[lang]">
 						<option value="" <?php selected( $s['lang'], '' ); ?>><?php esc_html_e( "The page's language", 'recovery-finder' ); ?></option>
-						<option value="en" <?php selected( $s['lang'], 'en' ); ?>>English</option>
-						<option value="es" <?php selected( $s['lang'], 'es' ); ?>>Español</option>
+						<?php foreach ( $table['languages'] as $language ) : ?>
+						<option value="<?php echo esc_attr( $language['tag'] ); ?>" lang="<?php echo esc_attr( $language['tag'] ); ?>" dir="<?php echo esc_attr( $language['dir'] ); ?>" <?php selected( $s['lang'], $language['tag'] ); ?>><?php echo esc_html( $language['name'] ); ?></option>
+						<?php endforeach; ?>
 					</select></td></tr>
 			</table>
 			<h2><?php esc_html_e( 'Theme', 'recovery-finder' ); ?></h2>

@@ -1,6 +1,7 @@
 /* Recovery finder block: plain JS on WordPress's globals (no build step). The element list and
  * each element's documented attributes come from window.recoveryFinderElements, printed by the
- * plugin from elements.json (generated from custom-elements.json by tools/wordpress-zip.mjs). */
+ * plugin from elements.json (generated from custom-elements.json by tools/wordpress-zip.mjs), and
+ * so do the languages (window.recoveryFinderLanguages, from src/locales/languages.ts). */
 (function (wp) {
   var el = wp.element.createElement;
   var __ = wp.i18n.__;
@@ -9,6 +10,8 @@
   var useBlockProps = wp.blockEditor && wp.blockEditor.useBlockProps;
   var ServerSideRender = wp.serverSideRender;
   var table = window.recoveryFinderElements || {};
+  // The languages the elements speak, each in its own name (elements.json, from src/locales/languages.ts).
+  var languages = window.recoveryFinderLanguages || [];
 
   function control(name, spec, value, set) {
     var label = name;
@@ -48,7 +51,7 @@
             }),
             el(C.SelectControl, {
               label: __('Language', 'recovery-finder'), value: a.lang,
-              options: [{ label: __('Site default', 'recovery-finder'), value: '' }, { label: 'English', value: 'en' }, { label: 'Español', value: 'es' }],
+              options: [{ label: __('Site default', 'recovery-finder'), value: '' }].concat(languages),
               onChange: function (v) { props.setAttributes({ lang: v }); },
             })),
           el(C.PanelBody, { title: __('Options', 'recovery-finder'), initialOpen: true }, controls)),
