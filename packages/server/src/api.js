@@ -644,9 +644,13 @@ export async function listServiceAtLocations(db, query, options) {
       let distance;
       if (options.distance === 'postgis') {
         const point = `st_setsrid(st_makepoint(${lon}::float8, ${lat}::float8), 4326)::geography`;
-        where.push(`st_dwithin(l.geog, ${point}, ${m}::float8, false)`);
         // The same distance on the sphere as st_distance(…, false).
         distance = `(l.geog <-> ${point})`;
+        // What st_dwithin(…, false) does, written out: the box around the circle (the GiST
+        // index on geog, which has statistics) and then the distance. st_dwithin itself is
+        // estimated at 0.01% of the places whatever the distance; at 100,000 places within
+        // 500 km the planner then joined every place to every service_at_location, for minutes.
+        where.push(`l.geog && _st_expand(${point}, ${m}::float8)`, `${distance} <= ${m}::float8`);
       } else {
         // The box first (the GiST index on the point), then the great circle on what is in it.
         const b = boundingBox(centre.lat, centre.lon, /** @type {number} */ (p.proximity));
