@@ -55,9 +55,10 @@ async function openPglite(dataDir) {
   const wrap = (q) => ({
     query: async (sql, params = []) => /** @type {Record<string, unknown>[]} */ ((await q.query(sql, params)).rows),
   });
+  const reader = wrap(db);
   return {
     kind: 'pglite',
-    ...wrap(db),
+    ...reader,
     transaction: (fn) => db.transaction((tx) => fn({
       ...wrap(tx),
       copy: async (table, columns, text) => {
@@ -65,9 +66,7 @@ async function openPglite(dataDir) {
       },
     })),
     // One connection: a load holds it for its whole transaction, so a read never sees half of one.
-    read(fn) {
-      return fn(this);
-    },
+    read: (fn) => fn(reader),
     extensions: async () => new Set((await db.query('select extname from pg_extension')).rows.map((r) => /** @type {{extname: string}} */ (r).extname)),
     close: () => db.close(),
   };
@@ -112,6 +111,7 @@ async function openPostgres(url, poolSize) {
 
 /**
  * The Database over a pool of a real server; `replica`: a read-only streaming replica.
+ * @param {import('pg').Pool} pool @param {boolean} replica
  * @returns {Database}
  */
 function database(pool, replica) {
@@ -149,6 +149,7 @@ function database(pool, replica) {
     async read(fn) {
       for (let attempt = 1; ; attempt++) {
         const c = await pool.connect();
+        /** @type {Queryable} */
         const tx = { query: async (sql, params = []) => (await c.query(sql, params)).rows };
         let locked = false;
         try {
@@ -158,7 +159,7 @@ function database(pool, replica) {
             locked = true;
           } catch (error) {
             // No data loaded yet (no hsds.meta): the queries answer that themselves.
-            if (error?.code !== '42P01') throw error;
+            if (sqlState(error) !== '42P01') throw error;
             await c.query('rollback');
           }
           const result = await fn(locked ? tx : { query });
@@ -167,7 +168,7 @@ function database(pool, replica) {
         } catch (error) {
           await c.query('rollback').catch(() => undefined);
           // 40001: cancelled by a conflict with recovery (a replica replaying a load); 40P01: deadlock.
-          if (attempt < 3 && (error?.code === '40001' || error?.code === '40P01')) continue;
+          if (attempt < 3 && ['40001', '40P01'].includes(sqlState(error) ?? '')) continue;
           throw error;
         } finally {
           c.release();
@@ -177,4 +178,14 @@ function database(pool, replica) {
     extensions: async () => new Set((await query('select extname from pg_extension')).map((r) => String(r.extname))),
     close: () => pool.end(),
   };
+}
+
+/**
+ * The SQLSTATE of a database error (node-postgres puts it in `code`), if it has one.
+ * @param {unknown} error
+ * @returns {string | undefined}
+ */
+function sqlState(error) {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -148,7 +148,11 @@ const error = (status, code, message, parameter) =>
 export async function createHsdsServer(db, options = {}) {
   const maxAge = options.maxAge ?? 300;
   const cache = (options.cacheMb ?? 64) > 0 ? new AnswerCache((options.cacheMb ?? 64) * 2 ** 20) : undefined;
-  /** The generation of the data now served (data loaded before generations: its load time); undefined: no cache now. */
+  /**
+   * The generation of the data now served (data loaded before generations: its load time); undefined: no cache now.
+   * @param {import('./db.js').Queryable} q
+   * @returns {Promise<string | undefined>}
+   */
   const generation = async (q) => {
     try {
       const rows = await q.query(`select key, value from hsds.meta where key in ('generation', 'loaded_at') order by key`);
@@ -186,7 +190,10 @@ export async function createHsdsServer(db, options = {}) {
 
     /** @type {{ status: number, body: string, etag?: string, gz?: Buffer }} */
     let result;
-    /** Where a 200 answer is kept: the path and query exactly as asked, in this generation. */
+    /**
+     * Where a 200 answer is kept: the path and query exactly as asked, in this generation.
+     * @type {{ key: string, generation: string } | undefined}
+     */
     let keep;
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {

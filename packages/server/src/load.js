@@ -58,7 +58,10 @@ const TABLES = {
 /** Mean Earth radius in metres: the sphere PostGIS uses for geography with use_spheroid = false. */
 export const EARTH_RADIUS_M = 6371008.7714;
 
-/** A text's search vector, English and Spanish stems, accents ignored, with a weight. */
+/**
+ * A text's search vector, English and Spanish stems, accents ignored, with a weight.
+ * @param {string} s the schema @param {string} column @param {'A' | 'B' | 'C' | 'D'} weight
+ */
 const tsv = (s, column, weight) =>
   `setweight(to_tsvector('english'::regconfig, ${s}.unaccent_i(${column})), '${weight}') || ` +
   `setweight(to_tsvector('spanish'::regconfig, ${s}.unaccent_i(${column})), '${weight}')`;
@@ -207,7 +210,7 @@ function copyValue(value) {
 
 /**
  * Copy rows of one table in (COPY ... FROM STDIN, text format): one stream per table and batch.
- * @param {import('./db.js').Queryable} tx
+ * @param {import('./db.js').Writable} tx
  * @param {string} s the schema
  * @param {keyof typeof TABLES} table
  * @param {Record<string, unknown>[]} rows

@@ -232,6 +232,14 @@ for (const backend of BACKENDS) {
         }),
         { numRuns: 2, seed: 2026 },
       );
+      // format=ndjson gives every match, however many: no limit, as paging has none.
+      for (const { path, want } of cases) {
+        const r = await get(api.base, `${path}&format=ndjson`);
+        assert.equal(r.status, 200, `${path} as ndjson`);
+        const lines = r.text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l).id);
+        assert.equal(lines.length, want.length, `${path}: ndjson gives all ${want.length} matches`);
+        assert.ok(lines.sort().every((id, k) => id === want[k]), `${path}: ndjson gives every match exactly once`);
+      }
       // Beyond the last page: an empty page, not an error.
       const beyond = await get(api.base, '/services?search=boston&full=false&page=999');
       assert.equal(beyond.status, 200);

@@ -6,8 +6,13 @@ declare module 'pg' {
   interface QueryResult {
     rows: Record<string, unknown>[];
   }
+  /** What `query` takes besides SQL text: a stream such as pg-copy-streams' COPY ... FROM STDIN. */
+  interface Submittable {
+    submit(connection: unknown): void;
+  }
   interface PoolClient {
     query(sql: string, params?: unknown[]): Promise<QueryResult>;
+    query<T extends Submittable>(submittable: T): T;
     release(): void;
   }
   export class Pool {

@@ -143,7 +143,7 @@ export class ApiSearchController implements ReactiveController {
     const info = this.info;
     const s = search;
     const narrowed = Boolean(s.language || s.population || s.free || s.delivery || s.openNow);
-    return info && !narrowed && !info.capped && shown >= info.fetched ? Math.max(shown, info.totalItems) : shown;
+    return info && !narrowed && shown >= info.fetched ? Math.max(shown, info.totalItems) : shown;
   }
 
   /** The counts beside the filters are for the results fetched so far: say so. */

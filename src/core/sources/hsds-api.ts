@@ -55,8 +55,6 @@ export interface HsdsApiOptions extends Omit<FetchOptions, 'signal'> {
 export interface HsdsPageInfo {
   /** `total_items` of the API's answer (every match, not only those fetched). */
   totalItems: number;
-  /** The API says it stopped counting (the reference server caps lists at 1,000). */
-  capped: boolean;
   /** Results fetched so far (services, or services at locations). */
   fetched: number;
 }
@@ -570,7 +568,6 @@ async function withDetails(items: Json[], kind: HsdsItem['kind'], base: string, 
 interface PageAnswer {
   items: Json[];
   totalItems: number;
-  capped: boolean;
   /** The API has a page after this one (its `last_page`, else `total_pages`, else the count). */
   next: boolean;
 }
@@ -591,7 +588,7 @@ function pageOf(json: unknown, url: string, page: number): PageAnswer {
   const lastPage = answer['last_page'];
   const totalPages = numOf(answer['total_pages']);
   const next = typeof lastPage === 'boolean' ? !lastPage : totalPages !== undefined ? page < totalPages : contents.length > 0 && page * contents.length < totalItems;
-  return { items: arr(contents), totalItems, capped: answer['total_items_capped'] === true, next };
+  return { items: arr(contents), totalItems, next };
 }
 
 /** One answer from the answers of several terms (one request each): every item, every count. */
@@ -599,7 +596,6 @@ function mergedPages(answers: PageAnswer[]): PageAnswer {
   return {
     items: answers.flatMap((a) => a.items),
     totalItems: answers.reduce((n, a) => n + a.totalItems, 0),
-    capped: answers.some((a) => a.capped),
     next: answers.some((a) => a.next),
   };
 }
@@ -628,7 +624,7 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
       const mapping: MappingOptions = { ...options, taxonomy, terms };
       if (asking.length && !termIds.length) {
         // The directory has no term for these categories: nothing of it is one (never every service).
-        source.info = { totalItems: 0, capped: false, fetched: 0 };
+        source.info = { totalItems: 0, fetched: 0 };
         return datasetFrom(datasetFromHsds([], mapping), question);
       }
       let cached = pageCache.get(question);
@@ -688,7 +684,7 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
       // Every match the API has; when it has no more pages, what came is all of it (a directory
       // may count what it cannot serve).
       const totalItems = last?.next === false && !unfinished ? fetched : Math.max(last?.totalItems ?? 0, fetched + (last?.next ? 1 : 0));
-      source.info = { totalItems, capped: last?.capped ?? false, fetched };
+      source.info = { totalItems, fetched };
       const doc = await runInSlices(hsdsDatasetSteps(items, mapping), slicing);
       const loaded = await datasetFromSliced(doc, question, signal);
       return unfinished ? { ...loaded, unfinished } : loaded;
