@@ -163,9 +163,9 @@ async function validateFile(file: string, stale?: StaleOptions): Promise<number>
     return EXIT_OK;
   }
   for (const problem of [...result.helpProblems, ...result.problems]) warn(`${file}: ${describeProblem(problem)}`);
-  const bad = new Set(result.problems.filter((p) => !p.repaired).map((p) => p.index)).size;
+  const bad = new Set(result.problems.filter((p) => !p.repaired && !p.kept).map((p) => p.index)).size;
   const repaired = new Set(result.problems.filter((p) => p.repaired).map((p) => p.index)).size;
-  const contacts = new Set(result.helpProblems.filter((p) => p.index !== undefined).map((p) => p.index)).size;
+  const contacts = new Set(result.helpProblems.filter((p) => p.index !== undefined && !p.kept).map((p) => p.index)).size;
   warn(`${file}: ${total} records, ${bad} invalid${repaired ? `, ${repaired} with broken text repaired` : ''}${contacts ? `; ${contacts} help contact${contacts === 1 ? '' : 's'} invalid` : ''}`);
   return EXIT_INVALID;
 }

@@ -9,6 +9,9 @@ import { msg, str } from '@lit/localize';
 import type { HelpContact, Phone } from '../../core/schema.js';
 import { DEFAULT_HELP_CONTACTS } from '../../core/help-defaults.js';
 import { safeHttpUrl, smsHref, telHref } from '../../core/links.js';
+import { contactText, DATA_LANGUAGE, type LanguageText } from '../../core/translations.js';
+import { dataLanguage } from './data-language.js';
+import { getLocale } from './localize.js';
 
 export { DEFAULT_HELP_CONTACTS };
 
@@ -25,31 +28,47 @@ export function renderHelpline(contacts: readonly HelpContact[] | undefined): Te
   if (!line || !phone) return nothing;
   const words = localized(line);
   return html`<p class="helpline">
-    ${words.description ? `${words.name}: ${words.description}` : words.name}
-    <a href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${words.name})`}>${msg(str`Call ${phone.number}`)}</a>
+    <span lang=${words.name.lang}>${words.name.text}</span>${words.description ? html`: <span lang=${words.description.lang}>${words.description.text}</span>` : nothing}
+    <a href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${words.name.text})`}>${msg(str`Call ${phone.number}`)}</a>
   </p>`;
 }
 
-/** Built-in contacts are translated; a site's own contacts are shown as the site wrote them. */
-export function localized(contact: HelpContact): { name: string; description?: string | undefined } {
+/** The words of a contact, each with its language. */
+export interface ContactWords {
+  name: LanguageText;
+  description?: LanguageText | undefined;
+}
+
+/**
+ * Built-in contacts are worded by the library, in the page's language; a site's own contacts
+ * are shown in the page's language when their `translations` have it, else as the site wrote
+ * them (English, marked so).
+ */
+export function localized(contact: HelpContact): ContactWords {
+  const ui = (text: string): LanguageText => ({ text, lang: getLocale() });
   switch (contact.id) {
     case 'emergency-911':
       // No description: the "Call 911" link says it (it was said twice).
-      return { name: msg('Emergency or overdose') };
+      return { name: ui(msg('Emergency or overdose')) };
     case 'lifeline-988':
-      return { name: msg('988 Suicide & Crisis Lifeline'), description: msg('Call or text 988, any time.') };
+      return { name: ui(msg('988 Suicide & Crisis Lifeline')), description: ui(msg('Call or text 988, any time.')) };
     case 'ma-substance-use-helpline':
       return {
-        name: msg('Massachusetts Substance Use Helpline'),
-        description: msg('Free and confidential. Finds treatment and recovery support.'),
+        name: ui(msg('Massachusetts Substance Use Helpline')),
+        description: ui(msg('Free and confidential. Finds treatment and recovery support.')),
       };
     case 'boston-311':
       return {
-        name: msg('BOS:311, City of Boston'),
-        description: msg('For recovery support, and to report a discarded needle.'),
+        name: ui(msg('BOS:311, City of Boston')),
+        description: ui(msg('For recovery support, and to report a discarded needle.')),
       };
-    default:
-      return { name: contact.name, description: contact.description };
+    default: {
+      const lang = dataLanguage();
+      return {
+        name: contactText(contact, 'name', lang) ?? { text: contact.name, lang: DATA_LANGUAGE },
+        description: contactText(contact, 'description', lang),
+      };
+    }
   }
 }
 
@@ -85,10 +104,10 @@ export function renderHelp(contacts: readonly HelpContact[] | undefined, options
           const { name, description } = localized(c);
           const url = safeHttpUrl(c.url);
           return html`<li>
-            <span class="help-name">${name}</span>
-            ${description && !options.compact ? html`<span class="help-desc muted">${description}</span>` : nothing}
+            <span class="help-name" lang=${name.lang}>${name.text}</span>
+            ${description && !options.compact ? html`<span class="help-desc muted" lang=${description.lang}>${description.text}</span>` : nothing}
             <span class="help-links">
-              ${c.phones.map((p) => phoneLink(p, name))}
+              ${c.phones.map((p) => phoneLink(p, name.text))}
               ${url && !options.compact ? html`<a part="help-link" href=${url}>${msg('Website')}</a>` : nothing}
             </span>
           </li>`;
@@ -98,7 +117,11 @@ export function renderHelp(contacts: readonly HelpContact[] | undefined, options
         ? html`<details class="help-sources" part="help-sources">
             <summary>${msg('Where these numbers come from')}</summary>
             <ul class="plain">
-              ${list.filter((c) => c.source).map((c) => html`<li><strong>${localized(c).name}:</strong> ${c.source}</li>`)}
+              ${list.filter((c) => c.source).map((c) => {
+                const name = localized(c).name;
+                const source = contactText(c, 'source', dataLanguage());
+                return html`<li><strong lang=${name.lang}>${name.text}:</strong> <span lang=${source?.lang ?? DATA_LANGUAGE}>${source?.text}</span></li>`;
+              })}
             </ul>
           </details>`
         : nothing}
