@@ -606,7 +606,8 @@ function keepGoodTranslations(input: unknown, schema: v.GenericSchema): { input:
   } else {
     for (const [tag, texts] of Object.entries(all)) {
       const key = v.safeParse(languageKey, tag);
-      const result = key.success ? v.safeParse(schema, texts) : key;
+      // A bad tag is said once (its two checks say the same).
+      const result = key.success ? v.safeParse(schema, texts) : { success: false as const, issues: key.issues.slice(0, 1) };
       if (result.success) kept[tag] = texts;
       else for (const issue of result.issues) warnings.push({ path: `translations.${tag}${key.success && pathOf(issue) ? `.${pathOf(issue)}` : ''}`, message: `${messageOf(issue)} (this translation is left out)` });
     }
