@@ -26,7 +26,7 @@ import type { Category, Population, Resource } from './schema.js';
 import { isNotOperating, isRecordOpenAt } from './hours.js';
 import type { LatLon } from './geo.js';
 import type { NearestIndex } from './nearest.js';
-import { CRISIS_PHRASES, CRISIS_STEMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
+import { CATEGORY_TERMS, CRISIS_TERMS, DEFAULT_SYNONYMS, STOP_TERMS, type SynonymGroup } from './synonyms.js';
 import { runInSlices, runWhole, sortInSteps, type SliceOptions } from './slices.js';
 
 export { DEFAULT_SYNONYMS, type SynonymGroup };
@@ -76,11 +76,43 @@ export interface SearchIndexOptions {
   synonyms?: readonly SynonymGroup[];
 }
 
-/** Words that never narrow a search (English and Spanish). */
-const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'of', 'for', 'and', 'or', 'in', 'on', 'at', 'to', 'with', 'near', 'me', 'my',
-  'de', 'del', 'la', 'el', 'los', 'las', 'y', 'o', 'en', 'para', 'con', 'por', 'un', 'una', 'mi', 'cerca',
-]);
+/** A posting of a record's category (`\u0001peer-support`): no typed word normalises to it. */
+const CATEGORY_TOKEN = '\u0001';
+
+/** Written without spaces between words: a crisis word is looked for anywhere in the query. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/** What search reads from the words of every language (search-words/), normalised once. */
+interface Lexicon {
+  /** Words that never narrow a search, in any language (a word that also names a category, a crisis or a synonym is kept). */
+  stop: Set<string>;
+  crisis: Array<{ words: string; match: 'start' | 'whole' | 'anywhere' }>;
+  /** Each word of each category's phrases, sorted, with its categories. */
+  categoryWords: string[];
+  categoriesOf: Map<string, Category[]>;
+}
+let lexicon: Lexicon | undefined;
+
+function lexiconOf(): Lexicon {
+  if (lexicon) return lexicon;
+  const categoriesOf = new Map<string, Category[]>();
+  const meaningful = new Set<string>();
+  for (const term of [...CRISIS_TERMS, ...DEFAULT_SYNONYMS.flat()]) for (const w of tokenize(term)) meaningful.add(w);
+  const stop = new Set(STOP_TERMS.flatMap(tokenize).filter((w) => !meaningful.has(w)));
+  for (const [category, phrase] of CATEGORY_TERMS) {
+    for (const w of tokenize(phrase)) {
+      if (stop.has(w)) continue;
+      const list = categoriesOf.get(w) ?? [];
+      if (!list.includes(category)) list.push(category);
+      categoriesOf.set(w, list);
+    }
+  }
+  const crisis = CRISIS_TERMS.map(normalize)
+    .filter(Boolean)
+    .map((w) => ({ words: w, match: UNSPACED.test(w) ? ('anywhere' as const) : w.length >= 4 ? ('start' as const) : ('whole' as const) }));
+  lexicon = { stop, crisis, categoryWords: [...categoriesOf.keys()].sort(), categoriesOf };
+  return lexicon;
+}
 
 /** Field weights: a match in the name counts most, in the description least. */
 const W = { name: 1, alt: 0.85, org: 0.7, category: 0.6, synonym: 0.55, place: 0.5, description: 0.3 } as const;
@@ -151,8 +183,13 @@ export function rankingLoaded(): boolean {
 export function normalize(text: string): string {
   return text
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    // Latin accents; Arabic short vowels, hamza marks and the tatweel.
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '')
     .toLowerCase()
+    // Letters NFD leaves whole: Vietnamese đ, Arabic alef maqsura and teh marbuta.
+    .replace(/đ/g, 'd')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -165,10 +202,28 @@ export function tokenize(text: string): string[] {
 
 /** Does the query sound like someone is in danger now? */
 export function isCrisisQuery(query: string): boolean {
-  const words = tokenize(query);
-  if (words.some((w) => CRISIS_STEMS.some((s) => w.startsWith(s)))) return true;
-  const padded = ` ${words.join(' ')} `;
-  return CRISIS_PHRASES.some((p) => padded.includes(` ${normalize(p)} `));
+  const text = normalize(query);
+  if (!text) return false;
+  const padded = ` ${text} `;
+  return lexiconOf().crisis.some(({ words: w, match }) =>
+    match === 'anywhere' ? text.includes(w) : padded.includes(match === 'start' ? ` ${w}` : ` ${w} `),
+  );
+}
+
+/**
+ * The categories a query word names, in any language: a category word it is, or (three
+ * letters or more, or one Chinese character or more) one it begins.
+ */
+export function categoriesNamed(word: string): Array<[Category, 'exact' | 'prefix']> {
+  const { categoryWords, categoriesOf } = lexiconOf();
+  const out = new Map<Category, 'exact' | 'prefix'>();
+  for (const c of categoriesOf.get(word) ?? []) out.set(c, 'exact');
+  if (word.length >= 3 || UNSPACED.test(word)) {
+    for (let i = lowerBound(categoryWords, word); i < categoryWords.length && (categoryWords[i] as string).startsWith(word); i++) {
+      for (const c of categoriesOf.get(categoryWords[i] as string) ?? []) if (!out.has(c)) out.set(c, 'prefix');
+    }
+  }
+  return [...out];
 }
 
 /** The singular a plural may stand for ("groups" -> "group"), or undefined. */
@@ -436,6 +491,12 @@ export class SearchIndexBuilder {
     add(categoryText, F.category, true);
     add([r.address?.city, r.region, r.address?.postal_code].filter(Boolean).join(' '), F.place, true);
     add(r.description, F.description, false);
+    // The record's own translations: found by the words of their language too.
+    for (const t of Object.values(r.translations ?? {})) {
+      add([t.name, t.alternate_name].filter(Boolean).join(' '), F.alt, true);
+      add(t.description, F.description, false);
+    }
+    for (const c of r.categories) this.post(CATEGORY_TOKEN + c, id, F.category);
     // Synonyms: a group one of whose phrases the record contains brings in all of its phrases.
     const own = tokenize([r.name, r.alternate_name, r.organization?.name, categoryText, r.description].filter(Boolean).join(' '));
     const found = new Set<number>();
@@ -606,6 +667,8 @@ export class SearchIndex {
     for (let i = lowerBound(vocab, word); i < vocab.length && (vocab[i] as string).startsWith(word); i++) {
       push(vocab[i] as string, Q.prefix);
     }
+    // A word for a category, in any language, finds the category's records.
+    for (const [category, how] of categoriesNamed(word)) push(CATEGORY_TOKEN + category, how === 'exact' ? Q.exact : Q.prefix);
     if (out.length > 0) return out;
     // Only an unknown word is read as a typo.
     const budget = typoBudget(word.length);
@@ -619,10 +682,11 @@ export class SearchIndex {
 
   /** Records matching every word of the query, with a relevance score. Undefined for an empty query. */
   private textScores(query: string): Map<number, number> | undefined {
-    const words = tokenize(query).filter((w) => !STOP_WORDS.has(w));
-    if (words.length === 0) return undefined;
+    const { stop } = lexiconOf();
+    const queryWords = tokenize(query).filter((w) => !stop.has(w));
+    if (queryWords.length === 0) return undefined;
     let total: Map<number, number> | undefined;
-    for (const word of words) {
+    for (const word of queryWords) {
       const best = new Map<number, number>();
       for (const [term, quality] of this.expand(word)) {
         const p = this.built.postings.get(term) as Posting;

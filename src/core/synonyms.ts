@@ -10,6 +10,10 @@
  *
  * DOM-free.
  */
+import type { Category } from './schema.js';
+import { SEARCH_WORDS } from './search-words/index.js';
+
+export { SEARCH_WORDS };
 
 /** A group of phrases that mean the same thing. */
 export type SynonymGroup = readonly string[];
@@ -98,26 +102,16 @@ export const DEFAULT_SYNONYMS: readonly SynonymGroup[] = [
 ];
 
 /**
- * Words that mean a person may be in danger now. A query containing one brings the emergency
- * and crisis contacts above the results. Single words match as the start of a word
- * ("overdos" matches overdose, overdosed, overdosing); phrases match whole.
+ * Words of every language search knows (`search-words/`): crisis words, words for each
+ * category, and stop words. Search reads them all, whatever the page's language: a person who
+ * types "surdose" on an English page is shown the crisis lines too.
  */
-export const CRISIS_STEMS: readonly string[] = ['overdos', 'suicid', 'sobredosi'];
-export const CRISIS_PHRASES: readonly string[] = [
-  'od',
-  'want to die',
-  'wanna die',
-  'going to die',
-  'kill myself',
-  'killing myself',
-  'end my life',
-  'hurt myself',
-  'not breathing',
-  'wont wake up',
-  'quiero morir',
-  'quiero morirme',
-  'matarme',
-  'quitarme la vida',
-  'no quiero vivir',
-  'no respira',
-];
+export const CRISIS_TERMS: readonly string[] = Object.values(SEARCH_WORDS).flatMap((w) => w.crisis);
+
+/** Each category's words, in every language: `[category, phrase]`. */
+export const CATEGORY_TERMS: ReadonlyArray<readonly [Category, string]> = Object.values(SEARCH_WORDS).flatMap((w) =>
+  Object.entries(w.categories).flatMap(([code, phrases]) => (phrases ?? []).map((p) => [code as Category, p] as const)),
+);
+
+/** Stop words of every language. */
+export const STOP_TERMS: readonly string[] = Object.values(SEARCH_WORDS).flatMap((w) => w.stop);
