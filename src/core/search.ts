@@ -84,7 +84,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 /** What search reads from the words of every language (search-words/), normalised once. */
 interface Lexicon {
-  /** Words that never narrow a search, in any language (a word that also names a category, a crisis or a synonym is kept). */
+  /** Words that never narrow a search, in any language (one that alone is a category, crisis or synonym word is kept). */
   stop: Set<string>;
   crisis: Array<{ words: string; match: 'start' | 'whole' | 'anywhere' }>;
   /** Each word of each category's phrases, sorted, with its categories. */
@@ -97,7 +97,11 @@ function lexiconOf(): Lexicon {
   if (lexicon) return lexicon;
   const categoriesOf = new Map<string, Category[]>();
   const meaningful = new Set<string>();
-  for (const term of [...CRISIS_TERMS, ...DEFAULT_SYNONYMS.flat()]) for (const w of tokenize(term)) meaningful.add(w);
+  // A stop word that is on its own a crisis, synonym or category word ("na", "od") is kept.
+  for (const term of [...CRISIS_TERMS, ...DEFAULT_SYNONYMS.flat(), ...CATEGORY_TERMS.map(([, t]) => t)]) {
+    const [only, more] = tokenize(term);
+    if (only && more === undefined) meaningful.add(only);
+  }
   const stop = new Set(STOP_TERMS.flatMap(tokenize).filter((w) => !meaningful.has(w)));
   for (const [category, phrase] of CATEGORY_TERMS) {
     for (const w of tokenize(phrase)) {
