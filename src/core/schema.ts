@@ -386,6 +386,17 @@ export const ResourceSchema = v.object({
       ),
     ),
   ),
+  /**
+   * Texts the library words itself, by code (`{"description": "dea-2018-collector"}`): the data
+   * keeps the fact and each page words it in its own language (core/worded.ts). Used where the
+   * record's own text is left out; a code this version does not know shows nothing.
+   */
+  worded: v.optional(
+    v.object({
+      description: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a code of the library\'s own wording'))),
+      restrictions: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a code of the library\'s own wording'))),
+    }),
+  ),
   /** The texts a resident reads, in other languages: see {@link ResourceTranslationSchema}. */
   translations: translationsOf(ResourceTranslationSchema),
   provenance: ProvenanceSchema,

@@ -28,6 +28,7 @@ import type { LatLon } from './geo.js';
 import type { NearestIndex } from './nearest.js';
 import { CATEGORY_TERMS, CRISIS_TERMS, DEFAULT_SYNONYMS, STOP_TERMS, type SynonymGroup } from './synonyms.js';
 import { runInSlices, runWhole, sortInSteps, type SliceOptions } from './slices.js';
+import { descriptionOf } from './worded.js';
 
 export { DEFAULT_SYNONYMS, type SynonymGroup };
 
@@ -494,7 +495,7 @@ export class SearchIndexBuilder {
     add(r.organization?.name, F.org, true);
     add(categoryText, F.category, true);
     add([r.address?.city, r.region, r.address?.postal_code].filter(Boolean).join(' '), F.place, true);
-    add(r.description, F.description, false);
+    add(descriptionOf(r), F.description, false);
     // The record's own translations: found by the words of their language too.
     for (const t of Object.values(r.translations ?? {})) {
       add([t.name, t.alternate_name].filter(Boolean).join(' '), F.alt, true);
@@ -502,7 +503,7 @@ export class SearchIndexBuilder {
     }
     for (const c of r.categories) this.post(CATEGORY_TOKEN + c, id, F.category);
     // Synonyms: a group one of whose phrases the record contains brings in all of its phrases.
-    const own = tokenize([r.name, r.alternate_name, r.organization?.name, categoryText, r.description].filter(Boolean).join(' '));
+    const own = tokenize([r.name, r.alternate_name, r.organization?.name, categoryText, descriptionOf(r)].filter(Boolean).join(' '));
     const found = new Set<number>();
     own.forEach((word, i) => {
       for (const p of this.phrasesByFirst.get(word) ?? []) {

@@ -7,6 +7,7 @@
  * DOM-free.
  */
 import type { HelpContact, Resource } from './schema.js';
+import { descriptionOf, restrictionsOf } from './worded.js';
 
 /** The language a dataset's own texts are written in. */
 export const DATA_LANGUAGE = 'en';
@@ -46,11 +47,11 @@ function ownText(r: Resource, field: ResourceTextField): string | undefined {
     case 'alternate_name':
       return r.alternate_name;
     case 'description':
-      return r.description;
+      return descriptionOf(r);
     case 'hours_text':
       return r.schedule?.description;
     case 'restrictions':
-      return r.disposal?.restrictions;
+      return restrictionsOf(r);
     case 'cost_text':
       return r.cost?.description;
     case 'region':

@@ -16,6 +16,7 @@ import { categoryLabel, itemLabel, languageName, populationLabel } from './label
 import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
 import { renderHeading, type HeadingLevel } from './heading.js';
 import { dataLanguage, langText } from './data-language.js';
+import { shownText } from './worded.js';
 import { phoneLabel, recordText } from '../../core/translations.js';
 
 /**
@@ -278,10 +279,10 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
       ${r.event ? part('event date', () => html`<p class="event-date">${
           hasEnded(r, ctx.now) ? html`<span class="chip ended">${msg('Ended')}</span> ` : nothing
         }<strong>${formatDateTime(r.event?.starts_at ?? '', ctx.timeZone)}</strong></p>`) : nothing}
-      ${langText(recordText(r, 'description', lang), 'description')}
+      ${langText(shownText(r, 'description'), 'description')}
       ${r.disposal
         ? part('disposal details', () => html`<p class="accepts">${msg('Accepts:')} ${r.disposal?.accepts.map(itemLabel).join(', ')}</p>
-            ${langText(recordText(r, 'restrictions', lang), 'restrictions')}`)
+            ${langText(shownText(r, 'restrictions'), 'restrictions')}`)
         : nothing}
       ${r.address
         ? part('address', () => {

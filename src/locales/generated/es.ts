@@ -2,14 +2,15 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    
+    import {html} from 'lit';
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's005053d82b712e0a': `Notas`,
+      'h9fdbe3fa5277053b': html`Región ${0}`,
+'s005053d82b712e0a': `Notas`,
 's012b7f019fc28ed9': str`cerca de ${0}`,
 's014c51a5ff77e249': `Todas las regiones`,
 's02793cac3ded4934': `Lugares gratuitos, dirigidos por pares, donde las personas en recuperación y sus familias encuentran grupos de apoyo, apoyo individual entre pares, actividades de bienestar y un lugar acogedor.`,
@@ -28,8 +29,10 @@
 's099b18e1bd8a1154': `Horario`,
 's09ae4dc311c134ec': str`${0}, abre a las ${1}`,
 's09ed1ec6749796c7': `Guárdelas en un recipiente duro y cerrado hasta entregarlas. Nunca ponga agujas sueltas en la basura ni en el reciclaje.`,
+'s0a754f75218ae773': `Sureste`,
 's0ba37f15633ebddc': `Este navegador no puede compartir su ubicación. Escriba un código postal.`,
 's0cd5293212c1b7ff': `Compartido con usted`,
+'s0cf56a90a33e9195': `Oeste`,
 's0de6e02a4937f835': `centro del pueblo (aproximada)`,
 's10164b6ac49cb9a6': str`El servicio de inscripción tuvo un problema (error ${0}). Inténtelo de nuevo.`,
 's10b7c6059a6ed0c4': `Este navegador no pudo guardar su lista (la navegación privada puede impedirlo). Imprímala o compártala.`,
@@ -56,6 +59,7 @@
 's1fb8bf3ad6dbd82b': `Escriba un código postal de 5 dígitos, o déjelo vacío.`,
 's1fbf4a11979fa5ac': str`El servicio de inscripción está ocupado y pidió esperar ${0} segundos. Su inscripción se volverá a enviar sola entonces; Reintentar no funciona hasta ese momento.`,
 's2059a051e70f0a27': `Marque esta casilla para inscribirse.`,
+'s20bd3ad0c743a911': `Noreste`,
 's22ef38e731526d3e': `Alcance comunitario`,
 's236ae937cbcd6a39': `Acercar`,
 's2489593f086dd8fe': `Mapa del único lugar de la lista`,
@@ -158,6 +162,7 @@
 's612f80e47132a7f6': str`Abierto ahora, cierra a las ${0}`,
 's6467b9a80e7ca961': `Personas LGBTQ+`,
 's667400ac178bffc8': `Llamar al 617-635-4500 (BOS:311)`,
+'s66bf031e8c1c197d': `Metro Oeste`,
 's66bf26252dc087e9': str`Añadir a mi lista: ${0}`,
 's67e02102c2f668fb': `Naloxona (Narcan)`,
 's6851911472c86de7': `Nada coincide con esta búsqueda.`,
@@ -191,6 +196,7 @@
 's7b81a9bae544c1a4': `Su lista se ha borrado. Ya no queda nada de ella en este navegador.`,
 's7ccb442a4c7f0bc4': `Medicamentos líquidos`,
 's7d64f39c0466f9b2': `Reducción de daños`,
+'s7d804471c75771c4': `Boston`,
 's7dfc22ad37bfdf0f': str`Llamar al ${0}`,
 's7efa05c5244aa271': `Mujeres`,
 's801cb534123dcd16': `Buscando el código postal…`,
@@ -241,7 +247,6 @@
 's9cfa7823fc62aba3': `Buscando…`,
 's9ee019d3f8af9cf7': `Centro de recuperación`,
 's9f0c8cca7474e62e': str`Mapa de los ${0} lugares de la lista`,
-'s9fdbe3fa5277053b': str`Región ${0}`,
 'sa04d2ef9ca22625a': `Servicios para`,
 'sa05145ca14ca50a6': `Inscribir otra dirección`,
 'sa0ac29d8fc5ddead': `Parece que no tiene conexión. Sus datos se guardan aquí y se enviarán cuando vuelva a estar en línea.`,
@@ -260,6 +265,7 @@
 'saa8eb43e5ce33584': `El lugar que eligió`,
 'sad1ef588c0d33d1a': `El directorio no conoce este código postal. Pruebe con un código postal cercano, o busque sin código postal.`,
 'sad3e3c8146fc920f': `Estado`,
+'sadceb6daa7d5d948': `Un Centro de Apoyo a la Recuperación entre Pares de Massachusetts: un espacio gratuito dirigido por pares, con grupos de apoyo, apoyo individual, educación, recreación y actividades de bienestar.`,
 'sadfd61bdc27dcf53': `Abierto las 24 horas, todos los días`,
 'saea44ff4c6d98be3': `Intentar de nuevo el mapa`,
 'sb028314ac27d2aa5': `Ahora no se pudieron cargar los códigos postales. Inténtelo de nuevo o use su ubicación.`,
@@ -290,6 +296,7 @@
 'sbdbc6cd641133168': str`No conocemos el código postal ${0}. Revíselo, o use su ubicación.`,
 'sbe6dac9db5654d10': `Cualquier distancia`,
 'sbfedafeab06a77e7': str`Informar de un cambio en ${0} (se abre su correo electrónico)`,
+'sc0286f1209770182': `Todo el estado (Massachusetts)`,
 'sc02e602fb808221f': `Ya está en línea de nuevo. Pulse Inscribirme para enviar su inscripción.`,
 'sc038070115cffee8': `Intentándolo de nuevo…`,
 'sc1600502c6ef14e9': `Buscar apoyo`,
@@ -352,6 +359,7 @@
 'se139f607ca73e050': `Cargando lugares de desecho…`,
 'se154b61790d80464': `Cómo desechar medicamentos en casa`,
 'se227c4c2a52fd42e': `Detalles y mapa`,
+'se23e587a96130de1': `Incluido por la DEA en octubre de 2018 como sitio público registrado de recolección de medicamentos no deseados.`,
 'se26214577a39e956': str`Página: ${0}`,
 'se293c4cdf1bf14fa': `¿Dónde está usted?`,
 'se3278a4fc7baff3d': `Imprimir estos resultados`,
@@ -361,9 +369,11 @@
 'se84306e229b00654': `Su inscripción todavía no se ha enviado.`,
 'se90aeb7da1095cc0': `Líneas de escucha y apoyo en crisis`,
 'se9659e3dc91b5725': `Centros de Apoyo para la Recuperación entre Pares`,
+'se96fd76ba1b2975a': `Central`,
 'sea4f08110bb8f15d': `Quitar`,
 'sea77df77cead9c7a': `Borrar las palabras de búsqueda`,
 'seb0df989e0a16e4a': `Ponga la mezcla en una bolsa de plástico sellada o en un recipiente cerrado, y tírela a la basura de la casa.`,
+'seb301ef7c99c83a4': `Solo medicamentos: no agujas ni otros objetos punzantes, ni drogas ilícitas. Llame antes si se trata de líquidos, parches o inhaladores.`,
 'see9717ce83856cd6': `Solo correo (no es un lugar para visitar):`,
 'sef14a9239131b266': str`Nombre: ${0}`,
 'sef49aec68fd1dc66': `Nombre`,
