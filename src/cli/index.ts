@@ -23,6 +23,7 @@ import { outputProblem, readTextFile } from './text-file.js';
 import { DEFAULT_STALE_AFTER_DAYS, hasEnded, isStale } from '../core/freshness.js';
 import { buildReport } from './report.js';
 import { exampleSigns } from '../core/placeholders.js';
+import { withWordedEnglish } from '../core/worded.js';
 
 const USAGE = `Usage:
   recovery-finder validate FILE [FILE...] [--stale-after-days N] [--strict] [--today YYYY-MM-DD]
@@ -329,11 +330,12 @@ async function readDatasets(files: string[]): Promise<{ datasets: Dataset[]; sta
     }
     const { result } = read;
     for (const problem of result.problems) warn(`${file}: ${describeProblem(problem)}`);
-    if (result.problems.some((p) => !p.repaired)) {
+    if (result.problems.some((p) => !p.repaired && !p.kept)) {
       status = EXIT_INVALID;
       continue;
     }
-    datasets.push(result.dataset);
+    // The server's English columns get the library's English of worded texts (the codes go too).
+    datasets.push({ ...result.dataset, resources: result.dataset.resources.map(withWordedEnglish) });
   }
   if (status !== EXIT_OK) warn('Nothing was loaded: fix the problems above (recovery-finder validate FILE) and try again.');
   return { datasets, status };

@@ -29,6 +29,20 @@ export function wordedEnglish(r: Pick<Resource, 'worded'>, field: WordedField): 
   return code === undefined ? undefined : (WORDED_ENGLISH[field] as Record<string, string>)[code];
 }
 
+/**
+ * The record with the English of its worded texts written out (its `worded` codes kept), for a
+ * reader with no page to word them (the HSDS server's description column).
+ */
+export function withWordedEnglish(r: Resource): Resource {
+  const description = r.description ?? wordedEnglish(r, 'description');
+  const restrictions = r.disposal && (r.disposal.restrictions ?? wordedEnglish(r, 'restrictions'));
+  return {
+    ...r,
+    ...(description === undefined ? {} : { description }),
+    ...(r.disposal && restrictions !== undefined ? { disposal: { ...r.disposal, restrictions } } : {}),
+  };
+}
+
 /** A record's description in English: its own, or the library's wording of its code. */
 export function descriptionOf(r: Resource): string | undefined {
   return r.description ?? wordedEnglish(r, 'description');

@@ -71,6 +71,7 @@ export const TAXONOMIES = {
       'record-id', 'provenance-source', 'provenance-source-url', 'provenance-source-date',
       'provenance-status', 'provenance-note', 'location-precision', 'disposal-restrictions',
       'event-starts-at', 'event-ends-at', 'cost-free', 'phone-text-body', 'schedule-time-zone',
+      'translations', 'worded-description', 'worded-restrictions',
     ],
   },
 };
@@ -211,6 +212,11 @@ export function addRecord(rows, record, seenOrganizations, context) {
   field('provenance-status', r.provenance?.status);
   field('provenance-note', r.provenance?.note);
   field('disposal-restrictions', r.disposal?.restrictions);
+  // The record's texts in other languages (JSON, keyed by BCP 47 tag) and the codes of the
+  // library's own wording: the HSDS fields above are in English (Content-Language: en).
+  if (r.translations) field('translations', JSON.stringify(r.translations));
+  field('worded-description', r.worded?.description);
+  field('worded-restrictions', r.worded?.restrictions);
   field('event-starts-at', r.event?.starts_at);
   field('event-ends-at', r.event?.ends_at);
   if (r.cost) field('cost-free', r.cost.free ? 'true' : 'false');

@@ -213,7 +213,8 @@ export async function createHsdsServer(db, options = {}) {
       }
     }
 
-    const headers = { 'Content-Type': 'application/json; charset=utf-8' };
+    // The records' texts are in English; their other languages travel in `translations` attributes.
+    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Language': 'en' };
     const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (result.status === 200 && path !== '/healthz') {
       const etag = result.etag ?? `"${createHash('sha1').update(result.body).digest('base64url')}"`;

@@ -180,6 +180,16 @@ function addressOf(location: Json | undefined): Json | undefined {
   return out;
 }
 
+/** A JSON attribute value, or undefined when there is none or it is not JSON. */
+function jsonOf(value: string | undefined): unknown {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One flat record for a service at one location (or at none: an online service or a line). */
 function recordOf(service: Json, location: Json | undefined, suffix: string, options: MappingOptions, zone: { zone?: string | undefined }): Json {
   const attrs = attributesOf(service);
@@ -232,6 +242,12 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
     delivery: codes(attrs, 'recovery-finder-delivery')[0],
     disposal: accepts.length ? { accepts, ...(fieldOf(attrs, 'disposal-restrictions') ? { restrictions: fieldOf(attrs, 'disposal-restrictions') } : {}) } : undefined,
     event: startsAt ? { starts_at: startsAt, ...(endsAt ? { ends_at: endsAt } : {}) } : undefined,
+    // Other languages and the library's wording codes (see packages/server/src/hsds.js); the
+    // validator then keeps each good translation and leaves a bad one out.
+    translations: jsonOf(fieldOf(attrs, 'translations')),
+    worded: fieldOf(attrs, 'worded-description') || fieldOf(attrs, 'worded-restrictions')
+      ? { description: fieldOf(attrs, 'worded-description'), restrictions: fieldOf(attrs, 'worded-restrictions') }
+      : undefined,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined) record[k] = v;
   if (!(record['phones'] as Json[]).length) delete record['phones'];
