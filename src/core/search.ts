@@ -85,7 +85,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 /** What search reads from the words of every language (search-words/), normalised once. */
 interface Lexicon {
-  /** Words that never narrow a search, in any language (one that alone is a category, crisis or synonym word is kept). */
+  /** Words that never narrow a search, in any language, lower case with their accents (see {@link accentedWords}). */
   stop: Set<string>;
   crisis: Array<{ words: string; match: 'start' | 'whole' | 'anywhere' }>;
   /** Each word of each category's phrases, sorted, with its categories. */
@@ -97,16 +97,9 @@ let lexicon: Lexicon | undefined;
 function lexiconOf(): Lexicon {
   if (lexicon) return lexicon;
   const categoriesOf = new Map<string, Category[]>();
-  const meaningful = new Set<string>();
-  // A stop word that is on its own a crisis, synonym or category word ("na", "od") is kept.
-  for (const term of [...CRISIS_TERMS, ...DEFAULT_SYNONYMS.flat(), ...CATEGORY_TERMS.map(([, t]) => t)]) {
-    const [only, more] = tokenize(term);
-    if (only && more === undefined) meaningful.add(only);
-  }
-  const stop = new Set(STOP_TERMS.flatMap(tokenize).filter((w) => !meaningful.has(w)));
+  const stop = new Set(STOP_TERMS.flatMap(accentedWords));
   for (const [category, phrase] of CATEGORY_TERMS) {
-    for (const w of tokenize(phrase)) {
-      if (stop.has(w)) continue;
+    for (const w of searchWords(phrase, stop)) {
       const list = categoriesOf.get(w) ?? [];
       if (!list.includes(category)) list.push(category);
       categoriesOf.set(w, list);
@@ -184,6 +177,9 @@ export function rankingLoaded(): boolean {
   return rerank !== undefined;
 }
 
+/** French and Italian elision: "d’entraide" is "entraide", "l’hôpital" "hopital". */
+const ELISION = /(?<![\p{L}\p{N}])(?:qu|[cdjlmnst])['’](?=\p{L})/gu;
+
 /** Lower case, accents dropped, everything but letters and digits turned into spaces. */
 export function normalize(text: string): string {
   return text
@@ -195,9 +191,31 @@ export function normalize(text: string): string {
     .replace(/đ/g, 'd')
     .replace(/ى/g, 'ي')
     .replace(/ة/g, 'ه')
+    .replace(ELISION, '')
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * Lower-case words with their accents: stop words are told apart by them (Vietnamese "cái", a
+ * stop word, is not "cai", to quit).
+ */
+function accentedWords(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(ELISION, '')
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** The words of a query that narrow it: its words but the stop words, normalised. */
+function searchWords(text: string, stop: ReadonlySet<string>): string[] {
+  return accentedWords(text)
+    .filter((w) => !stop.has(w))
+    .flatMap(tokenize);
 }
 
 export function tokenize(text: string): string[] {
@@ -687,8 +705,7 @@ export class SearchIndex {
 
   /** Records matching every word of the query, with a relevance score. Undefined for an empty query. */
   private textScores(query: string): Map<number, number> | undefined {
-    const { stop } = lexiconOf();
-    const queryWords = tokenize(query).filter((w) => !stop.has(w));
+    const queryWords = searchWords(query, lexiconOf().stop);
     if (queryWords.length === 0) return undefined;
     let total: Map<number, number> | undefined;
     for (const word of queryWords) {
