@@ -41,9 +41,12 @@ for (const file of process.argv.slice(2)) {
   }
 }
 
-// index.ts lists every language file there.
+// index.ts lists every language file there (loaded with the ranking, on the first query);
+// crisis.ts holds the crisis words of every language but English and Spanish (always loaded, so
+// the crisis lines come up whatever the first query is).
+const builtIn = new Set(['en', 'es']);
 const tags = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'types.ts')
+  .filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'crisis.ts'].includes(f))
   .map((f) => f.slice(0, -3))
   .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
 const ident = (tag) => tag.replace(/-(\w)/g, (_, c) => c.toUpperCase()).replace(/^(\d)/, '_$1');
@@ -56,5 +59,23 @@ writeFileSync(
     `\nexport type { SearchWords };\n\n` +
     `export const SEARCH_WORDS: Readonly<Record<string, SearchWords>> = { ${tags.map((t) => (ident(t) === t ? t : `'${t}': ${ident(t)}`)).join(', ')} };\n`,
 );
-console.log(`index.ts: ${tags.join(', ')}`);
+const crisis = Object.fromEntries(
+  tags
+    .filter((t) => !builtIn.has(t))
+    .map((t) => {
+      const text = readFileSync(join(dir, `${t}.ts`), 'utf8');
+      const body = text.slice(text.indexOf('export default ') + 'export default '.length, text.lastIndexOf(' satisfies SearchWords'));
+      // One of each spelling search reads alike (accents, Arabic final letters: see normalize() in search.ts).
+      const key = (w) => w.normalize('NFD').replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '').toLowerCase().replace(/ى/g, 'ي').replace(/ة/g, 'ه');
+      const seen = new Set();
+      return [t, JSON.parse(body).crisis.filter((w) => !seen.has(key(w)) && seen.add(key(w)))];
+    }),
+);
+writeFileSync(
+  join(dir, 'crisis.ts'),
+  `/**\n * The crisis words of every language but English and Spanish (those are in en.ts and es.ts),\n` +
+    ` * always loaded. Written by tools/search-words.mjs from the language files.\n */\n` +
+    `export const CRISIS_WORDS: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(crisis, null, 2)};\n`,
+);
+console.log(`index.ts: ${tags.join(', ')}; crisis.ts: ${Object.keys(crisis).join(', ')}`);
 process.exit(failed ? 1 : 0);

@@ -26,7 +26,8 @@ import type { Category, Population, Resource } from './schema.js';
 import { isNotOperating, isRecordOpenAt } from './hours.js';
 import type { LatLon } from './geo.js';
 import type { NearestIndex } from './nearest.js';
-import { CATEGORY_TERMS, CRISIS_TERMS, DEFAULT_SYNONYMS, STOP_TERMS, type SynonymGroup } from './synonyms.js';
+import { BUILT_IN_WORDS, CRISIS_TERMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
+import type { SearchWords } from './search-words/types.js';
 import { runInSlices, runWhole, sortInSteps, type SliceOptions } from './slices.js';
 import { descriptionOf } from './worded.js';
 
@@ -93,15 +94,18 @@ interface Lexicon {
   categoriesOf: Map<string, Category[]>;
 }
 let lexicon: Lexicon | undefined;
+/** The languages whose category and stop words search reads: English and Spanish, then all (with the ranking). */
+let languages: Readonly<Record<string, SearchWords>> = BUILT_IN_WORDS;
 
 function lexiconOf(): Lexicon {
   if (lexicon) return lexicon;
   const categoriesOf = new Map<string, Category[]>();
-  const stop = new Set(STOP_TERMS.flatMap(accentedWords));
-  for (const [category, phrase] of CATEGORY_TERMS) {
-    for (const w of searchWords(phrase, stop)) {
+  const all = Object.values(languages);
+  const stop = new Set(all.flatMap((l) => l.stop).flatMap(accentedWords));
+  for (const [category, phrases] of all.flatMap((l) => Object.entries(l.categories))) {
+    for (const w of (phrases ?? []).flatMap((p) => searchWords(p, stop))) {
       const list = categoriesOf.get(w) ?? [];
-      if (!list.includes(category)) list.push(category);
+      if (!list.includes(category as Category)) list.push(category as Category);
       categoriesOf.set(w, list);
     }
   }
@@ -126,15 +130,19 @@ let rerank: typeof fuseScores | undefined;
 let ranking: Promise<boolean> | undefined;
 
 /**
- * Load the fuse.js re-ranking (a separate chunk: a page that only lists and filters never
- * downloads it). Resolves true once queries are re-ranked, false if it could not be loaded
- * (queries then keep the word-score order: the same records, in a slightly plainer order).
- * A failed load is tried again on the next call.
+ * Load the fuse.js re-ranking and the category and stop words of every language (separate
+ * chunks: a page that only lists and filters never downloads them; English and Spanish words
+ * and every language's crisis words are always there). Resolves true once queries are
+ * re-ranked and read in every language, false if they could not be loaded (queries then keep
+ * the word-score order and English and Spanish words). A failed load is tried again on the
+ * next call.
  */
 export function loadRanking(): Promise<boolean> {
-  ranking ??= import('./rerank.js').then(
-    (m) => {
+  ranking ??= Promise.all([import('./rerank.js'), import('./search-words/index.js')]).then(
+    ([m, words]) => {
       rerank = m.fuseScores;
+      languages = words.SEARCH_WORDS;
+      lexicon = undefined;
       return true;
     },
     () => {

@@ -10,10 +10,10 @@
  *
  * DOM-free.
  */
-import type { Category } from './schema.js';
-import { SEARCH_WORDS } from './search-words/index.js';
-
-export { SEARCH_WORDS };
+import type { SearchWords } from './search-words/types.js';
+import en from './search-words/en.js';
+import es from './search-words/es.js';
+import { CRISIS_WORDS } from './search-words/crisis.js';
 
 /** A group of phrases that mean the same thing. */
 export type SynonymGroup = readonly string[];
@@ -102,16 +102,13 @@ export const DEFAULT_SYNONYMS: readonly SynonymGroup[] = [
 ];
 
 /**
- * Words of every language search knows (`search-words/`): crisis words, words for each
- * category, and stop words. Search reads them all, whatever the page's language: a person who
- * types "surdose" on an English page is shown the crisis lines too.
+ * English and Spanish search words (crisis, category and stop words): always there. The other
+ * languages' come with the ranking (`loadRanking()` in search.ts loads search-words/index.ts).
  */
-export const CRISIS_TERMS: readonly string[] = Object.values(SEARCH_WORDS).flatMap((w) => w.crisis);
+export const BUILT_IN_WORDS: Readonly<Record<string, SearchWords>> = { en, es };
 
-/** Each category's words, in every language: `[category, phrase]`. */
-export const CATEGORY_TERMS: ReadonlyArray<readonly [Category, string]> = Object.values(SEARCH_WORDS).flatMap((w) =>
-  Object.entries(w.categories).flatMap(([code, phrases]) => (phrases ?? []).map((p) => [code as Category, p] as const)),
-);
-
-/** Stop words of every language. */
-export const STOP_TERMS: readonly string[] = Object.values(SEARCH_WORDS).flatMap((w) => w.stop);
+/**
+ * The crisis words of every language, always there: a person who types "surdose" on an English
+ * page is shown the crisis lines at once.
+ */
+export const CRISIS_TERMS: readonly string[] = [...en.crisis, ...es.crisis, ...Object.values(CRISIS_WORDS).flat()];

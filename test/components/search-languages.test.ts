@@ -4,7 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/resource-search/resource-search.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
-import { SEARCH_WORDS } from '../../src/core/synonyms.js';
+import { SEARCH_WORDS } from '../../src/core/search-words/index.js';
 import { datasetUrl, failOnLitWarnings, localeReady, uniqueKey, until } from '../helpers.js';
 
 const ZIPS = datasetUrl({ fixture: 'disposal-zips-ma' });

@@ -2,9 +2,10 @@
 // (whatever the case and accents), every category word finds its category's records, and stop
 // words never narrow a search, for every language in src/core/search-words/.
 import { expect } from '@open-wc/testing';
-import { SearchIndex, isCrisisQuery, normalize } from '../../src/core/search.js';
-import { SEARCH_WORDS } from '../../src/core/synonyms.js';
+import { SearchIndex, isCrisisQuery, loadRanking, normalize } from '../../src/core/search.js';
+import { SEARCH_WORDS } from '../../src/core/search-words/index.js';
 import { CATEGORIES, type Category, type Resource } from '../../src/core/schema.js';
+import { CRISIS_TERMS } from '../../src/core/synonyms.js';
 
 /** One record per category, named so no name word is a category word. */
 const records: Resource[] = CATEGORIES.map((c, i) => ({
@@ -20,6 +21,8 @@ const found = (query: string) => index.search(query).hits.map((h) => h.resource.
 const stripAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 
 describe('search in each language (#23)', () => {
+  // Every language's category and stop words come with the ranking (English and Spanish are always there).
+  before(async () => expect(await loadRanking()).to.equal(true));
   it('has words for English and Spanish at least', () => {
     expect(Object.keys(SEARCH_WORDS)).to.include.members(['en', 'es']);
   });
@@ -66,6 +69,11 @@ describe('search in each language (#23)', () => {
       });
     });
   }
+
+  it('always has the crisis words of every language (search-words/crisis.ts is up to date)', () => {
+    const always = new Set(CRISIS_TERMS.map(normalize));
+    for (const [tag, words] of Object.entries(SEARCH_WORDS)) for (const w of words.crisis) expect(always.has(normalize(w)), `${tag} "${w}"`).to.equal(true);
+  });
 
   it('does not see a crisis in everyday words', () => {
     for (const q of ['', 'dental', 'peer support', 'die cast', 'naloxone', 'apoyo entre pares', 'vivienda']) expect(isCrisisQuery(q), q).to.equal(false);
