@@ -6,6 +6,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/resource-search/resource-search.js';
 import '../../src/components/prsc-map/prsc-map.js';
 import '../../src/components/disposal-locator/disposal-locator.js';
+import '../../src/components/my-list/my-list.js';
+import { MY_LIST_KEY, addToList } from '../../src/components/shared/my-list.js';
+import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
@@ -92,6 +95,17 @@ describe('data in the page language (#23)', () => {
       expect(shown(card, '.restrictions')).to.deep.equal({ text: EXPECTED.restrictions[text], lang });
     });
   }
+
+  it('<recovery-my-list> shows the hours text in the page language, else in English marked so', async () => {
+    for (const [page, text, lang] of [['es', 'Por las mañanas, llame antes.', 'es'], ['fr', 'Mornings, call first.', 'en']] as const) {
+      localStorage.removeItem(MY_LIST_KEY);
+      addToList([{ id: 'tr-service', name: 'Example Translated Service' }]);
+      const el = await inLanguage<RecoveryMyList>(page, html`<recovery-my-list src=${SRC()}></recovery-my-list>`);
+      await until(() => el.shadowRoot!.querySelector('li.entry .hours') !== null, 'the entry');
+      expect(shown(el.shadowRoot!, 'li.entry .hours')).to.deep.equal({ text, lang });
+    }
+    localStorage.removeItem(MY_LIST_KEY);
+  });
 
   it('an English page shows the English texts, marked English', async () => {
     const el = await inLanguage<RecoveryResourceSearch>('en', html`<recovery-resource-search
