@@ -7,7 +7,6 @@
  * DOM-free.
  */
 import type { HelpContact, Resource } from './schema.js';
-import { descriptionOf, restrictionsOf } from './worded.js';
 
 /** The language a dataset's own texts are written in. */
 export const DATA_LANGUAGE = 'en';
@@ -47,11 +46,11 @@ function ownText(r: Resource, field: ResourceTextField): string | undefined {
     case 'alternate_name':
       return r.alternate_name;
     case 'description':
-      return descriptionOf(r);
+      return r.description;
     case 'hours_text':
       return r.schedule?.description;
     case 'restrictions':
-      return restrictionsOf(r);
+      return r.disposal?.restrictions;
     case 'cost_text':
       return r.cost?.description;
     case 'region':
@@ -63,20 +62,20 @@ function ownText(r: Resource, field: ResourceTextField): string | undefined {
 
 /**
  * A record's text in the language `lang`: its translation when it has one, else its own
- * (English). Undefined when the record has no such text at all.
+ * (English). Undefined when it has neither (a text the library words from a code: see worded.ts).
  */
 export function recordText(r: Resource, field: ResourceTextField, lang: string): LanguageText | undefined {
-  const own = ownText(r, field);
-  if (own === undefined) return undefined;
   const found = translationFor(r.translations, lang);
   const text = found?.texts[field];
-  return text !== undefined && found ? { text, lang: found.lang } : { text: own, lang: DATA_LANGUAGE };
+  if (text !== undefined && found) return { text, lang: found.lang };
+  const own = ownText(r, field);
+  return own === undefined ? undefined : { text: own, lang: DATA_LANGUAGE };
 }
 
 /** The label (`description`) of phone number `index` of a record or help contact, in `lang`. */
 export function phoneLabel(owner: Pick<Resource, 'phones' | 'translations'> | HelpContact, index: number, lang: string): LanguageText | undefined {
   const own = owner.phones?.[index]?.description;
-  if (own === undefined) return undefined;
+  if (own === undefined) return undefined; // a label no one reads in English is not shown translated either
   const found = translationFor<{ phones?: Array<{ description?: string | undefined }> | undefined }>(owner.translations, lang);
   const text = found?.texts.phones?.[index]?.description;
   return text !== undefined && found ? { text, lang: found.lang } : { text: own, lang: DATA_LANGUAGE };
@@ -84,9 +83,9 @@ export function phoneLabel(owner: Pick<Resource, 'phones' | 'translations'> | He
 
 /** A help contact's text (`name`, `description` or `source`) in `lang`, or its own (English). */
 export function contactText(c: HelpContact, field: 'name' | 'description' | 'source', lang: string): LanguageText | undefined {
-  const own = c[field];
-  if (own === undefined) return undefined;
   const found = translationFor(c.translations, lang);
   const text = found?.texts[field];
-  return text !== undefined && found ? { text, lang: found.lang } : { text: own, lang: DATA_LANGUAGE };
+  if (text !== undefined && found) return { text, lang: found.lang };
+  const own = c[field];
+  return own === undefined ? undefined : { text: own, lang: DATA_LANGUAGE };
 }
