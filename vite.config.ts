@@ -13,6 +13,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { elementNames } from './tools/elements.mjs';
+// An attribute's kind (url, site-text...) from its type in the manifest: shared with demo/configure.ts.
+import { attributeKind } from './src/components/shared/attribute.js';
 
 /** Every element: a folder `src/components/NAME/` with `NAME.ts` in it (CONTRIBUTING.md). */
 const elements = elementNames();
@@ -80,17 +82,6 @@ function preloadTable(): Plugin {
 const LIT_CHUNK = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/](?!.*directive)|src[\\/](events\.ts|locales[\\/]locale-codes\.ts|components[\\/]shared[\\/](define|localize|help|styles|heading)\.ts|core[\\/](help-defaults|links|patterns)\.ts)$/;
 /** Modules of the CMS build's `data` chunk. */
 const DATA_CHUNK = /node_modules[\\/]valibot[\\/]|src[\\/](components[\\/]shared[\\/](dataset-element|dataset-controller|result-card|report-change|labels|format|card-actions|my-list|lazy|url-state|shared-record\.styles)\.ts|core[\\/](schema|load|slices|hours|freshness|sources[\\/](index|types|json-url|inline))\.ts)$/;
-
-/**
- * An attribute's kind for the embed page, from its type in the manifest: `url` for the
- * properties typed `UrlAttribute`, `site-text` for `SiteTextAttribute` (src/components/shared/attribute.ts).
- */
-function attributeKind(type: string | undefined): 'url' | 'site-text' | 'boolean' | 'text' {
-  const parts = (type ?? '').split('|').map((t) => t.trim());
-  if (parts.includes('UrlAttribute')) return 'url';
-  if (parts.includes('SiteTextAttribute')) return 'site-text';
-  return parts.includes('boolean') ? 'boolean' : 'text';
-}
 
 /**
  * `virtual:recovery-attributes` for the embed page (src/embed/embed.ts): each element's

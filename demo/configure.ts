@@ -8,7 +8,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CATEGORIES } from '../src/core/schema.js';
-import { cspLines, iframeSnippet, isSnippetUrl, isUrlAttribute, scriptSnippet, type EmbedConfig } from './snippets.js';
+import {
+  allowedOriginsMeta, crossOriginAttributes, cspLines, iframeSnippet, isSnippetUrl, isUrlAttribute, scriptSnippet,
+  type CrossOrigin, type EmbedConfig,
+} from './snippets.js';
 
 interface ManifestAttribute {
   name: string;
@@ -29,6 +32,23 @@ const TITLES: Record<string, string> = {
 };
 const HEIGHTS: Record<string, number> = { 'resource-search': 900, 'prsc-map': 900, 'disposal-locator': 700, 'newsletter-signup': 650 };
 const FONTS = ['', 'system-ui, sans-serif', 'Georgia, serif', '"Atkinson Hyperlegible", Verdana, sans-serif', 'Arial, Helvetica, sans-serif'];
+
+/**
+ * The warning over the iframe snippet when an address option is on another origin than the
+ * embed page, in the editor's language (the Language chosen, else the page's).
+ */
+const ORIGIN_WARNING = {
+  en: {
+    lead: 'The iframe’s page (embed.html) takes addresses only from its own site and the origins its recovery-finder-allowed-origins line lists. These options are on another origin:',
+    paste: 'In your copy of embed.html, replace the <meta name="recovery-finder-allowed-origins"> line with this one, or the element will not use them:',
+    copy: 'Copy the meta line',
+  },
+  es: {
+    lead: 'La página del iframe (embed.html) solo acepta direcciones de su propio sitio y de los orígenes que lista su línea recovery-finder-allowed-origins. Estas opciones están en otro origen:',
+    paste: 'En su copia de embed.html, reemplace la línea <meta name="recovery-finder-allowed-origins"> por esta; si no, el elemento no las usará:',
+    copy: 'Copiar la línea meta',
+  },
+};
 
 /** A manifest description as text, its `backticked` parts as code (the manifest keeps markdown). */
 function withCode(text: string | undefined) {
@@ -74,6 +94,9 @@ export class RfConfigure extends LitElement {
     h2 { font-size: 1.25rem; margin: 1.5rem 0 0.25rem; }
     .status { min-height: 1.5em; }
     .refused { color: #a4262c; font-weight: 600; margin: 0.25rem 0 0; }
+    .origins { border-left: 0.375rem solid #a4262c; background: #fdf3f4; color: #1b1b1f; padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
+    .origins:empty { display: none; }
+    .origins p { margin: 0.25rem 0; }
     input[aria-invalid='true'] { border: 2px solid #a4262c; }
   `;
 
@@ -104,12 +127,22 @@ export class RfConfigure extends LitElement {
   get config(): EmbedConfig {
     return {
       element: this.element,
-      attributes: Object.fromEntries(Object.entries(this.options).filter(([name, value]) => !isUrlAttribute(name, value) || isSnippetUrl(value))),
+      attributes: Object.fromEntries(Object.entries(this.options).filter(([name, value]) => !isUrlAttribute(this.typeOf(name), value) || isSnippetUrl(value))),
       lang: this.language,
       theme: { color: this.color, font: this.font, radius: this.radius },
       base: this.base,
       height: HEIGHTS[this.element] ?? 900,
     };
+  }
+
+  /** An option's type as the manifest gives it (`UrlAttribute`, `boolean`...). */
+  private typeOf(name: string): string | undefined {
+    return this.declaration?.attributes?.find((a) => a.name === name)?.type?.text;
+  }
+
+  /** The options the manifest types `UrlAttribute`: addresses. */
+  private get urlAttributes(): Set<string> {
+    return new Set((this.declaration?.attributes ?? []).filter((a) => isUrlAttribute(a.type?.text, '')).map((a) => a.name));
   }
 
   private set(name: string, value: string | boolean) {
@@ -150,7 +183,7 @@ export class RfConfigure extends LitElement {
           @change=${(e: Event) => this.set(a.name, (e.target as HTMLInputElement).checked)} />${a.name}</label>
         <span class="hint">${withCode(a.description)}</span>`;
     }
-    const refused = isUrlAttribute(a.name, value ?? '') && !isSnippetUrl(String(value ?? ''));
+    const refused = isUrlAttribute(a.type?.text, value ?? '') && !isSnippetUrl(String(value ?? ''));
     return html`<label for=${id}>${a.name}<span class="hint">${withCode(a.description)}</span></label>
       <input id=${id} type="text" .value=${typeof value === 'string' ? value : ''} aria-invalid=${refused ? 'true' : 'false'}
         aria-describedby=${`${id}-refused`}
@@ -163,6 +196,21 @@ export class RfConfigure extends LitElement {
     return html`<p class="refused" id=${id} aria-live="polite">${refused
       ? `Not used: only an address starting with https:// or http://, or a path such as /assets/recovery-finder/, is accepted here. ${outcome}`
       : nothing}</p>`;
+  }
+
+  /** The warning for address options on another origin than the embed page (empty when none). */
+  private renderOriginWarning(cross: CrossOrigin[]) {
+    if (cross.length === 0) return nothing;
+    const lang = (this.language || document.documentElement.lang).startsWith('es') ? 'es' : 'en';
+    const words = ORIGIN_WARNING[lang];
+    const line = allowedOriginsMeta(cross.map((c) => c.origin));
+    return html`<div lang=${lang}>
+      <p><strong>${words.lead}</strong></p>
+      <ul>${cross.map((c) => html`<li><code>${c.name}</code>: ${c.origin}</li>`)}</ul>
+      <p>${words.paste}</p>
+      <pre data-snippet="allowed-origins">${line}</pre>
+      <button type="button" @click=${() => this.copy('Meta line', line)}>${words.copy}</button>
+    </div>`;
   }
 
   private setBase(value: string) {
@@ -255,6 +303,7 @@ export class RfConfigure extends LitElement {
 
           <h2 id="iframe-heading">Iframe</h2>
           <p>For sites that strip scripts (Google Sites, Wix, Squarespace, WordPress.com). The script line is optional: it fits the frame to its content.</p>
+          <div class="origins" aria-live="polite" id="iframe-origins">${this.renderOriginWarning(crossOriginAttributes(c, this.urlAttributes))}</div>
           <pre aria-labelledby="iframe-heading" data-snippet="iframe">${frame}</pre>
           <button type="button" @click=${() => this.copy('Iframe snippet', frame)}>Copy the iframe snippet</button>
 

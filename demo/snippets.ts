@@ -3,6 +3,7 @@
  * script-tag path and the iframe path, and the Content Security Policy lines the host needs.
  * Pure functions, tested by pasting what they write into a blank page (test/demo/).
  */
+import { attributeKind } from '../src/components/shared/attribute.js';
 
 /** What the editor chose. */
 export interface EmbedConfig {
@@ -50,11 +51,15 @@ export function isSnippetUrl(value: string): boolean {
   }
 }
 
-/** Attributes whose values are addresses (a taxonomy map given inline as JSON is not one). */
-export function isUrlAttribute(name: string, value: string | boolean): value is string {
-  if (typeof value !== 'string') return false;
-  if (name === 'api-taxonomy') return !value.trim().startsWith('{');
-  return ['src', 'action', 'api'].includes(name) || name.endsWith('-url');
+/**
+ * Whether an attribute's value is an address: the manifest types the attribute `UrlAttribute`
+ * (`type` is its `type.text` in custom-elements.json). A property that also takes an object
+ * (`api-taxonomy`: `TaxonomyMap | UrlAttribute`) given inline as JSON is not one.
+ */
+export function isUrlAttribute(type: string | undefined, value: string | boolean): value is string {
+  if (typeof value !== 'string' || attributeKind(type) !== 'url') return false;
+  const alsoObject = (type ?? '').split('|').some((t) => !['UrlAttribute', 'string', 'undefined'].includes(t.trim()));
+  return !(alsoObject && value.trim().startsWith('{'));
 }
 
 function baseUrl(base: string): string {
@@ -139,4 +144,42 @@ export function cspLines(config: EmbedConfig, page = 'https://www.example.gov/')
   if (hasMap) script.push(`img-src 'self' data:${tileOrigin ? ` ${tileOrigin}` : ''};`);
   const iframe = [`frame-src 'self'${extra(assets)};`, `script-src 'self'${extra(assets)};`];
   return { script, iframe };
+}
+
+/** The origins the shipped embed.html allows besides its own (its `recovery-finder-allowed-origins` meta). */
+export const EMBED_ALLOWED_ORIGINS: readonly string[] = ['https://tile.openstreetmap.org'];
+
+/** An address option the embed page refuses unless its meta lists the origin. */
+export interface CrossOrigin {
+  name: string;
+  origin: string;
+}
+
+/**
+ * The address options (`urlAttributes`: the names the manifest types `UrlAttribute`) whose
+ * origin is not the embed page's own: embed.html, at `base`, takes them only when its
+ * `recovery-finder-allowed-origins` meta lists that origin (src/core/allowed-origins.ts).
+ * A relative address is the embed page's own. `page` stands for the host page that a relative
+ * `base` is read against.
+ */
+export function crossOriginAttributes(config: EmbedConfig, urlAttributes: ReadonlySet<string>, page = 'https://www.example.gov/'): CrossOrigin[] {
+  const embed = new URL('embed.html', new URL(baseUrl(config.base), page)).href;
+  const own = originOf(embed, embed);
+  const out: CrossOrigin[] = [];
+  for (const [name, value] of chosen(config)) {
+    if (!urlAttributes.has(name) || typeof value !== 'string') continue;
+    // A tile template's {z}/{x}/{y} are not part of its origin.
+    const origin = originOf(value.replace(/\{[^}]*\}/g, '0'), embed);
+    if (origin && origin !== 'null' && origin !== own) out.push({ name, origin });
+  }
+  return out;
+}
+
+/**
+ * The `recovery-finder-allowed-origins` line for embed.html that allows `origins` as well as
+ * those the shipped file lists: the line to paste in place of the one there.
+ */
+export function allowedOriginsMeta(origins: Iterable<string>): string {
+  const all = [...new Set([...EMBED_ALLOWED_ORIGINS, ...origins])];
+  return `<meta name="recovery-finder-allowed-origins" content="${attr(all.join(' '))}" />`;
 }

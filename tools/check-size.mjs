@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Bundle-size budgets (minified + gzip), checked in CI after `npm run build`.
+// The README's sizes table must show what the pages measure (tools/readme-sizes.mjs):
+//   node tools/check-size.mjs --write-readme     sets its "now" column to the measured figures.
 // CMS pages: dist/recovery-finder.js is a loader that imports each element when its tag is on
 // the page, so the budgets are per page: the JavaScript a real page load in headless Chromium
 // downloads (tools/measure-pages.mjs), for a page with only the search, only the map, and all
 // four. npm entries are published unminified (the user's bundler minifies); they are measured
 // with every local chunk they import statically.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { measure } from './measure-pages.mjs';
+import { sizeProblems, withSizes } from './readme-sizes.mjs';
 
 const KB = 1024;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -92,7 +95,9 @@ const NOT_ON = {
   'search only': /\/cms\/(prsc-map|disposal-locator|newsletter-signup|map-controller|leaflet|empty-view|card-share|api-search|shared-record|rerank|nearest|zip-lookup)/,
   'map only': /\/cms\/(resource-search|disposal-locator|newsletter-signup)/,
 };
+const measured = {};
 for (const page of await measure()) {
+  measured[page.name] = page.total;
   const max = PAGE_BUDGETS[page.name];
   const ok = page.total <= max;
   failed ||= !ok;
@@ -103,4 +108,17 @@ for (const page of await measure()) {
     console.error(`✗ CMS page, ${page.name}: loaded code it does not show: ${stray.map((f) => f.url).join(', ')}`);
   }
 }
+
+// The README's sizes table: its "now" column is what was just measured, to the rounding.
+const basemapBytes = basemapChunk.length ? basemapChunk.reduce((s, f) => s + gz(f), 0) : undefined;
+let readme = readFileSync('README.md', 'utf8');
+if (process.argv.includes('--write-readme')) {
+  readme = withSizes(readme, measured, basemapBytes);
+  writeFileSync('README.md', readme);
+  console.log('README.md: sizes table set to the measured figures');
+}
+const problems = sizeProblems(readme, measured, basemapBytes);
+for (const p of problems) console.error(`✗ ${p} (node tools/check-size.mjs --write-readme sets it)`);
+if (problems.length) failed = true;
+else console.log('✓ README sizes table shows the measured figures');
 process.exit(failed ? 1 : 0);

@@ -3,6 +3,7 @@
 # package with PHP's built-in server and a throwaway MariaDB (socket only, no TCP port), both
 # started here and stopped by process id at the end, in a temporary folder that is then deleted.
 #   npm run test:wordpress        (needs dist/: `npm run build`; builds the plugin zip itself)
+#   npm run test:wordpress -- --test-name-pattern=settings    (node --test options pass through)
 # Packages: apt-get install -y --no-install-recommends wordpress wordpress-theme-twentytwentythree
 #   php-cli php-mysql mariadb-server   (.ci/run installs them when it can).
 # Without them it prints "WordPress tests: skipped: <reason>" and exits 0.
@@ -78,7 +79,7 @@ until curl -fsS -o /dev/null "$url/wp-login.php" 2>/dev/null; do
 done
 
 status=0
-WP_URL="$url" WP_DIR="$dir/wp" WP_SETUP="$setup" node --test test/wordpress/wordpress.test.mjs || status=$?
+WP_URL="$url" WP_DIR="$dir/wp" WP_SETUP="$setup" node --test "$@" test/wordpress/wordpress.test.mjs || status=$?
 # WordPress 6.1 on PHP 8.2 logs many deprecations of its own: show only what names the plugin.
 if grep -q recovery-finder "$dir/debug.log" 2>/dev/null; then echo "--- WordPress debug.log (plugin lines)"; grep recovery-finder "$dir/debug.log"; fi
 exit "$status"

@@ -63,6 +63,21 @@ describe('my list across tabs', () => {
     await until(() => sameSet(a.shown(), all) && sameSet(b.shown(), all), 'both views show every entry');
   });
 
+  it('an add lost to another process writing at the same moment is written back; a removal made there after seeing it is kept', () => {
+    // Tabs in two processes each write from what they read: the later write lacks the earlier
+    // add. What that tab's write tells this page (the storage event) is made by hand here.
+    const other = JSON.stringify([{ id: 'theirs', name: 'Theirs' }]);
+    expect(addToList([{ id: 'mine', name: 'Mine' }])).to.equal('added');
+    localStorage.setItem(MY_LIST_KEY, other);
+    window.dispatchEvent(new StorageEvent('storage', { key: MY_LIST_KEY, oldValue: null, newValue: other }));
+    expect(storedIds()).to.deep.equal(['theirs', 'mine']);
+    // The other tab saw "mine" (it was in its old value) and took it off: it stays off.
+    const before = stored();
+    localStorage.setItem(MY_LIST_KEY, other);
+    window.dispatchEvent(new StorageEvent('storage', { key: MY_LIST_KEY, oldValue: before, newValue: other }));
+    expect(storedIds()).to.deep.equal(['theirs']);
+  });
+
   it('a storage event from another document updates the element', async () => {
     const el = await fixture<RecoveryMyList>(html`<recovery-my-list src=${datasetUrl({ key: uniqueKey('ml-ev') })}></recovery-my-list>`);
     await until(() => !!el.shadowRoot!.querySelector('.empty'), 'empty list');

@@ -228,3 +228,117 @@ describe('demo/configure.html: addresses it refuses', () => {
     expect(refusedText(el, 'attr-api-taxonomy-refused')).to.equal('');
   });
 });
+
+// #22: an address option on another origin than the embed page is refused by embed.html unless
+// its recovery-finder-allowed-origins meta lists that origin: the configurator warns, visibly
+// and announced, with the exact line to paste, in English and Spanish. Every option the manifest
+// types `UrlAttribute` counts, so the list is read from custom-elements.json here too.
+describe('demo/configure.html: addresses on another origin than the embed page', () => {
+  interface Attr { name: string; type?: { text?: string } }
+  async function urlOptions(): Promise<Record<string, string[]>> {
+    const m = (await (await fetch('/custom-elements.json')).json()) as { modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Attr[] }> }> };
+    const out: Record<string, string[]> = {};
+    for (const d of m.modules.flatMap((x) => x.declarations ?? [])) {
+      if (!d.tagName?.startsWith('recovery-')) continue;
+      out[d.tagName.slice(9)] = (d.attributes ?? []).filter((a) => /(^|\|)\s*UrlAttribute\s*(\||$)/.test(a.type?.text ?? '')).map((a) => a.name);
+    }
+    return out;
+  }
+  const warning = (el: Element) => el.shadowRoot!.getElementById('iframe-origins')!;
+  const line = (el: Element) => warning(el).querySelector('pre[data-snippet=allowed-origins]')?.textContent ?? '';
+
+  async function choose(el: RfConfigure, element: string) {
+    const select = $<HTMLSelectElement>(el, '#element');
+    select.value = element;
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+  }
+
+  it('warns for every address option of every element, with the meta line that allows it', async () => {
+    const options = await urlOptions();
+    expect(Object.values(options).flat().length, 'the manifest types some options UrlAttribute').to.be.greaterThan(10);
+    for (const [element, names] of Object.entries(options)) {
+      for (const name of names) {
+        const el = await make();
+        await choose(el, element);
+        typeInto($<HTMLInputElement>(el, '#base'), 'https://assets.example.org/rf/');
+        const input = $<HTMLInputElement>(el, `#attr-${name}`);
+        expect(input, `${element} ${name}`).to.exist;
+        typeInto(input, 'https://data.example.net/{z}/x.json');
+        await el.updateComplete;
+        const box = warning(el);
+        expect(box.getAttribute('aria-live'), 'announced').to.equal('polite');
+        expect(box.getBoundingClientRect().height, `${element} ${name}: visible`).to.be.greaterThan(0);
+        expect(box.textContent, `${element} ${name}`).to.contain(name).and.to.contain('https://data.example.net');
+        expect(box.textContent).to.match(/The iframe’s page \(embed\.html\) takes addresses only from its own site/);
+        expect(line(el), `${element} ${name}`).to.equal(
+          '<meta name="recovery-finder-allowed-origins" content="https://tile.openstreetmap.org https://data.example.net" />',
+        );
+        el.remove();
+      }
+    }
+  });
+
+  it('says nothing for an address on the embed page\'s own origin, a path, or no address', async () => {
+    const el = await make();
+    typeInto($<HTMLInputElement>(el, '#base'), 'https://assets.example.org/rf/');
+    await el.updateComplete;
+    expect(warning(el).textContent!.trim()).to.equal('');
+    expect(warning(el).getBoundingClientRect().height, 'takes no room').to.equal(0);
+    const src = $<HTMLInputElement>(el, '#attr-src');
+    for (const value of ['https://assets.example.org/data/x.json', 'HTTPS://ASSETS.example.org:443/x.json', '/data/x.json', './x.json', 'x.json']) {
+      typeInto(src, value);
+      await el.updateComplete;
+      expect(warning(el).textContent!.trim(), value).to.equal('');
+    }
+    // The inline taxonomy map is not an address.
+    typeInto($<HTMLInputElement>(el, '#attr-api-taxonomy'), '{"https://x.example.net/": "recovery-center"}');
+    await el.updateComplete;
+    expect(warning(el).textContent!.trim()).to.equal('');
+    // A relative upload location is the host page's site: an address there is its own.
+    typeInto($<HTMLInputElement>(el, '#base'), '/assets/rf/');
+    typeInto(src, 'https://www.example.gov/x.json');
+    await el.updateComplete;
+    expect(warning(el).textContent!.trim()).to.equal('');
+    typeInto(src, 'https://data.example.net/x.json');
+    await el.updateComplete;
+    expect(line(el)).to.contain('https://data.example.net');
+  });
+
+  it('lists each origin once, and says it in Spanish when the language is Spanish', async () => {
+    const el = await make();
+    typeInto($<HTMLInputElement>(el, '#base'), 'https://assets.example.org/rf/');
+    typeInto($<HTMLInputElement>(el, '#attr-src'), 'https://data.example.net/a.json');
+    typeInto($<HTMLInputElement>(el, '#attr-api'), 'https://data.example.net/hsds/');
+    typeInto($<HTMLInputElement>(el, '#attr-zip-table-url'), 'https://zips.example.com/ma.json');
+    const lang = $<HTMLSelectElement>(el, '#lang');
+    lang.value = 'es';
+    lang.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const box = warning(el);
+    expect(line(el)).to.equal('<meta name="recovery-finder-allowed-origins" content="https://tile.openstreetmap.org https://data.example.net https://zips.example.com" />');
+    expect(box.textContent).to.match(/La página del iframe \(embed\.html\) solo acepta direcciones de su propio sitio/);
+    expect(box.textContent).to.contain('reemplace la línea');
+    expect(box.querySelector('[lang=es]'), 'marked as Spanish').to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('writes a line the embed page reads (src/core/allowed-origins.ts), keeping what the shipped embed.html allows', async () => {
+    const el = await make();
+    typeInto($<HTMLInputElement>(el, '#base'), 'https://assets.example.org/rf/');
+    typeInto($<HTMLInputElement>(el, '#attr-src'), 'https://data.example.net/a.json');
+    await el.updateComplete;
+    const { pageAllowedOrigins, allowedAddress } = await import('../../src/core/allowed-origins.js');
+    const shipped = new DOMParser().parseFromString(await (await fetch('/src/embed/embed.html')).text(), 'text/html');
+    const pasted = new DOMParser().parseFromString(line(el), 'text/html').querySelector('meta')!;
+    const shippedMeta = shipped.querySelector('meta[name="recovery-finder-allowed-origins"]')! as HTMLMetaElement;
+    for (const o of shippedMeta.content.split(/\s+/).filter(Boolean)) expect(pasted.content.split(' ')).to.include(o);
+    document.head.append(pasted);
+    try {
+      const origins = pageAllowedOrigins()!;
+      expect(allowedAddress('https://data.example.net/a.json', origins, 'https://assets.example.org/rf/embed.html')).to.equal(true);
+    } finally {
+      pasted.remove();
+    }
+  });
+});

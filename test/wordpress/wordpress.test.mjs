@@ -2,7 +2,7 @@
  * The WordPress plugin in a real WordPress (started by tools/wordpress-test.sh, which sets
  * WP_URL, WP_DIR and WP_SETUP): block and shortcode pages for every element in English and
  * Spanish, an editor without unfiltered_html saving the block, the loader only where needed,
- * the settings form's nonce and capability, and uninstall.
+ * the settings form's nonce and capability, the admin screens in Spanish, and uninstall.
  */
 /* global wp -- the block editor's global, inside page.evaluate */
 import { after, before, describe, test } from 'node:test';
@@ -48,7 +48,7 @@ async function rendered(id, tag, english) {
     const el = document.querySelector(t);
     return { text: el.shadowRoot.textContent, headingLevel: el.headingLevel, lang: el.getAttribute('lang') };
   }, tag);
-  if (process.env.WP_SHOTS) await p.screenshot({ path: `${process.env.WP_SHOTS}/${tag}-${english === undefined ? 'en' : 'es'}.png`, fullPage: false });
+  if (process.env.WP_SHOTS) await p.screenshot({ path: `${process.env.WP_SHOTS}/${tag}-${english === undefined ? 'en' : 'es'}.png`, fullPage: true });
   await p.close();
   return { ...info, requests };
 }
@@ -88,11 +88,16 @@ describe('WordPress plugin', () => {
   });
 
   test('an unknown attribute or a script in a shortcode never reaches the page', async () => {
-    const id = page('Hostile', '[recovery_finder element="resource-search" onclick="alert(1)" category="a&quot;><script>alert(1)</script>"]');
+    const id = page('Hostile', '[recovery_finder element="resource-search" api="javascript:alert(1)" onclick="alert(1)" category="a&quot;><script>alert(1)</script>"]');
     const html = await (await fetch(`${url}/?page_id=${id}`)).text();
     const markup = html.match(/<recovery-resource-search[\s\S]*?<\/recovery-resource-search>/)?.[0] ?? '';
     assert.ok(markup, 'element rendered');
-    assert.doesNotMatch(markup, /onclick|<script/);
+    assert.doesNotMatch(markup, /onclick|<script|javascript:/);
+    // Every address option (typed UrlAttribute in the manifest) takes only http(s).
+    const map = page('Hostile map', '[recovery_finder element="prsc-map" street-map-url="javascript:alert(1)" api="https://directory.example.org/hsds/"]');
+    const mapHtml = (await (await fetch(`${url}/?page_id=${map}`)).text()).match(/<recovery-prsc-map[\s\S]*?<\/recovery-prsc-map>/)?.[0] ?? '';
+    assert.doesNotMatch(mapHtml, /javascript:|street-map-url/);
+    assert.match(mapHtml, /api="https:\/\/directory\.example\.org\/hsds\/"/);
   });
 
   test('an editor without unfiltered_html saves the block through the REST API and it renders', async () => {
@@ -152,12 +157,22 @@ describe('WordPress plugin', () => {
     const html = await (await fetch(`${url}/?page_id=${id}`)).text();
     assert.match(html, /<recovery-resource-search lang="es" style="--recovery-color-primary: #7a1f5c;"><p>Call <a href="tel:988">988<\/a><\/p>alert\(1\)<\/recovery-resource-search>/);
 
+    // An editor, with a valid nonce of their own for this form: refused for want of
+    // manage_options (WordPress's "higher level of permission" page), not for the nonce.
     await login('editor', 'editor-password-1');
-    await p.goto(`${url}/wp-admin/options-general.php`);
-    const editorNonce = await p.evaluate(() => document.querySelector('#_wpnonce')?.value ?? '');
-    const refused = await post({ ...fields, 'recovery_finder_settings[lang]': 'en', _wpnonce: editorNonce });
+    const page403 = await p.goto(`${url}/wp-admin/options-general.php?page=recovery-finder`);
+    assert.equal(page403.status(), 403, 'the settings page is refused to an editor');
+    assert.doesNotMatch(await p.content(), /rf-src/);
+    const cookie = (await context.cookies()).find((c) => c.name.startsWith('wordpress_logged_in_'));
+    const editorNonce = php('nonce', 'recovery_finder-options', decodeURIComponent(cookie.value));
+    assert.match(editorNonce, /^[0-9a-f]{10}$/);
+    const refused = await post({ ...fields, 'recovery_finder_settings[lang]': 'en', _wpnonce: editorNonce, _wp_http_referer: '/wp-admin/options-general.php?page=recovery-finder' });
+    const refusedBody = await refused.text();
     assert.equal(refused.status(), 403, 'an editor (no manage_options) is refused');
-    assert.equal(JSON.parse(php('option', '')).lang, 'es');
+    assert.match(refusedBody, /not allowed to manage options/, 'refused for the capability');
+    assert.doesNotMatch(refusedBody, /link you followed has expired/, 'not for the nonce');
+    assert.equal(JSON.parse(php('option', '')).lang, 'es', 'the options are unchanged');
+    assert.deepEqual(JSON.parse(php('option', '')), saved);
     await context.close();
   });
 
@@ -189,6 +204,47 @@ describe('WordPress plugin', () => {
     await p.waitForFunction(() => (document.querySelector('recovery-resource-search')?.shadowRoot?.textContent ?? '').includes('¿'), null, { timeout: 60_000 });
     if (process.env.WP_SHOTS) await p.screenshot({ path: `${process.env.WP_SHOTS}/block-editor.png` });
     await context.close();
+  });
+
+  test('in a site whose language is es_ES, the settings page, its shortcode help and the block sidebar are in Spanish', async () => {
+    assert.equal(JSON.parse(php('language', 'es_ES', '')), 'es_ES');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const p = await context.newPage();
+      await p.goto(`${url}/wp-login.php`);
+      await p.fill('#user_login', 'admin');
+      await p.fill('#user_pass', 'admin-password-1');
+      await Promise.all([p.waitForNavigation(), p.click('#wp-submit')]);
+      await p.goto(`${url}/wp-admin/options-general.php?page=recovery-finder`);
+      assert.equal(await p.getAttribute('html', 'lang'), 'es-ES');
+      const wrap = p.locator('.wrap');
+      for (const words of ['URL del conjunto de datos predeterminado', 'Dirección de envío del boletín', 'El idioma de la página', 'Tema', 'Contenido de respaldo: resource-search', 'Código corto', 'El atributo element es uno de:']) {
+        assert.equal(await wrap.getByText(words).count() > 0, true, words);
+      }
+      assert.equal(await p.getByLabel('Idioma', { exact: true }).count(), 1, 'the language field is labelled in Spanish');
+      assert.doesNotMatch(await wrap.innerText(), /Default dataset URL|Newsletter endpoint|Fallback content|Shortcode|The element attribute/);
+      if (process.env.WP_SHOTS) await p.screenshot({ path: `${process.env.WP_SHOTS}/settings-es.png`, fullPage: true });
+
+      // The block editor's sidebar: its labels (wp.i18n, the plugin's JSON) and the element titles.
+      await p.goto(`${url}/wp-admin/post-new.php?post_type=page`);
+      await p.waitForFunction(() => window.wp?.blocks?.getBlockType('recovery-finder/finder'), null, { timeout: 60_000 });
+      await p.evaluate(() => {
+        wp.data.dispatch('core/edit-post').toggleFeature?.('welcomeGuide');
+        const block = wp.blocks.createBlock('recovery-finder/finder', { element: 'prsc-map' });
+        wp.data.dispatch('core/block-editor').insertBlocks(block);
+        wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
+        wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
+      });
+      const sidebar = p.locator('.interface-complementary-area');
+      await sidebar.getByLabel('Elemento', { exact: true }).waitFor();
+      assert.equal(await sidebar.getByLabel('Idioma', { exact: true }).count(), 1);
+      assert.equal(await sidebar.getByText('Opciones', { exact: true }).count() > 0, true);
+      assert.equal(await sidebar.getByText('Centros de Apoyo a la Recuperación entre Pares en un mapa y en una lista, con filtros por región, por servicio y por cercanía.', { exact: true }).count(), 1, 'what the element does');
+      assert.equal(await p.evaluate(() => wp.blocks.getBlockType('recovery-finder/finder').description), 'Un elemento de recovery-finder: búsqueda de recursos, mapa de Centros de Apoyo a la Recuperación entre Pares, localizador para desechar medicamentos, suscripción al boletín o lista guardada.');
+    } finally {
+      await context.close();
+      php('language', '', '');
+    }
   });
 
   test('uninstall removes the options', () => {

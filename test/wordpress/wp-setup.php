@@ -6,6 +6,9 @@
  *   php wp-setup.php WP_DIR page TITLE         a page whose content is read from stdin; prints its id
  *   php wp-setup.php WP_DIR option             prints the plugin's option as JSON (null when absent)
  *   php wp-setup.php WP_DIR uninstall          deactivates and deletes the plugin as WordPress does
+ *   php wp-setup.php WP_DIR nonce ACTION       a nonce for ACTION made for the user and session of
+ *                                              the logged-in cookie value read from stdin
+ *   php wp-setup.php WP_DIR language LOCALE    sets the site language (WPLANG; '' for English)
  */
 $dir = $argv[1];
 $cmd = $argv[2];
@@ -49,6 +52,29 @@ switch ( $cmd ) {
 		break;
 	case 'option':
 		echo wp_json_encode( get_option( 'recovery_finder_settings', null ) );
+		break;
+	case 'nonce':
+		$cookie                     = trim( stream_get_contents( STDIN ) );
+		$_COOKIE[ LOGGED_IN_COOKIE ] = $cookie;
+		$user                       = wp_validate_auth_cookie( $cookie, 'logged_in' );
+		if ( ! $user ) {
+			fwrite( STDERR, 'not a valid logged-in cookie' );
+			exit( 1 );
+		}
+		wp_set_current_user( $user );
+		echo wp_create_nonce( $argv[3] );
+		break;
+	case 'language':
+		// WordPress takes a site language only when its core language pack is installed (Settings >
+		// General downloads it); Debian's package has none, so an empty pack stands in for it.
+		if ( '' !== $argv[3] && ! in_array( $argv[3], get_available_languages(), true ) ) {
+			wp_mkdir_p( WP_LANG_DIR );
+			$pack = new MO();
+			$pack->set_header( 'Language', $argv[3] );
+			$pack->export_to_file( WP_LANG_DIR . '/' . $argv[3] . '.mo' );
+		}
+		update_option( 'WPLANG', $argv[3] );
+		echo wp_json_encode( get_option( 'WPLANG' ) );
 		break;
 	case 'uninstall':
 		wp_set_current_user( 1 );

@@ -44,7 +44,10 @@ export class NotFound extends Error {}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
 
-/** True for a date-time of DATETIME's form that is on the calendar (no 2021-02-29, no 25:00, no year 0). */
+/**
+ * True for a date-time of DATETIME's form that is on the calendar (no 2021-02-29, no 25:00, no year 0).
+ * @param {string} raw
+ */
 function realDateTime(raw) {
   const m = DATETIME.exec(raw);
   if (!m) return false;
@@ -54,21 +57,29 @@ function realDateTime(raw) {
   return y >= 1 && d >= 1 && d <= days && h <= 23 && mi <= 59 && s <= 59 && oh <= 15 && om <= 59;
 }
 
+/** @typedef {(name: string, raw: string) => unknown} Check a parameter's check: its value, or a BadParameter */
+/** @typedef {import('./db.js').Queryable} Db */
+
+/** The parameter checks. */
 const P = {
+  /** @type {(min: number, max: number) => Check} */
   int: (min, max) => (name, raw) => {
     if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
       throw new BadParameter(name, `${name} must be a whole number from ${min} to ${max}`);
     }
     return Number(raw);
   },
+  /** @type {Check} */
   bool: (name, raw) => {
     if (raw !== 'true' && raw !== 'false') throw new BadParameter(name, `${name} must be true or false`);
     return raw === 'true';
   },
+  /** @type {Check} */
   uuid: (name, raw) => {
     if (!UUID.test(raw)) throw new BadParameter(name, `${name} must be a UUID`);
     return raw.toLowerCase();
   },
+  /** @type {Check} */
   uuids: (name, raw) => {
     const list = raw.split(',');
     if (list.length > 50 || !list.every((x) => UUID.test(x))) {
@@ -76,6 +87,7 @@ const P = {
     }
     return list.map((x) => x.toLowerCase());
   },
+  /** @type {Check} */
   search: (name, raw) => {
     const text = raw.trim();
     if (text.length > SEARCH_MAX) throw new BadParameter(name, `${name} must be at most ${SEARCH_MAX} characters`);
@@ -83,24 +95,28 @@ const P = {
     if (/[\u0000-\u001f]/.test(text)) throw new BadParameter(name, `${name} must not contain control characters`);
     return text === '' ? undefined : text;
   },
+  /** @type {Check} */
   postcode: (name, raw) => {
     if (!/^\d{5}(?:-\d{4})?$/.test(raw)) throw new BadParameter(name, `${name} must be a US ZIP code, 5 digits`);
     return raw.slice(0, 5);
   },
+  /** @type {Check} */
   proximity: (name, raw) => {
     if (!/^\d{1,7}(?:\.\d+)?$/.test(raw) || Number(raw) <= 0 || Number(raw) > PROXIMITY_MAX) {
       throw new BadParameter(name, `${name} must be a distance in metres, more than 0 and at most ${PROXIMITY_MAX}`);
     }
     return Number(raw);
   },
+  /** @type {Check} */
   datetime: (name, raw) => {
     if (!realDateTime(raw) || Number.isNaN(Date.parse(raw))) {
       throw new BadParameter(name, `${name} must be a date or date-time, e.g. 2026-01-31 or 2026-01-31T12:00:00Z`);
     }
     return raw;
   },
+  /** @type {Check} */
   format: (name, raw) => {
-    if (raw !== 'json') throw new BadParameter(name, `${name} must be json (ndjson is not offered)`);
+    if (raw !== 'json' && raw !== 'ndjson') throw new BadParameter(name, `${name} must be json or ndjson`);
     return raw;
   },
 };
@@ -111,26 +127,37 @@ const PAGING = { page: P.int(1, MAX_DEPTH), per_page: P.int(1, PER_PAGE_MAX), fo
 const LIST_PARAMS = {
   services: {
     ...PAGING, search: P.search, taxonomy_term_id: P.uuids, taxonomy_id: P.uuid, organization_id: P.uuid,
-    modified_after: P.datetime, full: P.bool,
+    modified_after: P.datetime, full: P.bool, minimal: P.bool,
   },
   service_at_locations: {
     ...PAGING, search: P.search, taxonomy_term_id: P.uuids, taxonomy_id: P.uuid, organization_id: P.uuid,
     modified_after: P.datetime, full: P.bool, postcode: P.postcode, proximity: P.proximity,
   },
-  organizations: { ...PAGING, search: P.search, full: P.bool },
+  organizations: { ...PAGING, search: P.search, full: P.bool, full_service: P.bool },
   taxonomies: { ...PAGING, search: P.search },
   taxonomy_terms: { ...PAGING, search: P.search, taxonomy_id: P.uuid, top_only: P.bool, parent_id: P.uuid },
 };
 
 /**
+ * The parameters of a request, checked (each only where its endpoint takes it).
+ * @typedef {{
+ *   page?: number, per_page?: number, format?: 'json' | 'ndjson', search?: string,
+ *   taxonomy_term_id?: string[], taxonomy_id?: string, organization_id?: string, modified_after?: string,
+ *   full?: boolean, minimal?: boolean, full_service?: boolean, postcode?: string, proximity?: number,
+ *   top_only?: boolean, parent_id?: string,
+ * }} Query
+ */
+
+/**
  * Check a query string against an endpoint's parameters.
  * @param {URLSearchParams} query
- * @param {Record<string, (name: string, raw: string) => unknown>} allowed
- * @returns {Record<string, any>}
+ * @param {Record<string, Check>} allowed
+ * @returns {Query}
  */
 export function parseParams(query, allowed) {
-  /** @type {Record<string, any>} */
-  const out = {};
+  /** @type {Record<string, unknown>} */
+  const checked = {};
+  const out = /** @type {Query} */ (checked);
   const seen = new Set();
   for (const [name, raw] of query) {
     if (!Object.hasOwn(allowed, name)) {
@@ -143,12 +170,15 @@ export function parseParams(query, allowed) {
     if (seen.has(name)) throw new BadParameter(name, `${name} is given more than once`);
     seen.add(name);
     const value = allowed[name](name, raw);
-    if (value !== undefined) out[name] = value;
+    if (value !== undefined) checked[name] = value;
   }
   const page = out.page ?? 1;
   const perPage = out.per_page ?? PER_PAGE_DEFAULT;
   if ('page' in allowed && page * perPage > MAX_DEPTH) {
     throw new BadParameter('page', `page x per_page must be at most ${MAX_DEPTH}; narrow the search instead of paging this deep`);
+  }
+  if (out.format === 'ndjson' && (out.page !== undefined || out.per_page !== undefined)) {
+    throw new BadParameter(out.page !== undefined ? 'page' : 'per_page', 'format=ndjson gives every result at once: leave out page and per_page');
   }
   if (out.proximity !== undefined && out.postcode === undefined) {
     throw new BadParameter('proximity', 'proximity needs a postcode to measure from');
@@ -160,14 +190,19 @@ export function parseParams(query, allowed) {
 // JSON built in SQL
 // ---------------------------------------------------------------------------
 
-const DATE = (col) => `to_char(${col}, 'YYYY-MM-DD')`;
-const STAMP = (col) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+/** @typedef {(alias: string) => string} Json SQL building an item's JSON from the row aliased `alias` */
+
+const DATE = (/** @type {string} */ col) => `to_char(${col}, 'YYYY-MM-DD')`;
+const STAMP = (/** @type {string} */ col) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+/** @type {(select: string, from: string, order: string) => string} a JSON array, [] when empty */
 const list = (select, from, order) => `coalesce((select json_agg(${select} order by ${order}) ${from}), '[]'::json)`;
 
+/** @type {Json} */
 const termJson = (t) =>
   `json_build_object('id', ${t}.id, 'code', ${t}.code, 'name', ${t}.name, 'description', ${t}.description,
     'parent_id', ${t}.parent_id, 'taxonomy', ${t}.taxonomy, 'taxonomy_id', ${t}.taxonomy_id, 'language', ${t}.language)`;
 
+/** @type {(link: string) => string} */
 const attributesJson = (link) =>
   list(
     `json_build_object('id', a.id, 'link_id', a.link_id, 'link_type', a.link_type, 'link_entity', a.link_entity,
@@ -176,18 +211,30 @@ const attributesJson = (link) =>
     'a.position',
   );
 
+/** @type {Json} */
 const organizationJson = (o) =>
   `json_build_object('id', ${o}.id, 'name', ${o}.name, 'description', ${o}.description, 'website', ${o}.website)`;
 
+/**
+ * An address HSDS can carry: its schema requires a street (`address_1`) and a `postal_code`.
+ * A record placed at a town centre, or with a street but no ZIP code, has no such address: its
+ * location gets no address object, and what the record says of the place goes in the
+ * location's `description` (e.g. "Medford, MA").
+ */
+const COMPLETE_ADDRESS = `ad.address_1 is not null and ad.postal_code is not null`;
+
+/** @type {Json} */
 const locationJson = (l) =>
   `json_build_object('id', ${l}.id, 'location_type', ${l}.location_type, 'organization_id', ${l}.organization_id,
     'name', ${l}.name, 'latitude', ${l}.latitude, 'longitude', ${l}.longitude,
     'external_identifier', ${l}.external_identifier, 'external_identifier_type', ${l}.external_identifier_type,
+    'description', (select concat_ws(', ', ad.address_1, ad.address_2, ad.city, ad.state_province) from ${S}.address ad
+      where ad.location_id = ${l}.id and not (${COMPLETE_ADDRESS}) limit 1),
     'addresses', ${list(
       `json_build_object('id', ad.id, 'location_id', ad.location_id, 'address_1', ad.address_1, 'address_2', ad.address_2,
         'city', ad.city, 'region', ad.region, 'state_province', ad.state_province, 'postal_code', ad.postal_code,
         'country', ad.country, 'address_type', ad.address_type)`,
-      `from ${S}.address ad where ad.location_id = ${l}.id`,
+      `from ${S}.address ad where ad.location_id = ${l}.id and ${COMPLETE_ADDRESS}`,
       'ad.id',
     )},
     'attributes', ${attributesJson(`${l}.id`)})`;
@@ -195,13 +242,15 @@ const locationJson = (l) =>
 /**
  * A service. `full`: with its phones, schedules, languages, cost options, attributes and
  * (unless `withLocations` is false) its service_at_locations and their locations.
+ * `withOrganization` false leaves out the nested organization (inside an organization's answer).
+ * @param {string} s @param {boolean} full
  */
-function serviceJson(s, full, withLocations = true) {
+function serviceJson(s, full, withLocations = true, withOrganization = true) {
   const one = `'id', ${s}.id, 'organization_id', ${s}.organization_id, 'name', ${s}.name,
     'alternate_name', ${s}.alternate_name, 'description', ${s}.description, 'url', ${s}.url, 'email', ${s}.email,
     'status', ${s}.status, 'fees_description', ${s}.fees_description, 'assured_date', ${DATE(`${s}.assured_date`)},
-    'last_modified', ${STAMP(`${s}.last_modified`)},
-    'organization', (select ${organizationJson('o')} from ${S}.organization o where o.id = ${s}.organization_id)`;
+    'last_modified', ${STAMP(`${s}.last_modified`)}
+    ${withOrganization ? `, 'organization', (select ${organizationJson('o')} from ${S}.organization o where o.id = ${s}.organization_id)` : ''}`;
   if (!full) return `json_build_object(${one})`;
   return `json_build_object(${one},
     'phones', ${list(
@@ -238,10 +287,25 @@ function serviceJson(s, full, withLocations = true) {
     )}` : ''})`;
 }
 
+/**
+ * `minimal=true` on /services: HSDS asks for "just 'id' and 'modified_date'"; the service
+ * schema requires `name` and `status` too, so those come along, with `last_modified`.
+ */
+/** @type {Json} */
+const minimalServiceJson = (s) =>
+  `json_build_object('id', ${s}.id, 'name', ${s}.name, 'status', ${s}.status, 'last_modified', ${STAMP(`${s}.last_modified`)})`;
+
+/** An organization's services: one-to-one fields, or (`full`) fully nested. */
+/** @type {(o: string, full: boolean) => string} */
+const organizationServicesJson = (o, full) =>
+  list(serviceJson('os', full, true, false), `from ${S}.service os where os.organization_id = ${o}.id`, 'os.name, os.id');
+
+/** @type {(sal: string, l: string, s: string, full: boolean) => string} */
 const serviceAtLocationJson = (sal, l, s, full) =>
   `json_build_object('id', ${sal}.id, 'service_id', ${sal}.service_id, 'location_id', ${sal}.location_id,
     'description', ${sal}.description, 'location', ${locationJson(l)}, 'service', ${serviceJson(s, full, false)})`;
 
+/** @type {Json} */
 const taxonomyJson = (t) =>
   `json_build_object('id', ${t}.id, 'name', ${t}.name, 'description', ${t}.description, 'uri', ${t}.uri, 'version', ${t}.version)`;
 
@@ -251,6 +315,7 @@ const taxonomyJson = (t) =>
 
 /** Collects SQL parameters and hands out their $n placeholders. */
 class Params {
+  /** @type {unknown[]} */
   values = [];
   /** @param {unknown} value */
   add(value) {
@@ -263,6 +328,10 @@ class Params {
  * The page envelope HSDS defines (`Page`), around items that are JSON text already. When more
  * than MAX_RESULTS items match, `total_items` says MAX_RESULTS and `total_items_capped` is
  * true (an addition to HSDS's Page): only that many can be paged to.
+ */
+/**
+ * @param {number} total @param {number} pageNumber @param {number} perPage
+ * @param {string[]} items @param {boolean} [capped] @param {number} [size]
  */
 function page(total, pageNumber, perPage, items, capped = false, size = items.length) {
   const totalPages = Math.ceil(total / perPage);
@@ -285,11 +354,12 @@ function page(total, pageNumber, perPage, items, capped = false, size = items.le
  * (tried when text search finds nothing) uses trigram word similarity on names and
  * categories, for typos, most similar first.
  */
+/** @param {Params} params @param {string | undefined} search (given when `mode` is not 'none') @param {Mode} mode */
 function searchClause(params, search, mode, inline = false) {
   const q = params.add(search);
   // The query is worked out once, as a sub-select (unaccent is only STABLE: written inline, it
   // runs again for every row a scan checks). `inline` lets the planner see it (for estimates).
-  const once = (x) => (inline ? `(${x})` : `(select ${x})`);
+  const once = (/** @type {string} */ x) => (inline ? `(${x})` : `(select ${x})`);
   if (mode === 'text') {
     const tsq = once(`websearch_to_tsquery('english', unaccent(${q})) || websearch_to_tsquery('spanish', unaccent(${q}))`);
     return { where: `s.tsv @@ ${tsq}`, rank: `(s.tsv_name @@ ${tsq})::int::float8` };
@@ -313,6 +383,7 @@ export const BROAD_SHARE = 0.1;
  * True when the planner expects a text search to match more than BROAD_SHARE of the services.
  * (Never for the typo search: checking trigram similarity row by row costs more than its index.)
  */
+/** @param {Db} db @param {string | undefined} search @param {Mode} mode */
 async function broadSearch(db, search, mode) {
   if (mode !== 'text') return false;
   const params = new Params();
@@ -328,7 +399,10 @@ async function broadSearch(db, search, mode) {
   return all > 0 && rows / all > BROAD_SHARE;
 }
 
-/** Filters shared by /services and /service_at_locations. */
+/**
+ * Filters shared by /services and /service_at_locations.
+ * @param {Params} params @param {Query} p
+ */
 function serviceFilters(params, p) {
   const where = [];
   if (p.taxonomy_term_id) {
@@ -349,6 +423,10 @@ function serviceFilters(params, p) {
  *  - `candidates`: SQL selecting `id`, `_d` (distance or 0), `_rank`, `name` and ending in
  *    its own order and the limit placeholder;
  *  - `json`: the item JSON over `s` (and `sal`, `l`) joined to `p`.
+ * @param {Db} db @param {Params} params
+ * @param {{ candidates: (cap: string) => string, json: string, join: string }} sql
+ * @param {Paging} paging @param {number | undefined} exactTotal
+ * @returns {Promise<Found>}
  */
 async function windowed(db, params, sql, paging, exactTotal) {
   const cap = params.add(MAX_RESULTS + 1);
@@ -373,6 +451,12 @@ async function windowed(db, params, sql, paging, exactTotal) {
  * words have at least FUZZY_MIN letters or digits: trigrams of one or two letters match nearly
  * every name, so they find nothing a person meant, slowly (the first keys typed in a search box).
  */
+/**
+ * @typedef {'none' | 'text' | 'fuzzy'} Mode
+ * @typedef {{ total: number, items: string[], size: number, capped: boolean }} Found
+ * @typedef {{ perPage: number, pageNumber: number, offset: number }} Paging
+ * @param {Query} p @param {(mode: Mode) => Promise<Found>} run
+ */
 async function searched(p, run) {
   if (!p.search) return run('none');
   const text = await run('text');
@@ -381,23 +465,32 @@ async function searched(p, run) {
 }
 export const FUZZY_MIN = 3;
 
+/** @type {(p: Query) => Paging} */
 const paging = (p) => {
   const perPage = p.per_page ?? PER_PAGE_DEFAULT;
   const pageNumber = p.page ?? 1;
   return { perPage, pageNumber, offset: (pageNumber - 1) * perPage };
 };
 
-/** The number of services or service_at_locations loaded (for unfiltered lists). */
+/**
+ * The number of services or service_at_locations loaded (for unfiltered lists).
+ * @param {Db} db @param {string} key
+ */
 async function loadedCount(db, key) {
   const [row] = await db.query(`select value from ${S}.meta where key = $1`, [key]);
   return row ? Number(row.value) : undefined;
 }
 
+/**
+ * @param {Db} db @param {URLSearchParams} query
+ * @returns {Promise<string>}
+ */
 export async function listServices(db, query) {
   const p = parseParams(query, LIST_PARAMS.services);
+  if (p.format === 'ndjson') return ndjson(query, (q) => listServices(db, q));
   const pg = paging(p);
   const full = p.full ?? true;
-  const unfiltered = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after'].every((k) => p[k] === undefined);
+  const unfiltered = /** @type {const} */ (['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after']).every((k) => p[k] === undefined);
   const exact = unfiltered ? await loadedCount(db, 'services') : undefined;
   const { total, items, capped, size } = await searched(p, async (mode) => {
     const params = new Params();
@@ -415,14 +508,17 @@ export async function listServices(db, query) {
     const w = where.length ? `where ${where.join(' and ')}` : '';
     return windowed(db, params, {
       candidates: (cap) => `select s.id, 0::float8 as _d, ${rank} as _rank, s.name from ${S}.service s ${w} ${order} limit ${cap}`,
-      json: serviceJson('s', full),
+      json: p.minimal ? minimalServiceJson('s') : serviceJson('s', full),
       join: `join ${S}.service s on s.id = p.id`,
     }, pg, mode === 'none' ? exact : undefined);
   });
   return page(total, pg.pageNumber, pg.perPage, items, capped, size);
 }
 
-/** Where a ZIP code's centre is, or a 400 naming `postcode`. */
+/**
+ * Where a ZIP code's centre is, or a 400 naming `postcode`.
+ * @param {Db} db @param {string | undefined} code (parseParams asks for it with `proximity`)
+ */
 async function postcodeCentre(db, code) {
   const [row] = await db.query(`select latitude, longitude from ${S}.postcode where code = $1`, [code]);
   if (!row) throw new BadParameter('postcode', `postcode ${code} is not a ZIP code this server knows`);
@@ -433,6 +529,7 @@ async function postcodeCentre(db, code) {
  * The latitude/longitude box around a point that holds every point within `metres` on the
  * sphere (J. P. Matuschek, "Finding Points Within a Distance of a Latitude/Longitude Using
  * Bounding Coordinates").
+ * @param {number} lat @param {number} lon @param {number} metres
  */
 export function boundingBox(lat, lon, metres) {
   const r = metres / EARTH_RADIUS_M;
@@ -452,7 +549,7 @@ export function boundingBox(lat, lon, metres) {
     minLon = -Math.PI;
     maxLon = Math.PI;
   }
-  const deg = (x) => (x * 180) / Math.PI;
+  const deg = (/** @type {number} */ x) => (x * 180) / Math.PI;
   return { minLat: deg(minLat) - eps, maxLat: deg(maxLat) + eps, minLon: deg(minLon) - eps, maxLon: deg(maxLon) + eps };
 }
 
@@ -460,13 +557,15 @@ export function boundingBox(lat, lon, metres) {
  * @param {import('./db.js').Queryable} db
  * @param {URLSearchParams} query
  * @param {{ distance: 'postgis' | 'bbox' }} options
+ * @returns {Promise<string>}
  */
 export async function listServiceAtLocations(db, query, options) {
   const p = parseParams(query, LIST_PARAMS.service_at_locations);
+  if (p.format === 'ndjson') return ndjson(query, (q) => listServiceAtLocations(db, q, options));
   const pg = paging(p);
   const full = p.full ?? true;
   const centre = p.proximity !== undefined ? await postcodeCentre(db, p.postcode) : undefined;
-  const unfiltered = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after', 'postcode'].every((k) => p[k] === undefined);
+  const unfiltered = /** @type {const} */ (['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after', 'postcode']).every((k) => p[k] === undefined);
   const exact = unfiltered ? await loadedCount(db, 'service_at_locations') : undefined;
   const { total, items, capped, size } = await searched(p, async (mode) => {
     const params = new Params();
@@ -495,7 +594,7 @@ export async function listServiceAtLocations(db, query, options) {
         // GiST index hands places out nearest first, so the scan stops at the candidate cap.
         distance = `(l.geog <-> ${point})`;
       } else {
-        const b = boundingBox(centre.lat, centre.lon, p.proximity);
+        const b = boundingBox(centre.lat, centre.lon, /** @type {number} */ (p.proximity));
         const box = `box(point(${params.add(b.minLon)}::float8, ${params.add(b.minLat)}::float8), point(${params.add(b.maxLon)}::float8, ${params.add(b.maxLat)}::float8))`;
         distance = `${S}.gc_meters(${lat}::float8, ${lon}::float8, l.latitude, l.longitude)`;
         where.push(`point(l.longitude, l.latitude) <@ ${box}`, `${distance} <= ${m}::float8`);
@@ -516,23 +615,38 @@ export async function listServiceAtLocations(db, query, options) {
   return page(total, pg.pageNumber, pg.perPage, items, capped, size);
 }
 
+/**
+ * @param {Db} db @param {URLSearchParams} query
+ * @returns {Promise<string>}
+ */
 export async function listOrganizations(db, query) {
   const p = parseParams(query, LIST_PARAMS.organizations);
+  if (p.format === 'ndjson') return ndjson(query, (q) => listOrganizations(db, q));
   const { perPage, pageNumber, offset } = paging(p);
+  // `full`: with the organization's services; `full_service`: with its services fully nested.
+  const json = p.full || p.full_service
+    ? `json_build_object('id', o.id, 'name', o.name, 'description', o.description, 'website', o.website,
+        'services', ${organizationServicesJson('o', p.full_service === true)})`
+    : organizationJson('o');
   const params = new Params();
   const where = p.search ? `where o.search like '%' || lower(unaccent(${params.add(p.search.replace(/[\\%_]/g, '\\$&'))})) || '%'` : '';
   const [c] = await db.query(`select count(*)::int as n from ${S}.organization o ${where}`, params.values);
   const total = Number(c?.n ?? 0);
   const rows = await db.query(
-    `select json_strip_nulls(${organizationJson('o')})::text as j from ${S}.organization o ${where}
+    `select json_strip_nulls(${json})::text as j from ${S}.organization o ${where}
      order by o.name, o.id limit ${params.add(perPage)} offset ${params.add(offset)}`,
     params.values,
   );
   return page(total, pageNumber, perPage, rows.map((r) => String(r.j)));
 }
 
+/**
+ * @param {Db} db @param {URLSearchParams} query
+ * @returns {Promise<string>}
+ */
 export async function listTaxonomies(db, query) {
   const p = parseParams(query, LIST_PARAMS.taxonomies);
+  if (p.format === 'ndjson') return ndjson(query, (q) => listTaxonomies(db, q));
   const { perPage, pageNumber, offset } = paging(p);
   const params = new Params();
   const where = p.search ? `where t.name ilike '%' || ${params.add(p.search.replace(/[\\%_]/g, '\\$&'))} || '%'` : '';
@@ -545,8 +659,13 @@ export async function listTaxonomies(db, query) {
   return page(Number(c?.n ?? 0), pageNumber, perPage, rows.map((r) => String(r.j)));
 }
 
+/**
+ * @param {Db} db @param {URLSearchParams} query
+ * @returns {Promise<string>}
+ */
 export async function listTaxonomyTerms(db, query) {
   const p = parseParams(query, LIST_PARAMS.taxonomy_terms);
+  if (p.format === 'ndjson') return ndjson(query, (q) => listTaxonomyTerms(db, q));
   const { perPage, pageNumber, offset } = paging(p);
   const params = new Params();
   const where = [];
@@ -567,41 +686,81 @@ export async function listTaxonomyTerms(db, query) {
   return page(Number(c?.n ?? 0), pageNumber, perPage, rows.map((r) => String(r.j)));
 }
 
-/** One item by id: a 400 for a malformed id, a 404 for an unknown one. */
-async function one(db, query, id, sql) {
-  parseParams(query, {});
+/**
+ * `format=ndjson` on a list: its results one JSON item a line (newline-delimited JSON), without
+ * the page envelope. As far as paging reaches: at most MAX_DEPTH items.
+ * @param {URLSearchParams} query
+ * @param {(query: URLSearchParams) => Promise<string>} list the list endpoint, answering a page
+ */
+async function ndjson(query, list) {
+  let out = '';
+  for (let page = 1; page * PER_PAGE_MAX <= MAX_DEPTH; page++) {
+    const q = new URLSearchParams(query);
+    q.delete('format');
+    q.set('page', String(page));
+    q.set('per_page', String(PER_PAGE_MAX));
+    const { contents, last_page: last } = JSON.parse(await list(q));
+    for (const item of contents) out += `${JSON.stringify(item)}\n`;
+    if (last || contents.length < PER_PAGE_MAX) break;
+  }
+  return out;
+}
+
+/**
+ * One item by id: a 400 for a malformed id, a 404 for an unknown one.
+ * @param {Db} db @param {URLSearchParams} query @param {string} id @param {string} sql
+ * @param {Record<string, Check>} [allowed] the parameters it takes
+ */
+async function one(db, query, id, sql, allowed = {}) {
+  parseParams(query, allowed);
   if (!UUID.test(id)) throw new BadParameter('id', 'id must be a UUID');
   const [row] = await db.query(sql, [id.toLowerCase()]);
   if (!row) throw new NotFound('No item has this id.');
   return String(row.j);
 }
 
+/** @typedef {(db: Db, query: URLSearchParams, id: string) => Promise<string>} GetOne */
+
+/** @type {GetOne} */
 export const getService = (db, query, id) =>
   one(db, query, id, `select json_strip_nulls(${serviceJson('s', true)})::text as j from ${S}.service s where s.id = $1::uuid`);
 
+/** @type {GetOne} */
 export const getServiceAtLocation = (db, query, id) =>
   one(db, query, id, `select json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', true)})::text as j
     from ${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id
     where sal.id = $1::uuid`);
 
+/**
+ * An organization with its services: their one-to-one fields, or (`full_service=true`) fully nested.
+ * @type {GetOne}
+ */
 export const getOrganization = (db, query, id) =>
   one(db, query, id, `select json_strip_nulls(json_build_object('id', o.id, 'name', o.name, 'description', o.description,
-      'website', o.website, 'services', ${list(`json_build_object('id', s.id, 'name', s.name)`, `from ${S}.service s where s.organization_id = o.id`, 's.name, s.id')}))::text as j
-    from ${S}.organization o where o.id = $1::uuid`);
+      'website', o.website, 'services', ${organizationServicesJson('o', query.get('full_service') === 'true')}))::text as j
+    from ${S}.organization o where o.id = $1::uuid`, { full_service: P.bool });
 
+/** @type {GetOne} */
 export const getTaxonomy = (db, query, id) =>
   one(db, query, id, `select json_strip_nulls(${taxonomyJson('t')})::text as j from ${S}.taxonomy t where t.id = $1::uuid`);
 
+/** @type {GetOne} */
 export const getTaxonomyTerm = (db, query, id) =>
   one(db, query, id, `select json_strip_nulls(${termJson('t')})::text as j from ${S}.taxonomy_term t where t.id = $1::uuid`);
 
-/** The index document (`/`). */
+/**
+ * The index document (`/`).
+ * @param {URLSearchParams} query
+ */
 export function index(query) {
   parseParams(query, {});
   return JSON.stringify({ version: HSDS_VERSION, profile: PROFILE_URL, openapi_url: OPENAPI_URL });
 }
 
-/** `/healthz`: the database answers and holds data. */
+/**
+ * `/healthz`: the database answers and holds data.
+ * @param {Db} db @param {URLSearchParams} query
+ */
 export async function health(db, query) {
   parseParams(query, {});
   const rows = await db.query(`select key, value from ${S}.meta where key in ('loaded_at', 'services')`);

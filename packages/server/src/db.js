@@ -25,13 +25,20 @@ export async function openDatabase(options = {}) {
   return openPglite(options.dataDir);
 }
 
-/** @returns {Promise<Database>} */
+/**
+ * @param {string} [dataDir]
+ * @returns {Promise<Database>}
+ */
 async function openPglite(dataDir) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm, unaccent } });
   await db.exec('create extension if not exists pg_trgm; create extension if not exists unaccent;');
+  /**
+   * @param {{ query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }} q
+   * @returns {Queryable}
+   */
   const wrap = (q) => ({
     query: async (sql, params = []) => /** @type {Record<string, unknown>[]} */ ((await q.query(sql, params)).rows),
   });
@@ -44,7 +51,11 @@ async function openPglite(dataDir) {
   };
 }
 
-/** @returns {Promise<Database>} */
+/**
+ * @param {string} url
+ * @param {number} poolSize
+ * @returns {Promise<Database>}
+ */
 async function openPostgres(url, poolSize) {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({
@@ -71,6 +82,7 @@ async function openPostgres(url, poolSize) {
   } finally {
     client.release();
   }
+  /** @type {Queryable['query']} */
   const query = async (sql, params = []) => (await pool.query(sql, params)).rows;
   return {
     kind: 'postgres',

@@ -16,10 +16,40 @@
  */
 import { createHash } from 'node:crypto';
 
+/**
+ * The parts of a flat record (src/core/schema.ts in the main package) that the mapping reads.
+ * @typedef {{
+ *   id: string, kind: string, name: string, alternate_name?: string, description?: string,
+ *   url?: string, email?: string, categories: string[], populations?: string[], delivery?: string,
+ *   region?: string, languages?: string[],
+ *   organization?: { name: string, url?: string },
+ *   address?: { address_1?: string, address_2?: string, city: string, state_province: string, postal_code?: string, country?: string },
+ *   location?: { latitude: number, longitude: number, precision?: string },
+ *   phones?: Array<{ number: string, extension?: string | number, type?: string, description?: string, text_body?: string }>,
+ *   cost?: { free?: boolean, description?: string },
+ *   provenance?: { source?: string, source_url?: string, source_date?: string, status?: string, note?: string, last_verified?: string },
+ *   disposal?: { accepts?: string[], restrictions?: string },
+ *   event?: { starts_at?: string, ends_at?: string },
+ *   schedule?: {
+ *     time_zone?: string, always_open?: boolean, by_appointment?: boolean, description?: string,
+ *     weekly?: Array<{ byday: string[], opens_at: string, closes_at: string }>,
+ *     closed?: Array<{ date: string, description?: string }>,
+ *     special?: Array<{ date: string, opens_at?: string, closes_at?: string }>,
+ *   },
+ * }} FlatRecord
+ * @typedef {Record<string, unknown>} Row one table row, column name to value
+ * @typedef {'organization' | 'service' | 'location' | 'address' | 'service_at_location' | 'phone'
+ *   | 'schedule' | 'language' | 'cost_option' | 'attribute'} Table
+ * @typedef {Record<Table, Row[]>} Rows
+ */
+
 /** A fixed prefix so our UUIDs never collide with another system's name-based ones. */
 const NAMESPACE = 'recovery-finder:hsds:';
 
-/** A deterministic UUID (version 5 layout) for the given parts. */
+/**
+ * A deterministic UUID (version 5 layout) for the given parts.
+ * @param {...string} parts
+ */
 export function uuidFor(...parts) {
   const h = createHash('sha1').update(NAMESPACE + parts.join('\u001f')).digest();
   h[6] = (h[6] & 0x0f) | 0x50;
@@ -29,7 +59,7 @@ export function uuidFor(...parts) {
 }
 
 /** "peer-support" -> "Peer support". */
-const label = (slug) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' ');
+const label = (/** @type {string} */ slug) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' ');
 
 /**
  * Our vocabularies as HSDS taxonomies. Term codes are the slugs of src/core/schema.ts; a
@@ -85,8 +115,8 @@ const LINK_TAXONOMY = {
   delivery: 'recovery-finder-delivery',
 };
 
-export const termId = (taxonomy, code) => uuidFor('taxonomy_term', taxonomy, code);
-export const taxonomyId = (taxonomy) => uuidFor('taxonomy', taxonomy);
+export const termId = (/** @type {string} */ taxonomy, /** @type {string} */ code) => uuidFor('taxonomy_term', taxonomy, code);
+export const taxonomyId = (/** @type {string} */ taxonomy) => uuidFor('taxonomy', taxonomy);
 
 /** The taxonomy and taxonomy_term rows (the same for every load). */
 export function taxonomyRows() {
@@ -112,7 +142,9 @@ export function taxonomyRows() {
 
 const DAY_ORDER = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
+/** @type {Intl.DisplayNames | undefined} */
 let languageNames;
+/** @param {string} code */
 function languageName(code) {
   languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
   try {
@@ -125,6 +157,7 @@ function languageName(code) {
 /**
  * An empty set of table rows, one array per HSDS table (plus `search` for the search
  * columns of each service, filled in by the database).
+ * @returns {Rows}
  */
 export function emptyRows() {
   return {
@@ -144,11 +177,16 @@ export function emptyRows() {
 /**
  * Add one flat record's rows to `rows`. `seenOrganizations` dedupes organizations by
  * name across a load; `context` carries the dataset's time zone and date.
+ * @param {Rows} rows
+ * @param {FlatRecord} record
+ * @param {Set<string>} seenOrganizations
+ * @param {{ generatedAt: string }} context
  */
 export function addRecord(rows, record, seenOrganizations, context) {
   const r = record;
   const serviceId = uuidFor('service', r.id);
   let order = 0;
+  /** @type {(linkEntity: string, linkId: string, taxonomy: string, code: string, value?: string | null) => void} */
   const attr = (linkEntity, linkId, taxonomy, code, value = null) => {
     rows.attribute.push({
       id: uuidFor('attribute', r.id, String(order)),
@@ -160,6 +198,7 @@ export function addRecord(rows, record, seenOrganizations, context) {
       value,
     });
   };
+  /** @type {(code: string, value: unknown, entity?: string, id?: string) => void} */
   const field = (code, value, entity = 'service', id = serviceId) => {
     if (value !== undefined && value !== null && value !== '') attr(entity, id, 'recovery-finder-field', code, String(value));
   };
@@ -259,6 +298,7 @@ export function addRecord(rows, record, seenOrganizations, context) {
   const s = r.schedule;
   if (s) {
     let i = 0;
+    /** @param {Row} row */
     const push = (row) => {
       const id = uuidFor('schedule', r.id, String(i));
       rows.schedule.push({

@@ -11,6 +11,11 @@ import { gzip as gzipCallback } from 'node:zlib';
 import * as api from './api.js';
 
 const gzip = promisify(gzipCallback);
+/**
+ * Request headers a browser may send with a GET here: the CORS-safelisted ones (Accept,
+ * Accept-Language, Content-Language, Content-Type, Range) and the caching ones.
+ */
+const CORS_HEADERS = 'Accept, Accept-Language, Content-Language, Content-Type, Range, If-None-Match, If-Modified-Since, Cache-Control, Pragma';
 /** Bodies smaller than this are sent as they are. */
 const GZIP_MIN = 1024;
 
@@ -87,7 +92,10 @@ const ROUTES = [
   [/^\/taxonomy_terms\/([^/]+)$/, (db, q, m) => api.getTaxonomyTerm(db, q, idFrom(m))],
 ];
 
-/** A path segment decoded; a 400 naming `id` when its percent-encoding is not UTF-8 (`%ZZ`, `%C0%AF`). */
+/**
+ * A path segment decoded; a 400 naming `id` when its percent-encoding is not UTF-8 (`%ZZ`, `%C0%AF`).
+ * @param {RegExpMatchArray} m
+ */
 function idFrom(m) {
   try {
     return decodeURIComponent(m[1] ?? '');
@@ -99,6 +107,7 @@ function idFrom(m) {
 /**
  * The request target as a URL, or undefined when it is none (`http://[`, `http://x:99999/`).
  * An origin-form target ("/path?query") is read as a path, even when it starts with "//".
+ * @param {string} target
  */
 function parseTarget(target) {
   try {
@@ -108,18 +117,26 @@ function parseTarget(target) {
   }
 }
 
-/** One stderr line for an error nobody expected: its name, message and first frame, never the whole stack. */
+/**
+ * One stderr line for an error nobody expected: its name, message and first frame, never the whole stack.
+ * @param {string} route
+ * @param {unknown} e
+ */
 function logError(route, e) {
   const frame = e instanceof Error ? /\n\s*(at .*)/.exec(e.stack ?? '')?.[1] : undefined;
   const text = e instanceof Error ? `${e.name}: ${e.message}${frame ? ` (${frame})` : ''}` : String(e);
   process.stderr.write(`error on ${route}: ${text.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
 }
 
-/** The route's name for the log: the pattern with ids replaced, never the query. */
+/**
+ * The route's name for the log: the pattern with ids replaced, never the query.
+ * @param {string} path
+ */
 function routeName(path) {
   return path.replace(/^(\/[a-z_]+\/)[^/]+$/, '$1{id}');
 }
 
+/** @type {(status: number, code: string, message: string, parameter?: string) => { status: number, body: string }} */
 const error = (status, code, message, parameter) =>
   ({ status, body: JSON.stringify({ error: code, message, ...(parameter ? { parameter } : {}) }) });
 
@@ -174,7 +191,7 @@ export async function createHsdsServer(db, options = {}) {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-        'Access-Control-Allow-Headers': 'Accept, If-None-Match, Cache-Control',
+        'Access-Control-Allow-Headers': CORS_HEADERS,
         'Access-Control-Max-Age': '86400',
         'Cache-Control': `public, max-age=86400`,
       });
@@ -213,8 +230,13 @@ export async function createHsdsServer(db, options = {}) {
       }
     }
 
+    const ndjson = result.status === 200 && url?.searchParams.get('format') === 'ndjson';
     // The records' texts are in English; their other languages travel in `translations` attributes.
-    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Language': 'en' };
+    /** @type {Record<string, string>} */
+    const headers = {
+      'Content-Type': ndjson ? 'application/x-ndjson; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Language': 'en',
+    };
     const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (result.status === 200 && path !== '/healthz') {
       const etag = result.etag ?? `"${createHash('sha1').update(result.body).digest('base64url')}"`;
@@ -255,6 +277,7 @@ export async function createHsdsServer(db, options = {}) {
     res.end(req.method === 'HEAD' ? undefined : payload);
     logEntry(result.status, payload.length);
 
+    /** @param {number} status @param {number} bytes */
     function logEntry(status, bytes) {
       // No query string (it holds what people search for and their ZIP codes), no
       // address, no user agent: the route, the names of the parameters, status and time.

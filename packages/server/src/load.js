@@ -64,6 +64,8 @@ export const EARTH_RADIUS_M = 6371008.7714;
  * row while a million rows go in costs more than the whole rest of the load; added after, each
  * is one index build or one join, and a violation still fails the load (and rolls it back).
  * Value checks (status, latitude, longitude) stay on the columns: they cost nothing.
+ * @param {string} s the schema
+ * @param {boolean} postgis
  */
 function ddl(s, postgis) {
   return `
@@ -121,10 +123,14 @@ $$;
 `;
 }
 
-/** Primary keys, unique keys and foreign keys, added once the rows are in. */
+/**
+ * Primary keys, unique keys and foreign keys, added once the rows are in.
+ * @param {string} s the schema
+ */
 function constraints(s) {
   const pk = ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language',
     'cost_option', 'taxonomy', 'taxonomy_term', 'attribute'].map((t) => `alter table ${s}.${t} add primary key (id)`);
+  /** @type {(table: string, column: string, parent: string) => string} */
   const fk = (table, column, parent) => `alter table ${s}.${table} add foreign key (${column}) references ${s}.${parent}(id)`;
   return [
     ...pk,
@@ -143,6 +149,7 @@ function constraints(s) {
   ];
 }
 
+/** @param {string} s the schema @param {boolean} postgis */
 function indexes(s, postgis) {
   return `
 create index on ${s}.service using gin (tsv);
@@ -168,7 +175,13 @@ create index on ${s}.taxonomy_term (taxonomy_id);
 `;
 }
 
-/** Insert rows of one table with one statement per batch (one array parameter per column). */
+/**
+ * Insert rows of one table with one statement per batch (one array parameter per column).
+ * @param {import('./db.js').Queryable} tx
+ * @param {string} s the schema
+ * @param {keyof typeof TABLES} table
+ * @param {Record<string, unknown>[]} rows
+ */
 async function insert(tx, s, table, rows) {
   if (rows.length === 0) return;
   const columns = Object.entries(TABLES[table]);
@@ -178,6 +191,7 @@ async function insert(tx, s, table, rows) {
   if (table === 'service') {
     const plain = columns.map(([n]) => n).filter((n) => !n.startsWith('search_'));
     // Each text unaccented once, the name's vector computed once (for tsv and tsv_name).
+    /** @type {(col: string, weight: string) => string} */
     const tsv = (col, weight) =>
       `setweight(to_tsvector('english', a.${col}), '${weight}') || setweight(to_tsvector('spanish', a.${col}), '${weight}')`;
     sql = `insert into ${s}.service (${plain.join(', ')}, trgm, tsv, tsv_name)
@@ -198,7 +212,7 @@ async function insert(tx, s, table, rows) {
 }
 
 /**
- * @typedef {{ title?: string, generated_at?: string, resources: Iterable<any> | AsyncIterable<any> }} LoadableDataset
+ * @typedef {{ title?: string, generated_at?: string, resources: Iterable<import('./hsds.js').FlatRecord> | AsyncIterable<import('./hsds.js').FlatRecord> }} LoadableDataset
  * @typedef {{ services: number, organizations: number, locations: number, ms: number, postgis: boolean }} LoadSummary
  */
 
@@ -225,6 +239,7 @@ export async function loadDatasets(db, datasets, options = {}) {
     await insert(tx, NEXT, 'taxonomy', tax.taxonomy);
     await insert(tx, NEXT, 'taxonomy_term', tax.taxonomy_term);
 
+    /** @type {Set<string>} */
     const seenOrganizations = new Set();
     const seenRecords = new Set();
     let services = 0;
@@ -239,8 +254,9 @@ export async function loadDatasets(db, datasets, options = {}) {
       // One batch goes to the database while the next is mapped here (two cores, both busy).
       /** @type {Promise<void>} */
       let inflight = Promise.resolve();
+      /** @param {import('./hsds.js').Rows} batch */
       const send = async (batch) => {
-        for (const table of ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'attribute']) {
+        for (const table of /** @type {const} */ (['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'attribute'])) {
           await insert(tx, NEXT, table, batch[table]);
         }
       };

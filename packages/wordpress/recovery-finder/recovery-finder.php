@@ -7,6 +7,7 @@
  * Requires PHP:      7.4
  * License:           MIT
  * Text Domain:       recovery-finder
+ * Domain Path:       /languages
  *
  * @package RecoveryFinder
  */
@@ -176,6 +177,8 @@ function recovery_finder_render_block( $attributes ) {
 }
 
 function recovery_finder_init() {
+	// The admin screens' words (languages/: .mo for PHP, .json for the block editor's script).
+	load_plugin_textdomain( 'recovery-finder', false, dirname( plugin_basename( __FILE__ ) ) . '/languages' );
 	add_shortcode( 'recovery_finder', 'recovery_finder_shortcode' );
 	wp_register_script(
 		'recovery-finder-block-editor',
@@ -184,10 +187,13 @@ function recovery_finder_init() {
 		'0.1.0',
 		false
 	);
+	wp_set_script_translations( 'recovery-finder-block-editor', 'recovery-finder', __DIR__ . '/languages' );
 	$table    = recovery_finder_table();
 	$elements = array();
 	foreach ( $table['elements'] as $name => $spec ) {
-		$elements[ $name ] = array( 'title' => $spec['title'], 'attributes' => $spec['attributes'] );
+		// The title is the element's summary from custom-elements.json; the .po translates each one.
+		$title             = translate( $spec['title'], 'recovery-finder' ); // phpcs:ignore WordPress.WP.I18n -- a summary from elements.json.
+		$elements[ $name ] = array( 'title' => $title, 'attributes' => $spec['attributes'] );
 	}
 	wp_add_inline_script( 'recovery-finder-block-editor', 'window.recoveryFinderElements = ' . wp_json_encode( $elements ) . ';', 'before' );
 	register_block_type( __DIR__ . '/block', array( 'render_callback' => 'recovery_finder_render_block' ) );

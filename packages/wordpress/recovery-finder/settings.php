@@ -1,8 +1,10 @@
 <?php
 /**
  * Settings > Recovery finder: default dataset, newsletter endpoint, language, theme tokens and
- * fallback content. The Settings API supplies the nonce and the manage_options check
- * (options.php); every value is sanitised on save and escaped on output.
+ * fallback content, and how to write the shortcode. The Settings API supplies the nonce and the
+ * manage_options check (options.php); every value is sanitised on save and escaped on output.
+ * Every word of the screen goes through WordPress's gettext (text domain recovery-finder):
+ * languages/recovery-finder-es_ES.po holds the Spanish.
  *
  * @package RecoveryFinder
  */
@@ -69,17 +71,41 @@ function recovery_finder_settings_page() {
 						<option value="en" <?php selected( $s['lang'], 'en' ); ?>>English</option>
 						<option value="es" <?php selected( $s['lang'], 'es' ); ?>>Español</option>
 					</select></td></tr>
+			</table>
+			<h2><?php esc_html_e( 'Theme', 'recovery-finder' ); ?></h2>
+			<p class="description"><?php esc_html_e( "CSS values for the elements' theme tokens, for example #0b5cab for a colour or 4px for a radius. Empty: the element's own.", 'recovery-finder' ); ?></p>
+			<table class="form-table" role="presentation">
 				<?php foreach ( $table['tokens'] as $token ) : ?>
 				<tr><th scope="row"><label for="rf-<?php echo esc_attr( $token ); ?>"><code><?php echo esc_html( $token ); ?></code></label></th>
 					<td><input type="text" class="regular-text" id="rf-<?php echo esc_attr( $token ); ?>" name="<?php echo esc_attr( $name ); ?>[tokens][<?php echo esc_attr( $token ); ?>]" value="<?php echo esc_attr( isset( $s['tokens'][ $token ] ) ? $s['tokens'][ $token ] : '' ); ?>"></td></tr>
 				<?php endforeach; ?>
+			</table>
+			<h2><?php esc_html_e( 'Fallback content', 'recovery-finder' ); ?></h2>
+			<table class="form-table" role="presentation">
 				<?php foreach ( array_keys( $table['elements'] ) as $element ) : ?>
 				<tr><th scope="row"><label for="rf-fallback-<?php echo esc_attr( $element ); ?>"><?php echo esc_html( sprintf( /* translators: %s: element name */ __( 'Fallback content: %s', 'recovery-finder' ), $element ) ); ?></label></th>
-					<td><textarea class="large-text" rows="3" id="rf-fallback-<?php echo esc_attr( $element ); ?>" name="<?php echo esc_attr( $name ); ?>[fallback][<?php echo esc_attr( $element ); ?>]" placeholder="<?php echo esc_attr( recovery_finder_default_fallback( $element ) ); ?>"><?php echo esc_textarea( isset( $s['fallback'][ $element ] ) ? $s['fallback'][ $element ] : '' ); ?></textarea></td></tr>
+					<td><textarea class="large-text" rows="3" id="rf-fallback-<?php echo esc_attr( $element ); ?>" name="<?php echo esc_attr( $name ); ?>[fallback][<?php echo esc_attr( $element ); ?>]" placeholder="<?php echo esc_attr( recovery_finder_default_fallback( $element ) ); ?>" aria-describedby="rf-fallback-<?php echo esc_attr( $element ); ?>-help"><?php echo esc_textarea( isset( $s['fallback'][ $element ] ) ? $s['fallback'][ $element ] : '' ); ?></textarea>
+					<p class="description" id="rf-fallback-<?php echo esc_attr( $element ); ?>-help"><?php esc_html_e( "Shown until the element's script runs, or if it never does: keep a number to call in it.", 'recovery-finder' ); ?></p></td></tr>
 				<?php endforeach; ?>
 			</table>
 			<?php submit_button(); ?>
 		</form>
+		<h2><?php esc_html_e( 'Shortcode', 'recovery-finder' ); ?></h2>
+		<p><?php esc_html_e( 'Where the block editor is not used, the shortcode puts an element on a page, for example:', 'recovery-finder' ); ?></p>
+		<p><code>[recovery_finder element="resource-search" category="peer-support" lang="es"]</code></p>
+		<p>
+		<?php
+		echo wp_kses(
+			sprintf(
+				/* translators: 1: the element names, 2: an example shortcode */
+				__( 'The element attribute is one of: %1$s. Every other attribute is an option the element documents; a word without a value turns an option on, as in %2$s.', 'recovery-finder' ),
+				'<code>' . implode( '</code>, <code>', array_map( 'esc_html', array_keys( $table['elements'] ) ) ) . '</code>',
+				'<code>[recovery_finder element="prsc-map" sync-url]</code>'
+			),
+			array( 'code' => array() )
+		);
+		?>
+		</p>
 	</div>
 	<?php
 }

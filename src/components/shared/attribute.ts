@@ -23,3 +23,18 @@ export type UrlAttribute = string;
  * screen. The embed page accepts it only when its `recovery-finder-site-text` meta allows it.
  */
 export type SiteTextAttribute = string;
+
+/** What an attribute holds, for the embed page and the configurator. */
+export type AttributeKind = 'url' | 'site-text' | 'boolean' | 'text';
+
+/**
+ * An attribute's kind from its type as custom-elements.json writes it (`type.text`, e.g.
+ * `TaxonomyMap | UrlAttribute | undefined`): `url` for `UrlAttribute`, `site-text` for
+ * `SiteTextAttribute`, `boolean`, or plain `text`.
+ */
+export function attributeKind(type: string | undefined): AttributeKind {
+  const parts = (type ?? '').split('|').map((t) => t.trim());
+  if (parts.includes('UrlAttribute')) return 'url';
+  if (parts.includes('SiteTextAttribute')) return 'site-text';
+  return parts.includes('boolean') ? 'boolean' : 'text';
+}

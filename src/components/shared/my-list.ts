@@ -8,6 +8,12 @@
  * A value under the key that this library did not write (not JSON, not an array of `{id, name}`:
  * another app's, a later version's) is left untouched: nothing is saved, and the person is told
  * why (`'foreign'`), rather than writing to another key the other owner would never read.
+ *
+ * Tabs in separate processes can still write at the same moment, each from what it read: the
+ * later write would then drop the earlier one's add. So each page remembers what it added, and
+ * when another tab's write (the `storage` event) lacks an entry this page added and that tab had
+ * never seen (not in its `oldValue`), the entry is written back. An entry the other tab did see
+ * and took off was removed on purpose, and stays off.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -127,20 +133,62 @@ export function addToList(entries: ListEntry[]): ListChange {
   const fresh = entries.filter((e) => !have.has(e.id) && !!e.id).filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i);
   if (now.entries.length + fresh.length > MY_LIST_MAX) return 'full';
   if (!fresh.length) return 'added';
-  return writeList([...now.raw, ...fresh.map((e) => ({ id: e.id, name: e.name }))]) ? 'added' : 'failed';
+  if (!writeList([...now.raw, ...fresh.map((e) => ({ id: e.id, name: e.name }))])) return 'failed';
+  for (const e of fresh) addedHere.set(e.id, { id: e.id, name: e.name });
+  watchOtherTabs();
+  return 'added';
 }
 
 /** Take one entry off, leaving every other stored item as it is. */
 export function removeFromList(id: string): ListChange {
   const now = readStored();
   if (now.foreign) return 'foreign';
-  return writeList(now.raw.filter((item) => item['id'] !== id)) ? 'removed' : 'failed';
+  if (!writeList(now.raw.filter((item) => item['id'] !== id))) return 'failed';
+  addedHere.delete(id);
+  return 'removed';
 }
 
 /** Forget the whole list (the key is removed). False when the key holds another app's value. */
 export function clearList(): boolean {
-  if (readStored().foreign) return false;
-  return writeList([]);
+  if (readStored().foreign || !writeList([])) return false;
+  addedHere.clear();
+  return true;
+}
+
+/** What this page added and has not taken off: written back if another tab's write lost it. */
+const addedHere = new Map<string, ListEntry>();
+let watching = false;
+
+function idsIn(text: string | null): Set<string> {
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : [];
+    return new Set(Array.isArray(parsed) ? parsed.map((item) => entryOf(item)?.id).filter((id): id is string => !!id) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Another tab wrote the list: put back what this page added and that tab never saw. */
+function restoreLostAdds(e: StorageEvent): void {
+  if (e.key === null) {
+    // The other tab cleared all of this origin's storage: nothing of ours is restored.
+    addedHere.clear();
+    return;
+  }
+  if (e.key !== MY_LIST_KEY || !addedHere.size) return;
+  const before = idsIn(e.oldValue);
+  for (const id of addedHere.keys()) if (before.has(id)) addedHere.delete(id); // seen there: any removal was meant
+  const now = readStored();
+  if (now.foreign) return;
+  const have = new Set(now.entries.map((entry) => entry.id));
+  const lost = [...addedHere.values()].filter((entry) => !have.has(entry.id));
+  if (lost.length && now.entries.length + lost.length <= MY_LIST_MAX) writeList([...now.raw, ...lost.map((entry) => ({ ...entry }))]);
+}
+
+function watchOtherTabs(): void {
+  if (watching) return;
+  watching = true;
+  window.addEventListener('storage', restoreLostAdds);
 }
 
 /** Re-renders its host when the list changes, here or in another tab. */

@@ -40,8 +40,10 @@
         el(InspectorControls, {},
           el(C.PanelBody, { title: __('Element', 'recovery-finder') },
             el(C.SelectControl, {
-              label: __('Element', 'recovery-finder'), value: a.element,
-              options: Object.keys(table).map(function (k) { return { label: table[k].title, value: k }; }),
+              // The name (as the shortcode writes it) in the list; what the element does below it,
+              // in full: the summaries are too long for a select's width.
+              label: __('Element', 'recovery-finder'), value: a.element, help: spec.title,
+              options: Object.keys(table).map(function (k) { return { label: k, value: k }; }),
               onChange: function (v) { props.setAttributes({ element: v, options: {} }); },
             }),
             el(C.SelectControl, {
