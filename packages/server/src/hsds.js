@@ -30,6 +30,8 @@ import { createHash } from 'node:crypto';
  *   provenance?: { source?: string, source_url?: string, source_date?: string, status?: string, note?: string, last_verified?: string },
  *   disposal?: { accepts?: string[], restrictions?: string },
  *   event?: { starts_at?: string, ends_at?: string },
+ *   translations?: Record<string, Record<string, unknown>>,
+ *   worded?: { description?: string, restrictions?: string },
  *   schedule?: {
  *     time_zone?: string, always_open?: boolean, by_appointment?: boolean, description?: string,
  *     weekly?: Array<{ byday: string[], opens_at: string, closes_at: string }>,
