@@ -58,8 +58,8 @@ describe('<recovery-resource-search> in each language (#23)', () => {
       for (const w of words.categories['peer-support'] ?? []) {
         await clear();
         type(el, w);
-        await until(() => ids(el).length > 0 || !!root.querySelector('.empty'), `results for "${w}"`);
-        expect(ids(el), w).to.deep.equal(['tr-prsc', 'tr-service']);
+        // The answer to this word (the empty list of the last one stands until it comes).
+        await until(() => ids(el).join() === 'tr-prsc,tr-service', `the peer-support records for "${w}"`);
       }
     });
   }
