@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'tools/**', 'src/cli/**', 'test/cli/**', 'test/server/**', 'test/wordpress/**', '*.config.*', 'bench/**', '.ci/**', 'packages/**'],
+    files: ['scripts/**', 'tools/**', 'src/cli/**', 'test/cli/**', 'test/i18n/**', 'test/server/**', 'test/wordpress/**', '*.config.*', 'bench/**', '.ci/**', 'packages/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

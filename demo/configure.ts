@@ -8,6 +8,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CATEGORIES } from '../src/core/schema.js';
+import { LANGUAGES } from '../src/locales/languages.js';
 import {
   allowedOriginsMeta, crossOriginAttributes, cspLines, iframeSnippet, isSnippetUrl, isUrlAttribute, scriptSnippet,
   type CrossOrigin, type EmbedConfig,
@@ -262,8 +263,9 @@ export class RfConfigure extends LitElement {
             <label for="lang">Language</label>
             <select id="lang" @change=${(e: Event) => (this.language = (e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${this.language === ''}>Follow the page</option>
-              <option value="en" ?selected=${this.language === 'en'}>English</option>
-              <option value="es" ?selected=${this.language === 'es'}>Español</option>
+              ${LANGUAGES.map(
+                (l) => html`<option value=${l.tag} lang=${l.tag} dir=${l.dir} ?selected=${this.language === l.tag}>${l.name}</option>`,
+              )}
             </select>
           </fieldset>
           <fieldset>

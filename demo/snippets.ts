@@ -11,7 +11,7 @@ export interface EmbedConfig {
   element: string;
   /** Attribute values: a string, or true for a boolean attribute that is on. Empty and false are left out. */
   attributes: Record<string, string | boolean>;
-  /** '' (follow the page), 'en' or 'es'. */
+  /** '' (follow the page) or one of the twelve language tags (src/locales/languages.ts). */
   lang: string;
   /** CSS values for the theme tokens; empty ones are left out. */
   theme: { color?: string; font?: string; radius?: string };

@@ -40,8 +40,10 @@ const budgets = [
   // far ZIP), Retry-After, lone-surrogate repair and the allowed-origins check: 46.1 and 21.6 KB.
   // The newsletter entry's jump (16.4 -> 21.6) is mostly a shared `links` chunk that grew to
   // 6.6 KB: to be split next, the budget only records where it stands.
-  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 46.1 * KB },
-  { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 21.6 * KB },
+  // 2026-12-05 (#23): twelve languages (the table of languages and review states, the loaders
+  // of eleven lazy chunks, the language menu, right to left, the translators' notes): 48.4 and 23.6 KB.
+  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 48.4 * KB },
+  { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 23.6 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
 const leafletChunk = cms.filter((f) => /leaflet/i.test(f)).map((f) => join('dist/cms', f));
@@ -90,7 +92,8 @@ if (quoted !== loaderKb) {
 // dataset's words after its first results are painted, 0.1 KB more: 45.7 KB. Budgeted at
 // what each page measures, so that it can only shrink.
 // 2026-12-05: +3.6 KB on the search page for the #20 and #22 work named above.
-const PAGE_BUDGETS = { 'search only': 49.4 * KB, 'map only': 119.4 * KB, 'all four': 151.0 * KB };
+// 2026-12-05 (#23): +2.0 to +2.1 KB for the twelve languages (as in the npm entries above).
+const PAGE_BUDGETS = { 'search only': 51.5 * KB, 'map only': 121.5 * KB, 'all four': 153.3 * KB };
 const NOT_ON = {
   'search only': /\/cms\/(prsc-map|disposal-locator|newsletter-signup|map-controller|leaflet|empty-view|card-share|api-search|shared-record|rerank|nearest|zip-lookup)/,
   'map only': /\/cms\/(resource-search|disposal-locator|newsletter-signup)/,

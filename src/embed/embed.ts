@@ -7,7 +7,9 @@
  * - `element`: resource-search (default), prsc-map, disposal-locator or newsletter-signup.
  * - Every attribute the element documents (custom-elements.json), by its name. A boolean
  *   attribute is on when the parameter is present and not "false".
- * - `lang`: en or es. Theme: `color`, `font`, `radius` (CSS values for --recovery-color-primary,
+ * - `lang`: one of the twelve languages (src/locales/languages.ts: en, es, ht, zh-Hant, zh-Hans,
+ *   vi, kea, ru, ar, pt-BR, fr, so; other tags as the elements match them, `zh-TW` -> zh-Hant);
+ *   the page takes its `lang` and `dir`. Theme: `color`, `font`, `radius` (CSS values for --recovery-color-primary,
  *   --recovery-font-family, --recovery-radius).
  * - Addresses (every attribute typed `UrlAttribute` in the manifest: src, api, action, tile-url,
  *   zip tables…) only from this site or the origins the page's `recovery-finder-allowed-origins`
@@ -21,6 +23,7 @@
  */
 import { elementAttributes } from 'virtual:recovery-attributes';
 import { allowedAddress, pageAllowedOrigins } from '../core/allowed-origins.js';
+import { directionOf, supportedTag } from '../locales/languages.js';
 
 const params = new URL(location.href).searchParams;
 
@@ -83,9 +86,13 @@ export function readableColour(value: string, el: Element): boolean {
 /** Shows the editor what was refused and which meta line would allow it. */
 function showNotice(refused: Refusal[], host: Element): void {
   if (refused.length === 0) return;
-  const s = document.documentElement.lang === 'es' ? STRINGS.es : STRINGS.en;
+  const spanish = document.documentElement.lang === 'es';
+  const s = spanish ? STRINGS.es : STRINGS.en;
   const box = document.createElement('section');
   box.className = 'embed-notice';
+  // Written for the site's editor in English or Spanish, whatever the page's language.
+  box.lang = spanish ? 'es' : 'en';
+  box.dir = 'ltr';
   box.setAttribute('role', 'status');
   const title = document.createElement('h2');
   title.textContent = s.title;
@@ -124,8 +131,11 @@ export function mount(): HTMLElement {
       el.setAttribute(name, value);
     }
   }
-  const lang = params.get('lang');
-  if (lang === 'en' || lang === 'es') document.documentElement.lang = lang;
+  const lang = supportedTag(params.get('lang'));
+  if (lang) {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = directionOf(lang);
+  }
   const host = document.getElementById('embed') ?? document.body;
   host.append(el);
   for (const [param, property] of Object.entries(THEME)) {

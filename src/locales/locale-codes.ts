@@ -11,13 +11,33 @@ export const sourceLocale = `en`;
  * lexicographically.
  */
 export const targetLocales = [
+  `ar`,
   `es`,
+  `fr`,
+  `ht`,
+  `kea`,
+  `pt-BR`,
+  `ru`,
+  `so`,
+  `vi`,
+  `zh-Hans`,
+  `zh-Hant`,
 ] as const;
 
 /**
  * All valid project locale codes. Sorted lexicographically.
  */
 export const allLocales = [
+  `ar`,
   `en`,
   `es`,
+  `fr`,
+  `ht`,
+  `kea`,
+  `pt-BR`,
+  `ru`,
+  `so`,
+  `vi`,
+  `zh-Hans`,
+  `zh-Hant`,
 ] as const;

@@ -78,6 +78,23 @@ describe('embed.html (the iframe path)', () => {
     f.remove();
   });
 
+  it('takes any of the twelve languages (Arabic right to left) and the language menu from the link', async () => {
+    const f = frame(`${EMBED}?element=newsletter-signup&lang=ar&language-picker`);
+    await until(() => f.contentDocument?.querySelector('recovery-newsletter-signup')?.shadowRoot?.querySelector('#language-picker') != null, 'menu');
+    const doc = f.contentDocument as Document;
+    const el = doc.querySelector('recovery-newsletter-signup') as HTMLElement;
+    expect([doc.documentElement.lang, doc.documentElement.dir]).to.deep.equal(['ar', 'rtl']);
+    await until(() => el.getAttribute('dir') === 'rtl', 'the element right to left');
+    const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#language-picker option')].map((o) => o.textContent);
+    expect(options).to.have.length(12);
+    expect(options).to.include.members(['العربية', '繁體中文', 'Kreyòl ayisyen', 'Soomaali']);
+    f.remove();
+    const zh = frame(`${EMBED}?element=newsletter-signup&lang=zh-TW`);
+    await until(() => zh.contentDocument?.querySelector('recovery-newsletter-signup') != null, 'element');
+    expect([zh.contentDocument!.documentElement.lang, zh.contentDocument!.documentElement.dir]).to.deep.equal(['zh-Hant', 'ltr']);
+    zh.remove();
+  });
+
   it('refuses a dataset, or any address, from an origin the page does not allow', async () => {
     const f = frame(`${EMBED}?element=resource-search&src=${encodeURIComponent(`${otherOrigin()}/test/fixtures/dataset.json`)}&no-location`);
     await until(() => f.contentDocument?.querySelector('recovery-resource-search') != null, 'element');

@@ -38,6 +38,24 @@ describe('demo/configure.html', () => {
     expect(options).to.have.members(['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-newsletter-signup', 'recovery-my-list']);
   });
 
+  it('offers the twelve languages, each in its own name, and shows the element in the one chosen', async () => {
+    const el = await make();
+    const lang = $<HTMLSelectElement>(el, '#lang');
+    const options = [...lang.options].map((o) => [o.value, o.lang, o.textContent?.trim()]);
+    expect(options).to.deep.equal([
+      ['', '', 'Follow the page'],
+      ['en', 'en', 'English'], ['es', 'es', 'Español'], ['ht', 'ht', 'Kreyòl ayisyen'], ['zh-Hant', 'zh-Hant', '繁體中文'],
+      ['zh-Hans', 'zh-Hans', '简体中文'], ['vi', 'vi', 'Tiếng Việt'], ['kea', 'kea', 'Kabuverdianu'], ['ru', 'ru', 'Русский'],
+      ['ar', 'ar', 'العربية'], ['pt-BR', 'pt-BR', 'Português (Brasil)'], ['fr', 'fr', 'Français'], ['so', 'so', 'Soomaali'],
+    ]);
+    lang.value = 'ar';
+    lang.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($(el, 'pre[data-snippet=script]').textContent).to.contain('lang="ar"');
+    expect($(el, 'pre[data-snippet=iframe]').textContent).to.contain('lang=ar');
+    await expect(el).to.be.accessible();
+  });
+
   it('writes a script snippet that, pasted into a blank page, shows the element with the chosen options', async () => {
     const el = await make();
     ($<HTMLInputElement>(el, 'input[name=category][value="peer-support"]')).click();

@@ -38,10 +38,10 @@ function bostonSharps(level: HeadingLevel, page: NeedlePage | undefined): Templa
     ${renderHeading(level, msg('Needles in Boston'), { id: 'g-boston-sharps', class: 'subtitle' })}
     <ul>
       <li>
-        ${msg('Found a needle outside? Do not pick it up. Report it to BOS:311 and the Mobile Sharps Team will pick it up:')}
-        <a href="tel:311" aria-label=${msg('Call 3-1-1 (BOS:311)')}>3-1-1</a>
+        ${msg('Found a needle outside? Do not pick it up. Report it to BOS:311 and the Mobile Sharps Team will pick it up:', { desc: 'Boston needle guidance. BOS:311 is the city services line (dial 3-1-1 or 617-635-4500): keep the name and every number exactly as written, in Western digits.' })}
+        <a href="tel:311" aria-label=${msg('Call 3-1-1 (BOS:311)', { desc: 'Boston needle guidance. BOS:311 is the city services line (dial 3-1-1 or 617-635-4500): keep the name and every number exactly as written, in Western digits.' })} dir="ltr">3-1-1</a>
         ${msg('or')}
-        <a href="tel:6176354500" aria-label=${msg('Call 617-635-4500 (BOS:311)')}>617-635-4500</a>.
+        <a href="tel:6176354500" aria-label=${msg('Call 617-635-4500 (BOS:311)', { desc: 'Boston needle guidance. BOS:311 is the city services line (dial 3-1-1 or 617-635-4500): keep the name and every number exactly as written, in Western digits.' })} dir="ltr">617-635-4500</a>.
       </li>
       <li>${msg('In Boston, needles and syringes must not go in household trash or recycling.')}</li>
       <li>${msg('Pharmacies, syringe service programs and public health kiosks take used needles. Keep them in a closed, hard container until you drop them off.')}</li>
@@ -57,7 +57,7 @@ function sharps(level: HeadingLevel): TemplateResult {
     <ul>
       <li>${msg('Pharmacies, syringe service programs and public health kiosks take used needles. Call first to ask.')}</li>
       <li>${msg('Keep them in a closed, hard container until you drop them off. Never put loose needles in the trash or recycling.')}</li>
-      <li>${msg('In Boston, report a needle found outside to BOS:311 (3-1-1 or 617-635-4500).')}</li>
+      <li>${msg('In Boston, report a needle found outside to BOS:311 (3-1-1 or 617-635-4500).', { desc: 'Boston needle guidance. BOS:311 is the city services line (dial 3-1-1 or 617-635-4500): keep the name and every number exactly as written, in Western digits.' })}</li>
     </ul>
     <p class="source muted">${msg('Source: City of Boston, Office of Recovery Services.')}</p>
   </section>`;

@@ -133,7 +133,7 @@ export const disposalLocatorStyles = css`
   }
   .guidance {
     border: 1px solid var(--_border);
-    border-left: 6px solid var(--_accent);
+    border-inline-start: 6px solid var(--_accent);
     border-radius: var(--_radius);
     padding: 0.75em 1em;
     margin: 0 0 var(--_space);
@@ -142,7 +142,7 @@ export const disposalLocatorStyles = css`
   .guidance ul,
   .guidance ol {
     margin: 0.25em 0 0.5em;
-    padding-left: 1.25em;
+    padding-inline-start: 1.25em;
   }
   .guidance li {
     margin: 0.25em 0;

@@ -439,7 +439,9 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
             </p>
             ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }), this.subLevel, index.needlePage)}`}
       ${this.results.length && item === 'sharps' && place.inBoston
-        ? html`<p class="muted">${msg('Found a needle outside? Report it to BOS:311 (3-1-1 or 617-635-4500).')}</p>`
+        ? html`<p class="muted">${msg('Found a needle outside? Report it to BOS:311 (3-1-1 or 617-635-4500).', {
+            desc: 'Boston needle guidance. BOS:311 is the city services line (dial 3-1-1 or 617-635-4500): keep the name and every number exactly as written, in Western digits.',
+          })}</p>`
         : nothing}
     </section>`;
   }
@@ -522,6 +524,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
 
   override render() {
     return html`<div class="base" part="base">
+      ${this.locale.renderPicker()}
       ${this.renderHelpSlot()}
       ${this.renderLoadState()}
       ${this.renderSnapshot()}

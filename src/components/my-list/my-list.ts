@@ -12,7 +12,7 @@ import { renderPart, unconfirmedAlwaysOpen } from '../shared/result-card.js';
 import { formatClock, formatDay } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { printAlone } from '../shared/print-frame.js';
-import { renderHelp } from '../shared/help.js';
+import { callWords, renderHelp, textWords } from '../shared/help.js';
 import { myListStyles } from './my-list.styles.js';
 import { dataLanguage, langText } from '../shared/data-language.js';
 import { recordText } from '../../core/translations.js';
@@ -147,6 +147,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
   override render(): TemplateResult {
     const ready = this.store.status === 'ready';
     return html`<div class="base" part="base">
+      ${this.locale.renderPicker()}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${this.sharedIds.length ? this.renderShared(ready) : nothing}
       ${this.renderMine(ready)}
@@ -214,9 +215,9 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
         .filter((p) => p.type !== 'fax')
         .slice(0, 2)
         .map((p) => part('phone', () => p.type === 'text'
-          ? html`<p class="phone"><a part="phone" href=${smsHref(p)} aria-label=${`${msg(str`Text ${p.number}`)} (${r.name})`}>${p.number}</a>
+          ? html`<p class="phone"><a part="phone" href=${smsHref(p)} aria-label=${`${textWords({ number: p.number })} (${r.name})`} dir="ltr">${p.number}</a>
               <span class="muted">${msg('(text)')}</span></p>`
-          : html`<p class="phone"><a part="phone" href=${telHref(p)} aria-label=${`${msg(str`Call ${p.number}`)} (${r.name})`}>${p.number}</a></p>`))}
+          : html`<p class="phone"><a part="phone" href=${telHref(p)} aria-label=${`${callWords(p)} (${r.name})`} dir="ltr">${p.number}</a></p>`))}
       ${r.address ? part('address', () => html`<p class="address">${r.address ? addressLine(r.address) : ''}</p>`) : nothing}
       ${weekly.length
         ? part('weekly hours', () => html`<p class="hours">${weekly

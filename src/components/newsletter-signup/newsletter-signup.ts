@@ -121,6 +121,14 @@ export class RecoveryNewsletterSignup extends LitElement {
   @property({ type: Boolean, attribute: 'no-zip' }) noZip = false;
   /** Help contacts for the help line (defaults to the built-in emergency and crisis lines). */
   @property({ attribute: false }) helpContacts: HelpContact[] | undefined;
+  /** Shows a "Language" menu (each of the twelve languages in its own name) that switches the elements on the page. */
+  @property({ type: Boolean, attribute: 'language-picker', reflect: true }) languagePicker = false;
+  /**
+   * Refuses a language whose translations are not all reviewed (also read from an ancestor:
+   * `<html languages-reviewed-only>`). The value names the language to show instead when that
+   * one is reviewed (`es`); otherwise, or empty, English.
+   */
+  @property({ attribute: 'languages-reviewed-only', reflect: true }) languagesReviewedOnly?: string;
 
   @state() private email = '';
   @state() private name = '';
@@ -146,6 +154,8 @@ export class RecoveryNewsletterSignup extends LitElement {
     void this.onSubmit();
   });
   private startedAt = 0;
+  /** The element's language, its direction, and the language menu. */
+  private readonly locale = new LocaleController(this);
   private pending: { submission: SignupSubmission; fingerprint: string } | undefined;
   private handedOff = false;
   private hostTimer: ReturnType<typeof setTimeout> | undefined;
@@ -153,7 +163,6 @@ export class RecoveryNewsletterSignup extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
     new DataLanguageController(this);
     // heading-es, consent-text-es, interests-es...: the site's words in the page's language.
     new SiteTextController(this, { heading: 'heading', consentText: 'consent-text', interests: 'interests', successText: 'success-text', errorText: 'error-text' });
@@ -420,6 +429,7 @@ export class RecoveryNewsletterSignup extends LitElement {
           })
         : nothing;
     return html`<div class="base" part="base">
+      ${this.locale.renderPicker()}
       ${this.heading ? renderHeading(headingLevel(this.headingLevel), this.heading, { class: 'title' }) : nothing}
       ${this.phase === 'success'
         ? nothing

@@ -4,6 +4,8 @@ import { msg, str } from '@lit/localize';
 import type { Feedback, Resource } from '../../core/schema.js';
 import { isNotOperating } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
+import { isolate } from '../shared/localize.js';
+import { callWords } from '../shared/help.js';
 import { needsFerry } from '../../core/reach.js';
 import { cardName, confidenceOf, confidenceText, openLine, renderCard, renderPart } from '../shared/result-card.js';
 import { formatClock, formatDay, formatMiles } from '../shared/format.js';
@@ -109,9 +111,7 @@ function renderSummary(v: CentreView): TemplateResult {
     ${renderPart(r, 'phone', () => {
       const phone = r.phones?.find((p) => p.type !== 'text' && p.type !== 'fax');
       return phone
-        ? html`<p><a class="call" href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${r.name})`}>${msg(
-            str`Call ${phone.number}`,
-          )}</a></p>`
+        ? html`<p><a class="call" href=${telHref(phone)} aria-label=${`${callWords(phone)} (${r.name})`}>${isolate(callWords(phone), phone.number)}</a></p>`
         : nothing;
     })}
     ${approximateNote(r)}

@@ -335,6 +335,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
 
   protected override render(): TemplateResult {
     return html`<div class="base" part="base">
+      ${this.locale.renderPicker()}
       ${this.renderHelpSlot()}
       ${renderHeading(this.level, msg('Peer Recovery Support Centers'), { class: 'title', id: 'title' })}
       <div class="intro"><slot name=${`intro-${getLocale()}`}><slot name="intro"><p>${this.intro || msg(

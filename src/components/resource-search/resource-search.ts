@@ -503,6 +503,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     const hasControls = !this.noFilters || !this.noLocation;
     return html`
       <div class="base" part="base">
+        ${this.locale.renderPicker()}
         ${this.renderHelpSlot({ compact: true })}
         ${renderSearchForm(this.landmarkLabel(msg('Search for support')), this.draft, (e) => this.onInput(e), (e) => this.onSubmit(e))}
         <div class="layout ${hasControls ? 'with-filters' : ''}">

@@ -83,6 +83,14 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
   @property({ reflect: true }) help: HelpMode = 'auto';
   /** Level of the element's own headings (1 to 6, default 2); result names are one level lower. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Shows a "Language" menu (each of the twelve languages in its own name) that switches the elements on the page. */
+  @property({ type: Boolean, attribute: 'language-picker', reflect: true }) languagePicker = false;
+  /**
+   * Refuses a language whose translations are not all reviewed (also read from an ancestor:
+   * `<html languages-reviewed-only>`). The value names the language to show instead when that
+   * one is reviewed (`es`); otherwise, or empty, English.
+   */
+  @property({ attribute: 'languages-reviewed-only', reflect: true }) languagesReviewedOnly?: string;
 
   /** The data and what the view reads from it. */
   protected readonly store = new DatasetController<D>(this, {
@@ -95,12 +103,14 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
     previewFirst: () => (this.constructor as typeof RecoveryDatasetElement).previewFirst,
   });
 
+  /** The element's language, its direction, and the language menu. */
+  protected readonly locale = new LocaleController(this);
+
   /** "Try again" was pressed: keep the keyboard in the element until the retry settles. */
   private retryFocus = false;
 
   constructor() {
     super();
-    new LocaleController(this);
     new DataLanguageController(this);
     this.addController({ hostUpdated: () => this.keepRetryFocus() });
   }

@@ -9,9 +9,9 @@ import { msg, str } from '@lit/localize';
 import type { HelpContact, Phone } from '../../core/schema.js';
 import { DEFAULT_HELP_CONTACTS } from '../../core/help-defaults.js';
 import { safeHttpUrl, smsHref, telHref } from '../../core/links.js';
+import { getLocale, isolate } from './localize.js';
 import { contactText, DATA_LANGUAGE, type LanguageText } from '../../core/translations.js';
 import { dataLanguage } from './data-language.js';
-import { getLocale } from './localize.js';
 
 export { DEFAULT_HELP_CONTACTS };
 
@@ -29,8 +29,26 @@ export function renderHelpline(contacts: readonly HelpContact[] | undefined): Te
   const words = localized(line);
   return html`<p class="helpline">
     <span lang=${words.name.lang}>${words.name.text}</span>${words.description ? html`: <span lang=${words.description.lang}>${words.description.text}</span>` : nothing}
-    <a href=${telHref(phone)} aria-label=${`${msg(str`Call ${phone.number}`)} (${words.name.text})`}>${msg(str`Call ${phone.number}`)}</a>
+    <a href=${telHref(phone)} aria-label=${`${callWords(phone)} (${words.name.text})`}>${isolate(callWords(phone), phone.number)}</a>
   </p>`;
+}
+
+/** "Call 988": the words of every link that calls a number (help lines, cards, lists). */
+export function callWords(phone: Pick<Phone, 'number'>): string {
+  return msg(str`Call ${phone.number}`, {
+    desc: 'Link that calls a number: help lines (always shown; first in a crisis) and places. Keep the number as written, in Western digits.',
+  });
+}
+
+/** "Text HOPE to 800327" or "Text 988": the words of every link that opens a text message. */
+export function textWords(phone: Pick<Phone, 'number' | 'text_body'>): string {
+  return phone.text_body
+    ? msg(str`Text ${phone.text_body} to ${phone.number}`, {
+        desc: 'Link that opens a text message: the keyword to send (keep it as written: the line expects it), then the number. Keep the number as written, in Western digits.',
+      })
+    : msg(str`Text ${phone.number}`, {
+        desc: 'Link that opens a text message to a number (a help line or a place). Keep the number as written, in Western digits.',
+      });
 }
 
 /** The words of a contact, each with its language. */
@@ -49,18 +67,35 @@ export function localized(contact: HelpContact): ContactWords {
   switch (contact.id) {
     case 'emergency-911':
       // No description: the "Call 911" link says it (it was said twice).
-      return { name: ui(msg('Emergency or overdose')) };
+      return {
+        name: ui(msg('Emergency or overdose', { desc: 'Help line (always shown; first in a crisis). Name of the 911 line, beside a "Call 911" link.' })),
+      };
     case 'lifeline-988':
-      return { name: ui(msg('988 Suicide & Crisis Lifeline')), description: ui(msg('Call or text 988, any time.')) };
+      return {
+        name: ui(msg('988 Suicide & Crisis Lifeline', {
+          desc: 'Help line (always shown; first in a crisis). Name of the national suicide and crisis line, reached by calling or texting 988. Keep every number as written, in Western digits.',
+        })),
+        description: ui(msg('Call or text 988, any time.', {
+          desc: 'Help line (always shown; first in a crisis). What the 988 line offers: a call or a text message, day and night. Keep every number as written, in Western digits.',
+        })),
+      };
     case 'ma-substance-use-helpline':
       return {
-        name: ui(msg('Massachusetts Substance Use Helpline')),
-        description: ui(msg('Free and confidential. Finds treatment and recovery support.')),
+        name: ui(msg('Massachusetts Substance Use Helpline', {
+          desc: "Help line (always shown; first in a crisis). Name of the state's free helpline (800-327-5050) for drug and alcohol treatment and recovery support.",
+        })),
+        description: ui(msg('Free and confidential. Finds treatment and recovery support.', {
+          desc: 'Help line (always shown; first in a crisis). What the Massachusetts Substance Use Helpline does.',
+        })),
       };
     case 'boston-311':
       return {
-        name: ui(msg('BOS:311, City of Boston')),
-        description: ui(msg('For recovery support, and to report a discarded needle.')),
+        name: ui(msg('BOS:311, City of Boston', {
+          desc: "Help line (always shown; first in a crisis). Name of Boston's city services line (dial 3-1-1). Keep BOS:311 as it is: it is the service's name.",
+        })),
+        description: ui(msg('For recovery support, and to report a discarded needle.', {
+          desc: 'Help line (always shown; first in a crisis). What BOS:311 helps with.',
+        })),
       };
     default: {
       const lang = dataLanguage();
@@ -74,13 +109,11 @@ export function localized(contact: HelpContact): ContactWords {
 
 function phoneLink(phone: Phone, name: string): TemplateResult {
   if (phone.type === 'text') {
-    const label = phone.text_body
-      ? msg(str`Text ${phone.text_body} to ${phone.number}`)
-      : msg(str`Text ${phone.number}`);
-    return html`<a part="help-link" href=${smsHref(phone)} aria-label=${`${label} (${name})`}>${label}</a>`;
+    const label = textWords(phone);
+    return html`<a part="help-link" href=${smsHref(phone)} aria-label=${`${label} (${name})`}>${isolate(label, phone.number, phone.text_body)}</a>`;
   }
-  const label = msg(str`Call ${phone.number}`);
-  return html`<a part="help-link" href=${telHref(phone)} aria-label=${`${label} (${name})`}>${label}</a>`;
+  const label = callWords(phone);
+  return html`<a part="help-link" href=${telHref(phone)} aria-label=${`${label} (${name})`}>${isolate(label, phone.number)}</a>`;
 }
 
 export interface HelpOptions {
@@ -95,7 +128,11 @@ export function renderHelp(contacts: readonly HelpContact[] | undefined, options
   const list = contacts && contacts.length ? [...contacts] : [...DEFAULT_HELP_CONTACTS];
   const order = { emergency: 0, crisis: 1, support: 2 } as const;
   list.sort((a, b) => order[a.urgency] - order[b.urgency]);
-  const heading = options.urgent ? msg('If you or someone else is in danger, get help now') : msg('Need help now?');
+  const heading = options.urgent
+    ? msg('If you or someone else is in danger, get help now', {
+        desc: 'Heading of the help lines when a search sounds like a crisis ("suicide", "overdose"): urgent, plain words.',
+      })
+    : msg('Need help now?');
   return html`
     <section class="help ${options.urgent ? 'urgent' : ''}" part="help" aria-label=${heading}>
       <p class="help-heading"><strong>${heading}</strong></p>

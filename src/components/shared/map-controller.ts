@@ -732,6 +732,10 @@ function reducedMotion(): boolean {
  */
 export const mapStyles = css`
   .map-frame {
+    /* A map is laid out left to right in every language (Leaflet's panes, controls and
+       attribution assume it); a popup's words follow the element's direction. */
+    direction: ltr;
+    unicode-bidi: isolate;
     --_marker: var(--recovery-map-marker-color, var(--_primary, #0b5cab));
     --_marker-selected: var(--recovery-map-marker-selected-color, var(--_focus, #c1440e));
     position: relative;
@@ -766,6 +770,9 @@ export const mapStyles = css`
   }
   .leaflet-container .leaflet-popup-content-wrapper {
     border-radius: var(--_radius, 8px);
+  }
+  :host([dir='rtl']) .leaflet-container .leaflet-popup-content {
+    direction: rtl;
   }
   .leaflet-container .leaflet-popup-content {
     font-size: var(--recovery-font-size, 16px);

@@ -6,12 +6,13 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Feedback, HelpContact, Phone, Resource } from '../../core/schema.js';
-import { renderHelpline } from './help.js';
+import { callWords, renderHelpline, textWords } from './help.js';
 import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
 import { DEFAULT_STALE_AFTER_DAYS, alwaysOpenClaim, hasEnded, isStale, recordDate } from '../../core/freshness.js';
 import { needsFerry } from '../../core/reach.js';
 import { renderReportChange, reportChangeStyles } from './report-change.js';
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
+import { isolate } from './localize.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
 import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
 import { renderHeading, type HeadingLevel } from './heading.js';
@@ -204,7 +205,7 @@ export function isApproximate(r: Resource): boolean {
 
 /** The visible words of a text link; its accessible name starts with them (WCAG 2.5.3). */
 function smsText(p: Phone): string {
-  return p.text_body ? msg(str`Text ${p.text_body} to ${p.number}`) : msg(str`Text ${p.number}`);
+  return textWords(p);
 }
 
 /**
@@ -300,8 +301,8 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
         ${(r.phones ?? []).map((p, i) =>
           part(`phone ${i + 1}`, () =>
             p.type === 'text'
-              ? html`<li><a href=${smsHref(p)} aria-label=${`${smsText(p)} (${r.name})`}>${smsText(p)}</a></li>`
-              : html`<li><a href=${telHref(p)} aria-label=${`${msg(str`Call ${p.number}`)} (${r.name})`}>${msg(str`Call ${p.number}`)}</a>${
+              ? html`<li><a href=${smsHref(p)} aria-label=${`${smsText(p)} (${r.name})`}>${isolate(smsText(p), p.number, p.text_body)}</a></li>`
+              : html`<li><a href=${telHref(p)} aria-label=${`${callWords(p)} (${r.name})`}>${isolate(callWords(p), p.number)}</a>${
                   p.description ? html` ${langText(phoneLabel(r, i, lang), 'muted', 'span')}` : nothing
                 }</li>`,
           ),

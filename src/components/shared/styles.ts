@@ -54,7 +54,41 @@ export const baseStyles = css`
     cursor: auto;
     /* A long unbroken word or URL wraps instead of widening the page. */
     overflow-wrap: anywhere;
+    /* Chinese breaks between characters (never before closing punctuation); words of other
+       languages stay whole where they fit. */
+    word-break: normal;
+    line-break: auto;
     min-width: 0;
+  }
+  :host(:lang(zh)) .base {
+    line-break: strict;
+  }
+  /* A record's own words (its name, description, address) take their direction from their
+     text: an English description on an Arabic page keeps its full stop and brackets in place. */
+  .name,
+  .org,
+  .description,
+  .hours-text,
+  .restrictions,
+  .address {
+    unicode-bidi: plaintext;
+  }
+  /* The language menu (language-picker). */
+  .language-picker {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.5em;
+    margin: 0 0 var(--_space);
+  }
+  .language-picker label {
+    font-weight: 600;
+  }
+  .language-picker select {
+    font: inherit;
+    min-height: 2.75em;
+    min-width: 0;
+    max-width: 100%;
   }
   *,
   *::before,

@@ -6,9 +6,17 @@
 import { msg } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
 import { recordText, translationFor, type LanguageText } from '../../core/translations.js';
-import type { WordedField } from '../../core/worded.js';
+import { WORDED_ENGLISH, type WordedField } from '../../core/worded.js';
 import { dataLanguage } from './data-language.js';
 import { getLocale } from './localize.js';
+
+/**
+ * Interface words with their language: the interface's, unless the words are still the English
+ * (a language whose translators have not come to them yet), which are then marked English.
+ */
+function said(text: string, english: string | undefined): LanguageText {
+  return { text, lang: text === english ? 'en' : getLocale() };
+}
 
 /** The words of a code in the page's language; undefined for a code this version does not know. */
 export function wordedText(field: WordedField, code: string): string | undefined {
@@ -34,13 +42,15 @@ export function shownText(r: Resource, field: Parameters<typeof recordText>[1]):
   const lang = dataLanguage();
   const code = field === 'description' || field === 'restrictions' ? r.worded?.[field] : undefined;
   const worded = code === undefined ? undefined : wordedText(field as WordedField, code);
-  if (worded !== undefined && translationFor(r.translations, lang)?.texts[field] === undefined) return { text: worded, lang: getLocale() };
+  if (worded !== undefined && translationFor(r.translations, lang)?.texts[field] === undefined) {
+    return said(worded, (WORDED_ENGLISH[field as WordedField] as Record<string, string>)[code ?? '']);
+  }
   return recordText(r, field, lang);
 }
 
 /** A Massachusetts region's name in the page's language (the data's own spelling for any other). */
 export function regionLabel(region: string): LanguageText {
-  const ui = (text: string): LanguageText => ({ text, lang: getLocale() });
+  const ui = (text: string): LanguageText => said(text, region);
   switch (region) {
     case 'Western': return ui(msg('Western'));
     case 'Central': return ui(msg('Central'));

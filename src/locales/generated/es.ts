@@ -378,6 +378,7 @@
 'sef14a9239131b266': str`Nombre: ${0}`,
 'sef49aec68fd1dc66': `Nombre`,
 'sefc789bd9caf7c7a': `1 entrada no se pudo mostrar.`,
+'sefcf950b3cc4fc3b': `Idioma`,
 'sf044160a2408aa2f': str`Mapa de los ${0} centros`,
 'sf049bc690580ca5a': `El servicio de inscripción dice que hubo demasiadas solicitudes. Inténtelo de nuevo en un momento.`,
 'sf100563fccaf263a': str`1 lugar a menos de ${0} millas acepta ${1}, el más cercano primero.`,
