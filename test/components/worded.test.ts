@@ -88,6 +88,15 @@ describe('the library words what the data names by code (#23)', () => {
     expect(shown(de, '.description')).to.deep.equal({ text: WORDED_ENGLISH.description['dea-2018-collector'], lang: 'en' });
   });
 
+  it('marks the wording English in a language whose translators have not come to it yet, else that language', async () => {
+    for (const lang of ['fr', 'ar', 'vi']) {
+      const root = await make(lang, [DEA]);
+      const shownText = shown(root, '.description')!;
+      const english = WORDED_ENGLISH.description['dea-2018-collector'];
+      expect(shownText.lang, `${lang}: "${shownText.text}"`).to.equal(shownText.text === english ? 'en' : lang);
+    }
+  });
+
   it('prefers the record\'s own translation, and shows nothing for a code it does not know', async () => {
     const ar = await make('ar', [DEA_AR, UNKNOWN]);
     expect(shown(ar.querySelector('[aria-labelledby="name-dea-ar"]')!, '.description')).to.deep.equal({ text: 'وصف بالعربية', lang: 'ar' });
