@@ -167,7 +167,10 @@ async function validateFile(file: string, stale?: StaleOptions): Promise<number>
   const bad = new Set(result.problems.filter((p) => !p.repaired && !p.kept).map((p) => p.index)).size;
   const repaired = new Set(result.problems.filter((p) => p.repaired).map((p) => p.index)).size;
   const contacts = new Set(result.helpProblems.filter((p) => p.index !== undefined && !p.kept).map((p) => p.index)).size;
-  warn(`${file}: ${total} records, ${bad} invalid${repaired ? `, ${repaired} with broken text repaired` : ''}${contacts ? `; ${contacts} help contact${contacts === 1 ? '' : 's'} invalid` : ''}`);
+  // A bad translation is left out and its record kept: said apart from the invalid records.
+  const kept = [...result.problems, ...result.helpProblems].filter((p) => p.kept).length;
+  const leftOut = kept ? `; ${kept} translation${kept === 1 ? '' : 's'} left out` : '';
+  warn(`${file}: ${total} records, ${bad} invalid${repaired ? `, ${repaired} with broken text repaired` : ''}${contacts ? `; ${contacts} help contact${contacts === 1 ? '' : 's'} invalid` : ''}${leftOut}`);
   return EXIT_INVALID;
 }
 

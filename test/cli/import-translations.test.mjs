@@ -21,3 +21,11 @@ test('import reads COLUMN@TAG columns into translations, and reports a bad tag w
   assert.ok(!problems.some((l) => /not a known column/.test(l)), result.stderr);
   assert.equal(result.status, 1);
 });
+
+test('validate keeps a record whose translation is bad, and says the translation was left out', () => {
+  const result = run(cli, ['validate', fixture('translated.json')]);
+  const said = lines(result.stderr);
+  assert.ok(said.some((l) => /record "tr-service" \(#0\) translations\.fr\.description: must not be empty \(this translation is left out\)/.test(l)), result.stderr);
+  assert.ok(said.some((l) => /translated\.json: 3 records, 0 invalid; 2 translations left out$/.test(l)), result.stderr);
+  assert.equal(result.status, 1);
+});
