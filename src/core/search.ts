@@ -111,7 +111,9 @@ function lexiconOf(): Lexicon {
   }
   const crisis = CRISIS_TERMS.map(normalize)
     .filter(Boolean)
-    .map((w) => ({ words: w, match: UNSPACED.test(w) ? ('anywhere' as const) : w.length >= 4 ? ('start' as const) : ('whole' as const) }));
+    // The last word of four letters or more may also start a longer one ("overdos": "overdosing");
+    // a shorter one ("od", "djuda m") only whole.
+    .map((w) => ({ words: w, match: UNSPACED.test(w) ? ('anywhere' as const) : (w.split(' ').pop() ?? '').length >= 4 ? ('start' as const) : ('whole' as const) }));
   lexicon = { stop, crisis, categoryWords: [...categoriesOf.keys()].sort(), categoriesOf };
   return lexicon;
 }
