@@ -344,38 +344,46 @@ export const BSAS_SERVICE_TYPES: ReadonlyArray<{
   name?: RegExp;
   categories: ResourceInput['categories'];
   description: string;
+  /** The code of `description` in the library's own wording (core/worded.ts). */
+  code: string;
 }> = [
   {
     setting: 'Outpatient Services',
     categories: ['treatment', 'outpatient-treatment'],
     description: 'State-licensed outpatient substance use treatment (BSAS).',
+    code: 'bsas-outpatient',
   },
   {
     setting: 'Opioid Treatment',
     categories: ['treatment', 'medication-treatment'],
     description: 'State-licensed opioid treatment program (BSAS).',
+    code: 'bsas-opioid-treatment',
   },
   {
     setting: 'Residential Rehabilitation',
     categories: ['treatment', 'residential-treatment'],
     description: 'State-licensed residential rehabilitation for substance use (BSAS).',
+    code: 'bsas-residential',
   },
   {
     setting: '24 Hour Diversionary Acute Treatment Services',
     name: /clinical stabili[sz]ation/i,
     categories: ['treatment', 'residential-treatment'],
     description: 'State-licensed 24-hour clinical stabilization service for substance use (BSAS).',
+    code: 'bsas-clinical-stabilization',
   },
   {
     setting: '24 Hour Diversionary Acute Treatment Services',
     name: /dual diagnosis/i,
     categories: ['treatment'],
     description: 'State-licensed 24-hour dual-diagnosis unit: substance use and mental health treatment together (BSAS).',
+    code: 'bsas-dual-diagnosis',
   },
   {
     setting: '24 Hour Diversionary Acute Treatment Services',
     categories: ['treatment', 'withdrawal-management'],
     description: 'State-licensed 24-hour acute treatment services for substance use (BSAS).',
+    code: 'bsas-acute-treatment',
   },
 ];
 
@@ -429,7 +437,8 @@ function bsasRecord(row: Row, centroids: Centroids, allocate: (base: string) => 
     id: allocate(`bsas-${slugify(name)}-${zip}`),
     kind: 'service',
     name,
-    description: setting.description + siteNote,
+    // A main site's description is the library's wording (its code); a satellite's says so in English.
+    ...(siteNote ? { description: setting.description + siteNote } : { worded: { description: setting.code } }),
     categories: setting.categories,
     organization: { name: cell(row, 'organization').replace(/[\s,]+$/, '') },
     address: { address_1: street, city, state_province: 'MA', postal_code: zip },

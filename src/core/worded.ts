@@ -12,6 +12,12 @@ import type { Resource } from './schema.js';
 export const WORDED_ENGLISH = {
   description: {
     'dea-2018-collector': 'Listed by the DEA in October 2018 as a registered public collection site for unwanted medicines.',
+    'bsas-outpatient': 'State-licensed outpatient substance use treatment (BSAS).',
+    'bsas-opioid-treatment': 'State-licensed opioid treatment program (BSAS).',
+    'bsas-residential': 'State-licensed residential rehabilitation for substance use (BSAS).',
+    'bsas-clinical-stabilization': 'State-licensed 24-hour clinical stabilization service for substance use (BSAS).',
+    'bsas-dual-diagnosis': 'State-licensed 24-hour dual-diagnosis unit: substance use and mental health treatment together (BSAS).',
+    'bsas-acute-treatment': 'State-licensed 24-hour acute treatment services for substance use (BSAS).',
     'ma-prsc':
       'A Massachusetts Peer Recovery Support Center: a free, peer-run space with support groups, one-to-one support, education, recreation and wellness activities.',
   },

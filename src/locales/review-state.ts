@@ -2,15 +2,15 @@
 
 /** Strings in all, strings translated, and translations a reviewer has marked, per language. */
 export const reviewState: Readonly<Record<string, { total: number; translated: number; reviewed: number }>> = {
-  'es': { total: 386, translated: 386, reviewed: 0 },
-  'ht': { total: 386, translated: 1, reviewed: 0 },
-  'zh-Hant': { total: 386, translated: 1, reviewed: 0 },
-  'zh-Hans': { total: 386, translated: 1, reviewed: 0 },
-  'vi': { total: 386, translated: 1, reviewed: 0 },
-  'kea': { total: 386, translated: 1, reviewed: 0 },
-  'ru': { total: 386, translated: 1, reviewed: 0 },
-  'ar': { total: 386, translated: 1, reviewed: 0 },
-  'pt-BR': { total: 386, translated: 1, reviewed: 0 },
-  'fr': { total: 386, translated: 1, reviewed: 0 },
-  'so': { total: 386, translated: 1, reviewed: 0 },
+  'es': { total: 392, translated: 392, reviewed: 0 },
+  'ht': { total: 392, translated: 1, reviewed: 0 },
+  'zh-Hant': { total: 392, translated: 1, reviewed: 0 },
+  'zh-Hans': { total: 392, translated: 1, reviewed: 0 },
+  'vi': { total: 392, translated: 1, reviewed: 0 },
+  'kea': { total: 392, translated: 1, reviewed: 0 },
+  'ru': { total: 392, translated: 1, reviewed: 0 },
+  'ar': { total: 392, translated: 1, reviewed: 0 },
+  'pt-BR': { total: 392, translated: 1, reviewed: 0 },
+  'fr': { total: 392, translated: 1, reviewed: 0 },
+  'so': { total: 392, translated: 1, reviewed: 0 },
 };

@@ -79,6 +79,16 @@ describe('the library words what the data names by code (#23)', () => {
     }
   });
 
+  it('has Spanish for every code', async () => {
+    await make('es', []);
+    for (const [field, codes] of Object.entries(WORDED_ENGLISH)) {
+      for (const [code, english] of Object.entries(codes)) {
+        const spanish = wordedText(field as WordedField, code);
+        expect(spanish, code).to.be.a('string').and.not.equal(english);
+      }
+    }
+  });
+
   it('words a DEA site in Spanish on a Spanish page, and in English (marked) where it has no words', async () => {
     const es = await make('es', [DEA]);
     expect(shown(es, '.description')).to.deep.equal({ text: 'Incluido por la DEA en octubre de 2018 como sitio público registrado de recolección de medicamentos no deseados.', lang: 'es' });

@@ -24,6 +24,18 @@ export function wordedText(field: WordedField, code: string): string | undefined
     switch (code) {
       case 'dea-2018-collector':
         return msg('Listed by the DEA in October 2018 as a registered public collection site for unwanted medicines.');
+      case 'bsas-outpatient':
+        return msg('State-licensed outpatient substance use treatment (BSAS).');
+      case 'bsas-opioid-treatment':
+        return msg('State-licensed opioid treatment program (BSAS).');
+      case 'bsas-residential':
+        return msg('State-licensed residential rehabilitation for substance use (BSAS).');
+      case 'bsas-clinical-stabilization':
+        return msg('State-licensed 24-hour clinical stabilization service for substance use (BSAS).');
+      case 'bsas-dual-diagnosis':
+        return msg('State-licensed 24-hour dual-diagnosis unit: substance use and mental health treatment together (BSAS).');
+      case 'bsas-acute-treatment':
+        return msg('State-licensed 24-hour acute treatment services for substance use (BSAS).');
       case 'ma-prsc':
         return msg('A Massachusetts Peer Recovery Support Center: a free, peer-run space with support groups, one-to-one support, education, recreation and wellness activities.');
     }
