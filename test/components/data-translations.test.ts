@@ -107,6 +107,15 @@ describe('data in the page language (#23)', () => {
     localStorage.removeItem(MY_LIST_KEY);
   });
 
+  it('<recovery-prsc-map> words the regions of Massachusetts in the page language', async () => {
+    const el = await inLanguage<RecoveryPrscMap>('es', html`<recovery-prsc-map src=${datasetUrl({ fixture: 'prsc-centres', key: uniqueKey('rg') })} tile-url="/test-api/tiles/{z}/{x}/{y}.png"></recovery-prsc-map>`);
+    const root = el.shadowRoot!;
+    await until(() => root.querySelector('#region option[value="Southeast"]') !== null, 'the regions');
+    const option = root.querySelector('#region option[value="Southeast"]')!;
+    expect({ text: option.textContent?.trim(), lang: option.getAttribute('lang') }).to.deep.equal({ text: 'Sureste', lang: 'es' });
+    expect(root.querySelector('#region option[value="Metro West"]')?.textContent?.trim()).to.equal('Metro Oeste');
+  });
+
   it('an English page shows the English texts, marked English', async () => {
     const el = await inLanguage<RecoveryResourceSearch>('en', html`<recovery-resource-search
       src=${SRC()} zip-table-url=${ZIPS} zip-table-national-url=${ZIPS} no-location></recovery-resource-search>`);
