@@ -40,6 +40,7 @@ import {
 import { GAZETTEER_SOURCE, massachusettsTowns } from './town-centres.js';
 import { DEFAULT_HELP_CONTACTS, NATIONAL_HELP_CONTACTS } from '../src/core/help-defaults.js';
 import { datasetJsonSchema } from '../src/core/json-schema.js';
+import { WORDED_ENGLISH } from '../src/core/worded.js';
 
 type Row = Record<string, string>;
 type LatLon = readonly [number, number];
@@ -165,8 +166,8 @@ const distanceKm = ([lat1, lon1]: LatLon, [lat2, lon2]: LatLon): number =>
 // ---------------------------------------------------------------------------
 
 /** From seed page 001 (mass.gov): what a PRSC is, and that Massachusetts PRSCs are free. */
-const PRSC_DESCRIPTION =
-  'A Massachusetts Peer Recovery Support Center: a free, peer-run space with support groups, one-to-one support, education, recreation and wellness activities.';
+/** Every PRSC's description, worded by the library in each page's language (core/worded.ts). */
+const PRSC_WORDED = { description: 'ma-prsc' } as const;
 
 interface Check {
   name: string;
@@ -249,7 +250,7 @@ function prscRecord(row: Row, centroids: Centroids, check: Check | undefined): R
     id: `prsc-${slugify(name)}`,
     kind: 'prsc',
     name,
-    description: PRSC_DESCRIPTION,
+    worded: PRSC_WORDED,
     categories: ['recovery-center', 'peer-support'],
     address: { ...splitSuite(cell(row, 'address')), city: cell(row, 'city'), state_province: cell(row, 'state'), postal_code: zip },
     location: zipCentroid(centroids, zip),
@@ -294,9 +295,13 @@ function wareRecord(check: Check, towns: PlaceTools['towns']): ResourceInput {
 function addDetail(record: ResourceInput, detail: Row): ResourceInput {
   const eligibility = cell(detail, 'eligibility_as_stated');
   const url = cell(detail, 'source_url');
+  // The page's own words join the description: it is written out, in English, not worded by code.
+  const { worded: _worded, ...rest } = record;
+  void _worded;
+  const base = record.description ?? (record.worded?.description ? WORDED_ENGLISH.description[record.worded.description as 'ma-prsc'] : '');
   return {
-    ...record,
-    description: `${record.description ?? ''} Rule for members when it opened (${cell(detail, 'source_date')}): ${eligibility}.`.trim(),
+    ...rest,
+    description: `${base} Rule for members when it opened (${cell(detail, 'source_date')}): ${eligibility}.`.trim(),
     provenance: {
       ...record.provenance,
       note: [record.provenance.note, `Opening rules from ${url} (${cell(detail, 'source_date')}).`].filter(Boolean).join(' '),
@@ -339,38 +344,46 @@ export const BSAS_SERVICE_TYPES: ReadonlyArray<{
   name?: RegExp;
   categories: ResourceInput['categories'];
   description: string;
+  /** The code of `description` in the library's own wording (core/worded.ts). */
+  code: string;
 }> = [
   {
     setting: 'Outpatient Services',
     categories: ['treatment', 'outpatient-treatment'],
     description: 'State-licensed outpatient substance use treatment (BSAS).',
+    code: 'bsas-outpatient',
   },
   {
     setting: 'Opioid Treatment',
     categories: ['treatment', 'medication-treatment'],
     description: 'State-licensed opioid treatment program (BSAS).',
+    code: 'bsas-opioid-treatment',
   },
   {
     setting: 'Residential Rehabilitation',
     categories: ['treatment', 'residential-treatment'],
     description: 'State-licensed residential rehabilitation for substance use (BSAS).',
+    code: 'bsas-residential',
   },
   {
     setting: '24 Hour Diversionary Acute Treatment Services',
     name: /clinical stabili[sz]ation/i,
     categories: ['treatment', 'residential-treatment'],
     description: 'State-licensed 24-hour clinical stabilization service for substance use (BSAS).',
+    code: 'bsas-clinical-stabilization',
   },
   {
     setting: '24 Hour Diversionary Acute Treatment Services',
     name: /dual diagnosis/i,
     categories: ['treatment'],
     description: 'State-licensed 24-hour dual-diagnosis unit: substance use and mental health treatment together (BSAS).',
+    code: 'bsas-dual-diagnosis',
   },
   {
     setting: '24 Hour Diversionary Acute Treatment Services',
     categories: ['treatment', 'withdrawal-management'],
     description: 'State-licensed 24-hour acute treatment services for substance use (BSAS).',
+    code: 'bsas-acute-treatment',
   },
 ];
 
@@ -424,7 +437,8 @@ function bsasRecord(row: Row, centroids: Centroids, allocate: (base: string) => 
     id: allocate(`bsas-${slugify(name)}-${zip}`),
     kind: 'service',
     name,
-    description: setting.description + siteNote,
+    // A main site's description is the library's wording (its code); a satellite's says so in English.
+    ...(siteNote ? { description: setting.description + siteNote } : { worded: { description: setting.code } }),
     categories: setting.categories,
     organization: { name: cell(row, 'organization').replace(/[\s,]+$/, '') },
     address: { address_1: street, city, state_province: 'MA', postal_code: zip },
@@ -582,9 +596,8 @@ function titleCase(text: string): string {
     .join('');
 }
 
-const DEA_DESCRIPTION = 'Listed by the DEA in October 2018 as a registered public collection site for unwanted medicines.';
-const DEA_RESTRICTIONS =
-  'Medicines only: not needles or other sharps, and not illicit drugs. Call ahead about liquids, patches and inhalers.';
+/** Every DEA site's description and restrictions, worded by the library in each page's language (core/worded.ts). */
+const DEA_WORDED = { description: 'dea-2018-collector', restrictions: 'medicines-only' } as const;
 const DEA_NOTE = 'October 2018 snapshot of the DEA list: this site may no longer collect medicines. Call before going.';
 /**
  * A geocoded point more than this from its ZIP's centre is flagged: it may be in another town.
@@ -708,11 +721,11 @@ function deaRecord(row: DeaRow, id: string, centroids: Centroids): ResourceInput
     kind: 'disposal',
     name: titleCase(row.name),
     ...(tradingName ? { alternate_name: tradingName } : {}),
-    description: DEA_DESCRIPTION,
+    worded: DEA_WORDED,
     categories: ['disposal'],
     address,
     location: place.location,
-    disposal: { accepts: ['pills'], restrictions: DEA_RESTRICTIONS },
+    disposal: { accepts: ['pills'] },
     delivery: 'in-person',
     provenance: provenanceOf(SOURCES.dea, place.check),
   };

@@ -23,6 +23,7 @@ import { outputProblem, readTextFile } from './text-file.js';
 import { DEFAULT_STALE_AFTER_DAYS, hasEnded, isStale } from '../core/freshness.js';
 import { buildReport } from './report.js';
 import { exampleSigns } from '../core/placeholders.js';
+import { withWordedEnglish } from '../core/worded.js';
 
 const USAGE = `Usage:
   recovery-finder validate FILE [FILE...] [--stale-after-days N] [--strict] [--today YYYY-MM-DD]
@@ -163,10 +164,13 @@ async function validateFile(file: string, stale?: StaleOptions): Promise<number>
     return EXIT_OK;
   }
   for (const problem of [...result.helpProblems, ...result.problems]) warn(`${file}: ${describeProblem(problem)}`);
-  const bad = new Set(result.problems.filter((p) => !p.repaired).map((p) => p.index)).size;
+  const bad = new Set(result.problems.filter((p) => !p.repaired && !p.kept).map((p) => p.index)).size;
   const repaired = new Set(result.problems.filter((p) => p.repaired).map((p) => p.index)).size;
-  const contacts = new Set(result.helpProblems.filter((p) => p.index !== undefined).map((p) => p.index)).size;
-  warn(`${file}: ${total} records, ${bad} invalid${repaired ? `, ${repaired} with broken text repaired` : ''}${contacts ? `; ${contacts} help contact${contacts === 1 ? '' : 's'} invalid` : ''}`);
+  const contacts = new Set(result.helpProblems.filter((p) => p.index !== undefined && !p.kept).map((p) => p.index)).size;
+  // A bad translation is left out and its record kept: said apart from the invalid records.
+  const kept = [...result.problems, ...result.helpProblems].filter((p) => p.kept).length;
+  const leftOut = kept ? `; ${kept} translation${kept === 1 ? '' : 's'} left out` : '';
+  warn(`${file}: ${total} records, ${bad} invalid${repaired ? `, ${repaired} with broken text repaired` : ''}${contacts ? `; ${contacts} help contact${contacts === 1 ? '' : 's'} invalid` : ''}${leftOut}`);
   return EXIT_INVALID;
 }
 
@@ -329,11 +333,12 @@ async function readDatasets(files: string[]): Promise<{ datasets: Dataset[]; sta
     }
     const { result } = read;
     for (const problem of result.problems) warn(`${file}: ${describeProblem(problem)}`);
-    if (result.problems.some((p) => !p.repaired)) {
+    if (result.problems.some((p) => !p.repaired && !p.kept)) {
       status = EXIT_INVALID;
       continue;
     }
-    datasets.push(result.dataset);
+    // The server's English columns get the library's English of worded texts (the codes go too).
+    datasets.push({ ...result.dataset, resources: result.dataset.resources.map(withWordedEnglish) });
   }
   if (status !== EXIT_OK) warn('Nothing was loaded: fix the problems above (recovery-finder validate FILE) and try again.');
   return { datasets, status };

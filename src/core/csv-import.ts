@@ -219,6 +219,32 @@ export function normalizeHeader(header: string): string {
 
 const KNOWN_COLUMNS = new Set<string>(CSV_COLUMNS);
 
+/**
+ * Columns that take a translation, as `COLUMN@TAG` (`description@es`, `hours_note@pt-BR`), and
+ * the text of `translations` each fills (see `ResourceTranslationSchema`).
+ */
+export const TRANSLATED_COLUMNS = {
+  name: 'name',
+  alternate_name: 'alternate_name',
+  description: 'description',
+  hours_note: 'hours_text',
+  disposal_restrictions: 'restrictions',
+  cost_note: 'cost_text',
+  region: 'region',
+  note: 'note',
+} as const satisfies Partial<Record<CsvColumn, string>>;
+
+/** "Description@pt-BR" -> `description@pt-BR` (the column normalised, the language tag kept); other headers as {@link normalizeHeader}. */
+function cellKey(header: string): string {
+  const at = /^(.+)@\s*([A-Za-z0-9-]+)\s*$/.exec(header);
+  return at ? `${normalizeHeader(at[1] ?? '')}@${at[2] ?? ''}` : normalizeHeader(header);
+}
+
+function isKnownColumn(key: string): boolean {
+  const [column = '', tag] = key.split('@');
+  return tag === undefined ? KNOWN_COLUMNS.has(column) : Object.hasOwn(TRANSLATED_COLUMNS, column);
+}
+
 /** Where a schema path (`phones[0].number`) lives in the spreadsheet. */
 const PATH_COLUMNS: Record<string, CsvColumn> = {
   'address.state_province': 'state',
@@ -258,6 +284,19 @@ class RowReader {
   text(column: CsvColumn): string | undefined {
     const value = this.cells.get(column)?.trim();
     return value ? value : undefined;
+  }
+
+  /** The `COLUMN@TAG` cells, as `translations` (`{"es": {"description": "…"}}`). */
+  translations(): Record<string, Record<string, string>> | undefined {
+    const out: Record<string, Record<string, string>> = {};
+    for (const [key, raw] of this.cells) {
+      const [column = '', tag] = key.split('@');
+      const field = (TRANSLATED_COLUMNS as Record<string, string>)[column];
+      const value = raw.trim();
+      if (tag === undefined || field === undefined || !value) continue;
+      (out[tag] ??= {})[field] = value;
+    }
+    return Object.keys(out).length ? out : undefined;
   }
 
   /** A list cell: values separated by `;` (or `,` for vocabularies). */
@@ -437,13 +476,14 @@ function readRecord(r: RowReader, options: ImportOptions): Omit<ResourceInput, '
     mailing_address: r.text('mailing_address'),
     operating_status: r.text('operating_status')?.toLowerCase().replace(/\s+/g, '-') as Vocab<'operating_status'> | undefined,
     provenance: readProvenance(r, options.source),
+    translations: r.translations(),
   });
 }
 
 function cellsOf(row: CsvRow): Map<string, string> {
   const cells = new Map<string, string>();
   for (const [header, value] of Object.entries(row)) {
-    if (typeof value === 'string') cells.set(normalizeHeader(header), value);
+    if (typeof value === 'string') cells.set(cellKey(header), value);
   }
   return cells;
 }
@@ -451,7 +491,7 @@ function cellsOf(row: CsvRow): Map<string, string> {
 function headerProblems(rows: CsvRow[]): ImportProblem[] {
   const headers = new Set(rows.flatMap((row) => Object.keys(row)));
   return [...headers]
-    .filter((h) => !KNOWN_COLUMNS.has(normalizeHeader(h)))
+    .filter((h) => !isKnownColumn(cellKey(h)))
     .map((h) => ({ row: 1, column: h, message: 'is not a known column (see docs/csv-import.md); it was ignored' }));
 }
 
@@ -484,9 +524,21 @@ export function importRows(rows: CsvRow[], options: ImportOptions = {}): ImportR
       }
     }
     if (r.problems.length > 0) problems.push(...r.problems);
-    else if (checked.ok) resources.push(checked.resource);
+    else if (checked.ok) {
+      resources.push(checked.resource);
+      // A bad translation is left out and said; the row is kept.
+      for (const w of checked.warnings ?? []) problems.push({ row: r.row, column: translationColumn(w.path), message: w.message });
+    }
   }
   return { resources, problems };
+}
+
+/** `translations.es.hours_text` -> `hours_note@es`: the column a translation warning points to. */
+function translationColumn(path: string): string {
+  const [top, tag, field] = path.split('.');
+  if (top !== 'translations' || tag === undefined) return columnOfPath(path);
+  const column = Object.entries(TRANSLATED_COLUMNS).find(([, f]) => f === field)?.[0];
+  return column ? `${column}@${tag}` : `*@${tag}`;
 }
 
 export interface ImportedDatasetOptions {

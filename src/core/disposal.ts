@@ -10,6 +10,7 @@ import { NearestIndex, type NearItem } from './nearest.js';
 import { recordDate } from './freshness.js';
 export { hasEnded } from './freshness.js';
 import type { DisposalItem, Resource } from './schema.js';
+import { descriptionOf } from './worded.js';
 
 /** Default search radius, in miles. */
 export const DEFAULT_MAX_MILES = 25;
@@ -106,7 +107,7 @@ export interface NeedlePage {
 export function findNeedlePage(resources: readonly Resource[]): NeedlePage | undefined {
   for (const r of resources) {
     if (!r.url || !r.provenance.source_url) continue;
-    if (!/needle|syringe|sharps/i.test(`${r.name} ${r.description ?? ''}`)) continue;
+    if (!/needle|syringe|sharps/i.test(`${r.name} ${descriptionOf(r) ?? ''}`)) continue;
     return { name: r.organization?.name && r.organization.name !== r.name ? `${r.name}, ${r.organization.name}` : r.name, url: r.url, source: r.provenance.source };
   }
   return undefined;

@@ -10,6 +10,7 @@
  */
 import { offsetAt, wallClock } from './hours.js';
 import type { Resource } from './schema.js';
+import { descriptionOf, restrictionsOf } from './worded.js';
 
 export interface IcsOptions {
   /** IANA time zone the times are written in (the dataset's `time_zone`). */
@@ -174,8 +175,8 @@ export function eventIcs(r: Resource, opts: IcsOptions): string | undefined {
   const p = r.provenance;
   const source = [p.source, p.source_date, p.source_url].filter(Boolean).join(', ');
   const description = [
-    r.description,
-    r.disposal?.restrictions,
+    descriptionOf(r),
+    restrictionsOf(r),
     `${labels.source}: ${source}`,
     opts.pageUrl ? `${labels.foundOn}: ${opts.pageUrl}` : undefined,
   ]

@@ -486,13 +486,13 @@ export function warnProblems(problems: readonly ValidationProblem[], url?: strin
   const where = url ? ` (in ${url})` : '';
   const named = problems.slice(0, WARNINGS_NAMED);
   for (const p of named) {
-    const skipped = p.repaired ? 'repaired ' : p.index !== undefined ? 'skipped ' : '';
+    const skipped = p.repaired ? 'repaired ' : p.kept ? 'kept ' : p.index !== undefined ? 'skipped ' : '';
     console.warn(`recovery-finder: ${skipped}${describeProblem(p)}${where}`);
   }
   const rest = problems.length - named.length;
   if (rest > 0) {
-    const records = new Set(problems.filter((p) => p.scope !== 'help' && !p.repaired).map((p) => p.index)).size;
-    const contacts = new Set(problems.filter((p) => p.scope === 'help' && p.index !== undefined).map((p) => p.index)).size;
+    const records = new Set(problems.filter((p) => p.scope !== 'help' && !p.repaired && !p.kept).map((p) => p.index)).size;
+    const contacts = new Set(problems.filter((p) => p.scope === 'help' && p.index !== undefined && !p.kept).map((p) => p.index)).size;
     const skipped = [records ? `${records} record${records === 1 ? '' : 's'}` : '', contacts ? `${contacts} help contact${contacts === 1 ? '' : 's'}` : '']
       .filter(Boolean)
       .join(' and ');

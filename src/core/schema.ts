@@ -292,6 +292,53 @@ export const FeedbackSchema = v.pipe(
   v.check((f) => f.url !== undefined || f.email !== undefined, 'needs a url, an email, or both'),
 );
 
+// ---------------------------------------------------------------------------
+// Translations: the texts a resident reads, in other languages
+// ---------------------------------------------------------------------------
+
+/** A BCP 47 tag as a key of `translations` (`es`, `pt-BR`, `zh-Hant`). */
+const languageKey = v.pipe(
+  v.string(),
+  v.regex(LANGUAGE_PATTERN, 'must be a language code such as es or pt-BR'),
+  v.check(isLanguageTag, 'must be a language code such as es or pt-BR'),
+);
+
+/** A phone's label in another language, by the phone's place in `phones` (`{}` for none). */
+const PhoneTranslationSchema = v.object({ description: v.optional(text(200)) });
+
+/**
+ * A record's texts in one other language. Each is optional: what is missing is shown in the
+ * record's own language (English), marked as such. `hours_text` stands for `schedule.description`,
+ * `restrictions` for `disposal.restrictions`, `cost_text` for `cost.description`, `note` for
+ * `provenance.note`; `phones` follows the record's `phones`, one entry per phone.
+ */
+export const ResourceTranslationSchema = v.object({
+  name: v.optional(text(200)),
+  alternate_name: v.optional(text(200)),
+  description: v.optional(text(2000)),
+  hours_text: v.optional(text(500)),
+  restrictions: v.optional(text(500)),
+  cost_text: v.optional(text(300)),
+  region: v.optional(text(100)),
+  note: v.optional(text(1000)),
+  phones: v.optional(v.array(PhoneTranslationSchema)),
+});
+
+/** A help contact's texts in one other language (as {@link ResourceTranslationSchema}). */
+export const HelpContactTranslationSchema = v.object({
+  name: v.optional(text(200)),
+  description: v.optional(text(500)),
+  source: v.optional(text(300)),
+  phones: v.optional(v.array(PhoneTranslationSchema)),
+});
+
+/**
+ * `translations`: per language (a BCP 47 tag), the texts a resident reads, e.g.
+ * `{"es": {"description": "…", "hours_text": "…"}}`. A bad translation is left out with a
+ * warning; it never costs the record.
+ */
+const translationsOf = <S extends v.GenericSchema>(schema: S) => v.optional(v.record(languageKey, schema));
+
 export const ResourceSchema = v.object({
   id: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be lower-case letters, digits and - . _ :')),
   kind: v.picklist(KINDS),
@@ -341,6 +388,19 @@ export const ResourceSchema = v.object({
       ),
     ),
   ),
+  /**
+   * Texts the library words itself, by code (`{"description": "dea-2018-collector"}`): the data
+   * keeps the fact and each page words it in its own language (core/worded.ts). Used where the
+   * record's own text is left out; a code this version does not know shows nothing.
+   */
+  worded: v.optional(
+    v.object({
+      description: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a code of the library\'s own wording'))),
+      restrictions: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a code of the library\'s own wording'))),
+    }),
+  ),
+  /** The texts a resident reads, in other languages: see {@link ResourceTranslationSchema}. */
+  translations: translationsOf(ResourceTranslationSchema),
   provenance: ProvenanceSchema,
   /** Where corrections to this record go, when not where the dataset's `feedback` says. */
   feedback: v.optional(FeedbackSchema),
@@ -364,6 +424,8 @@ export const HelpContactSchema = v.object({
   phones: v.pipe(v.array(PhoneSchema), v.minLength(1)),
   url: v.optional(httpUrl),
   source: v.optional(text(300)),
+  /** The contact's texts in other languages: see {@link HelpContactTranslationSchema}. */
+  translations: translationsOf(HelpContactTranslationSchema),
 });
 
 const envelope = {
@@ -427,6 +489,8 @@ export interface ValidationProblem {
   message: string;
   /** Set when the value was repaired and kept (a lone surrogate), not skipped. */
   repaired?: true;
+  /** Set when only this part was left out (a bad translation) and the record or contact kept. */
+  kept?: true;
 }
 
 export type ValidationResult =
@@ -484,12 +548,14 @@ function validateHelp(input: unknown): { contacts: HelpContact[]; problems: Vali
   const good: HelpContact[] = [];
   const problems: ValidationProblem[] = [];
   for (const [index, raw] of contacts.entries()) {
-    const result = v.safeParse(HelpContactSchema, wellFormed(raw, []));
+    const id = readableId(raw);
+    const translated = keepGoodTranslations(wellFormed(raw, []), HelpContactTranslationSchema);
+    const result = v.safeParse(HelpContactSchema, translated.input);
     if (result.success) {
       good.push(result.output);
+      for (const w of translated.warnings) problems.push({ scope: 'help', index, ...(id === undefined ? {} : { id }), ...w, kept: true });
       continue;
     }
-    const id = readableId(raw);
     for (const issue of result.issues) {
       problems.push({ scope: 'help', index, ...(id === undefined ? {} : { id }), path: pathOf(issue), message: messageOf(issue) });
     }
@@ -540,6 +606,31 @@ export function wellFormed(value: unknown, repaired: string[], path: Array<strin
 }
 
 /**
+ * `input` with each bad translation left out (its language tag or one of its texts is wrong),
+ * and a warning for each: a bad translation costs only itself, never the record.
+ */
+function keepGoodTranslations(input: unknown, schema: v.GenericSchema): { input: unknown; warnings: Array<{ path: string; message: string }> } {
+  const all = (input as { translations?: unknown } | null)?.translations;
+  if (all === undefined || typeof input !== 'object' || input === null) return { input, warnings: [] };
+  const warnings: Array<{ path: string; message: string }> = [];
+  const kept: Record<string, unknown> = {};
+  if (typeof all !== 'object' || all === null || Array.isArray(all)) {
+    warnings.push({ path: 'translations', message: 'must be an object of languages (e.g. {"es": {…}}); the translations are left out' });
+  } else {
+    for (const [tag, texts] of Object.entries(all)) {
+      const key = v.safeParse(languageKey, tag);
+      // A bad tag is said once (its two checks say the same).
+      const result = key.success ? v.safeParse(schema, texts) : { success: false as const, issues: key.issues.slice(0, 1) };
+      if (result.success) kept[tag] = texts;
+      else for (const issue of result.issues) warnings.push({ path: `translations.${tag}${key.success && pathOf(issue) ? `.${pathOf(issue)}` : ''}`, message: `${messageOf(issue)} (this translation is left out)` });
+    }
+  }
+  const { translations: _all, ...rest } = input as Record<string, unknown>;
+  void _all;
+  return { input: Object.keys(kept).length ? { ...rest, translations: kept } : rest, warnings };
+}
+
+/**
  * Validate one record. Every string is made well-formed first (a repaired string is named in
  * `repaired`, and the record kept). A record whose only fault is its `feedback` block is kept
  * without it, the fault given in `warnings`.
@@ -559,11 +650,13 @@ export function validateResource(
     message,
   });
   const repaired = paths.map((path): ValidationProblem => ({ ...where(path, LONE_SURROGATE_MESSAGE), repaired: true }));
-  const result = v.safeParse(ResourceSchema, input);
-  if (result.success) return { ok: true, resource: result.output, repaired };
+  const translated = keepGoodTranslations(input, ResourceTranslationSchema);
+  const translationWarnings = translated.warnings.map((w): ValidationProblem => ({ ...where(w.path, w.message), kept: true }));
+  const result = v.safeParse(ResourceSchema, translated.input);
+  if (result.success) return { ok: true, resource: result.output, repaired, ...(translationWarnings.length ? { warnings: translationWarnings } : {}) };
   // A bad feedback block costs only the record's own "Report a change" address: the record is
   // kept without it, with a warning (its card then offers the dataset's address, if any).
-  const { feedback, ...rest } = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const { feedback, ...rest } = (typeof translated.input === 'object' && translated.input !== null ? translated.input : {}) as Record<string, unknown>;
   if (feedback !== undefined && result.issues.every((issue) => pathOf(issue).split('.')[0] === 'feedback')) {
     const without = v.safeParse(ResourceSchema, rest);
     if (without.success) {
@@ -571,7 +664,10 @@ export function validateResource(
         ok: true,
         resource: without.output,
         repaired,
-        warnings: result.issues.map((issue) => where(pathOf(issue), `${messageOf(issue)} (this record's "Report a change" link is left out)`)),
+        warnings: [
+          ...translationWarnings,
+          ...result.issues.map((issue) => where(pathOf(issue), `${messageOf(issue)} (this record's "Report a change" link is left out)`)),
+        ],
       };
     }
   }

@@ -26,8 +26,10 @@ import type { Category, Population, Resource } from './schema.js';
 import { isNotOperating, isRecordOpenAt } from './hours.js';
 import type { LatLon } from './geo.js';
 import type { NearestIndex } from './nearest.js';
-import { CRISIS_PHRASES, CRISIS_STEMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
+import { BUILT_IN_WORDS, CRISIS_TERMS, DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.js';
+import type { SearchWords } from './search-words/types.js';
 import { runInSlices, runWhole, sortInSteps, type SliceOptions } from './slices.js';
+import { descriptionOf } from './worded.js';
 
 export { DEFAULT_SYNONYMS, type SynonymGroup };
 
@@ -76,11 +78,45 @@ export interface SearchIndexOptions {
   synonyms?: readonly SynonymGroup[];
 }
 
-/** Words that never narrow a search (English and Spanish). */
-const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'of', 'for', 'and', 'or', 'in', 'on', 'at', 'to', 'with', 'near', 'me', 'my',
-  'de', 'del', 'la', 'el', 'los', 'las', 'y', 'o', 'en', 'para', 'con', 'por', 'un', 'una', 'mi', 'cerca',
-]);
+/** A posting of a record's category (`\u0001peer-support`): no typed word normalises to it. */
+const CATEGORY_TOKEN = '\u0001';
+
+/** Written without spaces between words: a crisis word is looked for anywhere in the query. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/** What search reads from the words of every language (search-words/), normalised once. */
+interface Lexicon {
+  /** Words that never narrow a search, in any language, lower case with their accents (see {@link accentedWords}). */
+  stop: Set<string>;
+  crisis: Array<{ words: string; match: 'start' | 'whole' | 'anywhere' }>;
+  /** Each word of each category's phrases, sorted, with its categories. */
+  categoryWords: string[];
+  categoriesOf: Map<string, Category[]>;
+}
+let lexicon: Lexicon | undefined;
+/** The languages whose category and stop words search reads: English and Spanish, then all (with the ranking). */
+let languages: Readonly<Record<string, SearchWords>> = BUILT_IN_WORDS;
+
+function lexiconOf(): Lexicon {
+  if (lexicon) return lexicon;
+  const categoriesOf = new Map<string, Category[]>();
+  const all = Object.values(languages);
+  const stop = new Set(all.flatMap((l) => l.stop).flatMap(accentedWords));
+  for (const [category, phrases] of all.flatMap((l) => Object.entries(l.categories))) {
+    for (const w of (phrases ?? []).flatMap((p) => searchWords(p, stop))) {
+      const list = categoriesOf.get(w) ?? [];
+      if (!list.includes(category as Category)) list.push(category as Category);
+      categoriesOf.set(w, list);
+    }
+  }
+  const crisis = CRISIS_TERMS.map(normalize)
+    .filter(Boolean)
+    // The last word of four letters or more may also start a longer one ("overdos": "overdosing");
+    // a shorter one ("od", "djuda m") only whole.
+    .map((w) => ({ words: w, match: UNSPACED.test(w) ? ('anywhere' as const) : (w.split(' ').pop() ?? '').length >= 4 ? ('start' as const) : ('whole' as const) }));
+  lexicon = { stop, crisis, categoryWords: [...categoriesOf.keys()].sort(), categoriesOf };
+  return lexicon;
+}
 
 /** Field weights: a match in the name counts most, in the description least. */
 const W = { name: 1, alt: 0.85, org: 0.7, category: 0.6, synonym: 0.55, place: 0.5, description: 0.3 } as const;
@@ -96,15 +132,19 @@ let rerank: typeof fuseScores | undefined;
 let ranking: Promise<boolean> | undefined;
 
 /**
- * Load the fuse.js re-ranking (a separate chunk: a page that only lists and filters never
- * downloads it). Resolves true once queries are re-ranked, false if it could not be loaded
- * (queries then keep the word-score order: the same records, in a slightly plainer order).
- * A failed load is tried again on the next call.
+ * Load the fuse.js re-ranking and the category and stop words of every language (separate
+ * chunks: a page that only lists and filters never downloads them; English and Spanish words
+ * and every language's crisis words are always there). Resolves true once queries are
+ * re-ranked and read in every language, false if they could not be loaded (queries then keep
+ * the word-score order and English and Spanish words). A failed load is tried again on the
+ * next call.
  */
 export function loadRanking(): Promise<boolean> {
-  ranking ??= import('./rerank.js').then(
-    (m) => {
+  ranking ??= Promise.all([import('./rerank.js'), import('./search-words/index.js')]).then(
+    ([m, words]) => {
       rerank = m.fuseScores;
+      languages = words.SEARCH_WORDS;
+      lexicon = undefined;
       return true;
     },
     () => {
@@ -147,15 +187,45 @@ export function rankingLoaded(): boolean {
   return rerank !== undefined;
 }
 
+/** French and Italian elision: "d’entraide" is "entraide", "l’hôpital" "hopital". */
+const ELISION = /(?<![\p{L}\p{N}])(?:qu|[cdjlmnst])['’](?=\p{L})/gu;
+
 /** Lower case, accents dropped, everything but letters and digits turned into spaces. */
 export function normalize(text: string): string {
   return text
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    // Latin accents; Arabic short vowels, hamza marks and the tatweel.
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '')
     .toLowerCase()
+    // Letters NFD leaves whole: Vietnamese đ, Arabic alef maqsura and teh marbuta.
+    .replace(/đ/g, 'd')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(ELISION, '')
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * Lower-case words with their accents: stop words are told apart by them (Vietnamese "cái", a
+ * stop word, is not "cai", to quit).
+ */
+function accentedWords(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(ELISION, '')
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** The words of a query that narrow it: its words but the stop words, normalised. */
+function searchWords(text: string, stop: ReadonlySet<string>): string[] {
+  return accentedWords(text)
+    .filter((w) => !stop.has(w))
+    .flatMap(tokenize);
 }
 
 export function tokenize(text: string): string[] {
@@ -165,10 +235,28 @@ export function tokenize(text: string): string[] {
 
 /** Does the query sound like someone is in danger now? */
 export function isCrisisQuery(query: string): boolean {
-  const words = tokenize(query);
-  if (words.some((w) => CRISIS_STEMS.some((s) => w.startsWith(s)))) return true;
-  const padded = ` ${words.join(' ')} `;
-  return CRISIS_PHRASES.some((p) => padded.includes(` ${normalize(p)} `));
+  const text = normalize(query);
+  if (!text) return false;
+  const padded = ` ${text} `;
+  return lexiconOf().crisis.some(({ words: w, match }) =>
+    match === 'anywhere' ? text.includes(w) : padded.includes(match === 'start' ? ` ${w}` : ` ${w} `),
+  );
+}
+
+/**
+ * The categories a query word names, in any language: a category word it is, or (three
+ * letters or more, or one Chinese character or more) one it begins.
+ */
+export function categoriesNamed(word: string): Array<[Category, 'exact' | 'prefix']> {
+  const { categoryWords, categoriesOf } = lexiconOf();
+  const out = new Map<Category, 'exact' | 'prefix'>();
+  for (const c of categoriesOf.get(word) ?? []) out.set(c, 'exact');
+  if (word.length >= 3 || UNSPACED.test(word)) {
+    for (let i = lowerBound(categoryWords, word); i < categoryWords.length && (categoryWords[i] as string).startsWith(word); i++) {
+      for (const c of categoriesOf.get(categoryWords[i] as string) ?? []) if (!out.has(c)) out.set(c, 'prefix');
+    }
+  }
+  return [...out];
 }
 
 /** The singular a plural may stand for ("groups" -> "group"), or undefined. */
@@ -437,9 +525,15 @@ export class SearchIndexBuilder {
     add(r.organization?.name, F.org, true);
     add(categoryText, F.category, true);
     add([r.address?.city, r.region, r.address?.postal_code].filter(Boolean).join(' '), F.place, true);
-    add(r.description, F.description, false);
+    add(descriptionOf(r), F.description, false);
+    // The record's own translations: found by the words of their language too.
+    for (const t of Object.values(r.translations ?? {})) {
+      add([t.name, t.alternate_name].filter(Boolean).join(' '), F.alt, true);
+      add(t.description, F.description, false);
+    }
+    for (const c of r.categories) this.post(CATEGORY_TOKEN + c, id, F.category);
     // Synonyms: a group one of whose phrases the record contains brings in all of its phrases.
-    const own = tokenize([r.name, r.alternate_name, r.organization?.name, categoryText, r.description].filter(Boolean).join(' '));
+    const own = tokenize([r.name, r.alternate_name, r.organization?.name, categoryText, descriptionOf(r)].filter(Boolean).join(' '));
     const found = new Set<number>();
     own.forEach((word, i) => {
       for (const p of this.phrasesByFirst.get(word) ?? []) {
@@ -608,6 +702,8 @@ export class SearchIndex {
     for (let i = lowerBound(vocab, word); i < vocab.length && (vocab[i] as string).startsWith(word); i++) {
       push(vocab[i] as string, Q.prefix);
     }
+    // A word for a category, in any language, finds the category's records.
+    for (const [category, how] of categoriesNamed(word)) push(CATEGORY_TOKEN + category, how === 'exact' ? Q.exact : Q.prefix);
     if (out.length > 0) return out;
     // Only an unknown word is read as a typo.
     const budget = typoBudget(word.length);
@@ -621,10 +717,10 @@ export class SearchIndex {
 
   /** Records matching every word of the query, with a relevance score. Undefined for an empty query. */
   private textScores(query: string): Map<number, number> | undefined {
-    const words = tokenize(query).filter((w) => !STOP_WORDS.has(w));
-    if (words.length === 0) return undefined;
+    const queryWords = searchWords(query, lexiconOf().stop);
+    if (queryWords.length === 0) return undefined;
     let total: Map<number, number> | undefined;
-    for (const word of words) {
+    for (const word of queryWords) {
       const best = new Map<number, number>();
       for (const [term, quality] of this.expand(word)) {
         const p = this.built.postings.get(term) as Posting;

@@ -10,6 +10,10 @@
  *
  * DOM-free.
  */
+import type { SearchWords } from './search-words/types.js';
+import en from './search-words/en.js';
+import es from './search-words/es.js';
+import { CRISIS_WORDS } from './search-words/crisis.js';
 
 /** A group of phrases that mean the same thing. */
 export type SynonymGroup = readonly string[];
@@ -98,26 +102,13 @@ export const DEFAULT_SYNONYMS: readonly SynonymGroup[] = [
 ];
 
 /**
- * Words that mean a person may be in danger now. A query containing one brings the emergency
- * and crisis contacts above the results. Single words match as the start of a word
- * ("overdos" matches overdose, overdosed, overdosing); phrases match whole.
+ * English and Spanish search words (crisis, category and stop words): always there. The other
+ * languages' come with the ranking (`loadRanking()` in search.ts loads search-words/index.ts).
  */
-export const CRISIS_STEMS: readonly string[] = ['overdos', 'suicid', 'sobredosi'];
-export const CRISIS_PHRASES: readonly string[] = [
-  'od',
-  'want to die',
-  'wanna die',
-  'going to die',
-  'kill myself',
-  'killing myself',
-  'end my life',
-  'hurt myself',
-  'not breathing',
-  'wont wake up',
-  'quiero morir',
-  'quiero morirme',
-  'matarme',
-  'quitarme la vida',
-  'no quiero vivir',
-  'no respira',
-];
+export const BUILT_IN_WORDS: Readonly<Record<string, SearchWords>> = { en, es };
+
+/**
+ * The crisis words of every language, always there: a person who types "surdose" on an English
+ * page is shown the crisis lines at once.
+ */
+export const CRISIS_TERMS: readonly string[] = [...en.crisis, ...es.crisis, ...Object.values(CRISIS_WORDS).flat()];

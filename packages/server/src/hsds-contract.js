@@ -50,6 +50,7 @@ export const HSDS_CONTRACT = Object.freeze({
         'record-id', 'provenance-source', 'provenance-source-url', 'provenance-source-date',
         'provenance-status', 'provenance-note', 'location-precision', 'disposal-restrictions',
         'event-starts-at', 'event-ends-at', 'cost-free', 'phone-text-body', 'schedule-time-zone',
+        'translations', 'worded-description', 'worded-restrictions',
       ],
     },
   },

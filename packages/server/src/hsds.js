@@ -31,6 +31,8 @@ import { HSDS_CONTRACT as contract } from './hsds-contract.js';
  *   provenance?: { source?: string, source_url?: string, source_date?: string, status?: string, note?: string, last_verified?: string },
  *   disposal?: { accepts?: string[], restrictions?: string },
  *   event?: { starts_at?: string, ends_at?: string },
+ *   translations?: Record<string, Record<string, unknown>>,
+ *   worded?: { description?: string, restrictions?: string },
  *   schedule?: {
  *     time_zone?: string, always_open?: boolean, by_appointment?: boolean, description?: string,
  *     weekly?: Array<{ byday: string[], opens_at: string, closes_at: string }>,
@@ -220,6 +222,11 @@ export function addRecord(rows, record, seenOrganizations, context) {
   field('provenance-status', r.provenance?.status);
   field('provenance-note', r.provenance?.note);
   field('disposal-restrictions', r.disposal?.restrictions);
+  // The record's texts in other languages (JSON, keyed by BCP 47 tag) and the codes of the
+  // library's own wording: the HSDS fields above are in English (Content-Language: en).
+  if (r.translations) field('translations', JSON.stringify(r.translations));
+  field('worded-description', r.worded?.description);
+  field('worded-restrictions', r.worded?.restrictions);
   field('event-starts-at', r.event?.starts_at);
   field('event-ends-at', r.event?.ends_at);
   if (r.cost) field('cost-free', r.cost.free ? 'true' : 'false');

@@ -239,8 +239,12 @@ export async function createHsdsServer(db, options = {}) {
     }
 
     const ndjson = result.status === 200 && url?.searchParams.get('format') === 'ndjson';
+    // The records' texts are in English; their other languages travel in `translations` attributes.
     /** @type {Record<string, string>} */
-    const headers = { 'Content-Type': ndjson ? 'application/x-ndjson; charset=utf-8' : 'application/json; charset=utf-8' };
+    const headers = {
+      'Content-Type': ndjson ? 'application/x-ndjson; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Language': 'en',
+    };
     const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (result.status === 200 && path !== '/healthz') {
       const etag = result.etag ?? `"${createHash('sha1').update(result.body).digest('base64url')}"`;

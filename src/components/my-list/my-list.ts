@@ -14,6 +14,8 @@ import { define } from '../shared/define.js';
 import { printAlone } from '../shared/print-frame.js';
 import { callWords, renderHelp, textWords } from '../shared/help.js';
 import { myListStyles } from './my-list.styles.js';
+import { dataLanguage, langText } from '../shared/data-language.js';
+import { recordText } from '../../core/translations.js';
 
 /**
  * A person's own list of supports, the pocket card: the places they added with "Add to my
@@ -223,7 +225,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
             .join('; ')}</p>`)
         : nothing}
       ${r.schedule?.always_open ? html`<p class="hours">${unconfirmedAlwaysOpen(r, new Date()) ?? msg('Open 24 hours')}</p>` : nothing}
-      ${r.schedule?.description ? html`<p class="hours">${r.schedule.description}</p>` : nothing}
+      ${langText(recordText(r, 'hours_text', dataLanguage()), 'hours')}
       ${!weekly.length && !r.schedule?.always_open && !r.schedule?.description
         ? html`<p class="hours muted">${msg('Hours not listed: call before you go.')}</p>`
         : nothing}`;

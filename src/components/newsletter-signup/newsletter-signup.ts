@@ -20,6 +20,7 @@ import { RecoverySignupEvent } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
 import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js';
 import { LocaleController } from '../shared/localize.js';
+import { DataLanguageController } from '../shared/data-language.js';
 import { orDefault } from '../shared/attribute.js';
 import { SiteTextController } from '../shared/site-text.js';
 import { headingLevel, renderHeading } from '../shared/heading.js';
@@ -162,6 +163,7 @@ export class RecoveryNewsletterSignup extends LitElement {
 
   constructor() {
     super();
+    new DataLanguageController(this);
     // heading-es, consent-text-es, interests-es...: the site's words in the page's language.
     new SiteTextController(this, { heading: 'heading', consentText: 'consent-text', interests: 'interests', successText: 'success-text', errorText: 'error-text' });
   }

@@ -7,10 +7,11 @@ import { telHref } from '../../core/links.js';
 import { isolate } from '../shared/localize.js';
 import { callWords } from '../shared/help.js';
 import { needsFerry } from '../../core/reach.js';
-import { confidenceOf, confidenceText, openLine, renderCard, renderPart } from '../shared/result-card.js';
+import { cardName, confidenceOf, confidenceText, openLine, renderCard, renderPart } from '../shared/result-card.js';
 import { formatClock, formatDay, formatMiles } from '../shared/format.js';
 import { renderHeading, type HeadingLevel } from '../shared/heading.js';
 import { approximateLabel } from '../shared/labels.js';
+import { shownRegion } from '../shared/worded.js';
 
 export interface CentreView {
   r: Resource;
@@ -91,11 +92,13 @@ function renderSummary(v: CentreView): TemplateResult {
   const { r } = v;
   // Each part on its own: one that throws (a value validation missed) leaves the rest.
   const status = isNotOperating(r) ? '' : renderPart(r, 'hours', () => openLine(r, v.now, v.timeZone).text);
+  const region = shownRegion(r);
+  const regionName = region ? html`<span class="region" lang=${region.lang}>${region.text}</span>` : nothing;
   return html`<div class="summary">
-    ${renderHeading(v.headingLevel ?? 3, r.name, { id: `name-${r.id}`, class: 'name' })}
+    ${renderHeading(v.headingLevel ?? 3, cardName(r), { id: `name-${r.id}`, class: 'name' })}
     <p class="where">
       ${r.address ? html`<span>${r.address.city}</span>` : nothing}
-      ${r.region ? html`<span class="muted">${msg(str`${r.region} region`)}</span>` : nothing}
+      ${region ? html`<span class="muted">${msg(html`${regionName} region`)}</span>` : nothing}
     </p>
     ${v.km !== undefined ? renderPart(r, 'distance', () => html`<p class="distance"><strong>${msg(str`${formatMiles(v.km ?? 0)} away`)}</strong>${
         needsFerry(v.fromZip, r.address?.postal_code) ? html` <span class="ferry">${msg('Island: ferry only')}</span>` : nothing

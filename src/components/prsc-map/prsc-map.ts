@@ -9,6 +9,7 @@ import { RecoverySelectEvent } from '../../events.js';
 import { baseStyles } from '../shared/styles.js';
 import { cardStyles } from '../shared/result-card.js';
 import { helpStyles } from '../shared/help.js';
+import { regionLabel } from '../shared/worded.js';
 import { cardActionStyles } from '../shared/card-actions.js';
 import { sharedRecordStyles } from '../shared/shared-record.js';
 import { datasetElementStyles } from '../shared/dataset-element.js';
@@ -359,7 +360,10 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
           this.writeUrl();
         }}>
           <option value="" ?selected=${!selectedRegion}>${msg('All regions')}</option>
-          ${regions.map((r) => html`<option value=${r} ?selected=${r === selectedRegion}>${r}</option>`)}
+          ${regions.map((r) => {
+            const label = regionLabel(r);
+            return html`<option value=${r} lang=${label.lang} ?selected=${r === selectedRegion}>${label.text}</option>`;
+          })}
         </select>
       </div>
       ${offerings.length

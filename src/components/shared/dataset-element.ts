@@ -14,6 +14,7 @@ import type { DatasetLoadError } from '../../core/load.js';
 import { sourceFor, type DataSource } from '../../core/sources/index.js';
 import { DatasetController, DEFAULT_DATASET_URL, PREVIEW_FIRST, PREVIEW_RECORDS } from './dataset-controller.js';
 import { LocaleController } from './localize.js';
+import { DataLanguageController } from './data-language.js';
 import { renderHelp, type HelpOptions } from './help.js';
 import { formatCount, formatWait } from './format.js';
 import { STALE_AFTER_DAYS } from './result-card.js';
@@ -110,6 +111,7 @@ export abstract class RecoveryDatasetElement<D> extends LitElement {
 
   constructor() {
     super();
+    new DataLanguageController(this);
     this.addController({ hostUpdated: () => this.keepRetryFocus() });
   }
 

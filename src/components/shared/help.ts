@@ -9,7 +9,9 @@ import { msg, str } from '@lit/localize';
 import type { HelpContact, Phone } from '../../core/schema.js';
 import { DEFAULT_HELP_CONTACTS } from '../../core/help-defaults.js';
 import { safeHttpUrl, smsHref, telHref } from '../../core/links.js';
-import { isolate } from './localize.js';
+import { getLocale, isolate } from './localize.js';
+import { contactText, DATA_LANGUAGE, type LanguageText } from '../../core/translations.js';
+import { dataLanguage } from './data-language.js';
 
 export { DEFAULT_HELP_CONTACTS };
 
@@ -26,8 +28,8 @@ export function renderHelpline(contacts: readonly HelpContact[] | undefined): Te
   if (!line || !phone) return nothing;
   const words = localized(line);
   return html`<p class="helpline">
-    ${words.description ? `${words.name}: ${words.description}` : words.name}
-    <a href=${telHref(phone)} aria-label=${`${callWords(phone)} (${words.name})`}>${isolate(callWords(phone), phone.number)}</a>
+    <span lang=${words.name.lang}>${words.name.text}</span>${words.description ? html`: <span lang=${words.description.lang}>${words.description.text}</span>` : nothing}
+    <a href=${telHref(phone)} aria-label=${`${callWords(phone)} (${words.name.text})`}>${isolate(callWords(phone), phone.number)}</a>
   </p>`;
 }
 
@@ -49,43 +51,59 @@ export function textWords(phone: Pick<Phone, 'number' | 'text_body'>): string {
       });
 }
 
-/** Built-in contacts are translated; a site's own contacts are shown as the site wrote them. */
-export function localized(contact: HelpContact): { name: string; description?: string | undefined } {
+/** The words of a contact, each with its language. */
+export interface ContactWords {
+  name: LanguageText;
+  description?: LanguageText | undefined;
+}
+
+/**
+ * Built-in contacts are worded by the library, in the page's language; a site's own contacts
+ * are shown in the page's language when their `translations` have it, else as the site wrote
+ * them (English, marked so).
+ */
+export function localized(contact: HelpContact): ContactWords {
+  const ui = (text: string): LanguageText => ({ text, lang: getLocale() });
   switch (contact.id) {
     case 'emergency-911':
       // No description: the "Call 911" link says it (it was said twice).
       return {
-        name: msg('Emergency or overdose', { desc: 'Help line (always shown; first in a crisis). Name of the 911 line, beside a "Call 911" link.' }),
+        name: ui(msg('Emergency or overdose', { desc: 'Help line (always shown; first in a crisis). Name of the 911 line, beside a "Call 911" link.' })),
       };
     case 'lifeline-988':
       return {
-        name: msg('988 Suicide & Crisis Lifeline', {
+        name: ui(msg('988 Suicide & Crisis Lifeline', {
           desc: 'Help line (always shown; first in a crisis). Name of the national suicide and crisis line, reached by calling or texting 988. Keep every number as written, in Western digits.',
-        }),
-        description: msg('Call or text 988, any time.', {
+        })),
+        description: ui(msg('Call or text 988, any time.', {
           desc: 'Help line (always shown; first in a crisis). What the 988 line offers: a call or a text message, day and night. Keep every number as written, in Western digits.',
-        }),
+        })),
       };
     case 'ma-substance-use-helpline':
       return {
-        name: msg('Massachusetts Substance Use Helpline', {
+        name: ui(msg('Massachusetts Substance Use Helpline', {
           desc: "Help line (always shown; first in a crisis). Name of the state's free helpline (800-327-5050) for drug and alcohol treatment and recovery support.",
-        }),
-        description: msg('Free and confidential. Finds treatment and recovery support.', {
+        })),
+        description: ui(msg('Free and confidential. Finds treatment and recovery support.', {
           desc: 'Help line (always shown; first in a crisis). What the Massachusetts Substance Use Helpline does.',
-        }),
+        })),
       };
     case 'boston-311':
       return {
-        name: msg('BOS:311, City of Boston', {
+        name: ui(msg('BOS:311, City of Boston', {
           desc: "Help line (always shown; first in a crisis). Name of Boston's city services line (dial 3-1-1). Keep BOS:311 as it is: it is the service's name.",
-        }),
-        description: msg('For recovery support, and to report a discarded needle.', {
+        })),
+        description: ui(msg('For recovery support, and to report a discarded needle.', {
           desc: 'Help line (always shown; first in a crisis). What BOS:311 helps with.',
-        }),
+        })),
       };
-    default:
-      return { name: contact.name, description: contact.description };
+    default: {
+      const lang = dataLanguage();
+      return {
+        name: contactText(contact, 'name', lang) ?? { text: contact.name, lang: DATA_LANGUAGE },
+        description: contactText(contact, 'description', lang),
+      };
+    }
   }
 }
 
@@ -123,10 +141,10 @@ export function renderHelp(contacts: readonly HelpContact[] | undefined, options
           const { name, description } = localized(c);
           const url = safeHttpUrl(c.url);
           return html`<li>
-            <span class="help-name">${name}</span>
-            ${description && !options.compact ? html`<span class="help-desc muted">${description}</span>` : nothing}
+            <span class="help-name" lang=${name.lang}>${name.text}</span>
+            ${description && !options.compact ? html`<span class="help-desc muted" lang=${description.lang}>${description.text}</span>` : nothing}
             <span class="help-links">
-              ${c.phones.map((p) => phoneLink(p, name))}
+              ${c.phones.map((p) => phoneLink(p, name.text))}
               ${url && !options.compact ? html`<a part="help-link" href=${url}>${msg('Website')}</a>` : nothing}
             </span>
           </li>`;
@@ -136,7 +154,11 @@ export function renderHelp(contacts: readonly HelpContact[] | undefined, options
         ? html`<details class="help-sources" part="help-sources">
             <summary>${msg('Where these numbers come from')}</summary>
             <ul class="plain">
-              ${list.filter((c) => c.source).map((c) => html`<li><strong>${localized(c).name}:</strong> ${c.source}</li>`)}
+              ${list.filter((c) => c.source).map((c) => {
+                const name = localized(c).name;
+                const source = contactText(c, 'source', dataLanguage());
+                return html`<li><strong lang=${name.lang}>${name.text}:</strong> <span lang=${source?.lang ?? DATA_LANGUAGE}>${source?.text}</span></li>`;
+              })}
             </ul>
           </details>`
         : nothing}

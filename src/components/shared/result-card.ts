@@ -16,6 +16,9 @@ import { isolate } from './localize.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
 import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
 import { renderHeading, type HeadingLevel } from './heading.js';
+import { dataLanguage, langText } from './data-language.js';
+import { shownText } from './worded.js';
+import { phoneLabel, recordText } from '../../core/translations.js';
 
 /**
  * Default age limit, in days: a record whose last verification (or, never verified, its
@@ -163,10 +166,16 @@ export function renderProvenance(r: Resource, now: Date, staleAfterDays?: number
         ${r.location && r.location.precision !== 'exact'
           ? html`<dt>${msg('Map position')}</dt><dd>${precisionLabel(r.location.precision)}</dd>`
           : nothing}
-        ${p.note ? html`<dt>${msg('Notes')}</dt><dd class="note">${linkified(p.note)}</dd>` : nothing}
+        ${p.note ? noteLine(r) : nothing}
       </dl>
     </details>
   `;
+}
+
+/** The record's note for residents, in the page's language when translated, its links clickable. */
+function noteLine(r: Resource): TemplateResult | typeof nothing {
+  const note = recordText(r, 'note', dataLanguage());
+  return note ? html`<dt>${msg('Notes')}</dt><dd class="note" lang=${note.lang}>${linkified(note.text)}</dd>` : nothing;
 }
 
 function statusLabel(status: Resource['provenance']['status']): string {
@@ -238,13 +247,20 @@ export function renderFarAway(
   </div>`;
 }
 
+/** A record's name as a heading shows it: its translation in the page's language (so marked), else its own. */
+export function cardName(r: Resource): string | TemplateResult {
+  const name = recordText(r, 'name', dataLanguage());
+  return name && name.text !== r.name ? html`<span lang=${name.lang}>${name.text}</span>` : r.name;
+}
+
 export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
   const headingId = `name-${r.id}`;
   const part = <T>(what: string, build: () => T) => renderPart(r, what, build);
+  const lang = dataLanguage();
   const orgName = part('organisation', () => (r.organization && r.organization.name !== r.name ? r.organization.name : undefined));
   return html`
     <article class="card" part="result" aria-labelledby=${headingId}>
-      ${renderHeading(ctx.headingLevel ?? 3, r.name, { id: headingId, class: 'name' })}
+      ${renderHeading(ctx.headingLevel ?? 3, cardName(r), { id: headingId, class: 'name' })}
       ${orgName ? html`<p class="org muted">${orgName}</p>` : nothing}
       ${!ctx.noCategories
         ? part('categories', () => html`<ul class="plain chips" aria-label=${msg('Categories')}>
@@ -260,14 +276,14 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
         const line = openLine(r, ctx.now, ctx.timeZone);
         return line.text ? html`<p class="open-status ${line.state}">${line.text}</p>` : nothing;
       })}
-      ${r.schedule?.description ? html`<p class="hours-text">${r.schedule.description}</p>` : nothing}
+      ${langText(recordText(r, 'hours_text', lang), 'hours-text')}
       ${r.event ? part('event date', () => html`<p class="event-date">${
           hasEnded(r, ctx.now) ? html`<span class="chip ended">${msg('Ended')}</span> ` : nothing
         }<strong>${formatDateTime(r.event?.starts_at ?? '', ctx.timeZone)}</strong></p>`) : nothing}
-      ${r.description ? html`<p class="description">${r.description}</p>` : nothing}
+      ${langText(shownText(r, 'description'), 'description')}
       ${r.disposal
         ? part('disposal details', () => html`<p class="accepts">${msg('Accepts:')} ${r.disposal?.accepts.map(itemLabel).join(', ')}</p>
-            ${r.disposal?.restrictions ? html`<p class="restrictions">${r.disposal.restrictions}</p>` : nothing}`)
+            ${langText(shownText(r, 'restrictions'), 'restrictions')}`)
         : nothing}
       ${r.address
         ? part('address', () => {
@@ -287,7 +303,7 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
             p.type === 'text'
               ? html`<li><a href=${smsHref(p)} aria-label=${`${smsText(p)} (${r.name})`}>${isolate(smsText(p), p.number, p.text_body)}</a></li>`
               : html`<li><a href=${telHref(p)} aria-label=${`${callWords(p)} (${r.name})`}>${isolate(callWords(p), p.number)}</a>${
-                  p.description ? html` <span class="muted">${p.description}</span>` : nothing
+                  p.description ? html` ${langText(phoneLabel(r, i, lang), 'muted', 'span')}` : nothing
                 }</li>`,
           ),
         )}

@@ -223,6 +223,16 @@ function addressInWords(words: string | undefined): Json | undefined {
   return { ...(address_1 ? { address_1 } : {}), ...(address_2 ? { address_2 } : {}), city, state_province: state };
 }
 
+/** A JSON attribute value, or undefined when there is none or it is not JSON. */
+function jsonOf(value: string | undefined): unknown {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One flat record for a service at one location (or at none: an online service or a line). */
 function recordOf(service: Json, location: Json | undefined, suffix: string, options: MappingOptions, zone: { zone?: string | undefined }): Json {
   const attrs = attributesOf(service);
@@ -285,6 +295,12 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
     delivery: codes(attrs, contract.links.delivery)[0],
     disposal: accepts.length ? { accepts, ...(fieldOf(attrs, 'disposal-restrictions') ? { restrictions: fieldOf(attrs, 'disposal-restrictions') } : {}) } : undefined,
     event: startsAt ? { starts_at: startsAt, ...(endsAt ? { ends_at: endsAt } : {}) } : undefined,
+    // Other languages and the library's wording codes (see packages/server/src/hsds.js); the
+    // validator then keeps each good translation and leaves a bad one out.
+    translations: jsonOf(fieldOf(attrs, 'translations')),
+    worded: fieldOf(attrs, 'worded-description') || fieldOf(attrs, 'worded-restrictions')
+      ? { description: fieldOf(attrs, 'worded-description'), restrictions: fieldOf(attrs, 'worded-restrictions') }
+      : undefined,
   };
   for (const [k, value] of Object.entries(optional)) if (value !== undefined) record[k] = value;
   return withValidParts(record);
