@@ -12,8 +12,8 @@
  * Tabs in separate processes can still write at the same moment, each from what it read: the
  * later write would then drop the earlier one's add. So each page remembers what it added, and
  * when another tab's write (the `storage` event) lacks an entry this page added and that tab had
- * never seen (not in its `oldValue`), the entry is written back. An entry the other tab did see
- * and took off was removed on purpose, and stays off.
+ * never seen (its `oldValue` is the very value this page added to), and that write is still the
+ * latest, the entry is written back. An entry the other tab did see and took off was removed on purpose, and stays off.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -133,8 +133,9 @@ export function addToList(entries: ListEntry[]): ListChange {
   const fresh = entries.filter((e) => !have.has(e.id) && !!e.id).filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i);
   if (now.entries.length + fresh.length > MY_LIST_MAX) return 'full';
   if (!fresh.length) return 'added';
+  const before = storedText();
   if (!writeList([...now.raw, ...fresh.map((e) => ({ id: e.id, name: e.name }))])) return 'failed';
-  for (const e of fresh) addedHere.set(e.id, { id: e.id, name: e.name });
+  for (const e of fresh) addedHere.set(e.id, { entry: { id: e.id, name: e.name }, before });
   watchOtherTabs();
   return 'added';
 }
@@ -156,7 +157,15 @@ export function clearList(): boolean {
 }
 
 /** What this page added and has not taken off: written back if another tab's write lost it. */
-const addedHere = new Map<string, ListEntry>();
+const addedHere = new Map<string, { entry: ListEntry; before: string | null | undefined }>();
+
+function storedText(): string | null | undefined {
+  try {
+    return storage()?.getItem(MY_LIST_KEY);
+  } catch {
+    return undefined;
+  }
+}
 let watching = false;
 
 function idsIn(text: string | null): Set<string> {
@@ -178,10 +187,14 @@ function restoreLostAdds(e: StorageEvent): void {
   if (e.key !== MY_LIST_KEY || !addedHere.size) return;
   const before = idsIn(e.oldValue);
   for (const id of addedHere.keys()) if (before.has(id)) addedHere.delete(id); // seen there: any removal was meant
+  // Events arrive after the fact, and lists come back to an earlier value: only a write made
+  // from the very value this page added to (the other tab had not yet read the add), and still
+  // the latest, lost an add.
+  if (storedText() !== e.newValue) return;
   const now = readStored();
   if (now.foreign) return;
   const have = new Set(now.entries.map((entry) => entry.id));
-  const lost = [...addedHere.values()].filter((entry) => !have.has(entry.id));
+  const lost = [...addedHere.values()].filter(({ entry, before: base }) => !have.has(entry.id) && base === e.oldValue).map(({ entry }) => entry);
   if (lost.length && now.entries.length + lost.length <= MY_LIST_MAX) writeList([...now.raw, ...lost.map((entry) => ({ ...entry }))]);
 }
 
