@@ -97,7 +97,7 @@ function renderSummary(v: CentreView): TemplateResult {
   return html`<div class="summary">
     ${renderHeading(v.headingLevel ?? 3, cardName(r), { id: `name-${r.id}`, class: 'name' })}
     <p class="where">
-      ${r.address ? html`<span>${r.address.city}</span>` : nothing}
+      ${r.address ? html`<span lang="en">${r.address.city}</span>` : nothing}
       ${region ? html`<span class="muted">${msg(html`${regionName} region`)}</span>` : nothing}
     </p>
     ${v.km !== undefined ? renderPart(r, 'distance', () => html`<p class="distance"><strong>${msg(str`${formatMiles(v.km ?? 0)} away`)}</strong>${
