@@ -83,8 +83,15 @@ export function wordedEnglish(r: Pick<Resource, 'worded'>, field: WordedField): 
   return wordedText(field, r.worded?.[field], english);
 }
 
+/** The texts of a record the library labels (a record, or what an HSDS reader found of them). */
+export interface Labelled {
+  eligibility?: string | undefined;
+  location_detail?: string | undefined;
+  disposal?: { accepts_text?: string | undefined; not_accepted_text?: string | undefined } | undefined;
+}
+
 /** A record's own text that the library labels (the source's words), when it has one. */
-export function labelledText(r: Resource, field: LabelledField): string | undefined {
+export function labelledText(r: Labelled, field: LabelledField): string | undefined {
   switch (field) {
     case 'accepts_text':
     case 'not_accepted_text':
@@ -122,21 +129,41 @@ export function withWordedEnglish(r: Resource): Resource {
 
 const joined = (parts: Array<string | undefined>): string | undefined => parts.filter(Boolean).join(' ') || undefined;
 
+/** The labelled texts that follow a description, in English ("Where: lobby."). */
+const labelledAfterDescription = (r: Labelled): string | undefined =>
+  joined(AFTER_DESCRIPTION.map((f) => {
+    const text = labelledText(r, f);
+    return text === undefined ? undefined : labelled(f, text, english);
+  }));
+
+/** What a site does not take, in English with its label ("Not accepted: needles."). */
+function refusedOf(r: Labelled): string | undefined {
+  const refused = labelledText(r, 'not_accepted_text');
+  return refused === undefined ? undefined : labelled('not_accepted_text', refused, english);
+}
+
 /** A record's description in English: its own (or the library's wording of its code), then its labelled texts. */
 export function descriptionOf(r: Resource): string | undefined {
-  return joined([
-    r.description ?? wordedEnglish(r, 'description'),
-    ...AFTER_DESCRIPTION.map((f) => {
-      const text = labelledText(r, f);
-      return text === undefined ? undefined : labelled(f, text, english);
-    }),
-  ]);
+  return joined([r.description ?? wordedEnglish(r, 'description'), labelledAfterDescription(r)]);
 }
 
 /** A disposal site's restrictions in English: what it does not take (labelled), then its own or worded restrictions. */
 export function restrictionsOf(r: Resource): string | undefined {
-  const refused = labelledText(r, 'not_accepted_text');
-  return joined([refused === undefined ? undefined : labelled('not_accepted_text', refused, english), r.disposal?.restrictions ?? wordedEnglish(r, 'restrictions')]);
+  return joined([refusedOf(r), r.disposal?.restrictions ?? wordedEnglish(r, 'restrictions')]);
+}
+
+/**
+ * A record's own description and restrictions from those {@link withWordedEnglish} wrote out
+ * (an HSDS reader gets the written-out English beside the labelled texts): the labelled English
+ * taken off, so a card does not say it twice. Text that does not carry it is kept as it is.
+ */
+export function ownTexts(r: Labelled, written: { description?: string | undefined; restrictions?: string | undefined }): { description?: string; restrictions?: string } {
+  const tail = labelledAfterDescription(r);
+  const head = refusedOf(r);
+  let { description, restrictions } = written;
+  if (tail && description?.endsWith(tail)) description = description.slice(0, -tail.length).trim();
+  if (head && restrictions?.startsWith(head)) restrictions = restrictions.slice(head.length).trim();
+  return { ...(description ? { description } : {}), ...(restrictions ? { restrictions } : {}) };
 }
 
 /** A record's note for residents in English: its own, or the library's wording of its code. */
