@@ -6,13 +6,16 @@
  * extract` reads these calls, as their argument has `msg`'s type), {@link english} where no
  * page words it (the HSDS server, the calendar file, the search index).
  *
- * DOM-free: only `msg`'s type is imported.
+ * DOM-free.
  */
-import type { msg } from '@lit/localize';
 import type { Resource } from './schema.js';
 
-/** Says a wording: lit-localize's `msg` (the page's language) or {@link english}. */
-export type Say = typeof msg;
+/**
+ * Says a wording: lit-localize's `msg` (the page's language) or {@link english}. The brand is
+ * `msg`'s own: by it `lit-localize extract` knows a call through a `Say` as a message and reads
+ * its string, so each wording is written once (core stays free of lit: nothing is imported).
+ */
+export type Say = ((template: string) => string) & { _LIT_LOCALIZE_MSG_?: never };
 
 /** Says the English as written. */
 export const english = ((template: string): string => template) as Say;
