@@ -23,8 +23,11 @@ import { helpStyles } from '../shared/help.js';
 import { idParam, type UrlValues } from '../shared/url-state.js';
 import { cardActionStyles } from '../shared/card-actions.js';
 import { renderSharedRecord, sharedRecordStyles } from '../shared/shared-record.js';
-import { datasetElementStyles } from '../shared/dataset-element.js';
-import { RecoveryMapElement, type MapUrlSettings } from '../shared/map-element.js';
+import { RecoveryDatasetElement, datasetElementStyles } from '../shared/dataset-element.js';
+import { withPlace } from '../shared/with-place.js';
+import { withUrlSync, type UrlSettings } from '../shared/with-url-sync.js';
+import { withApi } from '../shared/with-api.js';
+import { withMap } from '../shared/with-map.js';
 import type { Place } from '../shared/place-controller.js';
 import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
 import { Memo } from '../shared/memo.js';
@@ -42,7 +45,7 @@ import { uriComponent } from '../../core/links.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
 /** The locator's keys in the URL (prefix `dl-`): the item, the ZIP and the chosen place. */
-const DISPOSAL_URL: MapUrlSettings = { prefix: 'dl', keys: ['item', 'zip', 'id'] };
+const DISPOSAL_URL: UrlSettings = { prefix: 'dl', keys: ['item', 'zip', 'id'] };
 
 /** With `api`: the most places asked for near a ZIP (5 pages of 100, nearest first). */
 const API_PAGES = 5;
@@ -89,7 +92,7 @@ function isItem(v: unknown): v is DisposalItem {
  * @cssprop --recovery-disposal-map-height - Height of the map (default 24em).
  */
 @localized()
-export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
+export class RecoveryDisposalLocator extends withMap(withApi(withUrlSync(withPlace(RecoveryDatasetElement))))<DisposalIndex> {
   static override styles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles, disposalLocatorStyles];
 
   /** What the person wants to get rid of: pills, liquids, patches, inhalers or sharps. */
@@ -124,7 +127,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
   private points: MapPoint[] = [];
   private readonly pointsMemo = new Memo<MapPoint[]>();
 
-  protected override get urlSettings(): MapUrlSettings {
+  protected override get urlSettings(): UrlSettings {
     return DISPOSAL_URL;
   }
 
@@ -137,6 +140,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
   }
 
   protected override placeChanged(place: Place | undefined, byPerson: boolean): void {
+    super.placeChanged(place, byPerson);
     if (byPerson) {
       this.sharedId = '';
       this.writeUrl();

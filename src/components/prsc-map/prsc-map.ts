@@ -12,8 +12,11 @@ import { helpStyles } from '../shared/help.js';
 import { regionLabel } from '../shared/worded.js';
 import { cardActionStyles } from '../shared/card-actions.js';
 import { sharedRecordStyles } from '../shared/shared-record.js';
-import { datasetElementStyles } from '../shared/dataset-element.js';
-import { RecoveryMapElement, type MapUrlSettings } from '../shared/map-element.js';
+import { RecoveryDatasetElement, datasetElementStyles } from '../shared/dataset-element.js';
+import { withPlace } from '../shared/with-place.js';
+import { withUrlSync, type UrlSettings } from '../shared/with-url-sync.js';
+import { withApi } from '../shared/with-api.js';
+import { withMap } from '../shared/with-map.js';
 import type { Place } from '../shared/place-controller.js';
 import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
 import { Memo } from '../shared/memo.js';
@@ -32,7 +35,7 @@ import { prscMapStyles } from './prsc-map.styles.js';
 import type { SiteTextAttribute } from '../shared/attribute.js';
 
 /** The map's keys in the URL (prefix `pm-`): region, offerings, ZIP and the chosen centre. */
-const PRSC_URL: MapUrlSettings = { prefix: 'pm', keys: ['region', 'offer', 'zip', 'id'] };
+const PRSC_URL: UrlSettings = { prefix: 'pm', keys: ['region', 'offer', 'zip', 'id'] };
 
 /** With `api`: the most centres asked for (10 pages of 100; the reference server counts to 1,000). */
 const API_PAGES = 10;
@@ -81,7 +84,7 @@ interface Centres {
  * @cssprop --recovery-map-marker-selected-color - Colour of the chosen marker (default: the focus colour).
  */
 @localized()
-export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
+export class RecoveryPrscMap extends withMap(withApi(withUrlSync(withPlace(RecoveryDatasetElement))))<Centres> {
   static override styles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles, prscMapStyles];
   /** Centres listed at a time; "Show more centres" lists as many again (a long list is never rendered whole). */
   static listPageSize = 100;
@@ -115,7 +118,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
   @state() private listed = 0;
   private warnedRegion = '';
 
-  protected override get urlSettings(): MapUrlSettings {
+  protected override get urlSettings(): UrlSettings {
     return PRSC_URL;
   }
 
@@ -133,7 +136,8 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     this.choose(id, 'map');
   }
 
-  protected override placeChanged(_place: Place | undefined, byPerson: boolean): void {
+  protected override placeChanged(place: Place | undefined, byPerson: boolean): void {
+    super.placeChanged(place, byPerson);
     if (byPerson) this.writeUrl();
   }
 
