@@ -2,8 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Category, Dataset } from '../../core/schema.js';
-import { SLICE_MS, timeBudget } from '../../core/slices.js';
-import { DEFAULT_SYNONYMS, SearchIndex, buildSearchIndex, searchIndexLater, isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import { SLICE_MS } from '../../core/slices.js';
+import { isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
 import { withPlace } from '../shared/with-place.js';
@@ -18,31 +18,17 @@ import { shareUrl, type UrlValues } from '../shared/url-state.js';
 import { isFarFromDirectory } from '../../core/reach.js';
 import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
 import { countText, renderResults, warnAboutSettings } from './results-view.js';
-import { filterOptions, filterView, milesLabel, renderSearchForm, renderControls, type FilterOptions, type FilterView } from './filters.js';
+import { filterView, milesLabel, renderSearchForm, renderControls, type FilterView } from './filters.js';
+import { deriveSearch, previewSearch, type Derived } from './search-derive.js';
+import { TypingPace } from './typing-pace.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 import type { ApiSearchController } from './api-search.js';
 import { ApiLink } from './api-link.js';
 import type { DataSource } from '../../core/sources/index.js';
 
-/**
- * A search that took longer than this (ms) is not run inside the key press that asks for it:
- * it waits for a turn of the event loop, so key presses that arrive meanwhile go first and
- * only the newest words are searched. A faster one answers within the same frame.
- */
-const SLOW_SEARCH_MS = 8;
 /** Results shown at a time when `page-size` is not usable. */
 const DEFAULT_PAGE_SIZE = 20;
-/** The URL and the `recovery-search` event follow typing after this pause (ms). */
-const REPORT_DEBOUNCE = 600;
 
-/** The dataset's search index and its filter options. */
-interface Derived {
-  index: SearchIndex;
-  options: FilterOptions;
-}
-
-/** Records up to which the words are indexed after the first results are painted, not before. */
-const INDEX_AFTER_PAINT_MAX = 1000;
 
 /** The search's keys in the URL (prefix `rs-`). */
 const SEARCH_URL: UrlSettings = { prefix: SEARCH_PREFIX, keys: SEARCH_KEYS };
@@ -124,10 +110,8 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
   private readonly sharedView = new LazyModule(this, () => import('../shared/shared-record.js'), 'the shared record');
   /** The result of the current search over the current index (worked out before each render). */
   private result?: SearchResult | undefined;
-  private typeTimer?: ReturnType<typeof setTimeout>;
-  /** How long the last search took (decides whether typing answers at once). */
-  private lastSearchMs = 0;
-  private reportTimer?: ReturnType<typeof setTimeout>;
+  /** When typing searches and reports (typing-pace.ts). */
+  private readonly pace = new TypingPace(this);
   private focusFrom = -1;
   /** Put the keyboard on the shared record once it is shown (it came from the URL). */
   private focusShared = false;
@@ -154,24 +138,13 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
     return msg('the list of services');
   }
 
-  protected override async derive(dataset: Dataset, signal: AbortSignal): Promise<Derived> {
-    const sliceMs = (this.constructor as typeof RecoveryResourceSearch).indexSliceMs;
-    const options = { timeZone: dataset.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] };
-    const slicing = { signal, budget: timeBudget(sliceMs) };
-    // A small dataset shows its results at once and indexes its words after they are painted
-    // (a search by words before then finishes in one short task); a large one first indexes
-    // them in slices, with its first records on screen meanwhile.
-    const index =
-      dataset.resources.length <= INDEX_AFTER_PAINT_MAX
-        ? searchIndexLater(dataset.resources, options, new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), slicing)
-        : await buildSearchIndex(dataset.resources, options, slicing);
-    return { index, options: filterOptions(dataset.resources) };
+  protected override derive(dataset: Dataset, signal: AbortSignal): Promise<Derived> {
+    return deriveSearch(dataset, this.synonyms, (this.constructor as typeof RecoveryResourceSearch).indexSliceMs, signal);
   }
 
   /** The first records of a large dataset, searchable while the rest loads (the count says "so far"). */
   protected override derivePreview(dataset: Dataset): Derived {
-    const index = new SearchIndex(dataset.resources, { timeZone: dataset.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] });
-    return { index, options: filterOptions(dataset.resources) };
+    return previewSearch(dataset, this.synonyms);
   }
 
   protected override deriveKey(): unknown {
@@ -196,12 +169,6 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
   /** Also waits for the parts of the view still loading (lazy.ts), and their render. */
   protected override getUpdateComplete(): Promise<boolean> {
     return super.getUpdateComplete().then((done) => (lazyInFlight(this) ? lazySettled(this).then(() => done) : done));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.typeTimer);
-    clearTimeout(this.reportTimer);
   }
 
   private get preset(): Category[] {
@@ -244,10 +211,8 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
     if (point && !nearestLoaded()) console.warn('recovery-finder: the nearest-first index could not be loaded; results are not sorted by distance.');
     this.result = this.results.get([index, this.search, point, rankingLoaded(), nearestLoaded()], () => {
       if (!index) return undefined;
-      const started = performance.now();
       // With `api` the directory matched the words; the rest of the filters apply here.
-      const result = index.search(api ? '' : this.search.query, this.filters(), new Date());
-      this.lastSearchMs = performance.now() - started;
+      const result = this.pace.timed(() => index.search(api ? '' : this.search.query, this.filters(), new Date()));
       return api ? api.adapt(result, this.store.dataset, isCrisisQuery(this.search.query), Boolean(point)) : result;
     });
     // "No results" comes with its view (ways to widen the search): the last list stays until it has loaded.
@@ -298,12 +263,7 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
     // A person's own change moves on from a shared link's record.
     this.search = { ...this.search, id: '', ...patch };
     this.shown = this.pageStep;
-    clearTimeout(this.reportTimer);
-    if (how === 'typing') {
-      this.reportTimer = setTimeout(() => this.report('replace'), REPORT_DEBOUNCE);
-    } else {
-      void this.updateComplete.then(() => this.report('push'));
-    }
+    this.pace.report(how, () => this.updateComplete, (mode) => this.report(mode));
   }
 
   private report(mode: 'push' | 'replace') {
@@ -314,14 +274,12 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
 
   private onInput(e: Event) {
     this.draft = (e.target as HTMLInputElement).value;
-    clearTimeout(this.typeTimer);
-    if (this.lastSearchMs < SLOW_SEARCH_MS) this.change({ query: this.draft }, 'typing');
-    else this.typeTimer = setTimeout(() => this.change({ query: this.draft }, 'typing'), 0);
+    this.pace.typed(() => this.change({ query: this.draft }, 'typing'));
   }
 
   private onSubmit(e: Event) {
     e.preventDefault();
-    clearTimeout(this.typeTimer);
+    this.pace.submitted();
     this.change({ query: this.draft });
     this.viaApi?.flush(this.search, this.place.place);
   }
