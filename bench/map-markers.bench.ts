@@ -7,7 +7,8 @@
  * That every point is drawn is tested in test/components/map-markers.test.ts.
  */
 import { fixture, html } from '@open-wc/testing';
-import { defaultLeafletLoader, type MapPoint } from '../src/components/shared/map-controller.js';
+import { defaultLeafletLoader } from '../src/components/shared/map-leaflet.js';
+import type { MapPoint } from '../src/components/shared/map-types.js';
 import { setGeolocation, until } from '../test/helpers.js';
 import { type MarkerHost, drawnCount, shippedPoints } from '../test/components/map-markers.helpers.js';
 

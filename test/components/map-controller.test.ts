@@ -1,14 +1,11 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { LitElement, css, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import {
-  MapController,
-  approximateNote,
-  defaultLeafletLoader,
-  mapStyles,
-  type LeafletLoader,
-  type MapPoint,
-} from '../../src/components/shared/map-controller.js';
+import { MapController } from '../../src/components/shared/map-controller.js';
+import { approximateNote } from '../../src/components/shared/map-view.js';
+import { defaultLeafletLoader } from '../../src/components/shared/map-leaflet.js';
+import { mapStyles } from '../../src/components/shared/map-styles.js';
+import type { LeafletLoader, MapPoint } from '../../src/components/shared/map-types.js';
 import { setGeolocation, until } from '../helpers.js';
 
 

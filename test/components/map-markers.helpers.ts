@@ -2,7 +2,9 @@
 // marker test (test/components/map-markers.test.ts) and the marker timings (bench/map-markers.bench.ts).
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MapController, mapStyles, type MapPoint } from '../../src/components/shared/map-controller.js';
+import { MapController } from '../../src/components/shared/map-controller.js';
+import { mapStyles } from '../../src/components/shared/map-styles.js';
+import type { MapPoint } from '../../src/components/shared/map-types.js';
 import { DEFAULT_DATASET_URL } from '../../src/components/shared/dataset-controller.js';
 
 export class MarkerHost extends LitElement {

@@ -2,48 +2,36 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Category, Dataset } from '../../core/schema.js';
-import { SLICE_MS, timeBudget } from '../../core/slices.js';
-import { DEFAULT_SYNONYMS, SearchIndex, buildSearchIndex, searchIndexLater, isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import { SLICE_MS } from '../../core/slices.js';
+import { isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
 import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
-import { PlaceController, type Place } from '../shared/place-controller.js';
+import { withPlace } from '../shared/with-place.js';
+import { withUrlSync, type UrlSettings } from '../shared/with-url-sync.js';
+import { withApi } from '../shared/with-api.js';
+import type { Place } from '../shared/place-controller.js';
 import { Memo } from '../shared/memo.js';
 import { renderHelp } from '../shared/help.js';
 import { define } from '../shared/define.js';
-import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
 import { DISTANCES, SEARCH_KEYS, activeCount, eventFilters, searchFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
-import { UrlSync, cleanPrefix, shareUrl } from '../shared/url-state.js';
+import { shareUrl, type UrlValues } from '../shared/url-state.js';
 import { isFarFromDirectory } from '../../core/reach.js';
-import { CardActions } from '../shared/card-actions.js';
 import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
 import { countText, renderResults, warnAboutSettings } from './results-view.js';
-import { filterOptions, filterView, milesLabel, renderSearchForm, renderControls, type FilterOptions, type FilterView } from './filters.js';
+import { filterView, milesLabel, renderSearchForm, renderControls, type FilterView } from './filters.js';
+import { deriveSearch, previewSearch, type Derived } from './search-derive.js';
+import { TypingPace } from './typing-pace.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 import type { ApiSearchController } from './api-search.js';
 import { ApiLink } from './api-link.js';
 import type { DataSource } from '../../core/sources/index.js';
-import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
-import type { UrlAttribute } from '../shared/attribute.js';
 
-/**
- * A search that took longer than this (ms) is not run inside the key press that asks for it:
- * it waits for a turn of the event loop, so key presses that arrive meanwhile go first and
- * only the newest words are searched. A faster one answers within the same frame.
- */
-const SLOW_SEARCH_MS = 8;
 /** Results shown at a time when `page-size` is not usable. */
 const DEFAULT_PAGE_SIZE = 20;
-/** The URL and the `recovery-search` event follow typing after this pause (ms). */
-const REPORT_DEBOUNCE = 600;
 
-/** The dataset's search index and its filter options. */
-interface Derived {
-  index: SearchIndex;
-  options: FilterOptions;
-}
 
-/** Records up to which the words are indexed after the first results are painted, not before. */
-const INDEX_AFTER_PAINT_MAX = 1000;
+/** The search's keys in the URL (prefix `rs-`). */
+const SEARCH_URL: UrlSettings = { prefix: SEARCH_PREFIX, keys: SEARCH_KEYS };
 
 /**
  * A searchable, filterable directory of recovery support: words with typos and synonyms,
@@ -85,7 +73,7 @@ const INDEX_AFTER_PAINT_MAX = 1000;
  * @cssprop --recovery-search-sidebar-width - Width of the filter column on wide screens (default 18em).
  */
 @localized()
-export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
+export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(RecoveryDatasetElement)))<Derived> {
   static override styles = resourceSearchStyles;
   /** Milliseconds of index building between two pauses for the page (a large dataset is indexed in slices). */
   static indexSliceMs: number = SLICE_MS;
@@ -98,26 +86,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   @property({ type: Boolean, attribute: 'no-location' }) noLocation = false;
   /** How many results to show at a time. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
-  /** Keep the query, filters and ZIP in the page URL (shareable; back and forward work), and show a record a shared link points at. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-  /** Prefix of this element's URL parameters (default "rs"): set it when two searches on one page both have `sync-url`. */
-  @property({ attribute: 'url-prefix' }) urlPrefix = '';
   /** More synonym groups, added to the built-in ones (e.g. [["dental", "teeth"]]). */
   @property({ attribute: false }) synonyms: SynonymGroup[] = [];
-  /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
-  @property() zip = '';
-  /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
-  @property({ attribute: 'zip-table-url' }) zipTableUrl: UrlAttribute = ZIP_TABLE_MA_URL;
-  /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
-  @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl: UrlAttribute = ZIP_TABLE_US_URL;
-  /** How long to wait for the person's location, in milliseconds. */
-  @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
-  /** Base URL of an Open Referral HSDS 3.0 API to search instead of a file (asked per search; sends a ZIP code, never coordinates). */
-  @property() api: UrlAttribute = '';
-  /** With `api`: the directory's taxonomy term ids mapped to categories (`{"term-id": "peer-support"}`), or the URL of a JSON file holding that map. */
-  @property({ attribute: 'api-taxonomy' }) apiTaxonomy?: TaxonomyMap | UrlAttribute;
-  /** With `api`: milliseconds one request may take before it counts as failed. */
-  static apiTimeoutMs = 9_000;
   /** With `api`: milliseconds of quiet after typing before the words are sent. */
   static apiPauseMs = 350;
 
@@ -127,14 +97,12 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   @state() private shown = 0;
   @state() private filtersOpen = false;
 
-  private readonly place = new PlaceController(this, () => this, (place, byPerson) => this.onPlace(place, byPerson));
   private readonly results = new Memo<SearchResult | undefined>();
   /** With `api`: asks the directory (api-search.ts, loaded before the first update that needs it). */
   private readonly apiLink = new ApiLink(this, () => ({
     api: this.api,
-    taxonomy: typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined,
+    ...this.apiOptions,
     perPage: Math.min(100, this.pageStep),
-    timeoutMs: (this.constructor as typeof RecoveryResourceSearch).apiTimeoutMs,
     pauseMs: (this.constructor as typeof RecoveryResourceSearch).apiPauseMs,
   }));
   /** The view of an empty search and of a shared link's record: loaded the first time one is shown. */
@@ -142,28 +110,22 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   private readonly sharedView = new LazyModule(this, () => import('../shared/shared-record.js'), 'the shared record');
   /** The result of the current search over the current index (worked out before each render). */
   private result?: SearchResult | undefined;
-  private typeTimer?: ReturnType<typeof setTimeout>;
-  /** How long the last search took (decides whether typing answers at once). */
-  private lastSearchMs = 0;
-  private reportTimer?: ReturnType<typeof setTimeout>;
+  /** When typing searches and reports (typing-pace.ts). */
+  private readonly pace = new TypingPace(this);
   private focusFrom = -1;
   /** Put the keyboard on the shared record once it is shown (it came from the URL). */
   private focusShared = false;
-  private readonly url = new UrlSync(this, {
-    enabled: () => this.syncUrl,
-    prefix: () => this.paramPrefix,
-    keys: SEARCH_KEYS,
-    onPop: (values) => this.applyState(values ? fromValues(values, this.preset) : emptyState(this.preset)),
-  });
-  private readonly cardActions = new CardActions(this, {
-    prefix: () => this.paramPrefix,
-    zip: () => this.search.zip || undefined,
-    canShare: () => this.syncUrl,
-  });
 
-  /** The URL prefix in use. */
-  private get paramPrefix(): string {
-    return cleanPrefix(this.urlPrefix, SEARCH_PREFIX, 'recovery-resource-search');
+  protected override get urlSettings(): UrlSettings {
+    return SEARCH_URL;
+  }
+
+  protected override onUrlPop(values: UrlValues | undefined): void {
+    this.applyState(values ? fromValues(values, this.preset) : emptyState(this.preset));
+  }
+
+  protected override get shareZip(): string | undefined {
+    return this.search.zip || undefined;
   }
 
   constructor() {
@@ -176,24 +138,13 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return msg('the list of services');
   }
 
-  protected override async derive(dataset: Dataset, signal: AbortSignal): Promise<Derived> {
-    const sliceMs = (this.constructor as typeof RecoveryResourceSearch).indexSliceMs;
-    const options = { timeZone: dataset.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] };
-    const slicing = { signal, budget: timeBudget(sliceMs) };
-    // A small dataset shows its results at once and indexes its words after they are painted
-    // (a search by words before then finishes in one short task); a large one first indexes
-    // them in slices, with its first records on screen meanwhile.
-    const index =
-      dataset.resources.length <= INDEX_AFTER_PAINT_MAX
-        ? searchIndexLater(dataset.resources, options, new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), slicing)
-        : await buildSearchIndex(dataset.resources, options, slicing);
-    return { index, options: filterOptions(dataset.resources) };
+  protected override derive(dataset: Dataset, signal: AbortSignal): Promise<Derived> {
+    return deriveSearch(dataset, this.synonyms, (this.constructor as typeof RecoveryResourceSearch).indexSliceMs, signal);
   }
 
   /** The first records of a large dataset, searchable while the rest loads (the count says "so far"). */
   protected override derivePreview(dataset: Dataset): Derived {
-    const index = new SearchIndex(dataset.resources, { timeZone: dataset.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] });
-    return { index, options: filterOptions(dataset.resources) };
+    return previewSearch(dataset, this.synonyms);
   }
 
   protected override deriveKey(): unknown {
@@ -218,12 +169,6 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   /** Also waits for the parts of the view still loading (lazy.ts), and their render. */
   protected override getUpdateComplete(): Promise<boolean> {
     return super.getUpdateComplete().then((done) => (lazyInFlight(this) ? lazySettled(this).then(() => done) : done));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.typeTimer);
-    clearTimeout(this.reportTimer);
   }
 
   private get preset(): Category[] {
@@ -266,10 +211,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     if (point && !nearestLoaded()) console.warn('recovery-finder: the nearest-first index could not be loaded; results are not sorted by distance.');
     this.result = this.results.get([index, this.search, point, rankingLoaded(), nearestLoaded()], () => {
       if (!index) return undefined;
-      const started = performance.now();
       // With `api` the directory matched the words; the rest of the filters apply here.
-      const result = index.search(api ? '' : this.search.query, this.filters(), new Date());
-      this.lastSearchMs = performance.now() - started;
+      const result = this.pace.timed(() => index.search(api ? '' : this.search.query, this.filters(), new Date()));
       return api ? api.adapt(result, this.store.dataset, isCrisisQuery(this.search.query), Boolean(point)) : result;
     });
     // "No results" comes with its view (ways to widen the search): the last list stays until it has loaded.
@@ -300,7 +243,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   }
 
   /** The place changed: from a person (an event, a history entry) or from the URL (neither). */
-  private onPlace(place: Place | undefined, byPerson: boolean) {
+  protected override placeChanged(place: Place | undefined, byPerson: boolean): void {
     const zip = place?.source === 'zip' ? (place.zip ?? '') : '';
     if (byPerson) this.change({ zip });
     else this.search = { ...this.search, zip };
@@ -320,12 +263,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     // A person's own change moves on from a shared link's record.
     this.search = { ...this.search, id: '', ...patch };
     this.shown = this.pageStep;
-    clearTimeout(this.reportTimer);
-    if (how === 'typing') {
-      this.reportTimer = setTimeout(() => this.report('replace'), REPORT_DEBOUNCE);
-    } else {
-      void this.updateComplete.then(() => this.report('push'));
-    }
+    this.pace.report(how, () => this.updateComplete, (mode) => this.report(mode));
   }
 
   private report(mode: 'push' | 'replace') {
@@ -336,14 +274,12 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
 
   private onInput(e: Event) {
     this.draft = (e.target as HTMLInputElement).value;
-    clearTimeout(this.typeTimer);
-    if (this.lastSearchMs < SLOW_SEARCH_MS) this.change({ query: this.draft }, 'typing');
-    else this.typeTimer = setTimeout(() => this.change({ query: this.draft }, 'typing'), 0);
+    this.pace.typed(() => this.change({ query: this.draft }, 'typing'));
   }
 
   private onSubmit(e: Event) {
     e.preventDefault();
-    clearTimeout(this.typeTimer);
+    this.pace.submitted();
     this.change({ query: this.draft });
     this.viaApi?.flush(this.search, this.place.place);
   }

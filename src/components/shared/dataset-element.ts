@@ -47,6 +47,24 @@ function sameTag(el: Element): Element[] {
   return [...helpHosts].filter((e) => e.localName === el.localName).sort(inDocumentOrder);
 }
 
+/**
+ * A class (abstract or not) whose instances are `T`: what the behaviour mixins (`withPlace`,
+ * `withUrlSync`, `withApi`, `withMap`) take and give, over `RecoveryDatasetElement`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript's rule for a mixin's base (TS2545): a constructor of `...args: any[]`
+export type Constructor<T> = abstract new (...args: any[]) => T;
+
+/**
+ * What a behaviour mixin builds on: a dataset element's class, its data type still open, so an
+ * element names it after the mixins: `withPlace(RecoveryDatasetElement)<Data>`. (With only a
+ * constructor here, TypeScript would close the type to `unknown` in a nested mixin call; the
+ * `prototype` keeps it open.)
+ */
+export type MixinBase<T extends RecoveryDatasetElement<unknown>> = Constructor<T> & { prototype: RecoveryDatasetElement<unknown> };
+
+/** What the behaviour mixins build on: a dataset element of any data. */
+export type DatasetElementClass = MixinBase<RecoveryDatasetElement<unknown>>;
+
 export abstract class RecoveryDatasetElement<D> extends LitElement {
   /** Milliseconds of loading after which the element says it is taking longer than usual. */
   static slowLoadMs = 5_000;
