@@ -34,6 +34,7 @@ import { itemLabel } from '../shared/labels.js';
 import { approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint, type MapViewOptions } from '../shared/map-controller.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { NEAREST_ZIP_MAX_KM } from '../../core/zip-lookup.js';
+import { siteZipToUse } from '../../core/zip.js';
 import { formatCount } from '../shared/format.js';
 import { renderGuidance } from './disposal-guidance.js';
 import { renderHeading } from '../shared/heading.js';
@@ -201,7 +202,8 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('zip') && this.zip && !this.place.place) void this.place.useZip(this.zip, false);
+    const siteZip = siteZipToUse(this.zip, { changed: changed.has('zip'), placeHeld: !!this.place.place });
+    if (siteZip) void this.place.useZip(siteZip, false);
     for (const [name, ok] of [['item', isItem(this.item)], ['limit', this.limitShown === this.limit], ['maxDistance', this.maxKm === milesToKm(this.maxDistance)]] as const) {
       if (changed.has(name) && !ok) {
         const attribute = name === 'maxDistance' ? 'max-distance' : name;

@@ -23,6 +23,7 @@ import { formatCount } from '../shared/format.js';
 import { approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint, type MapViewOptions } from '../shared/map-controller.js';
 import { idParam, type UrlValues } from '../shared/url-state.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
+import { siteZipToUse } from '../../core/zip.js';
 import { renderSharedRecord } from '../shared/shared-record.js';
 import { renderCentre } from './prsc-card.js';
 import { renderHeading } from '../shared/heading.js';
@@ -200,7 +201,8 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
       }
     }
     // The site's default place, unless the URL gave one.
-    if (changed.has('zip') && this.zip && !urlZip && !this.place.place) void this.place.useZip(this.zip, false);
+    const siteZip = siteZipToUse(this.zip, { changed: changed.has('zip'), placeHeld: !!this.place.place, zipGiven: urlZip });
+    if (siteZip) void this.place.useZip(siteZip, false);
     const data = this.store.derived;
     // What depends on every centre (a missing region or link) waits for the whole dataset, past a preview.
     const whole = this.store.preview ? undefined : data;

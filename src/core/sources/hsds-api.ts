@@ -34,6 +34,7 @@ import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
 import { DatasetLoadError, LOAD_BUDGET_MS, datasetFrom, datasetFromSliced, fetchJson, loadTiming, type FetchOptions, type LoadedDataset, type OnPartial } from '../load.js';
 import { runInSlices, runWhole, type SliceOptions } from '../slices.js';
 import type { DataSource } from './types.js';
+import { isZip } from '../zip.js';
 import { baseOf, hsdsPageUrl, questionKey, type HsdsQuery } from './hsds-query.js';
 
 export { hsdsPageUrl, questionKey, HSDS_PROXIMITY_MAX, type HsdsQuery } from './hsds-query.js';
@@ -649,7 +650,7 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
         pageCache.set(question, cached);
         if (pageCache.size > PAGE_CACHE_QUESTIONS) pageCache.delete(pageCache.keys().next().value as string);
       }
-      const kind = /^\d{5}$/.test(query.zip) ? 'service_at_locations' : 'services';
+      const kind = isZip(query.zip) ? 'service_at_locations' : 'services';
       const slicing = { signal, ...hsdsSlicing };
       const answers: PageAnswer[] = [];
       let unfinished: DatasetLoadError | undefined;
