@@ -35,6 +35,7 @@ import { DatasetLoadError, LOAD_BUDGET_MS, datasetFrom, datasetFromSliced, fetch
 import { runInSlices, runWhole, type SliceOptions } from '../slices.js';
 import type { DataSource } from './types.js';
 import { isZip } from '../zip.js';
+import { DataCache } from '../cache.js';
 import { baseOf, hsdsPageUrl, questionKey, type HsdsQuery } from './hsds-query.js';
 
 export { hsdsPageUrl, questionKey, HSDS_PROXIMITY_MAX, type HsdsQuery } from './hsds-query.js';
@@ -413,8 +414,10 @@ interface DirectoryTerms {
   terms: Map<string, Category>;
 }
 
+/** The most directories (APIs) whose terms, or taxonomy files, are kept. */
+const DIRECTORIES_KEPT = 20;
 /** Terms asked once per API. */
-const termCache = new Map<string, Promise<DirectoryTerms>>();
+const termCache = new DataCache<Promise<DirectoryTerms>>(DIRECTORIES_KEPT);
 /** The most pages of another directory's terms read (100 a page). */
 const TERM_PAGES = 10;
 
@@ -423,39 +426,33 @@ const TERM_PAGES = 10;
  * has one; else every term of its taxonomies, read by its code or its name (hsds-terms.ts).
  */
 async function directoryTerms(base: string, options: FetchOptions): Promise<DirectoryTerms> {
-  let found = termCache.get(base);
-  if (!found) {
-    found = (async () => {
-      const out = new Map<string, Category>();
-      const taxonomies = obj(await fetchJson(`${base}taxonomies?search=${CATEGORY_TAXONOMY}&per_page=100`, options));
-      const taxonomy = arr(taxonomies?.['contents']).find((t) => textOf(t['name']) === CATEGORY_TAXONOMY);
-      const id = textOf(taxonomy?.['id']);
-      if (id) {
-        const terms = obj(await fetchJson(`${base}taxonomy_terms?taxonomy_id=${encodeURIComponent(id)}&per_page=100`, options));
-        for (const t of arr(terms?.['contents'])) {
-          const code = textOf(t['code']);
-          const termId = textOf(t['id']);
-          if (code && termId && isCategory(code)) out.set(termId, code);
-        }
-        return { own: true, terms: out };
+  // A failure is not kept: the next search asks again.
+  return termCache.remember(base, async () => {
+    const out = new Map<string, Category>();
+    const taxonomies = obj(await fetchJson(`${base}taxonomies?search=${CATEGORY_TAXONOMY}&per_page=100`, options));
+    const taxonomy = arr(taxonomies?.['contents']).find((t) => textOf(t['name']) === CATEGORY_TAXONOMY);
+    const id = textOf(taxonomy?.['id']);
+    if (id) {
+      const terms = obj(await fetchJson(`${base}taxonomy_terms?taxonomy_id=${encodeURIComponent(id)}&per_page=100`, options));
+      for (const t of arr(terms?.['contents'])) {
+        const code = textOf(t['code']);
+        const termId = textOf(t['id']);
+        if (code && termId && isCategory(code)) out.set(termId, code);
       }
-      for (let page = 1; page <= TERM_PAGES; page++) {
-        const url = `${base}taxonomy_terms?per_page=100&page=${page}`;
-        const answer = pageOf(await fetchJson(url, options), url, page);
-        for (const t of answer.items) {
-          const termId = textOf(t['id']);
-          const category = categoryOfTerm({ code: textOf(t['code']), name: textOf(t['name']) });
-          if (termId && category) out.set(termId, category);
-        }
-        if (!answer.next) break;
+      return { own: true, terms: out };
+    }
+    for (let page = 1; page <= TERM_PAGES; page++) {
+      const url = `${base}taxonomy_terms?per_page=100&page=${page}`;
+      const answer = pageOf(await fetchJson(url, options), url, page);
+      for (const t of answer.items) {
+        const termId = textOf(t['id']);
+        const category = categoryOfTerm({ code: textOf(t['code']), name: textOf(t['name']) });
+        if (termId && category) out.set(termId, category);
       }
-      return { own: false, terms: out };
-    })();
-    termCache.set(base, found);
-    // A failure is not kept: the next search asks again.
-    found.catch(() => termCache.delete(base));
-  }
-  return found;
+      if (!answer.next) break;
+    }
+    return { own: false, terms: out };
+  });
 }
 
 /** The most terms asked for in one question (each is a request a page). */
@@ -482,42 +479,32 @@ async function termIdsFor(
   return { ids: ids.slice(0, TERMS_MAX), terms: found.own ? undefined : found.terms };
 }
 
-const taxonomyFiles = new Map<string, Promise<TaxonomyMap>>();
+const taxonomyFiles = new DataCache<Promise<TaxonomyMap>>(DIRECTORIES_KEPT);
 
 /** An editor's mapping file: `{ "term id": "category" | ["category", …] }`; unknown categories are left out. */
 async function taxonomyFrom(setting: TaxonomyMap | string | undefined, options: FetchOptions): Promise<TaxonomyMap | undefined> {
   if (typeof setting !== 'string') return setting;
   const url = new URL(setting, globalThis.location?.href ?? 'http://localhost/').href;
-  let found = taxonomyFiles.get(url);
-  if (!found) {
-    found = fetchJson(url, options).then((json) => {
+  return taxonomyFiles.remember(url, () =>
+    fetchJson(url, options).then((json) => {
       const out: TaxonomyMap = {};
       for (const [id, value] of Object.entries(obj(json) ?? {})) {
         const cs = (Array.isArray(value) ? value : [value]).filter((c): c is Category => typeof c === 'string' && isCategory(c));
         if (cs.length) out[id] = cs;
       }
       return out;
-    });
-    taxonomyFiles.set(url, found);
-    found.catch(() => taxonomyFiles.delete(url));
-  }
-  return found;
+    }),
+  );
 }
 
 /** Things asked for by id, per API (the newest only): organizations and services' details. */
 const CACHE_SIZE = 500;
-const organizationCache = new Map<string, Promise<Json | undefined>>();
-const detailCache = new Map<string, Promise<Json | undefined>>();
+const organizationCache = new DataCache<Promise<Json | undefined>>(CACHE_SIZE);
+const detailCache = new DataCache<Promise<Json | undefined>>(CACHE_SIZE);
 
 /** Ask for `url` once per key; a failure is not kept, and counts as nothing unless the search was cancelled. */
-async function askOnce(cache: Map<string, Promise<Json | undefined>>, key: string, url: string, options: FetchOptions): Promise<Json | undefined> {
-  let found = cache.get(key);
-  if (!found) {
-    found = fetchJson(url, options).then(obj);
-    cache.set(key, found);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    found.catch(() => cache.delete(key));
-  }
+async function askOnce(cache: DataCache<Promise<Json | undefined>>, key: string, url: string, options: FetchOptions): Promise<Json | undefined> {
+  const found = cache.remember(key, () => fetchJson(url, options).then(obj));
   try {
     return await found;
   } catch (error) {
@@ -590,8 +577,8 @@ interface PageAnswer {
 }
 
 /** Pages already fetched, by question and page number (the newest questions only). */
-const pageCache = new Map<string, Map<number, Promise<PageAnswer>>>();
 const PAGE_CACHE_QUESTIONS = 20;
+const pageCache = new DataCache<Map<number, Promise<PageAnswer>>>(PAGE_CACHE_QUESTIONS);
 
 /**
  * One page of an answer. Whether another follows is what the API says (`last_page`,
@@ -644,12 +631,7 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
         source.info = { totalItems: 0, fetched: 0 };
         return datasetFrom(datasetFromHsds([], mapping), question);
       }
-      let cached = pageCache.get(question);
-      if (!cached) {
-        cached = new Map();
-        pageCache.set(question, cached);
-        if (pageCache.size > PAGE_CACHE_QUESTIONS) pageCache.delete(pageCache.keys().next().value as string);
-      }
+      const cached = pageCache.remember(question, () => new Map());
       const kind = isZip(query.zip) ? 'service_at_locations' : 'services';
       const slicing = { signal, ...hsdsSlicing };
       const answers: PageAnswer[] = [];
