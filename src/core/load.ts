@@ -20,6 +20,7 @@ import {
   type ValidationResult,
 } from './schema.js';
 import { DataCache } from './cache.js';
+import { Lazy } from './lazy.js';
 import { offListOrigin } from './allowed-origins.js';
 import { SLICE_MS, runInSlices, timeBudget, yieldToPage, type SliceBudget } from './slices.js';
 import type { RecordScanner } from './json-slices.js';
@@ -321,12 +322,8 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
 const STEPPED_PARSE_ABOVE = 1_000_000;
 
 /** The stepped parser: a chunk of its own, asked for once, when a large document is on its way. */
-let steppedParser: Promise<typeof import('./json-slices.js')> | undefined;
-const loadSteppedParser = () =>
-  (steppedParser ??= import('./json-slices.js').catch((e: unknown) => {
-    steppedParser = undefined; // asked again next time
-    throw e;
-  }));
+const steppedParser = new Lazy(() => import('./json-slices.js'));
+const loadSteppedParser = () => steppedParser.load();
 
 /**
  * Records of a large document validated and told to `onPartial` as soon as the document has

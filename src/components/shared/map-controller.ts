@@ -62,6 +62,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { isValidLatLon } from '../../core/geo.js';
+import { Lazy } from '../../core/lazy.js';
 import type { LocationPrecision, Resource } from '../../core/schema.js';
 import { approximateLabel } from './labels.js';
 import { formatCount } from './format.js';
@@ -179,21 +180,17 @@ const defaultLabels = (): MapLabels => ({
   zoomOut: msg('Zoom out'),
 });
 
-let cached: Promise<LeafletModules> | undefined;
-
-/** Loads Leaflet (ESM build), its CSS and supercluster once per page, in a lazy chunk. */
-export const defaultLeafletLoader: LeafletLoader = () => {
-  cached ??= Promise.all([
+const leafletCode = new Lazy<LeafletModules>(() =>
+  Promise.all([
     import('leaflet/dist/leaflet-src.esm.js'),
     import('leaflet/dist/leaflet.css?inline'),
     import('supercluster'),
     import('./basemap/basemap.js'),
-  ]).then(([L, cssModule, sc, bm]) => ({ L, css: cssModule.default, Supercluster: sc.default, basemap: bm.basemap() }));
-  cached.catch(() => {
-    cached = undefined; // a failed chunk load may succeed on retry
-  });
-  return cached;
-};
+  ]).then(([L, cssModule, sc, bm]) => ({ L, css: cssModule.default, Supercluster: sc.default, basemap: bm.basemap() })),
+);
+
+/** Loads Leaflet (ESM build), its CSS and supercluster once per page, in a lazy chunk (a failed load is tried again). */
+export const defaultLeafletLoader: LeafletLoader = () => leafletCode.load();
 
 const sheets = new Map<string, CSSStyleSheet>();
 function adoptCss(root: Node, cssText: string): void {
