@@ -27,7 +27,7 @@
  */
 import * as v from 'valibot';
 import { CATEGORIES, DAYS, PhoneSchema, ResourceSchema, SCHEMA_VERSION, isTimeZone, type Category, type Day } from '../schema.js';
-import { HSDS_CONTRACT as contract } from '../../../packages/server/src/hsds-contract.js';
+import { HSDS_CONTRACT as contract, addressFromWords } from '../../../packages/server/src/hsds-contract.js';
 import { categoryOfTerm, disposalItemsOfTerm } from './hsds-terms.js';
 import { emailAddress, phoneNumber, webAddress } from './hsds-values.js';
 import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
@@ -205,24 +205,12 @@ function scheduleOf(service: Json, fallbackZone: { zone?: string | undefined }):
 
 function addressOf(location: Json | undefined, ours: boolean): Json | undefined {
   const a = arr(location?.['addresses']).find((x) => textOf(x['address_type']) !== 'postal') ?? arr(location?.['addresses'])[0];
-  if (!a) return ours ? addressInWords(textOf(location?.['description'])) : undefined;
+  // The reference server's address with no street or no ZIP code, worded in the location's
+  // description (the contract's `addressInWords`); another directory's description is words about the place.
+  if (!a) return ours ? addressFromWords(textOf(location?.['description'])) : undefined;
   const out: Json = { city: textOf(a['city']), state_province: textOf(a['state_province']) };
   for (const k of ['address_1', 'address_2', 'postal_code'] as const) if (textOf(a[k])) out[k] = textOf(a[k]);
   return out;
-}
-
-/**
- * The reference server's address with no street or no ZIP code, which HSDS 3.0 cannot carry as
- * an address: it writes it as the location's description, "street, second line, city, state"
- * (packages/server/src/api.js), and it is read back here. Only for a location of the reference
- * server: another directory's description is words about the place.
- */
-function addressInWords(words: string | undefined): Json | undefined {
-  const parts = words?.split(', ').map((p) => p.trim()) ?? [];
-  if (parts.length < 2 || parts.length > 4 || parts.some((p) => !p)) return undefined;
-  const [state, city, ...street] = parts.reverse();
-  const [address_1, address_2] = street.reverse();
-  return { ...(address_1 ? { address_1 } : {}), ...(address_2 ? { address_2 } : {}), city, state_province: state };
 }
 
 /** A JSON attribute value, or undefined when there is none or it is not JSON. */
