@@ -19,6 +19,8 @@ import {
   type ValidationProgress,
   type ValidationResult,
 } from './schema.js';
+import { DataCache } from './cache.js';
+import { Lazy } from './lazy.js';
 import { offListOrigin } from './allowed-origins.js';
 import { SLICE_MS, runInSlices, timeBudget, yieldToPage, type SliceBudget } from './slices.js';
 import type { RecordScanner } from './json-slices.js';
@@ -320,12 +322,8 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
 const STEPPED_PARSE_ABOVE = 1_000_000;
 
 /** The stepped parser: a chunk of its own, asked for once, when a large document is on its way. */
-let steppedParser: Promise<typeof import('./json-slices.js')> | undefined;
-const loadSteppedParser = () =>
-  (steppedParser ??= import('./json-slices.js').catch((e: unknown) => {
-    steppedParser = undefined; // asked again next time
-    throw e;
-  }));
+const steppedParser = new Lazy(() => import('./json-slices.js'));
+const loadSteppedParser = () => steppedParser.load();
 
 /**
  * Records of a large document validated and told to `onPartial` as soon as the document has
@@ -406,7 +404,14 @@ interface Shared {
   settled: boolean;
 }
 
-const shared = new Map<string, Shared>();
+/**
+ * The most URLs whose requests (`shared`) and validated datasets (`loadedByUrl`) are kept: far
+ * more than a page names (its elements' datasets and the two ZIP tables); a page that keeps
+ * changing its `src` (a configurator's live preview) asks again for the oldest.
+ */
+export const DATASETS_KEPT = 16;
+
+const shared = new DataCache<Shared>(DATASETS_KEPT);
 const parsed = new WeakMap<object, LoadedDataset>();
 
 /**
@@ -590,7 +595,7 @@ export function datasetFromSliced(input: unknown, url?: string, signal?: AbortSi
  * Validated datasets by absolute URL. Once a document is validated, its parsed JSON is
  * forgotten (the validated copy is all that is used), so the page never keeps both.
  */
-const loadedByUrl = new Map<string, LoadedDataset>();
+const loadedByUrl = new DataCache<LoadedDataset>(DATASETS_KEPT);
 
 /** Load, share and validate a dataset from a URL. */
 export async function loadDataset(url: string, options: FetchOptions = {}): Promise<LoadedDataset> {

@@ -26,6 +26,7 @@ import { resourcePoints } from '../shared/map-view.js';
 import type { MapPoint, MapViewOptions } from '../shared/map-types.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { NEAREST_ZIP_MAX_KM } from '../../core/zip-lookup.js';
+import { siteZipToUse } from '../../core/zip.js';
 import { formatCount } from '../shared/format.js';
 import { isItem, mapBeside, placesCountText, searchEvent, renderEvents, renderItems, renderPlaces, renderPlacesMap, renderSnapshot, renderWhere, type CardOf } from './places-view.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
@@ -187,7 +188,8 @@ export class RecoveryDisposalLocator extends withMap(withApi(withUrlSync(withPla
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('zip') && this.zip && !this.place.place) void this.place.useZip(this.zip, false);
+    const siteZip = siteZipToUse(this.zip, { changed: changed.has('zip'), placeHeld: !!this.place.place });
+    if (siteZip) void this.place.useZip(siteZip, false);
     for (const [name, ok] of [['item', isItem(this.item)], ['limit', this.limitShown === this.limit], ['maxDistance', this.maxKm === milesToKm(this.maxDistance)]] as const) {
       if (changed.has(name) && !ok) {
         const attribute = name === 'maxDistance' ? 'max-distance' : name;

@@ -24,6 +24,7 @@ import { resourcePoints } from '../shared/map-view.js';
 import type { MapPoint, MapViewOptions } from '../shared/map-types.js';
 import { idParam, type UrlValues } from '../shared/url-state.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
+import { siteZipToUse } from '../../core/zip.js';
 import { SiteTextController } from '../shared/site-text.js';
 import { prscMapStyles } from './prsc-map.styles.js';
 import type { SiteTextAttribute } from '../shared/attribute.js';
@@ -198,7 +199,8 @@ export class RecoveryPrscMap extends withMap(withApi(withUrlSync(withPlace(Recov
       }
     }
     // The site's default place, unless the URL gave one.
-    if (changed.has('zip') && this.zip && !urlZip && !this.place.place) void this.place.useZip(this.zip, false);
+    const siteZip = siteZipToUse(this.zip, { changed: changed.has('zip'), placeHeld: !!this.place.place, zipGiven: urlZip });
+    if (siteZip) void this.place.useZip(siteZip, false);
     const data = this.store.derived;
     // What depends on every centre (a missing region or link) waits for the whole dataset, past a preview.
     const whole = this.store.preview ? undefined : data;

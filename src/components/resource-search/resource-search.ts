@@ -16,6 +16,7 @@ import { define } from '../shared/define.js';
 import { DISTANCES, SEARCH_KEYS, activeCount, eventFilters, searchFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
 import { shareUrl, type UrlValues } from '../shared/url-state.js';
 import { isFarFromDirectory } from '../../core/reach.js';
+import { siteZipToUse } from '../../core/zip.js';
 import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
 import { countText, renderResults, warnAboutSettings } from './results-view.js';
 import { filterView, milesLabel, renderSearchForm, renderControls, type FilterView } from './filters.js';
@@ -191,9 +192,10 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
       this.focusShared = !!fromUrl?.id;
     }
     // The site's default place, unless the URL or the person has given one.
-    if ((!this.hasUpdated || changed.has('zip')) && this.zip && !this.search.zip && !this.place.place) {
-      this.search = { ...this.search, zip: this.zip };
-      void this.place.useZip(this.zip, false);
+    const siteZip = siteZipToUse(this.zip, { changed: !this.hasUpdated || changed.has('zip'), placeHeld: !!this.place.place, zipGiven: !!this.search.zip });
+    if (siteZip) {
+      this.search = { ...this.search, zip: siteZip };
+      void this.place.useZip(siteZip, false);
     }
     const index = this.store.derived?.index;
     const point = this.place.place?.point;

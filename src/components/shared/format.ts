@@ -2,6 +2,7 @@
 import { msg, str } from '@lit/localize';
 import type { Day } from '../../core/schema.js';
 import type { OpenStatus } from '../../core/hours.js';
+import { kmToMiles } from '../../core/geo.js';
 import { getLocale } from './localize.js';
 
 const DAY_INDEX: Record<Day, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 };
@@ -39,7 +40,7 @@ export function formatDateTime(iso: string, timeZone: string): string {
 
 /** Distance in miles (US data), "0.4 mi" / "0,4 mi". */
 export function formatMiles(km: number): string {
-  const miles = km / 1.609344;
+  const miles = kmToMiles(km);
   return new Intl.NumberFormat(getLocale(), {
     style: 'unit',
     unit: 'mile',

@@ -7,9 +7,11 @@
  * `get()` gives the module once it has come, and starts loading it otherwise (the host updates
  * when it comes). `load()` waits for it: a button whose work lives in a lazy module awaits it
  * inside its click handler, so the first press is never lost and the focus stays where it is.
- * A failed load is named in the console and tried again on the next ask.
+ * A failed load is named in the console and tried again on the next ask (the one lazy rule,
+ * core/lazy.ts, with the host's update and its `updateComplete` wait added).
  */
 import type { ReactiveControllerHost } from 'lit';
+import { Lazy } from '../../core/lazy.js';
 
 /** Loads still on their way, per host: the host's `updateComplete` waits for them. */
 const inFlight = new WeakMap<object, Set<Promise<unknown>>>();
@@ -28,34 +30,35 @@ export async function lazySettled(host: ReactiveControllerHost): Promise<void> {
 }
 
 export class LazyModule<M> {
-  private module?: M | undefined;
+  private readonly code: Lazy<M>;
   private loading?: Promise<M | undefined> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly importer: () => Promise<M>,
+    importer: () => Promise<M>,
     /** What the module is, for the console when it cannot be loaded. */
     private readonly what: string,
-  ) {}
+  ) {
+    this.code = new Lazy(importer);
+  }
 
   /** True once the module has come. */
   get loaded(): boolean {
-    return this.module !== undefined;
+    return this.code.loaded;
   }
 
   /** The module, or undefined while it loads (it starts loading now; the host updates when it comes). */
   get(): M | undefined {
-    if (!this.module) void this.load();
-    return this.module;
+    if (!this.code.loaded) void this.load();
+    return this.code.current;
   }
 
   /** The module, once it has come; undefined when it could not be loaded. */
   load(): Promise<M | undefined> {
-    if (this.module) return Promise.resolve(this.module);
+    if (this.code.loaded) return Promise.resolve(this.code.current);
     if (!this.loading) {
-      const p = this.importer().then(
+      const p = this.code.load().then(
         (m) => {
-          this.module = m;
           this.host.requestUpdate();
           return m;
         },

@@ -5,24 +5,21 @@
  * imports Leaflet statically (types only).
  */
 import type * as Leaflet from 'leaflet';
+import { Lazy } from '../../core/lazy.js';
 import type { Basemap } from './basemap/basemap.js';
 import type { LeafletLoader, LeafletModules } from './map-types.js';
 
-let cached: Promise<LeafletModules> | undefined;
-
-/** Loads Leaflet (ESM build), its CSS and supercluster once per page, in a lazy chunk. */
-export const defaultLeafletLoader: LeafletLoader = () => {
-  cached ??= Promise.all([
+const leafletCode = new Lazy<LeafletModules>(() =>
+  Promise.all([
     import('leaflet/dist/leaflet-src.esm.js'),
     import('leaflet/dist/leaflet.css?inline'),
     import('supercluster'),
     import('./basemap/basemap.js'),
-  ]).then(([L, cssModule, sc, bm]) => ({ L, css: cssModule.default, Supercluster: sc.default, basemap: bm.basemap() }));
-  cached.catch(() => {
-    cached = undefined; // a failed chunk load may succeed on retry
-  });
-  return cached;
-};
+  ]).then(([L, cssModule, sc, bm]) => ({ L, css: cssModule.default, Supercluster: sc.default, basemap: bm.basemap() })),
+);
+
+/** Loads Leaflet (ESM build), its CSS and supercluster once per page, in a lazy chunk (a failed load is tried again). */
+export const defaultLeafletLoader: LeafletLoader = () => leafletCode.load();
 
 /** One constructed sheet per CSS text, shared by every shadow root. */
 const sheets = new Map<string, CSSStyleSheet>();

@@ -9,19 +9,12 @@ import { msg, str } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LatLon } from '../../core/geo.js';
 import type { ZipTableUrls } from '../../core/zip-lookup.js';
+import { Lazy } from '../../core/lazy.js';
 import { GeolocationController } from './geolocation-controller.js';
 
-type ZipLookup = typeof import('../../core/zip-lookup.js');
-let zipLookup: Promise<ZipLookup> | undefined;
-
 /** The ZIP tables' code (core/zip-lookup.ts), loaded with the first ZIP or location asked for (tried again after a failure). */
-function lookup(): Promise<ZipLookup> {
-  zipLookup ??= import('../../core/zip-lookup.js').catch((e: unknown) => {
-    zipLookup = undefined;
-    throw e;
-  });
-  return zipLookup;
-}
+const zipLookup = new Lazy(() => import('../../core/zip-lookup.js'));
+const lookup = () => zipLookup.load();
 
 /** The place a person gave. */
 export interface Place {

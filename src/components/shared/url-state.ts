@@ -7,6 +7,7 @@
  * coordinates. Each element says which keys it keeps and how to read and write its values.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isZip } from '../../core/zip.js';
 
 /** The values of an element's keys (no prefix); a key that is absent is not in the object. */
 export type UrlValues = Partial<Record<string, string>>;
@@ -80,7 +81,7 @@ export function writeParams(href: string, prefix: string, keys: readonly string[
 export function shareUrl(href: string, prefix: string, id: string, zip?: string): string {
   const url = withoutState(href);
   url.searchParams.set(`${prefix}-id`, id);
-  if (zip && /^\d{5}$/.test(zip)) url.searchParams.set(`${prefix}-zip`, zip);
+  if (isZip(zip)) url.searchParams.set(`${prefix}-zip`, zip);
   return url.href;
 }
 
@@ -137,7 +138,7 @@ export class UrlSync implements ReactiveController {
 
 /** A ZIP from the URL, or '' when it is not five digits. */
 export function zipParam(v: string | undefined): string {
-  return /^\d{5}$/.test(v ?? '') ? (v as string) : '';
+  return isZip(v) ? v : '';
 }
 
 /** A record id from the URL (the schema's ids are short text), or '' when unusable. */

@@ -27,7 +27,7 @@
  */
 import * as v from 'valibot';
 import { CATEGORIES, DAYS, PhoneSchema, ResourceSchema, SCHEMA_VERSION, isTimeZone, type Category, type Day } from '../schema.js';
-import { HSDS_CONTRACT as contract } from '../../../packages/server/src/hsds-contract.js';
+import { HSDS_CONTRACT as contract, addressFromWords } from '../../../packages/server/src/hsds-contract.js';
 import { categoryOfTerm, disposalItemsOfTerm } from './hsds-terms.js';
 import { emailAddress, phoneNumber, webAddress } from './hsds-values.js';
 import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
@@ -35,6 +35,8 @@ import { ownTexts } from '../worded.js';
 import { DatasetLoadError, LOAD_BUDGET_MS, datasetFrom, datasetFromSliced, fetchJson, loadTiming, type FetchOptions, type LoadedDataset, type OnPartial } from '../load.js';
 import { runInSlices, runWhole, type SliceOptions } from '../slices.js';
 import type { DataSource } from './types.js';
+import { isZip } from '../zip.js';
+import { DataCache } from '../cache.js';
 import { baseOf, hsdsPageUrl, questionKey, type HsdsQuery } from './hsds-query.js';
 
 export { hsdsPageUrl, questionKey, HSDS_PROXIMITY_MAX, type HsdsQuery } from './hsds-query.js';
@@ -204,24 +206,12 @@ function scheduleOf(service: Json, fallbackZone: { zone?: string | undefined }):
 
 function addressOf(location: Json | undefined, ours: boolean): Json | undefined {
   const a = arr(location?.['addresses']).find((x) => textOf(x['address_type']) !== 'postal') ?? arr(location?.['addresses'])[0];
-  if (!a) return ours ? addressInWords(textOf(location?.['description'])) : undefined;
+  // The reference server's address with no street or no ZIP code, worded in the location's
+  // description (the contract's `addressInWords`); another directory's description is words about the place.
+  if (!a) return ours ? addressFromWords(textOf(location?.['description'])) : undefined;
   const out: Json = { city: textOf(a['city']), state_province: textOf(a['state_province']) };
   for (const k of ['address_1', 'address_2', 'postal_code'] as const) if (textOf(a[k])) out[k] = textOf(a[k]);
   return out;
-}
-
-/**
- * The reference server's address with no street or no ZIP code, which HSDS 3.0 cannot carry as
- * an address: it writes it as the location's description, "street, second line, city, state"
- * (packages/server/src/api.js), and it is read back here. Only for a location of the reference
- * server: another directory's description is words about the place.
- */
-function addressInWords(words: string | undefined): Json | undefined {
-  const parts = words?.split(', ').map((p) => p.trim()) ?? [];
-  if (parts.length < 2 || parts.length > 4 || parts.some((p) => !p)) return undefined;
-  const [state, city, ...street] = parts.reverse();
-  const [address_1, address_2] = street.reverse();
-  return { ...(address_1 ? { address_1 } : {}), ...(address_2 ? { address_2 } : {}), city, state_province: state };
 }
 
 /** A JSON attribute value, or undefined when there is none or it is not JSON. */
@@ -431,8 +421,10 @@ interface DirectoryTerms {
   terms: Map<string, Category>;
 }
 
+/** The most directories (APIs) whose terms, or taxonomy files, are kept. */
+const DIRECTORIES_KEPT = 20;
 /** Terms asked once per API. */
-const termCache = new Map<string, Promise<DirectoryTerms>>();
+const termCache = new DataCache<Promise<DirectoryTerms>>(DIRECTORIES_KEPT);
 /** The most pages of another directory's terms read (100 a page). */
 const TERM_PAGES = 10;
 
@@ -441,39 +433,33 @@ const TERM_PAGES = 10;
  * has one; else every term of its taxonomies, read by its code or its name (hsds-terms.ts).
  */
 async function directoryTerms(base: string, options: FetchOptions): Promise<DirectoryTerms> {
-  let found = termCache.get(base);
-  if (!found) {
-    found = (async () => {
-      const out = new Map<string, Category>();
-      const taxonomies = obj(await fetchJson(`${base}taxonomies?search=${CATEGORY_TAXONOMY}&per_page=100`, options));
-      const taxonomy = arr(taxonomies?.['contents']).find((t) => textOf(t['name']) === CATEGORY_TAXONOMY);
-      const id = textOf(taxonomy?.['id']);
-      if (id) {
-        const terms = obj(await fetchJson(`${base}taxonomy_terms?taxonomy_id=${encodeURIComponent(id)}&per_page=100`, options));
-        for (const t of arr(terms?.['contents'])) {
-          const code = textOf(t['code']);
-          const termId = textOf(t['id']);
-          if (code && termId && isCategory(code)) out.set(termId, code);
-        }
-        return { own: true, terms: out };
+  // A failure is not kept: the next search asks again.
+  return termCache.remember(base, async () => {
+    const out = new Map<string, Category>();
+    const taxonomies = obj(await fetchJson(`${base}taxonomies?search=${CATEGORY_TAXONOMY}&per_page=100`, options));
+    const taxonomy = arr(taxonomies?.['contents']).find((t) => textOf(t['name']) === CATEGORY_TAXONOMY);
+    const id = textOf(taxonomy?.['id']);
+    if (id) {
+      const terms = obj(await fetchJson(`${base}taxonomy_terms?taxonomy_id=${encodeURIComponent(id)}&per_page=100`, options));
+      for (const t of arr(terms?.['contents'])) {
+        const code = textOf(t['code']);
+        const termId = textOf(t['id']);
+        if (code && termId && isCategory(code)) out.set(termId, code);
       }
-      for (let page = 1; page <= TERM_PAGES; page++) {
-        const url = `${base}taxonomy_terms?per_page=100&page=${page}`;
-        const answer = pageOf(await fetchJson(url, options), url, page);
-        for (const t of answer.items) {
-          const termId = textOf(t['id']);
-          const category = categoryOfTerm({ code: textOf(t['code']), name: textOf(t['name']) });
-          if (termId && category) out.set(termId, category);
-        }
-        if (!answer.next) break;
+      return { own: true, terms: out };
+    }
+    for (let page = 1; page <= TERM_PAGES; page++) {
+      const url = `${base}taxonomy_terms?per_page=100&page=${page}`;
+      const answer = pageOf(await fetchJson(url, options), url, page);
+      for (const t of answer.items) {
+        const termId = textOf(t['id']);
+        const category = categoryOfTerm({ code: textOf(t['code']), name: textOf(t['name']) });
+        if (termId && category) out.set(termId, category);
       }
-      return { own: false, terms: out };
-    })();
-    termCache.set(base, found);
-    // A failure is not kept: the next search asks again.
-    found.catch(() => termCache.delete(base));
-  }
-  return found;
+      if (!answer.next) break;
+    }
+    return { own: false, terms: out };
+  });
 }
 
 /** The most terms asked for in one question (each is a request a page). */
@@ -500,42 +486,32 @@ async function termIdsFor(
   return { ids: ids.slice(0, TERMS_MAX), terms: found.own ? undefined : found.terms };
 }
 
-const taxonomyFiles = new Map<string, Promise<TaxonomyMap>>();
+const taxonomyFiles = new DataCache<Promise<TaxonomyMap>>(DIRECTORIES_KEPT);
 
 /** An editor's mapping file: `{ "term id": "category" | ["category", …] }`; unknown categories are left out. */
 async function taxonomyFrom(setting: TaxonomyMap | string | undefined, options: FetchOptions): Promise<TaxonomyMap | undefined> {
   if (typeof setting !== 'string') return setting;
   const url = new URL(setting, globalThis.location?.href ?? 'http://localhost/').href;
-  let found = taxonomyFiles.get(url);
-  if (!found) {
-    found = fetchJson(url, options).then((json) => {
+  return taxonomyFiles.remember(url, () =>
+    fetchJson(url, options).then((json) => {
       const out: TaxonomyMap = {};
       for (const [id, value] of Object.entries(obj(json) ?? {})) {
         const cs = (Array.isArray(value) ? value : [value]).filter((c): c is Category => typeof c === 'string' && isCategory(c));
         if (cs.length) out[id] = cs;
       }
       return out;
-    });
-    taxonomyFiles.set(url, found);
-    found.catch(() => taxonomyFiles.delete(url));
-  }
-  return found;
+    }),
+  );
 }
 
 /** Things asked for by id, per API (the newest only): organizations and services' details. */
 const CACHE_SIZE = 500;
-const organizationCache = new Map<string, Promise<Json | undefined>>();
-const detailCache = new Map<string, Promise<Json | undefined>>();
+const organizationCache = new DataCache<Promise<Json | undefined>>(CACHE_SIZE);
+const detailCache = new DataCache<Promise<Json | undefined>>(CACHE_SIZE);
 
 /** Ask for `url` once per key; a failure is not kept, and counts as nothing unless the search was cancelled. */
-async function askOnce(cache: Map<string, Promise<Json | undefined>>, key: string, url: string, options: FetchOptions): Promise<Json | undefined> {
-  let found = cache.get(key);
-  if (!found) {
-    found = fetchJson(url, options).then(obj);
-    cache.set(key, found);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    found.catch(() => cache.delete(key));
-  }
+async function askOnce(cache: DataCache<Promise<Json | undefined>>, key: string, url: string, options: FetchOptions): Promise<Json | undefined> {
+  const found = cache.remember(key, () => fetchJson(url, options).then(obj));
   try {
     return await found;
   } catch (error) {
@@ -608,8 +584,8 @@ interface PageAnswer {
 }
 
 /** Pages already fetched, by question and page number (the newest questions only). */
-const pageCache = new Map<string, Map<number, Promise<PageAnswer>>>();
 const PAGE_CACHE_QUESTIONS = 20;
+const pageCache = new DataCache<Map<number, Promise<PageAnswer>>>(PAGE_CACHE_QUESTIONS);
 
 /**
  * One page of an answer. Whether another follows is what the API says (`last_page`,
@@ -662,13 +638,8 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
         source.info = { totalItems: 0, fetched: 0 };
         return datasetFrom(datasetFromHsds([], mapping), question);
       }
-      let cached = pageCache.get(question);
-      if (!cached) {
-        cached = new Map();
-        pageCache.set(question, cached);
-        if (pageCache.size > PAGE_CACHE_QUESTIONS) pageCache.delete(pageCache.keys().next().value as string);
-      }
-      const kind = /^\d{5}$/.test(query.zip) ? 'service_at_locations' : 'services';
+      const cached = pageCache.remember(question, () => new Map());
+      const kind = isZip(query.zip) ? 'service_at_locations' : 'services';
       const slicing = { signal, ...hsdsSlicing };
       const answers: PageAnswer[] = [];
       let unfinished: DatasetLoadError | undefined;
