@@ -62,6 +62,8 @@ function isItem(v: unknown): v is DisposalItem {
  *
  * @tag recovery-disposal-locator
  * @summary Nearest places to safely dispose of medicines and needles.
+ * @title Where to get rid of unused medicines
+ * @embed-height 700
  *
  * @slot help - Replaces the help contacts block.
  *

@@ -54,6 +54,8 @@ interface Centres {
  *
  * @tag recovery-prsc-map
  * @summary Peer Recovery Support Centers on a map and in a list, with region, offering and nearest-first filters.
+ * @title Peer Recovery Support Centers
+ * @embed-height 900
  *
  * @slot help - Replaces the help contacts block.
  * @slot intro - The site's own introduction (replaces the built-in one and `intro`).

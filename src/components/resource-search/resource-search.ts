@@ -52,6 +52,8 @@ const INDEX_AFTER_PAINT_MAX = 1000;
  *
  * @tag recovery-resource-search
  * @summary Search recovery support: words, filters and a place; results as cards.
+ * @title Find recovery support
+ * @embed-height 900
  *
  * @slot help - Replaces the built-in help contacts shown at the top in every state.
  *
