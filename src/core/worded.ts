@@ -30,7 +30,7 @@ export const WORDED_ENGLISH = {
 export type WordedField = 'description' | 'restrictions';
 
 /** The English of a record's worded `field`, when it has a code this version knows. */
-export function wordedEnglish(r: Pick<Resource, 'worded'>, field: WordedField): string | undefined {
+function wordedEnglish(r: Pick<Resource, 'worded'>, field: WordedField): string | undefined {
   const code = r.worded?.[field];
   return code === undefined ? undefined : (WORDED_ENGLISH[field] as Record<string, string>)[code];
 }
