@@ -12,6 +12,8 @@ export interface Element {
   title: string;
   /** The iframe's first height in px (`@embed-height`, 900 without it). */
   embedHeight: number;
+  /** The WordPress plugin's default content inside its tag (`@fallback`, HTML), if any. */
+  fallback?: string;
   /** Whether it reads a dataset (extends the dataset base class). */
   readsData: boolean;
   /** Its class chain, nearest first. */

@@ -2,7 +2,8 @@
 // src/components/ that registers a `recovery-*` tag (`define('recovery-NAME', Class)`, or
 // `customElements.define` / `@customElement`) is an element. Its class's JSDoc gives what a
 // reader needs besides the tag: `@title` (the configurator's heading and the iframe's title) and
-// `@embed-height` (the iframe's first height, px; 900 without it); its class chain tells
+// `@embed-height` (the iframe's first height, px; 900 without it), `@fallback` (the WordPress
+// plugin's default content inside the tag, HTML; a help line without it); its class chain tells
 // whether it reads a dataset (it extends the dataset base class).
 // The CMS loader (through `virtual:recovery-elements`), the vite build, the configurator, the
 // size check, the bundle tests, ESLint, the package check and the docs all read this list, so
@@ -26,6 +27,7 @@ const DEFAULT_EMBED_HEIGHT = 900;
  * @property {string} module its module, relative to the repository root (`src/components/…/NAME.ts`)
  * @property {string} title a heading for it (`@title` in its JSDoc)
  * @property {number} embedHeight the iframe's first height in px (`@embed-height`)
+ * @property {string} [fallback] the WordPress plugin's default content inside its tag (`@fallback`, HTML)
  * @property {boolean} readsData whether it reads a dataset (extends the dataset base class)
  * @property {string[]} ancestors its class chain, nearest first (the source's classes and `LitElement`)
  */
@@ -54,7 +56,7 @@ function classDoc(source, className) {
 
 /** A JSDoc tag's text (up to the next tag or the end), or undefined. */
 function docTag(doc, tag) {
-  const m = new RegExp(`^\\s*\\*\\s*@${tag}\\s+([^@]*?)\\s*(?=^\\s*\\*\\s*@|\\*/)`, 'ms').exec(doc);
+  const m = new RegExp(`^\\s*\\*\\s*@${tag}\\s+([\\s\\S]*?)\\s*(?=^\\s*\\*\\s*@|\\*/)`, 'm').exec(doc);
   return m?.[1].replace(/\s*\n\s*\*\s*/g, ' ').trim() || undefined;
 }
 
@@ -95,6 +97,7 @@ export function elements(root = ROOT) {
         module,
         title,
         embedHeight: height ? Number(height) : DEFAULT_EMBED_HEIGHT,
+        ...(docTag(doc, 'fallback') ? { fallback: docTag(doc, 'fallback') } : {}),
         readsData: chain.includes(DATASET_BASE),
         ancestors: chain,
       });

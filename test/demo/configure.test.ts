@@ -4,6 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../demo/configure.js';
 import type { RfConfigure } from '../../demo/configure.js';
+import { elements } from 'virtual:recovery-elements';
 import { until } from '../helpers.js';
 
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel) as T;
@@ -35,7 +36,7 @@ describe('demo/configure.html', () => {
     const el = await make();
     await expect(el).to.be.accessible();
     const options = [...el.shadowRoot!.querySelectorAll('#element option')].map((o) => o.textContent);
-    expect(options).to.have.members(['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-newsletter-signup', 'recovery-my-list']);
+    expect(options).to.have.members(elements.map((e) => e.tag));
   });
 
   it('offers the twelve languages, each in its own name, and shows the element in the one chosen', async () => {

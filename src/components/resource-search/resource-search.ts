@@ -54,6 +54,7 @@ const INDEX_AFTER_PAINT_MAX = 1000;
  * @summary Search recovery support: words, filters and a place; results as cards.
  * @title Find recovery support
  * @embed-height 900
+ * @fallback <p>Find recovery support: call the Massachusetts Substance Use Helpline, <a href="tel:+18003275050">800-327-5050</a>.</p>
  *
  * @slot help - Replaces the built-in help contacts shown at the top in every state.
  *
