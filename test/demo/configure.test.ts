@@ -11,7 +11,7 @@ const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.queryS
 
 async function make(): Promise<RfConfigure> {
   const el = await fixture<RfConfigure>(html`<rf-configure></rf-configure>`);
-  await until(() => (el.shadowRoot?.querySelectorAll('#element option').length ?? 0) === 5, 'elements listed');
+  await until(() => (el.shadowRoot?.querySelectorAll('#element option').length ?? 0) === elements.length, 'elements listed');
   return el;
 }
 
