@@ -19,7 +19,7 @@ export interface Element {
   /** Its class chain, nearest first. */
   ancestors: string[];
 }
-/** Every element registered under src/components/, sorted by name. */
+/** Every element registered under src/, sorted by name. */
 export function elements(root?: string): Element[];
 /** The element names (tags without `recovery-`), sorted. */
 export function elementNames(root?: string): string[];

@@ -1,5 +1,5 @@
-// The element registry, read from the element modules themselves: every module under
-// src/components/ that registers a `recovery-*` tag (`define('recovery-NAME', Class)`, or
+// The element registry, read from the element modules themselves: every module under src/
+// that registers a `recovery-*` tag (`define('recovery-NAME', Class)`, or
 // `customElements.define` / `@customElement`) is an element. Its class's JSDoc gives what a
 // reader needs besides the tag: `@title` (the configurator's heading and the iframe's title) and
 // `@embed-height` (the iframe's first height, px; 900 without it), `@fallback` (the WordPress
@@ -66,8 +66,10 @@ function docTag(doc, tag) {
  * @returns {Element[]}
  */
 export function elements(root = ROOT) {
-  const files = tsFiles(join(root, 'src/components')).map((file) => ({ file, source: readFileSync(file, 'utf8') }));
-  /** Each class of the components and the names its `extends` clause uses (mixins and bases). */
+  const files = tsFiles(join(root, 'src'))
+    .filter((file) => !/[\\/]locales[\\/]generated[\\/]/.test(file))
+    .map((file) => ({ file, source: readFileSync(file, 'utf8') }));
+  /** Each class in src/ and the names its `extends` clause uses (mixins and bases). */
   const parents = new Map();
   for (const { source } of files) {
     for (const m of source.matchAll(CLASS)) parents.set(m[1], m[2].match(/[A-Za-z_$][\w$]*/g) ?? []);

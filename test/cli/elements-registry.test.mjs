@@ -14,11 +14,11 @@ import { elementBaseClasses, elements, elementsModuleSource } from '../../tools/
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (file) => readFileSync(join(root, file), 'utf8');
 
-/** A copy of src/components/ with one more element module in it: the registry of that copy. */
+/** A copy of src/ with one more element module in it: the registry of that copy. */
 function withSixth(source) {
   const dir = mkdtempSync(join(tmpdir(), 'registry-'));
   try {
-    cpSync(join(root, 'src/components'), join(dir, 'src/components'), { recursive: true });
+    cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
     mkdirSync(join(dir, 'src/components/registry-probe'));
     writeFileSync(join(dir, 'src/components/registry-probe/registry-probe.ts'), source);
     return elements(dir);

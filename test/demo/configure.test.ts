@@ -98,6 +98,10 @@ describe('demo/configure.html', () => {
     const snippet = $(el, 'pre[data-snippet=iframe]').textContent ?? '';
     expect(snippet).to.contain('allow="geolocation"');
     expect(snippet).to.contain('embed-host.js');
+    // The frame's title and first height are the element's own (its @title and @embed-height).
+    const news = elements.find((e) => e.name === 'newsletter-signup')!;
+    expect(snippet).to.contain(`title="${news.title}"`).and.to.contain(`height: ${news.embedHeight}px`);
+    expect(news.embedHeight).to.equal(650);
 
     const f = await paste(snippet);
     const inner = () => f.contentDocument?.querySelector('iframe') ?? null;
