@@ -42,7 +42,8 @@ export default {
         'custom-elements-manifest.config.mjs',
       ],
       project: ['src/**/*.{ts,js}', 'scripts/**/*.ts', 'tools/**/*.mjs', 'bench/**/*.{mjs,ts,js}', 'test/**/*.{ts,mjs,js}', 'demo/**/*.ts', 'packages/wordpress/**/*.js'],
-      // src/locales/locale-codes.ts is written by lit-localize.
+      // dist/: the build's output, which package.json's `types` and `exports` point at (npm test runs
+      // knip after the build). src/locales/locale-codes.ts is written by lit-localize.
       ignore: ['dist/**', 'src/locales/locale-codes.ts'],
       ignoreDependencies: [
         // The HSDS server (packages/server, this repository's workspace), imported on demand by the CLI's
