@@ -192,9 +192,9 @@ export interface ImportResult {
 /** The documented columns (docs/csv-import.md), in the order the documentation gives them. */
 const CSV_COLUMNS = [
   'id', 'kind', 'name', 'alternate_name', 'description', 'categories', 'organization', 'organization_url',
-  'address_1', 'address_2', 'city', 'state', 'postal_code', 'latitude', 'longitude', 'region',
-  'phones', 'url', 'email', 'hours', 'hours_note', 'languages', 'populations', 'free', 'cost_note',
-  'delivery', 'accepts', 'disposal_restrictions', 'event_start', 'event_end',
+  'address_1', 'address_2', 'city', 'state', 'postal_code', 'latitude', 'longitude', 'region', 'location_detail',
+  'phones', 'url', 'email', 'hours', 'hours_note', 'languages', 'populations', 'eligibility', 'free', 'cost_note',
+  'delivery', 'accepts', 'accepts_text', 'not_accepted_text', 'disposal_restrictions', 'event_start', 'event_end',
   'source', 'source_url', 'source_date', 'last_verified', 'status', 'note',
   'verified_by', 'operating_status', 'mailing_address',
 ] as const;
@@ -232,6 +232,10 @@ const TRANSLATED_COLUMNS = {
   cost_note: 'cost_text',
   region: 'region',
   note: 'note',
+  location_detail: 'location_detail',
+  eligibility: 'eligibility',
+  accepts_text: 'accepts_text',
+  not_accepted_text: 'not_accepted_text',
 } as const satisfies Partial<Record<CsvColumn, string>>;
 
 /** "Description@pt-BR" -> `description@pt-BR` (the column normalised, the language tag kept); other headers as {@link normalizeHeader}. */
@@ -254,6 +258,8 @@ const PATH_COLUMNS: Record<string, CsvColumn> = {
   'cost.description': 'cost_note',
   'disposal.accepts': 'accepts',
   'disposal.restrictions': 'disposal_restrictions',
+  'disposal.accepts_text': 'accepts_text',
+  'disposal.not_accepted_text': 'not_accepted_text',
   'event.starts_at': 'event_start',
   'event.ends_at': 'event_end',
   schedule: 'hours',
@@ -391,11 +397,14 @@ function readSchedule(r: RowReader): ResourceInput['schedule'] {
 function readDisposal(r: RowReader): ResourceInput['disposal'] {
   const accepts = r.codes('accepts');
   const restrictions = r.text('disposal_restrictions');
+  const acceptsText = r.text('accepts_text');
+  const notAcceptedText = r.text('not_accepted_text');
   if (!accepts) {
-    if (restrictions) r.problem('accepts', 'is needed when disposal_restrictions is given');
+    const given = (['disposal_restrictions', 'accepts_text', 'not_accepted_text'] as const).find((c) => r.text(c));
+    if (given) r.problem('accepts', `is needed when ${given} is given`);
     return undefined;
   }
-  return { accepts: accepts as NonNullable<ResourceInput['disposal']>['accepts'], restrictions };
+  return { accepts: accepts as NonNullable<ResourceInput['disposal']>['accepts'], restrictions, accepts_text: acceptsText, not_accepted_text: notAcceptedText };
 }
 
 function readOrganization(r: RowReader): ResourceInput['organization'] {
@@ -463,12 +472,14 @@ function readRecord(r: RowReader, options: ImportOptions): Omit<ResourceInput, '
     address: readAddress(r),
     location: readLocation(r, options.lookupZip),
     region: r.text('region'),
+    location_detail: r.text('location_detail'),
     phones: readPhones(r),
     url: r.text('url'),
     email: r.text('email'),
     schedule: readSchedule(r),
     languages: r.list('languages')?.map((s) => s.toLowerCase()),
     populations: r.codes('populations') as Vocab<'populations'> | undefined,
+    eligibility: r.text('eligibility'),
     cost: readCost(r),
     delivery: r.text('delivery')?.toLowerCase() as Vocab<'delivery'> | undefined,
     disposal: readDisposal(r),

@@ -1,7 +1,7 @@
 // Issue #23: the library's own wording moves out of the data. A record names the fact by code
 // (`worded`), and the card words it in the page's language (marked with it); the regions of
-// Massachusetts are worded the same way. The English of every code is the same in the elements
-// as in core/worded.ts (which the server, the calendar file and search use).
+// Massachusetts are worded the same way. The wording is written once, in core/worded.ts: the
+// elements say it through msg, the server, the calendar file and search in English.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -12,8 +12,9 @@ import { baseStyles } from '../../src/components/shared/styles.js';
 import { define } from '../../src/components/shared/define.js';
 import { LocaleController } from '../../src/components/shared/localize.js';
 import { DataLanguageController } from '../../src/components/shared/data-language.js';
-import { wordedText } from '../../src/components/shared/worded.js';
-import { WORDED_ENGLISH, type WordedField } from '../../src/core/worded.js';
+import { msg } from '@lit/localize';
+import { LABELLED, WORDED, english, wordedEnglish, wordedText, type WordedField } from '../../src/core/worded.js';
+import { targetLocales } from '../../src/locales/locale-codes.js';
 import { validateResource, type Resource, type ResourceInput } from '../../src/core/schema.js';
 import { failOnLitWarnings, localeReady } from '../helpers.js';
 
@@ -54,6 +55,14 @@ const DEA_AR = record({
   translations: { ar: { description: 'وصف بالعربية' } },
 });
 const UNKNOWN = record({ id: 'unknown', worded: { description: 'from-a-newer-version' }, disposal: { accepts: ['pills'] } });
+const PAGE = record({
+  id: 'page',
+  worded: { description: 'drug-take-back-and-sharps' },
+  location_detail: 'lobby of the police station',
+  eligibility: 'residents only',
+  disposal: { accepts: ['pills', 'sharps'], accepts_text: 'pills, patches, inhalers', not_accepted_text: 'needles' },
+});
+const DEA_NOTE = record({ id: 'dea-note', worded: { description: 'dea-2018-collector', note: 'dea-2018-far-from-zip' }, disposal: { accepts: ['pills'] } });
 const PRSC = record({ id: 'se', kind: 'prsc', name: 'A centre', categories: ['recovery-center'], region: 'Southeast' });
 
 async function make(lang: string, records: Resource[]): Promise<ShadowRoot> {
@@ -72,20 +81,16 @@ const shown = (root: ParentNode, selector: string) => {
 describe('the library words what the data names by code (#23)', () => {
   failOnLitWarnings();
 
-  it('has the same English in the elements as in core', async () => {
-    await make('en', []);
-    for (const [field, codes] of Object.entries(WORDED_ENGLISH)) {
-      for (const [code, english] of Object.entries(codes)) expect(wordedText(field as WordedField, code), code).to.equal(english);
-    }
-  });
-
-  it('has Spanish for every code', async () => {
-    await make('es', []);
-    for (const [field, codes] of Object.entries(WORDED_ENGLISH)) {
-      for (const [code, english] of Object.entries(codes)) {
-        const spanish = wordedText(field as WordedField, code);
-        expect(spanish, code).to.be.a('string').and.not.equal(english);
+  it('says every code and label in each of the eleven languages, through the one table', async () => {
+    for (const lang of targetLocales) {
+      await make(lang, []);
+      for (const [field, codes] of Object.entries(WORDED)) {
+        for (const code of Object.keys(codes)) {
+          const said = wordedText(field as WordedField, code, msg);
+          expect(said, `${lang} ${code}`).to.be.a('string').and.not.equal(wordedText(field as WordedField, code, english));
+        }
       }
+      for (const [field, label] of Object.entries(LABELLED)) expect(label(msg), `${lang} ${field}`).to.not.equal(label(english));
     }
   });
 
@@ -95,14 +100,14 @@ describe('the library words what the data names by code (#23)', () => {
     expect(shown(es, '.restrictions')?.lang).to.equal('es');
     expect(shown(es, '.restrictions')?.text).to.match(/^Solo medicamentos/);
     const de = await make('de', [DEA]);
-    expect(shown(de, '.description')).to.deep.equal({ text: WORDED_ENGLISH.description['dea-2018-collector'], lang: 'en' });
+    expect(shown(de, '.description')).to.deep.equal({ text: wordedEnglish(DEA, 'description'), lang: 'en' });
   });
 
   it('marks the wording English in a language whose translators have not come to it yet, else that language', async () => {
     for (const lang of ['fr', 'ar', 'vi']) {
       const root = await make(lang, [DEA]);
       const shownText = shown(root, '.description')!;
-      const english = WORDED_ENGLISH.description['dea-2018-collector'];
+      const english = wordedEnglish(DEA, 'description');
       expect(shownText.lang, `${lang}: "${shownText.text}"`).to.equal(shownText.text === english ? 'en' : lang);
     }
   });
@@ -116,5 +121,31 @@ describe('the library words what the data names by code (#23)', () => {
   it('words a region of Massachusetts in the page\'s language', async () => {
     expect(shown(await make('es', [PRSC]), '.region')).to.deep.equal({ text: 'Sureste', lang: 'es' });
     expect(shown(await make('de', [PRSC]), '.region')).to.deep.equal({ text: 'Southeast', lang: 'en' });
+  });
+
+  it('labels a page\'s own words in the page\'s language, and keeps them English, marked and isolated', async () => {
+    for (const lang of ['es', 'ar']) {
+      const root = await make(lang, [PAGE]);
+      for (const [selector, text] of [
+        ['.location-detail', 'lobby of the police station'],
+        ['.eligibility', 'residents only'],
+        ['.accepts-text', 'pills, patches, inhalers'],
+        ['.not-accepted', 'needles'],
+      ] as const) {
+        const label = root.querySelector(`${selector} .label`)!;
+        const own = root.querySelector(`${selector} .text`)!;
+        expect(label.getAttribute('lang'), `${lang} ${selector}`).to.equal(lang);
+        expect(label.textContent, `${lang} ${selector}`).to.not.match(/^(Where|Who can use it|Accepted|Not accepted)/);
+        expect({ text: own.textContent, lang: own.getAttribute('lang'), dir: own.getAttribute('dir') }, `${lang} ${selector}`).to.deep.equal({ text, lang: 'en', dir: 'ltr' });
+      }
+      expect(root.querySelector('.description')?.textContent).to.not.match(/Drug take-back box/);
+    }
+  });
+
+  it('words a DEA site\'s note in the page\'s language', async () => {
+    const root = await make('es', [DEA_NOTE]);
+    const note = root.querySelector('.provenance .note')!;
+    expect(note.getAttribute('lang')).to.equal('es');
+    expect(note.textContent).to.match(/DEA/).and.not.equal(wordedEnglish(DEA_NOTE, 'note'));
   });
 });

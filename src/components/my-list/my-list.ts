@@ -8,13 +8,13 @@ import { RecoveryDatasetElement } from '../shared/dataset-element.js';
 import { MY_LIST_MAX, MyListController, addToList, clearList, removeFromList, type ListEntry } from '../shared/my-list.js';
 import { listChangeText, passOn, renderShownLink } from '../shared/card-share.js';
 import { cleanPrefix, idsParam, readParams, shareListUrl } from '../shared/url-state.js';
-import { renderPart, unconfirmedAlwaysOpen } from '../shared/result-card.js';
+import { cardName, renderPart, unconfirmedAlwaysOpen } from '../shared/result-card.js';
 import { formatClock, formatDay } from '../shared/format.js';
 import { define } from '../shared/define.js';
 import { printAlone } from '../shared/print-frame.js';
 import { callWords, renderHelp, textWords } from '../shared/help.js';
 import { myListStyles } from './my-list.styles.js';
-import { dataLanguage, langText } from '../shared/data-language.js';
+import { dataLanguage, englishText, langText } from '../shared/data-language.js';
 import { recordText } from '../../core/translations.js';
 
 /**
@@ -211,7 +211,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
   private renderEntry(r: Resource): TemplateResult {
     const part = <T>(what: string, build: () => T) => renderPart(r, what, build);
     const weekly = r.schedule?.weekly ?? [];
-    return html`<h3 class="name">${r.name}</h3>
+    return html`<h3 class="name">${cardName(r)}</h3>
       ${(r.phones ?? [])
         .filter((p) => p.type !== 'fax')
         .slice(0, 2)
@@ -219,7 +219,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
           ? html`<p class="phone"><a part="phone" href=${smsHref(p)} aria-label=${`${textWords({ number: p.number })} (${r.name})`} dir="ltr">${p.number}</a>
               <span class="muted">${msg('(text)')}</span></p>`
           : html`<p class="phone"><a part="phone" href=${telHref(p)} aria-label=${`${callWords(p)} (${r.name})`} dir="ltr">${p.number}</a></p>`))}
-      ${r.address ? part('address', () => html`<p class="address">${r.address ? addressLine(r.address) : ''}</p>`) : nothing}
+      ${r.address ? part('address', () => html`<p class="address">${r.address ? englishText(addressLine(r.address)) : ''}</p>`) : nothing}
       ${weekly.length
         ? part('weekly hours', () => html`<p class="hours">${weekly
             .map((w) => `${w.byday.map(formatDay).join(', ')} ${formatClock(w.opens_at)}–${formatClock(w.closes_at)}`)

@@ -58,10 +58,25 @@ export class DataLanguageController implements ReactiveController {
 }
 
 /**
- * A data text in its element (`p`, `span`), with its language on it; nothing when there is
- * no text. The text is always set as text.
+ * The `dir` of a text in the language `lang`: English left to right, any other language by its
+ * own letters (`auto`). Either isolates the text, so English on an Arabic page keeps its order.
+ */
+export function textDir(lang: string): 'ltr' | 'auto' {
+  return lang.toLowerCase().split('-')[0] === DATA_LANGUAGE ? 'ltr' : 'auto';
+}
+
+/**
+ * A data text in its element (`p`, `span`), with its language and direction on it; nothing when
+ * there is no text. The text is always set as text.
  */
 export function langText(t: LanguageText | undefined, className: string, tag: 'p' | 'span' = 'p'): TemplateResult | typeof nothing {
   if (!t) return nothing;
-  return tag === 'p' ? html`<p class=${className} lang=${t.lang}>${t.text}</p>` : html`<span class=${className} lang=${t.lang}>${t.text}</span>`;
+  return tag === 'p'
+    ? html`<p class=${className} lang=${t.lang} dir=${textDir(t.lang)}>${t.text}</p>`
+    : html`<span class=${className} lang=${t.lang} dir=${textDir(t.lang)}>${t.text}</span>`;
+}
+
+/** The data's own English text (an address, a town, a name), marked and isolated on a page in another language. */
+export function englishText(text: string): TemplateResult | string {
+  return dataLanguage().toLowerCase().split('-')[0] === DATA_LANGUAGE ? text : html`<span lang=${DATA_LANGUAGE} dir="ltr">${text}</span>`;
 }

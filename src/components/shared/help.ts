@@ -11,7 +11,7 @@ import { DEFAULT_HELP_CONTACTS } from '../../core/help-defaults.js';
 import { safeHttpUrl, smsHref, telHref } from '../../core/links.js';
 import { getLocale, isolate } from './localize.js';
 import { contactText, DATA_LANGUAGE, type LanguageText } from '../../core/translations.js';
-import { dataLanguage } from './data-language.js';
+import { dataLanguage, langText, textDir } from './data-language.js';
 
 export { DEFAULT_HELP_CONTACTS };
 
@@ -28,7 +28,7 @@ export function renderHelpline(contacts: readonly HelpContact[] | undefined): Te
   if (!line || !phone) return nothing;
   const words = localized(line);
   return html`<p class="helpline">
-    <span lang=${words.name.lang}>${words.name.text}</span>${words.description ? html`: <span lang=${words.description.lang}>${words.description.text}</span>` : nothing}
+    ${langText(words.name, '', 'span')}${words.description ? html`: ${langText(words.description, '', 'span')}` : nothing}
     <a href=${telHref(phone)} aria-label=${`${callWords(phone)} (${words.name.text})`}>${isolate(callWords(phone), phone.number)}</a>
   </p>`;
 }
@@ -141,8 +141,8 @@ export function renderHelp(contacts: readonly HelpContact[] | undefined, options
           const { name, description } = localized(c);
           const url = safeHttpUrl(c.url);
           return html`<li>
-            <span class="help-name" lang=${name.lang}>${name.text}</span>
-            ${description && !options.compact ? html`<span class="help-desc muted" lang=${description.lang}>${description.text}</span>` : nothing}
+            ${langText(name, 'help-name', 'span')}
+            ${description && !options.compact ? langText(description, 'help-desc muted', 'span') : nothing}
             <span class="help-links">
               ${c.phones.map((p) => phoneLink(p, name.text))}
               ${url && !options.compact ? html`<a part="help-link" href=${url}>${msg('Website')}</a>` : nothing}
@@ -157,7 +157,7 @@ export function renderHelp(contacts: readonly HelpContact[] | undefined, options
               ${list.filter((c) => c.source).map((c) => {
                 const name = localized(c).name;
                 const source = contactText(c, 'source', dataLanguage());
-                return html`<li><strong lang=${name.lang}>${name.text}:</strong> <span lang=${source?.lang ?? DATA_LANGUAGE}>${source?.text}</span></li>`;
+                return html`<li><strong lang=${name.lang} dir=${textDir(name.lang)}>${name.text}:</strong> ${langText(source, '', 'span')}</li>`;
               })}
             </ul>
           </details>`

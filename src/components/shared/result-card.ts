@@ -16,8 +16,9 @@ import { isolate } from './localize.js';
 import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
 import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
 import { renderHeading, type HeadingLevel } from './heading.js';
-import { dataLanguage, langText } from './data-language.js';
-import { shownText } from './worded.js';
+import { dataLanguage, englishText, langText, textDir } from './data-language.js';
+import { shownLabelled, shownText } from './worded.js';
+import type { LabelledField } from '../../core/worded.js';
 import { phoneLabel, recordText } from '../../core/translations.js';
 
 /**
@@ -166,7 +167,7 @@ export function renderProvenance(r: Resource, now: Date, staleAfterDays?: number
         ${r.location && r.location.precision !== 'exact'
           ? html`<dt>${msg('Map position')}</dt><dd>${precisionLabel(r.location.precision)}</dd>`
           : nothing}
-        ${p.note ? noteLine(r) : nothing}
+        ${p.note || r.worded?.note ? noteLine(r) : nothing}
       </dl>
     </details>
   `;
@@ -174,8 +175,17 @@ export function renderProvenance(r: Resource, now: Date, staleAfterDays?: number
 
 /** The record's note for residents, in the page's language when translated, its links clickable. */
 function noteLine(r: Resource): TemplateResult | typeof nothing {
-  const note = recordText(r, 'note', dataLanguage());
-  return note ? html`<dt>${msg('Notes')}</dt><dd class="note" lang=${note.lang}>${linkified(note.text)}</dd>` : nothing;
+  const note = shownText(r, 'note');
+  return note ? html`<dt>${msg('Notes')}</dt><dd class="note" lang=${note.lang} dir=${textDir(note.lang)}>${linkified(note.text)}</dd>` : nothing;
+}
+
+/**
+ * A source's own words after the library's label ("Where: lobby of the police station"), each
+ * marked with its language; nothing when the record has no such text.
+ */
+function labelledLine(r: Resource, field: LabelledField, className: string): TemplateResult | typeof nothing {
+  const shown = shownLabelled(r, field);
+  return shown ? html`<p class=${className}>${langText(shown.label, 'label', 'span')} ${langText(shown.text, 'text', 'span')}</p>` : nothing;
 }
 
 function statusLabel(status: Resource['provenance']['status']): string {
@@ -250,7 +260,7 @@ export function renderFarAway(
 /** A record's name as a heading shows it: its translation in the page's language (so marked), else its own. */
 export function cardName(r: Resource): string | TemplateResult {
   const name = recordText(r, 'name', dataLanguage());
-  return name && name.text !== r.name ? html`<span lang=${name.lang}>${name.text}</span>` : r.name;
+  return name && name.text !== r.name ? html`<span lang=${name.lang} dir=${textDir(name.lang)}>${name.text}</span>` : englishText(r.name);
 }
 
 export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
@@ -261,7 +271,7 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
   return html`
     <article class="card" part="result" aria-labelledby=${headingId}>
       ${renderHeading(ctx.headingLevel ?? 3, cardName(r), { id: headingId, class: 'name' })}
-      ${orgName ? html`<p class="org muted">${orgName}</p>` : nothing}
+      ${typeof orgName === 'string' ? html`<p class="org muted">${englishText(orgName)}</p>` : nothing}
       ${!ctx.noCategories
         ? part('categories', () => html`<ul class="plain chips" aria-label=${msg('Categories')}>
             ${r.categories.map((c) => html`<li class="chip">${categoryLabel(c)}</li>`)}
@@ -281,15 +291,19 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
           hasEnded(r, ctx.now) ? html`<span class="chip ended">${msg('Ended')}</span> ` : nothing
         }<strong>${formatDateTime(r.event?.starts_at ?? '', ctx.timeZone)}</strong></p>`) : nothing}
       ${langText(shownText(r, 'description'), 'description')}
+      ${labelledLine(r, 'location_detail', 'location-detail')}
+      ${labelledLine(r, 'eligibility', 'eligibility')}
       ${r.disposal
         ? part('disposal details', () => html`<p class="accepts">${msg('Accepts:')} ${r.disposal?.accepts.map(itemLabel).join(', ')}</p>
+            ${labelledLine(r, 'accepts_text', 'accepts-text')}
+            ${labelledLine(r, 'not_accepted_text', 'not-accepted')}
             ${langText(shownText(r, 'restrictions'), 'restrictions')}`)
         : nothing}
       ${r.address
         ? part('address', () => {
             const directions = directionsUrl(r.address, r.location);
             return html`<p class="address">
-              ${r.address ? addressLine(r.address) : nothing}
+              ${r.address ? englishText(addressLine(r.address)) : nothing}
               ${directions
                 ? html`<br /><a href=${directions} target="_blank" rel="noopener noreferrer"
                       aria-label=${msg(str`Directions to ${r.name} (opens a map)`)}>${msg('Directions')}</a>`
@@ -322,7 +336,7 @@ export function renderCard(r: Resource, ctx: CardContext): TemplateResult {
         ? part('populations', () => html`<p class="populations">${msg('For:')} ${r.populations?.map(populationLabel).join(', ')}</p>`)
         : nothing}
       ${r.cost?.free ? html`<p class="cost">${msg('Free')}</p>` : nothing}
-      ${r.mailing_address ? html`<p class="mailing muted">${msg('Mail only (not a place to visit):')} ${r.mailing_address}</p>` : nothing}
+      ${r.mailing_address ? html`<p class="mailing muted">${msg('Mail only (not a place to visit):')} ${englishText(r.mailing_address)}</p>` : nothing}
       ${part('provenance', () => renderProvenance(r, ctx.now, ctx.staleAfterDays))}
       ${part('report a change', () => renderReportChange(r, ctx.feedback))}
       ${ctx.actions ?? nothing}

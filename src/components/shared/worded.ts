@@ -1,12 +1,12 @@
 /**
  * The library's own wording of what the data names by code (a record's `worded`, and the
- * regions of Massachusetts), in the page's language. The English is the same as
- * core/worded.ts's (a test holds them together).
+ * regions of Massachusetts), in the page's language: core/worded.ts's table, said through
+ * lit-localize's `msg`.
  */
 import { msg } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
 import { recordText, translationFor, type LanguageText } from '../../core/translations.js';
-import { WORDED_ENGLISH, type WordedField } from '../../core/worded.js';
+import { LABELLED, english, wordedText, type LabelledField, type WordedField } from '../../core/worded.js';
 import { dataLanguage } from './data-language.js';
 import { getLocale } from './localize.js';
 
@@ -14,35 +14,8 @@ import { getLocale } from './localize.js';
  * Interface words with their language: the interface's, unless the words are still the English
  * (a language whose translators have not come to them yet), which are then marked English.
  */
-function said(text: string, english: string | undefined): LanguageText {
-  return { text, lang: text === english ? 'en' : getLocale() };
-}
-
-/** The words of a code in the page's language; undefined for a code this version does not know. */
-export function wordedText(field: WordedField, code: string): string | undefined {
-  if (field === 'description') {
-    switch (code) {
-      case 'dea-2018-collector':
-        return msg('Listed by the DEA in October 2018 as a registered public collection site for unwanted medicines.');
-      case 'bsas-outpatient':
-        return msg('State-licensed outpatient substance use treatment (BSAS).');
-      case 'bsas-opioid-treatment':
-        return msg('State-licensed opioid treatment program (BSAS).');
-      case 'bsas-residential':
-        return msg('State-licensed residential rehabilitation for substance use (BSAS).');
-      case 'bsas-clinical-stabilization':
-        return msg('State-licensed 24-hour clinical stabilization service for substance use (BSAS).');
-      case 'bsas-dual-diagnosis':
-        return msg('State-licensed 24-hour dual-diagnosis unit: substance use and mental health treatment together (BSAS).');
-      case 'bsas-acute-treatment':
-        return msg('State-licensed 24-hour acute treatment services for substance use (BSAS).');
-      case 'ma-prsc':
-        return msg('A Massachusetts Peer Recovery Support Center: a free, peer-run space with support groups, one-to-one support, education, recreation and wellness activities.');
-    }
-  } else if (code === 'medicines-only') {
-    return msg('Medicines only: not needles or other sharps, and not illicit drugs. Call ahead about liquids, patches and inhalers.');
-  }
-  return undefined;
+function said(text: string, source: string | undefined): LanguageText {
+  return { text, lang: text === source ? 'en' : getLocale() };
 }
 
 /**
@@ -52,12 +25,23 @@ export function wordedText(field: WordedField, code: string): string | undefined
  */
 export function shownText(r: Resource, field: Parameters<typeof recordText>[1]): LanguageText | undefined {
   const lang = dataLanguage();
-  const code = field === 'description' || field === 'restrictions' ? r.worded?.[field] : undefined;
-  const worded = code === undefined ? undefined : wordedText(field as WordedField, code);
+  const code = field === 'description' || field === 'restrictions' || field === 'note' ? r.worded?.[field] : undefined;
+  const worded = code === undefined ? undefined : wordedText(field as WordedField, code, msg);
   if (worded !== undefined && translationFor(r.translations, lang)?.texts[field] === undefined) {
-    return said(worded, (WORDED_ENGLISH[field as WordedField] as Record<string, string>)[code ?? '']);
+    return said(worded, wordedText(field as WordedField, code, english));
   }
   return recordText(r, field, lang);
+}
+
+/**
+ * A text the library labels, as the page shows it: the label in the interface's language, then
+ * the source's words (their translation into the page's language, else English), each marked
+ * with its language; undefined when the record has no such text.
+ */
+export function shownLabelled(r: Resource, field: LabelledField): { label: LanguageText; text: LanguageText } | undefined {
+  const text = recordText(r, field, dataLanguage());
+  if (!text) return undefined;
+  return { label: said(LABELLED[field](msg), LABELLED[field](english)), text };
 }
 
 /** A Massachusetts region's name in the page's language (the data's own spelling for any other). */

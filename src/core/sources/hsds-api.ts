@@ -31,6 +31,7 @@ import { HSDS_CONTRACT as contract } from '../../../packages/server/src/hsds-con
 import { categoryOfTerm, disposalItemsOfTerm } from './hsds-terms.js';
 import { emailAddress, phoneNumber, webAddress } from './hsds-values.js';
 import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
+import { ownTexts } from '../worded.js';
 import { DatasetLoadError, LOAD_BUDGET_MS, datasetFrom, datasetFromSliced, fetchJson, loadTiming, type FetchOptions, type LoadedDataset, type OnPartial } from '../load.js';
 import { runInSlices, runWhole, type SliceOptions } from '../slices.js';
 import type { DataSource } from './types.js';
@@ -259,6 +260,17 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
   const startsAt = fieldOf(attrs, 'event-starts-at');
   const endsAt = fieldOf(attrs, 'event-ends-at');
   const provenanceSource = fieldOf(attrs, 'provenance-source');
+  // A source's own words the library labels; the English columns carry them too, labelled (ownTexts takes those off).
+  const labelledTexts = {
+    eligibility: fieldOf(attrs, 'eligibility'),
+    location_detail: fieldOf(attrs, 'location-detail'),
+    disposal: { accepts_text: fieldOf(attrs, 'accepts-text'), not_accepted_text: fieldOf(attrs, 'not-accepted-text') },
+  };
+  const worded = (['description', 'restrictions', 'note'] as const).flatMap((f) => {
+    const code = fieldOf(attrs, `worded-${f}`);
+    return code ? [[f, code] as const] : [];
+  });
+  const ownText = ownTexts(labelledTexts, { description: textOf(service['description']), restrictions: fieldOf(attrs, 'disposal-restrictions') });
   const record: Json = {
     id: recordId.toLowerCase(),
     kind: kind ?? 'service',
@@ -277,7 +289,9 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
   };
   const optional: Json = {
     alternate_name: textOf(service['alternate_name']),
-    description: textOf(service['description']),
+    description: ownText.description,
+    eligibility: labelledTexts.eligibility,
+    location_detail: labelledTexts.location_detail,
     url: webAddress(textOf(service['url'])),
     email: emailAddress(textOf(service['email'])),
     organization: textOf(organization?.['name'])
@@ -293,14 +307,19 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
     populations: populations.length ? populations : undefined,
     cost: free !== undefined ? { free: free === 'true', ...(textOf(service['fees_description']) ? { description: textOf(service['fees_description']) } : {}) } : undefined,
     delivery: codes(attrs, contract.links.delivery)[0],
-    disposal: accepts.length ? { accepts, ...(fieldOf(attrs, 'disposal-restrictions') ? { restrictions: fieldOf(attrs, 'disposal-restrictions') } : {}) } : undefined,
+    disposal: accepts.length
+      ? {
+          accepts,
+          ...(ownText.restrictions ? { restrictions: ownText.restrictions } : {}),
+          ...(labelledTexts.disposal.accepts_text ? { accepts_text: labelledTexts.disposal.accepts_text } : {}),
+          ...(labelledTexts.disposal.not_accepted_text ? { not_accepted_text: labelledTexts.disposal.not_accepted_text } : {}),
+        }
+      : undefined,
     event: startsAt ? { starts_at: startsAt, ...(endsAt ? { ends_at: endsAt } : {}) } : undefined,
     // Other languages and the library's wording codes (see packages/server/src/hsds.js); the
     // validator then keeps each good translation and leaves a bad one out.
     translations: jsonOf(fieldOf(attrs, 'translations')),
-    worded: fieldOf(attrs, 'worded-description') || fieldOf(attrs, 'worded-restrictions')
-      ? { description: fieldOf(attrs, 'worded-description'), restrictions: fieldOf(attrs, 'worded-restrictions') }
-      : undefined,
+    worded: worded.length ? Object.fromEntries(worded) : undefined,
   };
   for (const [k, value] of Object.entries(optional)) if (value !== undefined) record[k] = value;
   return withValidParts(record);
