@@ -4,6 +4,7 @@ import globals from 'globals';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
+import { elementBaseClasses } from './tools/elements.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'build/**', 'node_modules/**', 'src/locales/generated/**', 'coverage/**'] },
@@ -17,7 +18,8 @@ export default tseslint.config(
   },
   {
     languageOptions: { globals: { ...globals.browser } },
-    settings: { wc: { elementBaseClasses: ['LitElement', 'RecoveryDatasetElement'] } },
+    // The classes elements are built on, from the element registry (tools/elements.mjs).
+    settings: { wc: { elementBaseClasses: elementBaseClasses() } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',

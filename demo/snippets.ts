@@ -7,7 +7,7 @@ import { attributeKind } from '../src/components/shared/attribute.js';
 
 /** What the editor chose. */
 export interface EmbedConfig {
-  /** Element name without the prefix: resource-search, prsc-map, disposal-locator, newsletter-signup. */
+  /** Element name without the prefix: resource-search, prsc-map, … (tools/elements.mjs). */
   element: string;
   /** Attribute values: a string, or true for a boolean attribute that is on. Empty and false are left out. */
   attributes: Record<string, string | boolean>;

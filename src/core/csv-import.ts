@@ -61,7 +61,7 @@ export function createIdAllocator(taken: Iterable<string> = []): (base: string) 
 // Hours
 // ---------------------------------------------------------------------------
 
-export type HoursResult = { ok: true; schedule: Schedule } | { ok: false; message: string };
+type HoursResult = { ok: true; schedule: Schedule } | { ok: false; message: string };
 
 const DAY_NAMES: Record<string, Day> = {};
 const DAY_WORDS: [Day, string[]][] = [
@@ -138,7 +138,7 @@ function parseRule(rule: string): WeeklyHours[] | string {
  * Parse an hours cell: rules separated by `;`, each days then hours ("Mo-Fr 09:00-17:00",
  * "Sa,Su 10:00-14:00", "Fr 20:00-02:00" runs past midnight), or "24/7", or "by appointment".
  */
-export function parseHours(input: string): HoursResult {
+function parseHours(input: string): HoursResult {
   const schedule: Schedule = {};
   const weekly: WeeklyHours[] = [];
   for (const part of input.split(';').map((s) => s.trim()).filter(Boolean)) {
@@ -190,7 +190,7 @@ export interface ImportResult {
 }
 
 /** The documented columns (docs/csv-import.md), in the order the documentation gives them. */
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id', 'kind', 'name', 'alternate_name', 'description', 'categories', 'organization', 'organization_url',
   'address_1', 'address_2', 'city', 'state', 'postal_code', 'latitude', 'longitude', 'region', 'location_detail',
   'phones', 'url', 'email', 'hours', 'hours_note', 'languages', 'populations', 'eligibility', 'free', 'cost_note',
@@ -198,7 +198,7 @@ export const CSV_COLUMNS = [
   'source', 'source_url', 'source_date', 'last_verified', 'status', 'note',
   'verified_by', 'operating_status', 'mailing_address',
 ] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const COLUMN_ALIASES: Record<string, CsvColumn> = {
   zip: 'postal_code',
@@ -212,7 +212,7 @@ const COLUMN_ALIASES: Record<string, CsvColumn> = {
 };
 
 /** "Address 1" -> "address_1"; known aliases ("ZIP", "Phone") -> their column. */
-export function normalizeHeader(header: string): string {
+function normalizeHeader(header: string): string {
   const key = header.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
   return COLUMN_ALIASES[key] ?? key;
 }
@@ -223,7 +223,7 @@ const KNOWN_COLUMNS = new Set<string>(CSV_COLUMNS);
  * Columns that take a translation, as `COLUMN@TAG` (`description@es`, `hours_note@pt-BR`), and
  * the text of `translations` each fills (see `ResourceTranslationSchema`).
  */
-export const TRANSLATED_COLUMNS = {
+const TRANSLATED_COLUMNS = {
   name: 'name',
   alternate_name: 'alternate_name',
   description: 'description',
@@ -562,7 +562,7 @@ export interface ImportedDatasetOptions {
 }
 
 /** The `sources` of a dataset: one entry per distinct provenance source of its records. */
-export function sourcesOf(resources: readonly Resource[]): Source[] {
+function sourcesOf(resources: readonly Resource[]): Source[] {
   const allocate = createIdAllocator();
   const byName = new Map<string, Source>();
   for (const { provenance } of resources) {

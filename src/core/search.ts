@@ -242,7 +242,7 @@ export function isCrisisQuery(query: string): boolean {
  * The categories a query word names, in any language: a category word it is, or (three
  * letters or more, or one Chinese character or more) one it begins.
  */
-export function categoriesNamed(word: string): Array<[Category, 'exact' | 'prefix']> {
+function categoriesNamed(word: string): Array<[Category, 'exact' | 'prefix']> {
   const { categoryWords, categoriesOf } = lexiconOf();
   const out = new Map<Category, 'exact' | 'prefix'>();
   for (const c of categoriesOf.get(word) ?? []) out.set(c, 'exact');
@@ -405,7 +405,7 @@ const STATEWIDE_REGION = /\bstatewide\b|^\s*(all of\s+)?massachusetts\s*$/i;
  * statewide, or it is delivered online (or both online and in person)? A search near a place
  * keeps such records, after the nearby ones, under their own heading.
  */
-export function servesWholeState(r: Resource | undefined): boolean {
+function servesWholeState(r: Resource | undefined): boolean {
   if (!r || r.location) return false;
   return (r.region !== undefined && STATEWIDE_REGION.test(r.region)) || r.delivery === 'online' || r.delivery === 'both';
 }

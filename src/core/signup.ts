@@ -34,7 +34,7 @@ export interface SignupFieldNames {
   key: string;
 }
 
-export const DEFAULT_FIELD_NAMES: Readonly<SignupFieldNames> = Object.freeze({
+const DEFAULT_FIELD_NAMES: Readonly<SignupFieldNames> = Object.freeze({
   email: 'email',
   name: 'name',
   zip: 'zip',

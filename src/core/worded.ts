@@ -94,7 +94,7 @@ export interface Labelled {
 }
 
 /** A record's own text that the library labels (the source's words), when it has one. */
-export function labelledText(r: Labelled, field: LabelledField): string | undefined {
+function labelledText(r: Labelled, field: LabelledField): string | undefined {
   switch (field) {
     case 'accepts_text':
     case 'not_accepted_text':
@@ -106,7 +106,7 @@ export function labelledText(r: Labelled, field: LabelledField): string | undefi
 }
 
 /** "Where: lobby of the police station." (the label said through `say`, the text as given). */
-export function labelled(field: LabelledField, text: string, say: Say): string {
+function labelled(field: LabelledField, text: string, say: Say): string {
   return `${LABELLED[field](say)} ${/[.!?)]$/.test(text) ? text : `${text}.`}`;
 }
 

@@ -10,9 +10,9 @@ import { EARTH_RADIUS_M, LIVE } from './load.js';
 import { HSDS_CONTRACT as contract } from './hsds-contract.js';
 
 const S = LIVE;
-export const HSDS_VERSION = '3.0';
-export const OPENAPI_URL = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
-export const PROFILE_URL = 'https://github.com/openreferral/specification/tree/3.0';
+const HSDS_VERSION = '3.0';
+const OPENAPI_URL = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
+const PROFILE_URL = 'https://github.com/openreferral/specification/tree/3.0';
 
 export const PER_PAGE_DEFAULT = 25;
 export const PER_PAGE_MAX = 100;
@@ -153,7 +153,7 @@ const LIST_PARAMS = {
  * @param {Record<string, Check>} allowed
  * @returns {Query}
  */
-export function parseParams(query, allowed) {
+function parseParams(query, allowed) {
   /** @type {Record<string, unknown>} */
   const checked = {};
   const out = /** @type {Query} */ (checked);
@@ -510,7 +510,7 @@ async function searched(p, run) {
   if (text.total > 0 || p.search.replace(/[^\p{L}\p{N}]/gu, '').length < FUZZY_MIN) return text;
   return run('fuzzy');
 }
-export const FUZZY_MIN = 3;
+const FUZZY_MIN = 3;
 
 /** @type {(p: Query) => Paging} */
 const paging = (p) => {

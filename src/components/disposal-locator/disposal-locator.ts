@@ -48,6 +48,9 @@ const API_PAGES = 5;
  *
  * @tag recovery-disposal-locator
  * @summary Nearest places to safely dispose of medicines and needles.
+ * @title Where to get rid of unused medicines
+ * @embed-height 700
+ * @fallback <p>Get rid of medicines and needles safely. Found a needle outside in Boston? Call BOS:311, <a href="tel:311">3-1-1</a>.</p>
  *
  * @slot help - Replaces the help contacts block.
  *

@@ -28,6 +28,7 @@ import { recordText } from '../../core/translations.js';
  *
  * @tag recovery-my-list
  * @summary A person's own list of supports, kept in this browser: print it or share it as a link.
+ * @title Your list of recovery supports
  *
  * @slot help - Replaces the help contacts block (it is printed with the list).
  *

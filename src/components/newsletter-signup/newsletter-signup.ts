@@ -39,6 +39,9 @@ import type { UrlAttribute, SiteTextAttribute } from '../shared/attribute.js';
  *
  * @tag recovery-newsletter-signup
  * @summary E-mail newsletter signup (JSON or form post), with a mailto fallback.
+ * @title Sign up for recovery news
+ * @embed-height 650
+ * @fallback <p>Sign up for our newsletter. Help now: <a href="tel:988">call or text 988</a>.</p>
  *
  * @slot help - The site's own help contacts (replaces the compact help line; always shown).
  * @slot interests - `<option value="...">Label</option>` children offered as interest checkboxes.

@@ -52,6 +52,9 @@ interface Centres {
  *
  * @tag recovery-prsc-map
  * @summary Peer Recovery Support Centers on a map and in a list, with region, offering and nearest-first filters.
+ * @title Peer Recovery Support Centers
+ * @embed-height 900
+ * @fallback <p>Peer Recovery Support Centers: free, peer-run places for people in recovery and their families. Help now: <a href="tel:988">call or text 988</a>.</p>
  *
  * @slot help - Replaces the help contacts block.
  * @slot intro - The site's own introduction (replaces the built-in one and `intro`).

@@ -41,6 +41,9 @@ const SEARCH_URL: UrlSettings = { prefix: SEARCH_PREFIX, keys: SEARCH_KEYS };
  *
  * @tag recovery-resource-search
  * @summary Search recovery support: words, filters and a place; results as cards.
+ * @title Find recovery support
+ * @embed-height 900
+ * @fallback <p>Find recovery support: call the Massachusetts Substance Use Helpline, <a href="tel:+18003275050">800-327-5050</a>.</p>
  *
  * @slot help - Replaces the built-in help contacts shown at the top in every state.
  *

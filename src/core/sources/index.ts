@@ -11,11 +11,9 @@ import type { DataSource, SourceSettings } from './types.js';
 import type { LoadedDataset } from '../load.js';
 
 export type { DataSource, SourceSettings } from './types.js';
-export { inlineSource } from './inline.js';
-export { jsonUrlSource } from './json-url.js';
 
 /** Is this URL a CSV spreadsheet (by its path's ending)? */
-export function isCsvUrl(url: string): boolean {
+function isCsvUrl(url: string): boolean {
   return /\.csv$/i.test(new URL(url, globalThis.location?.href ?? 'http://localhost/').pathname);
 }
 
