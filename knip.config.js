@@ -5,23 +5,6 @@ import { elements } from './tools/elements.mjs';
 
 /** @type {import('knip').KnipConfig} */
 export default {
-  // TEMPORARY (#25): unused exports of src/components/, left while that folder is restructured;
-  // removed after the merge, with this entry.
-  ignoreIssues: {
-    'src/components/disposal-locator/disposal-guidance.ts': ['exports', 'types'],
-    'src/components/newsletter-signup/fields.ts': ['exports', 'types'],
-    'src/components/resource-search/filters.ts': ['exports', 'types'],
-    'src/components/resource-search/results-view.ts': ['exports', 'types'],
-    'src/components/shared/data-language.ts': ['exports', 'types'],
-    'src/components/shared/help.ts': ['exports', 'types'],
-    'src/components/shared/map-controller.ts': ['exports', 'types'],
-    'src/components/shared/my-list.ts': ['exports', 'types'],
-    'src/components/shared/place-fields.ts': ['exports', 'types'],
-    'src/components/shared/report-change.ts': ['exports', 'types'],
-    'src/components/shared/result-card.ts': ['exports', 'types'],
-    'src/components/shared/site-text.ts': ['exports', 'types'],
-    'src/components/shared/url-state.ts': ['exports', 'types'],
-  },
   workspaces: {
     '.': {
       entry: [

@@ -20,7 +20,7 @@ import { safeHttpUrl } from '../../core/links.js';
 import { renderHeading, type HeadingLevel } from '../shared/heading.js';
 
 /** The FDA's page on disposing of unused medicines. */
-export const FDA_DISPOSAL_URL = 'https://www.fda.gov/drugs/safe-disposal-medicines/disposal-unused-medicines-what-you-should-know';
+const FDA_DISPOSAL_URL = 'https://www.fda.gov/drugs/safe-disposal-medicines/disposal-unused-medicines-what-you-should-know';
 
 /** The data's own page about needles when it has one (with its source); otherwise how to find the city's. */
 function needlePageItem(page: NeedlePage | undefined): TemplateResult {

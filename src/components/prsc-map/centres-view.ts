@@ -93,7 +93,7 @@ export function nearestFrom(place: Place | undefined): string {
 }
 
 /** What the list of centres shows and does. */
-export interface CentresView {
+interface CentresView {
   shown: readonly ShownCentre[];
   /** How many of them are listed. */
   listed: number;

@@ -59,7 +59,7 @@ export function milesLabel(miles: number): string {
   return msg(str`Within ${miles} miles`);
 }
 
-export function renderPlace(v: FilterView): TemplateResult | typeof nothing {
+function renderPlace(v: FilterView): TemplateResult | typeof nothing {
   if (v.noLocation) return nothing;
   const s = v.state;
   const place = v.place;
@@ -79,7 +79,7 @@ export function renderPlace(v: FilterView): TemplateResult | typeof nothing {
   `;
 }
 
-export function renderFilters(v: FilterView): TemplateResult {
+function renderFilters(v: FilterView): TemplateResult {
   const s = v.state;
   const toggle = (c: Category, on: boolean) =>
     v.onChange({ categories: on ? [...s.categories, c] : s.categories.filter((x) => x !== c) });

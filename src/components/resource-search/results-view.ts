@@ -47,7 +47,7 @@ export function countText(n: number, near: string): string {
 }
 
 /** The heading over the services that serve the whole state: by the state's name when the data gives it. */
-export function wholeStateHeading(resources: readonly Resource[]): string {
+function wholeStateHeading(resources: readonly Resource[]): string {
   const state = statewideName(resources);
   return state ? msg(str`Serves all of ${state}`) : msg('Serves everyone, wherever they are');
 }

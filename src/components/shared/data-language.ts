@@ -8,7 +8,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { DATA_LANGUAGE, type LanguageText } from '../../core/translations.js';
 
 /** The language tag that holds for `el`: its own `lang`, the nearest ancestor's (through shadow roots), or `<html lang>`. */
-export function languageTagOf(el: Element): string {
+function languageTagOf(el: Element): string {
   const owner = el.closest('[lang]');
   if (owner) return owner.getAttribute('lang') || DATA_LANGUAGE;
   const root = el.getRootNode();

@@ -16,7 +16,7 @@ import { dataLanguage, langText, textDir } from './data-language.js';
 export { DEFAULT_HELP_CONTACTS };
 
 /** The helpline that finds treatment and recovery support: the state's, else the first support line. */
-export function helpline(contacts: readonly HelpContact[] | undefined): HelpContact | undefined {
+function helpline(contacts: readonly HelpContact[] | undefined): HelpContact | undefined {
   const list = contacts?.length ? contacts : DEFAULT_HELP_CONTACTS;
   return list.find((c) => c.id === 'ma-substance-use-helpline') ?? list.find((c) => c.urgency === 'support');
 }
@@ -52,7 +52,7 @@ export function textWords(phone: Pick<Phone, 'number' | 'text_body'>): string {
 }
 
 /** The words of a contact, each with its language. */
-export interface ContactWords {
+interface ContactWords {
   name: LanguageText;
   description?: LanguageText | undefined;
 }
@@ -62,7 +62,7 @@ export interface ContactWords {
  * are shown in the page's language when their `translations` have it, else as the site wrote
  * them (English, marked so).
  */
-export function localized(contact: HelpContact): ContactWords {
+function localized(contact: HelpContact): ContactWords {
   const ui = (text: string): LanguageText => ({ text, lang: getLocale() });
   switch (contact.id) {
     case 'emergency-911':

@@ -10,7 +10,7 @@ import type { MapController } from './map-controller.js';
 import type { MapPoint } from './map-types.js';
 
 /** A record as a point on the map (undefined without valid coordinates). */
-export function resourcePoint(r: Resource): MapPoint | undefined {
+function resourcePoint(r: Resource): MapPoint | undefined {
   const at = r.location;
   if (!at || !isValidLatLon(at)) return undefined;
   return {

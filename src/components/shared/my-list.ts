@@ -87,16 +87,6 @@ function readStored(): Stored {
   return out;
 }
 
-/** The list as kept (nothing when the key holds a value of another shape). */
-export function readList(): ListEntry[] {
-  return readStored().entries;
-}
-
-/** True when the key holds a value this library did not write, which it leaves alone. */
-export function listIsForeign(): boolean {
-  return readStored().foreign;
-}
-
 /**
  * Write `next` (computed from what is stored now), then read it back: true only when the
  * browser kept it. An empty list removes the key.

@@ -7,7 +7,7 @@ import { msg } from '@lit/localize';
 import type { PlaceController } from './place-controller.js';
 
 /** The id of the problem line, which the ZIP box names in `aria-describedby`. */
-export const PLACE_PROBLEM_ID = 'zip-error';
+const PLACE_PROBLEM_ID = 'zip-error';
 
 export interface ZipInputOptions {
   /** The label's words (default "ZIP code"). */

@@ -10,7 +10,7 @@ import { safeHttpUrl, uriComponent } from '../../core/links.js';
 import { FEEDBACK_EMAIL_PATTERN } from '../../core/patterns.js';
 
 /** Where a report about this record goes: its own feedback first, then the dataset's. */
-export function reportChangeHref(r: Resource, datasetFeedback: Feedback | undefined, pageUrl: string): string | undefined {
+function reportChangeHref(r: Resource, datasetFeedback: Feedback | undefined, pageUrl: string): string | undefined {
   const f = r.feedback ?? datasetFeedback;
   if (!f) return undefined;
   const url = safeHttpUrl(f.url);

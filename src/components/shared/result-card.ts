@@ -139,7 +139,7 @@ function linkified(text: string): Array<string | TemplateResult> {
 }
 
 /** The short line, then the full provenance behind a "Where this comes from" disclosure (for maintainers). */
-export function renderProvenance(r: Resource, now: Date, staleAfterDays?: number): TemplateResult {
+function renderProvenance(r: Resource, now: Date, staleAfterDays?: number): TemplateResult {
   const p = r.provenance;
   const c = confidenceOf(r, now, staleAfterDays);
   const warn = c.kind !== 'verified' && c.kind !== 'unverified';
@@ -209,7 +209,7 @@ function precisionLabel(precision: NonNullable<Resource['location']>['precision'
 }
 
 /** True when the point is only approximate: the card and the map say so. */
-export function isApproximate(r: Resource): boolean {
+function isApproximate(r: Resource): boolean {
   return r.location !== undefined && r.location.precision !== 'exact';
 }
 

@@ -7,11 +7,6 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { getLocale } from './localize.js';
 
-/** The site's text for `name` in the current language, or `fallback`. */
-export function siteText(el: Element, name: string, fallback: string): string {
-  return el.getAttribute(`${name}-${getLocale()}`) ?? fallback;
-}
-
 /**
  * For an element whose text properties are plain attributes: before each render, each listed
  * property takes its `ATTRIBUTE-LANG` value when the element has one, and goes back to what

@@ -13,7 +13,7 @@ import { isZip } from '../../core/zip.js';
 export type UrlValues = Partial<Record<string, string>>;
 
 /** Every key any element keeps, so a shared link can leave out what another element put in the URL. */
-export const URL_KEYS = ['q', 'cat', 'lang', 'pop', 'free', 'mode', 'open', 'zip', 'mi', 'id', 'region', 'offer', 'item', 'ids'] as const;
+const URL_KEYS = ['q', 'cat', 'lang', 'pop', 'free', 'mode', 'open', 'zip', 'mi', 'id', 'region', 'offer', 'item', 'ids'] as const;
 
 /** The page URL without any element's parameters (nor a fragment). */
 function withoutState(href: string): URL {

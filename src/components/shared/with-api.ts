@@ -30,7 +30,8 @@ export declare abstract class ApiMembers {
   protected get apiOptions(): ApiOptions;
 }
 
-/** What `withApi` adds to an element's class. */
+/** What `withApi` adds to an element's class (exported for the declarations of the classes it makes).
+ * @public */
 export interface ApiStatics {
   /** With `api`: milliseconds one request may take before it counts as failed. */
   apiTimeoutMs: number;

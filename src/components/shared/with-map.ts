@@ -27,7 +27,8 @@ import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { lazyHsdsSource, unaskedHsdsSource } from '../../core/sources/hsds-lazy.js';
 import type { UrlAttribute, SiteTextAttribute } from './attribute.js';
 
-/** What `withMap` adds to an element. */
+/** What `withMap` adds to an element (exported for the declarations of the classes it makes).
+ * @public */
 export declare abstract class MapMembers {
   /** Map tile URL template with {z}/{x}/{y} (default empty: the bundled outline basemap until "Show street map"). */
   tileUrl: UrlAttribute;
