@@ -3,9 +3,11 @@
 // directory a local HTTP server answering every service at once. Run:
 //   node bench/hsds-page.mjs [services=100000] [runs=3] [entry=bench/hsds-page-entry.ts]
 // (`entry` lets the same page be built from another checkout's source, for a before/after.)
+// TRACE=1 (or TRACE=file-prefix, to keep each trace as prefix-N.json) also records a Chromium trace of each run and prints what each long task of the page's
+// main thread spent its time on (V8's garbage collections, script), from the trace's events.
 import { build } from 'vite';
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { launch, newPage, root } from './harness.mjs';
@@ -48,11 +50,47 @@ try {
     await p.goto(process.env.LOAF ? `${base}?loaf` : base);
     if (process.env.LOAF) p.on('console', (m) => console.log(m.text().slice(0, 1500)));
     await p.waitForFunction(() => typeof window.runHsdsPage === 'function');
+    const tracing = process.env.TRACE ? await startTrace(context, p) : undefined;
     const r = await p.evaluate((api) => window.runHsdsPage(api), `${base}api/`);
     console.log(`run ${i + 1}: ${r.records} records, longest task ${r.longest.toFixed(0)} ms, ${r.longTasks} long tasks, ${r.totalMs.toFixed(0)} ms in all`);
+    if (tracing) {
+      const events = await tracing();
+      if (process.env.TRACE !== '1') await writeFile(`${process.env.TRACE}-${i + 1}.json`, JSON.stringify({ traceEvents: events }));
+      for (const line of longTasksOf(events)) console.log(`  ${line}`);
+    }
     await context.close();
   }
 } finally {
   await browser.close();
   server.close();
+}
+
+/** Start a Chromium trace of the page (CDP); the function returned ends it and gives its events. */
+async function startTrace(context, p) {
+  const cdp = await context.newCDPSession(p);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,v8,disabled-by-default-v8.gc', transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+/**
+ * The renderer main thread's tasks over 50 ms, each with the events inside it that took 5 ms or
+ * more (garbage collections, script), as lines of text.
+ */
+function longTasksOf(events) {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return ['(no renderer main thread in the trace)'];
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+  const tasks = mine.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000);
+  return tasks.map((t) => {
+    const inside = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur >= 5_000 && e.name !== t.name);
+    const parts = inside.map((e) => `${e.name} ${(e.dur / 1000).toFixed(0)}`).join(', ');
+    return `task ${(t.dur / 1000).toFixed(0)} ms: ${parts || '(nothing over 5 ms inside)'}`;
+  });
 }
