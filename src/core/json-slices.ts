@@ -15,6 +15,12 @@
  * top-level `resources` key however spelt, a syntax error anywhere) is handed to `JSON.parse`
  * whole, so errors are exactly JSON.parse's.
  *
+ * A caller that reads the records one at a time (an HSDS page of 100,000 services) can have
+ * them kept as their text, each parsed again when read ({@link JsonRecords}): the records of
+ * the whole document are then never all objects at once. Held as objects, every one of them
+ * survives V8's young-generation collections, which copy them: pauses of 40 to 110 ms in the
+ * middle of the parse, whatever its slices.
+ *
  * The head is told only once it is certain: after the whole text has arrived and every record
  * has parsed, so the first view never shows a record the final answer will not have (a later
  * duplicate `resources` key, or a syntax error after the head, would replace or remove it).
@@ -214,6 +220,37 @@ export class RecordScanner {
 }
 
 /**
+ * A large document's records kept as their text: each is parsed when read, a new value each
+ * time, and is garbage as soon as its reader is done with it. Every record is known to parse
+ * (see {@link parseJsonInSteps}).
+ */
+export class JsonRecords {
+  constructor(
+    private readonly text: string,
+    private readonly starts: readonly number[],
+    private readonly ends: readonly number[],
+  ) {}
+
+  /** How many records. */
+  get length(): number {
+    return this.starts.length;
+  }
+
+  /** Record `index` parsed (what JSON.parse gives for it); undefined past the end. */
+  at(index: number): unknown {
+    const start = this.starts[index];
+    return start === undefined ? undefined : (JSON.parse(this.text.slice(start, this.ends[index])) as unknown);
+  }
+
+  /** Only the records that are objects (as `{…}`), in their order. */
+  objects(): JsonRecords {
+    const keep = this.starts.flatMap((start, k) => (this.text.charCodeAt(start) === OPEN_OBJECT ? [k] : []));
+    if (keep.length === this.starts.length) return this;
+    return new JsonRecords(this.text, keep.map((k) => this.starts[k] as number), keep.map((k) => this.ends[k] as number));
+  }
+}
+
+/**
  * Whether only JSON whitespace stands before record `k` (after the array's `[`, or after one
  * comma following record `k - 1`); `k` = the record count asks about the text before `]`.
  */
@@ -230,9 +267,11 @@ function separatedBefore(text: string, layout: Layout, k: number): boolean {
  * is the scanner that has already read the whole text as it arrived (then it is not scanned
  * again); otherwise the text is scanned a chunk per step. With `head`, the document's first
  * records are told once every record has parsed (a step may then yield the promise
- * `head.take` returned; {@link runInSlices} waits for it).
+ * `head.take` returned; {@link runInSlices} waits for it). With `lazy`, a document parsed record
+ * by record has a {@link JsonRecords} in place of that array (each record checked, then
+ * dropped); a small or odd document, parsed whole, keeps its array.
  */
-export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: RecordScanner, key = 'resources'): Generator<void | Promise<void>, unknown> {
+export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: RecordScanner, key = 'resources', lazy = false): Generator<void | Promise<void>, unknown> {
   let scanner = scanned;
   if (!scanner) {
     if (text.length < CHUNK * 4) return JSON.parse(text) as unknown;
@@ -254,23 +293,24 @@ export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: Recor
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Array.isArray((doc as Record<string, unknown>)[key])) {
     return JSON.parse(text) as unknown;
   }
-  const records: unknown[] = new Array<unknown>(layout.starts.length);
-  for (let k = 0; k < layout.starts.length; k++) {
+  const total = layout.starts.length;
+  const records: unknown[] = lazy ? [] : new Array<unknown>(total);
+  for (let k = 0; k < total; k++) {
     yield;
     // Checked a record at a time (one pass over 100,000 gaps is a long task of its own).
     if (!separatedBefore(text, layout, k)) return JSON.parse(text) as unknown;
     try {
-      records[k] = JSON.parse(text.slice(layout.starts[k], layout.ends[k]));
+      const record: unknown = JSON.parse(text.slice(layout.starts[k], layout.ends[k]));
+      if (!lazy) records[k] = record;
     } catch {
       return JSON.parse(text) as unknown;
     }
   }
-  const total = records.length;
   if (head && total >= 2 * head.records) {
     // Parsed again: the head's records are its own, whatever is made of them.
-    const first = records.slice(0, head.records).map((_, k) => JSON.parse(text.slice(layout.starts[k], layout.ends[k])) as unknown);
+    const first = Array.from({ length: head.records }, (_, k) => JSON.parse(text.slice(layout.starts[k], layout.ends[k])) as unknown);
     yield head.take({ ...(doc as Record<string, unknown>), [key]: first }, total);
   }
-  (doc as Record<string, unknown>)[key] = records;
+  (doc as Record<string, unknown>)[key] = lazy ? new JsonRecords(text, layout.starts, layout.ends) : records;
   return doc;
 }

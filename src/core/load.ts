@@ -137,6 +137,12 @@ export interface FetchOptions {
    * an HSDS page's is `contents`).
    */
   recordsKey?: string | undefined;
+  /**
+   * That array of a document parsed record by record is given as a `JsonRecords`
+   * (json-slices.ts): its records kept as text and parsed when read, for a caller that reads
+   * them one at a time (a small document, parsed whole, keeps its array).
+   */
+  lazyRecords?: boolean | undefined;
   /** The clock of waits and time limits. Default {@link loadTiming}'s. */
   clock?: LoadClock | undefined;
   /** Told between two slices of a long validation how far it has come (see {@link OnPartial}). */
@@ -392,7 +398,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     // (scanned already as it arrived, or now). Its first records are told to `onPartial` as
     // soon as they are certain (once every record has parsed).
     const { parseJsonInSteps } = await loadSteppedParser();
-    return await runInSlices(parseJsonInSteps(body, head, scanner, options.recordsKey), options.signal ? { signal: options.signal } : {});
+    return await runInSlices(parseJsonInSteps(body, head, scanner, options.recordsKey, options.lazyRecords), options.signal ? { signal: options.signal } : {});
   } catch {
     if (options.signal?.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
     throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);

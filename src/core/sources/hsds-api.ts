@@ -33,6 +33,7 @@ import { emailAddress, phoneNumber, webAddress } from './hsds-values.js';
 import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
 import { DatasetLoadError, LOAD_BUDGET_MS, datasetFrom, datasetFromSliced, fetchJson, loadTiming, type FetchOptions, type LoadedDataset, type OnPartial } from '../load.js';
 import { runInSlices, runWhole, type SliceOptions } from '../slices.js';
+import type { JsonRecords } from '../json-slices.js';
 import type { DataSource } from './types.js';
 import { baseOf, hsdsPageUrl, questionKey, type HsdsQuery } from './hsds-query.js';
 
@@ -365,6 +366,56 @@ export function recordsFromServiceAtLocation(sal: Json, options: MappingOptions 
 
 type HsdsItem = { kind: 'services' | 'service_at_locations'; item: Json };
 
+/**
+ * The items of an answer, read one at a time: parsed JSON, or the services of a large page
+ * kept as text and parsed as they are read (a `JsonRecords`, json-slices.ts), so a page of
+ * 100,000 is never all held as objects (each such object would survive, and be copied by,
+ * V8's young-generation collections: pauses of 40 to 110 ms).
+ */
+interface Items {
+  readonly length: number;
+  at(index: number): Json | undefined;
+}
+
+/** Several lists read as one, in order, with some items replaced (by index in the whole). */
+class JoinedItems implements Items {
+  readonly length: number;
+  constructor(
+    private readonly lists: readonly Items[],
+    private readonly replaced?: ReadonlyMap<number, Json>,
+  ) {
+    this.length = lists.reduce((n, list) => n + list.length, 0);
+  }
+
+  at(index: number): Json | undefined {
+    const replaced = this.replaced?.get(index);
+    if (replaced) return replaced;
+    let i = index;
+    for (const list of this.lists) {
+      if (i < list.length) return list.at(i);
+      i -= list.length;
+    }
+    return undefined;
+  }
+}
+
+/** The items of `list` as HSDS items of `kind`, each read when it is reached. */
+function* itemsOf(list: Items, kind: HsdsItem['kind']): Generator<HsdsItem> {
+  for (let i = 0; i < list.length; i++) {
+    const item = list.at(i);
+    if (item) yield { kind, item };
+  }
+}
+
+/** Look at each item of `list` (an item a step, so a page of 100,000 is read in slices). */
+function* eachItem(list: Items, look: (item: Json, index: number) => void): Generator<void> {
+  for (let i = 0; i < list.length; i++) {
+    const item = list.at(i);
+    if (item) look(item, i);
+    yield;
+  }
+}
+
 /** A whole dataset document from HSDS answers, ready for the validator. */
 export function datasetFromHsds(items: HsdsItem[], options: MappingOptions = {}, title = 'HSDS directory'): Json {
   return runWhole(hsdsDatasetSteps(items, options, title));
@@ -374,7 +425,7 @@ export function datasetFromHsds(items: HsdsItem[], options: MappingOptions = {},
  * {@link datasetFromHsds} in steps, one answer (service, or service at a location) a step, so a
  * page of 100,000 services is mapped in slices (core/slices.ts), never in one long task.
  */
-export function* hsdsDatasetSteps(items: readonly HsdsItem[], options: MappingOptions = {}, title = 'HSDS directory'): Generator<void, Json> {
+export function* hsdsDatasetSteps(items: Iterable<HsdsItem>, options: MappingOptions = {}, title = 'HSDS directory'): Generator<void, Json> {
   const zone: { zone?: string | undefined } = {};
   const seen = new Set<string>();
   const resources: Json[] = [];
@@ -441,7 +492,7 @@ async function directoryTerms(base: string, options: FetchOptions): Promise<Dire
       for (let page = 1; page <= TERM_PAGES; page++) {
         const url = `${base}taxonomy_terms?per_page=100&page=${page}`;
         const answer = pageOf(await fetchJson(url, options), url, page);
-        for (const t of answer.items) {
+        for (const { item: t } of itemsOf(answer.items, 'services')) {
           const termId = textOf(t['id']);
           const category = categoryOfTerm({ code: textOf(t['code']), name: textOf(t['name']) });
           if (termId && category) out.set(termId, category);
@@ -525,15 +576,29 @@ async function askOnce(cache: Map<string, Promise<Json | undefined>>, key: strin
   }
 }
 
+/** The service of an item: the item itself, or the service of a service at a location. */
+const serviceOfItem = ({ kind, item }: HsdsItem) => (kind === 'services' ? item : obj(item['service']));
+
+/** A service that names its organization by id only, and that id. */
+const organizationIdOf = (service: Json | undefined) => (service && !obj(service['organization']) ? textOf(service['organization_id']) : undefined);
+
 /**
  * HSDS 3.0 lets a service carry only its `organization_id` (the nested `organization` is
  * optional). For those, ask `GET /organizations/{id}` once per organization, so the cards
- * can name who runs the service. An organization that cannot be fetched is left out (the
- * service still shows); a cancelled search stops asking.
+ * can name who runs the service: the organizations found, by id, for
+ * {@link withOrganization}. An organization that cannot be fetched is left out (the service
+ * still shows); a cancelled search stops asking.
  */
-async function addOrganizations(services: Json[], base: string, options: FetchOptions): Promise<void> {
-  const missing = services.filter((s) => !obj(s['organization']) && textOf(s['organization_id']));
-  const ids = [...new Set(missing.map((s) => textOf(s['organization_id']) as string))];
+async function organizationsOf(items: Items, kind: HsdsItem['kind'], base: string, options: FetchOptions, slicing: SliceOptions): Promise<Map<string, Json | undefined>> {
+  const wanted = new Set<string>();
+  await runInSlices(
+    eachItem(items, (item) => {
+      const id = organizationIdOf(serviceOfItem({ kind, item }));
+      if (id) wanted.add(id);
+    }),
+    slicing,
+  );
+  const ids = [...wanted];
   const found = new Map<string, Json | undefined>();
   await Promise.all(
     ids.map(async (id) => {
@@ -541,10 +606,16 @@ async function addOrganizations(services: Json[], base: string, options: FetchOp
       found.set(id, o && textOf(o['name']) ? { id, name: textOf(o['name']), ...(textOf(o['website']) ? { website: textOf(o['website']) } : {}) } : undefined);
     }),
   );
-  for (const s of missing) {
-    const org = found.get(textOf(s['organization_id']) as string);
-    if (org) s['organization'] = org;
-  }
+  return found;
+}
+
+/** The item, its service given the organization found for its `organization_id` (when it has none of its own). */
+function withOrganization(item: HsdsItem, organizations: ReadonlyMap<string, Json | undefined>): HsdsItem {
+  const service = serviceOfItem(item);
+  const id = organizationIdOf(service);
+  const org = id === undefined ? undefined : organizations.get(id);
+  if (service && org) service['organization'] = org;
+  return item;
 }
 
 /** What a full service has and a one-to-one list item (HSDS's `full=false`) has not. */
@@ -558,9 +629,18 @@ const DETAIL_BATCH = 6;
  * (`GET /services/{id}`), a few at a time. A service whose details do not come shows with what
  * the list said.
  */
-async function withDetails(items: Json[], kind: HsdsItem['kind'], base: string, options: FetchOptions): Promise<Json[]> {
+async function withDetails(items: Items, kind: HsdsItem['kind'], base: string, options: FetchOptions, slicing: SliceOptions): Promise<Items> {
   const serviceOf = (item: Json) => (kind === 'services' ? item : (obj(item['service']) ?? (textOf(item['service_id']) ? { id: textOf(item['service_id']) } : undefined)));
-  const ids = [...new Set(items.map(serviceOf).filter((s) => s && !NESTED.some((k) => k in s)).map((s) => textOf(s?.['id'])).filter((id): id is string => id !== undefined))];
+  const wanted = new Set<string>();
+  await runInSlices(
+    eachItem(items, (item) => {
+      const s = serviceOf(item);
+      const id = s && !NESTED.some((k) => k in s) ? textOf(s['id']) : undefined;
+      if (id !== undefined) wanted.add(id);
+    }),
+    slicing,
+  );
+  const ids = [...wanted];
   const details = new Map<string, Json | undefined>();
   for (let i = 0; i < ids.length; i += DETAIL_BATCH) {
     await Promise.all(
@@ -568,21 +648,26 @@ async function withDetails(items: Json[], kind: HsdsItem['kind'], base: string, 
     );
   }
   if (!details.size) return items;
-  return items.map((item) => {
-    const service = serviceOf(item);
-    const detail = details.get(textOf(service?.['id']) ?? '');
-    if (!service || !detail) return item;
-    const full = { ...service, ...detail };
-    if (kind === 'services') return full;
-    // A place named by the list: its addresses from the service's own places.
-    const location = obj(item['location']);
-    const same = arr(full['service_at_locations']).map((sal) => obj(sal['location'])).find((l) => l && textOf(l['id']) === textOf(location?.['id']));
-    return { ...item, service: full, ...(location ? { location: { ...same, ...location, ...(same?.['addresses'] ? { addresses: same['addresses'] } : {}) } } : {}) };
-  });
+  const replaced = new Map<number, Json>();
+  await runInSlices(
+    eachItem(items, (item, index) => {
+      const service = serviceOf(item);
+      const detail = details.get(textOf(service?.['id']) ?? '');
+      if (!service || !detail) return;
+      const full = { ...service, ...detail };
+      if (kind === 'services') return void replaced.set(index, full);
+      // A place named by the list: its addresses from the service's own places.
+      const location = obj(item['location']);
+      const same = arr(full['service_at_locations']).map((sal) => obj(sal['location'])).find((l) => l && textOf(l['id']) === textOf(location?.['id']));
+      replaced.set(index, { ...item, service: full, ...(location ? { location: { ...same, ...location, ...(same?.['addresses'] ? { addresses: same['addresses'] } : {}) } } : {}) });
+    }),
+    slicing,
+  );
+  return new JoinedItems([items], replaced);
 }
 
 interface PageAnswer {
-  items: Json[];
+  items: Items;
   totalItems: number;
   /** The API has a page after this one (its `last_page`, else `total_pages`, else the count). */
   next: boolean;
@@ -599,18 +684,27 @@ const PAGE_CACHE_QUESTIONS = 20;
 function pageOf(json: unknown, url: string, page: number): PageAnswer {
   const answer = obj(json);
   const contents = answer?.['contents'];
-  if (!answer || !Array.isArray(contents)) throw new DatasetLoadError('not-json', `${url} did not answer with an HSDS page.`, url);
+  if (!answer || !(Array.isArray(contents) || isRecords(contents))) throw new DatasetLoadError('not-json', `${url} did not answer with an HSDS page.`, url);
   const totalItems = numOf(answer['total_items']) ?? contents.length;
   const lastPage = answer['last_page'];
   const totalPages = numOf(answer['total_pages']);
   const next = typeof lastPage === 'boolean' ? !lastPage : totalPages !== undefined ? page < totalPages : contents.length > 0 && page * contents.length < totalItems;
-  return { items: arr(contents), totalItems, next };
+  return { items: Array.isArray(contents) ? arr(contents) : objectsOf(contents), totalItems, next };
+}
+
+/** A large page's `contents`, kept as text by the parser (json-slices.ts); JSON itself never has a method. */
+const isRecords = (v: unknown): v is JsonRecords => typeof (v as Partial<JsonRecords> | undefined)?.objects === 'function';
+
+/** The objects of a large page's `contents`, read as `arr` reads an array. */
+function objectsOf(records: JsonRecords): Items {
+  const objects = records.objects();
+  return { length: objects.length, at: (index) => obj(objects.at(index)) };
 }
 
 /** One answer from the answers of several terms (one request each): every item, every count. */
 function mergedPages(answers: PageAnswer[]): PageAnswer {
   return {
-    items: answers.flatMap((a) => a.items),
+    items: answers.length === 1 && answers[0] ? answers[0].items : new JoinedItems(answers.map((a) => a.items)),
     totalItems: answers.reduce((n, a) => n + a.totalItems, 0),
     next: answers.some((a) => a.next),
   };
@@ -660,11 +754,11 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
           const asked = (termIds.length ? termIds : [undefined]).map((termId) => {
             const url = hsdsPageUrl(api, query, page, termId);
             // A page can be huge (a directory that ignores per_page): parsed a service a step.
-            return fetchJson(url, { ...ask, recordsKey: 'contents' }).then((json) => pageOf(json, url, page));
+            return fetchJson(url, { ...ask, recordsKey: 'contents', lazyRecords: true }).then((json) => pageOf(json, url, page));
           });
           answer = Promise.all(asked).then(async (got) => {
             const one = mergedPages(got);
-            return { ...one, items: await withDetails(one.items, kind, base, ask) };
+            return { ...one, items: await withDetails(one.items, kind, base, ask, slicing) };
           });
           cached.set(page, answer);
           const pagesOfQuestion = cached;
@@ -686,22 +780,23 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
         if (!more) break;
         if (page === 1 && onPartial) {
           // The first page on screen while the next ones are asked for.
-          const items = got.items.map((item) => ({ kind, item }) as const);
-          const doc = await runInSlices(hsdsDatasetSteps(items, mapping), slicing);
+          const doc = await runInSlices(hsdsDatasetSteps(itemsOf(got.items, kind), mapping), slicing);
           const first = await datasetFromSliced(doc, question, signal);
-          await onPartial({ dataset: first.dataset, checked: items.length, total: got.totalItems, early: true });
+          await onPartial({ dataset: first.dataset, checked: got.items.length, total: got.totalItems, early: true });
         }
       }
-      const items = answers.flatMap((a) => a.items.map((item) => ({ kind, item }) as const));
-      const services = items.map(({ item }) => (kind === 'services' ? item : obj(item['service']))).filter((x): x is Json => x !== undefined);
-      await addOrganizations(services, base, ask);
+      const items = new JoinedItems(answers.map((a) => a.items));
+      const organizations = await organizationsOf(items, kind, base, ask, slicing);
       const last = answers[answers.length - 1];
       const fetched = items.length;
       // Every match the API has; when it has no more pages, what came is all of it (a directory
       // may count what it cannot serve).
       const totalItems = last?.next === false && !unfinished ? fetched : Math.max(last?.totalItems ?? 0, fetched + (last?.next ? 1 : 0));
       source.info = { totalItems, fetched };
-      const doc = await runInSlices(hsdsDatasetSteps(items, mapping), slicing);
+      const withOrganizations = function* () {
+        for (const item of itemsOf(items, kind)) yield withOrganization(item, organizations);
+      };
+      const doc = await runInSlices(hsdsDatasetSteps(withOrganizations(), mapping), slicing);
       const loaded = await datasetFromSliced(doc, question, signal);
       return unfinished ? { ...loaded, unfinished } : loaded;
     },
