@@ -83,6 +83,20 @@ describe('core/sources/hsds-api on a busy, large or slow directory', () => {
     expect(steps).to.be.at.least(services);
   });
 
+  it('a page too large to hold as objects gives what a small page of the same services gives (non-services, details, organizations)', async () => {
+    const signal = new AbortController().signal;
+    const small = await hsdsApiSource(synth(`n=120,all=1,mixed=1,key=${uniqueKey()}`), query()).load(signal);
+    const large = await hsdsApiSource(synth(`n=2000,all=1,mixed=1,key=${uniqueKey()}`), query()).load(signal);
+    // 2,000 services make more than a megabyte: read a service at a time (json-slices.ts).
+    expect(large.dataset.resources).to.have.length(2000 - 200);
+    expect(large.dataset.resources.slice(0, small.dataset.resources.length)).to.deep.equal(small.dataset.resources);
+    expect(large.problems.filter((p) => (p.index ?? 0) < small.dataset.resources.length)).to.deep.equal(small.problems);
+    const record = (i: number) => large.dataset.resources.find((r) => r.id === `hsds-synth-${i}`);
+    expect(record(51)?.organization?.name, 'an organization named by id only').to.equal('Organization synth-org-0');
+    expect(record(52)?.phones, 'a service with its details asked for').to.have.length(1);
+    expect(record(52)?.organization?.name).to.equal('Synthetic Network');
+  });
+
   it('shows the first page while later ones are held; past the budget, what came and why the rest did not', async () => {
     const key = uniqueKey();
     const partials: PartialDataset[] = [];

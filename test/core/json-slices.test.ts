@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { RecordScanner, parseJsonInSteps } from '../../src/core/json-slices.js';
+import { JsonRecords, RecordScanner, parseJsonInSteps } from '../../src/core/json-slices.js';
 import { runInSlices, runWhole, stepBudget } from '../../src/core/slices.js';
 
 /** A document large enough to be parsed in steps (over 256 KB), with awkward strings in it. */
@@ -27,6 +27,26 @@ describe('parseJsonInSteps', () => {
     expect(value).to.deep.equal(JSON.parse(text));
     // One pause per record at least: no single step parses the whole array.
     expect(pauses).to.be.greaterThan(1500);
+  });
+
+  it('lazy: the records kept as text, each parsed when read (a new value each time), only the objects by objects()', () => {
+    const doc = bigDoc(1500);
+    (doc.resources as unknown[]).splice(3, 0, 7, 'eight, "8"', null, [9, { ten: 10 }], true);
+    const text = JSON.stringify(doc, null, 1);
+    const value = runWhole(parseJsonInSteps(text, undefined, undefined, 'resources', true)) as Record<string, unknown>;
+    const records = value['resources'];
+    expect(records).to.be.instanceOf(JsonRecords);
+    const lazy = records as JsonRecords;
+    const whole = JSON.parse(text) as { resources: unknown[] };
+    expect({ ...value, resources: Array.from({ length: lazy.length }, (_, k) => lazy.at(k)) }).to.deep.equal(whole);
+    expect(lazy.at(lazy.length)).to.equal(undefined);
+    expect(lazy.at(0), 'parsed again on each read').not.to.equal(lazy.at(0));
+    const objects = lazy.objects();
+    expect(Array.from({ length: objects.length }, (_, k) => objects.at(k))).to.deep.equal(whole.resources.filter((r) => typeof r === 'object' && r !== null && !Array.isArray(r)));
+    // A broken record is still JSON.parse's error, found before any record is read.
+    expect(() => runWhole(parseJsonInSteps(text.replace('"id": "r-700"', '"id": r-700'), undefined, undefined, 'resources', true))).to.throw(SyntaxError);
+    // A small document is parsed whole: its array stays an array.
+    expect(runWhole(parseJsonInSteps(JSON.stringify({ resources: [1, 2] }), undefined, undefined, 'resources', true))).to.deep.equal({ resources: [1, 2] });
   });
 
   it('records that are not objects, and a compact document', () => {
