@@ -37,6 +37,59 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
 
+/**
+ * A document's text: one string, or the pieces it arrived in. The pieces of a large download
+ * are never joined (joining tens of megabytes into one string is itself a long task): a
+ * record's text is cut from the piece or two it lies in.
+ */
+export type JsonText = string | readonly string[];
+
+/** What is read of a text: its length and a part of it. */
+interface TextSource {
+  readonly length: number;
+  slice(from?: number, to?: number): string;
+}
+
+/** The pieces of a text read as one string is. */
+class Pieces implements TextSource {
+  readonly length: number;
+  /** Where each piece starts in the whole text. */
+  private readonly at: number[] = [];
+
+  constructor(private readonly pieces: readonly string[]) {
+    let n = 0;
+    for (const piece of pieces) {
+      this.at.push(n);
+      n += piece.length;
+    }
+    this.length = n;
+  }
+
+  slice(from = 0, to = this.length): string {
+    const end = Math.min(to, this.length);
+    if (end <= from) return '';
+    // The last piece that starts at or before `from`.
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.at[mid] as number) <= from) lo = mid;
+      else hi = mid - 1;
+    }
+    let out = '';
+    for (let k = lo; k < this.pieces.length && (this.at[k] as number) < end; k++) {
+      const start = this.at[k] as number;
+      out += (this.pieces[k] as string).slice(Math.max(0, from - start), end - start);
+    }
+    return out;
+  }
+
+  /** The whole text as one string (only for what is handed to JSON.parse whole). */
+  toString(): string {
+    return this.pieces.join('');
+  }
+}
+
 /** Characters scanned per step of a whole text. */
 const CHUNK = 65_536;
 
@@ -226,7 +279,7 @@ export class RecordScanner {
  */
 export class JsonRecords {
   constructor(
-    private readonly text: string,
+    private readonly text: TextSource,
     private readonly starts: readonly number[],
     private readonly ends: readonly number[],
   ) {}
@@ -244,7 +297,7 @@ export class JsonRecords {
 
   /** Only the records that are objects (as `{…}`), in their order. */
   objects(): JsonRecords {
-    const keep = this.starts.flatMap((start, k) => (this.text.charCodeAt(start) === OPEN_OBJECT ? [k] : []));
+    const keep = this.starts.flatMap((start, k) => (this.text.slice(start, start + 1) === '{' ? [k] : []));
     if (keep.length === this.starts.length) return this;
     return new JsonRecords(this.text, keep.map((k) => this.starts[k] as number), keep.map((k) => this.ends[k] as number));
   }
@@ -254,7 +307,7 @@ export class JsonRecords {
  * Whether only JSON whitespace stands before record `k` (after the array's `[`, or after one
  * comma following record `k - 1`); `k` = the record count asks about the text before `]`.
  */
-function separatedBefore(text: string, layout: Layout, k: number): boolean {
+function separatedBefore(text: TextSource, layout: Layout, k: number): boolean {
   const { starts, ends } = layout;
   const from = k === 0 ? layout.open + 1 : ends[k - 1];
   const to = k === starts.length ? layout.close : starts[k];
@@ -271,10 +324,12 @@ function separatedBefore(text: string, layout: Layout, k: number): boolean {
  * by record has a {@link JsonRecords} in place of that array (each record checked, then
  * dropped); a small or odd document, parsed whole, keeps its array.
  */
-export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: RecordScanner, key = 'resources', lazy = false): Generator<void | Promise<void>, unknown> {
+export function* parseJsonInSteps(body: JsonText, head?: JsonHead, scanned?: RecordScanner, key = 'resources', lazy = false): Generator<void | Promise<void>, unknown> {
+  const text: TextSource = typeof body === 'string' ? body : new Pieces(body);
+  const whole = () => JSON.parse(text.toString()) as unknown;
   let scanner = scanned;
   if (!scanner) {
-    if (text.length < CHUNK * 4) return JSON.parse(text) as unknown;
+    if (text.length < CHUNK * 4) return whole();
     scanner = new RecordScanner(key);
     for (let i = 0; i < text.length; i += CHUNK) {
       scanner.push(text.slice(i, i + CHUNK));
@@ -282,28 +337,28 @@ export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: Recor
     }
   }
   const layout = scanner.finish();
-  if (!layout || !separatedBefore(text, layout, layout.starts.length)) return JSON.parse(text) as unknown;
+  if (!layout || !separatedBefore(text, layout, layout.starts.length)) return whole();
   let doc: unknown;
   try {
     // The document with an empty array in place of the records.
     doc = JSON.parse(`${text.slice(0, layout.open + 1)}${text.slice(layout.close)}`);
   } catch {
-    return JSON.parse(text) as unknown;
+    return whole();
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Array.isArray((doc as Record<string, unknown>)[key])) {
-    return JSON.parse(text) as unknown;
+    return whole();
   }
   const total = layout.starts.length;
   const records: unknown[] = lazy ? [] : new Array<unknown>(total);
   for (let k = 0; k < total; k++) {
     yield;
     // Checked a record at a time (one pass over 100,000 gaps is a long task of its own).
-    if (!separatedBefore(text, layout, k)) return JSON.parse(text) as unknown;
+    if (!separatedBefore(text, layout, k)) return whole();
     try {
       const record: unknown = JSON.parse(text.slice(layout.starts[k], layout.ends[k]));
       if (!lazy) records[k] = record;
     } catch {
-      return JSON.parse(text) as unknown;
+      return whole();
     }
   }
   if (head && total >= 2 * head.records) {

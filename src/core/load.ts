@@ -213,7 +213,8 @@ export interface TextSink {
   push(chunk: string): void | Promise<void>;
 }
 
-async function attempt(url: string, signal: AbortSignal, timeoutMs: number, clock: LoadClock, sink?: FetchOptions['sink']): Promise<string> {
+/** A body's text: whole, or (read by a sink) the pieces it came in, never joined. */
+async function attempt(url: string, signal: AbortSignal, timeoutMs: number, clock: LoadClock, sink?: FetchOptions['sink']): Promise<string | string[]> {
   const timeout = new AbortController();
   const timer = new AbortController();
   clock.sleep(timeoutMs, timer.signal, 'limit').then(() => timeout.abort(), () => undefined);
@@ -270,7 +271,7 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, cloc
         void pieces.cancel().catch(() => undefined);
         throw e;
       }
-      return parts.join('');
+      return parts;
     } catch (e) {
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `${url} was too slow to send its data.`, url);
       throw new DatasetLoadError(signal.aborted ? 'aborted' : 'network', `Reading ${url} failed: ${(e as Error).message}`, url);
@@ -286,6 +287,12 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, cloc
  * wait and an attempt fit in the time left; otherwise it fails at once with kind `busy`.
  */
 export async function fetchText(url: string, options: FetchOptions = {}): Promise<string> {
+  const body = await fetchBody(url, options);
+  return typeof body === 'string' ? body : body.join('');
+}
+
+/** {@link fetchText}, a body read by a sink left in the pieces it came in. */
+async function fetchBody(url: string, options: FetchOptions): Promise<string | string[]> {
   const { timeoutMs, deadlineMs, retries, backoffMs } = { ...DEFAULTS, ...options };
   const clock = options.clock ?? loadTiming.clock;
   const signal = options.signal ?? new AbortController().signal;
@@ -362,7 +369,9 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
   // A document is read as it arrives; once it is large, it is scanned as it arrives too, so it
   // need not be read again once it has come.
   let scanner: RecordScanner | undefined;
-  const sink = head
+  // A large document is read as it arrives (a large HSDS page too, whose pieces are then never
+  // joined into one string: tens of megabytes joined at once is a long task).
+  const sink = head || options.recordsKey
     ? () => {
         scanner = undefined; // (an earlier attempt's)
         const early: string[] = [];
@@ -391,9 +400,10 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
         };
       }
     : undefined;
-  const body = await fetchText(url, sink ? { ...options, sink } : options);
+  const body = await fetchBody(url, sink ? { ...options, sink } : options);
   try {
-    if (!scanner && body.length < STEPPED_PARSE_ABOVE) return JSON.parse(body) as unknown;
+    const size = typeof body === 'string' ? body.length : body.reduce((n, piece) => n + piece.length, 0);
+    if (!scanner && size < STEPPED_PARSE_ABOVE) return JSON.parse(typeof body === 'string' ? body : body.join('')) as unknown;
     // A large document is parsed in steps, so it never freezes the page in one long task
     // (scanned already as it arrived, or now). Its first records are told to `onPartial` as
     // soon as they are certain (once every record has parsed).

@@ -97,6 +97,22 @@ describe('core/sources/hsds-api on a busy, large or slow directory', () => {
     expect(record(52)?.organization?.name).to.equal('Synthetic Network');
   });
 
+  it('reads a large page as it arrives (never through Response.text(), whose one string of the whole page was made in long tasks)', async () => {
+    const text = Response.prototype.text;
+    let texts = 0;
+    Response.prototype.text = function (this: Response) {
+      texts++;
+      return text.call(this);
+    };
+    try {
+      const loaded = await hsdsApiSource(synth(`n=2000,all=1,key=${uniqueKey()}`), query()).load(new AbortController().signal);
+      expect(loaded.dataset.resources).to.have.length(2000);
+    } finally {
+      Response.prototype.text = text;
+    }
+    expect(texts).to.equal(0);
+  });
+
   it('shows the first page while later ones are held; past the budget, what came and why the rest did not', async () => {
     const key = uniqueKey();
     const partials: PartialDataset[] = [];

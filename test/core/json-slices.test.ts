@@ -49,6 +49,31 @@ describe('parseJsonInSteps', () => {
     expect(runWhole(parseJsonInSteps(JSON.stringify({ resources: [1, 2] }), undefined, undefined, 'resources', true))).to.deep.equal({ resources: [1, 2] });
   });
 
+  it('parses the pieces a large document came in, never joined, to what JSON.parse gives (a record cut across pieces too)', () => {
+    const doc = bigDoc(1500);
+    const text = JSON.stringify(doc, null, 1);
+    // Pieces of every size, from a character to 100,000, so records and strings are cut anywhere.
+    const cut = (whole: string) => {
+      const pieces: string[] = [];
+      for (let i = 0, k = 0; i < whole.length; k++) {
+        const size = [1, 7, 4096, 65_536, 100_000][k % 5] as number;
+        pieces.push(whole.slice(i, i + size));
+        i += size;
+      }
+      return pieces;
+    };
+    const pieces = cut(text);
+    expect(pieces.length).to.be.greaterThan(10);
+    expect(runWhole(parseJsonInSteps(pieces))).to.deep.equal(doc);
+    const lazy = (runWhole(parseJsonInSteps(pieces, undefined, undefined, 'resources', true)) as { resources: JsonRecords }).resources;
+    expect(Array.from({ length: lazy.length }, (_, k) => lazy.at(k))).to.deep.equal(doc.resources);
+    // Broken, or odd (a second resources key), the pieces are JSON.parse's whole.
+    expect(() => runWhole(parseJsonInSteps(cut(text.replace('"id": "r-700"', '"id": r-700'))))).to.throw(SyntaxError);
+    expect(() => runWhole(parseJsonInSteps([...pieces, ',']))).to.throw(SyntaxError);
+    const odd = [`{"resources":[1],"resources":[2],"pad":"${'x'.repeat(150_000)}`, `${'y'.repeat(150_000)}"}`];
+    expect(runWhole(parseJsonInSteps(odd))).to.deep.equal(JSON.parse(odd.join('')));
+  });
+
   it('records that are not objects, and a compact document', () => {
     const doc = { resources: [1, 'two, "2"', null, [3, [4]], { five: 5 }, true], pad: 'x'.repeat(300_000) };
     const text = JSON.stringify(doc);
@@ -117,11 +142,28 @@ describe('parseJsonInSteps', () => {
     expect(value).to.deep.equal(JSON.parse(text));
   });
 
-  /** Read `text` in the pieces cut at `cuts`, then parse it with what the scanner found. */
+  /**
+   * Read `text` in the pieces cut at `cuts`, then parse it with what the scanner found: once
+   * given the whole text, once the pieces themselves (never joined); both must agree.
+   */
   function inPieces(text: string, cuts: number[], scanner = new RecordScanner()): unknown {
     const at = [0, ...[...new Set(cuts.map((c) => Math.min(text.length, Math.max(0, c))))].sort((a, b) => a - b), text.length];
-    for (let k = 0; k + 1 < at.length; k++) scanner.push(text.slice(at[k], at[k + 1]));
-    return runWhole(parseJsonInSteps(text, undefined, scanner));
+    const pieces: string[] = [];
+    for (let k = 0; k + 1 < at.length; k++) pieces.push(text.slice(at[k], at[k + 1]));
+    for (const piece of pieces) scanner.push(piece);
+    const parse = (body: string | string[]) => {
+      try {
+        return { value: runWhole(parseJsonInSteps(body, undefined, scanner)) };
+      } catch (error) {
+        return { error };
+      }
+    };
+    const whole = parse(text);
+    const cut = parse(pieces);
+    expect(cut.error === undefined, `the pieces ${JSON.stringify(pieces)} are read as the whole text is`).to.equal(whole.error === undefined);
+    if (whole.error) throw whole.error;
+    expect(cut.value).to.deep.equal(whole.value);
+    return whole.value;
   }
 
   it('reads a document arriving in pieces cut anywhere (inside strings, escapes, between backslashes) as JSON.parse does', () => {
