@@ -287,8 +287,7 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, cloc
  * wait and an attempt fit in the time left; otherwise it fails at once with kind `busy`.
  */
 export async function fetchText(url: string, options: FetchOptions = {}): Promise<string> {
-  const body = await fetchBody(url, options);
-  return typeof body === 'string' ? body : body.join('');
+  return [await fetchBody(url, options)].flat().join('');
 }
 
 /** {@link fetchText}, a body read by a sink left in the pieces it came in. */
@@ -369,8 +368,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
   // A document is read as it arrives; once it is large, it is scanned as it arrives too, so it
   // need not be read again once it has come.
   let scanner: RecordScanner | undefined;
-  // A large document is read as it arrives (a large HSDS page too, whose pieces are then never
-  // joined into one string: tens of megabytes joined at once is a long task).
+  // (An HSDS page too: its pieces are never joined, a long task at tens of megabytes.)
   const sink = head || options.recordsKey
     ? () => {
         scanner = undefined; // (an earlier attempt's)
@@ -402,13 +400,14 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     : undefined;
   const body = await fetchBody(url, sink ? { ...options, sink } : options);
   try {
-    const size = typeof body === 'string' ? body.length : body.reduce((n, piece) => n + piece.length, 0);
-    if (!scanner && size < STEPPED_PARSE_ABOVE) return JSON.parse(typeof body === 'string' ? body : body.join('')) as unknown;
+    // Not scanned as it came (small, or the scanner's code did not load): one string.
+    const text = scanner ? body : [body].flat().join('');
+    if (typeof text === 'string' && text.length < STEPPED_PARSE_ABOVE) return JSON.parse(text) as unknown;
     // A large document is parsed in steps, so it never freezes the page in one long task
     // (scanned already as it arrived, or now). Its first records are told to `onPartial` as
     // soon as they are certain (once every record has parsed).
     const { parseJsonInSteps } = await loadSteppedParser();
-    return await runInSlices(parseJsonInSteps(body, head, scanner, options.recordsKey, options.lazyRecords), options.signal ? { signal: options.signal } : {});
+    return await runInSlices(parseJsonInSteps(text, head, scanner, options.recordsKey, options.lazyRecords), options.signal ? { signal: options.signal } : {});
   } catch {
     if (options.signal?.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
     throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);
