@@ -322,9 +322,12 @@ function separatedBefore(text: TextSource, layout: Layout, k: number): boolean {
  * records are told once every record has parsed (a step may then yield the promise
  * `head.take` returned; {@link runInSlices} waits for it). With `lazy`, a document parsed record
  * by record has a {@link JsonRecords} in place of that array (each record checked, then
- * dropped); a small or odd document, parsed whole, keeps its array.
+ * dropped); a small or odd document, parsed whole, keeps its array. A function as `lazy` is also
+ * shown each record as it is checked (what a caller needs to know of the records, noted without
+ * parsing them again; it may be shown some records of a document that then fails or is parsed
+ * whole, and then has no JsonRecords).
  */
-export function* parseJsonInSteps(body: JsonText, head?: JsonHead, scanned?: RecordScanner, key = 'resources', lazy = false): Generator<void | Promise<void>, unknown> {
+export function* parseJsonInSteps(body: JsonText, head?: JsonHead, scanned?: RecordScanner, key = 'resources', lazy: boolean | ((record: unknown) => void) = false): Generator<void | Promise<void>, unknown> {
   const text: TextSource = typeof body === 'string' ? body : new Pieces(body);
   const whole = () => JSON.parse(text.toString()) as unknown;
   let scanner = scanned;
@@ -357,6 +360,7 @@ export function* parseJsonInSteps(body: JsonText, head?: JsonHead, scanned?: Rec
     try {
       const record: unknown = JSON.parse(text.slice(layout.starts[k], layout.ends[k]));
       if (!lazy) records[k] = record;
+      else if (typeof lazy === 'function') lazy(record);
     } catch {
       return whole();
     }

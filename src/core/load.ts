@@ -140,9 +140,10 @@ export interface FetchOptions {
   /**
    * That array of a document parsed record by record is given as a `JsonRecords`
    * (json-slices.ts): its records kept as text and parsed when read, for a caller that reads
-   * them one at a time (a small document, parsed whole, keeps its array).
+   * them one at a time (a small document, parsed whole, keeps its array). A function is also
+   * shown each record as it is checked (see `parseJsonInSteps`).
    */
-  lazyRecords?: boolean | undefined;
+  lazyRecords?: boolean | ((record: unknown) => void) | undefined;
   /** The clock of waits and time limits. Default {@link loadTiming}'s. */
   clock?: LoadClock | undefined;
   /** Told between two slices of a long validation how far it has come (see {@link OnPartial}). */

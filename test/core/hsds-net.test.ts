@@ -97,6 +97,22 @@ describe('core/sources/hsds-api on a busy, large or slow directory', () => {
     expect(record(52)?.organization?.name).to.equal('Synthetic Network');
   });
 
+  it('parses each service of a large page twice at most: once checked (noting what it needs asked for), once mapped', async () => {
+    const parse = JSON.parse;
+    let services = 0;
+    JSON.parse = ((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (typeof text === 'string' && text.startsWith('{"id":"synth-')) services++;
+      return parse(text, reviver) as unknown;
+    }) as typeof JSON.parse;
+    try {
+      const loaded = await hsdsApiSource(synth(`n=2000,all=1,key=${uniqueKey()}`), query()).load(new AbortController().signal);
+      expect(loaded.dataset.resources).to.have.length(2000);
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(services).to.be.within(2000, 2 * 2000);
+  });
+
   it('reads a large page as it arrives (never through Response.text(), whose one string of the whole page was made in long tasks)', async () => {
     const text = Response.prototype.text;
     let texts = 0;

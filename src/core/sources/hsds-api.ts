@@ -582,6 +582,37 @@ const serviceOfItem = ({ kind, item }: HsdsItem) => (kind === 'services' ? item 
 /** A service that names its organization by id only, and that id. */
 const organizationIdOf = (service: Json | undefined) => (service && !obj(service['organization']) ? textOf(service['organization_id']) : undefined);
 
+/** The service of a list item whose details may be missing (an item of `service_at_locations` may name it by id only). */
+const listedServiceOf = (item: Json, kind: HsdsItem['kind']) => (kind === 'services' ? item : (obj(item['service']) ?? (textOf(item['service_id']) ? { id: textOf(item['service_id']) } : undefined)));
+
+/** A service with its one-to-one fields only: its id, to ask for its details. */
+const detailsIdOf = (item: Json, kind: HsdsItem['kind']) => {
+  const s = listedServiceOf(item, kind);
+  return s && !NESTED.some((k) => k in s) ? textOf(s['id']) : undefined;
+};
+
+/**
+ * What the items of a large page need asked for, noted while the page was parsed (so it is not
+ * parsed again to find out): the services without their details, and how many services name
+ * each organization by id only.
+ */
+interface Wanted {
+  details: Set<string>;
+  organizations: Map<string, number>;
+}
+
+const noneWanted = (): Wanted => ({ details: new Set(), organizations: new Map() });
+
+/** Note what `item` needs (`by` 1), or no longer needs (`by` -1: an item replaced by its details). */
+function want(wanted: Wanted, item: Json, kind: HsdsItem['kind'], by = 1): void {
+  if (by > 0) {
+    const id = detailsIdOf(item, kind);
+    if (id !== undefined) wanted.details.add(id);
+  }
+  const org = organizationIdOf(serviceOfItem({ kind, item }));
+  if (org) wanted.organizations.set(org, (wanted.organizations.get(org) ?? 0) + by);
+}
+
 /**
  * HSDS 3.0 lets a service carry only its `organization_id` (the nested `organization` is
  * optional). For those, ask `GET /organizations/{id}` once per organization, so the cards
@@ -589,15 +620,17 @@ const organizationIdOf = (service: Json | undefined) => (service && !obj(service
  * {@link withOrganization}. An organization that cannot be fetched is left out (the service
  * still shows); a cancelled search stops asking.
  */
-async function organizationsOf(items: Items, kind: HsdsItem['kind'], base: string, options: FetchOptions, slicing: SliceOptions): Promise<Map<string, Json | undefined>> {
-  const wanted = new Set<string>();
-  await runInSlices(
-    eachItem(items, (item) => {
-      const id = organizationIdOf(serviceOfItem({ kind, item }));
-      if (id) wanted.add(id);
-    }),
-    slicing,
-  );
+async function organizationsOf(items: Items, kind: HsdsItem['kind'], base: string, options: FetchOptions, slicing: SliceOptions, known?: Iterable<string>): Promise<Map<string, Json | undefined>> {
+  const wanted = new Set<string>(known);
+  if (!known) {
+    await runInSlices(
+      eachItem(items, (item) => {
+        const id = organizationIdOf(serviceOfItem({ kind, item }));
+        if (id) wanted.add(id);
+      }),
+      slicing,
+    );
+  }
   const ids = [...wanted];
   const found = new Map<string, Json | undefined>();
   await Promise.all(
@@ -629,17 +662,18 @@ const DETAIL_BATCH = 6;
  * (`GET /services/{id}`), a few at a time. A service whose details do not come shows with what
  * the list said.
  */
-async function withDetails(items: Items, kind: HsdsItem['kind'], base: string, options: FetchOptions, slicing: SliceOptions): Promise<Items> {
-  const serviceOf = (item: Json) => (kind === 'services' ? item : (obj(item['service']) ?? (textOf(item['service_id']) ? { id: textOf(item['service_id']) } : undefined)));
-  const wanted = new Set<string>();
-  await runInSlices(
-    eachItem(items, (item) => {
-      const s = serviceOf(item);
-      const id = s && !NESTED.some((k) => k in s) ? textOf(s['id']) : undefined;
-      if (id !== undefined) wanted.add(id);
-    }),
-    slicing,
-  );
+async function withDetails(items: Items, kind: HsdsItem['kind'], base: string, options: FetchOptions, slicing: SliceOptions, known?: Wanted): Promise<Items> {
+  const serviceOf = (item: Json) => listedServiceOf(item, kind);
+  const wanted = new Set<string>(known?.details);
+  if (!known) {
+    await runInSlices(
+      eachItem(items, (item) => {
+        const id = detailsIdOf(item, kind);
+        if (id !== undefined) wanted.add(id);
+      }),
+      slicing,
+    );
+  }
   const ids = [...wanted];
   const details = new Map<string, Json | undefined>();
   for (let i = 0; i < ids.length; i += DETAIL_BATCH) {
@@ -655,11 +689,16 @@ async function withDetails(items: Items, kind: HsdsItem['kind'], base: string, o
       const detail = details.get(textOf(service?.['id']) ?? '');
       if (!service || !detail) return;
       const full = { ...service, ...detail };
-      if (kind === 'services') return void replaced.set(index, full);
       // A place named by the list: its addresses from the service's own places.
       const location = obj(item['location']);
       const same = arr(full['service_at_locations']).map((sal) => obj(sal['location'])).find((l) => l && textOf(l['id']) === textOf(location?.['id']));
-      replaced.set(index, { ...item, service: full, ...(location ? { location: { ...same, ...location, ...(same?.['addresses'] ? { addresses: same['addresses'] } : {}) } } : {}) });
+      const now = kind === 'services' ? full : { ...item, service: full, ...(location ? { location: { ...same, ...location, ...(same?.['addresses'] ? { addresses: same['addresses'] } : {}) } } : {}) };
+      replaced.set(index, now);
+      // The organization the item now names, not the one the list named.
+      if (known) {
+        want(known, item, kind, -1);
+        want(known, now, kind);
+      }
     }),
     slicing,
   );
@@ -668,6 +707,8 @@ async function withDetails(items: Items, kind: HsdsItem['kind'], base: string, o
 
 interface PageAnswer {
   items: Items;
+  /** What a large page's items need asked for, noted as it was parsed (unset: look at the items). */
+  wanted?: Wanted | undefined;
   totalItems: number;
   /** The API has a page after this one (its `last_page`, else `total_pages`, else the count). */
   next: boolean;
@@ -681,7 +722,7 @@ const PAGE_CACHE_QUESTIONS = 20;
  * One page of an answer. Whether another follows is what the API says (`last_page`,
  * `total_pages`), never worked out from the page size asked for: a directory may serve fewer.
  */
-function pageOf(json: unknown, url: string, page: number): PageAnswer {
+function pageOf(json: unknown, url: string, page: number, wanted?: Wanted): PageAnswer {
   const answer = obj(json);
   const contents = answer?.['contents'];
   if (!answer || !(Array.isArray(contents) || isRecords(contents))) throw new DatasetLoadError('not-json', `${url} did not answer with an HSDS page.`, url);
@@ -689,7 +730,8 @@ function pageOf(json: unknown, url: string, page: number): PageAnswer {
   const lastPage = answer['last_page'];
   const totalPages = numOf(answer['total_pages']);
   const next = typeof lastPage === 'boolean' ? !lastPage : totalPages !== undefined ? page < totalPages : contents.length > 0 && page * contents.length < totalItems;
-  return { items: Array.isArray(contents) ? arr(contents) : objectsOf(contents), totalItems, next };
+  if (Array.isArray(contents)) return { items: arr(contents), totalItems, next };
+  return { items: objectsOf(contents), totalItems, next, wanted };
 }
 
 /** A large page's `contents`, kept as text by the parser (json-slices.ts); JSON itself never has a method. */
@@ -701,10 +743,19 @@ function objectsOf(records: JsonRecords): Items {
   return { length: objects.length, at: (index) => obj(objects.at(index)) };
 }
 
+/** `into` with what `more` wants added. */
+function mergeWanted(into: Wanted, more: Wanted): Wanted {
+  for (const id of more.details) into.details.add(id);
+  for (const [id, n] of more.organizations) into.organizations.set(id, (into.organizations.get(id) ?? 0) + n);
+  return into;
+}
+
 /** One answer from the answers of several terms (one request each): every item, every count. */
 function mergedPages(answers: PageAnswer[]): PageAnswer {
+  if (answers.length === 1 && answers[0]) return answers[0];
   return {
-    items: answers.length === 1 && answers[0] ? answers[0].items : new JoinedItems(answers.map((a) => a.items)),
+    items: new JoinedItems(answers.map((a) => a.items)),
+    wanted: answers.every((a) => a.wanted) ? answers.reduce((all, a) => mergeWanted(all, a.wanted as Wanted), noneWanted()) : undefined,
     totalItems: answers.reduce((n, a) => n + a.totalItems, 0),
     next: answers.some((a) => a.next),
   };
@@ -754,11 +805,16 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
           const asked = (termIds.length ? termIds : [undefined]).map((termId) => {
             const url = hsdsPageUrl(api, query, page, termId);
             // A page can be huge (a directory that ignores per_page): parsed a service a step.
-            return fetchJson(url, { ...ask, recordsKey: 'contents', lazyRecords: true }).then((json) => pageOf(json, url, page));
+            const wanted = noneWanted();
+            const note = (record: unknown) => {
+              const item = obj(record);
+              if (item) want(wanted, item, kind);
+            };
+            return fetchJson(url, { ...ask, recordsKey: 'contents', lazyRecords: note }).then((json) => pageOf(json, url, page, wanted));
           });
           answer = Promise.all(asked).then(async (got) => {
             const one = mergedPages(got);
-            return { ...one, items: await withDetails(one.items, kind, base, ask, slicing) };
+            return { ...one, items: await withDetails(one.items, kind, base, ask, slicing, one.wanted) };
           });
           cached.set(page, answer);
           const pagesOfQuestion = cached;
@@ -786,7 +842,9 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
         }
       }
       const items = new JoinedItems(answers.map((a) => a.items));
-      const organizations = await organizationsOf(items, kind, base, ask, slicing);
+      const noted = answers.every((a) => a.wanted) ? answers.reduce((all, a) => mergeWanted(all, a.wanted as Wanted), noneWanted()) : undefined;
+      const known = noted && [...noted.organizations].filter(([, n]) => n > 0).map(([id]) => id);
+      const organizations = await organizationsOf(items, kind, base, ask, slicing, known);
       const last = answers[answers.length - 1];
       const fetched = items.length;
       // Every match the API has; when it has no more pages, what came is all of it (a directory
