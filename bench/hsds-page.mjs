@@ -3,8 +3,9 @@
 // directory a local HTTP server answering every service at once. Run:
 //   node bench/hsds-page.mjs [services=100000] [runs=3] [entry=bench/hsds-page-entry.ts]
 // (`entry` lets the same page be built from another checkout's source, for a before/after.)
-// TRACE=1 (or TRACE=file-prefix, to keep each trace as prefix-N.json) also records a Chromium trace of each run and prints what each long task of the page's
-// main thread spent its time on (V8's garbage collections, script), from the trace's events.
+// TRACE=1 (or TRACE=file-prefix, to keep each trace as prefix-N.json) also records a Chromium
+// trace of each run and prints each long task of the page's main thread: its wall time, its
+// thread (CPU) time, and the events in it (V8's garbage collections, the body's reading).
 import { build } from 'vite';
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -80,17 +81,25 @@ async function startTrace(context, p) {
 }
 
 /**
- * The renderer main thread's tasks over 50 ms, each with the events inside it that took 5 ms or
- * more (garbage collections, script), as lines of text.
+ * The renderer main thread's tasks (and microtask checkpoints) over 50 ms, each with its thread
+ * time and the outermost events inside it that took 5 ms or more, as lines of text.
  */
 function longTasksOf(events) {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return ['(no renderer main thread in the trace)'];
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
-  const tasks = mine.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000);
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const top = new Set(['ThreadControllerImpl::RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
+  const tasks = [];
+  let end = -1;
+  for (const e of mine) {
+    if (!top.has(e.name) || e.ts < end) continue;
+    end = e.ts + e.dur;
+    if (e.dur > 50_000) tasks.push(e);
+  }
+  const ms = (us) => (us / 1000).toFixed(0);
   return tasks.map((t) => {
-    const inside = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur >= 5_000 && e.name !== t.name);
-    const parts = inside.map((e) => `${e.name} ${(e.dur / 1000).toFixed(0)}`).join(', ');
-    return `task ${(t.dur / 1000).toFixed(0)} ms: ${parts || '(nothing over 5 ms inside)'}`;
+    const inside = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur >= 5_000 && !e.name.startsWith('V8.GC'));
+    const parts = inside.map((e) => `${e.name} ${ms(e.dur)}${e.tdur === undefined ? '' : ` (CPU ${ms(e.tdur)})`}`).join(', ');
+    return `task ${ms(t.dur)} ms, CPU ${t.tdur === undefined ? '?' : ms(t.tdur)} ms: ${parts || '(nothing over 5 ms traced inside)'}`;
   });
 }
