@@ -3,25 +3,26 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Category, Dataset } from '../../core/schema.js';
 import { SLICE_MS } from '../../core/slices.js';
-import { isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import type { SearchResult, SynonymGroup } from '../../core/search.js';
 import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
 import { RecoveryDatasetElement } from '../shared/dataset-element.js';
 import { withPlace } from '../shared/with-place.js';
 import { withUrlSync, type UrlSettings } from '../shared/with-url-sync.js';
 import { withApi } from '../shared/with-api.js';
 import type { Place } from '../shared/place-controller.js';
-import { Memo } from '../shared/memo.js';
 import { renderHelp } from '../shared/help.js';
 import { define } from '../shared/define.js';
-import { DISTANCES, SEARCH_KEYS, activeCount, eventFilters, searchFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
+import { DISTANCES, SEARCH_KEYS, activeCount, eventFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
 import { shareUrl, type UrlValues } from '../shared/url-state.js';
 import { isFarFromDirectory } from '../../core/reach.js';
 import { siteZipToUse } from '../../core/zip.js';
-import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
-import { countText, renderResults, warnAboutSettings } from './results-view.js';
-import { filterView, milesLabel, renderSearchForm, renderControls, type FilterView } from './filters.js';
+import { lazyInFlight, lazySettled } from '../shared/lazy.js';
+import { clickedHit, countText, placeholder, renderResults, warnAboutSettings } from './results-view.js';
+import { filterView, milesLabel, renderSearchForm, renderControls } from './filters.js';
 import { deriveSearch, previewSearch, type Derived } from './search-derive.js';
 import { TypingPace } from './typing-pace.js';
+import { SearchResults, filtersFor, nearestKm } from './search-result.js';
+import { ShownRecord } from './shown-record.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 import type { ApiSearchController } from './api-search.js';
 import { ApiLink } from './api-link.js';
@@ -29,7 +30,6 @@ import type { DataSource } from '../../core/sources/index.js';
 
 /** Results shown at a time when `page-size` is not usable. */
 const DEFAULT_PAGE_SIZE = 20;
-
 
 /** The search's keys in the URL (prefix `rs-`). */
 const SEARCH_URL: UrlSettings = { prefix: SEARCH_PREFIX, keys: SEARCH_KEYS };
@@ -101,7 +101,6 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
   @state() private shown = 0;
   @state() private filtersOpen = false;
 
-  private readonly results = new Memo<SearchResult | undefined>();
   /** With `api`: asks the directory (api-search.ts, loaded before the first update that needs it). */
   private readonly apiLink = new ApiLink(this, () => ({
     api: this.api,
@@ -109,16 +108,18 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
     perPage: Math.min(100, this.pageStep),
     pauseMs: (this.constructor as typeof RecoveryResourceSearch).apiPauseMs,
   }));
-  /** The view of an empty search and of a shared link's record: loaded the first time one is shown. */
-  private readonly emptyView = new LazyModule(this, () => import('./empty-view.js'), 'the empty-search view');
-  private readonly sharedView = new LazyModule(this, () => import('../shared/shared-record.js'), 'the shared record');
-  /** The result of the current search over the current index (worked out before each render). */
-  private result?: SearchResult | undefined;
   /** When typing searches and reports (typing-pace.ts). */
   private readonly pace = new TypingPace(this);
+  /** The record shown above the list: a shared link's, or one opened here (shown-record.ts). */
+  private readonly record = new ShownRecord(this, (id) => this.change({ id }));
+  /** The result on screen, worked out before each render (search-result.ts). */
+  private readonly results = new SearchResults(this, this.pace, this.apiLink, this.record.view);
   private focusFrom = -1;
-  /** Put the keyboard on the shared record once it is shown (it came from the URL). */
-  private focusShared = false;
+
+  /** The result of the current search over the current index. */
+  private get result(): SearchResult | undefined {
+    return this.results.current;
+  }
 
   protected override get urlSettings(): UrlSettings {
     return SEARCH_URL;
@@ -192,7 +193,7 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
       const values = this.hasUpdated ? undefined : this.url.read();
       const fromUrl = values ? fromValues(values, this.preset) : undefined;
       this.applyState(fromUrl ?? { ...this.search, categories: this.preset });
-      this.focusShared = !!fromUrl?.id;
+      this.record.focusOnShow = !!fromUrl?.id;
     }
     // The site's default place, unless the URL or the person has given one.
     const siteZip = siteZipToUse(this.zip, { changed: !this.hasUpdated || changed.has('zip'), placeHeld: !!this.place.place, zipGiven: !!this.search.zip });
@@ -200,51 +201,12 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
       this.search = { ...this.search, zip: siteZip };
       void this.place.useZip(siteZip, false);
     }
-    const index = this.store.derived?.index;
-    const point = this.place.place?.point;
-    const api = this.viaApi;
-    api?.follow(this.search, this.place.place);
-    // A query is ranked with fuse.js, and a place searched with a nearest-first index: each is
-    // loaded the first time it is needed. Until it has loaded (or failed to: the word-score
-    // order then stands, or the place search says it could not run) the last result stays on
-    // screen, so the order never jumps after it is shown.
-    if (this.search.query.trim() && this.gate.waiting('ranking', loadRanking, rankingLoaded)) return;
-    if (point && this.gate.waiting('nearest', loadNearest, nearestLoaded)) return;
-    // A shared link's record is shown with its view (loaded for it).
-    if (this.search.id && this.gate.waiting('shared', () => this.sharedView.load(), () => this.sharedView.loaded)) return;
-    // If the index could not be loaded (the network dropped), the list stays unsorted by place.
-    if (point && !nearestLoaded()) console.warn('recovery-finder: the nearest-first index could not be loaded; results are not sorted by distance.');
-    this.result = this.results.get([index, this.search, point, rankingLoaded(), nearestLoaded()], () => {
-      if (!index) return undefined;
-      // With `api` the directory matched the words; the rest of the filters apply here.
-      const result = this.pace.timed(() => index.search(api ? '' : this.search.query, this.filters(), new Date()));
-      return api ? api.adapt(result, this.store.dataset, isCrisisQuery(this.search.query), Boolean(point)) : result;
-    });
-    // "No results" comes with its view (ways to widen the search): the last list stays until it has loaded.
-    if (this.result?.hits.length === 0 && this.gate.waiting('empty', () => this.emptyView.load(), () => this.emptyView.loaded)) {
-      this.result = this.shownResult;
-      return;
-    }
-    this.shownResult = this.result;
-    if (api) this.result = this.apiLink.keep(this.result, this.store.status === 'loading');
-    // The status describes the list on screen, so it follows the place only with the list.
-    this.resultNear = this.place.place ? this.place.nearText : '';
+    this.results.update(this.search, this.store, this.place, this.viaApi);
   }
-
-  private readonly gate = new LoadGate(this);
-  /** The result on screen (kept while the view of the next one loads). */
-  private shownResult?: SearchResult | undefined;
-  /** "near …" for the place the result on screen was found for ('' when none). */
-  private resultNear = '';
 
   /** Loading covers the dataset and its index; error covers both too. */
   private get phase(): 'loading' | 'ready' | 'error' {
-    if (this.store.status === 'error') return 'error';
-    return (this.store.status === 'ready' || this.store.preview || this.viaApi) && this.result ? 'ready' : 'loading';
-  }
-
-  private filters(): SearchFilters {
-    return searchFilters(this.search, nearestLoaded() ? this.place.place?.point : undefined);
+    return this.results.phase(this.store, this.viaApi);
   }
 
   /** The place changed: from a person (an event, a history entry) or from the URL (neither). */
@@ -290,10 +252,7 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
   }
 
   private onResultClick(e: Event) {
-    const path = e.composedPath();
-    const link = path.find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
-    const item = link?.closest<HTMLElement>('.results > li[data-index]');
-    const hit = item ? this.result?.hits[Number(item.dataset['index'])] : undefined;
+    const hit = clickedHit(e, this.result);
     if (hit) this.dispatchEvent(new RecoverySelectEvent(hit.resource));
   }
 
@@ -306,11 +265,7 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
 
   protected override updated(): void {
     // Focus the shared record once it is drawn (its view may still be loading).
-    const shared = this.focusShared && this.phase !== 'loading' ? this.renderRoot.querySelector<HTMLElement>('.shared-record') : null;
-    if (shared) {
-      this.focusShared = false;
-      shared.focus();
-    }
+    this.record.focus(this.renderRoot, this.phase !== 'loading');
     if (this.focusFrom >= 0) {
       const item = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`);
       item?.focus();
@@ -325,7 +280,7 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
     const api = this.viaApi;
     if (api && this.store.status === 'loading') return msg('Searching…');
     // Far from every place of the directory, the list is not "near" the place (the notice says so).
-    const text = countText(this.count(this.result.hits.length), isFarFromDirectory(this.nearestKm()) ? '' : this.resultNear);
+    const text = countText(this.count(this.result.hits.length), isFarFromDirectory(nearestKm(this.store, this.place)) ? '' : this.results.near);
     return (api ? undefined : this.soFarText(text)) ?? text;
   }
 
@@ -334,28 +289,10 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
     return this.viaApi?.count(shown, this.search) ?? shown;
   }
 
-  /** Filters in use, the place (ZIP or location) counted too. */
-  private activeFilters(): number {
-    return activeCount(this.search, Boolean(this.place.place));
-  }
-
-  /** Filters in use inside the folded panel: the place stands outside it and is not counted. */
-  private panelFilters(): number {
-    return activeCount(this.search, false);
-  }
-
-  private filterView(): FilterView {
-    return filterView(this.search, this.store.derived?.options, this.result, this.noLocation, this.place, (patch) => this.change(patch), isFarFromDirectory(this.nearestKm()));
-  }
-
   private renderResults() {
     const ds = this.store.dataset;
-    if (this.phase === 'loading') {
-      return html`<div class="placeholder" aria-hidden="true"><div></div><div></div><div></div></div>`;
-    }
+    if (this.phase === 'loading') return placeholder;
     if (this.store.status === 'error' || !ds || !this.result) return this.renderLoadState();
-    const id = this.search.id;
-    const shared = id ? this.sharedView.get() : undefined;
     return renderResults({
       dataset: ds,
       result: this.result,
@@ -365,63 +302,37 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
       headingLevel: this.subLevel,
       staleAfterDays: this.staleAfterDays,
       actions: (r) => this.cardActions.actions(r),
-      shared: shared && ((card) => shared.renderSharedRecord({
-        id, level: this.level, record: ds.resources.find((r) => r.id === id), card, onClose: () => this.closeShared(),
-        heading: id === this.chosenId ? msg('The place you chose') : undefined,
-      })),
+      shared: this.record.render(this.search.id, ds, this.level, this.renderRoot),
       urgentHelp: () => renderHelp(this.helpContacts ?? ds.help.contacts, { urgent: true }),
       skipped: this.renderSkipped(),
       empty: () => this.renderEmpty(),
       onMore: () => this.showMore(),
-      place: this.resultNear ? this.place.place : undefined,
-      nearestKm: this.nearestKm(),
+      place: this.results.near ? this.place.place : undefined,
+      nearestKm: nearestKm(this.store, this.place),
     });
   }
 
   private renderEmpty() {
-    const view = this.emptyView.get();
+    const view = this.results.emptyView.get();
     if (!view) return html`<p class="notice empty">${msg('Nothing matches this search.')}</p>`;
     return view.renderEmptyView({
       index: this.store.derived?.index,
       search: this.search,
       point: this.place.place?.point,
       nearText: this.place.nearText,
-      filters: this.filters(),
-      filtered: this.activeFilters() > 0,
+      filters: filtersFor(this.search, this.place.place),
+      filtered: activeCount(this.search, Boolean(this.place.place)) > 0, // the place counts too
       contacts: this.helpContacts ?? this.store.help,
       onChange: (patch) => this.change(patch),
       onClearQuery: () => this.clearQuery(),
       onClearFilters: () => this.clearFilters(),
       recordHref: (id) => shareUrl(location.href, this.paramPrefix, id, this.search.zip),
-      onOpen: (id) => this.openRecord(id),
+      onOpen: (id) => this.record.open(id),
       place: this.place.place,
-      nearestKm: this.nearestKm(),
+      nearestKm: nearestKm(this.store, this.place),
       distances: DISTANCES,
       milesLabel,
     });
-  }
-
-  /** How far the nearest place of the directory is from the person's place, in km (undefined with none). */
-  private nearestKm(): number | undefined {
-    const point = this.place.place?.point;
-    return point ? this.store.derived?.index.nearestKm(point) : undefined;
-  }
-
-  /** Show one record as a shared link does (its card above the list), and move the keyboard to it. */
-  private openRecord(id: string) {
-    this.change({ id });
-    this.chosenId = id;
-    this.focusShared = true;
-  }
-
-  /** The record opened from "Nearest support of other kinds" (it was chosen here, not shared). */
-  private chosenId = '';
-
-  /** Close the shared record: the keyboard goes to the search box. */
-  private closeShared() {
-    this.chosenId = '';
-    this.change({ id: '' });
-    this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus();
   }
 
   private clearQuery() {
@@ -449,8 +360,7 @@ export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(Recove
         ${renderSearchForm(this.landmarkLabel(msg('Search for support')), this.draft, (e) => this.onInput(e), (e) => this.onSubmit(e))}
         <div class="layout ${hasControls ? 'with-filters' : ''}">
           ${hasControls
-            ? renderControls(this.filterView(), {
-                active: this.panelFilters(),
+            ? renderControls(filterView(this.search, this.store.derived?.options, this.result, this.noLocation, this.place, (patch) => this.change(patch), isFarFromDirectory(nearestKm(this.store, this.place))), {
                 open: this.filtersOpen,
                 showFilters: this.phase === 'ready' && !this.noFilters,
                 noFilters: this.noFilters,

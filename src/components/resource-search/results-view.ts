@@ -40,6 +40,16 @@ export interface ResultsView {
   nearestKm?: number | undefined;
 }
 
+/** What the list shows while the data loads. */
+export const placeholder = html`<div class="placeholder" aria-hidden="true"><div></div><div></div><div></div></div>`;
+
+/** The hit whose card holds the link a click followed (a click inside the shadow root, seen from the host). */
+export function clickedHit(e: Event, result: SearchResult | undefined): SearchHit | undefined {
+  const link = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+  const item = link?.closest<HTMLElement>('.results > li[data-index]');
+  return item ? result?.hits[Number(item.dataset['index'])] : undefined;
+}
+
 /** "No results", "1 result", "12 results", followed by "near 02118" when a place orders them. */
 export function countText(n: number, near: string): string {
   const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
