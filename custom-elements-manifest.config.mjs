@@ -27,7 +27,7 @@ export default {
   litelement: true,
   globs: ['src/**/*.ts'],
   // The generated basemap is data, not API (it would put 48 KB of TopoJSON in the manifest).
-  exclude: ['src/**/*.d.ts', 'src/locales/**', 'src/cli/**', 'src/components/shared/basemap/basemap-data.ts'],
+  exclude: ['src/**/*.d.ts', 'src/locales/**', 'src/cli/**', 'src/kit/map/basemap/basemap-data.ts'],
   plugins: [
     {
       name: 'recovery-public-elements-only',
@@ -39,7 +39,7 @@ export default {
           const { tag } = publicElements.get(mod.path);
           mod.exports = [
             ...(mod.exports ?? []).filter((x) => x.kind === 'js' && x.declaration?.name === className),
-            // Registered with define() (src/components/shared/define.ts), which the analyzer does not read.
+            // Registered with define() (src/kit/base/define.ts), which the analyzer does not read.
             { kind: 'custom-element-definition', name: tag, declaration: { name: className, module: mod.path } },
           ];
           for (const decl of mod.declarations) {

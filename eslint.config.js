@@ -39,11 +39,18 @@ export default tseslint.config(
           patterns: [
             { group: ['lit', 'lit/*', '@lit/*'], message: 'src/core is DOM-free: no lit.' },
             { group: ['leaflet', 'leaflet/*'], message: 'src/core is DOM-free: no leaflet.' },
-            { group: ['**/components/**'], message: 'src/core never imports components.' },
+            { group: ['**/components/**', '**/kit/**'], message: 'src/core never imports the elements or their kit.' },
             { group: ['**/events.js', '**/events'], message: 'src/core never imports the events module (put shared types in core).' },
           ],
         },
       ],
+    },
+  },
+  {
+    // The kit serves every element and knows none of them.
+    files: ['src/kit/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/components/**'], message: 'src/kit never imports an element.' }] }],
     },
   },
   {

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { elements as registry, elementsModuleSource } from './tools/elements.mjs';
 // An attribute's kind (url, site-text...) from its type in the manifest: shared with demo/configure.ts.
-import { attributeKind } from './src/components/shared/attribute.js';
+import { attributeKind } from './src/kit/base/attribute.js';
 
 /** Every element, from the registry (tools/elements.mjs: read from the element modules). */
 const elements = registry();
@@ -82,9 +82,9 @@ function preloadTable(): Plugin {
 }
 
 /** Modules of the CMS build's `lit` chunk (see the cms mode below). */
-const LIT_CHUNK = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/](?!.*directive)|src[\\/](events\.ts|locales[\\/]locale-codes\.ts|components[\\/]shared[\\/](define|localize|help|styles|heading)\.ts|core[\\/](help-defaults|links|patterns)\.ts)$/;
+const LIT_CHUNK = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/](?!.*directive)|src[\\/](events\.ts|locales[\\/]locale-codes\.ts|kit[\\/](base[\\/]define|i18n[\\/]localize|ui[\\/](help|styles|heading))\.ts|core[\\/](help-defaults|links|patterns)\.ts)$/;
 /** Modules of the CMS build's `data` chunk. */
-const DATA_CHUNK = /node_modules[\\/]valibot[\\/]|src[\\/](components[\\/]shared[\\/](dataset-element|dataset-controller|result-card|report-change|labels|format|card-actions|my-list|lazy|url-state|shared-record\.styles)\.ts|core[\\/](schema|load|slices|hours|freshness|sources[\\/](index|types|json-url|inline))\.ts)$/;
+const DATA_CHUNK = /node_modules[\\/]valibot[\\/]|src[\\/](kit[\\/](base[\\/](dataset-element|dataset-controller|lazy)|card[\\/](result-card|report-change|card-actions|my-list|shared-record\.styles)|i18n[\\/]labels|ui[\\/]format|url[\\/]url-state)\.ts|core[\\/](schema|load|slices|hours|freshness|sources[\\/](index|types|json-url|inline))\.ts)$/;
 
 /**
  * `virtual:recovery-attributes` for the embed page (src/embed/embed.ts): each element's

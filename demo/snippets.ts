@@ -3,7 +3,7 @@
  * script-tag path and the iframe path, and the Content Security Policy lines the host needs.
  * Pure functions, tested by pasting what they write into a blank page (test/demo/).
  */
-import { attributeKind } from '../src/components/shared/attribute.js';
+import { attributeKind } from '../src/kit/base/attribute.js';
 
 /** What the editor chose. */
 export interface EmbedConfig {

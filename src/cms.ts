@@ -22,7 +22,7 @@ const PREFETCH = Symbol.for('recovery-finder.prefetch');
 const ASKED = Symbol.for('recovery-finder.prefetch-asked');
 /** The elements that read a dataset from `src` (the registry, tools/elements.mjs). */
 const DATASET_TAGS = new Set(datasetTags);
-/** The dataset they read without `src`: the bundled file beside their code (the same URL as DEFAULT_DATASET_URL in components/shared/dataset-controller.ts, written here so the loader imports nothing). */
+/** The dataset they read without `src`: the bundled file beside their code (the same URL as DEFAULT_DATASET_URL in kit/base/dataset-controller.ts, written here so the loader imports nothing). */
 const BUNDLED = new URL('../data/resources.json?no-inline', import.meta.url).href;
 
 /**

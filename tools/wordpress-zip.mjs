@@ -17,7 +17,7 @@ import ts from 'typescript';
 import { elements as registry } from './elements.mjs';
 
 /**
- * Whether a manifest type is an address: typed `UrlAttribute` (src/components/shared/attribute.ts)
+ * Whether a manifest type is an address: typed `UrlAttribute` (src/kit/base/attribute.ts)
  * and nothing else that is not a string (`api-taxonomy` also takes a JSON map inline: text).
  */
 const isUrlType = (type) => {

@@ -3,7 +3,7 @@
  * of its own, so a page that never asks never downloads it). The one lazy helper: every caller
  * shares one load, what has come is kept, and a failed load is forgotten so the next ask tries
  * again (a dropped connection may come back). Core modules use it as it is; an element's parts
- * use LazyModule (components/shared/lazy.ts), which adds the element's update when it comes.
+ * use LazyModule (kit/base/lazy.ts), which adds the element's update when it comes.
  *
  * DOM-free: never imports lit or leaflet.
  */

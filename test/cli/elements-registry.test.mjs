@@ -28,8 +28,8 @@ function withSixth(source) {
 }
 
 const EXAMPLE = (base, doc = ' * @title An example\n') => `import { LitElement, html } from 'lit';
-import { RecoveryDatasetElement } from '../shared/dataset-element.js';
-import { define } from '../shared/define.js';
+import { RecoveryDatasetElement } from '../../kit/base/dataset-element.js';
+import { define } from '../../kit/base/define.js';
 
 /**
  * An example.

@@ -7,7 +7,7 @@ import '../../src/components/resource-search/resource-search.js';
 import '../../src/components/prsc-map/prsc-map.js';
 import '../../src/components/disposal-locator/disposal-locator.js';
 import '../../src/components/my-list/my-list.js';
-import { MY_LIST_KEY, addToList } from '../../src/components/shared/my-list.js';
+import { MY_LIST_KEY, addToList } from '../../src/kit/card/my-list.js';
 import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';

@@ -1,10 +1,10 @@
 // The one lazy rule (src/core/lazy.ts): one load shared by every caller, kept once it has come,
-// a failure forgotten so the next ask tries again. LazyModule (components/shared/lazy.ts) is
+// a failure forgotten so the next ask tries again. LazyModule (kit/base/lazy.ts) is
 // checked on top of it with a host that counts its updates.
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Lazy } from '../../src/core/lazy.js';
-import { LazyModule } from '../../src/components/shared/lazy.js';
+import { LazyModule } from '../../src/kit/base/lazy.js';
 
 /** An importer that fails its first `failures` calls, then gives `{ n }` (n: the call's number). */
 function importer(failures = 0) {

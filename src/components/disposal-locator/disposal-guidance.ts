@@ -17,7 +17,7 @@ import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Guidance, NeedlePage } from '../../core/disposal.js';
 import { safeHttpUrl } from '../../core/links.js';
-import { renderHeading, type HeadingLevel } from '../shared/heading.js';
+import { renderHeading, type HeadingLevel } from '../../kit/ui/heading.js';
 
 /** The FDA's page on disposing of unused medicines. */
 const FDA_DISPOSAL_URL = 'https://www.fda.gov/drugs/safe-disposal-medicines/disposal-unused-medicines-what-you-should-know';

@@ -6,28 +6,25 @@ import { milesToKm } from '../../core/geo.js';
 import type { NearItem } from '../../core/nearest.js';
 import { DEFAULT_LIMIT, DEFAULT_MAX_MILES, DisposalIndex, type EventMatch } from '../../core/disposal.js';
 import { RecoverySelectEvent } from '../../events.js';
-import { baseStyles } from '../shared/styles.js';
-import { cardStyles, renderCard } from '../shared/result-card.js';
-import { helpStyles } from '../shared/help.js';
-import { idParam, type UrlValues } from '../shared/url-state.js';
-import { cardActionStyles } from '../shared/card-actions.js';
-import { renderSharedRecord, sharedRecordStyles } from '../shared/shared-record.js';
-import { RecoveryDatasetElement, datasetElementStyles } from '../shared/dataset-element.js';
-import { withPlace } from '../shared/with-place.js';
-import { withUrlSync, type UrlSettings } from '../shared/with-url-sync.js';
-import { withApi } from '../shared/with-api.js';
-import { withMap } from '../shared/with-map.js';
-import type { Place } from '../shared/place-controller.js';
-import { renderPlaceProblem } from '../shared/place-fields.js';
-import { Memo } from '../shared/memo.js';
-import { define } from '../shared/define.js';
-import { mapStyles } from '../shared/map-styles.js';
-import { resourcePoints } from '../shared/map-view.js';
-import type { MapPoint, MapViewOptions } from '../shared/map-types.js';
+import { renderCard } from '../../kit/card/result-card.js';
+import { idParam, type UrlValues } from '../../kit/url/url-state.js';
+import { renderSharedRecord } from '../../kit/card/shared-record.js';
+import { RecoveryDatasetElement } from '../../kit/base/dataset-element.js';
+import { withPlace } from '../../kit/place/with-place.js';
+import { withUrlSync, type UrlSettings } from '../../kit/url/with-url-sync.js';
+import { withApi } from '../../kit/api/with-api.js';
+import { withMap } from '../../kit/map/with-map.js';
+import type { Place } from '../../kit/place/place-controller.js';
+import { renderPlaceProblem } from '../../kit/place/place-fields.js';
+import { Memo } from '../../kit/base/memo.js';
+import { define } from '../../kit/base/define.js';
+import { mapElementStyles } from '../../kit/map/map-styles.js';
+import { resourcePoints } from '../../kit/map/map-view.js';
+import type { MapPoint, MapViewOptions } from '../../kit/map/map-types.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { NEAREST_ZIP_MAX_KM } from '../../core/zip-lookup.js';
 import { siteZipToUse } from '../../core/zip.js';
-import { formatCount } from '../shared/format.js';
+import { formatCount } from '../../kit/ui/format.js';
 import { isItem, mapBeside, placesCountText, searchEvent, renderEvents, renderItems, renderPlaces, renderPlacesMap, renderSnapshot, renderWhere, type CardOf } from './places-view.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
@@ -79,7 +76,7 @@ const API_PAGES = 5;
  */
 @localized()
 export class RecoveryDisposalLocator extends withMap(withApi(withUrlSync(withPlace(RecoveryDatasetElement))))<DisposalIndex> {
-  static override styles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles, disposalLocatorStyles];
+  static override styles = [...mapElementStyles, disposalLocatorStyles];
 
   /** What the person wants to get rid of: pills, liquids, patches, inhalers or sharps. */
   @property({ reflect: true }) item: DisposalItem = 'pills';

@@ -12,16 +12,16 @@ import { MEDICINE_ITEMS, fallbackGuidance, isRunning, isUpcoming, snapshotDate, 
 import { kmToMiles } from '../../core/geo.js';
 import { eventIcs, icsFileName } from '../../core/ics.js';
 import { uriComponent } from '../../core/links.js';
-import { renderPart } from '../shared/result-card.js';
-import { renderHeading, type HeadingLevel } from '../shared/heading.js';
-import { itemLabel } from '../shared/labels.js';
-import { formatCount } from '../shared/format.js';
-import { getLocale } from '../shared/localize.js';
-import type { Place, PlaceController } from '../shared/place-controller.js';
-import { renderLocateButton, renderZipInput } from '../shared/place-fields.js';
-import type { MapController } from '../shared/map-controller.js';
-import type { MapPoint } from '../shared/map-types.js';
-import { approximateNote, renderMapFrame } from '../shared/map-view.js';
+import { renderPart } from '../../kit/card/result-card.js';
+import { renderHeading, type HeadingLevel } from '../../kit/ui/heading.js';
+import { itemLabel } from '../../kit/i18n/labels.js';
+import { formatCount } from '../../kit/ui/format.js';
+import { getLocale } from '../../kit/i18n/localize.js';
+import type { Place, PlaceController } from '../../kit/place/place-controller.js';
+import { renderLocateButton, renderZipInput } from '../../kit/place/place-fields.js';
+import type { MapController } from '../../kit/map/map-controller.js';
+import type { MapPoint } from '../../kit/map/map-types.js';
+import { approximateNote, renderMapFrame } from '../../kit/map/map-view.js';
 import { renderGuidance } from './disposal-guidance.js';
 import { RecoverySearchEvent, type DisposalSearchFilters } from '../../events.js';
 

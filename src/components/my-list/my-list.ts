@@ -4,17 +4,17 @@ import { localized, msg, str } from '@lit/localize';
 import type { Dataset, Resource } from '../../core/schema.js';
 import { addressLine, smsHref, telHref } from '../../core/links.js';
 import { RecoveryShareEvent } from '../../events.js';
-import { RecoveryDatasetElement } from '../shared/dataset-element.js';
-import { MY_LIST_MAX, MyListController, addToList, clearList, removeFromList, type ListEntry } from '../shared/my-list.js';
-import { listChangeText, passOn, renderShownLink } from '../shared/card-share.js';
-import { cleanPrefix, idsParam, readParams, shareListUrl } from '../shared/url-state.js';
-import { cardName, renderPart, unconfirmedAlwaysOpen } from '../shared/result-card.js';
-import { formatClock, formatDay } from '../shared/format.js';
-import { define } from '../shared/define.js';
-import { printAlone } from '../shared/print-frame.js';
-import { callWords, renderHelp, textWords } from '../shared/help.js';
+import { RecoveryDatasetElement } from '../../kit/base/dataset-element.js';
+import { MY_LIST_MAX, MyListController, addToList, clearList, removeFromList, type ListEntry } from '../../kit/card/my-list.js';
+import { listChangeText, passOn, renderShownLink } from '../../kit/card/card-share.js';
+import { cleanPrefix, idsParam, readParams, shareListUrl } from '../../kit/url/url-state.js';
+import { cardName, renderPart, unconfirmedAlwaysOpen } from '../../kit/card/result-card.js';
+import { formatClock, formatDay } from '../../kit/ui/format.js';
+import { define } from '../../kit/base/define.js';
+import { printAlone } from '../../kit/card/print-frame.js';
+import { callWords, renderHelp, textWords } from '../../kit/ui/help.js';
 import { myListStyles } from './my-list.styles.js';
-import { dataLanguage, englishText, langText } from '../shared/data-language.js';
+import { dataLanguage, englishText, langText } from '../../kit/i18n/data-language.js';
 import { recordText } from '../../core/translations.js';
 
 /**

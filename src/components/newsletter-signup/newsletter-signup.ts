@@ -5,19 +5,19 @@ import type { HelpContact } from '../../core/schema.js';
 import { checkSignup, sendSignup, signupFingerprint, signupKey, toSubmission } from '../../core/signup.js';
 import type { FieldProblem, SignupField, SignupFormat, SignupInput, SignupOutcome, SignupSubmission } from '../../core/signup.js';
 import { RecoverySignupEvent } from '../../events.js';
-import { baseStyles } from '../shared/styles.js';
-import { helpStyles } from '../shared/help.js';
-import { LocaleController } from '../shared/localize.js';
-import { DataLanguageController } from '../shared/data-language.js';
-import { orDefault } from '../shared/attribute.js';
-import { SiteTextController } from '../shared/site-text.js';
-import { define } from '../shared/define.js';
+import { baseStyles } from '../../kit/ui/styles.js';
+import { helpStyles } from '../../kit/ui/help.js';
+import { LocaleController } from '../../kit/i18n/localize.js';
+import { DataLanguageController } from '../../kit/i18n/data-language.js';
+import { orDefault } from '../../kit/base/attribute.js';
+import { SiteTextController } from '../../kit/ui/site-text.js';
+import { define } from '../../kit/base/define.js';
 import type { Phase } from './status.js';
 import { choicesFromSlot, mergeChoices, parseInterests, type FieldPatch, type InterestChoice } from './fields.js';
 import { focusAfter, listIdOf, mailtoOf, renderSignup, sendOptionsOf } from './signup-view.js';
 import { signupStyles } from './newsletter-signup.styles.js';
 import { RetryAfterController } from './retry-after.js';
-import type { UrlAttribute, SiteTextAttribute } from '../shared/attribute.js';
+import type { UrlAttribute, SiteTextAttribute } from '../../kit/base/attribute.js';
 
 /**
  * A newsletter signup that never loses a person's address and signs each person up once:

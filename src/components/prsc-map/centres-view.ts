@@ -9,17 +9,17 @@ import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import type { Category, Resource } from '../../core/schema.js';
 import type { ShownCentre } from '../../core/prsc.js';
-import { regionLabel } from '../shared/worded.js';
-import { categoryLabel } from '../shared/labels.js';
-import { formatCount } from '../shared/format.js';
-import type { Place, PlaceController } from '../shared/place-controller.js';
-import { renderSharedRecord } from '../shared/shared-record.js';
-import type { MapController } from '../shared/map-controller.js';
-import type { MapPoint } from '../shared/map-types.js';
-import { approximateNote, renderMapFrame } from '../shared/map-view.js';
-import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
-import { renderHeading, type HeadingLevel } from '../shared/heading.js';
-import { getLocale } from '../shared/localize.js';
+import { regionLabel } from '../../kit/i18n/worded.js';
+import { categoryLabel } from '../../kit/i18n/labels.js';
+import { formatCount } from '../../kit/ui/format.js';
+import type { Place, PlaceController } from '../../kit/place/place-controller.js';
+import { renderSharedRecord } from '../../kit/card/shared-record.js';
+import type { MapController } from '../../kit/map/map-controller.js';
+import type { MapPoint } from '../../kit/map/map-types.js';
+import { approximateNote, renderMapFrame } from '../../kit/map/map-view.js';
+import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../../kit/place/place-fields.js';
+import { renderHeading, type HeadingLevel } from '../../kit/ui/heading.js';
+import { getLocale } from '../../kit/i18n/localize.js';
 import { renderCentre, type CentreView } from './prsc-card.js';
 
 /** The heading and the site's introduction (its slot in the page's language, its `intro` slot, or `intro`). */

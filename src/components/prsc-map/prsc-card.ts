@@ -4,15 +4,15 @@ import { msg, str } from '@lit/localize';
 import type { Feedback, Resource } from '../../core/schema.js';
 import { isNotOperating } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
-import { isolate } from '../shared/localize.js';
-import { callWords } from '../shared/help.js';
+import { isolate } from '../../kit/i18n/localize.js';
+import { callWords } from '../../kit/ui/help.js';
 import { needsFerry } from '../../core/reach.js';
-import { langText } from '../shared/data-language.js';
-import { cardName, confidenceOf, confidenceText, openLine, renderCard, renderPart } from '../shared/result-card.js';
-import { formatClock, formatDay, formatMiles } from '../shared/format.js';
-import { renderHeading, type HeadingLevel } from '../shared/heading.js';
-import { approximateLabel } from '../shared/labels.js';
-import { shownRegion } from '../shared/worded.js';
+import { langText } from '../../kit/i18n/data-language.js';
+import { cardName, confidenceOf, confidenceText, openLine, renderCard, renderPart } from '../../kit/card/result-card.js';
+import { formatClock, formatDay, formatMiles } from '../../kit/ui/format.js';
+import { renderHeading, type HeadingLevel } from '../../kit/ui/heading.js';
+import { approximateLabel } from '../../kit/i18n/labels.js';
+import { shownRegion } from '../../kit/i18n/worded.js';
 
 export interface CentreView {
   r: Resource;

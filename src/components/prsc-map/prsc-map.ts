@@ -4,30 +4,25 @@ import { localized, msg, str } from '@lit/localize';
 import { CATEGORIES, type Category, type Dataset, type Resource } from '../../core/schema.js';
 import { matchRegion, offeringsOf, parseCenter, prscRecords, regionsOf, shownCentres, type ShownCentre } from '../../core/prsc.js';
 import { RecoverySelectEvent } from '../../events.js';
-import { baseStyles } from '../shared/styles.js';
-import { cardStyles } from '../shared/result-card.js';
-import { helpStyles } from '../shared/help.js';
-import { cardActionStyles } from '../shared/card-actions.js';
-import { sharedRecordStyles } from '../shared/shared-record.js';
-import { RecoveryDatasetElement, datasetElementStyles } from '../shared/dataset-element.js';
-import { withPlace } from '../shared/with-place.js';
-import { withUrlSync, type UrlSettings } from '../shared/with-url-sync.js';
-import { withApi } from '../shared/with-api.js';
-import { withMap } from '../shared/with-map.js';
-import type { Place } from '../shared/place-controller.js';
+import { RecoveryDatasetElement } from '../../kit/base/dataset-element.js';
+import { withPlace } from '../../kit/place/with-place.js';
+import { withUrlSync, type UrlSettings } from '../../kit/url/with-url-sync.js';
+import { withApi } from '../../kit/api/with-api.js';
+import { withMap } from '../../kit/map/with-map.js';
+import type { Place } from '../../kit/place/place-controller.js';
 import { centresCount, nearestFrom, renderControls, renderIntro, renderLayout } from './centres-view.js';
-import { Memo } from '../shared/memo.js';
-import { define } from '../shared/define.js';
-import { formatCount } from '../shared/format.js';
-import { mapStyles } from '../shared/map-styles.js';
-import { resourcePoints } from '../shared/map-view.js';
-import type { MapPoint, MapViewOptions } from '../shared/map-types.js';
-import { idParam, type UrlValues } from '../shared/url-state.js';
+import { Memo } from '../../kit/base/memo.js';
+import { define } from '../../kit/base/define.js';
+import { formatCount } from '../../kit/ui/format.js';
+import { mapElementStyles } from '../../kit/map/map-styles.js';
+import { resourcePoints } from '../../kit/map/map-view.js';
+import type { MapPoint, MapViewOptions } from '../../kit/map/map-types.js';
+import { idParam, type UrlValues } from '../../kit/url/url-state.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { siteZipToUse } from '../../core/zip.js';
-import { SiteTextController } from '../shared/site-text.js';
+import { SiteTextController } from '../../kit/ui/site-text.js';
 import { prscMapStyles } from './prsc-map.styles.js';
-import type { SiteTextAttribute } from '../shared/attribute.js';
+import type { SiteTextAttribute } from '../../kit/base/attribute.js';
 
 /** The map's keys in the URL (prefix `pm-`): region, offerings, ZIP and the chosen centre. */
 const PRSC_URL: UrlSettings = { prefix: 'pm', keys: ['region', 'offer', 'zip', 'id'] };
@@ -83,7 +78,7 @@ interface Centres {
  */
 @localized()
 export class RecoveryPrscMap extends withMap(withApi(withUrlSync(withPlace(RecoveryDatasetElement))))<Centres> {
-  static override styles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles, prscMapStyles];
+  static override styles = [...mapElementStyles, prscMapStyles];
   /** Centres listed at a time; "Show more centres" lists as many again (a long list is never rendered whole). */
   static listPageSize = 100;
 

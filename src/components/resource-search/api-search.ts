@@ -11,13 +11,13 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { formatCount } from '../shared/format.js';
+import { formatCount } from '../../kit/ui/format.js';
 import type { Dataset } from '../../core/schema.js';
 import type { SearchResult } from '../../core/search.js';
 import type { HsdsDataSource, HsdsPageInfo, TaxonomyMap } from '../../core/sources/hsds-api.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { lazyHsdsSource } from '../../core/sources/hsds-lazy.js';
-import type { Place } from '../shared/place-controller.js';
+import type { Place } from '../../kit/place/place-controller.js';
 import { NEAREST_ZIP_MAX_KM } from '../../core/zip-lookup.js';
 import { milesToKm } from '../../core/geo.js';
 import type { SearchState } from './url-state.js';

@@ -6,11 +6,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CATEGORIES, POPULATIONS, type Category, type Population, type Resource } from '../../core/schema.js';
-import { categoryLabel, languageName, populationLabel } from '../shared/labels.js';
-import { formatCount } from '../shared/format.js';
-import type { PlaceController } from '../shared/place-controller.js';
+import { categoryLabel, languageName, populationLabel } from '../../kit/i18n/labels.js';
+import { formatCount } from '../../kit/ui/format.js';
+import type { PlaceController } from '../../kit/place/place-controller.js';
 import type { SearchResult } from '../../core/search.js';
-import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
+import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../../kit/place/place-fields.js';
 import { DISTANCES, activeCount, type SearchState } from './url-state.js';
 
 /** What the filter panel offers: worked out once per dataset, never per keystroke. */

@@ -9,9 +9,9 @@ import { msg, str } from '@lit/localize';
 import type { Category, Dataset, Resource } from '../../core/schema.js';
 import { statewideName, type SearchHit, type SearchResult } from '../../core/search.js';
 import { isFarFromDirectory } from '../../core/reach.js';
-import { renderCard, renderFarAway } from '../shared/result-card.js';
-import { formatCount } from '../shared/format.js';
-import { renderHeading, type HeadingLevel } from '../shared/heading.js';
+import { renderCard, renderFarAway } from '../../kit/card/result-card.js';
+import { formatCount } from '../../kit/ui/format.js';
+import { renderHeading, type HeadingLevel } from '../../kit/ui/heading.js';
 
 type Part = TemplateResult | typeof nothing;
 

@@ -8,10 +8,10 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult } from '../../core/search.js';
-import type { DatasetController } from '../shared/dataset-controller.js';
-import type { Place, PlaceController } from '../shared/place-controller.js';
-import { LazyModule, LoadGate } from '../shared/lazy.js';
-import { Memo } from '../shared/memo.js';
+import type { DatasetController } from '../../kit/base/dataset-controller.js';
+import type { Place, PlaceController } from '../../kit/place/place-controller.js';
+import { LazyModule, LoadGate } from '../../kit/base/lazy.js';
+import { Memo } from '../../kit/base/memo.js';
 import type { ApiSearchController } from './api-search.js';
 import type { ApiLink } from './api-link.js';
 import type { Derived } from './search-derive.js';
@@ -48,7 +48,7 @@ export class SearchResults {
     /** With `api`: keeps the last result while the next answer is on its way. */
     private readonly apiLink: ApiLink,
     /** The view of a shared link's record (shown-record.ts). */
-    private readonly sharedView: LazyModule<typeof import('../shared/shared-record.js')>,
+    private readonly sharedView: LazyModule<typeof import('../../kit/card/shared-record.js')>,
   ) {
     this.gate = new LoadGate(host);
     this.emptyView = new LazyModule(host, () => import('./empty-view.js'), 'the empty-search view');

@@ -9,9 +9,9 @@
  * ## API
  *
  * ```ts
- * import { MapController } from '../shared/map-controller.js';
- * import { mapStyles } from '../shared/map-styles.js';
- * import type { MapPoint } from '../shared/map-types.js';
+ * import { MapController } from './map-controller.js';
+ * import { mapStyles } from './map-styles.js';
+ * import type { MapPoint } from './map-types.js';
  *
  * static styles = [baseStyles, mapStyles, myStyles];
  *
@@ -68,7 +68,7 @@
 import { msg, str } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Leaflet from 'leaflet';
-import { formatCount } from './format.js';
+import { formatCount } from '../ui/format.js';
 import { OSM_ATTRIBUTION, safeAttribution } from './map-attribution.js';
 import { adoptCss, defaultLeafletLoader, drawBasemap, reducedMotion } from './map-leaflet.js';
 import { MapMarkers } from './map-markers.js';

@@ -5,7 +5,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
-import { renderHeading, type HeadingLevel } from './heading.js';
+import { renderHeading, type HeadingLevel } from '../ui/heading.js';
 
 export { sharedRecordStyles } from './shared-record.styles.js';
 

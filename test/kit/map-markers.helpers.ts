@@ -1,11 +1,11 @@
 // A bare host of the shared MapController, and the shipped records as map points: for the
-// marker test (test/components/map-markers.test.ts) and the marker timings (bench/map-markers.bench.ts).
+// marker test (test/kit/map-markers.test.ts) and the marker timings (bench/map-markers.bench.ts).
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MapController } from '../../src/components/shared/map-controller.js';
-import { mapStyles } from '../../src/components/shared/map-styles.js';
-import type { MapPoint } from '../../src/components/shared/map-types.js';
-import { DEFAULT_DATASET_URL } from '../../src/components/shared/dataset-controller.js';
+import { MapController } from '../../src/kit/map/map-controller.js';
+import { mapStyles } from '../../src/kit/map/map-styles.js';
+import type { MapPoint } from '../../src/kit/map/map-types.js';
+import { DEFAULT_DATASET_URL } from '../../src/kit/base/dataset-controller.js';
 
 export class MarkerHost extends LitElement {
   static override styles = [mapStyles, css`.map-frame { width: 800px; height: 500px; }`];

@@ -8,7 +8,7 @@ import { msg, str } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
 import { RecoveryShareEvent, type ShareMethod } from '../../events.js';
 import { addToList, removeFromList, type ListChange } from './my-list.js';
-import { shareUrl } from './url-state.js';
+import { shareUrl } from '../url/url-state.js';
 import type { CardActions } from './card-actions.js';
 
 /** Pass a link on: the share sheet, else the clipboard; undefined when neither worked (show it). */

@@ -11,8 +11,8 @@
  */
 import { property } from 'lit/decorators.js';
 import { UrlSync, cleanPrefix, type UrlValues } from './url-state.js';
-import { CardActions } from './card-actions.js';
-import type { Constructor, DatasetElementClass } from './dataset-element.js';
+import { CardActions } from '../card/card-actions.js';
+import type { Constructor, DatasetElementClass } from '../base/dataset-element.js';
 
 /** What an element keeps in the page URL. */
 export interface UrlSettings {

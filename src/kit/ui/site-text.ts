@@ -5,7 +5,7 @@
  * intro="Free, peer-run..." intro-es="Centros gratuitos...">`.
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { getLocale } from './localize.js';
+import { getLocale } from '../i18n/localize.js';
 
 /**
  * For an element whose text properties are plain attributes: before each render, each listed

@@ -9,8 +9,8 @@
  */
 import { property } from 'lit/decorators.js';
 import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
-import type { Constructor, DatasetElementClass } from './dataset-element.js';
-import type { UrlAttribute } from './attribute.js';
+import type { Constructor, DatasetElementClass } from '../base/dataset-element.js';
+import type { UrlAttribute } from '../base/attribute.js';
 
 /** How an element asks its `api` (the settings of core/sources/hsds-lazy.ts and of the search's api-search.ts). */
 export interface ApiOptions {

@@ -10,8 +10,8 @@
 import { property } from 'lit/decorators.js';
 import { PlaceController, type Place } from './place-controller.js';
 import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from './assets.js';
-import type { Constructor, DatasetElementClass } from './dataset-element.js';
-import type { UrlAttribute } from './attribute.js';
+import type { Constructor, DatasetElementClass } from '../base/dataset-element.js';
+import type { UrlAttribute } from '../base/attribute.js';
 
 /** What `withPlace` adds to an element. */
 export declare abstract class PlaceMembers {

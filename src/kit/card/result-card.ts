@@ -6,18 +6,18 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Feedback, HelpContact, Phone, Resource } from '../../core/schema.js';
-import { callWords, renderHelpline, textWords } from './help.js';
+import { callWords, renderHelpline, textWords } from '../ui/help.js';
 import { isNotOperating, recordOpenStatus } from '../../core/hours.js';
 import { DEFAULT_STALE_AFTER_DAYS, alwaysOpenClaim, hasEnded, isStale, recordDate } from '../../core/freshness.js';
 import { needsFerry } from '../../core/reach.js';
 import { renderReportChange, reportChangeStyles } from './report-change.js';
 import { addressLine, directionsUrl, safeHttpUrl, smsHref, telHref } from '../../core/links.js';
-import { isolate } from './localize.js';
-import { categoryLabel, itemLabel, languageName, populationLabel } from './labels.js';
-import { formatDate, formatDateTime, formatMiles, openStatusText } from './format.js';
-import { renderHeading, type HeadingLevel } from './heading.js';
-import { dataLanguage, englishText, langText, textDir } from './data-language.js';
-import { shownLabelled, shownText } from './worded.js';
+import { isolate } from '../i18n/localize.js';
+import { categoryLabel, itemLabel, languageName, populationLabel } from '../i18n/labels.js';
+import { formatDate, formatDateTime, formatMiles, openStatusText } from '../ui/format.js';
+import { renderHeading, type HeadingLevel } from '../ui/heading.js';
+import { dataLanguage, englishText, langText, textDir } from '../i18n/data-language.js';
+import { shownLabelled, shownText } from '../i18n/worded.js';
 import type { LabelledField } from '../../core/worded.js';
 import { phoneLabel, recordText } from '../../core/translations.js';
 

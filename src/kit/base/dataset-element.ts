@@ -13,12 +13,12 @@ import type { Dataset, HelpContact } from '../../core/schema.js';
 import type { DatasetLoadError } from '../../core/load.js';
 import { sourceFor, type DataSource } from '../../core/sources/index.js';
 import { DatasetController, DEFAULT_DATASET_URL, PREVIEW_FIRST, PREVIEW_RECORDS } from './dataset-controller.js';
-import { LocaleController } from './localize.js';
-import { DataLanguageController } from './data-language.js';
-import { renderHelp, type HelpOptions } from './help.js';
-import { formatCount, formatWait } from './format.js';
-import { STALE_AFTER_DAYS } from './result-card.js';
-import { below, headingLevel, type HeadingLevel } from './heading.js';
+import { LocaleController } from '../i18n/localize.js';
+import { DataLanguageController } from '../i18n/data-language.js';
+import { renderHelp, type HelpOptions } from '../ui/help.js';
+import { formatCount, formatWait } from '../ui/format.js';
+import { STALE_AFTER_DAYS } from '../card/result-card.js';
+import { below, headingLevel, type HeadingLevel } from '../ui/heading.js';
 import type { UrlAttribute } from './attribute.js';
 
 /** How an element shows the help contacts (`help` attribute). */

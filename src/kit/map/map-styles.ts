@@ -1,5 +1,11 @@
 /** The styles of the map frame, its Leaflet controls, clusters and popups (map-controller.ts). */
 import { css } from 'lit';
+import { baseStyles } from '../ui/styles.js';
+import { helpStyles } from '../ui/help.js';
+import { cardStyles } from '../card/result-card.js';
+import { cardActionStyles } from '../card/card-actions.js';
+import { sharedRecordStyles } from '../card/shared-record.styles.js';
+import { datasetElementStyles } from '../base/dataset-element.js';
 
 /**
  * Styles for a map container: put the class `map-frame` on the element passed as `container`
@@ -114,3 +120,6 @@ export const mapStyles = css`
     }
   }
 `;
+
+/** A map element's styles in cascade order, before its own: base, help, cards, shared record, load states, the map. */
+export const mapElementStyles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles];

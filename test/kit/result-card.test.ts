@@ -4,11 +4,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized } from '@lit/localize';
-import { cardStyles, renderCard, STALE_AFTER_DAYS } from '../../src/components/shared/result-card.js';
+import { cardStyles, renderCard, STALE_AFTER_DAYS } from '../../src/kit/card/result-card.js';
 import { renderCentre } from '../../src/components/prsc-map/prsc-card.js';
-import { baseStyles } from '../../src/components/shared/styles.js';
-import { define } from '../../src/components/shared/define.js';
-import { LocaleController, getLocale } from '../../src/components/shared/localize.js';
+import { baseStyles } from '../../src/kit/ui/styles.js';
+import { define } from '../../src/kit/base/define.js';
+import { LocaleController, getLocale } from '../../src/kit/i18n/localize.js';
 import type { Resource } from '../../src/core/schema.js';
 import { failOnLitWarnings, localeReady, until } from '../helpers.js';
 

@@ -1,11 +1,11 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { LitElement, css, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MapController } from '../../src/components/shared/map-controller.js';
-import { approximateNote } from '../../src/components/shared/map-view.js';
-import { defaultLeafletLoader } from '../../src/components/shared/map-leaflet.js';
-import { mapStyles } from '../../src/components/shared/map-styles.js';
-import type { LeafletLoader, MapPoint } from '../../src/components/shared/map-types.js';
+import { MapController } from '../../src/kit/map/map-controller.js';
+import { approximateNote } from '../../src/kit/map/map-view.js';
+import { defaultLeafletLoader } from '../../src/kit/map/map-leaflet.js';
+import { mapStyles } from '../../src/kit/map/map-styles.js';
+import type { LeafletLoader, MapPoint } from '../../src/kit/map/map-types.js';
 import { setGeolocation, until } from '../helpers.js';
 
 

@@ -10,7 +10,7 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { msg, str } from '@lit/localize';
 import type { Resource } from '../../core/schema.js';
 import { MyListController } from './my-list.js';
-import { LazyModule } from './lazy.js';
+import { LazyModule } from '../base/lazy.js';
 import { renderPart } from './result-card.js';
 
 export interface CardActionsOptions {

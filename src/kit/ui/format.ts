@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import type { Day } from '../../core/schema.js';
 import type { OpenStatus } from '../../core/hours.js';
 import { kmToMiles } from '../../core/geo.js';
-import { getLocale } from './localize.js';
+import { getLocale } from '../i18n/localize.js';
 
 const DAY_INDEX: Record<Day, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 };
 

@@ -12,12 +12,12 @@
  */
 import { nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Constructor, MixinBase, RecoveryDatasetElement } from './dataset-element.js';
-import type { PlaceMembers } from './with-place.js';
-import type { UrlSyncMembers } from './with-url-sync.js';
-import type { ApiMembers } from './with-api.js';
-import type { Place } from './place-controller.js';
-import { zipParam, type UrlValues } from './url-state.js';
+import type { Constructor, MixinBase, RecoveryDatasetElement } from '../base/dataset-element.js';
+import type { PlaceMembers } from '../place/with-place.js';
+import type { UrlSyncMembers } from '../url/with-url-sync.js';
+import type { ApiMembers } from '../api/with-api.js';
+import type { Place } from '../place/place-controller.js';
+import { zipParam, type UrlValues } from '../url/url-state.js';
 import { MapController } from './map-controller.js';
 import { OSM_ATTRIBUTION, OSM_TILE_URL } from './map-attribution.js';
 import { renderMapExtras } from './map-view.js';
@@ -25,7 +25,7 @@ import type { MapViewOptions } from './map-types.js';
 import type { DataSource } from '../../core/sources/index.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { lazyHsdsSource, unaskedHsdsSource } from '../../core/sources/hsds-lazy.js';
-import type { UrlAttribute, SiteTextAttribute } from './attribute.js';
+import type { UrlAttribute, SiteTextAttribute } from '../base/attribute.js';
 
 /** What `withMap` adds to an element (exported for the declarations of the classes it makes).
  * @public */

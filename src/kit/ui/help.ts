@@ -9,9 +9,9 @@ import { msg, str } from '@lit/localize';
 import type { HelpContact, Phone } from '../../core/schema.js';
 import { DEFAULT_HELP_CONTACTS } from '../../core/help-defaults.js';
 import { safeHttpUrl, smsHref, telHref } from '../../core/links.js';
-import { getLocale, isolate } from './localize.js';
+import { getLocale, isolate } from '../i18n/localize.js';
 import { contactText, DATA_LANGUAGE, type LanguageText } from '../../core/translations.js';
-import { dataLanguage, langText, textDir } from './data-language.js';
+import { dataLanguage, langText, textDir } from '../i18n/data-language.js';
 
 export { DEFAULT_HELP_CONTACTS };
 

@@ -7,7 +7,7 @@
  */
 import type * as Leaflet from 'leaflet';
 import type Supercluster from 'supercluster';
-import { approximateLabel } from './labels.js';
+import { approximateLabel } from '../i18n/labels.js';
 import { reducedMotion, safeCanvas } from './map-leaflet.js';
 import type { DrawnCluster, MapLabels, MapPoint } from './map-types.js';
 

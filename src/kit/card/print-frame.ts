@@ -4,7 +4,7 @@
  * blank, same-origin iframe receives a copy of the part and the element's own styles (its
  * `@media print` rules with them), and only that document is printed.
  */
-import { localeOf } from './localize.js';
+import { localeOf } from '../i18n/localize.js';
 
 /** How a filled frame is printed; tests replace it to look at what would be printed. */
 export const printer = {

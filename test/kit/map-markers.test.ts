@@ -4,8 +4,8 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { setGeolocation, until } from '../helpers.js';
 import { type MarkerHost, drawnCount, shippedPoints } from './map-markers.helpers.js';
-import { MapController } from '../../src/components/shared/map-controller.js';
-import type { MapPoint } from '../../src/components/shared/map-types.js';
+import { MapController } from '../../src/kit/map/map-controller.js';
+import type { MapPoint } from '../../src/kit/map/map-types.js';
 
 /** Draws the points and waits until the map shows them (many points follow the update in a task). */
 async function draw(points: MapPoint[], cluster: boolean): Promise<number> {

@@ -1,14 +1,14 @@
 // The pieces every element shares: help contacts, the result card, the dataset controller.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, render } from 'lit';
-import { renderHelp, DEFAULT_HELP_CONTACTS } from '../../src/components/shared/help.js';
-import { renderCard } from '../../src/components/shared/result-card.js';
-import { RecoveryDatasetElement } from '../../src/components/shared/dataset-element.js';
+import { renderHelp, DEFAULT_HELP_CONTACTS } from '../../src/kit/ui/help.js';
+import { renderCard } from '../../src/kit/card/result-card.js';
+import { RecoveryDatasetElement } from '../../src/kit/base/dataset-element.js';
 import { renderCentre } from '../../src/components/prsc-map/prsc-card.js';
-import { define } from '../../src/components/shared/define.js';
+import { define } from '../../src/kit/base/define.js';
 import type { Dataset, Resource } from '../../src/core/schema.js';
 import { localized } from '@lit/localize';
-import { LocaleController, getLocale } from '../../src/components/shared/localize.js';
+import { LocaleController, getLocale } from '../../src/kit/i18n/localize.js';
 import { datasetUrl, failOnLitWarnings, localeReady, requestCount, uniqueKey, until } from '../helpers.js';
 
 /** The shared scaffold with the smallest view: its state, and how many records `derive` counted. */
