@@ -51,8 +51,8 @@ const budgets = [
   // satellites, DEA notes) and English record text isolated on other-language pages: 55.4 and
   // 24.8 KB. (The lazy search-words chunk lost its copy of the crisis words: -1.8 KB.)
   // 2026-12-05 (#25, the re-cut): the behaviour mixins, one data cache and one lazy helper, the
-  // search element split into modules, the HSDS page read as it arrives (#20): 56.4 and 25.1 KB.
-  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 56.4 * KB },
+  // search element split into modules, the HSDS page read as it arrives (#20): 56.5 and 25.1 KB.
+  { name: 'npm entry: resource-search (without lit, fuse.js, valibot)', files: graph('dist/resource-search.js'), max: 56.5 * KB },
   { name: 'npm entry: newsletter-signup (without lit, valibot)', files: graph('dist/newsletter-signup.js'), max: 25.1 * KB },
 ];
 const cms = existsSync('dist/cms') ? readdirSync('dist/cms').filter((f) => f.endsWith('.js')) : [];
@@ -106,7 +106,7 @@ if (quoted !== loaderKb) {
 // 2026-12-05 (#23, the data's own words): +6.2 KB on the search page (see the npm entries above).
 // 2026-12-05 (#23, the library's English out of the data): +0.7 KB (see the npm entries above).
 // 2026-12-05 (#25, the re-cut, and #20's HSDS reader): +0.9 to +1.3 KB (see the npm entries above).
-const PAGE_BUDGETS = { 'search only': 59.5 * KB, 'map only': 126.0 * KB, 'all four': 161.3 * KB };
+const PAGE_BUDGETS = { 'search only': 59.5 * KB, 'map only': 126.0 * KB, 'all four': 161.4 * KB };
 /** The chunks of every element but `name` (the registry, tools/elements.mjs), and `more`. */
 const chunksBut = (name, more = []) => new RegExp(`/cms/(${[...elementNames().filter((n) => n !== name), ...more].join('|')})`);
 const NOT_ON = {
