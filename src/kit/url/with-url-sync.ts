@@ -26,7 +26,7 @@ export interface UrlSettings {
 export declare abstract class UrlSyncMembers {
   /** Keep the element's choices (a search's words and filters), the ZIP and the chosen record in the page URL (shareable; back and forward work; a shared link opens its record). */
   syncUrl: boolean;
-  /** Prefix of this element's URL parameters (default `rs` for the search, `pm` for the PRSC map, `dl` for the disposal locator): set it when two of the same element on one page both have `sync-url`. */
+  /** With `sync-url`: the prefix of this element's URL parameters (default `rs` for the search, `pm` for the PRSC map, `dl` for the disposal locator); set it when two of the same element on one page both keep their state in the URL. */
   urlPrefix: string;
   /** The element's parameters in the page URL. */
   protected readonly url: UrlSync;
@@ -46,7 +46,7 @@ export const withUrlSync = <T extends DatasetElementClass>(base: T) => {
   abstract class WithUrlSync extends base {
     /** Keep the element's choices (a search's words and filters), the ZIP and the chosen record in the page URL (shareable; back and forward work; a shared link opens its record). */
     @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-    /** Prefix of this element's URL parameters (default `rs` for the search, `pm` for the PRSC map, `dl` for the disposal locator): set it when two of the same element on one page both have `sync-url`. */
+    /** With `sync-url`: the prefix of this element's URL parameters (default `rs` for the search, `pm` for the PRSC map, `dl` for the disposal locator); set it when two of the same element on one page both keep their state in the URL. */
     @property({ attribute: 'url-prefix' }) urlPrefix = '';
 
     /** The element's parameters in the page URL. */
