@@ -298,6 +298,20 @@ const serviceAtLocationJson = (sal, l, s, full) =>
   `json_build_object('id', ${sal}.id, 'service_id', ${sal}.service_id, 'location_id', ${sal}.location_id,
     'description', ${sal}.description, 'location', ${locationJson(l)}, 'service', ${serviceJson(s, full, false)})`;
 
+/**
+ * The same JSON texts as `json_strip_nulls(serviceJson(…, true))::text` and
+ * `json_strip_nulls(serviceAtLocationJson(…, true))::text`, from the documents made at load
+ * (docs.js): a full /services item from its `service_doc` row `d`; a full
+ * /service_at_locations item from its row `sal`, its location's `location_doc` row `ld` and
+ * its service's `service_doc` row `d`.
+ */
+const serviceDoc = (/** @type {string} */ d) => `${d}.head || ${d}.tail`;
+/** @type {(sal: string, ld: string, d: string) => string} */
+const serviceAtLocationDoc = (sal, ld, d) =>
+  `'{"id":"' || ${sal}.id || '","service_id":"' || ${sal}.service_id || '","location_id":"' || ${sal}.location_id || '"'
+    || coalesce(',"description":' || to_json(${sal}.description)::text, '')
+    || ',"location":' || ${ld}.json || ',"service":' || ${d}.head || '}}'`;
+
 /** @type {Json} */
 const taxonomyJson = (t) =>
   `json_build_object('id', ${t}.id, 'name', ${t}.name, 'description', ${t}.description, 'uri', ${t}.uri, 'version', ${t}.version)`;
@@ -437,13 +451,13 @@ async function pageIds(db, params, q, pg, knownTotal) {
 /**
  * The JSON of the given rows, in their order, joined into one text (none for no rows).
  * @param {Db} db @param {string[]} ids
- * @param {string} json SQL of an item's JSON @param {string} join the join from `u.id` to the item's row
+ * @param {string} json SQL of an item's JSON text @param {string} join the join from `u.id` to the item's row
  * @returns {Promise<string[]>}
  */
 async function itemsJson(db, ids, json, join) {
   if (ids.length === 0) return [];
   const [row] = await db.query(
-    `select string_agg(json_strip_nulls(${json})::text, ',' order by u.o) as j
+    `select string_agg(${json}, ',' order by u.o) as j
      from unnest($1::uuid[]) with ordinality as u(id, o) ${join}`,
     [ids],
   );
@@ -568,7 +582,9 @@ export async function listServices(db, query) {
     const known = mode === 'none' && where.length === 0 ? await loadedCount(db, 'services') : undefined;
     return pageIds(db, params, { from: `${S}.service s`, key: 's.id', name: 's.name', where, segments }, pg, known);
   });
-  const items = await itemsJson(db, ids, p.minimal ? minimalServiceJson('s') : serviceJson('s', full), `join ${S}.service s on s.id = u.id`);
+  const items = p.minimal || !full
+    ? await itemsJson(db, ids, `json_strip_nulls(${p.minimal ? minimalServiceJson('s') : serviceJson('s', false)})::text`, `join ${S}.service s on s.id = u.id`)
+    : await itemsJson(db, ids, serviceDoc('d'), `join ${S}.service_doc d on d.id = u.id`);
   return page(total, pg.pageNumber, pg.perPage, items, ids.length);
 }
 
@@ -667,8 +683,11 @@ export async function listServiceAtLocations(db, query, options) {
     const known = mode === 'none' && where.length === 0 ? await loadedCount(db, 'service_at_locations') : undefined;
     return pageIds(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, known);
   });
-  const items = await itemsJson(db, ids, serviceAtLocationJson('sal', 'l', 's', full),
-    `join ${S}.service_at_location sal on sal.id = u.id join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`);
+  const items = full
+    ? await itemsJson(db, ids, serviceAtLocationDoc('sal', 'ld', 'd'),
+      `join ${S}.service_at_location sal on sal.id = u.id join ${S}.service_doc d on d.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id`)
+    : await itemsJson(db, ids, `json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', false)})::text`,
+      `join ${S}.service_at_location sal on sal.id = u.id join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`);
   return page(total, pg.pageNumber, pg.perPage, items, ids.length);
 }
 
@@ -780,13 +799,25 @@ async function one(db, query, id, sql, allowed = {}) {
 
 /** @type {GetOne} */
 export const getService = (db, query, id) =>
-  one(db, query, id, `select json_strip_nulls(${serviceJson('s', true)})::text as j from ${S}.service s where s.id = $1::uuid`);
+  one(db, query, id, `select ${serviceDoc('d')} as j from ${S}.service_doc d where d.id = $1::uuid`);
 
 /** @type {GetOne} */
 export const getServiceAtLocation = (db, query, id) =>
-  one(db, query, id, `select json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', true)})::text as j
-    from ${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id
+  one(db, query, id, `select ${serviceAtLocationDoc('sal', 'ld', 'd')} as j
+    from ${S}.service_at_location sal join ${S}.service_doc d on d.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id
     where sal.id = $1::uuid`);
+
+/**
+ * The SQL that builds a full item from the tables, for tests that compare it with the stored documents.
+ * @param {'service' | 'service_at_location'} kind
+ */
+export const builtItemSql = (kind) => kind === 'service'
+  ? `select s.id::text as id, json_strip_nulls(${serviceJson('s', true)})::text as built, ${serviceDoc('d')} as stored
+     from ${S}.service s join ${S}.service_doc d on d.id = s.id order by s.id`
+  : `select sal.id::text as id, json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', true)})::text as built,
+       ${serviceAtLocationDoc('sal', 'ld', 'd')} as stored
+     from ${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id
+       join ${S}.service_doc d on d.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id order by sal.id`;
 
 /**
  * An organization with its services: their one-to-one fields, or (`full_service=true`) fully nested.
