@@ -66,10 +66,37 @@ export function pgJson(v) {
   return `{${out}}`;
 }
 
-/** A text column's value as the database holds it (COPY sends String(value)). */
-const text = (/** @type {unknown} */ x) => (x === null || x === undefined ? null : String(x));
-/** A number column's value as the database holds it (read from String(value): -0 is 0). */
-const num = (/** @type {unknown} */ x) => (x === null || x === undefined ? null : Number(String(x)));
+/** A text column's value as the database holds it (COPY sends String(value)); undefined for null. */
+const text = (/** @type {unknown} */ x) => (x === null || x === undefined ? undefined : String(x));
+/** A number column's value as the database holds it (read from String(value): -0 is 0); undefined for null. */
+const num = (/** @type {unknown} */ x) => (x === null || x === undefined ? undefined : Number(String(x)));
+
+/**
+ * True when JavaScript writes the number as PostgreSQL does (no exponent form either way).
+ * @param {unknown} n
+ */
+const plainNumber = (n) => n === undefined || n === 0 || (typeof n === 'number' && Math.abs(n) >= 1e-4 && Math.abs(n) < 1e15);
+
+/**
+ * `pgJson` of an object with no Raw inside, the fast way: JSON.stringify leaves out undefined
+ * fields as json_strip_nulls leaves out nulls; it writes a lone surrogate as an escape
+ * (PostgreSQL holds U+FFFD): then, and where a number would print otherwise, `pgJson`.
+ * @param {Record<string, unknown> | Record<string, unknown>[]} v @param {boolean} plain every number plain
+ */
+function enc(v, plain) {
+  const t = JSON.stringify(v);
+  return plain && !/\\u[dD][89abAB]/.test(t) ? t : pgJson(v);
+}
+
+/**
+ * An object's JSON with Raw JSON fields appended at its end (`fields`: name -> JSON text, skipped when undefined).
+ * @param {string} head the object's JSON, not empty @param {[string, string | undefined][]} fields
+ */
+function withRaw(head, fields) {
+  let out = head.slice(0, -1);
+  for (const [k, v] of fields) if (v !== undefined) out += `,"${k}":${v}`;
+  return `${out}}`;
+}
 
 /**
  * @typedef {import('./hsds.js').Row} Row
@@ -83,13 +110,17 @@ const num = (/** @type {unknown} */ x) => (x === null || x === undefined ? null 
  * @param {Row[]} attributes @param {unknown} linkId @param {Map<string, string>} terms term id -> JSON
  */
 function attributesOf(attributes, linkId, terms) {
-  return attributes
-    .filter((a) => a.link_id === linkId && terms.has(String(a.taxonomy_term_id)))
-    .map((a) => ({
+  let out = '';
+  for (const a of attributes) {
+    const term = a.link_id === linkId ? terms.get(String(a.taxonomy_term_id)) : undefined;
+    if (term === undefined) continue;
+    const json = enc({
       id: text(a.id), link_id: text(a.link_id), link_type: text(a.link_type), link_entity: text(a.link_entity),
       taxonomy_term_id: text(a.taxonomy_term_id), value: text(a.value),
-      taxonomy_term: new Raw(/** @type {string} */ (terms.get(String(a.taxonomy_term_id)))),
-    }));
+    }, true);
+    out += `${out ? ',' : ''}${withRaw(json, [['taxonomy_term', term]])}`;
+  }
+  return `[${out}]`;
 }
 
 /**
@@ -101,19 +132,22 @@ function attributesOf(attributes, linkId, terms) {
  */
 export function recordDocs(r, context) {
   const { terms } = context;
+  // Every number of the record as JavaScript writes it: the fast way throughout.
+  const plain = [r.location?.latitude, r.location?.longitude, ...r.phones.map((p) => p.extension), ...r.costOptions.map((c) => c.amount)]
+    .every((n) => plainNumber(num(n)));
   /** @type {string | undefined} */
   let locationJson;
   if (r.location) {
     const l = r.location;
     const ad = r.address;
     const complete = ad && ad.address_1 != null && ad.postal_code != null;
-    locationJson = pgJson({
+    locationJson = withRaw(enc({
       id: text(l.id), location_type: text(l.location_type), organization_id: text(l.organization_id),
       name: text(l.name), latitude: num(l.latitude), longitude: num(l.longitude),
       external_identifier: text(l.external_identifier), external_identifier_type: text(l.external_identifier_type),
       description: ad && !complete
         ? [ad.address_1, ad.address_2, ad.city, ad.state_province].filter((x) => x !== null && x !== undefined).map(String).join(', ')
-        : null,
+        : undefined,
       addresses: ad && complete
         ? [{
             id: text(ad.id), location_id: text(ad.location_id), address_1: text(ad.address_1), address_2: text(ad.address_2),
@@ -121,37 +155,37 @@ export function recordDocs(r, context) {
             country: text(ad.country), address_type: text(ad.address_type),
           }]
         : [],
-      attributes: attributesOf(r.attributes, l.id, terms),
-    });
+    }, plain), [['attributes', attributesOf(r.attributes, l.id, terms)]]);
   }
   const s = r.service;
-  const head = pgJson({
+  const phones = r.phones.map((p) => withRaw(enc({
+    id: text(p.id), service_id: text(p.service_id), number: text(p.number), extension: num(p.extension),
+    type: text(p.type), description: text(p.description),
+  }, plain), [['attributes', attributesOf(r.attributes, p.id, terms)]]));
+  const schedules = r.schedules.map((sc) => withRaw(enc({
+    id: text(sc.id), service_id: text(sc.service_id), freq: text(sc.freq), byday: text(sc.byday),
+    opens_at: text(sc.opens_at), closes_at: text(sc.closes_at), valid_from: text(sc.valid_from), valid_to: text(sc.valid_to),
+    description: text(sc.description), attending_type: text(sc.attending_type), notes: text(sc.notes),
+  }, plain), [['attributes', attributesOf(r.attributes, sc.id, terms)]]));
+  const head = withRaw(enc({
     id: text(s.id), organization_id: text(s.organization_id), name: text(s.name), alternate_name: text(s.alternate_name),
     description: text(s.description), url: text(s.url), email: text(s.email), status: text(s.status),
-    fees_description: text(s.fees_description), assured_date: text(s.assured_date), last_modified: context.lastModified,
-    organization: r.organization === undefined ? null : new Raw(r.organization),
-    phones: r.phones.map((p) => ({
-      id: text(p.id), service_id: text(p.service_id), number: text(p.number), extension: num(p.extension),
-      type: text(p.type), description: text(p.description), attributes: attributesOf(r.attributes, p.id, terms),
-    })),
-    schedules: r.schedules.map((sc) => ({
-      id: text(sc.id), service_id: text(sc.service_id), freq: text(sc.freq), byday: text(sc.byday),
-      opens_at: text(sc.opens_at), closes_at: text(sc.closes_at), valid_from: text(sc.valid_from), valid_to: text(sc.valid_to),
-      description: text(sc.description), attending_type: text(sc.attending_type), notes: text(sc.notes),
-      attributes: attributesOf(r.attributes, sc.id, terms),
-    })),
-    languages: r.languages.map((lg) => ({ id: text(lg.id), service_id: text(lg.service_id), name: text(lg.name), code: text(lg.code) })),
-    cost_options: r.costOptions.map((co) => ({
+    fees_description: text(s.fees_description), assured_date: text(s.assured_date), last_modified: context.lastModified ?? undefined,
+  }, plain), [
+    ['organization', r.organization],
+    ['phones', `[${phones.join(',')}]`],
+    ['schedules', `[${schedules.join(',')}]`],
+    ['languages', enc(r.languages.map((lg) => ({ id: text(lg.id), service_id: text(lg.service_id), name: text(lg.name), code: text(lg.code) })), plain)],
+    ['cost_options', enc(r.costOptions.map((co) => ({
       id: text(co.id), service_id: text(co.service_id), option: text(co.option), currency: text(co.currency),
       amount: num(co.amount), amount_description: text(co.amount_description),
-    })),
-    attributes: attributesOf(r.attributes, s.id, terms),
-  }).slice(0, -1);
+    })), plain)],
+    ['attributes', attributesOf(r.attributes, s.id, terms)],
+  ]).slice(0, -1);
   const sal = r.sal && locationJson !== undefined
-    ? pgJson([{
-        id: text(r.sal.id), service_id: text(r.sal.service_id), location_id: text(r.sal.location_id),
-        description: text(r.sal.description), location: new Raw(locationJson),
-      }])
+    ? `[${withRaw(enc({
+        id: text(r.sal.id), service_id: text(r.sal.service_id), location_id: text(r.sal.location_id), description: text(r.sal.description),
+      }, plain), [['location', locationJson]])}]`
     : '[]';
   return {
     service: { id: s.id, head, tail: `,"service_at_locations":${sal}}` },
