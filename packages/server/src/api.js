@@ -396,44 +396,56 @@ const COUNTS_MAX = 20000;
  * order, from the row where the page starts in it (OFFSET over an index order, so the
  * database reads no more than the page's depth), never sorting more than the segment; and
  * the page's items' JSON in the same query (one query for the page, whatever segments it
- * spans). `knownTotal`: the count when it is already known (a list with no filter);
+ * spans). `totalSql`: SQL that reads the count where it was counted at load (a list with no
+ * filter, one term): then the count comes in the same query as the page.
  * `generation`: the load's, when already read (the counts are kept per load).
  * @param {Db} db @param {Params} params @param {ListQuery} q @param {Paging} pg @param {Item} item
- * @param {{ knownTotal?: number, generation?: string }} [known]
+ * @param {{ totalSql?: string, generation?: string }} [known]
  * @returns {Promise<Found>}
  */
 async function pageItems(db, params, q, pg, item, known = {}) {
   const w = q.where.length ? `where ${q.where.join(' and ')}` : '';
   const seg = q.segments.length ? q.segments : [{ when: 'true' }];
-  /** @type {number[] | undefined} */
-  let counts;
-  if (known.knownTotal !== undefined && seg.length === 1) counts = [known.knownTotal];
-  else {
-    // All matches, and each segment but the last (the segments split the matches: the last
-    // is the rest). Counted apart, so each count can use its own index (a bitmap of the
-    // full-text index; the names' index for the name matches) and checks no condition row by row.
-    const count = (/** @type {string} */ extra) => `(select count(*) from ${q.from} ${w ? `${w}${extra ? ` and (${extra})` : ''}` : extra ? `where ${extra}` : ''})::int8`;
-    const sql = `select ${count('')} as total${seg.slice(0, -1).map((x, i) => `, ${count(x.when)} as n${i}`).join('')}`;
-    // The counts of a question do not change within one load: kept, so the next page of it
-    // (a client walking every page) counts nothing again.
-    const gen = known.generation ?? (await db.query(`select value from ${S}.meta where key = 'generation'`))[0]?.value;
-    const key = `${gen ?? ''}\u0000${sql}\u0000${JSON.stringify(params.values)}`;
-    counts = COUNTS.get(key);
-    if (counts) {
-      COUNTS.delete(key);
-    } else {
-      const [row] = await db.query(sql, params.values.slice());
-      const all = Number(row?.total ?? 0);
-      counts = seg.slice(0, -1).map((_, i) => Number(row?.[`n${i}`] ?? 0));
-      counts.push(all - counts.reduce((a, b) => a + b, 0));
-    }
-    // Newest use last; the oldest out past COUNTS_MAX (a few hundred bytes each).
-    COUNTS.set(key, counts);
-    if (COUNTS.size > COUNTS_MAX) COUNTS.delete(COUNTS.keys().next().value ?? '');
+  /** @type {(x: Segment, take: number, skip: number, n: number) => string} one segment's part of the page, the `n`th */
+  const part = (x, take, skip, n) => `select id, ${n} as seg, row_number() over () as r from (
+    select ${q.key} as id from ${q.from} ${w ? `${w} and (${x.when})` : `where ${x.when}`}
+    order by ${x.order ?? `${q.name}, ${q.key}`} limit ${Math.trunc(take)} offset ${Math.trunc(skip)}) x`;
+  /** @type {(parts: string[], total: string) => Promise<Found>} the page's items, and the count when `total` reads it */
+  const read = async (parts, total) => {
+    const [row] = await db.query(
+      `select ${total}::int8 as total, count(p.id)::int as n, string_agg(${item.json}, ',' order by p.seg, p.r) as j
+       from (${parts.map((x) => `(${x})`).join(' union all ')}) p ${item.join}`,
+      params.values,
+    );
+    return { total: Number(row?.total ?? 0), items: row?.j ? [String(row.j)] : [], size: Number(row?.n ?? 0) };
+  };
+  if (known.totalSql !== undefined && seg.length === 1) {
+    return read([part(/** @type {Segment} */ (seg[0]), pg.perPage, pg.offset, 0)], `coalesce(${known.totalSql}, 0)`);
   }
+  // All matches, and each segment but the last (the segments split the matches: the last
+  // is the rest). Counted apart, so each count can use its own index (a bitmap of the
+  // full-text index; the names' index for the name matches) and checks no condition row by row.
+  const count = (/** @type {string} */ extra) => `(select count(*) from ${q.from} ${w ? `${w}${extra ? ` and (${extra})` : ''}` : extra ? `where ${extra}` : ''})::int8`;
+  const sql = `select ${count('')} as total${seg.slice(0, -1).map((x, i) => `, ${count(x.when)} as n${i}`).join('')}`;
+  // The counts of a question do not change within one load: kept, so the next page of it
+  // (a client walking every page) counts nothing again.
+  const gen = known.generation ?? (await db.query(`select value from ${S}.meta where key = 'generation'`))[0]?.value;
+  const key = `${gen ?? ''}\u0000${sql}\u0000${JSON.stringify(params.values)}`;
+  let counts = COUNTS.get(key);
+  if (counts) {
+    COUNTS.delete(key);
+  } else {
+    const [row] = await db.query(sql, params.values.slice());
+    const all = Number(row?.total ?? 0);
+    counts = seg.slice(0, -1).map((_, i) => Number(row?.[`n${i}`] ?? 0));
+    counts.push(all - counts.reduce((a, b) => a + b, 0));
+  }
+  // Newest use last; the oldest out past COUNTS_MAX (a few hundred bytes each).
+  COUNTS.set(key, counts);
+  if (COUNTS.size > COUNTS_MAX) COUNTS.delete(COUNTS.keys().next().value ?? '');
   const total = counts.reduce((a, b) => a + b, 0);
-  // Where the page falls in each segment: one sub-query per segment the page touches (one,
-  // or two where the page straddles them), numbered in their order.
+  // Where the page falls in each segment: one part per segment the page touches (one, or two
+  // where the page straddles them), numbered in their order.
   /** @type {string[]} */
   const parts = [];
   let skip = pg.offset;
@@ -442,20 +454,13 @@ async function pageItems(db, params, q, pg, item, known = {}) {
     const n = counts[i] ?? 0;
     if (want > 0 && skip < n) {
       const take = Math.min(want, n - skip);
-      parts.push(`select id, ${parts.length} as seg, row_number() over () as r from (
-        select ${q.key} as id from ${q.from} ${w ? `${w} and (${x.when})` : `where ${x.when}`}
-        order by ${x.order ?? `${q.name}, ${q.key}`} limit ${Math.trunc(take)} offset ${Math.trunc(skip)}) x`);
+      parts.push(part(x, take, skip, parts.length));
       want -= take;
       skip = 0;
     } else skip = Math.max(0, skip - n);
   });
   if (parts.length === 0) return { total, items: [], size: 0 };
-  const [row] = await db.query(
-    `select count(*)::int as n, string_agg(${item.json}, ',' order by p.seg, p.r) as j
-     from (${parts.map((x) => `(${x})`).join(' union all ')}) p ${item.join}`,
-    params.values,
-  );
-  return { total, items: row?.j ? [String(row.j)] : [], size: Number(row?.n ?? 0) };
+  return { ...(await read(parts, 'null')), total };
 }
 
 /**
@@ -526,22 +531,16 @@ const paging = (p) => {
 };
 
 /**
- * The number of services or service_at_locations loaded (for unfiltered lists).
- * @param {Db} db @param {string} key
+ * SQL reading the number of services or service_at_locations loaded (for unfiltered lists).
+ * @param {string} key
  */
-async function loadedCount(db, key) {
-  const [row] = await db.query(`select value from ${S}.meta where key = $1`, [key]);
-  return row ? Number(row.value) : undefined;
-}
+const loadedCountSql = (key) => `(select value::int8 from ${S}.meta where key = '${key}')`;
 
 /**
- * The number of services with one term, counted at load (`term_count`).
- * @param {Db} db @param {string} term
+ * SQL reading the number of services with one term, counted at load (`term_count`).
+ * @param {string} term its SQL parameter
  */
-async function termCount(db, term) {
-  const [row] = await db.query(`select n from ${S}.term_count where term_id = $1::uuid`, [term]);
-  return Number(row?.n ?? 0);
-}
+const termCountSql = (term) => `(select n from ${S}.term_count where term_id = ${term}::uuid)`;
 
 /**
  * @param {Db} db @param {URLSearchParams} query
@@ -563,11 +562,10 @@ export async function listServices(db, query) {
     const params = new Params();
     // One term and nothing else: the service-term table in (term, name) order, counted at load.
     if (mode === 'none' && others && p.taxonomy_term_id?.length === 1) {
-      const term = p.taxonomy_term_id[0];
+      const term = params.add(p.taxonomy_term_id[0]);
       return pageItems(db, params, {
-        from: `${S}.service_term st`, key: 'st.service_id', name: 'st.name',
-        where: [`st.term_id = ${params.add(term)}::uuid`], segments: [],
-      }, pg, item, { knownTotal: await termCount(db, term) });
+        from: `${S}.service_term st`, key: 'st.service_id', name: 'st.name', where: [`st.term_id = ${term}::uuid`], segments: [],
+      }, pg, item, { totalSql: termCountSql(term) });
     }
     const where = serviceFilters(params, p);
     /** @type {{ when: string, order?: string }[]} */
@@ -582,8 +580,8 @@ export async function listServices(db, query) {
       segments = c.segments;
       generation = c.generation;
     }
-    const knownTotal = mode === 'none' && where.length === 0 ? await loadedCount(db, 'services') : undefined;
-    return pageItems(db, params, { from: `${S}.service s`, key: 's.id', name: 's.name', where, segments }, pg, item, { knownTotal, generation });
+    const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('services') : undefined;
+    return pageItems(db, params, { from: `${S}.service s`, key: 's.id', name: 's.name', where, segments }, pg, item, { totalSql, generation });
   });
   return page(total, pg.pageNumber, pg.perPage, items, size);
 }
@@ -699,8 +697,8 @@ export async function listServiceAtLocations(db, query, options) {
     // two tables, not three.
     const readsService = [...where, ...segments.flatMap((x) => [x.when, x.order ?? ''])].some((x) => /\bs\./.test(x));
     const from = `${S}.service_at_location sal ${readsService ? `join ${S}.service s on s.id = sal.service_id ` : ''}join ${S}.location l on l.id = sal.location_id`;
-    const knownTotal = mode === 'none' && where.length === 0 ? await loadedCount(db, 'service_at_locations') : undefined;
-    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { knownTotal, generation });
+    const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('service_at_locations') : undefined;
+    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, generation });
   });
   return page(total, pg.pageNumber, pg.perPage, items, size);
 }
