@@ -397,18 +397,20 @@ const COUNTS_MAX = 20000;
  * database reads no more than the page's depth), never sorting more than the segment; and
  * the page's items' JSON in the same query (one query for the page, whatever segments it
  * spans). `totalSql`: SQL that reads the count where it was counted at load (a list with no
- * filter, one term): then the count comes in the same query as the page.
+ * filter, one term): then the count comes in the same query as the page. `countInPage`: one
+ * segment whose every match the page's query reads anyway (a distance: all within it are
+ * sorted): the count is a window over them, in the same query, and no count is kept.
  * `generation`: the load's, when already read (the counts are kept per load).
  * @param {Db} db @param {Params} params @param {ListQuery} q @param {Paging} pg @param {Item} item
- * @param {{ totalSql?: string, generation?: string }} [known]
+ * @param {{ totalSql?: string, countInPage?: boolean, generation?: string }} [known]
  * @returns {Promise<Found>}
  */
 async function pageItems(db, params, q, pg, item, known = {}) {
   const w = q.where.length ? `where ${q.where.join(' and ')}` : '';
   const seg = q.segments.length ? q.segments : [{ when: 'true' }];
-  /** @type {(x: Segment, take: number, skip: number, n: number) => string} one segment's part of the page, the `n`th */
-  const part = (x, take, skip, n) => `select id, ${n} as seg, row_number() over () as r from (
-    select ${q.key} as id from ${q.from} ${w ? `${w} and (${x.when})` : `where ${x.when}`}
+  /** @type {(x: Segment, take: number, skip: number, n: number, counted?: boolean) => string} one segment's part of the page, the `n`th */
+  const part = (x, take, skip, n, counted = false) => `select id, ${n} as seg, row_number() over () as r${counted ? ', total' : ''} from (
+    select ${q.key} as id${counted ? ', count(*) over () as total' : ''} from ${q.from} ${w ? `${w} and (${x.when})` : `where ${x.when}`}
     order by ${x.order ?? `${q.name}, ${q.key}`} limit ${Math.trunc(take)} offset ${Math.trunc(skip)}) x`;
   /** @type {(parts: string[], total: string) => Promise<Found>} the page's items, and the count when `total` reads it */
   const read = async (parts, total) => {
@@ -421,6 +423,11 @@ async function pageItems(db, params, q, pg, item, known = {}) {
   };
   if (known.totalSql !== undefined && seg.length === 1) {
     return read([part(/** @type {Segment} */ (seg[0]), pg.perPage, pg.offset, 0)], `coalesce(${known.totalSql}, 0)`);
+  }
+  if (known.countInPage && seg.length === 1) {
+    const found = await read([part(/** @type {Segment} */ (seg[0]), pg.perPage, pg.offset, 0, true)], 'coalesce(max(p.total), 0)');
+    // A page past the last has no row to carry the count: counted below, as any other.
+    if (found.size > 0 || pg.offset === 0) return found;
   }
   // All matches, and each segment but the last (the segments split the matches: the last
   // is the rest). Counted apart, so each count can use its own index (a bitmap of the
@@ -698,7 +705,7 @@ export async function listServiceAtLocations(db, query, options) {
     const readsService = [...where, ...segments.flatMap((x) => [x.when, x.order ?? ''])].some((x) => /\bs\./.test(x));
     const from = `${S}.service_at_location sal ${readsService ? `join ${S}.service s on s.id = sal.service_id ` : ''}join ${S}.location l on l.id = sal.location_id`;
     const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('service_at_locations') : undefined;
-    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, generation });
+    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, generation, countInPage: centre !== undefined });
   });
   return page(total, pg.pageNumber, pg.perPage, items, size);
 }
