@@ -28,6 +28,8 @@ const ODD = [
   kind: 'service',
   name: `Odd place ${i}`,
   categories: ['support-groups'],
+  // A lone surrogate (PostgreSQL stores U+FFFD) and an astral character.
+  description: `Half a pair: ${String.fromCharCode(0xd800 + i)} and a whole one: \u{1F600}.`,
   location: { ...location, precision: 'exact' },
   ...(i === 0 ? { address: { city: 'Medford', state_province: 'MA' } } : {}),
   ...(i === 1 ? { address: { address_1: '12 Main St', address_2: '', city: 'Malden', state_province: 'MA' } } : {}),
