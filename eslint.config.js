@@ -4,6 +4,7 @@ import globals from 'globals';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
+import { elementBaseClasses } from './tools/elements.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'build/**', 'node_modules/**', 'src/locales/generated/**', 'coverage/**'] },
@@ -17,7 +18,8 @@ export default tseslint.config(
   },
   {
     languageOptions: { globals: { ...globals.browser } },
-    settings: { wc: { elementBaseClasses: ['LitElement', 'RecoveryDatasetElement'] } },
+    // The classes elements are built on, from the element registry (tools/elements.mjs).
+    settings: { wc: { elementBaseClasses: elementBaseClasses() } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
@@ -37,11 +39,18 @@ export default tseslint.config(
           patterns: [
             { group: ['lit', 'lit/*', '@lit/*'], message: 'src/core is DOM-free: no lit.' },
             { group: ['leaflet', 'leaflet/*'], message: 'src/core is DOM-free: no leaflet.' },
-            { group: ['**/components/**'], message: 'src/core never imports components.' },
+            { group: ['**/components/**', '**/kit/**'], message: 'src/core never imports the elements or their kit.' },
             { group: ['**/events.js', '**/events'], message: 'src/core never imports the events module (put shared types in core).' },
           ],
         },
       ],
+    },
+  },
+  {
+    // The kit serves every element and knows none of them.
+    files: ['src/kit/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/components/**'], message: 'src/kit never imports an element.' }] }],
     },
   },
   {

@@ -12,16 +12,20 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { elementNames } from './tools/elements.mjs';
+import { fileURLToPath } from 'node:url';
+import { elements as registry, elementsModuleSource } from './tools/elements.mjs';
 // An attribute's kind (url, site-text...) from its type in the manifest: shared with demo/configure.ts.
-import { attributeKind } from './src/components/shared/attribute.js';
+import { attributeKind } from './src/kit/base/attribute.js';
 
-/** Every element: a folder `src/components/NAME/` with `NAME.ts` in it (CONTRIBUTING.md). */
-const elements = elementNames();
+/** Every element, from the registry (tools/elements.mjs: read from the element modules). */
+const elements = registry();
+/** Each element's tag by its module's absolute path (how Rolldown names a chunk's module). */
+const tagByModule = new Map(elements.map((e) => [fileURLToPath(new URL(e.module, import.meta.url)), e.tag]));
 
 /**
- * `virtual:recovery-elements` for the CMS loader (src/cms.ts): each element's tag and a dynamic
- * `import()` of its module, from the folder list, so each element is a chunk of its own.
+ * `virtual:recovery-elements` for the CMS loader (src/cms.ts) and the configurator (demo/):
+ * each element's tag and a dynamic `import()` of its module (so each element is a chunk of its
+ * own), the tags of those that read a dataset, and their titles (tools/elements.mjs).
  */
 function elementsModule(): Plugin {
   const id = 'virtual:recovery-elements';
@@ -30,8 +34,7 @@ function elementsModule(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     load(loadId) {
       if (loadId !== `\0${id}`) return undefined;
-      const lines = elements.map((e) => `  'recovery-${e}': () => import('/src/components/${e}/${e}.ts'),`);
-      return `export const elementLoaders = {\n${lines.join('\n')}\n};\n`;
+      return elementsModuleSource(elements);
     },
   };
 }
@@ -56,7 +59,7 @@ function preloadTable(): Plugin {
         const table: Record<string, string[]> = {};
         for (const file of entry.dynamicImports) {
           const chunk = byFile.get(file);
-          const tag = chunk?.facadeModuleId?.match(/[\\/]src[\\/]components[\\/]([a-z-]+)[\\/]\1\.ts$/)?.[1];
+          const tag = chunk?.facadeModuleId ? tagByModule.get(chunk.facadeModuleId) : undefined;
           if (!chunk || !tag) continue;
           const deps = new Set<string>();
           const visit = (f: string) => {
@@ -68,7 +71,7 @@ function preloadTable(): Plugin {
           };
           visit(file);
           const dir = entry.fileName.includes('/') ? entry.fileName.replace(/[^/]*$/, '') : '';
-          table[`recovery-${tag}`] = [...deps].map((d) => `./${d.startsWith(dir) ? d.slice(dir.length) : d}`);
+          table[tag] = [...deps].map((d) => `./${d.startsWith(dir) ? d.slice(dir.length) : d}`);
         }
         const fn = `function __recoveryChunkDeps(){return ${JSON.stringify(table)}}\n`;
         const map = entry.code.lastIndexOf('\n//# sourceMappingURL=');
@@ -79,9 +82,9 @@ function preloadTable(): Plugin {
 }
 
 /** Modules of the CMS build's `lit` chunk (see the cms mode below). */
-const LIT_CHUNK = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/](?!.*directive)|src[\\/](events\.ts|locales[\\/]locale-codes\.ts|components[\\/]shared[\\/](define|localize|help|styles|heading)\.ts|core[\\/](help-defaults|links|patterns)\.ts)$/;
+const LIT_CHUNK = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/](?!.*directive)|src[\\/](events\.ts|locales[\\/]locale-codes\.ts|kit[\\/](base[\\/]define|i18n[\\/]localize|ui[\\/](help|styles|heading))\.ts|core[\\/](help-defaults|links|patterns)\.ts)$/;
 /** Modules of the CMS build's `data` chunk. */
-const DATA_CHUNK = /node_modules[\\/]valibot[\\/]|src[\\/](components[\\/]shared[\\/](dataset-element|dataset-controller|result-card|report-change|labels|format|card-actions|my-list|lazy|url-state|shared-record\.styles)\.ts|core[\\/](schema|load|slices|hours|freshness|sources[\\/](index|types|json-url|inline))\.ts)$/;
+const DATA_CHUNK = /node_modules[\\/]valibot[\\/]|src[\\/](kit[\\/](base[\\/](dataset-element|dataset-controller|lazy)|card[\\/](result-card|report-change|card-actions|my-list|shared-record\.styles)|i18n[\\/]labels|ui[\\/]format|url[\\/]url-state)\.ts|core[\\/](schema|load|slices|hours|freshness|sources[\\/](index|types|json-url|inline))\.ts)$/;
 
 /**
  * `virtual:recovery-attributes` for the embed page (src/embed/embed.ts): each element's
@@ -170,7 +173,7 @@ export default defineConfig(({ mode }): UserConfig => {
           entry: {
             index: 'src/index.ts',
             core: 'src/core/index.ts',
-            ...Object.fromEntries(elements.map((e) => [e, `src/components/${e}/${e}.ts`])),
+            ...Object.fromEntries(elements.map((e) => [e.name, e.module])),
           },
           formats: ['es'],
         },

@@ -10,6 +10,7 @@ import { networkPlugin } from './test/server/network-plugin.mjs';
 import { hsdsFaults, hsdsPlugin } from './test/server/hsds-plugin.mjs';
 import { hsdsOther } from './test/server/hsds-other.mjs';
 import { CHROME_ARGS, findChromium } from './tools/find-chrome.mjs';
+import { elementsModuleSource } from './tools/elements.mjs';
 
 /** Serves `*.css?inline` (Vite's syntax, used for Leaflet's CSS) as a JS string module. */
 function cssInline() {
@@ -27,6 +28,19 @@ function cssInline() {
       if (context.path.endsWith('.css') && context.URL.searchParams.has('inline')) return 'js';
       return undefined;
     },
+  };
+}
+
+/**
+ * `virtual:recovery-elements` (the element registry, tools/elements.mjs), as vite.config.ts
+ * makes it for the builds: read by the configurator (demo/) and the bundle tests.
+ */
+function elementsModule() {
+  const path = '/__recovery-elements.js';
+  return {
+    name: 'recovery-elements',
+    resolveImport: ({ source }) => (source === 'virtual:recovery-elements' ? path : undefined),
+    serve: (context) => (context.path === path ? { body: elementsModuleSource(), type: 'js' } : undefined),
   };
 }
 
@@ -81,6 +95,7 @@ export default {
   plugins: [
     // The accessibility tree, as a screen reader gets it (test/components/layout-fallback.test.ts).
     a11ySnapshotPlugin(),
+    elementsModule(),
     papaparseModule(),
     cssInline(),
     geolocationPlugin(),

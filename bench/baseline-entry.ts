@@ -9,8 +9,8 @@
  */
 import { LitElement, html, css } from 'lit';
 import Fuse from 'fuse.js';
-import { baseStyles } from '../src/components/shared/styles.js';
-import { cardStyles, renderCard } from '../src/components/shared/result-card.js';
+import { baseStyles } from '../src/kit/ui/styles.js';
+import { cardStyles, renderCard } from '../src/kit/card/result-card.js';
 import type { Resource } from '../src/core/schema.js';
 
 interface Loaded {

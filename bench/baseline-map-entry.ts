@@ -10,8 +10,8 @@
 import { LitElement, html, css, unsafeCSS } from 'lit';
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
-import { baseStyles } from '../src/components/shared/styles.js';
-import { cardStyles, renderCard } from '../src/components/shared/result-card.js';
+import { baseStyles } from '../src/kit/ui/styles.js';
+import { cardStyles, renderCard } from '../src/kit/card/result-card.js';
 import type { Resource } from '../src/core/schema.js';
 
 class BenchLeafletMap extends LitElement {

@@ -3,9 +3,12 @@
 // directory a local HTTP server answering every service at once. Run:
 //   node bench/hsds-page.mjs [services=100000] [runs=3] [entry=bench/hsds-page-entry.ts]
 // (`entry` lets the same page be built from another checkout's source, for a before/after.)
+// TRACE=1 (or TRACE=file-prefix, to keep each trace as prefix-N.json) also records a Chromium
+// trace of each run and prints each long task of the page's main thread: its wall time, its
+// thread (CPU) time, and the events in it (V8's garbage collections, the body's reading).
 import { build } from 'vite';
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { launch, newPage, root } from './harness.mjs';
@@ -48,11 +51,55 @@ try {
     await p.goto(process.env.LOAF ? `${base}?loaf` : base);
     if (process.env.LOAF) p.on('console', (m) => console.log(m.text().slice(0, 1500)));
     await p.waitForFunction(() => typeof window.runHsdsPage === 'function');
+    const tracing = process.env.TRACE ? await startTrace(context, p) : undefined;
     const r = await p.evaluate((api) => window.runHsdsPage(api), `${base}api/`);
     console.log(`run ${i + 1}: ${r.records} records, longest task ${r.longest.toFixed(0)} ms, ${r.longTasks} long tasks, ${r.totalMs.toFixed(0)} ms in all`);
+    if (tracing) {
+      const events = await tracing();
+      if (process.env.TRACE !== '1') await writeFile(`${process.env.TRACE}-${i + 1}.json`, JSON.stringify({ traceEvents: events }));
+      for (const line of longTasksOf(events)) console.log(`  ${line}`);
+    }
     await context.close();
   }
 } finally {
   await browser.close();
   server.close();
+}
+
+/** Start a Chromium trace of the page (CDP); the function returned ends it and gives its events. */
+async function startTrace(context, p) {
+  const cdp = await context.newCDPSession(p);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,v8,disabled-by-default-v8.gc', transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+/**
+ * The renderer main thread's tasks (and microtask checkpoints) over 50 ms, each with its thread
+ * time and the outermost events inside it that took 5 ms or more, as lines of text.
+ */
+function longTasksOf(events) {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return ['(no renderer main thread in the trace)'];
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const top = new Set(['ThreadControllerImpl::RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
+  const tasks = [];
+  let end = -1;
+  for (const e of mine) {
+    if (!top.has(e.name) || e.ts < end) continue;
+    end = e.ts + e.dur;
+    if (e.dur > 50_000) tasks.push(e);
+  }
+  const ms = (us) => (us / 1000).toFixed(0);
+  return tasks.map((t) => {
+    const inside = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur >= 5_000 && !e.name.startsWith('V8.GC'));
+    const parts = inside.map((e) => `${e.name} ${ms(e.dur)}${e.tdur === undefined ? '' : ` (CPU ${ms(e.tdur)})`}`).join(', ');
+    return `task ${ms(t.dur)} ms, CPU ${t.tdur === undefined ? '?' : ms(t.tdur)} ms: ${parts || '(nothing over 5 ms traced inside)'}`;
+  });
 }

@@ -4,12 +4,13 @@
  * map base (canvas circleMarkers, with and without supercluster) and with plain DOM markers.
  * Measurements, printed to the log (lines starting `BENCH`); nothing here passes or fails on
  * time. Run by the test runner (for its Leaflet CSS and esbuild set-up), outside `npm test`.
- * That every point is drawn is tested in test/components/map-markers.test.ts.
+ * That every point is drawn is tested in test/kit/map-markers.test.ts.
  */
 import { fixture, html } from '@open-wc/testing';
-import { defaultLeafletLoader, type MapPoint } from '../src/components/shared/map-controller.js';
+import { defaultLeafletLoader } from '../src/kit/map/map-leaflet.js';
+import type { MapPoint } from '../src/kit/map/map-types.js';
 import { setGeolocation, until } from '../test/helpers.js';
-import { type MarkerHost, drawnCount, shippedPoints } from '../test/components/map-markers.helpers.js';
+import { type MarkerHost, drawnCount, shippedPoints } from '../test/kit/map-markers.helpers.js';
 
 const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 

@@ -9,6 +9,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CATEGORIES } from '../src/core/schema.js';
 import { LANGUAGES } from '../src/locales/languages.js';
+import { elements } from 'virtual:recovery-elements';
 import {
   allowedOriginsMeta, crossOriginAttributes, cspLines, iframeSnippet, isSnippetUrl, isUrlAttribute, scriptSnippet,
   type CrossOrigin, type EmbedConfig,
@@ -25,13 +26,8 @@ interface ManifestDeclaration {
   attributes?: ManifestAttribute[];
 }
 
-const TITLES: Record<string, string> = {
-  'resource-search': 'Find recovery support',
-  'prsc-map': 'Peer Recovery Support Centers',
-  'disposal-locator': 'Where to get rid of unused medicines',
-  'newsletter-signup': 'Sign up for recovery news',
-};
-const HEIGHTS: Record<string, number> = { 'resource-search': 900, 'prsc-map': 900, 'disposal-locator': 700, 'newsletter-signup': 650 };
+/** Each element's title and iframe height, from the element registry (tools/elements.mjs). */
+const REGISTERED = new Map(elements.map((e) => [e.name, e]));
 const FONTS = ['', 'system-ui, sans-serif', 'Georgia, serif', '"Atkinson Hyperlegible", Verdana, sans-serif', 'Arial, Helvetica, sans-serif'];
 
 /**
@@ -132,7 +128,7 @@ export class RfConfigure extends LitElement {
       lang: this.language,
       theme: { color: this.color, font: this.font, radius: this.radius },
       base: this.base,
-      height: HEIGHTS[this.element] ?? 900,
+      height: REGISTERED.get(this.element)?.embedHeight ?? 900,
     };
   }
 
@@ -240,7 +236,7 @@ export class RfConfigure extends LitElement {
   override render() {
     const d = this.declaration;
     const c = this.config;
-    const title = TITLES[this.element] ?? 'recovery-finder';
+    const title = REGISTERED.get(this.element)?.title ?? 'recovery-finder';
     const script = scriptSnippet(c);
     const frame = iframeSnippet(c, title);
     const csp = cspLines(c);

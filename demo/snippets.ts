@@ -3,11 +3,11 @@
  * script-tag path and the iframe path, and the Content Security Policy lines the host needs.
  * Pure functions, tested by pasting what they write into a blank page (test/demo/).
  */
-import { attributeKind } from '../src/components/shared/attribute.js';
+import { attributeKind } from '../src/kit/base/attribute.js';
 
 /** What the editor chose. */
 export interface EmbedConfig {
-  /** Element name without the prefix: resource-search, prsc-map, disposal-locator, newsletter-signup. */
+  /** Element name without the prefix: resource-search, prsc-map, … (tools/elements.mjs). */
   element: string;
   /** Attribute values: a string, or true for a boolean attribute that is on. Empty and false are left out. */
   attributes: Record<string, string | boolean>;

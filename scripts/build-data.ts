@@ -40,7 +40,7 @@ import {
 import { GAZETTEER_SOURCE, massachusettsTowns } from './town-centres.js';
 import { DEFAULT_HELP_CONTACTS, NATIONAL_HELP_CONTACTS } from '../src/core/help-defaults.js';
 import { datasetJsonSchema } from '../src/core/json-schema.js';
-import { WORDED_ENGLISH } from '../src/core/worded.js';
+import { wordedEnglish, type WORDED } from '../src/core/worded.js';
 
 type Row = Record<string, string>;
 type LatLon = readonly [number, number];
@@ -291,17 +291,13 @@ function wareRecord(check: Check, towns: PlaceTools['towns']): ResourceInput {
   };
 }
 
-/** A detail row (recovery-support file) that adds what a PRSC's page said at opening. */
+/** A detail row (recovery-support file) that adds who could use a PRSC when its page was written. */
 function addDetail(record: ResourceInput, detail: Row): ResourceInput {
-  const eligibility = cell(detail, 'eligibility_as_stated');
   const url = cell(detail, 'source_url');
-  // The page's own words join the description: it is written out, in English, not worded by code.
-  const { worded: _worded, ...rest } = record;
-  void _worded;
-  const base = record.description ?? (record.worded?.description ? WORDED_ENGLISH.description[record.worded.description as 'ma-prsc'] : '');
   return {
-    ...rest,
-    description: `${base} Rule for members when it opened (${cell(detail, 'source_date')}): ${eligibility}.`.trim(),
+    ...record,
+    // The page's own words; the library labels them (core/worded.ts), and the note dates them.
+    eligibility: cell(detail, 'eligibility_as_stated'),
     provenance: {
       ...record.provenance,
       note: [record.provenance.note, `Opening rules from ${url} (${cell(detail, 'source_date')}).`].filter(Boolean).join(' '),
@@ -343,46 +339,39 @@ export const BSAS_SERVICE_TYPES: ReadonlyArray<{
   /** Matched against the site's name; absent: any name. */
   name?: RegExp;
   categories: ResourceInput['categories'];
-  description: string;
-  /** The code of `description` in the library's own wording (core/worded.ts). */
+  /** The code of the description in the library's own wording (core/worded.ts). */
   code: string;
 }> = [
   {
     setting: 'Outpatient Services',
     categories: ['treatment', 'outpatient-treatment'],
-    description: 'State-licensed outpatient substance use treatment (BSAS).',
     code: 'bsas-outpatient',
   },
   {
     setting: 'Opioid Treatment',
     categories: ['treatment', 'medication-treatment'],
-    description: 'State-licensed opioid treatment program (BSAS).',
     code: 'bsas-opioid-treatment',
   },
   {
     setting: 'Residential Rehabilitation',
     categories: ['treatment', 'residential-treatment'],
-    description: 'State-licensed residential rehabilitation for substance use (BSAS).',
     code: 'bsas-residential',
   },
   {
     setting: '24 Hour Diversionary Acute Treatment Services',
     name: /clinical stabili[sz]ation/i,
     categories: ['treatment', 'residential-treatment'],
-    description: 'State-licensed 24-hour clinical stabilization service for substance use (BSAS).',
     code: 'bsas-clinical-stabilization',
   },
   {
     setting: '24 Hour Diversionary Acute Treatment Services',
     name: /dual diagnosis/i,
     categories: ['treatment'],
-    description: 'State-licensed 24-hour dual-diagnosis unit: substance use and mental health treatment together (BSAS).',
     code: 'bsas-dual-diagnosis',
   },
   {
     setting: '24 Hour Diversionary Acute Treatment Services',
     categories: ['treatment', 'withdrawal-management'],
-    description: 'State-licensed 24-hour acute treatment services for substance use (BSAS).',
     code: 'bsas-acute-treatment',
   },
 ];
@@ -392,10 +381,11 @@ export function bsasServiceType(setting: string, name: string): (typeof BSAS_SER
   return BSAS_SERVICE_TYPES.find((t) => t.setting === setting && (!t.name || t.name.test(name)));
 }
 
-const SITE_TYPE_NOTES: Record<string, string> = {
+/** The BSAS site types, as the suffix of a description's code ("bsas-outpatient-satellite"). */
+const SITE_TYPE_CODES: Record<string, string> = {
   Main: '',
-  Satellite: ' Satellite site.',
-  'Medication Unit': ' Medication unit.',
+  Satellite: '-satellite',
+  'Medication Unit': '-medication-unit',
 };
 
 /** Jails and pre-release centres are not open to the public. */
@@ -429,16 +419,18 @@ const streetKey = (street: string): string =>
 function bsasRecord(row: Row, centroids: Centroids, allocate: (base: string) => string): ResourceInput {
   const name = cell(row, 'name');
   const setting = bsasServiceType(cell(row, 'service_setting'), name);
-  const siteNote = SITE_TYPE_NOTES[cell(row, 'site_type')];
-  if (!setting || siteNote === undefined) throw new Error(`unknown BSAS setting or site type in ${JSON.stringify(row)}`);
+  const siteType = SITE_TYPE_CODES[cell(row, 'site_type')];
+  if (!setting || siteType === undefined) throw new Error(`unknown BSAS setting or site type in ${JSON.stringify(row)}`);
+  const code = setting.code + siteType;
+  if (wordedEnglish({ worded: { description: code } }, 'description') === undefined) throw new Error(`core/worded.ts has no wording for "${code}"`);
   const { street, city, zip, poBox } = parseBsasAddress(cell(row, 'address'));
   if (zip !== cell(row, 'zip_code')) throw new Error(`ZIP mismatch in ${JSON.stringify(row)}`);
   return {
     id: allocate(`bsas-${slugify(name)}-${zip}`),
     kind: 'service',
     name,
-    // A main site's description is the library's wording (its code); a satellite's says so in English.
-    ...(siteNote ? { description: setting.description + siteNote } : { worded: { description: setting.code } }),
+    // The description is the library's wording of the setting and site type (core/worded.ts).
+    worded: { description: code },
     categories: setting.categories,
     organization: { name: cell(row, 'organization').replace(/[\s,]+$/, '') },
     address: { address_1: street, city, state_province: 'MA', postal_code: zip },
@@ -596,9 +588,11 @@ function titleCase(text: string): string {
     .join('');
 }
 
-/** Every DEA site's description and restrictions, worded by the library in each page's language (core/worded.ts). */
+/**
+ * Every DEA site's description and restrictions, worded by the library in each page's language
+ * (core/worded.ts); so is its note (that the list is from 2018, and what its map position is worth).
+ */
 const DEA_WORDED = { description: 'dea-2018-collector', restrictions: 'medicines-only' } as const;
-const DEA_NOTE = 'October 2018 snapshot of the DEA list: this site may no longer collect medicines. Call before going.';
 /**
  * A geocoded point more than this from its ZIP's centre is flagged: it may be in another town.
  * If it is also less than half as far from another ZIP's centre, the source put it in the wrong place
@@ -668,34 +662,34 @@ function deaAddress(row: DeaRow, zip: string): { address: NonNullable<ResourceIn
 
 interface DeaPlace {
   location: Location;
-  check: Pick<ResourceInput['provenance'], 'status' | 'note'>;
+  status: ResourceInput['provenance']['status'];
+  /** The note residents read: a code of the library's wording (core/worded.ts). */
+  note: keyof (typeof WORDED)['note'];
+  /** The figures behind the note, for the people who keep the data. */
+  editorNote?: string;
 }
 
 /** Where a DEA site is drawn, and what its record says of that (see {@link FAR_FROM_ZIP_KM}). */
 export function deaPlace(point: LatLon, zip: string, centroids: Centroids): DeaPlace {
   const geocoded: Location = { latitude: point[0], longitude: point[1], precision: 'source-geocoded' };
   const centre = centroids.get(zip);
-  if (!centre) {
-    return { location: geocoded, check: { status: 'unverified', note: `${DEA_NOTE} ZIP ${zip} has no Census centre, so the map position was not checked. Map position as geocoded by the source.` } };
-  }
+  if (!centre) return { location: geocoded, status: 'unverified', note: 'dea-2018-unchecked', editorNote: `ZIP ${zip} has no Census centre.` };
   const km = distanceKm(point, centre);
-  if (km <= FAR_FROM_ZIP_KM) return { location: geocoded, check: { status: 'unverified', note: `${DEA_NOTE} Map position as geocoded by the source.` } };
+  if (km <= FAR_FROM_ZIP_KM) return { location: geocoded, status: 'unverified', note: 'dea-2018-snapshot' };
   const nearer = nearestZip(point, centroids);
   if (nearer && nearer.zip !== zip && nearer.km < km / 2) {
     return {
       location: zipCentroid(centroids, zip),
-      check: {
-        status: 'needs-verification',
-        note: `${DEA_NOTE} The source's map position is ${km.toFixed(1)} km from the centre of ZIP ${zip}, nearer ZIP ${nearer.zip}: it is probably in the wrong place, so the site is drawn at the centre of ZIP ${zip}.`,
-      },
+      status: 'needs-verification',
+      note: 'dea-2018-drawn-at-zip',
+      editorNote: `The source's map position is ${km.toFixed(1)} km from the centre of ZIP ${zip}, nearer ZIP ${nearer.zip}: drawn at the centre of ZIP ${zip}.`,
     };
   }
   return {
     location: geocoded,
-    check: {
-      status: 'needs-verification',
-      note: `${DEA_NOTE} The map position (as geocoded by the source) is ${km.toFixed(1)} km from the centre of ZIP ${zip}: check it before going.`,
-    },
+    status: 'needs-verification',
+    note: 'dea-2018-far-from-zip',
+    editorNote: `The source's map position is ${km.toFixed(1)} km from the centre of ZIP ${zip}.`,
   };
 }
 
@@ -721,13 +715,13 @@ function deaRecord(row: DeaRow, id: string, centroids: Centroids): ResourceInput
     kind: 'disposal',
     name: titleCase(row.name),
     ...(tradingName ? { alternate_name: tradingName } : {}),
-    worded: DEA_WORDED,
+    worded: { ...DEA_WORDED, note: place.note },
     categories: ['disposal'],
     address,
     location: place.location,
     disposal: { accepts: ['pills'] },
     delivery: 'in-person',
-    provenance: provenanceOf(SOURCES.dea, place.check),
+    provenance: provenanceOf(SOURCES.dea, { status: place.status, ...(place.editorNote ? { editor_note: place.editorNote } : {}) }),
   };
 }
 

@@ -9,6 +9,7 @@
  */
 import { haversineKm } from '../src/core/geo.js';
 import type { DisposalItem, ResourceInput, Source } from '../src/core/schema.js';
+import type { WORDED } from '../src/core/worded.js';
 import { PLACE_FIXES, type TownCentre } from './town-centres.js';
 
 export type Row = Record<string, string>;
@@ -194,13 +195,14 @@ function provenance(row: Row, source: Source, dateColumn: string, extra: string[
     cell(row, 'notes') ? sentence(cell(row, 'notes')) : '',
   ].filter(Boolean);
   const plain = PLAIN_NOTES[cell(row, 'id')];
-  const forResidents = [date ? `Page date: ${date}.` : 'The page is undated.', ...(plain ? [plain] : []), ...extra];
+  // The page's date is `source_date` (the card says it, or that it is unknown): the note does not say it again.
+  const forResidents = [...(plain ? [plain] : []), ...extra];
   return {
     source: source.name,
     source_url: cell(row, 'source_url'),
     ...(date ? { source_date: date } : {}),
     status: 'needs-verification',
-    note: fits(forResidents.join(' '), 1000, `${cell(row, 'id')}: the provenance note`),
+    ...(forResidents.length ? { note: fits(forResidents.join(' '), 1000, `${cell(row, 'id')}: the provenance note`) } : {}),
     editor_note: fits(forEditors.join(' '), 2000, `${cell(row, 'id')}: the editor note`),
   };
 }
@@ -232,15 +234,15 @@ export const isHeld = (row: Row): boolean => HOLD.test(cell(row, 'notes'));
 // ---------------------------------------------------------------------------
 
 /**
- * What a row's kind means. Medicines forms other than pills are taken only when the row's
+ * What a row's kind means (its description: the library's wording of `code`, core/worded.ts). Medicines forms other than pills are taken only when the row's
  * accepted list names them and its not-accepted list does not (see {@link medicineForms}).
  */
-const DISPOSAL_KINDS: Record<string, { label: string; medicines: boolean; sharps: boolean; categories: ResourceInput['categories'] }> = {
-  drug_takeback: { label: 'Drug take-back box', medicines: true, sharps: false, categories: ['disposal'] },
-  sharps: { label: 'Sharps (needle) drop-off', medicines: false, sharps: true, categories: ['disposal'] },
-  'drug_takeback;sharps': { label: 'Drug take-back box and sharps (needle) drop-off', medicines: true, sharps: true, categories: ['disposal'] },
+const DISPOSAL_KINDS: Record<string, { code: keyof (typeof WORDED)['description']; medicines: boolean; sharps: boolean; categories: ResourceInput['categories'] }> = {
+  drug_takeback: { code: 'drug-take-back-box', medicines: true, sharps: false, categories: ['disposal'] },
+  sharps: { code: 'sharps-drop-off', medicines: false, sharps: true, categories: ['disposal'] },
+  'drug_takeback;sharps': { code: 'drug-take-back-and-sharps', medicines: true, sharps: true, categories: ['disposal'] },
   syringe_service_program: {
-    label: 'Syringe service program (needle exchange)',
+    code: 'syringe-service-program',
     medicines: false,
     sharps: true,
     categories: ['disposal', 'harm-reduction'],
@@ -278,18 +280,24 @@ function disposalRecord(row: Row, tools: PlaceTools, peers: Row[]): ResourceInpu
   const who = cell(row, 'who_may_use');
   const placed = placeRow(row, tools, peers);
   const phones = parsePhones(id, cell(row, 'phone'));
-  const restrictions = [refused ? `Not accepted: ${refused}.` : '', who ? `Who may use it: ${who}.` : ''].filter(Boolean).join(' ');
   return {
     id: recordId(id),
     kind: 'disposal',
     name: cell(row, 'name'),
-    description: [`${kind.label}.`, accepts ? `Accepted, as the page says: ${accepts}.` : '', where ? `Where: ${where}.` : ''].filter(Boolean).join(' '),
+    // The library words the kind, and labels the page's own words (core/worded.ts): no English is made here.
+    worded: { description: kind.code },
+    ...(where ? { location_detail: fits(where, 300, `${id}: the location detail`) } : {}),
+    ...(who ? { eligibility: fits(who, 500, `${id}: who may use it`) } : {}),
     categories: kind.categories,
     ...(address(row) ? { address: address(row) } : {}),
     ...(placed.location ? { location: placed.location } : {}),
     ...(phones.length ? { phones } : {}),
     ...(hours ? { schedule: { ...(ALWAYS_OPEN.test(hours) ? { always_open: true } : {}), description: capital(hours) } } : {}),
-    disposal: { accepts: items, ...(restrictions ? { restrictions: fits(restrictions, 500, `${id}: the restrictions`) } : {}) },
+    disposal: {
+      accepts: items,
+      ...(accepts ? { accepts_text: fits(accepts, 1000, `${id}: what it accepts`) } : {}),
+      ...(refused ? { not_accepted_text: fits(refused, 500, `${id}: what it does not accept`) } : {}),
+    },
     delivery: 'in-person',
     provenance: provenance(row, DISPOSAL_PAGES_SOURCE, 'source_date', placed.note ? [placed.note] : []),
   };
@@ -334,7 +342,8 @@ function supportRecord(row: Row, tools: PlaceTools): ResourceInput {
     id: recordId(id),
     kind: 'service',
     name: cell(row, 'name'),
-    description: [capital(sentence(service)), eligibility ? `Who can use it: ${sentence(eligibility)}` : ''].filter(Boolean).join(' '),
+    description: capital(sentence(service)),
+    ...(eligibility ? { eligibility: fits(eligibility, 500, `${id}: who can use it`) } : {}),
     categories: kind.categories,
     ...(kind.populations ? { populations: kind.populations } : {}),
     ...(where ? { address: where } : {}),

@@ -8,7 +8,7 @@
  * Safe to load twice, or beside another version: the first loader on the page does the work
  * (a second one only asks it to look again), and every element's registration is guarded.
  */
-import { elementLoaders } from 'virtual:recovery-elements';
+import { datasetTags, elementLoaders } from 'virtual:recovery-elements';
 
 interface Loader {
   /** Look for tags not yet defined under `root` (a document or a shadow root) and load them. */
@@ -20,9 +20,9 @@ const KEY = Symbol.for('recovery-finder.loader');
 const PREFETCH = Symbol.for('recovery-finder.prefetch');
 /** Every dataset URL the loader has asked for on this page. */
 const ASKED = Symbol.for('recovery-finder.prefetch-asked');
-/** The elements that read a dataset from `src`. */
-const DATASET_TAG = /^recovery-(resource-search|prsc-map|disposal-locator|my-list)$/;
-/** The dataset they read without `src`: the bundled file beside their code (the same URL). */
+/** The elements that read a dataset from `src` (the registry, tools/elements.mjs). */
+const DATASET_TAGS = new Set(datasetTags);
+/** The dataset they read without `src`: the bundled file beside their code (the same URL as DEFAULT_DATASET_URL in kit/base/dataset-controller.ts, written here so the loader imports nothing). */
 const BUNDLED = new URL('../data/resources.json?no-inline', import.meta.url).href;
 
 /**
@@ -31,7 +31,7 @@ const BUNDLED = new URL('../data/resources.json?no-inline', import.meta.url).hre
  * trips): the element's own request takes this answer instead of asking again.
  */
 function prefetch(el: Element): void {
-  if (!DATASET_TAG.test(el.localName) || el.hasAttribute('api') || 'data' in el) return;
+  if (!DATASET_TAGS.has(el.localName) || el.hasAttribute('api') || 'data' in el) return;
   const src = el.getAttribute('src') || BUNDLED;
   if (/\.csv([?#]|$)/i.test(src)) return;
   let url: string;

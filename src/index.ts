@@ -18,4 +18,4 @@ export type {
   DisposalItem,
   Population,
 } from './core/schema.js';
-export { setLocale, getLocale } from './components/shared/localize.js';
+export { setLocale, getLocale } from './kit/i18n/localize.js';

@@ -1,7 +1,7 @@
 // Helpers shared by the browser tests.
 import { executeServerCommand } from '@web/test-runner-commands';
 import { clearSharedRequests } from '../src/core/load.js';
-import { localeReady } from '../src/components/shared/localize.js';
+import { localeReady } from '../src/kit/i18n/localize.js';
 
 /** A dataset served by the local test endpoint (test/server/endpoints.mjs). */
 export function datasetUrl(params: Record<string, string | number> = {}): string {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the bundled basemap (src/components/shared/basemap/basemap-data.ts) from us-atlas: the
+// Builds the bundled basemap (src/kit/map/basemap/basemap-data.ts) from us-atlas: the
 // U.S. Census Bureau's cartographic boundary files (2017, 1:10,000,000), public domain, as
 // TopoJSON. Keeps the Massachusetts counties and the other US states, simplified and quantized so the
 // map chunk stays light. Re-run after upgrading us-atlas:  node tools/basemap.mjs
@@ -55,6 +55,6 @@ export const maCounties = ${JSON.stringify(ma)} as unknown as Topology;
 /** The US states but Massachusetts (object \`states\`), simplified. */
 export const usStates = ${JSON.stringify(us)} as unknown as Topology;
 `;
-const file = new URL('../src/components/shared/basemap/basemap-data.ts', import.meta.url);
+const file = new URL('../src/kit/map/basemap/basemap-data.ts', import.meta.url);
 writeFileSync(file, out);
 console.log(`${file.pathname}: ${out.length} bytes (MA counties ${JSON.stringify(ma).length}, states ${JSON.stringify(us).length})`);

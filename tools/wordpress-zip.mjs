@@ -5,7 +5,8 @@
  *   npm run build:wordpress     (runs `npm run build` first: the plugin ships dist/)
  * The plugin folder gets packages/wordpress/recovery-finder/, the CMS loader and its chunks
  * from dist/ (recovery-finder.js, cms/), and elements.json: each element and its documented
- * attributes, read from custom-elements.json, the --recovery-* theme tokens, and the languages the
+ * attributes, read from custom-elements.json, its default fallback content, from the element
+ * registry (tools/elements.mjs: `@fallback`), the --recovery-* theme tokens, and the languages the
  * elements speak, each in its own name, read from src/locales/languages.ts (never a hand list).
  * From each languages/*.po it writes the .mo WordPress's PHP reads and the block editor
  * script's JSON, and it stops when a string of the plugin has no translation there.
@@ -13,9 +14,10 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import ts from 'typescript';
+import { elements as registry } from './elements.mjs';
 
 /**
- * Whether a manifest type is an address: typed `UrlAttribute` (src/components/shared/attribute.ts)
+ * Whether a manifest type is an address: typed `UrlAttribute` (src/kit/base/attribute.ts)
  * and nothing else that is not a string (`api-taxonomy` also takes a JSON map inline: text).
  */
 const isUrlType = (type) => {
@@ -24,10 +26,11 @@ const isUrlType = (type) => {
 };
 
 /**
- * The plugin's table: { elements: { NAME: { tag, title, attributes: { attr: { kind, description } } } }, tokens: [] }
- * (the build adds `languages`: languageTable()).
+ * The plugin's table: { elements: { NAME: { tag, title, attributes: { attr: { kind, description } }, fallback? } }, tokens: [] }
+ * (the build adds `languages`: languageTable()). `fallback`: the element's default content
+ * inside its tag, from the registry (`@fallback` in its JSDoc); absent, the plugin writes a help line.
  */
-export function elementTable(manifest, tokensCss) {
+export function elementTable(manifest, tokensCss, fallbacks = Object.fromEntries(registry().map((e) => [e.tag, e.fallback]))) {
   const elements = {};
   const tokens = new Set(tokensCss.match(/--recovery-[a-z0-9-]+(?=\s*:)/g) ?? []);
   for (const d of manifest.modules.flatMap((m) => m.declarations ?? [])) {
@@ -40,7 +43,7 @@ export function elementTable(manifest, tokensCss) {
       const kind = isUrlType(type) ? 'url' : type === 'boolean' ? 'boolean' : /\bnumber\b/.test(type) ? 'number' : 'text';
       attributes[a.name] = { kind, description: a.description ?? '' };
     }
-    elements[name] = { tag: d.tagName, title: d.summary ?? name, attributes };
+    elements[name] = { tag: d.tagName, title: d.summary ?? name, attributes, ...(fallbacks[d.tagName] ? { fallback: fallbacks[d.tagName] } : {}) };
   }
   return { elements, tokens: [...tokens].sort() };
 }

@@ -29,7 +29,7 @@ function band(age: number | undefined): string {
 }
 
 /** What a record lacks that a caller should ask for. */
-export function missingOf(r: Resource): string[] {
+function missingOf(r: Resource): string[] {
   const out: string[] = [];
   if (!r.phones?.some((p) => p.type !== 'fax')) out.push('phone');
   const s = r.schedule;

@@ -54,7 +54,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * Decode a file's bytes. `legacy`: what to do with bytes that are not UTF-8 ('windows-1252'
  * decodes them with a notice, 'refuse' says why not).
  */
-export function decodeText(bytes: Uint8Array, legacy: 'windows-1252' | 'refuse'): TextRead {
+function decodeText(bytes: Uint8Array, legacy: 'windows-1252' | 'refuse'): TextRead {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';

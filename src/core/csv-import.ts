@@ -61,7 +61,7 @@ export function createIdAllocator(taken: Iterable<string> = []): (base: string) 
 // Hours
 // ---------------------------------------------------------------------------
 
-export type HoursResult = { ok: true; schedule: Schedule } | { ok: false; message: string };
+type HoursResult = { ok: true; schedule: Schedule } | { ok: false; message: string };
 
 const DAY_NAMES: Record<string, Day> = {};
 const DAY_WORDS: [Day, string[]][] = [
@@ -138,7 +138,7 @@ function parseRule(rule: string): WeeklyHours[] | string {
  * Parse an hours cell: rules separated by `;`, each days then hours ("Mo-Fr 09:00-17:00",
  * "Sa,Su 10:00-14:00", "Fr 20:00-02:00" runs past midnight), or "24/7", or "by appointment".
  */
-export function parseHours(input: string): HoursResult {
+function parseHours(input: string): HoursResult {
   const schedule: Schedule = {};
   const weekly: WeeklyHours[] = [];
   for (const part of input.split(';').map((s) => s.trim()).filter(Boolean)) {
@@ -190,15 +190,15 @@ export interface ImportResult {
 }
 
 /** The documented columns (docs/csv-import.md), in the order the documentation gives them. */
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id', 'kind', 'name', 'alternate_name', 'description', 'categories', 'organization', 'organization_url',
-  'address_1', 'address_2', 'city', 'state', 'postal_code', 'latitude', 'longitude', 'region',
-  'phones', 'url', 'email', 'hours', 'hours_note', 'languages', 'populations', 'free', 'cost_note',
-  'delivery', 'accepts', 'disposal_restrictions', 'event_start', 'event_end',
+  'address_1', 'address_2', 'city', 'state', 'postal_code', 'latitude', 'longitude', 'region', 'location_detail',
+  'phones', 'url', 'email', 'hours', 'hours_note', 'languages', 'populations', 'eligibility', 'free', 'cost_note',
+  'delivery', 'accepts', 'accepts_text', 'not_accepted_text', 'disposal_restrictions', 'event_start', 'event_end',
   'source', 'source_url', 'source_date', 'last_verified', 'status', 'note',
   'verified_by', 'operating_status', 'mailing_address',
 ] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const COLUMN_ALIASES: Record<string, CsvColumn> = {
   zip: 'postal_code',
@@ -212,7 +212,7 @@ const COLUMN_ALIASES: Record<string, CsvColumn> = {
 };
 
 /** "Address 1" -> "address_1"; known aliases ("ZIP", "Phone") -> their column. */
-export function normalizeHeader(header: string): string {
+function normalizeHeader(header: string): string {
   const key = header.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
   return COLUMN_ALIASES[key] ?? key;
 }
@@ -223,7 +223,7 @@ const KNOWN_COLUMNS = new Set<string>(CSV_COLUMNS);
  * Columns that take a translation, as `COLUMN@TAG` (`description@es`, `hours_note@pt-BR`), and
  * the text of `translations` each fills (see `ResourceTranslationSchema`).
  */
-export const TRANSLATED_COLUMNS = {
+const TRANSLATED_COLUMNS = {
   name: 'name',
   alternate_name: 'alternate_name',
   description: 'description',
@@ -232,6 +232,10 @@ export const TRANSLATED_COLUMNS = {
   cost_note: 'cost_text',
   region: 'region',
   note: 'note',
+  location_detail: 'location_detail',
+  eligibility: 'eligibility',
+  accepts_text: 'accepts_text',
+  not_accepted_text: 'not_accepted_text',
 } as const satisfies Partial<Record<CsvColumn, string>>;
 
 /** "Description@pt-BR" -> `description@pt-BR` (the column normalised, the language tag kept); other headers as {@link normalizeHeader}. */
@@ -254,6 +258,8 @@ const PATH_COLUMNS: Record<string, CsvColumn> = {
   'cost.description': 'cost_note',
   'disposal.accepts': 'accepts',
   'disposal.restrictions': 'disposal_restrictions',
+  'disposal.accepts_text': 'accepts_text',
+  'disposal.not_accepted_text': 'not_accepted_text',
   'event.starts_at': 'event_start',
   'event.ends_at': 'event_end',
   schedule: 'hours',
@@ -391,11 +397,14 @@ function readSchedule(r: RowReader): ResourceInput['schedule'] {
 function readDisposal(r: RowReader): ResourceInput['disposal'] {
   const accepts = r.codes('accepts');
   const restrictions = r.text('disposal_restrictions');
+  const acceptsText = r.text('accepts_text');
+  const notAcceptedText = r.text('not_accepted_text');
   if (!accepts) {
-    if (restrictions) r.problem('accepts', 'is needed when disposal_restrictions is given');
+    const given = (['disposal_restrictions', 'accepts_text', 'not_accepted_text'] as const).find((c) => r.text(c));
+    if (given) r.problem('accepts', `is needed when ${given} is given`);
     return undefined;
   }
-  return { accepts: accepts as NonNullable<ResourceInput['disposal']>['accepts'], restrictions };
+  return { accepts: accepts as NonNullable<ResourceInput['disposal']>['accepts'], restrictions, accepts_text: acceptsText, not_accepted_text: notAcceptedText };
 }
 
 function readOrganization(r: RowReader): ResourceInput['organization'] {
@@ -463,12 +472,14 @@ function readRecord(r: RowReader, options: ImportOptions): Omit<ResourceInput, '
     address: readAddress(r),
     location: readLocation(r, options.lookupZip),
     region: r.text('region'),
+    location_detail: r.text('location_detail'),
     phones: readPhones(r),
     url: r.text('url'),
     email: r.text('email'),
     schedule: readSchedule(r),
     languages: r.list('languages')?.map((s) => s.toLowerCase()),
     populations: r.codes('populations') as Vocab<'populations'> | undefined,
+    eligibility: r.text('eligibility'),
     cost: readCost(r),
     delivery: r.text('delivery')?.toLowerCase() as Vocab<'delivery'> | undefined,
     disposal: readDisposal(r),
@@ -551,7 +562,7 @@ export interface ImportedDatasetOptions {
 }
 
 /** The `sources` of a dataset: one entry per distinct provenance source of its records. */
-export function sourcesOf(resources: readonly Resource[]): Source[] {
+function sourcesOf(resources: readonly Resource[]): Source[] {
   const allocate = createIdAllocator();
   const byName = new Map<string, Source>();
   for (const { provenance } of resources) {

@@ -8,7 +8,6 @@
 import { haversineKm, milesToKm, type LatLon } from './geo.js';
 import { NearestIndex, type NearItem } from './nearest.js';
 import { recordDate } from './freshness.js';
-export { hasEnded } from './freshness.js';
 import type { DisposalItem, Resource } from './schema.js';
 import { descriptionOf } from './worded.js';
 
@@ -22,7 +21,7 @@ export const DEFAULT_LIMIT = 10;
  * trip for a person, and less than the uncertainty of an approximate (town or ZIP centre)
  * location. Among them, the one whose record is dated more recently comes first.
  */
-export const ABOUT_EQUALLY_NEAR_KM = 1;
+const ABOUT_EQUALLY_NEAR_KM = 1;
 
 /** The medicine forms (everything but sharps). */
 export const MEDICINE_ITEMS: readonly DisposalItem[] = ['pills', 'liquids', 'patches', 'inhalers'];
@@ -104,7 +103,7 @@ export interface NeedlePage {
  * The first record that speaks of needles or syringes (name or description), has a web page
  * and names where it came from with a link: what the guidance links to instead of a search.
  */
-export function findNeedlePage(resources: readonly Resource[]): NeedlePage | undefined {
+function findNeedlePage(resources: readonly Resource[]): NeedlePage | undefined {
   for (const r of resources) {
     if (!r.url || !r.provenance.source_url) continue;
     if (!/needle|syringe|sharps/i.test(`${r.name} ${descriptionOf(r) ?? ''}`)) continue;

@@ -4,6 +4,9 @@
  *
  * DOM-free: never imports lit or leaflet.
  */
+import { normalizeZip } from './zip.js';
+
+export { normalizeZip } from './zip.js';
 
 /** A point on the Earth, in decimal degrees (WGS 84). `GeoLocation` from the schema fits it. */
 export interface LatLon {
@@ -60,17 +63,6 @@ export interface ZipTable {
   /** The date of the source's data, as precise as known ("2021", "2024-06-01"). */
   date: string;
   zips: Record<string, [number, number]>;
-}
-
-const ZIP_INPUT = /^(\d{5})(?:-\d{4})?$/;
-
-/**
- * The five-digit ZIP in what a person typed: "02118" and " 02118-1234 " give "02118";
- * anything else ("2118", "2118a", "123", "02118-12") gives undefined. A dropped leading zero
- * is not guessed back.
- */
-export function normalizeZip(input: string): string | undefined {
-  return ZIP_INPUT.exec(input.trim())?.[1];
 }
 
 /** The centroid of a ZIP (typed as a person would, see {@link normalizeZip}), or undefined if unknown. */

@@ -9,7 +9,7 @@ import type { HelpContact } from './schema.js';
 /** Where each number comes from, in words (shown to maintainers; kept with the data). */
 const NOTES = 'the recovery-finder data-source notes (2026)';
 
-export const EMERGENCY_911: HelpContact = {
+const EMERGENCY_911: HelpContact = {
   id: 'emergency-911',
   name: 'Emergency: 911',
   description: 'Call 911 for an emergency or an overdose.',
@@ -18,7 +18,7 @@ export const EMERGENCY_911: HelpContact = {
   source: `911: the US emergency number; "911 for an emergency or an overdose" in ${NOTES}`,
 };
 
-export const LIFELINE_988: HelpContact = {
+const LIFELINE_988: HelpContact = {
   id: 'lifeline-988',
   name: '988 Suicide & Crisis Lifeline',
   description: 'Call or text 988 in a crisis.',
@@ -30,7 +30,7 @@ export const LIFELINE_988: HelpContact = {
   source: `988 (call or text): the 988 Suicide & Crisis Lifeline, named in ${NOTES}`,
 };
 
-export const MA_SUBSTANCE_USE_HELPLINE: HelpContact = {
+const MA_SUBSTANCE_USE_HELPLINE: HelpContact = {
   id: 'ma-substance-use-helpline',
   name: 'Massachusetts Substance Use Helpline',
   description: 'Free and confidential. Helps you find treatment and Peer Recovery Support Centers.',
@@ -45,7 +45,7 @@ export const MA_SUBSTANCE_USE_HELPLINE: HelpContact = {
     `which names the Helpline's phone, text and chat; 800-327-5050 and helplinema.org also in ${NOTES}`,
 };
 
-export const BOSTON_311: HelpContact = {
+const BOSTON_311: HelpContact = {
   id: 'boston-311',
   name: 'BOS:311 (City of Boston)',
   description: 'For recovery support, and to report a discarded needle.',

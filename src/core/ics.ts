@@ -23,7 +23,7 @@ export interface IcsOptions {
   labels?: Partial<IcsLabels>;
 }
 
-export interface IcsLabels {
+interface IcsLabels {
   source: string;
   foundOn: string;
 }
@@ -35,12 +35,12 @@ const MINUTE = 60_000;
 const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
 
 /** A value without the control characters a calendar would reject (line breaks included). */
-export function withoutControls(text: string): string {
+function withoutControls(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
 /** Text escaped for a TEXT value (RFC 5545 3.3.11); line breaks become `\n`, other controls go. */
-export function escapeText(text: string): string {
+function escapeText(text: string): string {
   return withoutControls(text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n'));
 }
 
@@ -92,7 +92,7 @@ interface Transition {
 }
 
 /** The zone's offset changes between two instants (found day by day, then to the minute). */
-export function transitions(timeZone: string, fromMs: number, toMs: number): Transition[] {
+function transitions(timeZone: string, fromMs: number, toMs: number): Transition[] {
   const out: Transition[] = [];
   const DAY = 86_400_000;
   let t = fromMs;
@@ -117,7 +117,7 @@ export function transitions(timeZone: string, fromMs: number, toMs: number): Tra
 }
 
 /** VTIMEZONE lines for a zone, covering the year before `startMs` to the year after `endMs`. */
-export function vtimezone(timeZone: string, startMs: number, endMs: number): string[] {
+function vtimezone(timeZone: string, startMs: number, endMs: number): string[] {
   const y0 = new Date(startMs).getUTCFullYear() - 1;
   const y1 = new Date(endMs).getUTCFullYear() + 1;
   const from = Date.UTC(y0, 0, 1);

@@ -6,7 +6,7 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { DatasetSchema, SCHEMA_VERSION } from './schema.js';
 
-export const DATASET_SCHEMA_ID = `urn:recovery-finder:dataset-schema:${SCHEMA_VERSION}`;
+const DATASET_SCHEMA_ID = `urn:recovery-finder:dataset-schema:${SCHEMA_VERSION}`;
 
 /**
  * The JSON Schema (draft-07) of DatasetSchema. Checks valibot cannot express in JSON Schema

@@ -15,6 +15,12 @@
  * top-level `resources` key however spelt, a syntax error anywhere) is handed to `JSON.parse`
  * whole, so errors are exactly JSON.parse's.
  *
+ * A caller that reads the records one at a time (an HSDS page of 100,000 services) can have
+ * them kept as their text, each parsed again when read ({@link JsonRecords}): the records of
+ * the whole document are then never all objects at once. Held as objects, every one of them
+ * survives V8's young-generation collections, which copy them: pauses of 40 to 110 ms in the
+ * middle of the parse, whatever its slices.
+ *
  * The head is told only once it is certain: after the whole text has arrived and every record
  * has parsed, so the first view never shows a record the final answer will not have (a later
  * duplicate `resources` key, or a syntax error after the head, would replace or remove it).
@@ -30,6 +36,59 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
+
+/**
+ * A document's text: one string, or the pieces it arrived in. The pieces of a large download
+ * are never joined (joining tens of megabytes into one string is itself a long task): a
+ * record's text is cut from the piece or two it lies in.
+ */
+export type JsonText = string | readonly string[];
+
+/** What is read of a text: its length and a part of it. */
+interface TextSource {
+  readonly length: number;
+  slice(from?: number, to?: number): string;
+}
+
+/** The pieces of a text read as one string is. */
+class Pieces implements TextSource {
+  readonly length: number;
+  /** Where each piece starts in the whole text. */
+  private readonly at: number[] = [];
+
+  constructor(private readonly pieces: readonly string[]) {
+    let n = 0;
+    for (const piece of pieces) {
+      this.at.push(n);
+      n += piece.length;
+    }
+    this.length = n;
+  }
+
+  slice(from = 0, to = this.length): string {
+    const end = Math.min(to, this.length);
+    if (end <= from) return '';
+    // The last piece that starts at or before `from`.
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.at[mid] as number) <= from) lo = mid;
+      else hi = mid - 1;
+    }
+    let out = '';
+    for (let k = lo; k < this.pieces.length && (this.at[k] as number) < end; k++) {
+      const start = this.at[k] as number;
+      out += (this.pieces[k] as string).slice(Math.max(0, from - start), end - start);
+    }
+    return out;
+  }
+
+  /** The whole text as one string (only for what is handed to JSON.parse whole). */
+  toString(): string {
+    return this.pieces.join('');
+  }
+}
 
 /** Characters scanned per step of a whole text. */
 const CHUNK = 65_536;
@@ -214,10 +273,41 @@ export class RecordScanner {
 }
 
 /**
+ * A large document's records kept as their text: each is parsed when read, a new value each
+ * time, and is garbage as soon as its reader is done with it. Every record is known to parse
+ * (see {@link parseJsonInSteps}).
+ */
+export class JsonRecords {
+  constructor(
+    private readonly text: TextSource,
+    private readonly starts: readonly number[],
+    private readonly ends: readonly number[],
+  ) {}
+
+  /** How many records. */
+  get length(): number {
+    return this.starts.length;
+  }
+
+  /** Record `index` parsed (what JSON.parse gives for it); undefined past the end. */
+  at(index: number): unknown {
+    const start = this.starts[index];
+    return start === undefined ? undefined : (JSON.parse(this.text.slice(start, this.ends[index])) as unknown);
+  }
+
+  /** Only the records that are objects (as `{…}`), in their order. */
+  objects(): JsonRecords {
+    const keep = this.starts.flatMap((start, k) => (this.text.slice(start, start + 1) === '{' ? [k] : []));
+    if (keep.length === this.starts.length) return this;
+    return new JsonRecords(this.text, keep.map((k) => this.starts[k] as number), keep.map((k) => this.ends[k] as number));
+  }
+}
+
+/**
  * Whether only JSON whitespace stands before record `k` (after the array's `[`, or after one
  * comma following record `k - 1`); `k` = the record count asks about the text before `]`.
  */
-function separatedBefore(text: string, layout: Layout, k: number): boolean {
+function separatedBefore(text: TextSource, layout: Layout, k: number): boolean {
   const { starts, ends } = layout;
   const from = k === 0 ? layout.open + 1 : ends[k - 1];
   const to = k === starts.length ? layout.close : starts[k];
@@ -230,12 +320,19 @@ function separatedBefore(text: string, layout: Layout, k: number): boolean {
  * is the scanner that has already read the whole text as it arrived (then it is not scanned
  * again); otherwise the text is scanned a chunk per step. With `head`, the document's first
  * records are told once every record has parsed (a step may then yield the promise
- * `head.take` returned; {@link runInSlices} waits for it).
+ * `head.take` returned; {@link runInSlices} waits for it). With `lazy`, a document parsed record
+ * by record has a {@link JsonRecords} in place of that array (each record checked, then
+ * dropped); a small or odd document, parsed whole, keeps its array. A function as `lazy` is also
+ * shown each record as it is checked (what a caller needs to know of the records, noted without
+ * parsing them again; it may be shown some records of a document that then fails or is parsed
+ * whole, and then has no JsonRecords).
  */
-export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: RecordScanner, key = 'resources'): Generator<void | Promise<void>, unknown> {
+export function* parseJsonInSteps(body: JsonText, head?: JsonHead, scanned?: RecordScanner, key = 'resources', lazy: boolean | ((record: unknown) => void) = false): Generator<void | Promise<void>, unknown> {
+  const text: TextSource = typeof body === 'string' ? body : new Pieces(body);
+  const whole = () => JSON.parse(text.toString()) as unknown;
   let scanner = scanned;
   if (!scanner) {
-    if (text.length < CHUNK * 4) return JSON.parse(text) as unknown;
+    if (text.length < CHUNK * 4) return whole();
     scanner = new RecordScanner(key);
     for (let i = 0; i < text.length; i += CHUNK) {
       scanner.push(text.slice(i, i + CHUNK));
@@ -243,34 +340,36 @@ export function* parseJsonInSteps(text: string, head?: JsonHead, scanned?: Recor
     }
   }
   const layout = scanner.finish();
-  if (!layout || !separatedBefore(text, layout, layout.starts.length)) return JSON.parse(text) as unknown;
+  if (!layout || !separatedBefore(text, layout, layout.starts.length)) return whole();
   let doc: unknown;
   try {
     // The document with an empty array in place of the records.
     doc = JSON.parse(`${text.slice(0, layout.open + 1)}${text.slice(layout.close)}`);
   } catch {
-    return JSON.parse(text) as unknown;
+    return whole();
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Array.isArray((doc as Record<string, unknown>)[key])) {
-    return JSON.parse(text) as unknown;
+    return whole();
   }
-  const records: unknown[] = new Array<unknown>(layout.starts.length);
-  for (let k = 0; k < layout.starts.length; k++) {
+  const total = layout.starts.length;
+  const records: unknown[] = lazy ? [] : new Array<unknown>(total);
+  for (let k = 0; k < total; k++) {
     yield;
     // Checked a record at a time (one pass over 100,000 gaps is a long task of its own).
-    if (!separatedBefore(text, layout, k)) return JSON.parse(text) as unknown;
+    if (!separatedBefore(text, layout, k)) return whole();
     try {
-      records[k] = JSON.parse(text.slice(layout.starts[k], layout.ends[k]));
+      const record: unknown = JSON.parse(text.slice(layout.starts[k], layout.ends[k]));
+      if (!lazy) records[k] = record;
+      else if (typeof lazy === 'function') lazy(record);
     } catch {
-      return JSON.parse(text) as unknown;
+      return whole();
     }
   }
-  const total = records.length;
   if (head && total >= 2 * head.records) {
     // Parsed again: the head's records are its own, whatever is made of them.
-    const first = records.slice(0, head.records).map((_, k) => JSON.parse(text.slice(layout.starts[k], layout.ends[k])) as unknown);
+    const first = Array.from({ length: head.records }, (_, k) => JSON.parse(text.slice(layout.starts[k], layout.ends[k])) as unknown);
     yield head.take({ ...(doc as Record<string, unknown>), [key]: first }, total);
   }
-  (doc as Record<string, unknown>)[key] = records;
+  (doc as Record<string, unknown>)[key] = lazy ? new JsonRecords(text, layout.starts, layout.ends) : records;
   return doc;
 }

@@ -19,6 +19,8 @@ import {
   type ValidationProgress,
   type ValidationResult,
 } from './schema.js';
+import { DataCache } from './cache.js';
+import { Lazy } from './lazy.js';
 import { offListOrigin } from './allowed-origins.js';
 import { SLICE_MS, runInSlices, timeBudget, yieldToPage, type SliceBudget } from './slices.js';
 import type { RecordScanner } from './json-slices.js';
@@ -137,6 +139,13 @@ export interface FetchOptions {
    * an HSDS page's is `contents`).
    */
   recordsKey?: string | undefined;
+  /**
+   * That array of a document parsed record by record is given as a `JsonRecords`
+   * (json-slices.ts): its records kept as text and parsed when read, for a caller that reads
+   * them one at a time (a small document, parsed whole, keeps its array). A function is also
+   * shown each record as it is checked (see `parseJsonInSteps`).
+   */
+  lazyRecords?: boolean | ((record: unknown) => void) | undefined;
   /** The clock of waits and time limits. Default {@link loadTiming}'s. */
   clock?: LoadClock | undefined;
   /** Told between two slices of a long validation how far it has come (see {@link OnPartial}). */
@@ -207,7 +216,8 @@ export interface TextSink {
   push(chunk: string): void | Promise<void>;
 }
 
-async function attempt(url: string, signal: AbortSignal, timeoutMs: number, clock: LoadClock, sink?: FetchOptions['sink']): Promise<string> {
+/** A body's text: whole, or (read by a sink) the pieces it came in, never joined. */
+async function attempt(url: string, signal: AbortSignal, timeoutMs: number, clock: LoadClock, sink?: FetchOptions['sink']): Promise<string | string[]> {
   const timeout = new AbortController();
   const timer = new AbortController();
   clock.sleep(timeoutMs, timer.signal, 'limit').then(() => timeout.abort(), () => undefined);
@@ -264,7 +274,7 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, cloc
         void pieces.cancel().catch(() => undefined);
         throw e;
       }
-      return parts.join('');
+      return parts;
     } catch (e) {
       if (timeout.signal.aborted) throw new DatasetLoadError('timeout', `${url} was too slow to send its data.`, url);
       throw new DatasetLoadError(signal.aborted ? 'aborted' : 'network', `Reading ${url} failed: ${(e as Error).message}`, url);
@@ -280,6 +290,11 @@ async function attempt(url: string, signal: AbortSignal, timeoutMs: number, cloc
  * wait and an attempt fit in the time left; otherwise it fails at once with kind `busy`.
  */
 export async function fetchText(url: string, options: FetchOptions = {}): Promise<string> {
+  return [await fetchBody(url, options)].flat().join('');
+}
+
+/** {@link fetchText}, a body read by a sink left in the pieces it came in. */
+async function fetchBody(url: string, options: FetchOptions): Promise<string | string[]> {
   const { timeoutMs, deadlineMs, retries, backoffMs } = { ...DEFAULTS, ...options };
   const clock = options.clock ?? loadTiming.clock;
   const signal = options.signal ?? new AbortController().signal;
@@ -320,12 +335,8 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
 const STEPPED_PARSE_ABOVE = 1_000_000;
 
 /** The stepped parser: a chunk of its own, asked for once, when a large document is on its way. */
-let steppedParser: Promise<typeof import('./json-slices.js')> | undefined;
-const loadSteppedParser = () =>
-  (steppedParser ??= import('./json-slices.js').catch((e: unknown) => {
-    steppedParser = undefined; // asked again next time
-    throw e;
-  }));
+const steppedParser = new Lazy(() => import('./json-slices.js'));
+const loadSteppedParser = () => steppedParser.load();
 
 /**
  * Records of a large document validated and told to `onPartial` as soon as the document has
@@ -356,7 +367,8 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
   // A document is read as it arrives; once it is large, it is scanned as it arrives too, so it
   // need not be read again once it has come.
   let scanner: RecordScanner | undefined;
-  const sink = head
+  // (An HSDS page too: its pieces are never joined, a long task at tens of megabytes.)
+  const sink = head || options.recordsKey
     ? () => {
         scanner = undefined; // (an earlier attempt's)
         const early: string[] = [];
@@ -385,14 +397,16 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
         };
       }
     : undefined;
-  const body = await fetchText(url, sink ? { ...options, sink } : options);
+  const body = await fetchBody(url, sink ? { ...options, sink } : options);
   try {
-    if (!scanner && body.length < STEPPED_PARSE_ABOVE) return JSON.parse(body) as unknown;
+    // Not scanned as it came (small, or the scanner's code did not load): one string.
+    const text = scanner ? body : [body].flat().join('');
+    if (typeof text === 'string' && text.length < STEPPED_PARSE_ABOVE) return JSON.parse(text) as unknown;
     // A large document is parsed in steps, so it never freezes the page in one long task
     // (scanned already as it arrived, or now). Its first records are told to `onPartial` as
     // soon as they are certain (once every record has parsed).
     const { parseJsonInSteps } = await loadSteppedParser();
-    return await runInSlices(parseJsonInSteps(body, head, scanner, options.recordsKey), options.signal ? { signal: options.signal } : {});
+    return await runInSlices(parseJsonInSteps(text, head, scanner, options.recordsKey, options.lazyRecords), options.signal ? { signal: options.signal } : {});
   } catch {
     if (options.signal?.aborted) throw new DatasetLoadError('aborted', 'The request was cancelled.', url);
     throw new DatasetLoadError('not-json', `${url} did not return JSON.`, url);
@@ -406,7 +420,14 @@ interface Shared {
   settled: boolean;
 }
 
-const shared = new Map<string, Shared>();
+/**
+ * The most URLs whose requests (`shared`) and validated datasets (`loadedByUrl`) are kept: far
+ * more than a page names (its elements' datasets and the two ZIP tables); a page that keeps
+ * changing its `src` (a configurator's live preview) asks again for the oldest.
+ */
+export const DATASETS_KEPT = 16;
+
+const shared = new DataCache<Shared>(DATASETS_KEPT);
 const parsed = new WeakMap<object, LoadedDataset>();
 
 /**
@@ -590,7 +611,7 @@ export function datasetFromSliced(input: unknown, url?: string, signal?: AbortSi
  * Validated datasets by absolute URL. Once a document is validated, its parsed JSON is
  * forgotten (the validated copy is all that is used), so the page never keeps both.
  */
-const loadedByUrl = new Map<string, LoadedDataset>();
+const loadedByUrl = new DataCache<LoadedDataset>(DATASETS_KEPT);
 
 /** Load, share and validate a dataset from a URL. */
 export async function loadDataset(url: string, options: FetchOptions = {}): Promise<LoadedDataset> {

@@ -10,7 +10,7 @@ export const HTTP_URL_PATTERN = /^https?:\/\/[^\s<>"'`\\]+$/;
 /** A phone: digits with the usual separators, 3 to 15 digits (911, 988, 3-1-1, short codes, E.164). */
 export const PHONE_PATTERN = /^(?=(?:\D*\d){3,15}\D*$)\+?[\d(][\d ().-]*\d$/;
 export const ID_PATTERN = /^[a-z0-9][a-z0-9._:-]{0,127}$/;
-export const ZIP_PATTERN = /^\d{5}(?:-\d{4})?$/;
+export { ZIP_PATTERN } from './zip.js';
 export const TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 export const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;

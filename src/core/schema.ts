@@ -310,7 +310,8 @@ const PhoneTranslationSchema = v.object({ description: v.optional(text(200)) });
  * A record's texts in one other language. Each is optional: what is missing is shown in the
  * record's own language (English), marked as such. `hours_text` stands for `schedule.description`,
  * `restrictions` for `disposal.restrictions`, `cost_text` for `cost.description`, `note` for
- * `provenance.note`; `phones` follows the record's `phones`, one entry per phone.
+ * `provenance.note`, `accepts_text` and `not_accepted_text` for those of `disposal`; `phones`
+ * follows the record's `phones`, one entry per phone.
  */
 export const ResourceTranslationSchema = v.object({
   name: v.optional(text(200)),
@@ -321,6 +322,10 @@ export const ResourceTranslationSchema = v.object({
   cost_text: v.optional(text(300)),
   region: v.optional(text(100)),
   note: v.optional(text(1000)),
+  eligibility: v.optional(text(500)),
+  location_detail: v.optional(text(300)),
+  accepts_text: v.optional(text(1000)),
+  not_accepted_text: v.optional(text(500)),
   phones: v.optional(v.array(PhoneTranslationSchema)),
 });
 
@@ -355,6 +360,13 @@ export const ResourceSchema = v.object({
   operating_status: v.optional(v.picklist(OPERATING_STATUSES)),
   /** Region of the state (for PRSCs: Western, Central, Northeast, Metro West, Boston, Southeast). */
   region: v.optional(text(100)),
+  /**
+   * Where the place is at its address, in the source's words ("lobby of the police station"):
+   * shown after the library's label "Where:".
+   */
+  location_detail: v.optional(text(300)),
+  /** Who may use it, in the source's words: shown after the library's label "Who can use it:". */
+  eligibility: v.optional(text(500)),
   phones: v.optional(v.array(PhoneSchema)),
   url: v.optional(httpUrl),
   email: v.optional(v.pipe(v.string(), v.regex(EMAIL_PATTERN, 'must be an e-mail address'))),
@@ -377,6 +389,10 @@ export const ResourceSchema = v.object({
       accepts: v.pipe(v.array(v.picklist(DISPOSAL_ITEMS)), v.minLength(1)),
       /** What the place does not take or asks of people, in words. */
       restrictions: v.optional(text(500)),
+      /** What the source says the place takes, in its words: shown after "Accepted, as the page says:". */
+      accepts_text: v.optional(text(1000)),
+      /** What the source says the place does not take, in its words: shown after "Not accepted:". */
+      not_accepted_text: v.optional(text(500)),
     }),
   ),
   event: v.optional(
@@ -391,12 +407,14 @@ export const ResourceSchema = v.object({
   /**
    * Texts the library words itself, by code (`{"description": "dea-2018-collector"}`): the data
    * keeps the fact and each page words it in its own language (core/worded.ts). Used where the
-   * record's own text is left out; a code this version does not know shows nothing.
+   * record's own text is left out; a code this version does not know shows nothing. `note`
+   * stands for `provenance.note`.
    */
   worded: v.optional(
     v.object({
       description: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a code of the library\'s own wording'))),
       restrictions: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a code of the library\'s own wording'))),
+      note: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a code of the library\'s own wording'))),
     }),
   ),
   /** The texts a resident reads, in other languages: see {@link ResourceTranslationSchema}. */

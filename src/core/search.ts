@@ -30,6 +30,7 @@ import { BUILT_IN_WORDS, CRISIS_TERMS, DEFAULT_SYNONYMS, type SynonymGroup } fro
 import type { SearchWords } from './search-words/types.js';
 import { runInSlices, runWhole, sortInSteps, type SliceOptions } from './slices.js';
 import { descriptionOf } from './worded.js';
+import { Lazy } from './lazy.js';
 
 export { DEFAULT_SYNONYMS, type SynonymGroup };
 
@@ -129,7 +130,13 @@ const Q = { exact: 1, prefix: 0.75, fuzzy: 0.45 } as const;
 const RERANK = 100;
 
 let rerank: typeof fuseScores | undefined;
-let ranking: Promise<boolean> | undefined;
+const ranking = new Lazy(() =>
+  Promise.all([import('./rerank.js'), import('./search-words/index.js')]).then(([m, words]) => {
+    rerank = m.fuseScores;
+    languages = words.SEARCH_WORDS;
+    lexicon = undefined;
+  }),
+);
 
 /**
  * Load the fuse.js re-ranking and the category and stop words of every language (separate
@@ -140,23 +147,18 @@ let ranking: Promise<boolean> | undefined;
  * next call.
  */
 export function loadRanking(): Promise<boolean> {
-  ranking ??= Promise.all([import('./rerank.js'), import('./search-words/index.js')]).then(
-    ([m, words]) => {
-      rerank = m.fuseScores;
-      languages = words.SEARCH_WORDS;
-      lexicon = undefined;
-      return true;
-    },
-    () => {
-      ranking = undefined;
-      return false;
-    },
+  return ranking.load().then(
+    () => true,
+    () => false,
   );
-  return ranking;
 }
 
 let Nearest: typeof NearestIndex | undefined;
-let nearestLoad: Promise<boolean> | undefined;
+const nearestCode = new Lazy(() =>
+  import('./nearest.js').then((m) => {
+    Nearest = m.NearestIndex;
+  }),
+);
 
 /**
  * Load the nearest-first index (kdbush; a separate chunk: a page loads it only when a place is
@@ -164,17 +166,10 @@ let nearestLoad: Promise<boolean> | undefined;
  * loaded (tried again on the next call). Until then a search near a place throws.
  */
 export function loadNearest(): Promise<boolean> {
-  nearestLoad ??= import('./nearest.js').then(
-    (m) => {
-      Nearest = m.NearestIndex;
-      return true;
-    },
-    () => {
-      nearestLoad = undefined;
-      return false;
-    },
+  return nearestCode.load().then(
+    () => true,
+    () => false,
   );
-  return nearestLoad;
 }
 
 /** True once {@link loadNearest} has loaded the nearest-first index. */
@@ -247,7 +242,7 @@ export function isCrisisQuery(query: string): boolean {
  * The categories a query word names, in any language: a category word it is, or (three
  * letters or more, or one Chinese character or more) one it begins.
  */
-export function categoriesNamed(word: string): Array<[Category, 'exact' | 'prefix']> {
+function categoriesNamed(word: string): Array<[Category, 'exact' | 'prefix']> {
   const { categoryWords, categoriesOf } = lexiconOf();
   const out = new Map<Category, 'exact' | 'prefix'>();
   for (const c of categoriesOf.get(word) ?? []) out.set(c, 'exact');
@@ -410,7 +405,7 @@ const STATEWIDE_REGION = /\bstatewide\b|^\s*(all of\s+)?massachusetts\s*$/i;
  * statewide, or it is delivered online (or both online and in person)? A search near a place
  * keeps such records, after the nearby ones, under their own heading.
  */
-export function servesWholeState(r: Resource | undefined): boolean {
+function servesWholeState(r: Resource | undefined): boolean {
   if (!r || r.location) return false;
   return (r.region !== undefined && STATEWIDE_REGION.test(r.region)) || r.delivery === 'online' || r.delivery === 'both';
 }

@@ -4,6 +4,8 @@
  * DOM-free: never imports lit. `fetch`, `AbortController` and `crypto` are the platform's
  * (browsers and Node 20 both have them). Nothing here logs, stores or puts an address in a URL.
  */
+import { ZIP_PATTERN } from './zip.js';
+
 /** What a person submitted to the newsletter signup. */
 export interface SignupSubmission {
   email: string;
@@ -32,7 +34,7 @@ export interface SignupFieldNames {
   key: string;
 }
 
-export const DEFAULT_FIELD_NAMES: Readonly<SignupFieldNames> = Object.freeze({
+const DEFAULT_FIELD_NAMES: Readonly<SignupFieldNames> = Object.freeze({
   email: 'email',
   name: 'name',
   zip: 'zip',
@@ -74,13 +76,11 @@ export function checkEmail(text: string): { ok: true; email: string } | { ok: fa
   return { ok: true, email };
 }
 
-const ZIP = /^\d{5}(?:-\d{4})?$/;
-
 /** An optional US ZIP (5 digits or ZIP+4): empty is fine, anything else must be a ZIP. */
 export function checkZip(text: string): { ok: true; zip: string | undefined } | { ok: false; reason: 'invalid' } {
   const zip = text.trim();
   if (!zip) return { ok: true, zip: undefined };
-  return ZIP.test(zip) ? { ok: true, zip } : { ok: false, reason: 'invalid' };
+  return ZIP_PATTERN.test(zip) ? { ok: true, zip } : { ok: false, reason: 'invalid' };
 }
 
 export type SignupField = 'email' | 'zip' | 'consent';

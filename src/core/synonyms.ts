@@ -111,4 +111,9 @@ export const BUILT_IN_WORDS: Readonly<Record<string, SearchWords>> = { en, es };
  * The crisis words of every language, always there: a person who types "surdose" on an English
  * page is shown the crisis lines at once.
  */
-export const CRISIS_TERMS: readonly string[] = [...en.crisis, ...es.crisis, ...Object.values(CRISIS_WORDS).flat()];
+export const CRISIS_TERMS: readonly string[] = [...(en.crisis ?? []), ...(es.crisis ?? []), ...Object.values(CRISIS_WORDS).flat()];
+
+/** The crisis words of the language `tag`: its built-in file's (en, es), else crisis.ts's. */
+export function crisisWordsOf(tag: string): readonly string[] {
+  return BUILT_IN_WORDS[tag]?.crisis ?? CRISIS_WORDS[tag] ?? [];
+}

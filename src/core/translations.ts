@@ -36,7 +36,19 @@ export function translationFor<T>(translations: Readonly<Record<string, T>> | un
 }
 
 /** The texts of a record that may be translated (see `ResourceTranslationSchema`). */
-export type ResourceTextField = 'name' | 'alternate_name' | 'description' | 'hours_text' | 'restrictions' | 'cost_text' | 'region' | 'note';
+export type ResourceTextField =
+  | 'name'
+  | 'alternate_name'
+  | 'description'
+  | 'hours_text'
+  | 'restrictions'
+  | 'cost_text'
+  | 'region'
+  | 'note'
+  | 'eligibility'
+  | 'location_detail'
+  | 'accepts_text'
+  | 'not_accepted_text';
 
 /** A record's own (English) text of `field`. */
 function ownText(r: Resource, field: ResourceTextField): string | undefined {
@@ -57,6 +69,12 @@ function ownText(r: Resource, field: ResourceTextField): string | undefined {
       return r.region;
     case 'note':
       return r.provenance.note;
+    case 'eligibility':
+    case 'location_detail':
+      return r[field];
+    case 'accepts_text':
+    case 'not_accepted_text':
+      return r.disposal?.[field];
   }
 }
 

@@ -3,7 +3,8 @@
  * nothing leaves the page. The small Massachusetts table is tried first; the whole-US table
  * (about 0.9 MB) is fetched only for a ZIP outside Massachusetts, and only once per page.
  */
-import { haversineKm, lookupZip, normalizeZip, type LatLon, type ZipTable } from './geo.js';
+import { haversineKm, lookupZip, type LatLon, type ZipTable } from './geo.js';
+import { normalizeZip } from './zip.js';
 import { sharedJson, type FetchOptions } from './load.js';
 
 export interface ZipTableUrls {

@@ -4,7 +4,7 @@
  *
  *   embed.html?element=resource-search&category=peer-support&lang=es&src=./my-data.json
  *
- * - `element`: resource-search (default), prsc-map, disposal-locator or newsletter-signup.
+ * - `element`: an element's tag without `recovery-` (resource-search, the default, or any other).
  * - Every attribute the element documents (custom-elements.json), by its name. A boolean
  *   attribute is on when the parameter is present and not "false".
  * - `lang`: one of the twelve languages (src/locales/languages.ts: en, es, ht, zh-Hant, zh-Hans,

@@ -2,9 +2,14 @@
 // first): a small loader a city page includes with one script tag. It imports an element's
 // code only when the element's tag is on the page, now or later.
 import { expect } from '@open-wc/testing';
+import { elements } from 'virtual:recovery-elements';
 import { datasetUrl, requestCount, uniqueKey, until } from '../helpers.js';
 
-const TAGS = ['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-newsletter-signup'];
+/** Every element's tag (the registry, tools/elements.mjs). */
+const TAGS = elements.map((e) => e.tag);
+/** A chunk of an element other than `tag`'s, or of Leaflet, in a script URL. */
+const otherChunk = (tag: string) =>
+  new RegExp(`/cms/(${[...elements.filter((e) => e.tag !== tag).map((e) => e.name), 'leaflet'].join('|')})`);
 const BUNDLE = '/dist/recovery-finder.js';
 /** Datasets the loader asked for, not yet taken by their element. */
 const prefetched = () => (globalThis as { [k: symbol]: Map<string, unknown> | undefined })[Symbol.for('recovery-finder.prefetch')];
@@ -38,7 +43,7 @@ describe('the CMS loader', () => {
     await until(() => el.shadowRoot !== null, 'upgraded');
     for (const tag of TAGS.filter((t) => t !== 'recovery-newsletter-signup')) expect(customElements.get(tag), tag).to.equal(undefined);
     expect(scripts().some((s) => /\/cms\/newsletter-signup-/.test(s))).to.equal(true);
-    expect(scripts().filter((s) => /\/cms\/(prsc-map|disposal-locator|resource-search|leaflet)/.test(s))).to.deep.equal([]);
+    expect(scripts().filter((s) => otherChunk('recovery-newsletter-signup').test(s))).to.deep.equal([]);
     // The chunks its chunk imports (Lit, the data code) were asked for with it, not one round
     // trip after it: each request began before the element's chunk had finished arriving
     // (without the loader's table they can only begin once it has arrived and been read).

@@ -83,7 +83,11 @@ test('the disposal file becomes one record per row: items, hours, place and prov
   assert.equal(mine.length, 2);
   const both = mine.find((r) => r.id === 'ma-x-both');
   assert.deepEqual(both.disposal.accepts, ['pills', 'liquids', 'sharps']);
-  assert.equal(both.disposal.restrictions, 'Not accepted: patches. Who may use it: residents.');
+  // The page's own words, each in its field; the library's wording is a code (core/worded.ts).
+  assert.deepEqual(
+    [both.description, both.worded, both.location_detail, both.eligibility, both.disposal.accepts_text, both.disposal.not_accepted_text, both.disposal.restrictions],
+    [undefined, { description: 'drug-take-back-and-sharps' }, 'lobby', 'residents', 'pills; liquid medicines; needles in a container', 'patches', undefined],
+  );
   assert.deepEqual(both.schedule, { always_open: true, description: 'Available 24/7' });
   assert.deepEqual(both.phones, [{ number: '413-555-0100', type: 'voice', description: 'Front desk' }]);
   assert.deepEqual(both.address, { address_1: '1 Main St', city: 'Northampton', state_province: 'MA' });
@@ -92,14 +96,14 @@ test('the disposal file becomes one record per row: items, hours, place and prov
     { url: both.provenance.source_url, date: both.provenance.source_date, status: both.provenance.status },
     { url: 'https://example.org/a', date: '2020-05-01', status: 'needs-verification' },
   );
-  assert.doesNotMatch(both.provenance.note, /A note\./, "the compiler's notes are not shown to residents");
+  assert.doesNotMatch(both.provenance.note ?? '', /A note\./, "the compiler's notes are not shown to residents");
   assert.match(both.provenance.editor_note, /A note\./, 'they are kept for the editors');
   const ssp = mine.find((r) => r.id === 'ma-x-ssp');
   assert.deepEqual(ssp.categories, ['disposal', 'harm-reduction']);
   assert.deepEqual(ssp.disposal.accepts, ['sharps']);
   assert.equal(ssp.location.precision, 'zip-centroid');
   assert.equal(ssp.provenance.source_date, undefined, 'an undated page gets no date: not the day it was compiled');
-  assert.match(ssp.provenance.note, /undated/);
+  assert.equal(ssp.provenance.note, undefined, 'the card says the date is unknown: the note does not say it again');
 });
 
 test('the recovery-support file becomes services by kind, and a detail row adds to its PRSC', () => {
@@ -116,7 +120,8 @@ test('the recovery-support file becomes services by kind, and a detail row adds 
   assert.equal(pt1.location, undefined, 'a statewide service is not placed');
   assert.deepEqual(mine.find((r) => r.id === 'ma-atr').categories, ['recovery-coaching', 'employment-education', 'housing']);
   const harbor = built.resources.find((r) => r.name === 'Recovery on the Harbor');
-  assert.match(harbor.description, /24 hours of recovery and 18 years old or over/);
+  assert.match(harbor.eligibility, /24 hours of recovery and 18 years old or over/, "the page's own words: the card labels them");
+  assert.equal(harbor.worded.description, 'ma-prsc');
 });
 
 test('the build refuses a row whose phone looks like a person\'s line', () =>

@@ -119,7 +119,7 @@ test('the two Boston Police kiosks come from their pages, take medicines only, w
   }
   const d14 = kiosks.find((k) => k.id === 'ma-bos-bpd-d14');
   assert.equal(d14.schedule.always_open, true);
-  assert.match(d14.disposal.restrictions, /needles/);
+  assert.match(d14.disposal.not_accepted_text, /needles/, "the page's own words of what it does not take (the card labels them)");
 });
 
 test('City programs come from the Recovery Services page, dated 2021 at the latest and flagged, without addresses; CopeCode Club is left out', () => {
@@ -172,11 +172,14 @@ test('the DEA snapshot is labelled 2018, takes medicines only, and no map point 
   for (const r of dea.resources) {
     assert.deepEqual(r.disposal.accepts, ['pills']);
     assert.equal(r.provenance.source_date, '2018-10-01');
-    assert.match(r.provenance.note, /2018 snapshot.*Call before going/);
+    // The note is the library's wording (core/worded.ts), by code: every page says it in its language.
+    assert.equal(r.provenance.note, undefined, r.id);
+    assert.match(r.worded.note, /^dea-2018-/, r.id);
     const centre = zipCentres[r.address.postal_code];
     if (r.location.precision === 'zip-centroid') {
       assert.deepEqual(pointOf(r), centre, `${r.id}: moved to its own ZIP's centre`);
-      assert.match(r.provenance.note, /probably in the wrong place/, r.id);
+      assert.equal(r.worded.note, 'dea-2018-drawn-at-zip', r.id);
+      assert.match(r.provenance.editor_note, /km from the centre of ZIP/, r.id);
     } else {
       assert.equal(r.location.precision, 'source-geocoded', r.id);
       if (centre && km(pointOf(r), centre) > 2) assert.equal(r.provenance.status, 'needs-verification', `${r.id} is far from its ZIP centre`);
@@ -308,5 +311,14 @@ test('no personal line or name from the sources is shipped', () => {
   for (const name of ['resources.json', 'us-disposal-2018.json']) {
     const text = readFileSync(dataFile(name), 'utf8').toLowerCase();
     for (const bad of MUST_NOT_SHIP) assert.ok(!text.includes(bad.toLowerCase()), `${name} contains "${bad}"`);
+  }
+});
+
+test('the data carries none of the library\'s own wording: it names it by code, and the sources\' words stand in their own fields (#23)', () => {
+  const LIBRARY = /Accepted, as the page says:|(^|\. )Where: |Who can use it:|Who may use it:|Not accepted:|^(Drug take-back box|Sharps \(needle\) drop-off|Syringe service program)|Satellite site\.|Medication unit\.|Page date: |The page is undated\.|October 2018 snapshot of the DEA list|Map position as geocoded/;
+  for (const file of ['resources.json', 'us-disposal-2018.json']) {
+    for (const r of load(file).resources) {
+      for (const text of [r.description, r.disposal?.restrictions, r.provenance.note]) assert.doesNotMatch(text ?? '', LIBRARY, `${file}: ${r.id}`);
+    }
   }
 });

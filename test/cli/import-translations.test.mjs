@@ -29,3 +29,20 @@ test('validate keeps a record whose translation is bad, and says the translation
   assert.ok(said.some((l) => /translated\.json: 3 records, 0 invalid; 2 translations left out$/.test(l)), result.stderr);
   assert.equal(result.status, 1);
 });
+
+test('import reads the source\'s own words the library labels (accepts_text, not_accepted_text, location_detail, eligibility), and their translations (#23)', () => {
+  const result = run(cli, ['import', fixture('import-labelled.csv')]);
+  const [box, ...rest] = JSON.parse(result.stdout).resources;
+  assert.deepEqual(
+    [box.disposal, box.location_detail, box.eligibility, box.translations],
+    [
+      { accepts: ['pills'], accepts_text: 'Pills, capsules, patches', not_accepted_text: 'Needles' },
+      'Lobby of the police station',
+      'Boston residents only',
+      { es: { location_detail: 'Vestíbulo de la comisaría' } },
+    ],
+  );
+  assert.equal(rest.length, 0);
+  assert.ok(lines(result.stderr).some((l) => /row 3, column accepts: is needed when accepts_text is given/.test(l)), result.stderr);
+  assert.ok(!lines(result.stderr).some((l) => /not a known column/.test(l)), result.stderr);
+});

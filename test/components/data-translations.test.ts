@@ -7,7 +7,7 @@ import '../../src/components/resource-search/resource-search.js';
 import '../../src/components/prsc-map/prsc-map.js';
 import '../../src/components/disposal-locator/disposal-locator.js';
 import '../../src/components/my-list/my-list.js';
-import { MY_LIST_KEY, addToList } from '../../src/components/shared/my-list.js';
+import { MY_LIST_KEY, addToList } from '../../src/kit/card/my-list.js';
 import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
@@ -134,5 +134,62 @@ describe('data in the page language (#23)', () => {
     el.setAttribute('lang', 'ar');
     await until(() => shown(root, '[aria-labelledby="name-tr-service"] .description')?.lang === 'ar', 'Arabic');
     expect(shown(root, '[aria-labelledby="name-tr-service"] .description')?.text).to.equal(EXPECTED.service.ar);
+  });
+
+  describe('English record text on a right-to-left page is marked and isolated (#23)', () => {
+    /** Each of `selectors` under `root` is English with a direction of its own, and so is every English text there. */
+    function isolated(root: ParentNode, selectors: readonly string[]): void {
+      for (const selector of selectors) {
+        const node = root.querySelector(selector);
+        expect(node, selector).to.not.equal(null);
+        expect({ lang: node!.getAttribute('lang'), dir: node!.getAttribute('dir') }, selector).to.deep.equal({ lang: 'en', dir: 'ltr' });
+      }
+      for (const node of root.querySelectorAll('[lang="en"]')) expect(node.getAttribute('dir'), node.outerHTML).to.be.oneOf(['ltr', 'auto']);
+    }
+
+    async function rtl<T extends HTMLElement>(template: ReturnType<typeof html>): Promise<T> {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl" style="width: 1000px">${template}</div>`);
+      await localeReady();
+      return wrapper.firstElementChild as T;
+    }
+
+    it('in a result card: the name, the address and an untranslated phone label', async () => {
+      const el = await rtl<RecoveryResourceSearch>(html`<recovery-resource-search
+        src=${SRC()} zip-table-url=${ZIPS} zip-table-national-url=${ZIPS} no-location></recovery-resource-search>`);
+      const root = el.shadowRoot!;
+      await until(() => root.querySelector('[aria-labelledby="name-tr-service"] .description') !== null, 'the record');
+      isolated(root.querySelector('[aria-labelledby="name-tr-service"]')!, ['.name [lang]', '.address [lang]', '.contact-links .muted']);
+    });
+
+    it('in a PRSC card: the name and the town', async () => {
+      const el = await rtl<RecoveryPrscMap>(html`<recovery-prsc-map src=${SRC()} tile-url="/test-api/tiles/{z}/{x}/{y}.png"></recovery-prsc-map>`);
+      const root = el.shadowRoot!;
+      await until(() => root.querySelector('li.centre .where') !== null, 'the centre listed');
+      isolated(root.querySelector('li.centre')!, ['.name [lang]', '.where [lang]']);
+    });
+
+    it('in a disposal card: the address and the page\'s own words after the library\'s labels', async () => {
+      const el = await rtl<RecoveryDisposalLocator>(html`<recovery-disposal-locator src=${SRC()} item="pills"
+        zip-table-url=${ZIPS} zip-table-national-url=${ZIPS} no-map></recovery-disposal-locator>`);
+      const root = el.shadowRoot!;
+      await until(() => root.querySelector<HTMLInputElement>('#zip') !== null, 'the form');
+      await until(() => !root.querySelector('[role="status"]')?.textContent?.includes('…'), 'data loaded');
+      root.querySelector<HTMLInputElement>('#zip')!.value = '02118';
+      root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => root.querySelector('[aria-labelledby="name-tr-disposal"] .accepts-text') !== null, 'the drop box found');
+      const card = root.querySelector('[aria-labelledby="name-tr-disposal"]')!;
+      isolated(card, ['.address [lang]', '.location-detail .text', '.accepts-text .text']);
+      expect(shown(card, '.location-detail .label')?.lang).to.equal('ar');
+      expect(shown(card, '.accepts-text .text')?.text).to.equal('Pills, capsules (in a sealed bag)');
+    });
+
+    it('in my list: the name and the address', async () => {
+      localStorage.removeItem(MY_LIST_KEY);
+      addToList([{ id: 'tr-service', name: 'Example Translated Service' }]);
+      const el = await rtl<RecoveryMyList>(html`<recovery-my-list src=${SRC()}></recovery-my-list>`);
+      await until(() => el.shadowRoot!.querySelector('li.entry .address') !== null, 'the entry');
+      isolated(el.shadowRoot!.querySelector('li.entry')!, ['.name [lang]', '.address [lang]']);
+      localStorage.removeItem(MY_LIST_KEY);
+    });
   });
 });

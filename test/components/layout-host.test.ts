@@ -7,7 +7,7 @@ import '../../src/index.js';
 import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, until } from '../helpers.js';
 import { TEST_TILES } from './hostile.helpers.js';
 import { HOST_CSS } from './layout.helpers.js';
-import { MY_LIST_KEY } from '../../src/components/shared/my-list.js';
+import { MY_LIST_KEY } from '../../src/kit/card/my-list.js';
 
 const ZIPS = datasetUrl({ fixture: 'disposal-zips-ma' });
 const SEARCH_ZIPS = datasetUrl({ fixture: 'search-zips' });

@@ -6,7 +6,7 @@ import '../../src/components/prsc-map/prsc-map.js';
 import '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
-import { OSM_ATTRIBUTION, safeAttribution } from '../../src/components/shared/map-controller.js';
+import { OSM_ATTRIBUTION, safeAttribution } from '../../src/kit/map/map-attribution.js';
 import { datasetUrl, until } from '../helpers.js';
 import { TEST_TILES } from './hostile.helpers.js';
 

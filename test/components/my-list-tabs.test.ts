@@ -9,10 +9,10 @@ import '../../src/components/my-list/my-list.js';
 import '../../src/components/resource-search/resource-search.js';
 import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
-import { MY_LIST_KEY, MY_LIST_MAX, addToList, clearList, removeFromList } from '../../src/components/shared/my-list.js';
+import { MY_LIST_KEY, MY_LIST_MAX, addToList, clearList, removeFromList } from '../../src/kit/card/my-list.js';
 import { datasetUrl, failOnLitWarnings, localeReady, uniqueKey, until } from '../helpers.js';
 
-type ListModule = typeof import('../../src/components/shared/my-list.js');
+type ListModule = typeof import('../../src/kit/card/my-list.js');
 interface Tab {
   frame: HTMLIFrameElement;
   list: ListModule;
@@ -33,7 +33,7 @@ async function openTab(): Promise<Tab> {
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as Window & { eval(code: string): unknown };
-  const list = (await win.eval(`import('/src/components/shared/my-list.ts')`)) as ListModule;
+  const list = (await win.eval(`import('/src/kit/card/my-list.ts')`)) as ListModule;
   const view = () => frame.contentDocument!.querySelector('recovery-my-list');
   await until(() => !!view()?.shadowRoot?.querySelector('#mine-heading') && !view()!.shadowRoot!.textContent!.includes('Loading the places'), 'tab ready');
   const shown = () => [...(view()?.shadowRoot?.querySelectorAll('.mine .entry') ?? [])].map((li) => li.querySelector('.name')?.textContent?.trim() ?? '');

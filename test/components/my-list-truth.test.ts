@@ -3,7 +3,7 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import '../../src/components/my-list/my-list.js';
 import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
-import { MY_LIST_KEY, addToList } from '../../src/components/shared/my-list.js';
+import { MY_LIST_KEY, addToList } from '../../src/kit/card/my-list.js';
 import { datasetUrl, failOnLitWarnings, uniqueKey, until } from '../helpers.js';
 
 describe('<recovery-my-list>: what a resident sees must be true', () => {

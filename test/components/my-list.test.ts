@@ -10,8 +10,8 @@ import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryShareEvent } from '../../src/events.js';
-import { MY_LIST_KEY } from '../../src/components/shared/my-list.js';
-import { printer } from '../../src/components/shared/print-frame.js';
+import { MY_LIST_KEY } from '../../src/kit/card/my-list.js';
+import { printer } from '../../src/kit/card/print-frame.js';
 import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, uniqueKey, until } from '../helpers.js';
 
 const stored = () => localStorage.getItem(MY_LIST_KEY);

@@ -4,7 +4,7 @@ import { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import { datasetFrom, datasetFromSliced, validationSlicing } from '../../src/core/load.js';
 import { shownCentres, prscRecords } from '../../src/core/prsc.js';
 import { stepBudget } from '../../src/core/slices.js';
-import type { DatasetController } from '../../src/components/shared/dataset-controller.js';
+import type { DatasetController } from '../../src/kit/base/dataset-controller.js';
 import { datasetUrl, failOnLitWarnings, until } from '../helpers.js';
 
 interface Doc { resources: Array<Record<string, unknown>> }

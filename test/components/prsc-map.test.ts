@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoverySelectEvent } from '../../src/events.js';
-import { DEFAULT_DATASET_URL } from '../../src/components/shared/dataset-controller.js';
+import { DEFAULT_DATASET_URL } from '../../src/kit/base/dataset-controller.js';
 import { datasetUrl, failOnLitWarnings, setGeolocation, until } from '../helpers.js';
 
 

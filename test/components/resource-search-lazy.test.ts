@@ -8,7 +8,7 @@ import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/resource-search/resource-search.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
-import { MY_LIST_KEY } from '../../src/components/shared/my-list.js';
+import { MY_LIST_KEY } from '../../src/kit/card/my-list.js';
 import { datasetUrl, failOnLitWarnings, setGeolocation, until, uniqueKey } from '../helpers.js';
 
 /** True once the page has fetched a module whose path contains `name`. */

@@ -4,7 +4,7 @@ import { RecoveryResourceSearch } from '../../src/components/resource-search/res
 import { SearchIndex, loadRanking } from '../../src/core/search.js';
 import { HEAD_RECORDS, datasetFrom, datasetFromSliced, validationSlicing } from '../../src/core/load.js';
 import { stepBudget } from '../../src/core/slices.js';
-import type { DatasetController, PreviewInfo } from '../../src/components/shared/dataset-controller.js';
+import type { DatasetController, PreviewInfo } from '../../src/kit/base/dataset-controller.js';
 import { datasetUrl, failOnLitWarnings, localeReady, uniqueKey, until } from '../helpers.js';
 
 interface Doc { resources: Array<Record<string, unknown>> }

@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/resource-search/resource-search.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import { readUrl, writeUrl, emptyState } from '../../src/components/resource-search/url-state.js';
-import { renderCard } from '../../src/components/shared/result-card.js';
+import { renderCard } from '../../src/kit/card/result-card.js';
 import type { Resource } from '../../src/core/schema.js';
 import { datasetUrl, failOnLitWarnings, until, uniqueKey } from '../helpers.js';
 

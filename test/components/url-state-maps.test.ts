@@ -9,7 +9,7 @@ import '../../src/components/resource-search/resource-search.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
-import { cleanPrefix, readParams, shareUrl, writeParams } from '../../src/components/shared/url-state.js';
+import { cleanPrefix, readParams, shareUrl, writeParams } from '../../src/kit/url/url-state.js';
 import { datasetUrl, failOnLitWarnings, setGeolocation, uniqueKey, until } from '../helpers.js';
 
 const ZIPS = datasetUrl({ fixture: 'disposal-zips-ma' });

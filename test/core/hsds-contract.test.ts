@@ -2,7 +2,8 @@
 // (packages/server/src/hsds.js) and the reader (src/core/sources/hsds-api.ts), holds exactly the
 // vocabularies of the data model (src/core/schema.ts): a slug added to one and not the other fails here.
 import { expect } from '@open-wc/testing';
-import { HSDS_CONTRACT } from '../../packages/server/src/hsds-contract.js';
+import fc from 'fast-check';
+import { HSDS_CONTRACT, addressFromWords, addressToWords } from '../../packages/server/src/hsds-contract.js';
 import { CATEGORIES, DELIVERY, DISPOSAL_ITEMS, KINDS, POPULATIONS } from '../../src/core/schema.js';
 
 describe('the HSDS contract', () => {
@@ -19,5 +20,25 @@ describe('the HSDS contract', () => {
     for (const name of [...Object.values(HSDS_CONTRACT.links), HSDS_CONTRACT.fieldTaxonomy]) {
       expect(HSDS_CONTRACT.taxonomies[name]?.terms.length, name).to.be.greaterThan(0);
     }
+  });
+});
+
+describe('an address in words (the contract\'s addressInWords)', () => {
+  it('reads back what it writes: the street lines that are there, the city and the state', () => {
+    // A part as the data has them: trimmed, not empty, without the separator.
+    const part = fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.replaceAll(',', ' ').trim()).filter((s) => s.length > 0);
+    fc.assert(
+      fc.property(fc.option(part, { nil: undefined }), fc.option(part, { nil: undefined }), part, part, (address_1, address_2, city, state_province) => {
+        // A second line is only ever written with a first (the schema's street is address_1).
+        const address = { ...(address_1 ? { address_1, ...(address_2 ? { address_2 } : {}) } : {}), city, state_province };
+        expect(addressFromWords(addressToWords(address))).to.deep.equal(address);
+      }),
+    );
+  });
+
+  it('the reference server\'s words, and words that are not an address', () => {
+    expect(addressToWords({ city: 'Medford', state_province: 'MA' })).to.equal('Medford, MA');
+    expect(addressFromWords('12 Main St, Malden, MA')).to.deep.equal({ address_1: '12 Main St', city: 'Malden', state_province: 'MA' });
+    for (const words of [undefined, '', 'Near the library', 'a, b, c, d, e', 'Malden, , MA']) expect(addressFromWords(words), String(words)).to.equal(undefined);
   });
 });

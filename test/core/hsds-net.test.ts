@@ -83,6 +83,52 @@ describe('core/sources/hsds-api on a busy, large or slow directory', () => {
     expect(steps).to.be.at.least(services);
   });
 
+  it('a page too large to hold as objects gives what a small page of the same services gives (non-services, details, organizations)', async () => {
+    const signal = new AbortController().signal;
+    const small = await hsdsApiSource(synth(`n=120,all=1,mixed=1,key=${uniqueKey()}`), query()).load(signal);
+    const large = await hsdsApiSource(synth(`n=2000,all=1,mixed=1,key=${uniqueKey()}`), query()).load(signal);
+    // 2,000 services make more than a megabyte: read a service at a time (json-slices.ts).
+    expect(large.dataset.resources).to.have.length(2000 - 200);
+    expect(large.dataset.resources.slice(0, small.dataset.resources.length)).to.deep.equal(small.dataset.resources);
+    expect(large.problems.filter((p) => (p.index ?? 0) < small.dataset.resources.length)).to.deep.equal(small.problems);
+    const record = (i: number) => large.dataset.resources.find((r) => r.id === `hsds-synth-${i}`);
+    expect(record(51)?.organization?.name, 'an organization named by id only').to.equal('Organization synth-org-0');
+    expect(record(52)?.phones, 'a service with its details asked for').to.have.length(1);
+    expect(record(52)?.organization?.name).to.equal('Synthetic Network');
+  });
+
+  it('parses each service of a large page twice at most: once checked (noting what it needs asked for), once mapped', async () => {
+    const parse = JSON.parse;
+    let services = 0;
+    JSON.parse = ((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (typeof text === 'string' && text.startsWith('{"id":"synth-')) services++;
+      return parse(text, reviver) as unknown;
+    }) as typeof JSON.parse;
+    try {
+      const loaded = await hsdsApiSource(synth(`n=2000,all=1,key=${uniqueKey()}`), query()).load(new AbortController().signal);
+      expect(loaded.dataset.resources).to.have.length(2000);
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(services).to.be.within(2000, 2 * 2000);
+  });
+
+  it('reads a large page as it arrives (never through Response.text(), whose one string of the whole page was made in long tasks)', async () => {
+    const text = Response.prototype.text;
+    let texts = 0;
+    Response.prototype.text = function (this: Response) {
+      texts++;
+      return text.call(this);
+    };
+    try {
+      const loaded = await hsdsApiSource(synth(`n=2000,all=1,key=${uniqueKey()}`), query()).load(new AbortController().signal);
+      expect(loaded.dataset.resources).to.have.length(2000);
+    } finally {
+      Response.prototype.text = text;
+    }
+    expect(texts).to.equal(0);
+  });
+
   it('shows the first page while later ones are held; past the budget, what came and why the rest did not', async () => {
     const key = uniqueKey();
     const partials: PartialDataset[] = [];

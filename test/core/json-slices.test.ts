@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { RecordScanner, parseJsonInSteps } from '../../src/core/json-slices.js';
+import { JsonRecords, RecordScanner, parseJsonInSteps } from '../../src/core/json-slices.js';
 import { runInSlices, runWhole, stepBudget } from '../../src/core/slices.js';
 
 /** A document large enough to be parsed in steps (over 256 KB), with awkward strings in it. */
@@ -27,6 +27,51 @@ describe('parseJsonInSteps', () => {
     expect(value).to.deep.equal(JSON.parse(text));
     // One pause per record at least: no single step parses the whole array.
     expect(pauses).to.be.greaterThan(1500);
+  });
+
+  it('lazy: the records kept as text, each parsed when read (a new value each time), only the objects by objects()', () => {
+    const doc = bigDoc(1500);
+    (doc.resources as unknown[]).splice(3, 0, 7, 'eight, "8"', null, [9, { ten: 10 }], true);
+    const text = JSON.stringify(doc, null, 1);
+    const value = runWhole(parseJsonInSteps(text, undefined, undefined, 'resources', true)) as Record<string, unknown>;
+    const records = value['resources'];
+    expect(records).to.be.instanceOf(JsonRecords);
+    const lazy = records as JsonRecords;
+    const whole = JSON.parse(text) as { resources: unknown[] };
+    expect({ ...value, resources: Array.from({ length: lazy.length }, (_, k) => lazy.at(k)) }).to.deep.equal(whole);
+    expect(lazy.at(lazy.length)).to.equal(undefined);
+    expect(lazy.at(0), 'parsed again on each read').not.to.equal(lazy.at(0));
+    const objects = lazy.objects();
+    expect(Array.from({ length: objects.length }, (_, k) => objects.at(k))).to.deep.equal(whole.resources.filter((r) => typeof r === 'object' && r !== null && !Array.isArray(r)));
+    // A broken record is still JSON.parse's error, found before any record is read.
+    expect(() => runWhole(parseJsonInSteps(text.replace('"id": "r-700"', '"id": r-700'), undefined, undefined, 'resources', true))).to.throw(SyntaxError);
+    // A small document is parsed whole: its array stays an array.
+    expect(runWhole(parseJsonInSteps(JSON.stringify({ resources: [1, 2] }), undefined, undefined, 'resources', true))).to.deep.equal({ resources: [1, 2] });
+  });
+
+  it('parses the pieces a large document came in, never joined, to what JSON.parse gives (a record cut across pieces too)', () => {
+    const doc = bigDoc(1500);
+    const text = JSON.stringify(doc, null, 1);
+    // Pieces of every size, from a character to 100,000, so records and strings are cut anywhere.
+    const cut = (whole: string) => {
+      const pieces: string[] = [];
+      for (let i = 0, k = 0; i < whole.length; k++) {
+        const size = [1, 7, 4096, 65_536, 100_000][k % 5] as number;
+        pieces.push(whole.slice(i, i + size));
+        i += size;
+      }
+      return pieces;
+    };
+    const pieces = cut(text);
+    expect(pieces.length).to.be.greaterThan(10);
+    expect(runWhole(parseJsonInSteps(pieces))).to.deep.equal(doc);
+    const lazy = (runWhole(parseJsonInSteps(pieces, undefined, undefined, 'resources', true)) as { resources: JsonRecords }).resources;
+    expect(Array.from({ length: lazy.length }, (_, k) => lazy.at(k))).to.deep.equal(doc.resources);
+    // Broken, or odd (a second resources key), the pieces are JSON.parse's whole.
+    expect(() => runWhole(parseJsonInSteps(cut(text.replace('"id": "r-700"', '"id": r-700'))))).to.throw(SyntaxError);
+    expect(() => runWhole(parseJsonInSteps([...pieces, ',']))).to.throw(SyntaxError);
+    const odd = [`{"resources":[1],"resources":[2],"pad":"${'x'.repeat(150_000)}`, `${'y'.repeat(150_000)}"}`];
+    expect(runWhole(parseJsonInSteps(odd))).to.deep.equal(JSON.parse(odd.join('')));
   });
 
   it('records that are not objects, and a compact document', () => {
@@ -97,11 +142,28 @@ describe('parseJsonInSteps', () => {
     expect(value).to.deep.equal(JSON.parse(text));
   });
 
-  /** Read `text` in the pieces cut at `cuts`, then parse it with what the scanner found. */
+  /**
+   * Read `text` in the pieces cut at `cuts`, then parse it with what the scanner found: once
+   * given the whole text, once the pieces themselves (never joined); both must agree.
+   */
   function inPieces(text: string, cuts: number[], scanner = new RecordScanner()): unknown {
     const at = [0, ...[...new Set(cuts.map((c) => Math.min(text.length, Math.max(0, c))))].sort((a, b) => a - b), text.length];
-    for (let k = 0; k + 1 < at.length; k++) scanner.push(text.slice(at[k], at[k + 1]));
-    return runWhole(parseJsonInSteps(text, undefined, scanner));
+    const pieces: string[] = [];
+    for (let k = 0; k + 1 < at.length; k++) pieces.push(text.slice(at[k], at[k + 1]));
+    for (const piece of pieces) scanner.push(piece);
+    const parse = (body: string | string[]) => {
+      try {
+        return { value: runWhole(parseJsonInSteps(body, undefined, scanner)) };
+      } catch (error) {
+        return { error };
+      }
+    };
+    const whole = parse(text);
+    const cut = parse(pieces);
+    expect(cut.error === undefined, `the pieces ${JSON.stringify(pieces)} are read as the whole text is`).to.equal(whole.error === undefined);
+    if (whole.error) throw whole.error;
+    expect(cut.value).to.deep.equal(whole.value);
+    return whole.value;
   }
 
   it('reads a document arriving in pieces cut anywhere (inside strings, escapes, between backslashes) as JSON.parse does', () => {

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { SearchIndex } from '../../src/core/search.js';
 import { eventIcs } from '../../src/core/ics.js';
-import { WORDED_ENGLISH, withWordedEnglish } from '../../src/core/worded.js';
+import { descriptionOf, noteOf, restrictionsOf, wordedEnglish, withWordedEnglish } from '../../src/core/worded.js';
 import { validateResource, type Resource, type ResourceInput } from '../../src/core/schema.js';
 
 function record(input: Partial<ResourceInput>): Resource {
@@ -32,10 +32,33 @@ describe('worded texts and translations where no page words them (#23)', () => {
 
   it('writes the English out for the HSDS server, keeping the codes', () => {
     const out = withWordedEnglish(record({ worded, disposal: { accepts: ['pills'] } }));
-    expect(out.description).to.equal(WORDED_ENGLISH.description['dea-2018-collector']);
-    expect(out.disposal?.restrictions).to.equal(WORDED_ENGLISH.restrictions['medicines-only']);
+    expect(out.description).to.equal(wordedEnglish({ worded }, 'description'));
+    expect(out.disposal?.restrictions).to.equal(wordedEnglish({ worded }, 'restrictions'));
     expect(out.worded).to.deep.equal(worded);
     const own = withWordedEnglish(record({ description: 'Its own.', worded: { description: 'dea-2018-collector' } }));
     expect(own.description).to.equal('Its own.');
+  });
+
+  it('reads a page\'s own words with the library\'s labels, as the records said them before they were split (#23)', () => {
+    const page = record({
+      id: 'page',
+      worded: { description: 'drug-take-back-box', note: 'dea-2018-snapshot' },
+      location_detail: 'lobby of the police station',
+      eligibility: 'residents only',
+      disposal: { accepts: ['pills'], accepts_text: 'pills; inhalers', not_accepted_text: 'needles' },
+    });
+    expect(descriptionOf(page)).to.equal('Drug take-back box. Accepted, as the page says: pills; inhalers. Where: lobby of the police station. Who can use it: residents only.');
+    expect(restrictionsOf(page)).to.equal('Not accepted: needles.');
+    expect(noteOf(page)).to.match(/^October 2018 snapshot of the DEA list/);
+    const out = withWordedEnglish(page);
+    expect([out.description, out.disposal?.restrictions, out.provenance.note]).to.deep.equal([descriptionOf(page), restrictionsOf(page), noteOf(page)]);
+    const index = new SearchIndex([page, record({ id: 'other', description: 'A drop box.', disposal: { accepts: ['pills'] } })], { timeZone: 'America/New_York' });
+    expect(index.search('inhalers').hits.map((h) => h.resource.id)).to.deep.equal(['page']);
+  });
+
+  it('still reads an old dataset whose description holds the sentence', () => {
+    const old = record({ description: 'Drug take-back box. Accepted, as the page says: pills. Where: lobby.', disposal: { accepts: ['pills'], restrictions: 'Not accepted: needles.' } });
+    expect(descriptionOf(old)).to.equal('Drug take-back box. Accepted, as the page says: pills. Where: lobby.');
+    expect(restrictionsOf(old)).to.equal('Not accepted: needles.');
   });
 });

@@ -4,7 +4,7 @@ import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
-import { defaultLeafletLoader } from '../../src/components/shared/map-controller.js';
+import { defaultLeafletLoader } from '../../src/kit/map/map-leaflet.js';
 import { datasetUrl, failOnLitWarnings, until } from '../helpers.js';
 
 const TILES = '/test-api/tiles/{z}/{x}/{y}.png';

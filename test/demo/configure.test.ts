@@ -4,13 +4,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../demo/configure.js';
 import type { RfConfigure } from '../../demo/configure.js';
+import { elements } from 'virtual:recovery-elements';
 import { until } from '../helpers.js';
 
 const $ = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel) as T;
 
 async function make(): Promise<RfConfigure> {
   const el = await fixture<RfConfigure>(html`<rf-configure></rf-configure>`);
-  await until(() => (el.shadowRoot?.querySelectorAll('#element option').length ?? 0) === 5, 'elements listed');
+  await until(() => (el.shadowRoot?.querySelectorAll('#element option').length ?? 0) === elements.length, 'elements listed');
   return el;
 }
 
@@ -35,7 +36,7 @@ describe('demo/configure.html', () => {
     const el = await make();
     await expect(el).to.be.accessible();
     const options = [...el.shadowRoot!.querySelectorAll('#element option')].map((o) => o.textContent);
-    expect(options).to.have.members(['recovery-resource-search', 'recovery-prsc-map', 'recovery-disposal-locator', 'recovery-newsletter-signup', 'recovery-my-list']);
+    expect(options).to.have.members(elements.map((e) => e.tag));
   });
 
   it('offers the twelve languages, each in its own name, and shows the element in the one chosen', async () => {
@@ -97,6 +98,10 @@ describe('demo/configure.html', () => {
     const snippet = $(el, 'pre[data-snippet=iframe]').textContent ?? '';
     expect(snippet).to.contain('allow="geolocation"');
     expect(snippet).to.contain('embed-host.js');
+    // The frame's title and first height are the element's own (its @title and @embed-height).
+    const news = elements.find((e) => e.name === 'newsletter-signup')!;
+    expect(snippet).to.contain(`title="${news.title}"`).and.to.contain(`height: ${news.embedHeight}px`);
+    expect(news.embedHeight).to.equal(650);
 
     const f = await paste(snippet);
     const inner = () => f.contentDocument?.querySelector('iframe') ?? null;

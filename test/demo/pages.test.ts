@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { apiUrl } from '../components/hsds.helpers.js';
 import { until } from '../helpers.js';
+import { elements } from 'virtual:recovery-elements';
 
 /** The part of axe-core's answer these tests read. */
 interface AxeViolation {
@@ -76,16 +77,8 @@ function outline(root: Document | ShadowRoot): { level: number; text: string }[]
   return out;
 }
 
-const PAGES = [
-  'index.html',
-  'resource-search.html',
-  'prsc-map.html',
-  'disposal-locator.html',
-  'my-list.html',
-  'national.html',
-  'newsletter-signup.html',
-  'host-css.html',
-];
+/** The index, each element's page (the registry, tools/elements.mjs) and the other pages. */
+const PAGES = ['index.html', ...elements.map((e) => `${e.name}.html`), 'national.html', 'host-css.html'];
 
 describe('demo pages', () => {
   let frame: HTMLIFrameElement | undefined;

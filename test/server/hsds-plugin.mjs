@@ -171,6 +171,20 @@ export function synthService(i) {
   };
 }
 
+/**
+ * Item `i` of a `mixed` page: now and then not a service at all, a service that names its
+ * organization by id only, or one with its one-to-one fields only (its details asked for).
+ */
+function mixedItem(service, i) {
+  if (i % 10 === 9) return i % 20 === 9 ? null : i;
+  if (i % 50 === 2) return { id: service.id, name: service.name, description: service.description };
+  if (i % 5 === 1) {
+    const { organization: _org, ...rest } = service;
+    return { ...rest, organization_id: `synth-org-${i % 3}` };
+  }
+  return service;
+}
+
 async function synthDirectory(ctx) {
   const [, opts = '', ...rest] = ctx.path.slice('/test-api/hsds-synth/'.length - 1).split('/');
   const o = Object.fromEntries(opts.split(',').filter(Boolean).map((kv) => kv.split('=')));
@@ -199,6 +213,13 @@ async function synthDirectory(ctx) {
   };
   if (route === 'taxonomies') return answer([{ id: 'recovery-finder-category', name: 'recovery-finder-category' }]);
   if (route === 'taxonomy_terms') return answer(['recovery-center', 'disposal', 'peer-support'].map(CATEGORY_TERM));
+  // `mixed`: a service's details (GET /services/{id}) and organizations (GET /organizations/{id}).
+  const one = /^(services|organizations)\/(.+)$/.exec(route);
+  if (one) {
+    ctx.type = 'json';
+    ctx.body = JSON.stringify(one[1] === 'services' ? synthService(Number(one[2].replace('synth-', ''))) : { id: one[2], name: `Organization ${one[2]}` });
+    return;
+  }
   if (route !== 'services' && route !== 'service_at_locations') {
     ctx.status = 404;
     ctx.body = 'unknown synthetic route';
@@ -214,6 +235,7 @@ async function synthDirectory(ctx) {
   }
   const from = (page - 1) * per;
   const services = Array.from({ length: Math.max(0, Math.min(per, n - from)) }, (_, k) => synthService(from + k));
+  if (route === 'services' && o.mixed) return answer(services.map((s, k) => mixedItem(s, from + k)), n);
   if (route === 'services') return answer(services, n);
   return answer(services.map((s) => ({ id: `sal-${s.id}`, service: s, location: s.service_at_locations[0].location })), n);
 }

@@ -7,11 +7,12 @@
  * here into the page: no parse and re-serialise in Node.
  */
 import { EARTH_RADIUS_M, LIVE } from './load.js';
+import { HSDS_CONTRACT as contract } from './hsds-contract.js';
 
 const S = LIVE;
-export const HSDS_VERSION = '3.0';
-export const OPENAPI_URL = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
-export const PROFILE_URL = 'https://github.com/openreferral/specification/tree/3.0';
+const HSDS_VERSION = '3.0';
+const OPENAPI_URL = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
+const PROFILE_URL = 'https://github.com/openreferral/specification/tree/3.0';
 
 export const PER_PAGE_DEFAULT = 25;
 export const PER_PAGE_MAX = 100;
@@ -152,7 +153,7 @@ const LIST_PARAMS = {
  * @param {Record<string, Check>} allowed
  * @returns {Query}
  */
-export function parseParams(query, allowed) {
+function parseParams(query, allowed) {
   /** @type {Record<string, unknown>} */
   const checked = {};
   const out = /** @type {Query} */ (checked);
@@ -212,16 +213,19 @@ const organizationJson = (o) =>
  * An address HSDS can carry: its schema requires a street (`address_1`) and a `postal_code`.
  * A record placed at a town centre, or with a street but no ZIP code, has no such address: its
  * location gets no address object, and what the record says of the place goes in the
- * location's `description` (e.g. "Medford, MA").
+ * location's `description` (e.g. "Medford, MA"), worded as the contract says (hsds-contract.js,
+ * `addressInWords`; the reader parses it back with `addressFromWords`).
  */
 const COMPLETE_ADDRESS = `ad.address_1 is not null and ad.postal_code is not null`;
+/** The address in words, in SQL: `concat_ws` skips the fields that are null, as `addressToWords` does. */
+const ADDRESS_IN_WORDS = `concat_ws('${contract.addressInWords.separator.replaceAll("'", "''")}', ${contract.addressInWords.fields.map((f) => `ad.${f}`).join(', ')})`;
 
 /** @type {Json} */
 const locationJson = (l) =>
   `json_build_object('id', ${l}.id, 'location_type', ${l}.location_type, 'organization_id', ${l}.organization_id,
     'name', ${l}.name, 'latitude', ${l}.latitude, 'longitude', ${l}.longitude,
     'external_identifier', ${l}.external_identifier, 'external_identifier_type', ${l}.external_identifier_type,
-    'description', (select concat_ws(', ', ad.address_1, ad.address_2, ad.city, ad.state_province) from ${S}.address ad
+    'description', (select ${ADDRESS_IN_WORDS} from ${S}.address ad
       where ad.location_id = ${l}.id and not (${COMPLETE_ADDRESS}) limit 1),
     'addresses', ${list(
       `json_build_object('id', ad.id, 'location_id', ad.location_id, 'address_1', ad.address_1, 'address_2', ad.address_2,
@@ -528,7 +532,7 @@ async function searched(p, run) {
   if (text.total > 0 || p.search.replace(/[^\p{L}\p{N}]/gu, '').length < FUZZY_MIN) return text;
   return run('fuzzy');
 }
-export const FUZZY_MIN = 3;
+const FUZZY_MIN = 3;
 
 /** @type {(p: Query) => Paging} */
 const paging = (p) => {

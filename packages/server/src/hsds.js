@@ -30,10 +30,11 @@ import { organizationDoc, recordDocs } from './docs.js';
  *   phones?: Array<{ number: string, extension?: string | number, type?: string, description?: string, text_body?: string }>,
  *   cost?: { free?: boolean, description?: string },
  *   provenance?: { source?: string, source_url?: string, source_date?: string, status?: string, note?: string, last_verified?: string },
- *   disposal?: { accepts?: string[], restrictions?: string },
+ *   disposal?: { accepts?: string[], restrictions?: string, accepts_text?: string, not_accepted_text?: string },
  *   event?: { starts_at?: string, ends_at?: string },
  *   translations?: Record<string, Record<string, unknown>>,
- *   worded?: { description?: string, restrictions?: string },
+ *   worded?: { description?: string, restrictions?: string, note?: string },
+ *   eligibility?: string, location_detail?: string,
  *   schedule?: {
  *     time_zone?: string, always_open?: boolean, by_appointment?: boolean, description?: string,
  *     weekly?: Array<{ byday: string[], opens_at: string, closes_at: string }>,
@@ -238,6 +239,13 @@ export function addRecord(rows, record, organizations, context) {
   if (r.translations) field('translations', JSON.stringify(r.translations));
   field('worded-description', r.worded?.description);
   field('worded-restrictions', r.worded?.restrictions);
+  field('worded-note', r.worded?.note);
+  // A source's own words that the library labels ("Where:"): the English columns above also
+  // carry them, labelled, for readers that know no attributes.
+  field('eligibility', r.eligibility);
+  field('location-detail', r.location_detail);
+  field('accepts-text', r.disposal?.accepts_text);
+  field('not-accepted-text', r.disposal?.not_accepted_text);
   field('event-starts-at', r.event?.starts_at);
   field('event-ends-at', r.event?.ends_at);
   if (r.cost) field('cost-free', r.cost.free ? 'true' : 'false');

@@ -6,6 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDatasets, uuidFor } from '@recovery-finder/server';
+import { addressFromWords, addressToWords } from '../src/hsds-contract.js';
 import { BACKENDS, open, start, get } from './backends.mjs';
 import { KNOWN, seeded, dataset, zips } from './fixture.mjs';
 
@@ -55,6 +56,14 @@ for (const backend of BACKENDS) {
       const known = (await get(api.base, `/services/${uuidFor('service', 'known-peer-center')}`)).json;
       assert.equal(known.service_at_locations[0].location.addresses[0].address_1, '1 Test St');
       assert.equal(known.service_at_locations[0].location.description, undefined);
+    });
+
+    test('the description is the address in the contract\'s words: the reader gets the record\'s address back', async () => {
+      for (const record of [TOWN, NO_ZIP]) {
+        const { location } = (await get(api.base, `/services/${uuidFor('service', record.id)}`)).json.service_at_locations[0];
+        assert.equal(location.description, addressToWords(record.address), record.id);
+        assert.deepEqual(addressFromWords(location.description), record.address, record.id);
+      }
     });
 
     test('/services?minimal=true lists every service with its id, name, status and last_modified only', async () => {

@@ -20,6 +20,17 @@ const dea = {
   disposal: { accepts: ['pills'] },
   provenance: { source: 'Test', status: 'unverified' },
 };
+const page = {
+  id: 'page-labelled',
+  kind: 'disposal',
+  name: 'A police station drop box',
+  categories: ['disposal'],
+  worded: { description: 'drug-take-back-box', note: 'dea-2018-snapshot' },
+  location_detail: 'lobby of the police station',
+  eligibility: 'residents only',
+  disposal: { accepts: ['pills'], accepts_text: 'pills; inhalers', not_accepted_text: 'needles' },
+  provenance: { source: 'Test', status: 'unverified' },
+};
 const field = (service, code) => service.attributes.find((a) => a.taxonomy_term.code === code)?.value;
 
 for (const backend of BACKENDS) {
@@ -27,7 +38,7 @@ for (const backend of BACKENDS) {
     let api;
     before(async () => {
       const db = await open(backend);
-      await loadDatasets(db, [dataset([...translated, dea])], { zips });
+      await loadDatasets(db, [dataset([...translated, dea, page])], { zips });
       api = await start(db);
     });
     after(async () => {
@@ -47,6 +58,14 @@ for (const backend of BACKENDS) {
       const r = await get(api.base, `/services/${uuidFor('service', 'dea-worded')}`);
       assert.equal(field(r.json, 'worded-description'), 'dea-2018-collector');
       assert.equal(field(r.json, 'worded-restrictions'), 'medicines-only');
+    });
+
+    test('a record carries its note code and the source\'s own words that the library labels (#23)', async () => {
+      const r = await get(api.base, `/services/${uuidFor('service', 'page-labelled')}`);
+      assert.deepEqual(
+        ['worded-description', 'worded-note', 'eligibility', 'location-detail', 'accepts-text', 'not-accepted-text'].map((code) => field(r.json, code)),
+        ['drug-take-back-box', 'dea-2018-snapshot', 'residents only', 'lobby of the police station', 'pills; inhalers', 'needles'],
+      );
     });
   });
 }

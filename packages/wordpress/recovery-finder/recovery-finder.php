@@ -19,7 +19,7 @@ define( 'RECOVERY_FINDER_HANDLE', 'recovery-finder' );
 
 /**
  * The element table generated at build time from custom-elements.json (tools/wordpress-zip.mjs):
- * { elements: { name: { tag, title, attributes: { attr: { kind, description } } } }, tokens: [...],
+ * { elements: { name: { tag, title, attributes: { attr: { kind, description } }, fallback? } }, tokens: [...],
  *   languages: [ { tag, name, dir } ] } (languages from src/locales/languages.ts).
  */
 function recovery_finder_table() {
@@ -61,15 +61,15 @@ function recovery_finder_lang_tag( $value ) {
 	return '';
 }
 
-/** The README's fallback for each element: what a person needs if the script never runs. */
+/**
+ * The default fallback for an element: what a person needs if the script never runs. Each
+ * element's comes from its module (`@fallback`, through elements.json); a help line otherwise.
+ */
 function recovery_finder_default_fallback( $element ) {
-	$defaults = array(
-		'resource-search'   => '<p>Find recovery support: call the Massachusetts Substance Use Helpline, <a href="tel:+18003275050">800-327-5050</a>.</p>',
-		'prsc-map'          => '<p>Peer Recovery Support Centers: free, peer-run places for people in recovery and their families. Help now: <a href="tel:988">call or text 988</a>.</p>',
-		'disposal-locator'  => '<p>Get rid of medicines and needles safely. Found a needle outside in Boston? Call BOS:311, <a href="tel:311">3-1-1</a>.</p>',
-		'newsletter-signup' => '<p>Sign up for our newsletter. Help now: <a href="tel:988">call or text 988</a>.</p>',
-	);
-	return isset( $defaults[ $element ] ) ? $defaults[ $element ] : '<p>Help now: <a href="tel:988">call or text 988</a>, or the Massachusetts Substance Use Helpline, <a href="tel:+18003275050">800-327-5050</a>.</p>';
+	$elements = recovery_finder_table()['elements'];
+	return isset( $elements[ $element ]['fallback'] ) && is_string( $elements[ $element ]['fallback'] )
+		? $elements[ $element ]['fallback']
+		: '<p>Help now: <a href="tel:988">call or text 988</a>, or the Massachusetts Substance Use Helpline, <a href="tel:+18003275050">800-327-5050</a>.</p>';
 }
 
 /** The saved settings, with defaults. */

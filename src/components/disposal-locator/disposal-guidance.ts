@@ -17,10 +17,10 @@ import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Guidance, NeedlePage } from '../../core/disposal.js';
 import { safeHttpUrl } from '../../core/links.js';
-import { renderHeading, type HeadingLevel } from '../shared/heading.js';
+import { renderHeading, type HeadingLevel } from '../../kit/ui/heading.js';
 
 /** The FDA's page on disposing of unused medicines. */
-export const FDA_DISPOSAL_URL = 'https://www.fda.gov/drugs/safe-disposal-medicines/disposal-unused-medicines-what-you-should-know';
+const FDA_DISPOSAL_URL = 'https://www.fda.gov/drugs/safe-disposal-medicines/disposal-unused-medicines-what-you-should-know';
 
 /** The data's own page about needles when it has one (with its source); otherwise how to find the city's. */
 function needlePageItem(page: NeedlePage | undefined): TemplateResult {

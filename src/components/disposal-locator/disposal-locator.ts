@@ -1,55 +1,38 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { DISPOSAL_ITEMS, type Dataset, type DisposalItem } from '../../core/schema.js';
-import { kmToMiles, milesToKm } from '../../core/geo.js';
+import type { Dataset, DisposalItem, Resource } from '../../core/schema.js';
+import { milesToKm } from '../../core/geo.js';
 import type { NearItem } from '../../core/nearest.js';
-import type { Resource } from '../../core/schema.js';
-import {
-  DEFAULT_LIMIT,
-  DEFAULT_MAX_MILES,
-  DisposalIndex,
-  MEDICINE_ITEMS,
-  fallbackGuidance,
-  isRunning,
-  isUpcoming,
-  snapshotDate,
-  type EventMatch,
-} from '../../core/disposal.js';
-import { RecoverySearchEvent, RecoverySelectEvent, type DisposalSearchFilters } from '../../events.js';
-import { baseStyles } from '../shared/styles.js';
-import { cardStyles, renderCard, renderPart, type CardContext } from '../shared/result-card.js';
-import { helpStyles } from '../shared/help.js';
-import { idParam, type UrlValues } from '../shared/url-state.js';
-import { cardActionStyles } from '../shared/card-actions.js';
-import { renderSharedRecord, sharedRecordStyles } from '../shared/shared-record.js';
-import { datasetElementStyles } from '../shared/dataset-element.js';
-import { RecoveryMapElement, type MapUrlSettings } from '../shared/map-element.js';
-import type { Place } from '../shared/place-controller.js';
-import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
-import { Memo } from '../shared/memo.js';
-import { getLocale } from '../shared/localize.js';
-import { define } from '../shared/define.js';
-import { itemLabel } from '../shared/labels.js';
-import { approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint, type MapViewOptions } from '../shared/map-controller.js';
+import { DEFAULT_LIMIT, DEFAULT_MAX_MILES, DisposalIndex, type EventMatch } from '../../core/disposal.js';
+import { RecoverySelectEvent } from '../../events.js';
+import { renderCard } from '../../kit/card/result-card.js';
+import { idParam, type UrlValues } from '../../kit/url/url-state.js';
+import { renderSharedRecord } from '../../kit/card/shared-record.js';
+import { RecoveryDatasetElement } from '../../kit/base/dataset-element.js';
+import { withPlace } from '../../kit/place/with-place.js';
+import { withUrlSync, type UrlSettings } from '../../kit/url/with-url-sync.js';
+import { withApi } from '../../kit/api/with-api.js';
+import { withMap } from '../../kit/map/with-map.js';
+import type { Place } from '../../kit/place/place-controller.js';
+import { renderPlaceProblem } from '../../kit/place/place-fields.js';
+import { Memo } from '../../kit/base/memo.js';
+import { define } from '../../kit/base/define.js';
+import { mapElementStyles } from '../../kit/map/map-styles.js';
+import { resourcePoints } from '../../kit/map/map-view.js';
+import type { MapPoint, MapViewOptions } from '../../kit/map/map-types.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { NEAREST_ZIP_MAX_KM } from '../../core/zip-lookup.js';
-import { formatCount } from '../shared/format.js';
-import { renderGuidance } from './disposal-guidance.js';
-import { renderHeading } from '../shared/heading.js';
-import { eventIcs, icsFileName } from '../../core/ics.js';
-import { uriComponent } from '../../core/links.js';
+import { siteZipToUse } from '../../core/zip.js';
+import { formatCount } from '../../kit/ui/format.js';
+import { isItem, mapBeside, placesCountText, searchEvent, renderEvents, renderItems, renderPlaces, renderPlacesMap, renderSnapshot, renderWhere, type CardOf } from './places-view.js';
 import { disposalLocatorStyles } from './disposal-locator.styles.js';
 
 /** The locator's keys in the URL (prefix `dl-`): the item, the ZIP and the chosen place. */
-const DISPOSAL_URL: MapUrlSettings = { prefix: 'dl', keys: ['item', 'zip', 'id'] };
+const DISPOSAL_URL: UrlSettings = { prefix: 'dl', keys: ['item', 'zip', 'id'] };
 
 /** With `api`: the most places asked for near a ZIP (5 pages of 100, nearest first). */
 const API_PAGES = 5;
-
-function isItem(v: unknown): v is DisposalItem {
-  return typeof v === 'string' && (DISPOSAL_ITEMS as readonly string[]).includes(v);
-}
 
 /**
  * Where to safely get rid of medicines and needles, nearest first: a person says what they have
@@ -62,6 +45,9 @@ function isItem(v: unknown): v is DisposalItem {
  *
  * @tag recovery-disposal-locator
  * @summary Nearest places to safely dispose of medicines and needles.
+ * @title Where to get rid of unused medicines
+ * @embed-height 700
+ * @fallback <p>Get rid of medicines and needles safely. Found a needle outside in Boston? Call BOS:311, <a href="tel:311">3-1-1</a>.</p>
  *
  * @slot help - Replaces the help contacts block.
  *
@@ -89,8 +75,8 @@ function isItem(v: unknown): v is DisposalItem {
  * @cssprop --recovery-disposal-map-height - Height of the map (default 24em).
  */
 @localized()
-export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
-  static override styles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles, disposalLocatorStyles];
+export class RecoveryDisposalLocator extends withMap(withApi(withUrlSync(withPlace(RecoveryDatasetElement))))<DisposalIndex> {
+  static override styles = [...mapElementStyles, disposalLocatorStyles];
 
   /** What the person wants to get rid of: pills, liquids, patches, inhalers or sharps. */
   @property({ reflect: true }) item: DisposalItem = 'pills';
@@ -124,7 +110,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
   private points: MapPoint[] = [];
   private readonly pointsMemo = new Memo<MapPoint[]>();
 
-  protected override get urlSettings(): MapUrlSettings {
+  protected override get urlSettings(): UrlSettings {
     return DISPOSAL_URL;
   }
 
@@ -137,6 +123,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
   }
 
   protected override placeChanged(place: Place | undefined, byPerson: boolean): void {
+    super.placeChanged(place, byPerson);
     if (byPerson) {
       this.sharedId = '';
       this.writeUrl();
@@ -201,7 +188,8 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('zip') && this.zip && !this.place.place) void this.place.useZip(this.zip, false);
+    const siteZip = siteZipToUse(this.zip, { changed: changed.has('zip'), placeHeld: !!this.place.place });
+    if (siteZip) void this.place.useZip(siteZip, false);
     for (const [name, ok] of [['item', isItem(this.item)], ['limit', this.limitShown === this.limit], ['maxDistance', this.maxKm === milesToKm(this.maxDistance)]] as const) {
       if (changed.has(name) && !ok) {
         const attribute = name === 'maxDistance' ? 'max-distance' : name;
@@ -247,18 +235,19 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
     }
     if (!this.focusShared || !this.store.derived || this.place.busy) return;
     this.focusShared = false;
-    const card = this.selectedId
-      ? this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(this.selectedId)}"] .name`)
-      : null;
-    if (card) {
-      card.setAttribute('tabindex', '-1');
-      card.focus({ preventScroll: true });
-      // Into the middle of the screen, as the search shows a shared record: "nearest" left it
-      // at the bottom edge of a phone's screen, its details below the fold.
-      card.scrollIntoView({ block: 'center' });
-    } else {
-      this.renderRoot.querySelector<HTMLElement>('.shared-record')?.focus();
-    }
+    // Into the middle of the screen, as the search shows a shared record: "nearest" left it
+    // at the bottom edge of a phone's screen, its details below the fold.
+    const card = this.selectedId ? this.focusCard(this.selectedId, { block: 'center' }) : null;
+    if (!card) this.renderRoot.querySelector<HTMLElement>('.shared-record')?.focus();
+  }
+
+  /** Put the keyboard on a place's card in the list (its name) and scroll it into view. */
+  private focusCard(id: string, scroll: ScrollIntoViewOptions): HTMLElement | null {
+    const card = this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"] .name`);
+    card?.setAttribute('tabindex', '-1');
+    card?.focus({ preventScroll: true });
+    card?.scrollIntoView(scroll);
+    return card;
   }
 
   // ---------------------------------------------------------------------------
@@ -274,20 +263,6 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
     if (this.place.place) this.announce = true;
   }
 
-  /** What every card of a place or an event in the lists shares. */
-  private cardOptions(now: Date, timeZone: string, km: number | undefined): Omit<CardContext, 'actions'> {
-    return {
-      now,
-      timeZone,
-      km,
-      headingLevel: this.subLevel,
-      noCategories: true,
-      staleAfterDays: this.staleAfterDays,
-      feedback: this.store.dataset?.feedback,
-      fromZip: this.place.place?.zip,
-    };
-  }
-
   private onSubmit(e: Event) {
     e.preventDefault();
     void this.place.useZip(this.renderRoot.querySelector<HTMLInputElement>('#zip')?.value ?? '');
@@ -295,13 +270,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
 
   private announceSearch() {
     const place = this.place.place;
-    if (!place) return;
-    const filters: DisposalSearchFilters = {
-      item: this.itemShown,
-      maxDistance: kmToMiles(this.maxKm),
-      location: place.source === 'zip' ? 'zip' : 'geolocation',
-    };
-    this.dispatchEvent(new RecoverySearchEvent(place.source === 'zip' ? (place.zip ?? '') : '', filters, this.results.length));
+    if (place) this.dispatchEvent(searchEvent(place, this.itemShown, this.maxKm, this.results.length));
   }
 
   /** A person chose a place: in the list ("Show on map") or on the map (a marker). */
@@ -312,30 +281,15 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
     this.sharedId = '';
     this.map.select(id);
     this.writeUrl();
+    const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
     if (from === 'map') {
       // Bring the place's card into view and put the keyboard there, so the list follows the map.
-      void this.updateComplete.then(() => {
-        const card = this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"] .name`);
-        card?.setAttribute('tabindex', '-1');
-        card?.focus({ preventScroll: true });
-        card?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-      });
-    } else if (!this.mapBeside()) {
+      void this.updateComplete.then(() => this.focusCard(id, { block: 'nearest', behavior }));
+    } else if (!mapBeside(this.renderRoot)) {
       // On a phone the map is below the list: bring it into view (the keyboard stays on the button).
-      this.renderRoot.querySelector('.map-frame')?.scrollIntoView({
-        block: 'nearest',
-        behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
-      });
+      this.renderRoot.querySelector('.map-frame')?.scrollIntoView({ block: 'nearest', behavior });
     }
     this.dispatchEvent(new RecoverySelectEvent(found.item));
-  }
-
-  /** True when the map stands beside the list (wide layout), false when it is under it. */
-  private mapBeside(): boolean {
-    const list = this.renderRoot.querySelector('.results-area .results');
-    const map = this.renderRoot.querySelector('.map-frame');
-    if (!list || !map) return false;
-    return map.getBoundingClientRect().top < list.getBoundingClientRect().bottom;
   }
 
   // ---------------------------------------------------------------------------
@@ -347,50 +301,7 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
     if (this.store.status === 'error') return '';
     if (this.place.progress) return this.place.progress;
     if (!this.place.place || (this.api && !this.place.place.zip)) return '';
-    const label = itemLabel(this.itemShown).toLowerCase();
-    const miles = formatCount(Math.round(kmToMiles(this.maxKm)));
-    const n = this.results.length;
-    if (n === 0) return msg(str`No place within ${miles} miles says it takes ${label}.`);
-    if (n === 1) return msg(str`1 place within ${miles} miles takes ${label}, nearest first.`);
-    return msg(str`${formatCount(n)} places within ${miles} miles take ${label}, nearest first.`);
-  }
-
-  private renderItems(): TemplateResult {
-    return html`<fieldset>
-      <legend>${msg('What do you want to get rid of?')}</legend>
-      <div class="items">
-        ${DISPOSAL_ITEMS.map(
-          (i) => html`<label class="item" part="item">
-            <input type="radio" name="item" .value=${i} .checked=${this.itemShown === i} @change=${this.onItemChange} />
-            ${itemLabel(i)}
-          </label>`,
-        )}
-      </div>
-    </fieldset>`;
-  }
-
-  private renderWhere(): TemplateResult {
-    return html`<fieldset>
-      <legend>${msg('Where are you?')}</legend>
-      <div class="where">
-        ${renderZipInput(this.place, { value: this.urlZip })}
-        <button type="submit" class="primary" ?disabled=${this.place.lookingUp}>${msg('Find places')}</button>
-        ${renderLocateButton(this.place, () => void this.place.useLocation())}
-      </div>
-    </fieldset>`;
-  }
-
-  private renderSnapshot(): TemplateResult | typeof nothing {
-    const places = this.store.status === 'ready' ? this.store.derived?.places : undefined;
-    const date = places ? snapshotDate(places, this.clock) : undefined;
-    if (!date) return nothing;
-    const [y = 1970, m = 1] = date.split('-').map(Number);
-    const month = new Intl.DateTimeFormat(getLocale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      Date.UTC(y, m - 1, 15),
-    );
-    return html`<p class="notice warning snapshot">
-      <strong>${msg(str`This list is a snapshot from ${month}: call before you go.`)}</strong>
-    </p>`;
+    return placesCountText(this.itemShown, this.maxKm, this.results.length);
   }
 
   private renderResults(): TemplateResult | typeof nothing {
@@ -401,69 +312,40 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
       return html`<p class="notice no-zip" role="alert">${msg('We could not match your location to a ZIP code. Type your ZIP code instead.')}</p>`;
     }
     if (!place || !index || this.store.status !== 'ready') return nothing;
-    const item = this.itemShown;
-    const label = itemLabel(item).toLowerCase();
-    const where = this.place.nearText;
-    const timeZone = this.store.dataset?.time_zone ?? 'America/New_York';
-    const now = this.clock;
     const hasMap = !this.noMap && this.results.length > 0;
-    const mapUsable = hasMap && this.map.state !== 'failed';
-    const pillsNear =
-      item !== 'pills' && MEDICINE_ITEMS.includes(item) && this.results.length === 0
-        ? index.nearest(place.point, 'pills', { limit: 1, maxKm: this.maxKm }).length > 0
-        : false;
-    return html`<section class="area results-area" aria-labelledby="results-heading">
-      ${renderHeading(this.level, msg(str`Places that take ${label} ${where}`), { id: 'results-heading', class: 'title' })}
-      ${this.results.length
-        ? html`<div class="layout ${hasMap ? 'with-map' : ''}">
-            <ol class="plain results" part="list">
-              ${this.results.map(
-                ({ item: r, km }) => html`<li data-id=${r.id} class=${r.id === this.selectedId ? 'selected' : ''}>
-                  ${renderCard(r, {
-                    ...this.cardOptions(now, timeZone, km),
-                    actions: html`${mapUsable && r.location
-                        ? html`<button type="button" class="secondary show-on-map" aria-pressed=${r.id === this.selectedId ? 'true' : 'false'}
-                            aria-label=${msg(str`Show on map: ${r.name}`)} @click=${() => this.choose(r.id, 'list')}>${msg('Show on map')}</button>`
-                        : nothing}${this.cardActions.actions(r)}`,
-                  })}
-                </li>`,
-              )}
-            </ol>
-            ${hasMap ? this.renderMap() : nothing}
-          </div>
-          <p class="print-row"><button type="button" class="secondary print" part="print" @click=${() => window.print()}>
-            ${msg('Print this list')}</button></p>`
-        : html`<p class="notice">
-              ${msg(str`No place within ${formatCount(Math.round(kmToMiles(this.maxKm)))} miles in this list says it takes ${label}.`)}
-              ${pillsNear ? msg('Some places near you take pills and tablets: call one to ask whether it takes this too.') : nothing}
-            </p>
-            ${renderGuidance(fallbackGuidance(item, { inBoston: place.inBoston }), this.subLevel, index.needlePage)}`}
-      ${this.results.length && item === 'sharps' && place.inBoston
-        ? html`<p class="muted">${msg('Found a needle outside? Report it to BOS:311 (3-1-1 or 617-635-4500).', {
-            desc: 'Boston needle guidance. BOS:311 is the city services line (dial 3-1-1 or 617-635-4500): keep the name and every number exactly as written, in Western digits.',
-          })}</p>`
-        : nothing}
-    </section>`;
+    return renderPlaces({
+      place,
+      index,
+      results: this.results,
+      item: this.itemShown,
+      maxKm: this.maxKm,
+      where: this.place.nearText,
+      level: this.level,
+      subLevel: this.subLevel,
+      selectedId: this.selectedId,
+      hasMap,
+      mapUsable: hasMap && this.map.state !== 'failed',
+      card: this.cardOf(this.clock),
+      onShowOnMap: (id) => this.choose(id, 'list'),
+      renderMap: () => this.renderMap(),
+    });
+  }
+
+  /** A card of the lists: the place's or event's own actions, then "Share" and "Add to my list". */
+  private cardOf(now: Date): CardOf {
+    const timeZone = this.store.dataset?.time_zone ?? 'America/New_York';
+    const { subLevel: headingLevel, staleAfterDays } = this;
+    const feedback = this.store.dataset?.feedback;
+    const fromZip = this.place.place?.zip;
+    return (r, km, extra) =>
+      renderCard(r, { now, timeZone, km, headingLevel, noCategories: true, staleAfterDays, feedback, fromZip, actions: html`${extra}${this.cardActions.actions(r)}` });
   }
 
   /** The map of the listed places (Leaflet loads when it is about to be seen). */
   private renderMap(): TemplateResult {
-    return html`<div class="map-col" part="map">
-      ${renderMapFrame(
-        this.map,
-        this.landmarkLabel(
-          this.points.length === 1 ? msg('Map of the 1 place listed') : msg(str`Map of the ${formatCount(this.points.length)} places listed`),
-        ),
-      )}
-      ${this.renderMapExtras()}
-      ${this.map.state === 'failed'
-        ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every place.')}
-            <button type="button" class="secondary" @click=${() => this.map.retry()}>${msg('Try the map again')}</button></p>`
-        : html`<p class="map-note muted">
-            ${approximateNote(this.points)}
-            ${msg('Markers cannot be reached by keyboard: the list has every place.')}
-          </p>`}
-    </div>`;
+    const n = this.points.length;
+    const label = this.landmarkLabel(n === 1 ? msg('Map of the 1 place listed') : msg(str`Map of the ${formatCount(n)} places listed`));
+    return renderPlacesMap(this.map, this.points, label, this.renderMapExtras());
   }
 
   /** The place a shared link points at, while it is not in the list. */
@@ -485,58 +367,24 @@ export class RecoveryDisposalLocator extends RecoveryMapElement<DisposalIndex> {
     });
   }
 
-  private renderEvents(): TemplateResult | typeof nothing {
-    if (this.store.status !== 'ready' || this.events.length === 0) return nothing;
-    const timeZone = this.store.dataset?.time_zone ?? 'America/New_York';
-    const now = this.clock;
-    return html`<section class="area events" part="events" aria-labelledby="events-heading">
-      ${renderHeading(this.level, msg('Upcoming take-back events'), { id: 'events-heading', class: 'title' })}
-      <ol class="plain results">
-        ${this.events.map(
-          ({ item: r, km }) => html`<li>
-            ${isRunning(r, now) ? html`<p class="chip running">${msg('Happening now')}</p>` : nothing}
-            ${renderCard(r, {
-              ...this.cardOptions(now, timeZone, km),
-              actions: html`${renderPart(r, 'calendar link', () => this.renderAddToCalendar(r, timeZone))}${this.cardActions.actions(r)}`,
-            })}
-          </li>`,
-        )}
-      </ol>
-    </section>`;
-  }
-
-  /** "Add to calendar": the event as an .ics file made here, in the data's time zone. */
-  private renderAddToCalendar(r: Resource, timeZone: string): TemplateResult | typeof nothing {
-    // An event that has passed (or may have: started with no end time) is never offered.
-    if (!isUpcoming(r, this.clock)) return nothing;
-    const ics = eventIcs(r, {
-      timeZone,
-      now: this.clock,
-      pageUrl: location.href,
-      labels: { source: msg('Source'), foundOn: msg('Found on') },
-    });
-    if (!ics) return nothing;
-    return html`<p class="card-actions">
-      <a class="button secondary add-to-calendar" href=${`data:text/calendar;charset=utf-8,${uriComponent(ics)}`}
-        download=${icsFileName(r)} aria-label=${msg(str`Add to calendar: ${r.name}`)}>${msg('Add to calendar')}</a>
-    </p>`;
-  }
-
   override render() {
     return html`<div class="base" part="base">
       ${this.locale.renderPicker()}
       ${this.renderHelpSlot()}
       ${this.renderLoadState()}
-      ${this.renderSnapshot()}
+      ${renderSnapshot(this.store.status === 'ready' ? this.store.derived?.places : undefined, this.clock)}
       <form part="form" @submit=${this.onSubmit} @change=${(e: Event) => e.stopPropagation()}>
-        ${this.renderItems()} ${this.renderWhere()}
+        ${renderItems(this.itemShown, (e) => this.onItemChange(e))} ${renderWhere(this.place, this.urlZip)}
       </form>
       ${renderPlaceProblem(this.place)}
       <p class="status" role="status">${this.statusText()}</p>
       ${this.cardActions.renderStatus()}
       ${this.renderSkipped()}
       ${this.store.status === 'loading' ? html`<div class="loading-space" aria-hidden="true"></div>` : nothing}
-      ${this.renderShared()} ${this.renderResults()} ${this.renderEvents()}
+      ${this.renderShared()} ${this.renderResults()}
+      ${this.store.status === 'ready'
+        ? renderEvents(this.events, { now: this.clock, timeZone: this.store.dataset?.time_zone ?? 'America/New_York', level: this.level, card: this.cardOf(this.clock) })
+        : nothing}
     </div>`;
   }
 }

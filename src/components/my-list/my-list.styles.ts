@@ -1,8 +1,8 @@
 import { css } from 'lit';
-import { baseStyles } from '../shared/styles.js';
-import { helpStyles } from '../shared/help.js';
-import { datasetElementStyles } from '../shared/dataset-element.js';
-import { cardActionStyles } from '../shared/card-actions.js';
+import { baseStyles } from '../../kit/ui/styles.js';
+import { helpStyles } from '../../kit/ui/help.js';
+import { datasetElementStyles } from '../../kit/base/dataset-element.js';
+import { cardActionStyles } from '../../kit/card/card-actions.js';
 
 export const myListStyles = [
   baseStyles,

@@ -4,17 +4,17 @@ import { localized, msg, str } from '@lit/localize';
 import type { Dataset, Resource } from '../../core/schema.js';
 import { addressLine, smsHref, telHref } from '../../core/links.js';
 import { RecoveryShareEvent } from '../../events.js';
-import { RecoveryDatasetElement } from '../shared/dataset-element.js';
-import { MY_LIST_MAX, MyListController, addToList, clearList, removeFromList, type ListEntry } from '../shared/my-list.js';
-import { listChangeText, passOn, renderShownLink } from '../shared/card-share.js';
-import { cleanPrefix, idsParam, readParams, shareListUrl } from '../shared/url-state.js';
-import { renderPart, unconfirmedAlwaysOpen } from '../shared/result-card.js';
-import { formatClock, formatDay } from '../shared/format.js';
-import { define } from '../shared/define.js';
-import { printAlone } from '../shared/print-frame.js';
-import { callWords, renderHelp, textWords } from '../shared/help.js';
+import { RecoveryDatasetElement } from '../../kit/base/dataset-element.js';
+import { MY_LIST_MAX, MyListController, addToList, clearList, removeFromList, type ListEntry } from '../../kit/card/my-list.js';
+import { listChangeText, passOn, renderShownLink } from '../../kit/card/card-share.js';
+import { cleanPrefix, idsParam, readParams, shareListUrl } from '../../kit/url/url-state.js';
+import { cardName, renderPart, unconfirmedAlwaysOpen } from '../../kit/card/result-card.js';
+import { formatClock, formatDay } from '../../kit/ui/format.js';
+import { define } from '../../kit/base/define.js';
+import { printAlone } from '../../kit/card/print-frame.js';
+import { callWords, renderHelp, textWords } from '../../kit/ui/help.js';
 import { myListStyles } from './my-list.styles.js';
-import { dataLanguage, langText } from '../shared/data-language.js';
+import { dataLanguage, englishText, langText } from '../../kit/i18n/data-language.js';
 import { recordText } from '../../core/translations.js';
 
 /**
@@ -28,6 +28,7 @@ import { recordText } from '../../core/translations.js';
  *
  * @tag recovery-my-list
  * @summary A person's own list of supports, kept in this browser: print it or share it as a link.
+ * @title Your list of recovery supports
  *
  * @slot help - Replaces the help contacts block (it is printed with the list).
  *
@@ -210,7 +211,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
   private renderEntry(r: Resource): TemplateResult {
     const part = <T>(what: string, build: () => T) => renderPart(r, what, build);
     const weekly = r.schedule?.weekly ?? [];
-    return html`<h3 class="name">${r.name}</h3>
+    return html`<h3 class="name">${cardName(r)}</h3>
       ${(r.phones ?? [])
         .filter((p) => p.type !== 'fax')
         .slice(0, 2)
@@ -218,7 +219,7 @@ export class RecoveryMyList extends RecoveryDatasetElement<Map<string, Resource>
           ? html`<p class="phone"><a part="phone" href=${smsHref(p)} aria-label=${`${textWords({ number: p.number })} (${r.name})`} dir="ltr">${p.number}</a>
               <span class="muted">${msg('(text)')}</span></p>`
           : html`<p class="phone"><a part="phone" href=${telHref(p)} aria-label=${`${callWords(p)} (${r.name})`} dir="ltr">${p.number}</a></p>`))}
-      ${r.address ? part('address', () => html`<p class="address">${r.address ? addressLine(r.address) : ''}</p>`) : nothing}
+      ${r.address ? part('address', () => html`<p class="address">${r.address ? englishText(addressLine(r.address)) : ''}</p>`) : nothing}
       ${weekly.length
         ? part('weekly hours', () => html`<p class="hours">${weekly
             .map((w) => `${w.byday.map(formatDay).join(', ')} ${formatClock(w.opens_at)}–${formatClock(w.closes_at)}`)

@@ -70,7 +70,7 @@ export interface FieldsView {
  * name, id and label (name, e-mail, phone, address, url, website, company, user, …); this one
  * matches none of them, so no real person's browser fills it in.
  */
-export const HONEYPOT_ID = 'rf-hp-7';
+const HONEYPOT_ID = 'rf-hp-7';
 
 const value = (e: Event) => (e.target as HTMLInputElement).value;
 

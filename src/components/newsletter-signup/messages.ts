@@ -1,6 +1,6 @@
 /** The words of the newsletter signup, kept apart from its template. All through msg(). */
 import { msg, str } from '@lit/localize';
-import { getLocale } from '../shared/localize.js';
+import { getLocale } from '../../kit/i18n/localize.js';
 import type { FieldProblem, SignupField, SignupInput, SignupOutcome } from '../../core/signup.js';
 
 /** The message shown at a field that did not pass its check. */

@@ -1,36 +1,23 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized } from '@lit/localize';
 import type { HelpContact } from '../../core/schema.js';
-import { mailtoHref } from '../../core/links.js';
-import {
-  checkSignup,
-  sendSignup,
-  signupFingerprint,
-  signupKey,
-  toSubmission,
-  type FieldProblem,
-  type SignupField,
-  type SignupFormat,
-  type SignupInput,
-  type SignupOutcome,
-  type SignupSubmission,
-} from '../../core/signup.js';
+import { checkSignup, sendSignup, signupFingerprint, signupKey, toSubmission } from '../../core/signup.js';
+import type { FieldProblem, SignupField, SignupFormat, SignupInput, SignupOutcome, SignupSubmission } from '../../core/signup.js';
 import { RecoverySignupEvent } from '../../events.js';
-import { baseStyles } from '../shared/styles.js';
-import { DEFAULT_HELP_CONTACTS, helpStyles, renderHelp } from '../shared/help.js';
-import { LocaleController } from '../shared/localize.js';
-import { DataLanguageController } from '../shared/data-language.js';
-import { orDefault } from '../shared/attribute.js';
-import { SiteTextController } from '../shared/site-text.js';
-import { headingLevel, renderHeading } from '../shared/heading.js';
-import { define } from '../shared/define.js';
-import { mailtoParts } from './messages.js';
-import { renderFailure, renderStatus, type Phase } from './status.js';
-import { choicesFromSlot, mergeChoices, parseInterests, renderFields, type FieldPatch, type InterestChoice } from './fields.js';
+import { baseStyles } from '../../kit/ui/styles.js';
+import { helpStyles } from '../../kit/ui/help.js';
+import { LocaleController } from '../../kit/i18n/localize.js';
+import { DataLanguageController } from '../../kit/i18n/data-language.js';
+import { orDefault } from '../../kit/base/attribute.js';
+import { SiteTextController } from '../../kit/ui/site-text.js';
+import { define } from '../../kit/base/define.js';
+import type { Phase } from './status.js';
+import { choicesFromSlot, mergeChoices, parseInterests, type FieldPatch, type InterestChoice } from './fields.js';
+import { focusAfter, listIdOf, mailtoOf, renderSignup, sendOptionsOf } from './signup-view.js';
 import { signupStyles } from './newsletter-signup.styles.js';
 import { RetryAfterController } from './retry-after.js';
-import type { UrlAttribute, SiteTextAttribute } from '../shared/attribute.js';
+import type { UrlAttribute, SiteTextAttribute } from '../../kit/base/attribute.js';
 
 /**
  * A newsletter signup that never loses a person's address and signs each person up once:
@@ -52,6 +39,9 @@ import type { UrlAttribute, SiteTextAttribute } from '../shared/attribute.js';
  *
  * @tag recovery-newsletter-signup
  * @summary E-mail newsletter signup (JSON or form post), with a mailto fallback.
+ * @title Sign up for recovery news
+ * @embed-height 650
+ * @fallback <p>Sign up for our newsletter. Help now: <a href="tel:988">call or text 988</a>.</p>
  *
  * @slot help - The site's own help contacts (replaces the compact help line; always shown).
  * @slot interests - `<option value="...">Label</option>` children offered as interest checkboxes.
@@ -240,16 +230,6 @@ export class RecoveryNewsletterSignup extends LitElement {
     return this.phase === 'sending';
   }
 
-  /** The list part of the idempotency key: `list`, else the action URL, resolved. */
-  private get listId(): string {
-    if (this.list.trim()) return this.list.trim();
-    try {
-      return new URL(this.action, location.href).href;
-    } catch {
-      return this.action;
-    }
-  }
-
   /** The person pressed Sign up (or Enter). */
   private onFormSubmit(event: Event): void {
     event.preventDefault();
@@ -282,7 +262,7 @@ export class RecoveryNewsletterSignup extends LitElement {
     // The key is a hash (asynchronous). Locked from here, unless offline: then the signup
     // waits anyway, and one edited meanwhile is not sent by itself (see onOnline).
     this.phase = this.offline ? 'waiting-online' : 'sending';
-    const submission = toSubmission(input, await signupKey(input.email, this.listId));
+    const submission = toSubmission(input, await signupKey(input.email, listIdOf(this)));
     await this.attempt(submission, signupFingerprint(input));
   }
 
@@ -309,19 +289,7 @@ export class RecoveryNewsletterSignup extends LitElement {
       this.phase = 'fallback';
       return;
     }
-    const outcome = await sendSignup(this.action, submission, {
-      format: this.method === 'form' ? 'form' : 'json',
-      fields: {
-        email: this.fieldEmail,
-        name: this.fieldName,
-        zip: this.fieldZip,
-        interests: this.fieldInterests,
-        consent: this.fieldConsent,
-        key: this.fieldKey,
-      },
-      timeoutMs: this.timeout,
-      isOnline: () => !this.offline && navigator.onLine !== false,
-    });
+    const outcome = await sendSignup(this.action, submission, sendOptionsOf(this, () => !this.offline && navigator.onLine !== false));
     if (this.pending?.submission !== submission) return;
     if (outcome.kind === 'ok') this.succeed();
     else if (outcome.kind === 'offline') this.phase = 'waiting-online';
@@ -381,13 +349,8 @@ export class RecoveryNewsletterSignup extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const target = this.moveFocus;
+    focusAfter(this.renderRoot, this.moveFocus);
     this.moveFocus = undefined;
-    if (target === 'success') this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
-    if (target === 'invalid') {
-      const first = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
-      (first ?? this.renderRoot.querySelector<HTMLElement>('#email'))?.focus();
-    }
   }
 
   private onSlotChange(e: Event) {
@@ -395,73 +358,30 @@ export class RecoveryNewsletterSignup extends LitElement {
   }
 
   private mailto(): string | undefined {
-    if (!this.fallbackEmail) return undefined;
-    const { subject, body } = mailtoParts(this.input, this.choices);
-    return mailtoHref(this.fallbackEmail, subject, body);
+    return mailtoOf(this.fallbackEmail, this.input, this.choices);
   }
 
   override render() {
-    // A first failure is a newsletter hiccup, not a crisis: the crisis lines wait for a second.
-    const helpShown =
-      this.showHelp || (this.phase === 'failed' && this.failures >= 2) || this.phase === 'waiting-online' || this.offline;
-    const contacts = (this.helpContacts?.length ? this.helpContacts : DEFAULT_HELP_CONTACTS).filter(
-      (c) => c.urgency !== 'support',
-    );
-    const status = renderStatus({
+    const { until, auto } = this.retryAfter;
+    return renderSignup(this, {
+      picker: this.locale.renderPicker(),
       phase: this.phase,
+      busy: this.phase === 'sending' || this.retryAfter.waiting,
+      failures: this.failures,
+      fields: { email: this.email, name: this.name, zip: this.zip, chosen: this.chosen, consent: this.consent, honey: this.honey,
+        choices: this.choices, problems: this.problems, locked: this.locked, set: (patch) => this.edit(patch) },
       link: this.mailto(),
-      successText: this.successText,
       offline: this.offline,
       backOnline: this.backOnline,
+      outcome: this.outcome,
+      hostMessage: this.hostMessage,
+      // Only a 429 that named its wait holds Retry back.
+      wait: until !== undefined && this.outcome?.kind === 'rate-limited' ? { until, auto } : undefined,
+      retry: () => this.retry(),
       reset: () => this.reset(),
+      onSubmit: (e) => this.onFormSubmit(e),
+      onSlotChange: (e) => this.onSlotChange(e),
     });
-    const { until, auto } = this.retryAfter;
-    const failure =
-      this.phase === 'failed'
-        ? renderFailure({
-            outcome: this.outcome,
-            errorText: this.errorText,
-            hostMessage: this.hostMessage,
-            link: this.mailto(),
-            // Only a 429 that named its wait holds Retry back.
-            wait: until !== undefined && this.outcome?.kind === 'rate-limited' ? { until, auto } : undefined,
-            retry: () => this.retry(),
-          })
-        : nothing;
-    return html`<div class="base" part="base">
-      ${this.locale.renderPicker()}
-      ${this.heading ? renderHeading(headingLevel(this.headingLevel), this.heading, { class: 'title' }) : nothing}
-      ${this.phase === 'success'
-        ? nothing
-        : html`<form part="form" novalidate aria-label=${this.heading || msg('Newsletter signup')} @submit=${this.onFormSubmit}>
-            ${renderFields({
-              email: this.email,
-              name: this.name,
-              zip: this.zip,
-              chosen: this.chosen,
-              consent: this.consent,
-              honey: this.honey,
-              choices: this.choices,
-              consentText: this.consentText,
-              noName: this.noName,
-              noZip: this.noZip,
-              problems: this.problems,
-              locked: this.locked,
-              set: (patch) => this.edit(patch),
-            })}
-            <button
-              type="submit"
-              part="submit"
-              aria-disabled=${this.phase === 'sending' || this.retryAfter.waiting ? 'true' : 'false'}
-            >
-              ${this.phase === 'sending' ? msg('Sending…') : msg('Sign up')}
-            </button>
-          </form>`}
-      <div class="status" part="status" role="status">${status}</div>
-      <div class="alert" part="error" role="alert">${failure}</div>
-      <div class="help-line"><slot name="help">${helpShown ? renderHelp(contacts, { compact: true }) : nothing}</slot></div>
-      <div class="sources"><slot name="interests" @slotchange=${this.onSlotChange}></slot></div>
-    </div>`;
   }
 }
 

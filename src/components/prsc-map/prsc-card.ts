@@ -4,14 +4,15 @@ import { msg, str } from '@lit/localize';
 import type { Feedback, Resource } from '../../core/schema.js';
 import { isNotOperating } from '../../core/hours.js';
 import { telHref } from '../../core/links.js';
-import { isolate } from '../shared/localize.js';
-import { callWords } from '../shared/help.js';
+import { isolate } from '../../kit/i18n/localize.js';
+import { callWords } from '../../kit/ui/help.js';
 import { needsFerry } from '../../core/reach.js';
-import { cardName, confidenceOf, confidenceText, openLine, renderCard, renderPart } from '../shared/result-card.js';
-import { formatClock, formatDay, formatMiles } from '../shared/format.js';
-import { renderHeading, type HeadingLevel } from '../shared/heading.js';
-import { approximateLabel } from '../shared/labels.js';
-import { shownRegion } from '../shared/worded.js';
+import { langText } from '../../kit/i18n/data-language.js';
+import { cardName, confidenceOf, confidenceText, openLine, renderCard, renderPart } from '../../kit/card/result-card.js';
+import { formatClock, formatDay, formatMiles } from '../../kit/ui/format.js';
+import { renderHeading, type HeadingLevel } from '../../kit/ui/heading.js';
+import { approximateLabel } from '../../kit/i18n/labels.js';
+import { shownRegion } from '../../kit/i18n/worded.js';
 
 export interface CentreView {
   r: Resource;
@@ -93,11 +94,11 @@ function renderSummary(v: CentreView): TemplateResult {
   // Each part on its own: one that throws (a value validation missed) leaves the rest.
   const status = isNotOperating(r) ? '' : renderPart(r, 'hours', () => openLine(r, v.now, v.timeZone).text);
   const region = shownRegion(r);
-  const regionName = region ? html`<span class="region" lang=${region.lang}>${region.text}</span>` : nothing;
+  const regionName = region ? langText(region, 'region', 'span') : nothing;
   return html`<div class="summary">
     ${renderHeading(v.headingLevel ?? 3, cardName(r), { id: `name-${r.id}`, class: 'name' })}
     <p class="where">
-      ${r.address ? html`<span lang="en">${r.address.city}</span>` : nothing}
+      ${r.address ? html`<span lang="en" dir="ltr">${r.address.city}</span>` : nothing}
       ${region ? html`<span class="muted">${msg(html`${regionName} region`)}</span>` : nothing}
     </p>
     ${v.km !== undefined ? renderPart(r, 'distance', () => html`<p class="distance"><strong>${msg(str`${formatMiles(v.km ?? 0)} away`)}</strong>${

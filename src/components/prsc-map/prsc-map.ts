@@ -1,38 +1,31 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import { CATEGORIES, type Category, type Dataset, type Resource } from '../../core/schema.js';
 import { matchRegion, offeringsOf, parseCenter, prscRecords, regionsOf, shownCentres, type ShownCentre } from '../../core/prsc.js';
 import { RecoverySelectEvent } from '../../events.js';
-import { baseStyles } from '../shared/styles.js';
-import { cardStyles } from '../shared/result-card.js';
-import { helpStyles } from '../shared/help.js';
-import { regionLabel } from '../shared/worded.js';
-import { cardActionStyles } from '../shared/card-actions.js';
-import { sharedRecordStyles } from '../shared/shared-record.js';
-import { datasetElementStyles } from '../shared/dataset-element.js';
-import { RecoveryMapElement, type MapUrlSettings } from '../shared/map-element.js';
-import type { Place } from '../shared/place-controller.js';
-import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
-import { Memo } from '../shared/memo.js';
-import { define } from '../shared/define.js';
-import { categoryLabel } from '../shared/labels.js';
-import { formatCount } from '../shared/format.js';
-import { approximateNote, mapStyles, renderMapFrame, resourcePoints, type MapPoint, type MapViewOptions } from '../shared/map-controller.js';
-import { idParam, type UrlValues } from '../shared/url-state.js';
+import { RecoveryDatasetElement } from '../../kit/base/dataset-element.js';
+import { withPlace } from '../../kit/place/with-place.js';
+import { withUrlSync, type UrlSettings } from '../../kit/url/with-url-sync.js';
+import { withApi } from '../../kit/api/with-api.js';
+import { withMap } from '../../kit/map/with-map.js';
+import type { Place } from '../../kit/place/place-controller.js';
+import { centresCount, nearestFrom, renderControls, renderIntro, renderLayout } from './centres-view.js';
+import { Memo } from '../../kit/base/memo.js';
+import { define } from '../../kit/base/define.js';
+import { formatCount } from '../../kit/ui/format.js';
+import { mapElementStyles } from '../../kit/map/map-styles.js';
+import { resourcePoints } from '../../kit/map/map-view.js';
+import type { MapPoint, MapViewOptions } from '../../kit/map/map-types.js';
+import { idParam, type UrlValues } from '../../kit/url/url-state.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
-import { renderSharedRecord } from '../shared/shared-record.js';
-import { renderCentre } from './prsc-card.js';
-import { renderHeading } from '../shared/heading.js';
-import { SiteTextController } from '../shared/site-text.js';
-import { getLocale } from '../shared/localize.js';
+import { siteZipToUse } from '../../core/zip.js';
+import { SiteTextController } from '../../kit/ui/site-text.js';
 import { prscMapStyles } from './prsc-map.styles.js';
-import type { SiteTextAttribute } from '../shared/attribute.js';
+import type { SiteTextAttribute } from '../../kit/base/attribute.js';
 
 /** The map's keys in the URL (prefix `pm-`): region, offerings, ZIP and the chosen centre. */
-const PRSC_URL: MapUrlSettings = { prefix: 'pm', keys: ['region', 'offer', 'zip', 'id'] };
+const PRSC_URL: UrlSettings = { prefix: 'pm', keys: ['region', 'offer', 'zip', 'id'] };
 
 /** With `api`: the most centres asked for (10 pages of 100; the reference server counts to 1,000). */
 const API_PAGES = 10;
@@ -54,6 +47,9 @@ interface Centres {
  *
  * @tag recovery-prsc-map
  * @summary Peer Recovery Support Centers on a map and in a list, with region, offering and nearest-first filters.
+ * @title Peer Recovery Support Centers
+ * @embed-height 900
+ * @fallback <p>Peer Recovery Support Centers: free, peer-run places for people in recovery and their families. Help now: <a href="tel:988">call or text 988</a>.</p>
  *
  * @slot help - Replaces the help contacts block.
  * @slot intro - The site's own introduction (replaces the built-in one and `intro`).
@@ -81,8 +77,8 @@ interface Centres {
  * @cssprop --recovery-map-marker-selected-color - Colour of the chosen marker (default: the focus colour).
  */
 @localized()
-export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
-  static override styles = [baseStyles, helpStyles, cardStyles, cardActionStyles, sharedRecordStyles, datasetElementStyles, mapStyles, prscMapStyles];
+export class RecoveryPrscMap extends withMap(withApi(withUrlSync(withPlace(RecoveryDatasetElement))))<Centres> {
+  static override styles = [...mapElementStyles, prscMapStyles];
   /** Centres listed at a time; "Show more centres" lists as many again (a long list is never rendered whole). */
   static listPageSize = 100;
 
@@ -115,7 +111,7 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
   @state() private listed = 0;
   private warnedRegion = '';
 
-  protected override get urlSettings(): MapUrlSettings {
+  protected override get urlSettings(): UrlSettings {
     return PRSC_URL;
   }
 
@@ -133,7 +129,8 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
     this.choose(id, 'map');
   }
 
-  protected override placeChanged(_place: Place | undefined, byPerson: boolean): void {
+  protected override placeChanged(place: Place | undefined, byPerson: boolean): void {
+    super.placeChanged(place, byPerson);
     if (byPerson) this.writeUrl();
   }
 
@@ -200,7 +197,8 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
       }
     }
     // The site's default place, unless the URL gave one.
-    if (changed.has('zip') && this.zip && !urlZip && !this.place.place) void this.place.useZip(this.zip, false);
+    const siteZip = siteZipToUse(this.zip, { changed: changed.has('zip'), placeHeld: !!this.place.place, zipGiven: urlZip });
+    if (siteZip) void this.place.useZip(siteZip, false);
     const data = this.store.derived;
     // What depends on every centre (a missing region or link) waits for the whole dataset, past a preview.
     const whole = this.store.preview ? undefined : data;
@@ -323,24 +321,15 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
   private statusText(): string {
     if (this.store.status === 'loading' && !this.store.preview) return msg('Loading Peer Recovery Support Centers…');
     if (this.store.status === 'error') return msg('The centres could not be loaded.');
-    const n = this.shown.length;
-    const count = n === 0 ? msg('No centres match.') : n === 1 ? msg('1 centre.') : msg(str`${formatCount(n)} centres.`);
-    const soFar = this.soFarText(count.replace(/\.$/, ''));
-    if (soFar) return soFar;
-    const place = this.place.place;
-    const from = place?.source === 'zip' ? (place.zip ?? '') : msg('your location');
-    const order = place ? msg(str`Nearest first from ${from}.`) : '';
-    return [count, order, this.announcement].filter(Boolean).join(' ');
+    const count = centresCount(this.shown.length);
+    return this.soFarText(count.replace(/\.$/, '')) ?? [count, nearestFrom(this.place.place), this.announcement].filter(Boolean).join(' ');
   }
 
   protected override render(): TemplateResult {
     return html`<div class="base" part="base">
       ${this.locale.renderPicker()}
       ${this.renderHelpSlot()}
-      ${renderHeading(this.level, msg('Peer Recovery Support Centers'), { class: 'title', id: 'title' })}
-      <div class="intro"><slot name=${`intro-${getLocale()}`}><slot name="intro"><p>${this.intro || msg(
-        'Free, peer-run places where people in recovery, and their families, find support groups, one-to-one peer support, wellness activities and a welcoming place to be.',
-      )}</p></slot></slot></div>
+      ${renderIntro(this.level, this.intro)}
       ${this.store.status === 'error' ? nothing : this.renderControls()}
       <p class="status" role="status" aria-live="polite">${this.statusText()}</p>
       ${this.cardActions.renderStatus()}
@@ -351,98 +340,52 @@ export class RecoveryPrscMap extends RecoveryMapElement<Centres> {
 
   private renderControls(): TemplateResult {
     const { regions = [], offerings = [] } = this.store.derived ?? {};
-    const selectedRegion = this.regionShown;
-    return html`<div class="controls" part="controls">
-      <div class="field">
-        <label for="region">${msg('Region')}</label>
-        <select id="region" ?disabled=${this.store.status !== 'ready'} .value=${live(selectedRegion ?? '')} @change=${(e: Event) => {
-          this.chosenRegion = (e.target as HTMLSelectElement).value;
-          this.writeUrl();
-        }}>
-          <option value="" ?selected=${!selectedRegion}>${msg('All regions')}</option>
-          ${regions.map((r) => {
-            const label = regionLabel(r);
-            return html`<option value=${r} lang=${label.lang} ?selected=${r === selectedRegion}>${label.text}</option>`;
-          })}
-        </select>
-      </div>
-      ${offerings.length
-        ? html`<fieldset class="offerings">
-            <legend>${msg('Offers')}</legend>
-            ${offerings.map(
-              (c) => html`<label class="check"><input type="checkbox" .checked=${this.offerings.has(c)}
-                  @change=${(e: Event) => this.toggleOffering(c, (e.target as HTMLInputElement).checked)} />${categoryLabel(c)}</label>`,
-            )}
-          </fieldset>`
-        : nothing}
-      <form class="near" @submit=${this.onZipSubmit} novalidate>
-        ${renderZipInput(this.place, { label: msg('Nearest to ZIP code'), value: this.urlZip })}
-        <button type="submit">${msg('Find nearest')}</button>
-        ${renderLocateButton(this.place, () => void this.place.useLocation())}
-        ${this.place.place ? html`<button type="button" class="secondary clear-place" @click=${this.clearPlace}>${msg('Clear')}</button>` : nothing}
-      </form>
-      ${renderPlaceProblem(this.place)}
-    </div>`;
+    return renderControls({
+      regions,
+      offerings,
+      region: this.regionShown,
+      ready: this.store.status === 'ready',
+      chosen: this.offerings,
+      place: this.place,
+      urlZip: this.urlZip,
+      onRegion: (region) => {
+        this.chosenRegion = region;
+        this.writeUrl();
+      },
+      onOffering: (c, on) => this.toggleOffering(c, on),
+      onZipSubmit: (e) => void this.onZipSubmit(e),
+      onClearPlace: () => this.clearPlace(),
+    });
   }
 
   private renderLayout(): TemplateResult {
-    const loading = this.store.status === 'loading' && !this.store.preview;
-    const ready = this.map.state === 'ready';
     const n = this.points.length;
-    // The list comes first in the page (and so in the tab order); the map follows it.
-    return html`<div class="layout ${this.mapShown ? 'map-open' : ''}">
-      <button type="button" class="secondary map-toggle" part="map-toggle" aria-expanded=${this.mapShown ? 'true' : 'false'}
-        aria-controls="map-panel" @click=${this.toggleMap}>
-        ${this.mapShown ? msg('Hide map') : msg('Show map')}
-      </button>
-      <div class="list-col">
-        ${this.linkMissing
-          ? renderSharedRecord({ id: '', level: this.level, record: undefined, card: () => html``, onClose: () => (this.linkMissing = false) })
-          : nothing}
-        ${loading
-          ? html`<div class="list-placeholder" aria-hidden="true"></div>`
-          : this.shown.length === 0
-            ? html`<p class="notice empty">${msg('No centre matches these choices. Choose "All regions" or fewer offerings.')}</p>`
-            : html`<ul class="plain centres" part="list" aria-label=${msg('Peer Recovery Support Centers')} @keydown=${this.onListKeydown}>
-                ${repeat(
-                  this.shown.slice(0, this.listed),
-                  (s) => s.r.id,
-                  (s) => html`<li class="centre ${s.r.id === this.selectedId ? 'selected' : ''}" data-id=${s.r.id}>
-                    ${renderCentre({
-                      r: s.r,
-                      km: s.km,
-                      selected: s.r.id === this.selectedId,
-                      headingLevel: this.subLevel,
-                      now: new Date(),
-                      timeZone: this.store.dataset?.time_zone ?? 'America/New_York',
-                      staleAfterDays: this.staleAfterDays,
-                      feedback: this.store.dataset?.feedback,
-                      fromZip: this.place.place?.zip,
-                      onToggle: (id) => this.choose(id, 'list'),
-                      extra: this.cardActions.actions(s.r),
-                    })}
-                  </li>`,
-                )}
-              </ul>
-              ${this.shown.length > this.listed
-                ? html`<button type="button" class="secondary more" part="more" @click=${this.showMore}>
-                    ${msg(str`Show more centres (${formatCount(this.listed)} of ${formatCount(this.shown.length)} shown)`)}</button>`
-                : nothing}
-              <p class="print-row"><button type="button" class="secondary print" part="print" @click=${() => window.print()}>
-                ${msg('Print this list')}</button></p>`}
-      </div>
-      <div class="map-col" id="map-panel" part="map">
-        ${renderMapFrame(this.map, this.landmarkLabel(n === 1 ? msg('Map of 1 centre') : msg(str`Map of the ${formatCount(n)} centres`)))}
-        ${this.map.state === 'failed'
-          ? html`<p class="notice warning map-failed">${msg('The map could not be shown; the list has every centre.')}</p>`
-          : nothing}
-        ${this.renderMapExtras()}
-        ${ready || this.map.state === 'loading'
-          ? html`<p class="map-note muted">${approximateNote(this.points)}
-              ${msg('Markers cannot be reached by keyboard: the list has every centre.')}</p>`
-          : nothing}
-      </div>
-    </div>`;
+    return renderLayout({
+      mapShown: this.mapShown,
+      onToggleMap: () => this.toggleMap(),
+      level: this.level,
+      linkMissing: this.linkMissing,
+      onCloseMissing: () => (this.linkMissing = false),
+      loading: this.store.status === 'loading' && !this.store.preview,
+      centres: {
+        shown: this.shown,
+        listed: this.listed,
+        selectedId: this.selectedId,
+        subLevel: this.subLevel,
+        timeZone: this.store.dataset?.time_zone ?? 'America/New_York',
+        staleAfterDays: this.staleAfterDays,
+        feedback: this.store.dataset?.feedback,
+        fromZip: this.place.place?.zip,
+        actions: (r) => this.cardActions.actions(r),
+        onToggle: (id) => this.choose(id, 'list'),
+        onKeydown: (e) => this.onListKeydown(e),
+        onMore: () => this.showMore(),
+      },
+      map: this.map,
+      mapLabel: this.landmarkLabel(n === 1 ? msg('Map of 1 centre') : msg(str`Map of the ${formatCount(n)} centres`)),
+      points: this.points,
+      mapExtras: this.renderMapExtras(),
+    });
   }
 }
 

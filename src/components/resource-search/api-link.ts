@@ -7,7 +7,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { DatasetLoadError } from '../../core/load.js';
 import type { SearchResult } from '../../core/search.js';
 import type { DataSource } from '../../core/sources/index.js';
-import { LazyModule } from '../shared/lazy.js';
+import { LazyModule } from '../../kit/base/lazy.js';
 import type { ApiSearchController, ApiSearchSettings } from './api-search.js';
 
 export class ApiLink {

@@ -11,18 +11,16 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { formatCount } from '../shared/format.js';
+import { formatCount } from '../../kit/ui/format.js';
 import type { Dataset } from '../../core/schema.js';
 import type { SearchResult } from '../../core/search.js';
 import type { HsdsDataSource, HsdsPageInfo, TaxonomyMap } from '../../core/sources/hsds-api.js';
 import type { HsdsQuery } from '../../core/sources/hsds-query.js';
 import { lazyHsdsSource } from '../../core/sources/hsds-lazy.js';
-import type { Place } from '../shared/place-controller.js';
+import type { Place } from '../../kit/place/place-controller.js';
 import { NEAREST_ZIP_MAX_KM } from '../../core/zip-lookup.js';
+import { milesToKm } from '../../core/geo.js';
 import type { SearchState } from './url-state.js';
-
-/** Metres in a mile. */
-const MILE_M = 1_609.344;
 
 export interface ApiSearchSettings {
   /** The API's base URL (`api`); empty: not in use. */
@@ -71,7 +69,7 @@ export class ApiSearchController implements ReactiveController {
       zip: place?.zip ?? '',
       // From a location, the ZIP sent may be up to NEAREST_ZIP_MAX_KM from the person: ask that
       // much wider, and the distance is then applied exactly here (search filters).
-      proximity: place && search.miles ? search.miles * MILE_M + (place.source === 'location' ? NEAREST_ZIP_MAX_KM * 1000 : 0) : 0,
+      proximity: place && search.miles ? (milesToKm(search.miles) + (place.source === 'location' ? NEAREST_ZIP_MAX_KM : 0)) * 1000 : 0,
       pages: 1,
       perPage: s.perPage,
     };

@@ -7,11 +7,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { HelpContact } from '../../core/schema.js';
 import type { SearchHit } from '../../core/search.js';
-import { renderHelpline } from '../shared/help.js';
-import { renderFarAway } from '../shared/result-card.js';
+import { renderHelpline } from '../../kit/ui/help.js';
+import { renderFarAway } from '../../kit/card/result-card.js';
 import { isFarFromDirectory } from '../../core/reach.js';
-import { categoryLabel } from '../shared/labels.js';
-import { formatCount, formatMiles } from '../shared/format.js';
+import { categoryLabel } from '../../kit/i18n/labels.js';
+import { formatCount, formatMiles } from '../../kit/ui/format.js';
 
 export interface EmptyNearView {
   /** The search words ('' for none). */

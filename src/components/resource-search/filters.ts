@@ -6,12 +6,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CATEGORIES, POPULATIONS, type Category, type Population, type Resource } from '../../core/schema.js';
-import { categoryLabel, languageName, populationLabel } from '../shared/labels.js';
-import { formatCount } from '../shared/format.js';
-import type { PlaceController } from '../shared/place-controller.js';
+import { categoryLabel, languageName, populationLabel } from '../../kit/i18n/labels.js';
+import { formatCount } from '../../kit/ui/format.js';
+import type { PlaceController } from '../../kit/place/place-controller.js';
 import type { SearchResult } from '../../core/search.js';
-import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../shared/place-fields.js';
-import { DISTANCES, type SearchState } from './url-state.js';
+import { renderLocateButton, renderPlaceProblem, renderZipInput } from '../../kit/place/place-fields.js';
+import { DISTANCES, activeCount, type SearchState } from './url-state.js';
 
 /** What the filter panel offers: worked out once per dataset, never per keystroke. */
 export interface FilterOptions {
@@ -59,7 +59,7 @@ export function milesLabel(miles: number): string {
   return msg(str`Within ${miles} miles`);
 }
 
-export function renderPlace(v: FilterView): TemplateResult | typeof nothing {
+function renderPlace(v: FilterView): TemplateResult | typeof nothing {
   if (v.noLocation) return nothing;
   const s = v.state;
   const place = v.place;
@@ -79,7 +79,7 @@ export function renderPlace(v: FilterView): TemplateResult | typeof nothing {
   `;
 }
 
-export function renderFilters(v: FilterView): TemplateResult {
+function renderFilters(v: FilterView): TemplateResult {
   const s = v.state;
   const toggle = (c: Category, on: boolean) =>
     v.onChange({ categories: on ? [...s.categories, c] : s.categories.filter((x) => x !== c) });
@@ -130,8 +130,6 @@ export function renderFilters(v: FilterView): TemplateResult {
 }
 
 export interface ControlsState {
-  /** How many filters of the panel are in use (the place, outside it, is not counted). */
-  active: number;
   /** The folded panel is open (on a narrow screen). */
   open: boolean;
   /** The filters can be drawn (the data is ready and `no-filters` is not set). */
@@ -144,7 +142,8 @@ export interface ControlsState {
 
 /** The place, then the "Filters" button (narrow screens) and the panel it folds. */
 export function renderControls(v: FilterView, c: ControlsState): TemplateResult {
-  const n = c.active;
+  // Filters in use inside the folded panel: the place stands outside it and is not counted.
+  const n = activeCount(v.state, false);
   return html`<div class="controls">
     ${/* The place first, outside the folded filters: on a phone it is never hidden. */ renderPlace(v)}
     <button type="button" class="secondary filters-toggle" part="filters-toggle" aria-controls="filters"

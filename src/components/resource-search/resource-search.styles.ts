@@ -1,10 +1,10 @@
 import { css } from 'lit';
-import { baseStyles } from '../shared/styles.js';
-import { helpStyles } from '../shared/help.js';
-import { cardStyles } from '../shared/result-card.js';
-import { datasetElementStyles } from '../shared/dataset-element.js';
-import { cardActionStyles } from '../shared/card-actions.js';
-import { sharedRecordStyles } from '../shared/shared-record.styles.js';
+import { baseStyles } from '../../kit/ui/styles.js';
+import { helpStyles } from '../../kit/ui/help.js';
+import { cardStyles } from '../../kit/card/result-card.js';
+import { datasetElementStyles } from '../../kit/base/dataset-element.js';
+import { cardActionStyles } from '../../kit/card/card-actions.js';
+import { sharedRecordStyles } from '../../kit/card/shared-record.styles.js';
 
 export const resourceSearchStyles = [
   baseStyles,

@@ -2,48 +2,37 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Category, Dataset } from '../../core/schema.js';
-import { SLICE_MS, timeBudget } from '../../core/slices.js';
-import { DEFAULT_SYNONYMS, SearchIndex, buildSearchIndex, searchIndexLater, isCrisisQuery, loadNearest, loadRanking, nearestLoaded, rankingLoaded, type SearchFilters, type SearchResult, type SynonymGroup } from '../../core/search.js';
+import { SLICE_MS } from '../../core/slices.js';
+import type { SearchResult, SynonymGroup } from '../../core/search.js';
 import { RecoverySearchEvent, RecoverySelectEvent } from '../../events.js';
-import { RecoveryDatasetElement } from '../shared/dataset-element.js';
-import { PlaceController, type Place } from '../shared/place-controller.js';
-import { Memo } from '../shared/memo.js';
-import { renderHelp } from '../shared/help.js';
-import { define } from '../shared/define.js';
-import { ZIP_TABLE_MA_URL, ZIP_TABLE_US_URL } from '../shared/assets.js';
-import { DISTANCES, SEARCH_KEYS, activeCount, eventFilters, searchFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
-import { UrlSync, cleanPrefix, shareUrl } from '../shared/url-state.js';
+import { RecoveryDatasetElement } from '../../kit/base/dataset-element.js';
+import { withPlace } from '../../kit/place/with-place.js';
+import { withUrlSync, type UrlSettings } from '../../kit/url/with-url-sync.js';
+import { withApi } from '../../kit/api/with-api.js';
+import type { Place } from '../../kit/place/place-controller.js';
+import { renderHelp } from '../../kit/ui/help.js';
+import { define } from '../../kit/base/define.js';
+import { DISTANCES, SEARCH_KEYS, activeCount, eventFilters, SEARCH_PREFIX, emptyState, fromValues, parseCategories, toValues, type SearchState } from './url-state.js';
+import { shareUrl, type UrlValues } from '../../kit/url/url-state.js';
 import { isFarFromDirectory } from '../../core/reach.js';
-import { CardActions } from '../shared/card-actions.js';
-import { LazyModule, LoadGate, lazyInFlight, lazySettled } from '../shared/lazy.js';
-import { countText, renderResults, warnAboutSettings } from './results-view.js';
-import { filterOptions, filterView, milesLabel, renderSearchForm, renderControls, type FilterOptions, type FilterView } from './filters.js';
+import { siteZipToUse } from '../../core/zip.js';
+import { lazyInFlight, lazySettled } from '../../kit/base/lazy.js';
+import { clickedHit, countText, placeholder, renderResults, warnAboutSettings } from './results-view.js';
+import { filterView, milesLabel, renderSearchForm, renderControls } from './filters.js';
+import { deriveSearch, previewSearch, type Derived } from './search-derive.js';
+import { TypingPace } from './typing-pace.js';
+import { SearchResults, filtersFor, nearestKm } from './search-result.js';
+import { ShownRecord } from './shown-record.js';
 import { resourceSearchStyles } from './resource-search.styles.js';
 import type { ApiSearchController } from './api-search.js';
 import { ApiLink } from './api-link.js';
 import type { DataSource } from '../../core/sources/index.js';
-import type { TaxonomyMap } from '../../core/sources/hsds-api.js';
-import type { UrlAttribute } from '../shared/attribute.js';
 
-/**
- * A search that took longer than this (ms) is not run inside the key press that asks for it:
- * it waits for a turn of the event loop, so key presses that arrive meanwhile go first and
- * only the newest words are searched. A faster one answers within the same frame.
- */
-const SLOW_SEARCH_MS = 8;
 /** Results shown at a time when `page-size` is not usable. */
 const DEFAULT_PAGE_SIZE = 20;
-/** The URL and the `recovery-search` event follow typing after this pause (ms). */
-const REPORT_DEBOUNCE = 600;
 
-/** The dataset's search index and its filter options. */
-interface Derived {
-  index: SearchIndex;
-  options: FilterOptions;
-}
-
-/** Records up to which the words are indexed after the first results are painted, not before. */
-const INDEX_AFTER_PAINT_MAX = 1000;
+/** The search's keys in the URL (prefix `rs-`). */
+const SEARCH_URL: UrlSettings = { prefix: SEARCH_PREFIX, keys: SEARCH_KEYS };
 
 /**
  * A searchable, filterable directory of recovery support: words with typos and synonyms,
@@ -52,6 +41,9 @@ const INDEX_AFTER_PAINT_MAX = 1000;
  *
  * @tag recovery-resource-search
  * @summary Search recovery support: words, filters and a place; results as cards.
+ * @title Find recovery support
+ * @embed-height 900
+ * @fallback <p>Find recovery support: call the Massachusetts Substance Use Helpline, <a href="tel:+18003275050">800-327-5050</a>.</p>
  *
  * @slot help - Replaces the built-in help contacts shown at the top in every state.
  *
@@ -85,7 +77,7 @@ const INDEX_AFTER_PAINT_MAX = 1000;
  * @cssprop --recovery-search-sidebar-width - Width of the filter column on wide screens (default 18em).
  */
 @localized()
-export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
+export class RecoveryResourceSearch extends withApi(withUrlSync(withPlace(RecoveryDatasetElement)))<Derived> {
   static override styles = resourceSearchStyles;
   /** Milliseconds of index building between two pauses for the page (a large dataset is indexed in slices). */
   static indexSliceMs: number = SLICE_MS;
@@ -98,26 +90,8 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   @property({ type: Boolean, attribute: 'no-location' }) noLocation = false;
   /** How many results to show at a time. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
-  /** Keep the query, filters and ZIP in the page URL (shareable; back and forward work), and show a record a shared link points at. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-  /** Prefix of this element's URL parameters (default "rs"): set it when two searches on one page both have `sync-url`. */
-  @property({ attribute: 'url-prefix' }) urlPrefix = '';
   /** More synonym groups, added to the built-in ones (e.g. [["dental", "teeth"]]). */
   @property({ attribute: false }) synonyms: SynonymGroup[] = [];
-  /** A default place: a ZIP code whose results are shown nearest first until the person gives their own. */
-  @property() zip = '';
-  /** URL of the Massachusetts ZIP centroid table (default: the bundled one). */
-  @property({ attribute: 'zip-table-url' }) zipTableUrl: UrlAttribute = ZIP_TABLE_MA_URL;
-  /** URL of the whole-US ZIP centroid table, fetched only for a ZIP outside Massachusetts (default: the bundled one). */
-  @property({ attribute: 'zip-table-national-url' }) zipTableNationalUrl: UrlAttribute = ZIP_TABLE_US_URL;
-  /** How long to wait for the person's location, in milliseconds. */
-  @property({ type: Number, attribute: 'geolocation-timeout' }) geolocationTimeout = 10_000;
-  /** Base URL of an Open Referral HSDS 3.0 API to search instead of a file (asked per search; sends a ZIP code, never coordinates). */
-  @property() api: UrlAttribute = '';
-  /** With `api`: the directory's taxonomy term ids mapped to categories (`{"term-id": "peer-support"}`), or the URL of a JSON file holding that map. */
-  @property({ attribute: 'api-taxonomy' }) apiTaxonomy?: TaxonomyMap | UrlAttribute;
-  /** With `api`: milliseconds one request may take before it counts as failed. */
-  static apiTimeoutMs = 9_000;
   /** With `api`: milliseconds of quiet after typing before the words are sent. */
   static apiPauseMs = 350;
 
@@ -127,43 +101,36 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
   @state() private shown = 0;
   @state() private filtersOpen = false;
 
-  private readonly place = new PlaceController(this, () => this, (place, byPerson) => this.onPlace(place, byPerson));
-  private readonly results = new Memo<SearchResult | undefined>();
   /** With `api`: asks the directory (api-search.ts, loaded before the first update that needs it). */
   private readonly apiLink = new ApiLink(this, () => ({
     api: this.api,
-    taxonomy: typeof this.apiTaxonomy === 'string' || typeof this.apiTaxonomy === 'object' ? this.apiTaxonomy : undefined,
+    ...this.apiOptions,
     perPage: Math.min(100, this.pageStep),
-    timeoutMs: (this.constructor as typeof RecoveryResourceSearch).apiTimeoutMs,
     pauseMs: (this.constructor as typeof RecoveryResourceSearch).apiPauseMs,
   }));
-  /** The view of an empty search and of a shared link's record: loaded the first time one is shown. */
-  private readonly emptyView = new LazyModule(this, () => import('./empty-view.js'), 'the empty-search view');
-  private readonly sharedView = new LazyModule(this, () => import('../shared/shared-record.js'), 'the shared record');
-  /** The result of the current search over the current index (worked out before each render). */
-  private result?: SearchResult | undefined;
-  private typeTimer?: ReturnType<typeof setTimeout>;
-  /** How long the last search took (decides whether typing answers at once). */
-  private lastSearchMs = 0;
-  private reportTimer?: ReturnType<typeof setTimeout>;
+  /** When typing searches and reports (typing-pace.ts). */
+  private readonly pace = new TypingPace(this);
+  /** The record shown above the list: a shared link's, or one opened here (shown-record.ts). */
+  private readonly record = new ShownRecord(this, (id) => this.change({ id }));
+  /** The result on screen, worked out before each render (search-result.ts). */
+  private readonly results = new SearchResults(this, this.pace, this.apiLink, this.record.view);
   private focusFrom = -1;
-  /** Put the keyboard on the shared record once it is shown (it came from the URL). */
-  private focusShared = false;
-  private readonly url = new UrlSync(this, {
-    enabled: () => this.syncUrl,
-    prefix: () => this.paramPrefix,
-    keys: SEARCH_KEYS,
-    onPop: (values) => this.applyState(values ? fromValues(values, this.preset) : emptyState(this.preset)),
-  });
-  private readonly cardActions = new CardActions(this, {
-    prefix: () => this.paramPrefix,
-    zip: () => this.search.zip || undefined,
-    canShare: () => this.syncUrl,
-  });
 
-  /** The URL prefix in use. */
-  private get paramPrefix(): string {
-    return cleanPrefix(this.urlPrefix, SEARCH_PREFIX, 'recovery-resource-search');
+  /** The result of the current search over the current index. */
+  private get result(): SearchResult | undefined {
+    return this.results.current;
+  }
+
+  protected override get urlSettings(): UrlSettings {
+    return SEARCH_URL;
+  }
+
+  protected override onUrlPop(values: UrlValues | undefined): void {
+    this.applyState(values ? fromValues(values, this.preset) : emptyState(this.preset));
+  }
+
+  protected override get shareZip(): string | undefined {
+    return this.search.zip || undefined;
   }
 
   constructor() {
@@ -176,24 +143,13 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return msg('the list of services');
   }
 
-  protected override async derive(dataset: Dataset, signal: AbortSignal): Promise<Derived> {
-    const sliceMs = (this.constructor as typeof RecoveryResourceSearch).indexSliceMs;
-    const options = { timeZone: dataset.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] };
-    const slicing = { signal, budget: timeBudget(sliceMs) };
-    // A small dataset shows its results at once and indexes its words after they are painted
-    // (a search by words before then finishes in one short task); a large one first indexes
-    // them in slices, with its first records on screen meanwhile.
-    const index =
-      dataset.resources.length <= INDEX_AFTER_PAINT_MAX
-        ? searchIndexLater(dataset.resources, options, new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), slicing)
-        : await buildSearchIndex(dataset.resources, options, slicing);
-    return { index, options: filterOptions(dataset.resources) };
+  protected override derive(dataset: Dataset, signal: AbortSignal): Promise<Derived> {
+    return deriveSearch(dataset, this.synonyms, (this.constructor as typeof RecoveryResourceSearch).indexSliceMs, signal);
   }
 
   /** The first records of a large dataset, searchable while the rest loads (the count says "so far"). */
   protected override derivePreview(dataset: Dataset): Derived {
-    const index = new SearchIndex(dataset.resources, { timeZone: dataset.time_zone, synonyms: [...DEFAULT_SYNONYMS, ...this.synonyms] });
-    return { index, options: filterOptions(dataset.resources) };
+    return previewSearch(dataset, this.synonyms);
   }
 
   protected override deriveKey(): unknown {
@@ -220,12 +176,6 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return super.getUpdateComplete().then((done) => (lazyInFlight(this) ? lazySettled(this).then(() => done) : done));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.typeTimer);
-    clearTimeout(this.reportTimer);
-  }
-
   private get preset(): Category[] {
     return parseCategories(this.category);
   }
@@ -243,64 +193,24 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       const values = this.hasUpdated ? undefined : this.url.read();
       const fromUrl = values ? fromValues(values, this.preset) : undefined;
       this.applyState(fromUrl ?? { ...this.search, categories: this.preset });
-      this.focusShared = !!fromUrl?.id;
+      this.record.focusOnShow = !!fromUrl?.id;
     }
     // The site's default place, unless the URL or the person has given one.
-    if ((!this.hasUpdated || changed.has('zip')) && this.zip && !this.search.zip && !this.place.place) {
-      this.search = { ...this.search, zip: this.zip };
-      void this.place.useZip(this.zip, false);
+    const siteZip = siteZipToUse(this.zip, { changed: !this.hasUpdated || changed.has('zip'), placeHeld: !!this.place.place, zipGiven: !!this.search.zip });
+    if (siteZip) {
+      this.search = { ...this.search, zip: siteZip };
+      void this.place.useZip(siteZip, false);
     }
-    const index = this.store.derived?.index;
-    const point = this.place.place?.point;
-    const api = this.viaApi;
-    api?.follow(this.search, this.place.place);
-    // A query is ranked with fuse.js, and a place searched with a nearest-first index: each is
-    // loaded the first time it is needed. Until it has loaded (or failed to: the word-score
-    // order then stands, or the place search says it could not run) the last result stays on
-    // screen, so the order never jumps after it is shown.
-    if (this.search.query.trim() && this.gate.waiting('ranking', loadRanking, rankingLoaded)) return;
-    if (point && this.gate.waiting('nearest', loadNearest, nearestLoaded)) return;
-    // A shared link's record is shown with its view (loaded for it).
-    if (this.search.id && this.gate.waiting('shared', () => this.sharedView.load(), () => this.sharedView.loaded)) return;
-    // If the index could not be loaded (the network dropped), the list stays unsorted by place.
-    if (point && !nearestLoaded()) console.warn('recovery-finder: the nearest-first index could not be loaded; results are not sorted by distance.');
-    this.result = this.results.get([index, this.search, point, rankingLoaded(), nearestLoaded()], () => {
-      if (!index) return undefined;
-      const started = performance.now();
-      // With `api` the directory matched the words; the rest of the filters apply here.
-      const result = index.search(api ? '' : this.search.query, this.filters(), new Date());
-      this.lastSearchMs = performance.now() - started;
-      return api ? api.adapt(result, this.store.dataset, isCrisisQuery(this.search.query), Boolean(point)) : result;
-    });
-    // "No results" comes with its view (ways to widen the search): the last list stays until it has loaded.
-    if (this.result?.hits.length === 0 && this.gate.waiting('empty', () => this.emptyView.load(), () => this.emptyView.loaded)) {
-      this.result = this.shownResult;
-      return;
-    }
-    this.shownResult = this.result;
-    if (api) this.result = this.apiLink.keep(this.result, this.store.status === 'loading');
-    // The status describes the list on screen, so it follows the place only with the list.
-    this.resultNear = this.place.place ? this.place.nearText : '';
+    this.results.update(this.search, this.store, this.place, this.viaApi);
   }
-
-  private readonly gate = new LoadGate(this);
-  /** The result on screen (kept while the view of the next one loads). */
-  private shownResult?: SearchResult | undefined;
-  /** "near …" for the place the result on screen was found for ('' when none). */
-  private resultNear = '';
 
   /** Loading covers the dataset and its index; error covers both too. */
   private get phase(): 'loading' | 'ready' | 'error' {
-    if (this.store.status === 'error') return 'error';
-    return (this.store.status === 'ready' || this.store.preview || this.viaApi) && this.result ? 'ready' : 'loading';
-  }
-
-  private filters(): SearchFilters {
-    return searchFilters(this.search, nearestLoaded() ? this.place.place?.point : undefined);
+    return this.results.phase(this.store, this.viaApi);
   }
 
   /** The place changed: from a person (an event, a history entry) or from the URL (neither). */
-  private onPlace(place: Place | undefined, byPerson: boolean) {
+  protected override placeChanged(place: Place | undefined, byPerson: boolean): void {
     const zip = place?.source === 'zip' ? (place.zip ?? '') : '';
     if (byPerson) this.change({ zip });
     else this.search = { ...this.search, zip };
@@ -320,12 +230,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     // A person's own change moves on from a shared link's record.
     this.search = { ...this.search, id: '', ...patch };
     this.shown = this.pageStep;
-    clearTimeout(this.reportTimer);
-    if (how === 'typing') {
-      this.reportTimer = setTimeout(() => this.report('replace'), REPORT_DEBOUNCE);
-    } else {
-      void this.updateComplete.then(() => this.report('push'));
-    }
+    this.pace.report(how, () => this.updateComplete, (mode) => this.report(mode));
   }
 
   private report(mode: 'push' | 'replace') {
@@ -336,23 +241,18 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
 
   private onInput(e: Event) {
     this.draft = (e.target as HTMLInputElement).value;
-    clearTimeout(this.typeTimer);
-    if (this.lastSearchMs < SLOW_SEARCH_MS) this.change({ query: this.draft }, 'typing');
-    else this.typeTimer = setTimeout(() => this.change({ query: this.draft }, 'typing'), 0);
+    this.pace.typed(() => this.change({ query: this.draft }, 'typing'));
   }
 
   private onSubmit(e: Event) {
     e.preventDefault();
-    clearTimeout(this.typeTimer);
+    this.pace.submitted();
     this.change({ query: this.draft });
     this.viaApi?.flush(this.search, this.place.place);
   }
 
   private onResultClick(e: Event) {
-    const path = e.composedPath();
-    const link = path.find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
-    const item = link?.closest<HTMLElement>('.results > li[data-index]');
-    const hit = item ? this.result?.hits[Number(item.dataset['index'])] : undefined;
+    const hit = clickedHit(e, this.result);
     if (hit) this.dispatchEvent(new RecoverySelectEvent(hit.resource));
   }
 
@@ -365,11 +265,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
 
   protected override updated(): void {
     // Focus the shared record once it is drawn (its view may still be loading).
-    const shared = this.focusShared && this.phase !== 'loading' ? this.renderRoot.querySelector<HTMLElement>('.shared-record') : null;
-    if (shared) {
-      this.focusShared = false;
-      shared.focus();
-    }
+    this.record.focus(this.renderRoot, this.phase !== 'loading');
     if (this.focusFrom >= 0) {
       const item = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusFrom}"]`);
       item?.focus();
@@ -384,7 +280,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     const api = this.viaApi;
     if (api && this.store.status === 'loading') return msg('Searching…');
     // Far from every place of the directory, the list is not "near" the place (the notice says so).
-    const text = countText(this.count(this.result.hits.length), isFarFromDirectory(this.nearestKm()) ? '' : this.resultNear);
+    const text = countText(this.count(this.result.hits.length), isFarFromDirectory(nearestKm(this.store, this.place)) ? '' : this.results.near);
     return (api ? undefined : this.soFarText(text)) ?? text;
   }
 
@@ -393,28 +289,10 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
     return this.viaApi?.count(shown, this.search) ?? shown;
   }
 
-  /** Filters in use, the place (ZIP or location) counted too. */
-  private activeFilters(): number {
-    return activeCount(this.search, Boolean(this.place.place));
-  }
-
-  /** Filters in use inside the folded panel: the place stands outside it and is not counted. */
-  private panelFilters(): number {
-    return activeCount(this.search, false);
-  }
-
-  private filterView(): FilterView {
-    return filterView(this.search, this.store.derived?.options, this.result, this.noLocation, this.place, (patch) => this.change(patch), isFarFromDirectory(this.nearestKm()));
-  }
-
   private renderResults() {
     const ds = this.store.dataset;
-    if (this.phase === 'loading') {
-      return html`<div class="placeholder" aria-hidden="true"><div></div><div></div><div></div></div>`;
-    }
+    if (this.phase === 'loading') return placeholder;
     if (this.store.status === 'error' || !ds || !this.result) return this.renderLoadState();
-    const id = this.search.id;
-    const shared = id ? this.sharedView.get() : undefined;
     return renderResults({
       dataset: ds,
       result: this.result,
@@ -424,63 +302,37 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
       headingLevel: this.subLevel,
       staleAfterDays: this.staleAfterDays,
       actions: (r) => this.cardActions.actions(r),
-      shared: shared && ((card) => shared.renderSharedRecord({
-        id, level: this.level, record: ds.resources.find((r) => r.id === id), card, onClose: () => this.closeShared(),
-        heading: id === this.chosenId ? msg('The place you chose') : undefined,
-      })),
+      shared: this.record.render(this.search.id, ds, this.level, this.renderRoot),
       urgentHelp: () => renderHelp(this.helpContacts ?? ds.help.contacts, { urgent: true }),
       skipped: this.renderSkipped(),
       empty: () => this.renderEmpty(),
       onMore: () => this.showMore(),
-      place: this.resultNear ? this.place.place : undefined,
-      nearestKm: this.nearestKm(),
+      place: this.results.near ? this.place.place : undefined,
+      nearestKm: nearestKm(this.store, this.place),
     });
   }
 
   private renderEmpty() {
-    const view = this.emptyView.get();
+    const view = this.results.emptyView.get();
     if (!view) return html`<p class="notice empty">${msg('Nothing matches this search.')}</p>`;
     return view.renderEmptyView({
       index: this.store.derived?.index,
       search: this.search,
       point: this.place.place?.point,
       nearText: this.place.nearText,
-      filters: this.filters(),
-      filtered: this.activeFilters() > 0,
+      filters: filtersFor(this.search, this.place.place),
+      filtered: activeCount(this.search, Boolean(this.place.place)) > 0, // the place counts too
       contacts: this.helpContacts ?? this.store.help,
       onChange: (patch) => this.change(patch),
       onClearQuery: () => this.clearQuery(),
       onClearFilters: () => this.clearFilters(),
       recordHref: (id) => shareUrl(location.href, this.paramPrefix, id, this.search.zip),
-      onOpen: (id) => this.openRecord(id),
+      onOpen: (id) => this.record.open(id),
       place: this.place.place,
-      nearestKm: this.nearestKm(),
+      nearestKm: nearestKm(this.store, this.place),
       distances: DISTANCES,
       milesLabel,
     });
-  }
-
-  /** How far the nearest place of the directory is from the person's place, in km (undefined with none). */
-  private nearestKm(): number | undefined {
-    const point = this.place.place?.point;
-    return point ? this.store.derived?.index.nearestKm(point) : undefined;
-  }
-
-  /** Show one record as a shared link does (its card above the list), and move the keyboard to it. */
-  private openRecord(id: string) {
-    this.change({ id });
-    this.chosenId = id;
-    this.focusShared = true;
-  }
-
-  /** The record opened from "Nearest support of other kinds" (it was chosen here, not shared). */
-  private chosenId = '';
-
-  /** Close the shared record: the keyboard goes to the search box. */
-  private closeShared() {
-    this.chosenId = '';
-    this.change({ id: '' });
-    this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus();
   }
 
   private clearQuery() {
@@ -508,8 +360,7 @@ export class RecoveryResourceSearch extends RecoveryDatasetElement<Derived> {
         ${renderSearchForm(this.landmarkLabel(msg('Search for support')), this.draft, (e) => this.onInput(e), (e) => this.onSubmit(e))}
         <div class="layout ${hasControls ? 'with-filters' : ''}">
           ${hasControls
-            ? renderControls(this.filterView(), {
-                active: this.panelFilters(),
+            ? renderControls(filterView(this.search, this.store.derived?.options, this.result, this.noLocation, this.place, (patch) => this.change(patch), isFarFromDirectory(nearestKm(this.store, this.place))), {
                 open: this.filtersOpen,
                 showFilters: this.phase === 'ready' && !this.noFilters,
                 noFilters: this.noFilters,

@@ -9,9 +9,9 @@ import { msg, str } from '@lit/localize';
 import type { Category, Dataset, Resource } from '../../core/schema.js';
 import { statewideName, type SearchHit, type SearchResult } from '../../core/search.js';
 import { isFarFromDirectory } from '../../core/reach.js';
-import { renderCard, renderFarAway } from '../shared/result-card.js';
-import { formatCount } from '../shared/format.js';
-import { renderHeading, type HeadingLevel } from '../shared/heading.js';
+import { renderCard, renderFarAway } from '../../kit/card/result-card.js';
+import { formatCount } from '../../kit/ui/format.js';
+import { renderHeading, type HeadingLevel } from '../../kit/ui/heading.js';
 
 type Part = TemplateResult | typeof nothing;
 
@@ -40,6 +40,16 @@ export interface ResultsView {
   nearestKm?: number | undefined;
 }
 
+/** What the list shows while the data loads. */
+export const placeholder = html`<div class="placeholder" aria-hidden="true"><div></div><div></div><div></div></div>`;
+
+/** The hit whose card holds the link a click followed (a click inside the shadow root, seen from the host). */
+export function clickedHit(e: Event, result: SearchResult | undefined): SearchHit | undefined {
+  const link = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+  const item = link?.closest<HTMLElement>('.results > li[data-index]');
+  return item ? result?.hits[Number(item.dataset['index'])] : undefined;
+}
+
 /** "No results", "1 result", "12 results", followed by "near 02118" when a place orders them. */
 export function countText(n: number, near: string): string {
   const count = n === 0 ? msg('No results') : n === 1 ? msg('1 result') : msg(str`${formatCount(n)} results`);
@@ -47,7 +57,7 @@ export function countText(n: number, near: string): string {
 }
 
 /** The heading over the services that serve the whole state: by the state's name when the data gives it. */
-export function wholeStateHeading(resources: readonly Resource[]): string {
+function wholeStateHeading(resources: readonly Resource[]): string {
   const state = statewideName(resources);
   return state ? msg(str`Serves all of ${state}`) : msg('Serves everyone, wherever they are');
 }

@@ -1,10 +1,10 @@
 /**
  * The search a person made, as plain values, and its form in the page URL (`sync-url`).
  * Parameters are prefixed `rs-` (or the element's `url-prefix`) so they do not collide with the
- * host page's own; the mechanics are shared with the maps (../shared/url-state.ts). A place is
+ * host page's own; the mechanics are shared with the maps (src/kit/url/url-state.ts). A place is
  * kept only as a ZIP, never as coordinates.
  */
-import { idParam, readParams, writeParams, zipParam, type UrlValues } from '../shared/url-state.js';
+import { idParam, readParams, writeParams, zipParam, type UrlValues } from '../../kit/url/url-state.js';
 import { CATEGORIES, POPULATIONS, type Category, type Population } from '../../core/schema.js';
 import type { SearchFilters } from '../../core/search.js';
 import { milesToKm, type LatLon } from '../../core/geo.js';

@@ -1,6 +1,7 @@
 /**
  * The crisis words of every language but English and Spanish (those are in en.ts and es.ts),
- * always loaded. Written by tools/search-words.mjs from the language files.
+ * always loaded: their one home (the lazily loaded language files do not carry them). Written by
+ * tools/search-words.mjs from the translators' search-words-<tag>.json files.
  */
 export const CRISIS_WORDS: Readonly<Record<string, readonly string[]>> = {
   "ar": [

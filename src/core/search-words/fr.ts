@@ -2,35 +2,6 @@
 import type { SearchWords } from './types.js';
 
 export default {
-  "crisis": [
-    "overdose",
-    "surdose",
-    "od",
-    "suicide",
-    "suicidaire",
-    "me suicider",
-    "suicider",
-    "urgence",
-    "urgences",
-    "crise",
-    "je veux mourir",
-    "envie de mourir",
-    "veux mourir",
-    "me tuer",
-    "mettre fin à mes jours",
-    "mettre fin a mes jours",
-    "mettre fin à ma vie",
-    "mettre fin a ma vie",
-    "en finir",
-    "me faire du mal",
-    "ne respire plus",
-    "ne respire pas",
-    "ne se réveille pas",
-    "ne se reveille pas",
-    "inconscient",
-    "inconsciente",
-    "au secours"
-  ],
   "categories": {
     "peer-support": [
       "soutien par les pairs",

@@ -2,41 +2,6 @@
 import type { SearchWords } from './types.js';
 
 export default {
-  "crisis": [
-    "surdoz",
-    "sidoz",
-    "sirdoz",
-    "overdoz",
-    "overdose",
-    "twòp dwòg",
-    "twop dwog",
-    "swisid",
-    "swisidè",
-    "swiside",
-    "touye tèt mwen",
-    "touye tet mwen",
-    "touye tèt li",
-    "touye tet li",
-    "mwen vle mouri",
-    "vle mouri",
-    "pa vle viv ankò",
-    "pa vle viv anko",
-    "fè tèt mwen mal",
-    "fe tet mwen mal",
-    "fini ak lavi mwen",
-    "ijans",
-    "ijan",
-    "kriz",
-    "danje",
-    "li pa respire",
-    "pa respire",
-    "li pa reveye",
-    "pa reveye",
-    "endispoze",
-    "anbilans",
-    "sekou",
-    "anmwe"
-  ],
   "categories": {
     "peer-support": [
       "sipò kanmarad",

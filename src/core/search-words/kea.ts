@@ -2,41 +2,6 @@
 import type { SearchWords } from './types.js';
 
 export default {
-  "crisis": [
-    "overdose",
-    "overdoze",
-    "overdozi",
-    "sobredoze",
-    "sobredozi",
-    "dozi dimás",
-    "dozi dimas",
-    "suisídiu",
-    "suisidiu",
-    "suicidio",
-    "mata kabesa",
-    "mata-m",
-    "n kre mori",
-    "kre mori",
-    "ka kre vive",
-    "ka kre bibe",
-    "ka kre vivi",
-    "maltrata kabesa",
-    "fase mal pa kabesa",
-    "emerjénsia",
-    "emerjensia",
-    "emergencia",
-    "krizi",
-    "kriz",
-    "perigu",
-    "ka ta respira",
-    "ka sta respira",
-    "ka ta korda",
-    "ka ta kórda",
-    "dismaia",
-    "sokoru",
-    "sukuru",
-    "djuda-m"
-  ],
   "categories": {
     "peer-support": [
       "apoiu di kumpanheru",

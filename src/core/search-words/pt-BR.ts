@@ -2,38 +2,6 @@
 import type { SearchWords } from './types.js';
 
 export default {
-  "crisis": [
-    "overdose",
-    "sobredose",
-    "superdosagem",
-    "od",
-    "suicídio",
-    "suicidio",
-    "suicida",
-    "suicidar",
-    "me suicidar",
-    "me matar",
-    "quero morrer",
-    "não quero viver",
-    "nao quero viver",
-    "tirar minha vida",
-    "tirar a minha vida",
-    "acabar com minha vida",
-    "me machucar",
-    "emergência",
-    "emergencia",
-    "crise",
-    "não está respirando",
-    "nao esta respirando",
-    "não respira",
-    "nao respira",
-    "parou de respirar",
-    "não acorda",
-    "nao acorda",
-    "desmaiado",
-    "desacordado",
-    "socorro"
-  ],
   "categories": {
     "peer-support": [
       "apoio de pares",

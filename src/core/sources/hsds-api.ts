@@ -27,13 +27,17 @@
  */
 import * as v from 'valibot';
 import { CATEGORIES, DAYS, PhoneSchema, ResourceSchema, SCHEMA_VERSION, isTimeZone, type Category, type Day } from '../schema.js';
-import { HSDS_CONTRACT as contract } from '../../../packages/server/src/hsds-contract.js';
+import { HSDS_CONTRACT as contract, addressFromWords } from '../../../packages/server/src/hsds-contract.js';
 import { categoryOfTerm, disposalItemsOfTerm } from './hsds-terms.js';
 import { emailAddress, phoneNumber, webAddress } from './hsds-values.js';
 import { DEFAULT_HELP_CONTACTS } from '../help-defaults.js';
+import { ownTexts } from '../worded.js';
 import { DatasetLoadError, LOAD_BUDGET_MS, datasetFrom, datasetFromSliced, fetchJson, loadTiming, type FetchOptions, type LoadedDataset, type OnPartial } from '../load.js';
 import { runInSlices, runWhole, type SliceOptions } from '../slices.js';
+import type { JsonRecords } from '../json-slices.js';
 import type { DataSource } from './types.js';
+import { isZip } from '../zip.js';
+import { DataCache } from '../cache.js';
 import { baseOf, hsdsPageUrl, questionKey, type HsdsQuery } from './hsds-query.js';
 
 export { hsdsPageUrl, questionKey, HSDS_PROXIMITY_MAX, type HsdsQuery } from './hsds-query.js';
@@ -203,24 +207,12 @@ function scheduleOf(service: Json, fallbackZone: { zone?: string | undefined }):
 
 function addressOf(location: Json | undefined, ours: boolean): Json | undefined {
   const a = arr(location?.['addresses']).find((x) => textOf(x['address_type']) !== 'postal') ?? arr(location?.['addresses'])[0];
-  if (!a) return ours ? addressInWords(textOf(location?.['description'])) : undefined;
+  // The reference server's address with no street or no ZIP code, worded in the location's
+  // description (the contract's `addressInWords`); another directory's description is words about the place.
+  if (!a) return ours ? addressFromWords(textOf(location?.['description'])) : undefined;
   const out: Json = { city: textOf(a['city']), state_province: textOf(a['state_province']) };
   for (const k of ['address_1', 'address_2', 'postal_code'] as const) if (textOf(a[k])) out[k] = textOf(a[k]);
   return out;
-}
-
-/**
- * The reference server's address with no street or no ZIP code, which HSDS 3.0 cannot carry as
- * an address: it writes it as the location's description, "street, second line, city, state"
- * (packages/server/src/api.js), and it is read back here. Only for a location of the reference
- * server: another directory's description is words about the place.
- */
-function addressInWords(words: string | undefined): Json | undefined {
-  const parts = words?.split(', ').map((p) => p.trim()) ?? [];
-  if (parts.length < 2 || parts.length > 4 || parts.some((p) => !p)) return undefined;
-  const [state, city, ...street] = parts.reverse();
-  const [address_1, address_2] = street.reverse();
-  return { ...(address_1 ? { address_1 } : {}), ...(address_2 ? { address_2 } : {}), city, state_province: state };
 }
 
 /** A JSON attribute value, or undefined when there is none or it is not JSON. */
@@ -259,6 +251,17 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
   const startsAt = fieldOf(attrs, 'event-starts-at');
   const endsAt = fieldOf(attrs, 'event-ends-at');
   const provenanceSource = fieldOf(attrs, 'provenance-source');
+  // A source's own words the library labels; the English columns carry them too, labelled (ownTexts takes those off).
+  const labelledTexts = {
+    eligibility: fieldOf(attrs, 'eligibility'),
+    location_detail: fieldOf(attrs, 'location-detail'),
+    disposal: { accepts_text: fieldOf(attrs, 'accepts-text'), not_accepted_text: fieldOf(attrs, 'not-accepted-text') },
+  };
+  const worded = (['description', 'restrictions', 'note'] as const).flatMap((f) => {
+    const code = fieldOf(attrs, `worded-${f}`);
+    return code ? [[f, code] as const] : [];
+  });
+  const ownText = ownTexts(labelledTexts, { description: textOf(service['description']), restrictions: fieldOf(attrs, 'disposal-restrictions') });
   const record: Json = {
     id: recordId.toLowerCase(),
     kind: kind ?? 'service',
@@ -277,7 +280,9 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
   };
   const optional: Json = {
     alternate_name: textOf(service['alternate_name']),
-    description: textOf(service['description']),
+    description: ownText.description,
+    eligibility: labelledTexts.eligibility,
+    location_detail: labelledTexts.location_detail,
     url: webAddress(textOf(service['url'])),
     email: emailAddress(textOf(service['email'])),
     organization: textOf(organization?.['name'])
@@ -293,14 +298,19 @@ function recordOf(service: Json, location: Json | undefined, suffix: string, opt
     populations: populations.length ? populations : undefined,
     cost: free !== undefined ? { free: free === 'true', ...(textOf(service['fees_description']) ? { description: textOf(service['fees_description']) } : {}) } : undefined,
     delivery: codes(attrs, contract.links.delivery)[0],
-    disposal: accepts.length ? { accepts, ...(fieldOf(attrs, 'disposal-restrictions') ? { restrictions: fieldOf(attrs, 'disposal-restrictions') } : {}) } : undefined,
+    disposal: accepts.length
+      ? {
+          accepts,
+          ...(ownText.restrictions ? { restrictions: ownText.restrictions } : {}),
+          ...(labelledTexts.disposal.accepts_text ? { accepts_text: labelledTexts.disposal.accepts_text } : {}),
+          ...(labelledTexts.disposal.not_accepted_text ? { not_accepted_text: labelledTexts.disposal.not_accepted_text } : {}),
+        }
+      : undefined,
     event: startsAt ? { starts_at: startsAt, ...(endsAt ? { ends_at: endsAt } : {}) } : undefined,
     // Other languages and the library's wording codes (see packages/server/src/hsds.js); the
     // validator then keeps each good translation and leaves a bad one out.
     translations: jsonOf(fieldOf(attrs, 'translations')),
-    worded: fieldOf(attrs, 'worded-description') || fieldOf(attrs, 'worded-restrictions')
-      ? { description: fieldOf(attrs, 'worded-description'), restrictions: fieldOf(attrs, 'worded-restrictions') }
-      : undefined,
+    worded: worded.length ? Object.fromEntries(worded) : undefined,
   };
   for (const [k, value] of Object.entries(optional)) if (value !== undefined) record[k] = value;
   return withValidParts(record);
@@ -365,6 +375,56 @@ export function recordsFromServiceAtLocation(sal: Json, options: MappingOptions 
 
 type HsdsItem = { kind: 'services' | 'service_at_locations'; item: Json };
 
+/**
+ * The items of an answer, read one at a time: parsed JSON, or the services of a large page
+ * kept as text and parsed as they are read (a `JsonRecords`, json-slices.ts), so a page of
+ * 100,000 is never all held as objects (each such object would survive, and be copied by,
+ * V8's young-generation collections: pauses of 40 to 110 ms).
+ */
+interface Items {
+  readonly length: number;
+  at(index: number): Json | undefined;
+}
+
+/** Several lists read as one, in order, with some items replaced (by index in the whole). */
+class JoinedItems implements Items {
+  readonly length: number;
+  constructor(
+    private readonly lists: readonly Items[],
+    private readonly replaced?: ReadonlyMap<number, Json>,
+  ) {
+    this.length = lists.reduce((n, list) => n + list.length, 0);
+  }
+
+  at(index: number): Json | undefined {
+    const replaced = this.replaced?.get(index);
+    if (replaced) return replaced;
+    let i = index;
+    for (const list of this.lists) {
+      if (i < list.length) return list.at(i);
+      i -= list.length;
+    }
+    return undefined;
+  }
+}
+
+/** The items of `list` as HSDS items of `kind`, each read when it is reached. */
+function* itemsOf(list: Items, kind: HsdsItem['kind']): Generator<HsdsItem> {
+  for (let i = 0; i < list.length; i++) {
+    const item = list.at(i);
+    if (item) yield { kind, item };
+  }
+}
+
+/** Look at each item of `list` (an item a step, so a page of 100,000 is read in slices). */
+function* eachItem(list: Items, look: (item: Json, index: number) => void): Generator<void> {
+  for (let i = 0; i < list.length; i++) {
+    const item = list.at(i);
+    if (item) look(item, i);
+    yield;
+  }
+}
+
 /** A whole dataset document from HSDS answers, ready for the validator. */
 export function datasetFromHsds(items: HsdsItem[], options: MappingOptions = {}, title = 'HSDS directory'): Json {
   return runWhole(hsdsDatasetSteps(items, options, title));
@@ -374,7 +434,7 @@ export function datasetFromHsds(items: HsdsItem[], options: MappingOptions = {},
  * {@link datasetFromHsds} in steps, one answer (service, or service at a location) a step, so a
  * page of 100,000 services is mapped in slices (core/slices.ts), never in one long task.
  */
-export function* hsdsDatasetSteps(items: readonly HsdsItem[], options: MappingOptions = {}, title = 'HSDS directory'): Generator<void, Json> {
+export function* hsdsDatasetSteps(items: Iterable<HsdsItem>, options: MappingOptions = {}, title = 'HSDS directory'): Generator<void, Json> {
   const zone: { zone?: string | undefined } = {};
   const seen = new Set<string>();
   const resources: Json[] = [];
@@ -412,8 +472,10 @@ interface DirectoryTerms {
   terms: Map<string, Category>;
 }
 
+/** The most directories (APIs) whose terms, or taxonomy files, are kept. */
+const DIRECTORIES_KEPT = 20;
 /** Terms asked once per API. */
-const termCache = new Map<string, Promise<DirectoryTerms>>();
+const termCache = new DataCache<Promise<DirectoryTerms>>(DIRECTORIES_KEPT);
 /** The most pages of another directory's terms read (100 a page). */
 const TERM_PAGES = 10;
 
@@ -422,39 +484,33 @@ const TERM_PAGES = 10;
  * has one; else every term of its taxonomies, read by its code or its name (hsds-terms.ts).
  */
 async function directoryTerms(base: string, options: FetchOptions): Promise<DirectoryTerms> {
-  let found = termCache.get(base);
-  if (!found) {
-    found = (async () => {
-      const out = new Map<string, Category>();
-      const taxonomies = obj(await fetchJson(`${base}taxonomies?search=${CATEGORY_TAXONOMY}&per_page=100`, options));
-      const taxonomy = arr(taxonomies?.['contents']).find((t) => textOf(t['name']) === CATEGORY_TAXONOMY);
-      const id = textOf(taxonomy?.['id']);
-      if (id) {
-        const terms = obj(await fetchJson(`${base}taxonomy_terms?taxonomy_id=${encodeURIComponent(id)}&per_page=100`, options));
-        for (const t of arr(terms?.['contents'])) {
-          const code = textOf(t['code']);
-          const termId = textOf(t['id']);
-          if (code && termId && isCategory(code)) out.set(termId, code);
-        }
-        return { own: true, terms: out };
+  // A failure is not kept: the next search asks again.
+  return termCache.remember(base, async () => {
+    const out = new Map<string, Category>();
+    const taxonomies = obj(await fetchJson(`${base}taxonomies?search=${CATEGORY_TAXONOMY}&per_page=100`, options));
+    const taxonomy = arr(taxonomies?.['contents']).find((t) => textOf(t['name']) === CATEGORY_TAXONOMY);
+    const id = textOf(taxonomy?.['id']);
+    if (id) {
+      const terms = obj(await fetchJson(`${base}taxonomy_terms?taxonomy_id=${encodeURIComponent(id)}&per_page=100`, options));
+      for (const t of arr(terms?.['contents'])) {
+        const code = textOf(t['code']);
+        const termId = textOf(t['id']);
+        if (code && termId && isCategory(code)) out.set(termId, code);
       }
-      for (let page = 1; page <= TERM_PAGES; page++) {
-        const url = `${base}taxonomy_terms?per_page=100&page=${page}`;
-        const answer = pageOf(await fetchJson(url, options), url, page);
-        for (const t of answer.items) {
-          const termId = textOf(t['id']);
-          const category = categoryOfTerm({ code: textOf(t['code']), name: textOf(t['name']) });
-          if (termId && category) out.set(termId, category);
-        }
-        if (!answer.next) break;
+      return { own: true, terms: out };
+    }
+    for (let page = 1; page <= TERM_PAGES; page++) {
+      const url = `${base}taxonomy_terms?per_page=100&page=${page}`;
+      const answer = pageOf(await fetchJson(url, options), url, page);
+      for (const { item: t } of itemsOf(answer.items, 'services')) {
+        const termId = textOf(t['id']);
+        const category = categoryOfTerm({ code: textOf(t['code']), name: textOf(t['name']) });
+        if (termId && category) out.set(termId, category);
       }
-      return { own: false, terms: out };
-    })();
-    termCache.set(base, found);
-    // A failure is not kept: the next search asks again.
-    found.catch(() => termCache.delete(base));
-  }
-  return found;
+      if (!answer.next) break;
+    }
+    return { own: false, terms: out };
+  });
 }
 
 /** The most terms asked for in one question (each is a request a page). */
@@ -481,42 +537,32 @@ async function termIdsFor(
   return { ids: ids.slice(0, TERMS_MAX), terms: found.own ? undefined : found.terms };
 }
 
-const taxonomyFiles = new Map<string, Promise<TaxonomyMap>>();
+const taxonomyFiles = new DataCache<Promise<TaxonomyMap>>(DIRECTORIES_KEPT);
 
 /** An editor's mapping file: `{ "term id": "category" | ["category", …] }`; unknown categories are left out. */
 async function taxonomyFrom(setting: TaxonomyMap | string | undefined, options: FetchOptions): Promise<TaxonomyMap | undefined> {
   if (typeof setting !== 'string') return setting;
   const url = new URL(setting, globalThis.location?.href ?? 'http://localhost/').href;
-  let found = taxonomyFiles.get(url);
-  if (!found) {
-    found = fetchJson(url, options).then((json) => {
+  return taxonomyFiles.remember(url, () =>
+    fetchJson(url, options).then((json) => {
       const out: TaxonomyMap = {};
       for (const [id, value] of Object.entries(obj(json) ?? {})) {
         const cs = (Array.isArray(value) ? value : [value]).filter((c): c is Category => typeof c === 'string' && isCategory(c));
         if (cs.length) out[id] = cs;
       }
       return out;
-    });
-    taxonomyFiles.set(url, found);
-    found.catch(() => taxonomyFiles.delete(url));
-  }
-  return found;
+    }),
+  );
 }
 
 /** Things asked for by id, per API (the newest only): organizations and services' details. */
 const CACHE_SIZE = 500;
-const organizationCache = new Map<string, Promise<Json | undefined>>();
-const detailCache = new Map<string, Promise<Json | undefined>>();
+const organizationCache = new DataCache<Promise<Json | undefined>>(CACHE_SIZE);
+const detailCache = new DataCache<Promise<Json | undefined>>(CACHE_SIZE);
 
 /** Ask for `url` once per key; a failure is not kept, and counts as nothing unless the search was cancelled. */
-async function askOnce(cache: Map<string, Promise<Json | undefined>>, key: string, url: string, options: FetchOptions): Promise<Json | undefined> {
-  let found = cache.get(key);
-  if (!found) {
-    found = fetchJson(url, options).then(obj);
-    cache.set(key, found);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    found.catch(() => cache.delete(key));
-  }
+async function askOnce(cache: DataCache<Promise<Json | undefined>>, key: string, url: string, options: FetchOptions): Promise<Json | undefined> {
+  const found = cache.remember(key, () => fetchJson(url, options).then(obj));
   try {
     return await found;
   } catch (error) {
@@ -525,15 +571,62 @@ async function askOnce(cache: Map<string, Promise<Json | undefined>>, key: strin
   }
 }
 
+/** The service of an item: the item itself, or the service of a service at a location. */
+const serviceOfItem = ({ kind, item }: HsdsItem) => (kind === 'services' ? item : obj(item['service']));
+
+/** A service that names its organization by id only, and that id. */
+const organizationIdOf = (service: Json | undefined) => (service && !obj(service['organization']) ? textOf(service['organization_id']) : undefined);
+
+/** The service of a list item whose details may be missing (an item of `service_at_locations` may name it by id only). */
+const listedServiceOf = (item: Json, kind: HsdsItem['kind']) => (kind === 'services' ? item : (obj(item['service']) ?? (textOf(item['service_id']) ? { id: textOf(item['service_id']) } : undefined)));
+
+/** A service with its one-to-one fields only: its id, to ask for its details. */
+const detailsIdOf = (item: Json, kind: HsdsItem['kind']) => {
+  const s = listedServiceOf(item, kind);
+  return s && !NESTED.some((k) => k in s) ? textOf(s['id']) : undefined;
+};
+
+/**
+ * What the items of a large page need asked for, noted while the page was parsed (so it is not
+ * parsed again to find out): the services without their details, and how many services name
+ * each organization by id only.
+ */
+interface Wanted {
+  details: Set<string>;
+  organizations: Map<string, number>;
+}
+
+const noneWanted = (): Wanted => ({ details: new Set(), organizations: new Map() });
+
+/** Note what `item` needs (`by` 1), or no longer needs (`by` -1: an item replaced by its details). */
+function want(wanted: Wanted, item: Json, kind: HsdsItem['kind'], by = 1): void {
+  if (by > 0) {
+    const id = detailsIdOf(item, kind);
+    if (id !== undefined) wanted.details.add(id);
+  }
+  const org = organizationIdOf(serviceOfItem({ kind, item }));
+  if (org) wanted.organizations.set(org, (wanted.organizations.get(org) ?? 0) + by);
+}
+
 /**
  * HSDS 3.0 lets a service carry only its `organization_id` (the nested `organization` is
  * optional). For those, ask `GET /organizations/{id}` once per organization, so the cards
- * can name who runs the service. An organization that cannot be fetched is left out (the
- * service still shows); a cancelled search stops asking.
+ * can name who runs the service: the organizations found, by id, for
+ * {@link withOrganization}. An organization that cannot be fetched is left out (the service
+ * still shows); a cancelled search stops asking.
  */
-async function addOrganizations(services: Json[], base: string, options: FetchOptions): Promise<void> {
-  const missing = services.filter((s) => !obj(s['organization']) && textOf(s['organization_id']));
-  const ids = [...new Set(missing.map((s) => textOf(s['organization_id']) as string))];
+async function organizationsOf(items: Items, kind: HsdsItem['kind'], base: string, options: FetchOptions, slicing: SliceOptions, known?: Iterable<string>): Promise<Map<string, Json | undefined>> {
+  const wanted = new Set<string>(known);
+  if (!known) {
+    await runInSlices(
+      eachItem(items, (item) => {
+        const id = organizationIdOf(serviceOfItem({ kind, item }));
+        if (id) wanted.add(id);
+      }),
+      slicing,
+    );
+  }
+  const ids = [...wanted];
   const found = new Map<string, Json | undefined>();
   await Promise.all(
     ids.map(async (id) => {
@@ -541,10 +634,16 @@ async function addOrganizations(services: Json[], base: string, options: FetchOp
       found.set(id, o && textOf(o['name']) ? { id, name: textOf(o['name']), ...(textOf(o['website']) ? { website: textOf(o['website']) } : {}) } : undefined);
     }),
   );
-  for (const s of missing) {
-    const org = found.get(textOf(s['organization_id']) as string);
-    if (org) s['organization'] = org;
-  }
+  return found;
+}
+
+/** The item, its service given the organization found for its `organization_id` (when it has none of its own). */
+function withOrganization(item: HsdsItem, organizations: ReadonlyMap<string, Json | undefined>): HsdsItem {
+  const service = serviceOfItem(item);
+  const id = organizationIdOf(service);
+  const org = id === undefined ? undefined : organizations.get(id);
+  if (service && org) service['organization'] = org;
+  return item;
 }
 
 /** What a full service has and a one-to-one list item (HSDS's `full=false`) has not. */
@@ -558,9 +657,19 @@ const DETAIL_BATCH = 6;
  * (`GET /services/{id}`), a few at a time. A service whose details do not come shows with what
  * the list said.
  */
-async function withDetails(items: Json[], kind: HsdsItem['kind'], base: string, options: FetchOptions): Promise<Json[]> {
-  const serviceOf = (item: Json) => (kind === 'services' ? item : (obj(item['service']) ?? (textOf(item['service_id']) ? { id: textOf(item['service_id']) } : undefined)));
-  const ids = [...new Set(items.map(serviceOf).filter((s) => s && !NESTED.some((k) => k in s)).map((s) => textOf(s?.['id'])).filter((id): id is string => id !== undefined))];
+async function withDetails(items: Items, kind: HsdsItem['kind'], base: string, options: FetchOptions, slicing: SliceOptions, known?: Wanted): Promise<Items> {
+  const serviceOf = (item: Json) => listedServiceOf(item, kind);
+  const wanted = new Set<string>(known?.details);
+  if (!known) {
+    await runInSlices(
+      eachItem(items, (item) => {
+        const id = detailsIdOf(item, kind);
+        if (id !== undefined) wanted.add(id);
+      }),
+      slicing,
+    );
+  }
+  const ids = [...wanted];
   const details = new Map<string, Json | undefined>();
   for (let i = 0; i < ids.length; i += DETAIL_BATCH) {
     await Promise.all(
@@ -568,49 +677,80 @@ async function withDetails(items: Json[], kind: HsdsItem['kind'], base: string, 
     );
   }
   if (!details.size) return items;
-  return items.map((item) => {
-    const service = serviceOf(item);
-    const detail = details.get(textOf(service?.['id']) ?? '');
-    if (!service || !detail) return item;
-    const full = { ...service, ...detail };
-    if (kind === 'services') return full;
-    // A place named by the list: its addresses from the service's own places.
-    const location = obj(item['location']);
-    const same = arr(full['service_at_locations']).map((sal) => obj(sal['location'])).find((l) => l && textOf(l['id']) === textOf(location?.['id']));
-    return { ...item, service: full, ...(location ? { location: { ...same, ...location, ...(same?.['addresses'] ? { addresses: same['addresses'] } : {}) } } : {}) };
-  });
+  const replaced = new Map<number, Json>();
+  await runInSlices(
+    eachItem(items, (item, index) => {
+      const service = serviceOf(item);
+      const detail = details.get(textOf(service?.['id']) ?? '');
+      if (!service || !detail) return;
+      const full = { ...service, ...detail };
+      // A place named by the list: its addresses from the service's own places.
+      const location = obj(item['location']);
+      const same = arr(full['service_at_locations']).map((sal) => obj(sal['location'])).find((l) => l && textOf(l['id']) === textOf(location?.['id']));
+      const now = kind === 'services' ? full : { ...item, service: full, ...(location ? { location: { ...same, ...location, ...(same?.['addresses'] ? { addresses: same['addresses'] } : {}) } } : {}) };
+      replaced.set(index, now);
+      // The organization the item now names, not the one the list named.
+      if (known) {
+        want(known, item, kind, -1);
+        want(known, now, kind);
+      }
+    }),
+    slicing,
+  );
+  return new JoinedItems([items], replaced);
 }
 
 interface PageAnswer {
-  items: Json[];
+  items: Items;
+  /** What a large page's items need asked for, noted as it was parsed (unset: look at the items). */
+  wanted?: Wanted | undefined;
   totalItems: number;
   /** The API has a page after this one (its `last_page`, else `total_pages`, else the count). */
   next: boolean;
 }
 
 /** Pages already fetched, by question and page number (the newest questions only). */
-const pageCache = new Map<string, Map<number, Promise<PageAnswer>>>();
 const PAGE_CACHE_QUESTIONS = 20;
+const pageCache = new DataCache<Map<number, Promise<PageAnswer>>>(PAGE_CACHE_QUESTIONS);
 
 /**
  * One page of an answer. Whether another follows is what the API says (`last_page`,
  * `total_pages`), never worked out from the page size asked for: a directory may serve fewer.
  */
-function pageOf(json: unknown, url: string, page: number): PageAnswer {
+function pageOf(json: unknown, url: string, page: number, wanted?: Wanted): PageAnswer {
   const answer = obj(json);
   const contents = answer?.['contents'];
-  if (!answer || !Array.isArray(contents)) throw new DatasetLoadError('not-json', `${url} did not answer with an HSDS page.`, url);
+  if (!answer || !(Array.isArray(contents) || isRecords(contents))) throw new DatasetLoadError('not-json', `${url} did not answer with an HSDS page.`, url);
   const totalItems = numOf(answer['total_items']) ?? contents.length;
   const lastPage = answer['last_page'];
   const totalPages = numOf(answer['total_pages']);
   const next = typeof lastPage === 'boolean' ? !lastPage : totalPages !== undefined ? page < totalPages : contents.length > 0 && page * contents.length < totalItems;
-  return { items: arr(contents), totalItems, next };
+  if (Array.isArray(contents)) return { items: arr(contents), totalItems, next };
+  return { items: objectsOf(contents), totalItems, next, wanted };
+}
+
+/** A large page's `contents`, kept as text by the parser (json-slices.ts); JSON itself never has a method. */
+const isRecords = (v: unknown): v is JsonRecords => typeof (v as Partial<JsonRecords> | undefined)?.objects === 'function';
+
+/** The objects of a large page's `contents`, read as `arr` reads an array. */
+function objectsOf(records: JsonRecords): Items {
+  const objects = records.objects();
+  return { length: objects.length, at: (index) => obj(objects.at(index)) };
+}
+
+/** `into` with what `more` wants added. */
+function mergeWanted(into: Wanted, more: Wanted): Wanted {
+  for (const id of more.details) into.details.add(id);
+  for (const [id, n] of more.organizations) into.organizations.set(id, (into.organizations.get(id) ?? 0) + n);
+  return into;
 }
 
 /** One answer from the answers of several terms (one request each): every item, every count. */
 function mergedPages(answers: PageAnswer[]): PageAnswer {
+  if (answers.length === 1 && answers[0]) return answers[0];
   return {
-    items: answers.flatMap((a) => a.items),
+    items: new JoinedItems(answers.map((a) => a.items)),
+    wanted: answers.every((a) => a.wanted) ? answers.reduce((all, a) => mergeWanted(all, a.wanted as Wanted), noneWanted()) : undefined,
     totalItems: answers.reduce((n, a) => n + a.totalItems, 0),
     next: answers.some((a) => a.next),
   };
@@ -643,13 +783,8 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
         source.info = { totalItems: 0, fetched: 0 };
         return datasetFrom(datasetFromHsds([], mapping), question);
       }
-      let cached = pageCache.get(question);
-      if (!cached) {
-        cached = new Map();
-        pageCache.set(question, cached);
-        if (pageCache.size > PAGE_CACHE_QUESTIONS) pageCache.delete(pageCache.keys().next().value as string);
-      }
-      const kind = /^\d{5}$/.test(query.zip) ? 'service_at_locations' : 'services';
+      const cached = pageCache.remember(question, () => new Map());
+      const kind = isZip(query.zip) ? 'service_at_locations' : 'services';
       const slicing = { signal, ...hsdsSlicing };
       const answers: PageAnswer[] = [];
       let unfinished: DatasetLoadError | undefined;
@@ -660,11 +795,16 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
           const asked = (termIds.length ? termIds : [undefined]).map((termId) => {
             const url = hsdsPageUrl(api, query, page, termId);
             // A page can be huge (a directory that ignores per_page): parsed a service a step.
-            return fetchJson(url, { ...ask, recordsKey: 'contents' }).then((json) => pageOf(json, url, page));
+            const wanted = noneWanted();
+            const note = (record: unknown) => {
+              const item = obj(record);
+              if (item) want(wanted, item, kind);
+            };
+            return fetchJson(url, { ...ask, recordsKey: 'contents', lazyRecords: note }).then((json) => pageOf(json, url, page, wanted));
           });
           answer = Promise.all(asked).then(async (got) => {
             const one = mergedPages(got);
-            return { ...one, items: await withDetails(one.items, kind, base, ask) };
+            return { ...one, items: await withDetails(one.items, kind, base, ask, slicing, one.wanted) };
           });
           cached.set(page, answer);
           const pagesOfQuestion = cached;
@@ -686,22 +826,25 @@ export function hsdsApiSource(api: string, query: HsdsQuery, options: HsdsApiOpt
         if (!more) break;
         if (page === 1 && onPartial) {
           // The first page on screen while the next ones are asked for.
-          const items = got.items.map((item) => ({ kind, item }) as const);
-          const doc = await runInSlices(hsdsDatasetSteps(items, mapping), slicing);
+          const doc = await runInSlices(hsdsDatasetSteps(itemsOf(got.items, kind), mapping), slicing);
           const first = await datasetFromSliced(doc, question, signal);
-          await onPartial({ dataset: first.dataset, checked: items.length, total: got.totalItems, early: true });
+          await onPartial({ dataset: first.dataset, checked: got.items.length, total: got.totalItems, early: true });
         }
       }
-      const items = answers.flatMap((a) => a.items.map((item) => ({ kind, item }) as const));
-      const services = items.map(({ item }) => (kind === 'services' ? item : obj(item['service']))).filter((x): x is Json => x !== undefined);
-      await addOrganizations(services, base, ask);
+      const items = new JoinedItems(answers.map((a) => a.items));
+      const noted = answers.every((a) => a.wanted) ? answers.reduce((all, a) => mergeWanted(all, a.wanted as Wanted), noneWanted()) : undefined;
+      const known = noted && [...noted.organizations].filter(([, n]) => n > 0).map(([id]) => id);
+      const organizations = await organizationsOf(items, kind, base, ask, slicing, known);
       const last = answers[answers.length - 1];
       const fetched = items.length;
       // Every match the API has; when it has no more pages, what came is all of it (a directory
       // may count what it cannot serve).
       const totalItems = last?.next === false && !unfinished ? fetched : Math.max(last?.totalItems ?? 0, fetched + (last?.next ? 1 : 0));
       source.info = { totalItems, fetched };
-      const doc = await runInSlices(hsdsDatasetSteps(items, mapping), slicing);
+      const withOrganizations = function* () {
+        for (const item of itemsOf(items, kind)) yield withOrganization(item, organizations);
+      };
+      const doc = await runInSlices(hsdsDatasetSteps(withOrganizations(), mapping), slicing);
       const loaded = await datasetFromSliced(doc, question, signal);
       return unfinished ? { ...loaded, unfinished } : loaded;
     },

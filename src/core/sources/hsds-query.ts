@@ -4,6 +4,7 @@
  * The only place a question carries is a ZIP code: there is no parameter for coordinates.
  */
 import type { Category } from '../schema.js';
+import { isZip } from '../zip.js';
 
 /** What is asked of the API. */
 export interface HsdsQuery {
@@ -38,7 +39,7 @@ export function baseOf(api: string): string {
  */
 export function hsdsPageUrl(api: string, query: HsdsQuery, page: number, termId?: string): string {
   const base = baseOf(api);
-  const near = /^\d{5}$/.test(query.zip);
+  const near = isZip(query.zip);
   const url = new URL(near ? 'service_at_locations' : 'services', base);
   const q = url.searchParams;
   const words = query.search.trim().slice(0, 200);

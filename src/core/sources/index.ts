@@ -2,7 +2,7 @@
  * Choosing an element's data source from its settings. Today: the `data` property, a CSV
  * spreadsheet URL, a JSON dataset URL, or the bundled dataset. An HSDS 3.0 API (`api`) is asked
  * per question, so its source is made per question (hsds-lazy.ts, then hsds-api.ts): by the
- * search element per search, by the maps (components/shared/map-element.ts) for their centres
+ * search element per search, by the maps (kit/map/with-map.ts) for their centres
  * or for the places near a ZIP.
  */
 import { inlineSource } from './inline.js';
@@ -11,11 +11,9 @@ import type { DataSource, SourceSettings } from './types.js';
 import type { LoadedDataset } from '../load.js';
 
 export type { DataSource, SourceSettings } from './types.js';
-export { inlineSource } from './inline.js';
-export { jsonUrlSource } from './json-url.js';
 
 /** Is this URL a CSV spreadsheet (by its path's ending)? */
-export function isCsvUrl(url: string): boolean {
+function isCsvUrl(url: string): boolean {
   return /\.csv$/i.test(new URL(url, globalThis.location?.href ?? 'http://localhost/').pathname);
 }
 
