@@ -13,6 +13,7 @@
  * without `service_at_locations`, and the rest: that list and the brace) and `location_doc`
  * (a location's object).
  */
+import { addressToWords } from './hsds-contract.js';
 
 /** JSON text that goes into a document as it is. */
 export class Raw {
@@ -146,7 +147,7 @@ export function recordDocs(r, context) {
       name: text(l.name), latitude: num(l.latitude), longitude: num(l.longitude),
       external_identifier: text(l.external_identifier), external_identifier_type: text(l.external_identifier_type),
       description: ad && !complete
-        ? [ad.address_1, ad.address_2, ad.city, ad.state_province].filter((x) => x !== null && x !== undefined).map(String).join(', ')
+        ? addressToWords({ address_1: text(ad.address_1), address_2: text(ad.address_2), city: text(ad.city), state_province: text(ad.state_province) })
         : undefined,
       addresses: ad && complete
         ? [{
