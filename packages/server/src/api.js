@@ -302,6 +302,20 @@ const serviceAtLocationJson = (sal, l, s, full) =>
   `json_build_object('id', ${sal}.id, 'service_id', ${sal}.service_id, 'location_id', ${sal}.location_id,
     'description', ${sal}.description, 'location', ${locationJson(l)}, 'service', ${serviceJson(s, full, false)})`;
 
+/**
+ * The same JSON texts as `json_strip_nulls(serviceJson(…, true))::text` and
+ * `json_strip_nulls(serviceAtLocationJson(…, true))::text`, from the documents made at load
+ * (docs.js): a full /services item from its `service_doc` row `d`; a full
+ * /service_at_locations item from its row `sal`, its location's `location_doc` row `ld` and
+ * its service's `service_doc` row `d`.
+ */
+const serviceDoc = (/** @type {string} */ d) => `${d}.head || ${d}.tail`;
+/** @type {(sal: string, ld: string, d: string) => string} */
+const serviceAtLocationDoc = (sal, ld, d) =>
+  `'{"id":"' || ${sal}.id || '","service_id":"' || ${sal}.service_id || '","location_id":"' || ${sal}.location_id || '"'
+    || coalesce(',"description":' || to_json(${sal}.description)::text, '')
+    || ',"location":' || ${ld}.json || ',"service":' || ${d}.head || '}}'`;
+
 /** @type {Json} */
 const taxonomyJson = (t) =>
   `json_build_object('id', ${t}.id, 'name', ${t}.name, 'description', ${t}.description, 'uri', ${t}.uri, 'version', ${t}.version)`;
@@ -345,17 +359,18 @@ function page(total, pageNumber, perPage, items, size = items.length) {
  * worked out in a query of its own so the list queries get it as a constant: the planner then
  * estimates how many services match (from the tsvector statistics) and picks between the
  * full-text index and reading the name index in order. Undefined when no word is left
- * (only stop words or punctuation).
+ * (only stop words or punctuation). With it, the load's generation (read in the same query).
  * @param {Db} db @param {string} search
- * @returns {Promise<string | undefined>}
+ * @returns {Promise<{ q: string, generation?: string } | undefined>}
  */
 async function textQuery(db, search) {
   const [row] = await db.query(
-    `select (websearch_to_tsquery('english', unaccent($1)) || websearch_to_tsquery('spanish', unaccent($1)))::text as q`,
+    `select (websearch_to_tsquery('english', unaccent($1)) || websearch_to_tsquery('spanish', unaccent($1)))::text as q,
+       (select value from ${S}.meta where key = 'generation') as generation`,
     [search],
   );
   const q = row?.q === undefined || row.q === null ? '' : String(row.q);
-  return q.trim() === '' ? undefined : q;
+  return q.trim() === '' ? undefined : { q, generation: row?.generation == null ? undefined : String(row.generation) };
 }
 
 /**
@@ -376,46 +391,73 @@ const COUNTS = new Map();
 const COUNTS_MAX = 20000;
 
 /**
- * Count the matches of each segment exactly, then read the page's ids: each segment in its
- * own order, from the row where the page starts in it (OFFSET over an index order, so the
- * database reads no more than the page's depth), and never sorting more than the segment.
- * `knownTotal`: the count when it is already known (a list with no filter).
- * @param {Db} db @param {Params} params @param {ListQuery} q @param {Paging} pg
- * @param {number} [knownTotal]
+ * An item's JSON text in SQL (`json`, over the rows `join` brings in from the page's `p.id`).
+ * @typedef {{ json: string, join: string }} Item
+ */
+
+/**
+ * Count the matches of each segment exactly, then read the page: each segment in its own
+ * order, from the row where the page starts in it (OFFSET over an index order, so the
+ * database reads no more than the page's depth), never sorting more than the segment; and
+ * the page's items' JSON in the same query (one query for the page, whatever segments it
+ * spans). `totalSql`: SQL that reads the count where it was counted at load (a list with no
+ * filter, one term): then the count comes in the same query as the page. `countInPage`: one
+ * segment whose every match the page's query reads anyway (a distance: all within it are
+ * sorted): the count is a window over them, in the same query, and no count is kept.
+ * `generation`: the load's, when already read (the counts are kept per load).
+ * @param {Db} db @param {Params} params @param {ListQuery} q @param {Paging} pg @param {Item} item
+ * @param {{ totalSql?: string, countInPage?: boolean, generation?: string }} [known]
  * @returns {Promise<Found>}
  */
-async function pageIds(db, params, q, pg, knownTotal) {
+async function pageItems(db, params, q, pg, item, known = {}) {
   const w = q.where.length ? `where ${q.where.join(' and ')}` : '';
   const seg = q.segments.length ? q.segments : [{ when: 'true' }];
-  /** @type {number[] | undefined} */
-  let counts;
-  if (knownTotal !== undefined && seg.length === 1) counts = [knownTotal];
-  else {
-    // All matches, and each segment but the last (the segments split the matches: the last
-    // is the rest). Counted apart, so each count can use its own index (a bitmap of the
-    // full-text index; the names' index for the name matches) and checks no condition row by row.
-    const count = (/** @type {string} */ extra) => `(select count(*) from ${q.from} ${w ? `${w}${extra ? ` and (${extra})` : ''}` : extra ? `where ${extra}` : ''})::int8`;
-    const sql = `select ${count('')} as total${seg.slice(0, -1).map((x, i) => `, ${count(x.when)} as n${i}`).join('')}`;
-    // The counts of a question do not change within one load: kept, so the next page of it
-    // (a client walking every page) counts nothing again.
-    const [gen] = await db.query(`select value from ${S}.meta where key = 'generation'`);
-    const key = `${gen?.value ?? ''}\u0000${sql}\u0000${JSON.stringify(params.values)}`;
-    counts = COUNTS.get(key);
-    if (counts) {
-      COUNTS.delete(key);
-    } else {
-      const [row] = await db.query(sql, params.values.slice());
-      const all = Number(row?.total ?? 0);
-      counts = seg.slice(0, -1).map((_, i) => Number(row?.[`n${i}`] ?? 0));
-      counts.push(all - counts.reduce((a, b) => a + b, 0));
-    }
-    // Newest use last; the oldest out past COUNTS_MAX (a few hundred bytes each).
-    COUNTS.set(key, counts);
-    if (COUNTS.size > COUNTS_MAX) COUNTS.delete(COUNTS.keys().next().value ?? '');
+  /** @type {(x: Segment, take: number, skip: number, n: number, counted?: boolean) => string} one segment's part of the page, the `n`th */
+  const part = (x, take, skip, n, counted = false) => `select id, ${n} as seg, row_number() over () as r${counted ? ', total' : ''} from (
+    select ${q.key} as id${counted ? ', count(*) over () as total' : ''} from ${q.from} ${w ? `${w} and (${x.when})` : `where ${x.when}`}
+    order by ${x.order ?? `${q.name}, ${q.key}`} limit ${Math.trunc(take)} offset ${Math.trunc(skip)}) x`;
+  /** @type {(parts: string[], total: string) => Promise<Found>} the page's items, and the count when `total` reads it */
+  const read = async (parts, total) => {
+    const [row] = await db.query(
+      `select ${total}::int8 as total, count(p.id)::int as n, string_agg(${item.json}, ',' order by p.seg, p.r) as j
+       from (${parts.map((x) => `(${x})`).join(' union all ')}) p ${item.join}`,
+      params.values,
+    );
+    return { total: Number(row?.total ?? 0), items: row?.j ? [String(row.j)] : [], size: Number(row?.n ?? 0) };
+  };
+  if (known.totalSql !== undefined && seg.length === 1) {
+    return read([part(/** @type {Segment} */ (seg[0]), pg.perPage, pg.offset, 0)], `coalesce(${known.totalSql}, 0)`);
   }
+  if (known.countInPage && seg.length === 1) {
+    const found = await read([part(/** @type {Segment} */ (seg[0]), pg.perPage, pg.offset, 0, true)], 'coalesce(max(p.total), 0)');
+    // A page past the last has no row to carry the count: counted below, as any other.
+    if (found.size > 0 || pg.offset === 0) return found;
+  }
+  // All matches, and each segment but the last (the segments split the matches: the last
+  // is the rest). Counted apart, so each count can use its own index (a bitmap of the
+  // full-text index; the names' index for the name matches) and checks no condition row by row.
+  const count = (/** @type {string} */ extra) => `(select count(*) from ${q.from} ${w ? `${w}${extra ? ` and (${extra})` : ''}` : extra ? `where ${extra}` : ''})::int8`;
+  const sql = `select ${count('')} as total${seg.slice(0, -1).map((x, i) => `, ${count(x.when)} as n${i}`).join('')}`;
+  // The counts of a question do not change within one load: kept, so the next page of it
+  // (a client walking every page) counts nothing again.
+  const gen = known.generation ?? (await db.query(`select value from ${S}.meta where key = 'generation'`))[0]?.value;
+  const key = `${gen ?? ''}\u0000${sql}\u0000${JSON.stringify(params.values)}`;
+  let counts = COUNTS.get(key);
+  if (counts) {
+    COUNTS.delete(key);
+  } else {
+    const [row] = await db.query(sql, params.values.slice());
+    const all = Number(row?.total ?? 0);
+    counts = seg.slice(0, -1).map((_, i) => Number(row?.[`n${i}`] ?? 0));
+    counts.push(all - counts.reduce((a, b) => a + b, 0));
+  }
+  // Newest use last; the oldest out past COUNTS_MAX (a few hundred bytes each).
+  COUNTS.set(key, counts);
+  if (COUNTS.size > COUNTS_MAX) COUNTS.delete(COUNTS.keys().next().value ?? '');
   const total = counts.reduce((a, b) => a + b, 0);
-  // Where the page falls in each segment.
-  /** @type {{ sql: string }[]} */
+  // Where the page falls in each segment: one part per segment the page touches (one, or two
+  // where the page straddles them), numbered in their order.
+  /** @type {string[]} */
   const parts = [];
   let skip = pg.offset;
   let want = pg.perPage;
@@ -423,35 +465,13 @@ async function pageIds(db, params, q, pg, knownTotal) {
     const n = counts[i] ?? 0;
     if (want > 0 && skip < n) {
       const take = Math.min(want, n - skip);
-      parts.push({
-        sql: `select ${q.key} as id from ${q.from} ${w ? `${w} and (${x.when})` : `where ${x.when}`}
-          order by ${x.order ?? `${q.name}, ${q.key}`} limit ${Math.trunc(take)} offset ${Math.trunc(skip)}`,
-      });
+      parts.push(part(x, take, skip, parts.length));
       want -= take;
       skip = 0;
     } else skip = Math.max(0, skip - n);
   });
-  // One query per segment the page touches (one, or two where the page straddles them).
-  /** @type {string[]} */
-  const ids = [];
-  for (const part of parts) ids.push(...(await db.query(part.sql, params.values)).map((r) => String(r.id)));
-  return { total, ids };
-}
-
-/**
- * The JSON of the given rows, in their order, joined into one text (none for no rows).
- * @param {Db} db @param {string[]} ids
- * @param {string} json SQL of an item's JSON @param {string} join the join from `u.id` to the item's row
- * @returns {Promise<string[]>}
- */
-async function itemsJson(db, ids, json, join) {
-  if (ids.length === 0) return [];
-  const [row] = await db.query(
-    `select string_agg(json_strip_nulls(${json})::text, ',' order by u.o) as j
-     from unnest($1::uuid[]) with ordinality as u(id, o) ${join}`,
-    [ids],
-  );
-  return row?.j ? [String(row.j)] : [];
+  if (parts.length === 0) return { total, items: [], size: 0 };
+  return { ...(await read(parts, 'null')), total };
 }
 
 /**
@@ -461,14 +481,16 @@ async function itemsJson(db, ids, json, join) {
  * Undefined when the words leave nothing to search for (the list then is empty).
  * @param {Db} db @param {Params} params @param {string} search
  * @param {'text' | 'fuzzy'} mode @param {string} key the row's id column
- * @returns {Promise<{ where: string, segments: Segment[] } | undefined>}
+ * @returns {Promise<{ where: string, segments: Segment[], generation?: string } | undefined>}
  */
 async function searchParts(db, params, search, mode, key) {
   if (mode === 'text') {
     const tsq = await textQuery(db, search);
     if (tsq === undefined) return undefined;
-    const q = `${params.add(tsq)}::tsquery`;
-    return { where: `s.tsv @@ ${q}`, segments: [{ when: `s.tsv_name @@ ${q}` }, { when: `not (s.tsv_name @@ ${q})` }] };
+    const q = `${params.add(tsq.q)}::tsquery`;
+    return {
+      where: `s.tsv @@ ${q}`, segments: [{ when: `s.tsv_name @@ ${q}` }, { when: `not (s.tsv_name @@ ${q})` }], generation: tsq.generation,
+    };
   }
   // Worked out once, as a sub-select (unaccent is only STABLE: inline, it would run for every row).
   const words = `(select lower(unaccent(${params.add(search)})))`;
@@ -500,7 +522,7 @@ function serviceFilters(params, p) {
  */
 /**
  * @typedef {'none' | 'text' | 'fuzzy'} Mode
- * @typedef {{ total: number, ids: string[] }} Found
+ * @typedef {{ total: number, items: string[], size: number }} Found  the count, the page's items' JSON joined, how many
  * @typedef {{ perPage: number, pageNumber: number, offset: number }} Paging
  * @param {Query} p @param {(mode: Mode) => Promise<Found>} run
  */
@@ -520,22 +542,16 @@ const paging = (p) => {
 };
 
 /**
- * The number of services or service_at_locations loaded (for unfiltered lists).
- * @param {Db} db @param {string} key
+ * SQL reading the number of services or service_at_locations loaded (for unfiltered lists).
+ * @param {string} key
  */
-async function loadedCount(db, key) {
-  const [row] = await db.query(`select value from ${S}.meta where key = $1`, [key]);
-  return row ? Number(row.value) : undefined;
-}
+const loadedCountSql = (key) => `(select value::int8 from ${S}.meta where key = '${key}')`;
 
 /**
- * The number of services with one term, counted at load (`term_count`).
- * @param {Db} db @param {string} term
+ * SQL reading the number of services with one term, counted at load (`term_count`).
+ * @param {string} term its SQL parameter
  */
-async function termCount(db, term) {
-  const [row] = await db.query(`select n from ${S}.term_count where term_id = $1::uuid`, [term]);
-  return Number(row?.n ?? 0);
-}
+const termCountSql = (term) => `(select n from ${S}.term_count where term_id = ${term}::uuid)`;
 
 /**
  * @param {Db} db @param {URLSearchParams} query
@@ -549,31 +565,36 @@ export async function listServices(db, query) {
   /** @type {(keyof Query)[]} */
   const filters = ['search', 'taxonomy_id', 'organization_id', 'modified_after'];
   const others = filters.every((k) => p[k] === undefined);
-  const { total, ids } = await searched(p, async (mode) => {
+  /** @type {Item} */
+  const item = p.minimal || !full
+    ? { json: `json_strip_nulls(${p.minimal ? minimalServiceJson('s') : serviceJson('s', false)})::text`, join: `join ${S}.service s on s.id = p.id` }
+    : { json: serviceDoc('d'), join: `join ${S}.service_doc d on d.id = p.id` };
+  const { total, items, size } = await searched(p, async (mode) => {
     const params = new Params();
     // One term and nothing else: the service-term table in (term, name) order, counted at load.
     if (mode === 'none' && others && p.taxonomy_term_id?.length === 1) {
-      const term = p.taxonomy_term_id[0];
-      return pageIds(db, params, {
-        from: `${S}.service_term st`, key: 'st.service_id', name: 'st.name',
-        where: [`st.term_id = ${params.add(term)}::uuid`], segments: [],
-      }, pg, await termCount(db, term));
+      const term = params.add(p.taxonomy_term_id[0]);
+      return pageItems(db, params, {
+        from: `${S}.service_term st`, key: 'st.service_id', name: 'st.name', where: [`st.term_id = ${term}::uuid`], segments: [],
+      }, pg, item, { totalSql: termCountSql(term) });
     }
     const where = serviceFilters(params, p);
     /** @type {{ when: string, order?: string }[]} */
     let segments = [];
+    /** @type {string | undefined} */
+    let generation;
     if (mode !== 'none') {
       // `searched` asks for 'text' or 'fuzzy' only with a search.
       const c = await searchParts(db, params, /** @type {string} */ (p.search), mode, 's.id');
-      if (!c) return { total: 0, ids: [] };
+      if (!c) return { total: 0, items: [], size: 0 };
       where.push(c.where);
       segments = c.segments;
+      generation = c.generation;
     }
-    const known = mode === 'none' && where.length === 0 ? await loadedCount(db, 'services') : undefined;
-    return pageIds(db, params, { from: `${S}.service s`, key: 's.id', name: 's.name', where, segments }, pg, known);
+    const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('services') : undefined;
+    return pageItems(db, params, { from: `${S}.service s`, key: 's.id', name: 's.name', where, segments }, pg, item, { totalSql, generation });
   });
-  const items = await itemsJson(db, ids, p.minimal ? minimalServiceJson('s') : serviceJson('s', full), `join ${S}.service s on s.id = u.id`);
-  return page(total, pg.pageNumber, pg.perPage, items, ids.length);
+  return page(total, pg.pageNumber, pg.perPage, items, size);
 }
 
 /**
@@ -581,9 +602,12 @@ export async function listServices(db, query) {
  * @param {Db} db @param {string | undefined} code (parseParams asks for it with `proximity`)
  */
 async function postcodeCentre(db, code) {
-  const [row] = await db.query(`select latitude, longitude from ${S}.postcode where code = $1`, [code]);
+  const [row] = await db.query(
+    `select latitude, longitude, (select value from ${S}.meta where key = 'generation') as generation from ${S}.postcode where code = $1`,
+    [code],
+  );
   if (!row) throw new BadParameter('postcode', `postcode ${code} is not a ZIP code this server knows`);
-  return { lat: Number(row.latitude), lon: Number(row.longitude) };
+  return { lat: Number(row.latitude), lon: Number(row.longitude), generation: row.generation == null ? undefined : String(row.generation) };
 }
 
 /**
@@ -626,17 +650,29 @@ export async function listServiceAtLocations(db, query, options) {
   const pg = paging(p);
   const full = p.full ?? true;
   const centre = p.proximity !== undefined ? await postcodeCentre(db, p.postcode) : undefined;
-  const { total, ids } = await searched(p, async (mode) => {
+  /** @type {Item} */
+  const item = full
+    ? {
+        json: serviceAtLocationDoc('sal', 'ld', 'd'),
+        join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service_doc d on d.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id`,
+      }
+    : {
+        json: `json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', false)})::text`,
+        join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`,
+      };
+  const { total, items, size } = await searched(p, async (mode) => {
     const params = new Params();
     const where = serviceFilters(params, p);
     /** @type {{ when: string, order?: string }[]} */
     let segments = [];
+    let generation = centre?.generation;
     if (mode !== 'none') {
       // `searched` asks for 'text' or 'fuzzy' only with a search.
       const c = await searchParts(db, params, /** @type {string} */ (p.search), mode, 'sal.id');
-      if (!c) return { total: 0, ids: [] };
+      if (!c) return { total: 0, items: [], size: 0 };
       where.push(c.where);
       segments = c.segments;
+      generation ??= c.generation;
     }
     if (p.postcode !== undefined && centre === undefined) {
       where.push(`exists (select 1 from ${S}.address ad where ad.location_id = l.id and ad.postal_code = ${params.add(p.postcode)})`);
@@ -667,13 +703,15 @@ export async function listServiceAtLocations(db, query, options) {
       const tail = mode === 'fuzzy' ? segments[0]?.order : `${rank}sal.sort_name, sal.id`;
       segments = [{ when: 'true', order: `${distance}, ${tail}` }];
     }
-    const from = `${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`;
-    const known = mode === 'none' && where.length === 0 ? await loadedCount(db, 'service_at_locations') : undefined;
-    return pageIds(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, known);
+    // The service is joined only where a filter, a rank or an order reads it (every
+    // service_at_location has its service: a foreign key), so a distance alone plans and reads
+    // two tables, not three.
+    const readsService = [...where, ...segments.flatMap((x) => [x.when, x.order ?? ''])].some((x) => /\bs\./.test(x));
+    const from = `${S}.service_at_location sal ${readsService ? `join ${S}.service s on s.id = sal.service_id ` : ''}join ${S}.location l on l.id = sal.location_id`;
+    const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('service_at_locations') : undefined;
+    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, generation, countInPage: centre !== undefined });
   });
-  const items = await itemsJson(db, ids, serviceAtLocationJson('sal', 'l', 's', full),
-    `join ${S}.service_at_location sal on sal.id = u.id join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`);
-  return page(total, pg.pageNumber, pg.perPage, items, ids.length);
+  return page(total, pg.pageNumber, pg.perPage, items, size);
 }
 
 /**
@@ -784,13 +822,25 @@ async function one(db, query, id, sql, allowed = {}) {
 
 /** @type {GetOne} */
 export const getService = (db, query, id) =>
-  one(db, query, id, `select json_strip_nulls(${serviceJson('s', true)})::text as j from ${S}.service s where s.id = $1::uuid`);
+  one(db, query, id, `select ${serviceDoc('d')} as j from ${S}.service_doc d where d.id = $1::uuid`);
 
 /** @type {GetOne} */
 export const getServiceAtLocation = (db, query, id) =>
-  one(db, query, id, `select json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', true)})::text as j
-    from ${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id
+  one(db, query, id, `select ${serviceAtLocationDoc('sal', 'ld', 'd')} as j
+    from ${S}.service_at_location sal join ${S}.service_doc d on d.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id
     where sal.id = $1::uuid`);
+
+/**
+ * The SQL that builds a full item from the tables, for tests that compare it with the stored documents.
+ * @param {'service' | 'service_at_location'} kind
+ */
+export const builtItemSql = (kind) => kind === 'service'
+  ? `select s.id::text as id, json_strip_nulls(${serviceJson('s', true)})::text as built, ${serviceDoc('d')} as stored
+     from ${S}.service s join ${S}.service_doc d on d.id = s.id order by s.id`
+  : `select sal.id::text as id, json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', true)})::text as built,
+       ${serviceAtLocationDoc('sal', 'ld', 'd')} as stored
+     from ${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id
+       join ${S}.service_doc d on d.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id order by sal.id`;
 
 /**
  * An organization with its services: their one-to-one fields, or (`full_service=true`) fully nested.

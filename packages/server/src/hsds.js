@@ -16,6 +16,7 @@
  */
 import { createHash, hash } from 'node:crypto';
 import { HSDS_CONTRACT as contract } from './hsds-contract.js';
+import { organizationDoc, recordDocs } from './docs.js';
 
 /**
  * The parts of a flat record (src/core/schema.ts in the main package) that the mapping reads.
@@ -43,7 +44,7 @@ import { HSDS_CONTRACT as contract } from './hsds-contract.js';
  * }} FlatRecord
  * @typedef {Record<string, unknown>} Row one table row, column name to value
  * @typedef {'organization' | 'service' | 'location' | 'address' | 'service_at_location' | 'phone'
- *   | 'schedule' | 'language' | 'cost_option' | 'attribute'} Table
+ *   | 'schedule' | 'language' | 'cost_option' | 'attribute' | 'service_doc' | 'location_doc'} Table
  * @typedef {Record<Table, Row[]>} Rows
  */
 
@@ -143,19 +144,25 @@ export function emptyRows() {
     language: [],
     cost_option: [],
     attribute: [],
+    service_doc: [],
+    location_doc: [],
   };
 }
 
 /**
- * Add one flat record's rows to `rows`. `seenOrganizations` dedupes organizations by
- * name across a load; `context` carries the dataset's time zone and date.
+ * Add one flat record's rows to `rows`, with its answers' JSON (docs.js). `organizations`
+ * dedupes organizations by name across a load (name key -> the organization's JSON);
+ * `context` carries the dataset's date, that date as the answers print it, and the terms' JSON.
  * @param {Rows} rows
  * @param {FlatRecord} record
- * @param {Set<string>} seenOrganizations
- * @param {{ generatedAt: string }} context
+ * @param {Map<string, string>} organizations
+ * @param {{ generatedAt: string, lastModified: string | null, terms: Map<string, string> }} context
  */
-export function addRecord(rows, record, seenOrganizations, context) {
+export function addRecord(rows, record, organizations, context) {
   const r = record;
+  const start = Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, list.length]));
+  /** @type {(table: Table) => Row[]} this record's rows of a table */
+  const mine = (table) => rows[table].slice(start[table]);
   const serviceId = uuidFor('service', r.id);
   let order = 0;
   /** @type {(linkEntity: string, linkId: string, taxonomy: string, code: string, value?: string | null) => void} */
@@ -176,18 +183,22 @@ export function addRecord(rows, record, seenOrganizations, context) {
   };
 
   let organizationId = null;
+  /** @type {string | undefined} */
+  let organizationJson;
   if (r.organization) {
     const key = r.organization.name.trim().toLowerCase();
     organizationId = uuidFor('organization', key);
-    if (!seenOrganizations.has(key)) {
-      seenOrganizations.add(key);
-      rows.organization.push({
+    organizationJson = organizations.get(key);
+    if (organizationJson === undefined) {
+      const row = {
         id: organizationId,
         name: r.organization.name,
         // HSDS requires a description; the flat records carry none, so it stays empty.
         description: '',
         website: r.organization.url ?? null,
-      });
+      };
+      rows.organization.push(row);
+      organizations.set(key, (organizationJson = organizationDoc(row)));
     }
   }
 
@@ -341,4 +352,19 @@ export function addRecord(rows, record, seenOrganizations, context) {
       sort_name: r.name,
     });
   }
+
+  const docs = recordDocs({
+    service: /** @type {Row} */ (mine('service')[0]),
+    organization: organizationJson,
+    phones: mine('phone'),
+    schedules: mine('schedule'),
+    languages: mine('language'),
+    costOptions: mine('cost_option'),
+    attributes: mine('attribute'),
+    location: mine('location')[0],
+    address: mine('address')[0],
+    sal: mine('service_at_location')[0],
+  }, context);
+  rows.service_doc.push(docs.service);
+  if (docs.location) rows.location_doc.push(docs.location);
 }

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { addRecord, emptyRows, taxonomyRows } from './hsds.js';
+import { termDocs } from './docs.js';
 
 export const LIVE = 'hsds';
 const NEXT = 'hsds_next';
@@ -53,6 +54,10 @@ const TABLES = {
     taxonomy_id: 'uuid', language: 'text',
   },
   postcode: { code: 'text', latitude: 'float8', longitude: 'float8' },
+  // The answers' JSON, made at load (docs.js): a service without its closing brace and its
+  // service_at_locations (`head`), then those and the brace (`tail`); a location.
+  service_doc: { id: 'uuid', head: 'text', tail: 'text' },
+  location_doc: { id: 'uuid', json: 'text' },
 };
 
 /** Mean Earth radius in metres: the sphere PostGIS uses for geography with use_spheroid = false. */
@@ -131,6 +136,8 @@ create table ${s}.attribute (
   id uuid not null, position int not null, link_id uuid not null, link_entity text not null, link_type text,
   taxonomy_term_id uuid, value text);
 create table ${s}.postcode (code text not null, latitude float8 not null, longitude float8 not null);
+create table ${s}.service_doc (id uuid not null, head text not null, tail text not null);
+create table ${s}.location_doc (id uuid not null, json text not null);
 -- Great-circle distance in metres on the sphere PostGIS uses (haversine).
 create function ${s}.gc_meters(lat1 float8, lon1 float8, lat2 float8, lon2 float8) returns float8
   language sql immutable parallel safe as $$
@@ -147,7 +154,7 @@ $$;
  */
 function constraints(s) {
   const pk = ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language',
-    'cost_option', 'taxonomy', 'taxonomy_term', 'attribute'].map((t) => `alter table ${s}.${t} add primary key (id)`);
+    'cost_option', 'taxonomy', 'taxonomy_term', 'attribute', 'service_doc', 'location_doc'].map((t) => `alter table ${s}.${t} add primary key (id)`);
   /** @type {(table: string, column: string, parent: string) => string} */
   const fk = (table, column, parent) => `alter table ${s}.${table} add foreign key (${column}) references ${s}.${parent}(id)`;
   return [
@@ -252,8 +259,9 @@ export async function loadDatasets(db, datasets, options = {}) {
     await insert(tx, NEXT, 'taxonomy', tax.taxonomy);
     await insert(tx, NEXT, 'taxonomy_term', tax.taxonomy_term);
 
-    /** @type {Set<string>} */
-    const seenOrganizations = new Set();
+    /** @type {Map<string, string>} */
+    const organizationDocs = new Map();
+    const terms = termDocs(tax.taxonomy_term);
     const seenRecords = new Set();
     let services = 0;
     let organizations = 0;
@@ -261,7 +269,10 @@ export async function loadDatasets(db, datasets, options = {}) {
     const titles = [];
     for (const dataset of datasets) {
       if (dataset.title) titles.push(dataset.title);
-      const context = { generatedAt: dataset.generated_at ?? new Date(started).toISOString() };
+      const generatedAt = dataset.generated_at ?? new Date(started).toISOString();
+      // The dataset's time as the answers print it (api.js, STAMP), worked out by the database.
+      const [stamp] = await tx.query(`select to_char($1::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t`, [generatedAt]);
+      const context = { generatedAt, lastModified: stamp?.t == null ? null : String(stamp.t), terms };
       let rows = emptyRows();
       let count = 0;
       // One batch goes to the database while the next is mapped here (two cores, both busy).
@@ -269,7 +280,7 @@ export async function loadDatasets(db, datasets, options = {}) {
       let inflight = Promise.resolve();
       /** @param {import('./hsds.js').Rows} batch */
       const send = async (batch) => {
-        for (const table of /** @type {const} */ (['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'attribute'])) {
+        for (const table of /** @type {const} */ (['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'attribute', 'service_doc', 'location_doc'])) {
           await insert(tx, NEXT, table, batch[table]);
         }
       };
@@ -290,7 +301,7 @@ export async function loadDatasets(db, datasets, options = {}) {
           throw new Error(`record id "${record.id}" appears in more than one dataset`);
         }
         seenRecords.add(record.id);
-        addRecord(rows, record, seenOrganizations, context);
+        addRecord(rows, record, organizationDocs, context);
         services++;
         if (++count >= BATCH) await flush();
         // Let the connection take the database's answers and send the next insert meanwhile.

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +13,8 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { get } from './backends.mjs';
 import { dataset, KNOWN, root } from './fixture.mjs';
+import { cli, serve } from './serve.mjs';
 
-const cli = join(root, 'dist/cli.js');
 if (!existsSync(cli)) throw new Error('dist/cli.js is missing: build it first with "npx vite build --mode cli"');
 
 const run = (args, options = {}) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', ...options });
@@ -24,23 +24,6 @@ function tempDir(t) {
   const dir = mkdtempSync(join(tmpdir(), 'recovery-serve-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   return { dir };
-}
-
-/** Start `serve` on a free port; resolves once it says where it listens. */
-async function serve(args) {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  let stdout = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  const base = await new Promise((resolve, reject) => {
-    child.stderr.on('data', (c) => {
-      stderr += c;
-      const m = /listening on (http:\/\/[^/\s]+)\//.exec(stderr);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
-  return { child, base, output: () => ({ stdout, stderr }) };
 }
 
 test('serve FILE answers HSDS on PGlite, logs requests as JSON lines, and stops cleanly on SIGTERM', async (t) => {

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { uuidFor } from '@recovery-finder/server';
 import { get } from './backends.mjs';
 import { KNOWN, seeded, dataset, root, HOME_ZIP } from './fixture.mjs';
+import { cli, serve } from './serve.mjs';
 
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const missing = ['initdb', 'pg_ctl', 'pg_basebackup'].filter((b) => !existsSync(join(PG_BIN, b)));
@@ -26,7 +27,6 @@ const skip = missing.length
   : false;
 if (skip) process.stdout.write(`replica test ${skip}\n`);
 
-const cli = join(root, 'dist/cli.js');
 const script = join(root, 'tools/pg-test-server.sh');
 
 /** Run tools/pg-test-server.sh and read the `export A=x B=y` line it prints. */
@@ -34,21 +34,6 @@ function pgScript(...args) {
   // (never the folder of the server .ci/run started for the other tests: PG_TEST_DIR is its)
   const out = execFileSync(script, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PG_TEST_DIR: '' } });
   return Object.fromEntries([...out.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
-}
-
-/** Start `serve` on a free port; resolves with its base URL once it says where it listens. */
-async function serve(args) {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--quiet', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  const base = await new Promise((resolve, reject) => {
-    child.stderr.on('data', (c) => {
-      stderr += c;
-      const m = /listening on (http:\/\/[^/\s]+)\//.exec(stderr);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
-  return { child, base };
 }
 
 /** `load` on the command line; resolves with its exit code and output. */
@@ -102,7 +87,7 @@ describe('two servers on a streaming replica, load on the primary', { skip }, ()
     const loaded = await load(primary.DATABASE_URL, join(tmp, 'old.json'));
     assert.equal(loaded.code, 0, loaded.output);
     // Two stateless servers on the replica: one with the answer cache (the default), one without.
-    servers.push(await serve(['--database', replica.REPLICA_URL]), await serve(['--database', replica.REPLICA_URL, '--cache-mb', '0']));
+    servers.push(await serve(['--database', replica.REPLICA_URL, '--quiet']), await serve(['--database', replica.REPLICA_URL, '--quiet', '--cache-mb', '0']));
     const services = async (s) => (await get(s.base, '/healthz')).json?.services;
     await until(async () => (await Promise.all(servers.map(services))).every((n) => n === OLD.length));
 
