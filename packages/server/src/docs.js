@@ -16,7 +16,7 @@
 import { addressToWords } from './hsds-contract.js';
 
 /** JSON text that goes into a document as it is. */
-export class Raw {
+class Raw {
   /** @param {string} text */
   constructor(text) {
     this.text = text;
@@ -52,7 +52,7 @@ const pgString = (s) => JSON.stringify(/\p{Cs}/u.test(s) ? s.replace(/\p{Cs}/gu,
  * @param {unknown} v
  * @returns {string}
  */
-export function pgJson(v) {
+function pgJson(v) {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return pgString(v);
   if (typeof v === 'number') return pgNumber(v);
