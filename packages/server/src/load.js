@@ -239,16 +239,30 @@ async function insert(tx, s, table, rows) {
  * Load (or replace) the data served, in one transaction.
  * @param {import('./db.js').Database} db
  * @param {LoadableDataset[]} datasets validated datasets (the CLI validates them first)
- * @param {{ zips?: Record<string, [number, number]>, beforeCommit?: (tx: import('./db.js').Queryable) => Promise<void> }} [options]
+ * @param {{ zips?: Record<string, [number, number]>, beforeCommit?: (tx: import('./db.js').Queryable) => Promise<void>,
+ *   onStep?: (step: string, ms: number) => void }} [options]
  *   `zips`: ZIP code -> [latitude, longitude] centres for `postcode` + `proximity`;
- *   `beforeCommit`: runs inside the transaction just before the swap (tests use it).
+ *   `beforeCommit`: runs inside the transaction just before the swap (tests use it);
+ *   `onStep`: told each step's wall time (the rows' mapping and COPY time summed per table, then
+ *   each constraint, index and analyze statement): where a load spends its time.
  * @returns {Promise<LoadSummary>}
  */
 export async function loadDatasets(db, datasets, options = {}) {
   const started = Date.now();
   if (db.replica) throw new Error('this database is a read-only replica (in recovery): run load against its primary');
   const postgis = (await db.extensions()).has('postgis');
-  return db.transaction(async (tx) => {
+  /** @type {Map<string, number>} summed ms per step, told to `onStep` at the end */
+  const steps = new Map();
+  /** @type {(step: string, since: number) => void} */
+  const took = (step, since) => steps.set(step, (steps.get(step) ?? 0) + (performance.now() - since));
+  let swapped = 0;
+  const summary = await db.transaction(async (tx) => {
+    /** @type {(step: string, sql: string) => Promise<void>} one statement, timed */
+    const run = async (step, sql) => {
+      const t = performance.now();
+      await tx.query(sql);
+      took(step, t);
+    };
     // One load at a time.
     await tx.query('select pg_advisory_xact_lock(4242013)');
     await tx.query(`drop schema if exists ${NEXT} cascade`);
@@ -281,7 +295,9 @@ export async function loadDatasets(db, datasets, options = {}) {
       /** @param {import('./hsds.js').Rows} batch */
       const send = async (batch) => {
         for (const table of /** @type {const} */ (['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'attribute', 'service_doc', 'location_doc'])) {
+          const t = performance.now();
           await insert(tx, NEXT, table, batch[table]);
+          took(`copy ${table}`, t);
         }
       };
       const flush = async () => {
@@ -301,7 +317,9 @@ export async function loadDatasets(db, datasets, options = {}) {
           throw new Error(`record id "${record.id}" appears in more than one dataset`);
         }
         seenRecords.add(record.id);
+        const t = performance.now();
         addRecord(rows, record, organizationDocs, context);
+        took('map records (Node)', t);
         services++;
         if (++count >= BATCH) await flush();
         // Let the connection take the database's answers and send the next insert meanwhile.
@@ -327,20 +345,20 @@ export async function loadDatasets(db, datasets, options = {}) {
     for (const [key, value] of Object.entries(meta)) {
       await tx.query(`insert into ${NEXT}.meta (key, value) values ($1, $2)`, [key, value]);
     }
-    for (const statement of constraints(NEXT)) await tx.query(statement);
+    for (const statement of constraints(NEXT)) await run(statement.replace(`${NEXT}.`, ''), statement);
     // The taxonomy filter's table: one row per service and term of the linking taxonomies, in
     // the order lists are read (name, id), and the number of services of each term.
-    await tx.query(`create table ${NEXT}.service_term as
+    await run('create service_term', `create table ${NEXT}.service_term as
       select distinct a.taxonomy_term_id as term_id, t.taxonomy_id, s.name, s.id as service_id
       from ${NEXT}.attribute a join ${NEXT}.service s on s.id = a.link_id join ${NEXT}.taxonomy_term t on t.id = a.taxonomy_term_id
       where a.link_entity = 'service' and a.link_type <> 'recovery-finder-field'`);
-    await tx.query(`create table ${NEXT}.term_count as
+    await run('create term_count', `create table ${NEXT}.term_count as
       select term_id, count(*)::int8 as n from ${NEXT}.service_term group by term_id`);
     await tx.query(`alter table ${NEXT}.term_count add primary key (term_id)`);
     for (const statement of indexes(NEXT, postgis).split(';')) {
-      if (statement.trim()) await tx.query(statement);
+      if (statement.trim()) await run(statement.trim().replace(`${NEXT}.`, ''), statement);
     }
-    for (const table of [...Object.keys(TABLES), 'meta', 'service_term', 'term_count']) await tx.query(`analyze ${NEXT}.${table}`);
+    for (const table of [...Object.keys(TABLES), 'meta', 'service_term', 'term_count']) await run(`analyze ${table}`, `analyze ${NEXT}.${table}`);
     if (options.beforeCommit) await options.beforeCommit(tx);
     // The swap: readers see the old schema until this transaction commits. hsds.meta first, as
     // every answer takes it first (db.js, `read`): the answers being read finish, new ones wait.
@@ -348,6 +366,10 @@ export async function loadDatasets(db, datasets, options = {}) {
     if (live?.present) await tx.query(`lock table ${LIVE}.meta in access exclusive mode`);
     await tx.query(`drop schema if exists ${LIVE} cascade`);
     await tx.query(`alter schema ${NEXT} rename to ${LIVE}`);
-    return { services, organizations, locations, ms: Date.now() - started, postgis };
+    swapped = performance.now();
+    return { services, organizations, locations, ms: 0, postgis };
   });
+  took('commit', swapped);
+  if (options.onStep) for (const [step, ms] of steps) options.onStep(step, ms);
+  return { ...summary, ms: Date.now() - started };
 }
