@@ -17,10 +17,13 @@
  * @typedef {Queryable & {
  *   copy: (table: string, columns: string[], text: string) => Promise<void>,
  * }} Writable  a transaction: queries, and COPY ... FROM STDIN of rows in COPY's text format
+ * @typedef {Writable & { release: () => void }} Session  one connection of the pool, in autocommit
+ *   until it runs `begin`; `release` gives it back
  * @typedef {Queryable & {
  *   kind: 'pglite' | 'postgres',
  *   replica?: boolean,
  *   transaction: <T>(fn: (tx: Writable) => Promise<T>) => Promise<T>,
+ *   connect?: () => Promise<Session>,
  *   read: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
  *   extensions: () => Promise<Set<string>>,
  *   close: () => Promise<void>,
@@ -121,22 +124,15 @@ function database(pool, replica) {
     kind: 'postgres',
     replica,
     query,
+    async connect() {
+      const c = await pool.connect();
+      return { ...writable(c), release: () => c.release() };
+    },
     async transaction(fn) {
       const c = await pool.connect();
       try {
         await c.query('begin');
-        const result = await fn({
-          query: async (sql, params = []) => (await c.query(sql, params)).rows,
-          copy: async (table, columns, text) => {
-            const { from } = await import('pg-copy-streams');
-            const stream = c.query(from(`copy ${table} (${columns.join(', ')}) from stdin`));
-            await new Promise((resolve, reject) => {
-              stream.on('finish', resolve);
-              stream.on('error', reject);
-              stream.end(text);
-            });
-          },
-        });
+        const result = await fn(writable(c));
         await c.query('commit');
         return result;
       } catch (error) {
@@ -177,6 +173,26 @@ function database(pool, replica) {
     },
     extensions: async () => new Set((await query('select extname from pg_extension')).map((r) => String(r.extname))),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * Queries and COPY ... FROM STDIN on one connection.
+ * @param {import('pg').PoolClient} c
+ * @returns {Writable}
+ */
+function writable(c) {
+  return {
+    query: async (sql, params = []) => (await c.query(sql, params)).rows,
+    copy: async (table, columns, text) => {
+      const { from } = await import('pg-copy-streams');
+      const stream = c.query(from(`copy ${table} (${columns.join(', ')}) from stdin`));
+      await new Promise((resolve, reject) => {
+        stream.on('finish', resolve);
+        stream.on('error', reject);
+        stream.end(text);
+      });
+    },
   };
 }
 

@@ -10,7 +10,7 @@ declare module 'pg' {
   interface Submittable {
     submit(connection: unknown): void;
   }
-  interface PoolClient {
+  export interface PoolClient {
     query(sql: string, params?: unknown[]): Promise<QueryResult>;
     query<T extends Submittable>(submittable: T): T;
     release(): void;
