@@ -15,6 +15,14 @@ declare module 'pg' {
     query<T extends Submittable>(submittable: T): T;
     release(): void;
   }
+  export class Client {
+    constructor(config: { connectionString: string; application_name: string; options: string });
+    connect(): Promise<void>;
+    on(event: 'error', listener: (error: Error) => void): this;
+    query(sql: string, params?: unknown[]): Promise<QueryResult>;
+    query<T extends Submittable>(submittable: T): T;
+    end(): Promise<void>;
+  }
   export class Pool {
     constructor(config: { connectionString: string; max: number; application_name: string; options: string });
     query(sql: string, params?: unknown[]): Promise<QueryResult>;
@@ -22,6 +30,6 @@ declare module 'pg' {
     on(event: 'error', listener: (error: Error) => void): this;
     end(): Promise<void>;
   }
-  const pg: { Pool: typeof Pool };
+  const pg: { Pool: typeof Pool; Client: typeof Client };
   export default pg;
 }
