@@ -17,10 +17,13 @@
  * @typedef {Queryable & {
  *   copy: (table: string, columns: string[], text: string) => Promise<void>,
  * }} Writable  a transaction: queries, and COPY ... FROM STDIN of rows in COPY's text format
+ * @typedef {Writable & { release: () => void }} Session  a connection of its own (not one of the
+ *   pool's), in autocommit until it runs `begin`; `release` closes it
  * @typedef {Queryable & {
  *   kind: 'pglite' | 'postgres',
  *   replica?: boolean,
  *   transaction: <T>(fn: (tx: Writable) => Promise<T>) => Promise<T>,
+ *   connect?: () => Promise<Session>,
  *   read: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
  *   extensions: () => Promise<Set<string>>,
  *   close: () => Promise<void>,
@@ -79,23 +82,31 @@ async function openPglite(dataDir) {
  */
 async function openPostgres(url, poolSize) {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({
+  const settings = {
     connectionString: url,
-    max: poolSize,
     application_name: 'recovery-finder-hsds',
     // Many small queries: starting parallel workers or compiling with JIT costs more than
     // the queries themselves (seen in the query plans at 100,000 records).
     // Scans of a big table start at its first row, not where another scan is (the first
     // results of a broad search are the first in table order, the same on every request).
     options: '-c jit=off -c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off',
-  });
+  };
+  const pool = new pg.Pool({ ...settings, max: poolSize });
+  /** A connection of its own, outside the pool (a load's COPY connections: the pool stays the answers'). */
+  const connect = async () => {
+    const client = new pg.Client(settings);
+    // A broken connection fails the load's next query (and the load); it must not crash the process.
+    client.on('error', (error) => process.stderr.write(`database connection error: ${error.message}\n`));
+    await client.connect();
+    return client;
+  };
   // A broken idle connection must not crash the server; the next query gets a new one.
   pool.on('error', (error) => process.stderr.write(`database connection error: ${error.message}\n`));
   const client = await pool.connect();
   try {
     // A streaming replica is read-only: the extensions come from its primary (made by `load` there).
     const [recovery] = (await client.query('select pg_is_in_recovery() as r')).rows;
-    if (recovery?.r) return database(pool, true);
+    if (recovery?.r) return database(pool, true, connect);
     for (const ext of ['pg_trgm', 'unaccent']) await client.query(`create extension if not exists ${ext}`);
     // PostGIS where the server has it; without it, distance uses indexed columns and great-circle.
     try {
@@ -106,37 +117,32 @@ async function openPostgres(url, poolSize) {
   } finally {
     client.release();
   }
-  return database(pool, false);
+  return database(pool, false, connect);
 }
 
 /**
  * The Database over a pool of a real server; `replica`: a read-only streaming replica.
  * @param {import('pg').Pool} pool @param {boolean} replica
+ * @param {() => Promise<import('pg').Client>} connect a new connection outside the pool
  * @returns {Database}
  */
-function database(pool, replica) {
+function database(pool, replica, connect) {
   /** @type {Queryable['query']} */
   const query = async (sql, params = []) => (await pool.query(sql, params)).rows;
   return {
     kind: 'postgres',
     replica,
     query,
+    async connect() {
+      const c = await connect();
+      // The session ends with the connection (and with it anything it left open).
+      return { ...writable(c), release: () => void c.end().catch(() => undefined) };
+    },
     async transaction(fn) {
       const c = await pool.connect();
       try {
         await c.query('begin');
-        const result = await fn({
-          query: async (sql, params = []) => (await c.query(sql, params)).rows,
-          copy: async (table, columns, text) => {
-            const { from } = await import('pg-copy-streams');
-            const stream = c.query(from(`copy ${table} (${columns.join(', ')}) from stdin`));
-            await new Promise((resolve, reject) => {
-              stream.on('finish', resolve);
-              stream.on('error', reject);
-              stream.end(text);
-            });
-          },
-        });
+        const result = await fn(writable(c));
         await c.query('commit');
         return result;
       } catch (error) {
@@ -177,6 +183,26 @@ function database(pool, replica) {
     },
     extensions: async () => new Set((await query('select extname from pg_extension')).map((r) => String(r.extname))),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * Queries and COPY ... FROM STDIN on one connection.
+ * @param {import('pg').PoolClient | import('pg').Client} c
+ * @returns {Writable}
+ */
+function writable(c) {
+  return {
+    query: async (sql, params = []) => (await c.query(sql, params)).rows,
+    copy: async (table, columns, text) => {
+      const { from } = await import('pg-copy-streams');
+      const stream = c.query(from(`copy ${table} (${columns.join(', ')}) from stdin`));
+      await new Promise((resolve, reject) => {
+        stream.on('finish', resolve);
+        stream.on('error', reject);
+        stream.end(text);
+      });
+    },
   };
 }
 

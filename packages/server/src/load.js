@@ -77,10 +77,15 @@ const tsv = (s, column, weight) =>
  * row while a million rows go in costs more than the whole rest of the load; added after, each
  * is one index build or one join, and a violation still fails the load (and rolls it back).
  * Value checks (status, latitude, longitude) stay on the columns: they cost nothing.
+ * The answers' JSON (service_doc, location_doc: most of the bytes a load writes) is compressed
+ * with lz4 where the server has it: pglz, the default, took more time than all of the rest of
+ * the COPY (10 of 24 s at 100,000 records; lz4 less than half of that, the table 15% bigger).
  * @param {string} s the schema
  * @param {boolean} postgis
+ * @param {boolean} lz4 the server compresses with lz4
  */
-function ddl(s, postgis) {
+function ddl(s, postgis, lz4) {
+  const docs = lz4 ? 'compression lz4' : '';
   return `
 create schema ${s};
 create table ${s}.meta (key text primary key, value text not null);
@@ -136,8 +141,8 @@ create table ${s}.attribute (
   id uuid not null, position int not null, link_id uuid not null, link_entity text not null, link_type text,
   taxonomy_term_id uuid, value text);
 create table ${s}.postcode (code text not null, latitude float8 not null, longitude float8 not null);
-create table ${s}.service_doc (id uuid not null, head text not null, tail text not null);
-create table ${s}.location_doc (id uuid not null, json text not null);
+create table ${s}.service_doc (id uuid not null, head text ${docs} not null, tail text ${docs} not null);
+create table ${s}.location_doc (id uuid not null, json text ${docs} not null);
 -- Great-circle distance in metres on the sphere PostGIS uses (haversine).
 create function ${s}.gc_meters(lat1 float8, lon1 float8, lat2 float8, lon2 float8) returns float8
   language sql immutable parallel safe as $$
@@ -149,18 +154,53 @@ $$;
 }
 
 /**
- * Primary keys, unique keys and foreign keys, added once the rows are in.
- * @param {string} s the schema
+ * Primary and unique keys, indexes and statistics of the tables the rows were copied into: each
+ * statement on its own (on PostgreSQL two connections take them in turn, as pg_restore -j does).
+ * @param {string} s the schema @param {boolean} postgis
  */
-function constraints(s) {
+function builds(s, postgis) {
   const pk = ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language',
     'cost_option', 'taxonomy', 'taxonomy_term', 'attribute', 'service_doc', 'location_doc'].map((t) => `alter table ${s}.${t} add primary key (id)`);
-  /** @type {(table: string, column: string, parent: string) => string} */
-  const fk = (table, column, parent) => `alter table ${s}.${table} add foreign key (${column}) references ${s}.${parent}(id)`;
   return [
+    // The longest first, so that the two connections end about together.
+    `create index on ${s}.service using gin (trgm gin_trgm_ops)`,
+    `create index on ${s}.service using gin (tsv)`,
     ...pk,
     `alter table ${s}.postcode add primary key (code)`,
     `alter table ${s}.service add unique (record_id)`,
+    `create index on ${s}.service using gin (tsv_name)`,
+    `create index on ${s}.service (name, id)`,
+    `create index on ${s}.service (organization_id)`,
+    `create index on ${s}.service (last_modified)`,
+    `create index on ${s}.organization using gin (search gin_trgm_ops)`,
+    `create index on ${s}.organization (name, id)`,
+    `create index on ${s}.location using gist (point(longitude, latitude))`,
+    ...(postgis ? [`create index on ${s}.location using gist (geog)`] : []),
+    `create index on ${s}.address (location_id)`,
+    `create index on ${s}.address (postal_code)`,
+    `create index on ${s}.service_at_location (service_id)`,
+    `create index on ${s}.service_at_location (location_id)`,
+    `create index on ${s}.service_at_location (sort_name, id)`,
+    `create index on ${s}.phone (service_id, position)`,
+    `create index on ${s}.schedule (service_id, position)`,
+    `create index on ${s}.language (service_id, position)`,
+    `create index on ${s}.cost_option (service_id)`,
+    `create index on ${s}.attribute (link_id)`,
+    `create index on ${s}.taxonomy_term (taxonomy_id)`,
+    ...Object.keys(TABLES).map((t) => `analyze ${s}.${t}`),
+  ];
+}
+
+/**
+ * The foreign keys (each one join of a table with its parent's key) and the taxonomy filter's
+ * tables: one row per service and term of the linking taxonomies, in the order lists are read
+ * (name, id), and the number of services of each term. In the load's last transaction.
+ * @param {string} s the schema
+ */
+function finals(s) {
+  /** @type {(table: string, column: string, parent: string) => string} */
+  const fk = (table, column, parent) => `alter table ${s}.${table} add foreign key (${column}) references ${s}.${parent}(id)`;
+  return [
     fk('service', 'organization_id', 'organization'),
     fk('address', 'location_id', 'location'),
     fk('service_at_location', 'service_id', 'service'),
@@ -171,37 +211,27 @@ function constraints(s) {
     fk('cost_option', 'service_id', 'service'),
     fk('taxonomy_term', 'taxonomy_id', 'taxonomy'),
     fk('attribute', 'taxonomy_term_id', 'taxonomy_term'),
+    `create table ${s}.service_term as
+      select distinct a.taxonomy_term_id as term_id, t.taxonomy_id, s.name, s.id as service_id
+      from ${s}.attribute a join ${s}.service s on s.id = a.link_id join ${s}.taxonomy_term t on t.id = a.taxonomy_term_id
+      where a.link_entity = 'service' and a.link_type <> 'recovery-finder-field'`,
+    `create table ${s}.term_count as select term_id, count(*)::int8 as n from ${s}.service_term group by term_id`,
+    `alter table ${s}.term_count add primary key (term_id)`,
+    `create index on ${s}.service_term (term_id, name, service_id)`,
+    `create index on ${s}.service_term (taxonomy_id, service_id)`,
+    ...['meta', 'service_term', 'term_count'].map((t) => `analyze ${s}.${t}`),
   ];
 }
 
-/** @param {string} s the schema @param {boolean} postgis */
-function indexes(s, postgis) {
-  return `
-create index on ${s}.service using gin (tsv);
-create index on ${s}.service using gin (tsv_name);
-create index on ${s}.service using gin (trgm gin_trgm_ops);
-create index on ${s}.service (name, id);
-create index on ${s}.service (organization_id);
-create index on ${s}.service (last_modified);
-create index on ${s}.organization using gin (search gin_trgm_ops);
-create index on ${s}.organization (name, id);
-create index on ${s}.location using gist (point(longitude, latitude));
-${postgis ? `create index on ${s}.location using gist (geog);` : ''}
-create index on ${s}.address (location_id);
-create index on ${s}.address (postal_code);
-create index on ${s}.service_at_location (service_id);
-create index on ${s}.service_at_location (location_id);
-create index on ${s}.service_at_location (sort_name, id);
-create index on ${s}.service_term (term_id, name, service_id);
-create index on ${s}.service_term (taxonomy_id, service_id);
-create index on ${s}.phone (service_id, position);
-create index on ${s}.schedule (service_id, position);
-create index on ${s}.language (service_id, position);
-create index on ${s}.cost_option (service_id);
-create index on ${s}.attribute (link_id);
-create index on ${s}.taxonomy_term (taxonomy_id);
-`;
-}
+/**
+ * The tables each COPY connection fills, on PostgreSQL: the service rows (their search columns
+ * are made as they go in) and their documents on one, the rest on the other; about half of the
+ * database's COPY time each, in a profile at 100,000 records. PGlite: one connection, all.
+ */
+const LANES = /** @type {const} */ ([
+  ['organization', 'service', 'service_doc'],
+  ['location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'attribute', 'location_doc'],
+]);
 
 /** @type {Record<string, string>} */
 const ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
@@ -233,114 +263,55 @@ async function insert(tx, s, table, rows) {
 /**
  * @typedef {{ title?: string, generated_at?: string, resources: Iterable<import('./hsds.js').FlatRecord> | AsyncIterable<import('./hsds.js').FlatRecord> }} LoadableDataset
  * @typedef {{ services: number, organizations: number, locations: number, ms: number, postgis: boolean }} LoadSummary
+ * @typedef {{ services: number, organizations: number, locations: number, titles: string[] }} Filled what was copied in
  */
 
 /**
- * Load (or replace) the data served, in one transaction.
+ * Load (or replace) the data served. The new data is built in the schema `hsds_next` and swapped
+ * in for `hsds` in one transaction at the end: readers see the old data until it commits, and
+ * a load that fails leaves the previous data serving.
+ *
+ * PGlite: the whole load is that one transaction. PostgreSQL: `hsds_next`'s empty tables are
+ * committed first (no reader looks there; one load at a time by an advisory lock held from
+ * start to end), two connections copy the rows in and build the keys and indexes in parallel,
+ * each committing, and the last transaction adds the foreign keys and swaps; a failure drops
+ * `hsds_next`.
  * @param {import('./db.js').Database} db
  * @param {LoadableDataset[]} datasets validated datasets (the CLI validates them first)
- * @param {{ zips?: Record<string, [number, number]>, beforeCommit?: (tx: import('./db.js').Queryable) => Promise<void> }} [options]
+ * @param {{ zips?: Record<string, [number, number]>, beforeCommit?: (tx: import('./db.js').Queryable) => Promise<void>,
+ *   onStep?: (step: string, ms: number) => void }} [options]
  *   `zips`: ZIP code -> [latitude, longitude] centres for `postcode` + `proximity`;
- *   `beforeCommit`: runs inside the transaction just before the swap (tests use it).
+ *   `beforeCommit`: runs inside the swapping transaction just before the swap (tests use it);
+ *   `onStep`: told each step's wall time (the rows' mapping, the COPY time per table, each key,
+ *   index and analyze statement, the commit): where a load spends its time.
  * @returns {Promise<LoadSummary>}
  */
 export async function loadDatasets(db, datasets, options = {}) {
   const started = Date.now();
   if (db.replica) throw new Error('this database is a read-only replica (in recovery): run load against its primary');
   const postgis = (await db.extensions()).has('postgis');
-  return db.transaction(async (tx) => {
-    // One load at a time.
-    await tx.query('select pg_advisory_xact_lock(4242013)');
-    await tx.query(`drop schema if exists ${NEXT} cascade`);
-    for (const statement of ddl(NEXT, postgis).split(/;\s*\n(?=create|--)/)) {
-      if (statement.trim()) await tx.query(statement);
-    }
-    const tax = taxonomyRows();
-    await insert(tx, NEXT, 'taxonomy', tax.taxonomy);
-    await insert(tx, NEXT, 'taxonomy_term', tax.taxonomy_term);
-
-    /** @type {Map<string, string>} */
-    const organizationDocs = new Map();
-    const terms = termDocs(tax.taxonomy_term);
-    const seenRecords = new Set();
-    let services = 0;
-    let organizations = 0;
-    let locations = 0;
-    const titles = [];
-    for (const dataset of datasets) {
-      if (dataset.title) titles.push(dataset.title);
-      const generatedAt = dataset.generated_at ?? new Date(started).toISOString();
-      // The dataset's time as the answers print it (api.js, STAMP), worked out by the database.
-      const [stamp] = await tx.query(`select to_char($1::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t`, [generatedAt]);
-      const context = { generatedAt, lastModified: stamp?.t == null ? null : String(stamp.t), terms };
-      let rows = emptyRows();
-      let count = 0;
-      // One batch goes to the database while the next is mapped here (two cores, both busy).
-      /** @type {Promise<void>} */
-      let inflight = Promise.resolve();
-      /** @param {import('./hsds.js').Rows} batch */
-      const send = async (batch) => {
-        for (const table of /** @type {const} */ (['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'attribute', 'service_doc', 'location_doc'])) {
-          await insert(tx, NEXT, table, batch[table]);
-        }
-      };
-      const flush = async () => {
-        await inflight;
-        const batch = rows;
-        organizations += batch.organization.length;
-        locations += batch.location.length;
-        rows = emptyRows();
-        count = 0;
-        inflight = send(batch);
-        // Awaited before the next batch or at the end; never an unhandled rejection meanwhile.
-        inflight.catch(() => undefined);
-      };
-      for await (const record of dataset.resources) {
-        if (seenRecords.has(record.id)) {
-          await inflight;
-          throw new Error(`record id "${record.id}" appears in more than one dataset`);
-        }
-        seenRecords.add(record.id);
-        addRecord(rows, record, organizationDocs, context);
-        services++;
-        if (++count >= BATCH) await flush();
-        // Let the connection take the database's answers and send the next insert meanwhile.
-        else if (count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
-      }
-      await flush();
-      await inflight;
-    }
-
-    const zips = Object.entries(options.zips ?? {});
-    for (let i = 0; i < zips.length; i += 10000) {
-      await insert(tx, NEXT, 'postcode', zips.slice(i, i + 10000).map(([code, [latitude, longitude]]) => ({ code, latitude, longitude })));
-    }
-    const [sal] = await tx.query(`select count(*)::int as n from ${NEXT}.service_at_location`);
-    const meta = {
-      loaded_at: new Date().toISOString(),
-      // Changes with every load: the server's answer cache keys on it.
-      generation: randomUUID(),
-      services: String(services),
-      service_at_locations: String(sal?.n ?? 0),
-      titles: JSON.stringify(titles),
-    };
-    for (const [key, value] of Object.entries(meta)) {
-      await tx.query(`insert into ${NEXT}.meta (key, value) values ($1, $2)`, [key, value]);
-    }
-    for (const statement of constraints(NEXT)) await tx.query(statement);
-    // The taxonomy filter's table: one row per service and term of the linking taxonomies, in
-    // the order lists are read (name, id), and the number of services of each term.
-    await tx.query(`create table ${NEXT}.service_term as
-      select distinct a.taxonomy_term_id as term_id, t.taxonomy_id, s.name, s.id as service_id
-      from ${NEXT}.attribute a join ${NEXT}.service s on s.id = a.link_id join ${NEXT}.taxonomy_term t on t.id = a.taxonomy_term_id
-      where a.link_entity = 'service' and a.link_type <> 'recovery-finder-field'`);
-    await tx.query(`create table ${NEXT}.term_count as
-      select term_id, count(*)::int8 as n from ${NEXT}.service_term group by term_id`);
-    await tx.query(`alter table ${NEXT}.term_count add primary key (term_id)`);
-    for (const statement of indexes(NEXT, postgis).split(';')) {
-      if (statement.trim()) await tx.query(statement);
-    }
-    for (const table of [...Object.keys(TABLES), 'meta', 'service_term', 'term_count']) await tx.query(`analyze ${NEXT}.${table}`);
+  /** @type {Map<string, number>} summed ms per step, told to `onStep` at the end */
+  const steps = new Map();
+  /** @type {(step: string, since: number) => void} */
+  const took = (step, since) => {
+    steps.set(step, (steps.get(step) ?? 0) + (performance.now() - since));
+  };
+  /** @type {(tx: import('./db.js').Queryable, sql: string) => Promise<void>} one statement, timed */
+  const run = async (tx, sql) => {
+    const t = performance.now();
+    await tx.query(sql);
+    took(sql.replaceAll(`${NEXT}.`, '').replace(/\s+/g, ' ').slice(0, 80), t);
+  };
+  /** @type {(lanes: import('./db.js').Queryable[], statements: string[]) => Promise<void>} each lane takes the next statement */
+  const runAll = async (lanes, statements) => {
+    let next = 0;
+    await Promise.all(lanes.map(async (tx) => {
+      while (next < statements.length) await run(tx, statements[next++] ?? '');
+    }));
+  };
+  /** @type {(tx: import('./db.js').Writable, filled: Filled) => Promise<Filled>} the last steps, and the swap */
+  const finish = async (tx, filled) => {
+    for (const statement of finals(NEXT)) await run(tx, statement);
     if (options.beforeCommit) await options.beforeCommit(tx);
     // The swap: readers see the old schema until this transaction commits. hsds.meta first, as
     // every answer takes it first (db.js, `read`): the answers being read finish, new ones wait.
@@ -348,6 +319,172 @@ export async function loadDatasets(db, datasets, options = {}) {
     if (live?.present) await tx.query(`lock table ${LIVE}.meta in access exclusive mode`);
     await tx.query(`drop schema if exists ${LIVE} cascade`);
     await tx.query(`alter schema ${NEXT} rename to ${LIVE}`);
-    return { services, organizations, locations, ms: Date.now() - started, postgis };
-  });
+    return filled;
+  };
+  /** @type {Filled} */
+  let counts;
+  let swapped = 0;
+  if (db.connect) {
+    const main = await db.connect();
+    /** @type {import('./db.js').Session[]} */
+    const lanes = [];
+    try {
+      await main.query('select pg_advisory_lock(4242013)');
+      await main.query('begin');
+      await prepare(main, postgis, options.zips);
+      await main.query('commit');
+      for (const _ of LANES) lanes.push(await db.connect());
+      for (const lane of lanes) await lane.query('begin');
+      const filled = await fill(lanes, datasets, started, took);
+      for (const lane of lanes) await lane.query('commit');
+      await runAll(lanes, builds(NEXT, postgis));
+      await main.query('begin');
+      await meta(main, filled);
+      counts = await finish(main, filled);
+      swapped = performance.now();
+      await main.query('commit');
+    } catch (error) {
+      for (const c of [main, ...lanes]) await c.query('rollback').catch(() => undefined);
+      await main.query(`drop schema if exists ${NEXT} cascade`).catch(() => undefined);
+      throw error;
+    } finally {
+      await main.query('select pg_advisory_unlock(4242013)').catch(() => undefined);
+      for (const c of [main, ...lanes]) c.release();
+    }
+  } else {
+    counts = await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock(4242013)');
+      await prepare(tx, postgis, options.zips);
+      const filled = await fill([tx], datasets, started, took);
+      await runAll([tx], builds(NEXT, postgis));
+      await meta(tx, filled);
+      const done = await finish(tx, filled);
+      swapped = performance.now();
+      return done;
+    });
+  }
+  took('commit', swapped);
+  if (options.onStep) for (const [step, ms] of steps) options.onStep(step, ms);
+  const { services, organizations, locations } = counts;
+  return { services, organizations, locations, ms: Date.now() - started, postgis };
+}
+
+/**
+ * The empty schema `hsds_next` (dropped first if a failed load left it), the taxonomies and the ZIP centres.
+ * @param {import('./db.js').Writable} tx @param {boolean} postgis @param {Record<string, [number, number]>} [zipCentres]
+ */
+async function prepare(tx, postgis, zipCentres) {
+  await tx.query(`drop schema if exists ${NEXT} cascade`);
+  const [toast] = await tx.query(`select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'`);
+  const lz4 = toast?.lz4 === true;
+  for (const statement of ddl(NEXT, postgis, lz4).split(/;\s*\n(?=create|--)/)) {
+    if (statement.trim()) await tx.query(statement);
+  }
+  // Without lz4 (PGlite), the answers' JSON is stored uncompressed: compressing it with pglz
+  // took twice as long as storing it, for half the size.
+  if (!lz4) {
+    for (const [table, column] of [['service_doc', 'head'], ['service_doc', 'tail'], ['location_doc', 'json']]) {
+      await tx.query(`alter table ${NEXT}.${table} alter column ${column} set storage external`);
+    }
+  }
+  const tax = taxonomyRows();
+  await insert(tx, NEXT, 'taxonomy', tax.taxonomy);
+  await insert(tx, NEXT, 'taxonomy_term', tax.taxonomy_term);
+  const zips = Object.entries(zipCentres ?? {});
+  for (let i = 0; i < zips.length; i += 10000) {
+    await insert(tx, NEXT, 'postcode', zips.slice(i, i + 10000).map(([code, [latitude, longitude]]) => ({ code, latitude, longitude })));
+  }
+}
+
+/**
+ * The records' rows, mapped here and copied in batch by batch: each table on its lane's
+ * connection (`LANES`; all on the one connection when there is one).
+ * @param {import('./db.js').Writable[]} lanes
+ * @param {LoadableDataset[]} datasets
+ * @param {number} started the load's start (the dataset's date when it has none)
+ * @param {(step: string, since: number) => void} took
+ * @returns {Promise<Filled>}
+ */
+async function fill(lanes, datasets, started, took) {
+  const [first] = lanes;
+  if (!first) throw new Error('no connection to load with');
+  /** @type {[import('./db.js').Writable, readonly import('./hsds.js').Table[]][]} */
+  const work = lanes.length === 1 ? [[first, LANES.flat()]] : LANES.map((tables, i) => [lanes[i] ?? first, tables]);
+  const tax = taxonomyRows();
+  /** @type {Map<string, string>} */
+  const organizationDocs = new Map();
+  const terms = termDocs(tax.taxonomy_term);
+  const seenRecords = new Set();
+  let services = 0;
+  let organizations = 0;
+  let locations = 0;
+  /** @type {string[]} */
+  const titles = [];
+  for (const dataset of datasets) {
+    if (dataset.title) titles.push(dataset.title);
+    const generatedAt = dataset.generated_at ?? new Date(started).toISOString();
+    // The dataset's time as the answers print it (api.js, STAMP), worked out by the database.
+    const [stamp] = await first.query(`select to_char($1::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t`, [generatedAt]);
+    const context = { generatedAt, lastModified: stamp?.t == null ? null : String(stamp.t), terms };
+    let rows = emptyRows();
+    let count = 0;
+    // One batch goes to the database while the next is mapped here.
+    /** @type {Promise<unknown>} */
+    let inflight = Promise.resolve();
+    /** @param {import('./hsds.js').Rows} batch */
+    const send = (batch) => Promise.all(work.map(async ([tx, tables]) => {
+      for (const table of tables) {
+        const t = performance.now();
+        await insert(tx, NEXT, table, batch[table]);
+        took(`copy ${table}`, t);
+      }
+    }));
+    const flush = async () => {
+      await inflight;
+      const batch = rows;
+      organizations += batch.organization.length;
+      locations += batch.location.length;
+      rows = emptyRows();
+      count = 0;
+      inflight = send(batch);
+      // Awaited before the next batch or at the end; never an unhandled rejection meanwhile.
+      inflight.catch(() => undefined);
+    };
+    for await (const record of dataset.resources) {
+      if (seenRecords.has(record.id)) {
+        await inflight;
+        throw new Error(`record id "${record.id}" appears in more than one dataset`);
+      }
+      seenRecords.add(record.id);
+      const t = performance.now();
+      addRecord(rows, record, organizationDocs, context);
+      took('map records (Node)', t);
+      services++;
+      if (++count >= BATCH) await flush();
+      // Let the connections take the database's answers and send the next COPY meanwhile.
+      else if (count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await flush();
+    await inflight;
+  }
+  return { services, organizations, locations, titles };
+}
+
+/**
+ * The load's facts in `hsds_next.meta`.
+ * @param {import('./db.js').Queryable} tx @param {{ services: number, titles: string[] }} filled
+ */
+async function meta(tx, filled) {
+  const [sal] = await tx.query(`select count(*)::int as n from ${NEXT}.service_at_location`);
+  const facts = {
+    loaded_at: new Date().toISOString(),
+    // Changes with every load: the server's answer cache keys on it.
+    generation: randomUUID(),
+    services: String(filled.services),
+    service_at_locations: String(sal?.n ?? 0),
+    titles: JSON.stringify(filled.titles),
+  };
+  for (const [key, value] of Object.entries(facts)) {
+    await tx.query(`insert into ${NEXT}.meta (key, value) values ($1, $2)`, [key, value]);
+  }
 }

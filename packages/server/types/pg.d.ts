@@ -10,10 +10,18 @@ declare module 'pg' {
   interface Submittable {
     submit(connection: unknown): void;
   }
-  interface PoolClient {
+  export interface PoolClient {
     query(sql: string, params?: unknown[]): Promise<QueryResult>;
     query<T extends Submittable>(submittable: T): T;
     release(): void;
+  }
+  export class Client {
+    constructor(config: { connectionString: string; application_name: string; options: string });
+    connect(): Promise<void>;
+    on(event: 'error', listener: (error: Error) => void): this;
+    query(sql: string, params?: unknown[]): Promise<QueryResult>;
+    query<T extends Submittable>(submittable: T): T;
+    end(): Promise<void>;
   }
   export class Pool {
     constructor(config: { connectionString: string; max: number; application_name: string; options: string });
@@ -22,6 +30,6 @@ declare module 'pg' {
     on(event: 'error', listener: (error: Error) => void): this;
     end(): Promise<void>;
   }
-  const pg: { Pool: typeof Pool };
+  const pg: { Pool: typeof Pool; Client: typeof Client };
   export default pg;
 }
