@@ -23,6 +23,17 @@ function shown(root: ParentNode, selector: string): { text: string; lang: string
   return node ? { text: node.textContent?.replace(/\s+/g, ' ').trim() ?? '', lang: node.getAttribute('lang') } : undefined;
 }
 
+/** Searches the disposal locator from ZIP 02118 and gives the translated drop box's card once it shows `part`. */
+async function dropBoxNear02118(el: HTMLElement, part: string): Promise<Element> {
+  const root = el.shadowRoot!;
+  await until(() => root.querySelector<HTMLInputElement>('#zip') !== null, 'the form');
+  await until(() => !root.querySelector('[role="status"]')?.textContent?.includes('…'), 'data loaded');
+  root.querySelector<HTMLInputElement>('#zip')!.value = '02118';
+  root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await until(() => root.querySelector(`[aria-labelledby="name-tr-disposal"] ${part}`) !== null, 'the drop box found');
+  return root.querySelector('[aria-labelledby="name-tr-disposal"]')!;
+}
+
 async function inLanguage<T extends HTMLElement>(lang: string, template: ReturnType<typeof html>): Promise<T> {
   const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: 1000px">${template}</div>`);
   await localeReady();
@@ -84,13 +95,7 @@ describe('data in the page language (#23)', () => {
     it(`<recovery-disposal-locator> on a "${page}" page: description and restrictions`, async () => {
       const el = await inLanguage<RecoveryDisposalLocator>(page, html`<recovery-disposal-locator src=${SRC()} item="pills"
         zip-table-url=${ZIPS} zip-table-national-url=${ZIPS} no-map></recovery-disposal-locator>`);
-      const root = el.shadowRoot!;
-      await until(() => root.querySelector<HTMLInputElement>('#zip') !== null, 'the form');
-      await until(() => !root.querySelector('[role="status"]')?.textContent?.includes('…'), 'data loaded');
-      root.querySelector<HTMLInputElement>('#zip')!.value = '02118';
-      root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-      await until(() => root.querySelector('[aria-labelledby="name-tr-disposal"] .restrictions') !== null, 'the drop box found');
-      const card = root.querySelector('[aria-labelledby="name-tr-disposal"]')!;
+      const card = await dropBoxNear02118(el, '.restrictions');
       expect(shown(card, '.description')).to.deep.equal({ text: EXPECTED.disposal[text], lang });
       expect(shown(card, '.restrictions')).to.deep.equal({ text: EXPECTED.restrictions[text], lang });
     });
@@ -171,13 +176,7 @@ describe('data in the page language (#23)', () => {
     it('in a disposal card: the address and the page\'s own words after the library\'s labels', async () => {
       const el = await rtl<RecoveryDisposalLocator>(html`<recovery-disposal-locator src=${SRC()} item="pills"
         zip-table-url=${ZIPS} zip-table-national-url=${ZIPS} no-map></recovery-disposal-locator>`);
-      const root = el.shadowRoot!;
-      await until(() => root.querySelector<HTMLInputElement>('#zip') !== null, 'the form');
-      await until(() => !root.querySelector('[role="status"]')?.textContent?.includes('…'), 'data loaded');
-      root.querySelector<HTMLInputElement>('#zip')!.value = '02118';
-      root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-      await until(() => root.querySelector('[aria-labelledby="name-tr-disposal"] .accepts-text') !== null, 'the drop box found');
-      const card = root.querySelector('[aria-labelledby="name-tr-disposal"]')!;
+      const card = await dropBoxNear02118(el, '.accepts-text');
       isolated(card, ['.address [lang]', '.location-detail .text', '.accepts-text .text']);
       expect(shown(card, '.location-detail .label')?.lang).to.equal('ar');
       expect(shown(card, '.accepts-text .text')?.text).to.equal('Pills, capsules (in a sealed bag)');

@@ -2,56 +2,28 @@
 // shown as open only while the record is under two years old, a past event says it ended, and a
 // place across the water says it is reached by ferry. Records: test/fixtures/truth-cards.json.
 import { expect, fixture, html } from '@open-wc/testing';
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
-import { localized } from '@lit/localize';
-import { cardStyles, renderCard } from '../../src/kit/card/result-card.js';
 import { renderCentre } from '../../src/components/prsc-map/prsc-card.js';
-import { baseStyles } from '../../src/kit/ui/styles.js';
-import { define } from '../../src/kit/base/define.js';
-import { LocaleController } from '../../src/kit/i18n/localize.js';
+import { CardHost } from './card-host.js';
 import type { Dataset, Resource } from '../../src/core/schema.js';
 import { failOnLitWarnings, localeReady } from '../helpers.js';
 
 /** The moment every card is drawn at: 2026-11-27, 3 PM in Boston. */
 const NOW = new Date('2026-11-27T15:00:00-05:00');
 
-@localized()
-class TruthCardHost extends LitElement {
-  static override styles = [baseStyles, cardStyles];
-  @property({ attribute: false }) records: Resource[] = [];
-  @property({ attribute: false }) fromZip?: string;
-  @property({ attribute: false }) now = NOW;
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
-  override render() {
-    return html`<div class="base" part="base" style="max-width: 24rem">
-      <h2>Cards</h2>
-      <ul class="plain">
-        ${this.records.map(
-          (r) => html`<li>${renderCard(r, { now: this.now, timeZone: 'America/New_York', km: 12, fromZip: this.fromZip })}</li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-}
-define('truth-card-host', TruthCardHost);
 
 let records: Resource[] = [];
 const byId = (id: string) => records.find((r) => r.id === id)!;
 
-async function make(ids: string[], opts: { lang?: string; fromZip?: string; now?: Date } = {}): Promise<TruthCardHost> {
+async function make(ids: string[], opts: { lang?: string; fromZip?: string; now?: Date } = {}): Promise<CardHost> {
   const wrapper = await fixture<HTMLDivElement>(html`<div lang=${opts.lang ?? 'en'}>
-    <truth-card-host .records=${ids.map(byId)} .fromZip=${opts.fromZip} .now=${opts.now ?? NOW}></truth-card-host></div>`);
-  const el = wrapper.querySelector<TruthCardHost>('truth-card-host')!;
+    <card-host .km=${12} .records=${ids.map(byId)} .fromZip=${opts.fromZip} .now=${opts.now ?? NOW}></card-host></div>`);
+  const el = wrapper.querySelector<CardHost>('card-host')!;
   await localeReady();
   await el.updateComplete;
   return el;
 }
 
-const card = (el: TruthCardHost, id: string) => el.shadowRoot!.querySelector(`[aria-labelledby="name-${id}"]`)!;
+const card = (el: CardHost, id: string) => el.shadowRoot!.querySelector(`[aria-labelledby="name-${id}"]`)!;
 const text = (el: Element, selector: string) => el.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
 
 describe('result card: what a resident sees must be true', () => {

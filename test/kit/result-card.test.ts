@@ -1,39 +1,13 @@
 // The card's one line about how sure we are, its "Where this comes from" disclosure, and
 // records marked closed or moved (never shown as open).
 import { expect, fixture, html } from '@open-wc/testing';
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
-import { localized } from '@lit/localize';
-import { cardStyles, renderCard, STALE_AFTER_DAYS } from '../../src/kit/card/result-card.js';
+import { STALE_AFTER_DAYS } from '../../src/kit/card/result-card.js';
 import { renderCentre } from '../../src/components/prsc-map/prsc-card.js';
-import { baseStyles } from '../../src/kit/ui/styles.js';
-import { define } from '../../src/kit/base/define.js';
-import { LocaleController, getLocale } from '../../src/kit/i18n/localize.js';
+import { getLocale } from '../../src/kit/i18n/localize.js';
+import { CardHost } from './card-host.js';
 import type { Resource } from '../../src/core/schema.js';
 import { failOnLitWarnings, localeReady, until } from '../helpers.js';
 
-@localized()
-class TestCardHost extends LitElement {
-  static override styles = [baseStyles, cardStyles];
-  @property({ attribute: false }) records: Resource[] = [];
-  @property({ attribute: false }) now = new Date('2026-11-27T15:00:00-05:00');
-  @property({ type: Number }) staleAfterDays?: number;
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
-  override render() {
-    return html`<div class="base" part="base" style="max-width: 24rem">
-      <h2>Cards</h2>
-      <ul class="plain">
-        ${this.records.map(
-          (r) => html`<li>${renderCard(r, { now: this.now, timeZone: 'America/New_York', km: 1.2, staleAfterDays: this.staleAfterDays })}</li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-}
-define('test-card-host', TestCardHost);
 
 const ALWAYS: Resource['schedule'] = { always_open: true };
 
@@ -67,13 +41,13 @@ const RECORDS: Resource[] = [
 ];
 
 async function make(records = RECORDS, attrs: { stale?: number } = {}) {
-  const el = await fixture<TestCardHost>(html`<test-card-host .records=${records} .staleAfterDays=${attrs.stale}></test-card-host>`);
+  const el = await fixture<CardHost>(html`<card-host .records=${records} .staleAfterDays=${attrs.stale}></card-host>`);
   await el.updateComplete;
   return el;
 }
 
-const card = (el: TestCardHost, id: string) => el.shadowRoot!.querySelector(`[aria-labelledby="name-${id}"]`)!;
-const line = (el: TestCardHost, id: string) => card(el, id).querySelector('.confidence')!.textContent!.trim();
+const card = (el: CardHost, id: string) => el.shadowRoot!.querySelector(`[aria-labelledby="name-${id}"]`)!;
+const line = (el: CardHost, id: string) => card(el, id).querySelector('.confidence')!.textContent!.trim();
 
 describe('result card: how sure we are', () => {
   failOnLitWarnings();
@@ -129,8 +103,8 @@ describe('result card: how sure we are', () => {
   });
 
   it('says the same lines in Spanish', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><test-card-host .records=${RECORDS}></test-card-host></div>`);
-    const el = wrapper.querySelector<TestCardHost>('test-card-host')!;
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><card-host .records=${RECORDS}></card-host></div>`);
+    const el = wrapper.querySelector<CardHost>('card-host')!;
     await localeReady();
     await el.updateComplete;
     expect(line(el, 'verified')).to.equal('Verificado el 1 de octubre de 2026');
