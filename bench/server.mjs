@@ -27,8 +27,8 @@ import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { openDatabase, loadDatasets } from '@recovery-finder/server';
 import { validateResource } from '../dist/core.js';
-import { seededRandom } from '../test/seeded-random.js';
-import { records, zips, zipList } from './server-data.mjs';
+import { records, zips } from './server-data.mjs';
+import { questions } from './server-questions.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -147,28 +147,8 @@ try {
   };
   const base = `http://127.0.0.1:${port}`;
 
-  // The queries, varied so each request is a different search.
-  const random = seededRandom(7);
-  const TERMS = ['naloxone', 'peer support', 'sober housing', 'recovery coaching', 'family support', 'outpatient counseling',
-    'detox', 'transportation', 'residential treatment', 'job readiness', 'harm reduction', 'methadone'];
-  const pick = (list) => list[Math.floor(random() * list.length)];
-  const { termId, TAXONOMIES } = await import('../packages/server/src/hsds.js');
-  const CATEGORIES = TAXONOMIES['recovery-finder-category'].terms.filter((c) => c !== 'disposal');
-  const taxonomyPath = () => `/services?taxonomy_term_id=${termId('recovery-finder-category', pick(CATEGORIES))}`;
-  const paths = {
-    taxonomy: Array.from({ length: 200 }, taxonomyPath),
-    text: Array.from({ length: 200 }, () => `/services?search=${encodeURIComponent(pick(TERMS))}`),
-    zip: Array.from({ length: 200 }, () => `/service_at_locations?postcode=${pick(zipList)}&proximity=16093`),
-    combined: Array.from({ length: 200 }, () => `/service_at_locations?search=${encodeURIComponent(pick(TERMS))}&postcode=${pick(zipList)}&proximity=40234`),
-  };
-  // Without the answer cache: many more questions than a run asks (text: the terms on pages 1-8).
-  const uncachedPaths = {
-    // The 21 categories on pages 1-8.
-    taxonomy: CATEGORIES.flatMap((c) => Array.from({ length: 8 }, (_, p) => `/services?taxonomy_term_id=${termId('recovery-finder-category', c)}&page=${p + 1}`)),
-    text: TERMS.flatMap((t) => Array.from({ length: 8 }, (_, p) => `/services?search=${encodeURIComponent(t)}&page=${p + 1}`)),
-    zip: Array.from({ length: 5000 }, () => `/service_at_locations?postcode=${pick(zipList)}&proximity=16093`),
-    combined: Array.from({ length: 5000 }, () => `/service_at_locations?search=${encodeURIComponent(pick(TERMS))}&postcode=${pick(zipList)}&proximity=40234`),
-  };
+  // The questions (bench/server-questions.mjs): the same order as before the lists moved there.
+  const { cached: paths, uncached: uncachedPaths } = questions();
 
   // The plans: run one request of each kind against a database wrapper that records its SQL.
   const api = await import('../packages/server/src/api.js');
