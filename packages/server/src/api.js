@@ -196,12 +196,16 @@ const termJson = (t) =>
   `json_build_object('id', ${t}.id, 'code', ${t}.code, 'name', ${t}.name, 'description', ${t}.description,
     'parent_id', ${t}.parent_id, 'taxonomy', ${t}.taxonomy, 'taxonomy_id', ${t}.taxonomy_id, 'language', ${t}.language)`;
 
-/** @type {(link: string) => string} */
+/**
+ * The attributes linked to an entity. Each names its term by id only: the term is at
+ * /taxonomy_terms/{id}, and our terms' ids are in the contract (docs.js writes the same).
+ * @type {(link: string) => string}
+ */
 const attributesJson = (link) =>
   list(
     `json_build_object('id', a.id, 'link_id', a.link_id, 'link_type', a.link_type, 'link_entity', a.link_entity,
-      'taxonomy_term_id', a.taxonomy_term_id, 'value', a.value, 'taxonomy_term', ${termJson('t')})`,
-    `from ${S}.attribute a join ${S}.taxonomy_term t on t.id = a.taxonomy_term_id where a.link_id = ${link}`,
+      'taxonomy_term_id', a.taxonomy_term_id, 'value', a.value)`,
+    `from ${S}.attribute a where a.link_id = ${link}`,
     'a.position',
   );
 

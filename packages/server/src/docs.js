@@ -107,19 +107,21 @@ function withRaw(head, fields) {
  */
 
 /**
- * The attributes linked to one entity, in position order, each with its term.
- * @param {Row[]} attributes @param {unknown} linkId @param {Map<string, string>} terms term id -> JSON
+ * The attributes linked to one entity, in position order. Each names its term by id
+ * (`taxonomy_term_id`): the term itself is at /taxonomy_terms/{id}, and the contract lists our
+ * terms' ids (hsds-contract.js), so a reader needs no copy of it in every attribute (that copy
+ * was half the bytes of an answer).
+ * @param {Row[]} attributes @param {unknown} linkId
  */
-function attributesOf(attributes, linkId, terms) {
+function attributesOf(attributes, linkId) {
   let out = '';
   for (const a of attributes) {
-    const term = a.link_id === linkId ? terms.get(String(a.taxonomy_term_id)) : undefined;
-    if (term === undefined) continue;
+    if (a.link_id !== linkId) continue;
     const json = enc({
       id: text(a.id), link_id: text(a.link_id), link_type: text(a.link_type), link_entity: text(a.link_entity),
       taxonomy_term_id: text(a.taxonomy_term_id), value: text(a.value),
     }, true);
-    out += `${out ? ',' : ''}${withRaw(json, [['taxonomy_term', term]])}`;
+    out += `${out ? ',' : ''}${json}`;
   }
   return `[${out}]`;
 }
@@ -127,12 +129,10 @@ function attributesOf(attributes, linkId, terms) {
 /**
  * One record's documents.
  * @param {RecordRows} r
- * @param {{ terms: Map<string, string>, lastModified: string | null }} context
- *   `terms`: each term's JSON; `lastModified`: the load's time as the answers print it
+ * @param {{ lastModified: string | null }} context `lastModified`: the load's time as the answers print it
  * @returns {{ service: Row, location?: Row }} the service_doc row and the location_doc row
  */
 export function recordDocs(r, context) {
-  const { terms } = context;
   // Every number of the record as JavaScript writes it: the fast way throughout.
   const plain = [r.location?.latitude, r.location?.longitude, ...r.phones.map((p) => p.extension), ...r.costOptions.map((c) => c.amount)]
     .every((n) => plainNumber(num(n)));
@@ -156,18 +156,18 @@ export function recordDocs(r, context) {
             country: text(ad.country), address_type: text(ad.address_type),
           }]
         : [],
-    }, plain), [['attributes', attributesOf(r.attributes, l.id, terms)]]);
+    }, plain), [['attributes', attributesOf(r.attributes, l.id)]]);
   }
   const s = r.service;
   const phones = r.phones.map((p) => withRaw(enc({
     id: text(p.id), service_id: text(p.service_id), number: text(p.number), extension: num(p.extension),
     type: text(p.type), description: text(p.description),
-  }, plain), [['attributes', attributesOf(r.attributes, p.id, terms)]]));
+  }, plain), [['attributes', attributesOf(r.attributes, p.id)]]));
   const schedules = r.schedules.map((sc) => withRaw(enc({
     id: text(sc.id), service_id: text(sc.service_id), freq: text(sc.freq), byday: text(sc.byday),
     opens_at: text(sc.opens_at), closes_at: text(sc.closes_at), valid_from: text(sc.valid_from), valid_to: text(sc.valid_to),
     description: text(sc.description), attending_type: text(sc.attending_type), notes: text(sc.notes),
-  }, plain), [['attributes', attributesOf(r.attributes, sc.id, terms)]]));
+  }, plain), [['attributes', attributesOf(r.attributes, sc.id)]]));
   const head = withRaw(enc({
     id: text(s.id), organization_id: text(s.organization_id), name: text(s.name), alternate_name: text(s.alternate_name),
     description: text(s.description), url: text(s.url), email: text(s.email), status: text(s.status),
@@ -181,7 +181,7 @@ export function recordDocs(r, context) {
       id: text(co.id), service_id: text(co.service_id), option: text(co.option), currency: text(co.currency),
       amount: num(co.amount), amount_description: text(co.amount_description),
     })), plain)],
-    ['attributes', attributesOf(r.attributes, s.id, terms)],
+    ['attributes', attributesOf(r.attributes, s.id)],
   ]).slice(0, -1);
   const sal = r.sal && locationJson !== undefined
     ? `[${withRaw(enc({
@@ -192,17 +192,6 @@ export function recordDocs(r, context) {
     service: { id: s.id, head, tail: `,"service_at_locations":${sal}}` },
     ...(r.location && locationJson !== undefined ? { location: { id: r.location.id, json: locationJson } } : {}),
   };
-}
-
-/**
- * The JSON of each taxonomy term, by id, as the answers nest it.
- * @param {Row[]} termRows the taxonomy_term rows
- */
-export function termDocs(termRows) {
-  return new Map(termRows.map((t) => [String(t.id), pgJson({
-    id: text(t.id), code: text(t.code), name: text(t.name), description: text(t.description), parent_id: text(t.parent_id),
-    taxonomy: text(t.taxonomy), taxonomy_id: text(t.taxonomy_id), language: text(t.language),
-  })]));
 }
 
 /**

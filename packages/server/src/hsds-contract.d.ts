@@ -1,7 +1,11 @@
 /** Types of hsds-contract.js (the one HSDS contract of the writer and the reader). */
 export interface HsdsContract {
-  /** Our vocabularies as HSDS taxonomies: name → description and term codes. */
-  readonly taxonomies: Readonly<Record<string, { readonly description: string; readonly terms: readonly string[] }>>;
+  /**
+   * Our vocabularies as HSDS taxonomies: name → description, term codes and each term's id (in
+   * the order of the codes). Attributes name their term by id only (`taxonomy_term_id`): the ids
+   * are how a reader knows our terms.
+   */
+  readonly taxonomies: Readonly<Record<string, { readonly description: string; readonly terms: readonly string[]; readonly ids: readonly string[] }>>;
   /** The taxonomy of each record field that is a list of slugs. */
   readonly links: {
     readonly kind: string;

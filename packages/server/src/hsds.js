@@ -152,11 +152,11 @@ export function emptyRows() {
 /**
  * Add one flat record's rows to `rows`, with its answers' JSON (docs.js). `organizations`
  * dedupes organizations by name across a load (name key -> the organization's JSON);
- * `context` carries the dataset's date, that date as the answers print it, and the terms' JSON.
+ * `context` carries the dataset's date and that date as the answers print it.
  * @param {Rows} rows
  * @param {FlatRecord} record
  * @param {Map<string, string>} organizations
- * @param {{ generatedAt: string, lastModified: string | null, terms: Map<string, string> }} context
+ * @param {{ generatedAt: string, lastModified: string | null }} context
  */
 export function addRecord(rows, record, organizations, context) {
   const r = record;

@@ -9,7 +9,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { addRecord, emptyRows, taxonomyRows } from './hsds.js';
-import { termDocs } from './docs.js';
 
 export const LIVE = 'hsds';
 const NEXT = 'hsds_next';
@@ -410,10 +409,8 @@ async function fill(lanes, datasets, started, took) {
   if (!first) throw new Error('no connection to load with');
   /** @type {[import('./db.js').Writable, readonly import('./hsds.js').Table[]][]} */
   const work = lanes.length === 1 ? [[first, LANES.flat()]] : LANES.map((tables, i) => [lanes[i] ?? first, tables]);
-  const tax = taxonomyRows();
   /** @type {Map<string, string>} */
   const organizationDocs = new Map();
-  const terms = termDocs(tax.taxonomy_term);
   const seenRecords = new Set();
   let services = 0;
   let organizations = 0;
@@ -425,7 +422,7 @@ async function fill(lanes, datasets, started, took) {
     const generatedAt = dataset.generated_at ?? new Date(started).toISOString();
     // The dataset's time as the answers print it (api.js, STAMP), worked out by the database.
     const [stamp] = await first.query(`select to_char($1::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t`, [generatedAt]);
-    const context = { generatedAt, lastModified: stamp?.t == null ? null : String(stamp.t), terms };
+    const context = { generatedAt, lastModified: stamp?.t == null ? null : String(stamp.t) };
     let rows = emptyRows();
     let count = 0;
     // One batch goes to the database while the next is mapped here.

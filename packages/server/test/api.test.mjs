@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { loadDatasets, uuidFor, termId, taxonomyId, TAXONOMIES } from '@recovery-finder/server';
 import { BACKENDS, open, start, get } from './backends.mjs';
-import { KNOWN, seeded, dataset, zips, HOME_ZIP, HOME_LAT, HOME_LON, metres } from './fixture.mjs';
+import { KNOWN, seeded, dataset, zips, HOME_ZIP, HOME_LAT, HOME_LON, metres, termOf } from './fixture.mjs';
 
 const ALL = [...KNOWN, ...seeded()];
 const sid = (recordId) => uuidFor('service', recordId);
@@ -113,7 +113,7 @@ for (const backend of BACKENDS) {
       );
       assert.deepEqual(s.languages.map((l) => [l.code, l.name]), [['en', 'English'], ['es', 'Spanish']]);
       assert.equal(s.cost_options[0].amount, 0);
-      const terms = s.attributes.map((a) => `${a.taxonomy_term.taxonomy}:${a.taxonomy_term.code}${a.value ? `=${a.value}` : ''}`);
+      const terms = s.attributes.map((a) => `${termOf(a)?.taxonomy}:${termOf(a)?.code}${a.value ? `=${a.value}` : ''}`);
       for (const expected of [
         'recovery-finder-kind:prsc',
         'recovery-finder-category:recovery-center',
@@ -133,6 +133,26 @@ for (const backend of BACKENDS) {
       assert.equal(sal.location.addresses[0].postal_code, HOME_ZIP);
       assert.equal(sal.location.addresses[0].region, 'Boston');
       assert.equal(sal.location.attributes[0].value, 'exact');
+    });
+
+    test('attributes name their term by id only: a term of /taxonomy_terms, whose id the contract lists', async () => {
+      const terms = new Map((await get(api.base, '/taxonomy_terms?per_page=100')).json.contents.map((t) => [t.id, t]));
+      for (const [taxonomy, t] of Object.entries(TAXONOMIES)) {
+        t.terms.forEach((code, i) => {
+          assert.equal(t.ids[i], termId(taxonomy, code), `${taxonomy}:${code} id in the contract`);
+          assert.deepEqual([terms.get(t.ids[i])?.taxonomy, terms.get(t.ids[i])?.code], [taxonomy, code]);
+        });
+      }
+      assert.equal(terms.size, Object.values(TAXONOMIES).reduce((n, t) => n + t.ids.length, 0));
+      const sals = (await get(api.base, '/service_at_locations?per_page=100')).json.contents;
+      const attributes = sals.flatMap(({ service: s, location: l }) => [
+        ...s.attributes, ...s.phones.flatMap((p) => p.attributes), ...s.schedules.flatMap((x) => x.attributes), ...l.attributes,
+      ]);
+      assert.ok(attributes.length > 500, `${attributes.length} attributes`);
+      for (const a of attributes) {
+        assert.equal(a.taxonomy_term, undefined);
+        assert.ok(terms.has(a.taxonomy_term_id), a.taxonomy_term_id);
+      }
     });
 
     test('/services/{id}: unknown id is a 404, a malformed one a 400 naming id', async () => {

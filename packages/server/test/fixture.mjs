@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 // The one seeded generator of the repository (mulberry32), shared with the browser tests and benchmarks.
 import { seededRandom } from '../../../test/seeded-random.js';
+import { HSDS_CONTRACT } from '../src/hsds-contract.js';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const zips = JSON.parse(readFileSync(`${root}data/zip-centroids-us.json`, 'utf8')).zips;
@@ -203,3 +204,10 @@ export function dataset(resources = [...KNOWN, ...seeded()], title = 'Server tes
     resources,
   };
 }
+
+/** Our terms by id (the contract lists each term's id): an attribute names its term by id only. */
+const OWN_TERMS = new Map(
+  Object.entries(HSDS_CONTRACT.taxonomies).flatMap(([taxonomy, t]) => t.ids.map((id, i) => [id, { taxonomy, code: t.terms[i] }])),
+);
+/** An attribute's term, { taxonomy, code }, from its `taxonomy_term_id` (undefined for a term not ours). */
+export const termOf = (attribute) => OWN_TERMS.get(attribute.taxonomy_term_id);

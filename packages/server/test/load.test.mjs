@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { loadDatasets, uuidFor } from '@recovery-finder/server';
 import { BACKENDS, open, start, get } from './backends.mjs';
-import { KNOWN, seeded, dataset, zips, root, HOME_ZIP, metres } from './fixture.mjs';
+import { KNOWN, seeded, dataset, zips, root, HOME_ZIP, metres, termOf } from './fixture.mjs';
 
 /** Wait until `check` says yes (asked again every 20 ms). */
 async function until(check) {
@@ -167,7 +167,7 @@ for (const backend of BACKENDS) {
       const prsc = shipped.resources.find((r) => r.kind === 'prsc');
       const s = (await get(api.base, `/services/${uuidFor('service', prsc.id)}`)).json;
       assert.equal(s.name, prsc.name);
-      assert.ok(s.attributes.some((a) => a.taxonomy_term.code === 'prsc'));
+      assert.ok(s.attributes.some((a) => termOf(a)?.code === 'prsc'));
     });
 
     test('every advertised page is served: walking a large directory gives every match exactly once', async () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadDatasets, uuidFor } from '@recovery-finder/server';
 import { BACKENDS, open, start, get } from './backends.mjs';
-import { dataset, root, zips } from './fixture.mjs';
+import { dataset, root, zips, termOf } from './fixture.mjs';
 
 const translated = JSON.parse(readFileSync(`${root}test/fixtures/translated.json`, 'utf8')).resources;
 const dea = {
@@ -31,7 +31,7 @@ const page = {
   disposal: { accepts: ['pills'], accepts_text: 'pills; inhalers', not_accepted_text: 'needles' },
   provenance: { source: 'Test', status: 'unverified' },
 };
-const field = (service, code) => service.attributes.find((a) => a.taxonomy_term.code === code)?.value;
+const field = (service, code) => service.attributes.find((a) => termOf(a)?.code === code)?.value;
 
 for (const backend of BACKENDS) {
   describe(`translations on ${backend.name}`, () => {

@@ -107,14 +107,26 @@ interface Attr {
   value: string | undefined;
 }
 
+/** The reference server's terms by id: [taxonomy, code] (the contract lists each term's id). */
+const OWN_TERMS = new Map<string, readonly [string, string]>(
+  Object.entries(contract.taxonomies).flatMap(([taxonomy, t]) => t.ids.map((id, i) => [id, [taxonomy, t.terms[i] ?? '']] as const)),
+);
+
+/**
+ * An entity's attributes with their terms: the term nested in the attribute when the directory
+ * nests it, else one of the reference server's own terms by its id (its attributes name the term
+ * by id only).
+ */
 function attributesOf(entity: Json | undefined): Attr[] {
   return arr(entity?.['attributes']).map((a) => {
     const term = obj(a['taxonomy_term']);
+    const termId = textOf(a['taxonomy_term_id']) ?? textOf(term?.['id']) ?? '';
+    const own = term ? undefined : OWN_TERMS.get(termId);
     return {
-      taxonomy: textOf(term?.['taxonomy']) ?? textOf(a['link_type']) ?? '',
-      code: textOf(term?.['code']) ?? '',
+      taxonomy: textOf(term?.['taxonomy']) ?? own?.[0] ?? textOf(a['link_type']) ?? '',
+      code: textOf(term?.['code']) ?? own?.[1] ?? '',
       name: textOf(term?.['name']),
-      termId: textOf(a['taxonomy_term_id']) ?? textOf(term?.['id']) ?? '',
+      termId,
       value: textOf(a['value']),
     };
   });
