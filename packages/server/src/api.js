@@ -7,7 +7,6 @@
  * here into the page: no parse and re-serialise in Node.
  */
 import { EARTH_RADIUS_M, LIVE } from './load.js';
-import { HSDS_CONTRACT as contract } from './hsds-contract.js';
 
 const S = LIVE;
 const HSDS_VERSION = '3.0';
@@ -196,96 +195,22 @@ const termJson = (t) =>
   `json_build_object('id', ${t}.id, 'code', ${t}.code, 'name', ${t}.name, 'description', ${t}.description,
     'parent_id', ${t}.parent_id, 'taxonomy', ${t}.taxonomy, 'taxonomy_id', ${t}.taxonomy_id, 'language', ${t}.language)`;
 
-/**
- * The attributes linked to an entity. Each names its term by id only: the term is at
- * /taxonomy_terms/{id}, and our terms' ids are in the contract (docs.js writes the same).
- * @type {(link: string) => string}
- */
-const attributesJson = (link) =>
-  list(
-    `json_build_object('id', a.id, 'link_id', a.link_id, 'link_type', a.link_type, 'link_entity', a.link_entity,
-      'taxonomy_term_id', a.taxonomy_term_id, 'value', a.value)`,
-    `from ${S}.attribute a where a.link_id = ${link}`,
-    'a.position',
-  );
-
 /** @type {Json} */
 const organizationJson = (o) =>
   `json_build_object('id', ${o}.id, 'name', ${o}.name, 'description', ${o}.description, 'website', ${o}.website)`;
 
 /**
- * An address HSDS can carry: its schema requires a street (`address_1`) and a `postal_code`.
- * A record placed at a town centre, or with a street but no ZIP code, has no such address: its
- * location gets no address object, and what the record says of the place goes in the
- * location's `description` (e.g. "Medford, MA"), worded as the contract says (hsds-contract.js,
- * `addressInWords`; the reader parses it back with `addressFromWords`).
+ * A service's one-to-one fields, with its organization unless `withOrganization` is false
+ * (inside an organization's answer). Its lists (phones, schedules, attributes...) are in its
+ * document, made at load (docs.js): a full item is read from there.
+ * @param {string} s
  */
-const COMPLETE_ADDRESS = `ad.address_1 is not null and ad.postal_code is not null`;
-/** The address in words, in SQL: `concat_ws` skips the fields that are null, as `addressToWords` does. */
-const ADDRESS_IN_WORDS = `concat_ws('${contract.addressInWords.separator.replaceAll("'", "''")}', ${contract.addressInWords.fields.map((f) => `ad.${f}`).join(', ')})`;
-
-/** @type {Json} */
-const locationJson = (l) =>
-  `json_build_object('id', ${l}.id, 'location_type', ${l}.location_type, 'organization_id', ${l}.organization_id,
-    'name', ${l}.name, 'latitude', ${l}.latitude, 'longitude', ${l}.longitude,
-    'external_identifier', ${l}.external_identifier, 'external_identifier_type', ${l}.external_identifier_type,
-    'description', (select ${ADDRESS_IN_WORDS} from ${S}.address ad
-      where ad.location_id = ${l}.id and not (${COMPLETE_ADDRESS}) limit 1),
-    'addresses', ${list(
-      `json_build_object('id', ad.id, 'location_id', ad.location_id, 'address_1', ad.address_1, 'address_2', ad.address_2,
-        'city', ad.city, 'region', ad.region, 'state_province', ad.state_province, 'postal_code', ad.postal_code,
-        'country', ad.country, 'address_type', ad.address_type)`,
-      `from ${S}.address ad where ad.location_id = ${l}.id and ${COMPLETE_ADDRESS}`,
-      'ad.id',
-    )},
-    'attributes', ${attributesJson(`${l}.id`)})`;
-
-/**
- * A service. `full`: with its phones, schedules, languages, cost options, attributes and
- * (unless `withLocations` is false) its service_at_locations and their locations.
- * `withOrganization` false leaves out the nested organization (inside an organization's answer).
- * @param {string} s @param {boolean} full
- */
-function serviceJson(s, full, withLocations = true, withOrganization = true) {
-  const one = `'id', ${s}.id, 'organization_id', ${s}.organization_id, 'name', ${s}.name,
+function serviceJson(s, withOrganization = true) {
+  return `json_build_object('id', ${s}.id, 'organization_id', ${s}.organization_id, 'name', ${s}.name,
     'alternate_name', ${s}.alternate_name, 'description', ${s}.description, 'url', ${s}.url, 'email', ${s}.email,
     'status', ${s}.status, 'fees_description', ${s}.fees_description, 'assured_date', ${DATE(`${s}.assured_date`)},
     'last_modified', ${STAMP(`${s}.last_modified`)}
-    ${withOrganization ? `, 'organization', (select ${organizationJson('o')} from ${S}.organization o where o.id = ${s}.organization_id)` : ''}`;
-  if (!full) return `json_build_object(${one})`;
-  return `json_build_object(${one},
-    'phones', ${list(
-      `json_build_object('id', p.id, 'service_id', p.service_id, 'number', p.number, 'extension', p.extension,
-        'type', p.type, 'description', p.description, 'attributes', ${attributesJson('p.id')})`,
-      `from ${S}.phone p where p.service_id = ${s}.id`,
-      'p.position',
-    )},
-    'schedules', ${list(
-      `json_build_object('id', sc.id, 'service_id', sc.service_id, 'freq', sc.freq, 'byday', sc.byday,
-        'opens_at', sc.opens_at, 'closes_at', sc.closes_at, 'valid_from', ${DATE('sc.valid_from')},
-        'valid_to', ${DATE('sc.valid_to')}, 'description', sc.description, 'attending_type', sc.attending_type,
-        'notes', sc.notes, 'attributes', ${attributesJson('sc.id')})`,
-      `from ${S}.schedule sc where sc.service_id = ${s}.id`,
-      'sc.position',
-    )},
-    'languages', ${list(
-      `json_build_object('id', lg.id, 'service_id', lg.service_id, 'name', lg.name, 'code', lg.code)`,
-      `from ${S}.language lg where lg.service_id = ${s}.id`,
-      'lg.position',
-    )},
-    'cost_options', ${list(
-      `json_build_object('id', co.id, 'service_id', co.service_id, 'option', co.option, 'currency', co.currency,
-        'amount', co.amount, 'amount_description', co.amount_description)`,
-      `from ${S}.cost_option co where co.service_id = ${s}.id`,
-      'co.id',
-    )},
-    'attributes', ${attributesJson(`${s}.id`)}
-    ${withLocations ? `, 'service_at_locations', ${list(
-      `json_build_object('id', sal2.id, 'service_id', sal2.service_id, 'location_id', sal2.location_id,
-        'description', sal2.description, 'location', ${locationJson('l2')})`,
-      `from ${S}.service_at_location sal2 join ${S}.location l2 on l2.id = sal2.location_id where sal2.service_id = ${s}.id`,
-      'sal2.id',
-    )}` : ''})`;
+    ${withOrganization ? `, 'organization', (select ${organizationJson('o')} from ${S}.organization o where o.id = ${s}.organization_id)` : ''})`;
 }
 
 /**
@@ -296,29 +221,36 @@ function serviceJson(s, full, withLocations = true, withOrganization = true) {
 const minimalServiceJson = (s) =>
   `json_build_object('id', ${s}.id, 'name', ${s}.name, 'status', ${s}.status, 'last_modified', ${STAMP(`${s}.last_modified`)})`;
 
-/** An organization's services: one-to-one fields, or (`full`) fully nested. */
-/** @type {(o: string, full: boolean) => string} */
-const organizationServicesJson = (o, full) =>
-  list(serviceJson('os', full, true, false), `from ${S}.service os where os.organization_id = ${o}.id`, 'os.name, os.id');
-
-/** @type {(sal: string, l: string, s: string, full: boolean) => string} */
-const serviceAtLocationJson = (sal, l, s, full) =>
-  `json_build_object('id', ${sal}.id, 'service_id', ${sal}.service_id, 'location_id', ${sal}.location_id,
-    'description', ${sal}.description, 'location', ${locationJson(l)}, 'service', ${serviceJson(s, full, false)})`;
+/**
+ * An organization's services: one-to-one fields, or (`full`) fully nested, from their documents
+ * without the organization (`head`, `body`, `tail`: docs.js).
+ * @type {(o: string, full: boolean) => string}
+ */
+const organizationServicesJson = (o, full) => full
+  ? list(`(d.head || d.body || d.tail)::json`, `from ${S}.service os join ${S}.service_doc d on d.id = os.id where os.organization_id = ${o}.id`, 'os.name, os.id')
+  : list(serviceJson('os', false), `from ${S}.service os where os.organization_id = ${o}.id`, 'os.name, os.id');
 
 /**
- * The same JSON texts as `json_strip_nulls(serviceJson(…, true))::text` and
- * `json_strip_nulls(serviceAtLocationJson(…, true))::text`, from the documents made at load
- * (docs.js): a full /services item from its `service_doc` row `d`; a full
- * /service_at_locations item from its row `sal`, its location's `location_doc` row `ld` and
- * its service's `service_doc` row `d`.
+ * A service_at_location's one-to-one fields, its location (the location's document, `ld`) and
+ * its service's one-to-one fields.
+ * @type {(sal: string, ld: string, s: string) => string}
  */
-const serviceDoc = (/** @type {string} */ d) => `${d}.head || ${d}.tail`;
+const serviceAtLocationJson = (sal, ld, s) =>
+  `json_build_object('id', ${sal}.id, 'service_id', ${sal}.service_id, 'location_id', ${sal}.location_id,
+    'description', ${sal}.description, 'location', ${ld}.json::json, 'service', ${serviceJson(s)})`;
+
+/**
+ * Full items, from the documents made at load (docs.js; test/reference-json.mjs builds the same
+ * texts in SQL from the rows): a /services item from its `service_doc` row `d`; a
+ * /service_at_locations item from its row `sal`, its location's `location_doc` row `ld` and its
+ * service's `service_doc` row `d`.
+ */
+export const serviceDoc = (/** @type {string} */ d) => `${d}.head || ${d}.org || ${d}.body || ${d}.tail`;
 /** @type {(sal: string, ld: string, d: string) => string} */
-const serviceAtLocationDoc = (sal, ld, d) =>
+export const serviceAtLocationDoc = (sal, ld, d) =>
   `'{"id":"' || ${sal}.id || '","service_id":"' || ${sal}.service_id || '","location_id":"' || ${sal}.location_id || '"'
     || coalesce(',"description":' || to_json(${sal}.description)::text, '')
-    || ',"location":' || ${ld}.json || ',"service":' || ${d}.head || '}}'`;
+    || ',"location":' || ${ld}.json || ',"service":' || ${d}.head || ${d}.org || ${d}.body || '}}'`;
 
 /** @type {Json} */
 const taxonomyJson = (t) =>
@@ -571,7 +503,7 @@ export async function listServices(db, query) {
   const others = filters.every((k) => p[k] === undefined);
   /** @type {Item} */
   const item = p.minimal || !full
-    ? { json: `json_strip_nulls(${p.minimal ? minimalServiceJson('s') : serviceJson('s', false)})::text`, join: `join ${S}.service s on s.id = p.id` }
+    ? { json: `json_strip_nulls(${p.minimal ? minimalServiceJson('s') : serviceJson('s')})::text`, join: `join ${S}.service s on s.id = p.id` }
     : { json: serviceDoc('d'), join: `join ${S}.service_doc d on d.id = p.id` };
   const { total, items, size } = await searched(p, async (mode) => {
     const params = new Params();
@@ -661,8 +593,8 @@ export async function listServiceAtLocations(db, query, options) {
         join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service_doc d on d.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id`,
       }
     : {
-        json: `json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', false)})::text`,
-        join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id`,
+        json: `json_strip_nulls(${serviceAtLocationJson('sal', 'ld', 's')})::text`,
+        join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service s on s.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id`,
       };
   const { total, items, size } = await searched(p, async (mode) => {
     const params = new Params();
@@ -833,18 +765,6 @@ export const getServiceAtLocation = (db, query, id) =>
   one(db, query, id, `select ${serviceAtLocationDoc('sal', 'ld', 'd')} as j
     from ${S}.service_at_location sal join ${S}.service_doc d on d.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id
     where sal.id = $1::uuid`);
-
-/**
- * The SQL that builds a full item from the tables, for tests that compare it with the stored documents.
- * @param {'service' | 'service_at_location'} kind
- */
-export const builtItemSql = (kind) => kind === 'service'
-  ? `select s.id::text as id, json_strip_nulls(${serviceJson('s', true)})::text as built, ${serviceDoc('d')} as stored
-     from ${S}.service s join ${S}.service_doc d on d.id = s.id order by s.id`
-  : `select sal.id::text as id, json_strip_nulls(${serviceAtLocationJson('sal', 'l', 's', true)})::text as built,
-       ${serviceAtLocationDoc('sal', 'ld', 'd')} as stored
-     from ${S}.service_at_location sal join ${S}.service s on s.id = sal.service_id join ${S}.location l on l.id = sal.location_id
-       join ${S}.service_doc d on d.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id order by sal.id`;
 
 /**
  * An organization with its services: their one-to-one fields, or (`full_service=true`) fully nested.

@@ -9,9 +9,9 @@
  * as float8 prints them, dates as `to_char` prints them (test/docs.test.mjs compares the two
  * on every record of the test data and on generated ones).
  *
- * Stored per load (load.js): `service_doc` (a service's object without its closing brace and
- * without `service_at_locations`, and the rest: that list and the brace) and `location_doc`
- * (a location's object).
+ * Stored per load (load.js): `service_doc` (a service's object in four parts: its own fields,
+ * its organization, its lists, and its `service_at_locations` with the closing brace) and
+ * `location_doc` (a location's object).
  */
 import { addressToWords } from './hsds-contract.js';
 
@@ -168,12 +168,16 @@ export function recordDocs(r, context) {
     opens_at: text(sc.opens_at), closes_at: text(sc.closes_at), valid_from: text(sc.valid_from), valid_to: text(sc.valid_to),
     description: text(sc.description), attending_type: text(sc.attending_type), notes: text(sc.notes),
   }, plain), [['attributes', attributesOf(r.attributes, sc.id)]]));
-  const head = withRaw(enc({
+  // The service in four parts: its own fields (no closing brace), its organization, the lists
+  // that hang from it, and (`tail`) its service_at_locations and the brace. A service nested in
+  // its organization's answer leaves the organization out (api.js).
+  const head = enc({
     id: text(s.id), organization_id: text(s.organization_id), name: text(s.name), alternate_name: text(s.alternate_name),
     description: text(s.description), url: text(s.url), email: text(s.email), status: text(s.status),
     fees_description: text(s.fees_description), assured_date: text(s.assured_date), last_modified: context.lastModified ?? undefined,
-  }, plain), [
-    ['organization', r.organization],
+  }, plain).slice(0, -1);
+  const org = r.organization === undefined ? '' : `,"organization":${r.organization}`;
+  const body = [
     ['phones', `[${phones.join(',')}]`],
     ['schedules', `[${schedules.join(',')}]`],
     ['languages', enc(r.languages.map((lg) => ({ id: text(lg.id), service_id: text(lg.service_id), name: text(lg.name), code: text(lg.code) })), plain)],
@@ -182,14 +186,14 @@ export function recordDocs(r, context) {
       amount: num(co.amount), amount_description: text(co.amount_description),
     })), plain)],
     ['attributes', attributesOf(r.attributes, s.id)],
-  ]).slice(0, -1);
+  ].map(([k, v]) => `,"${k}":${v}`).join('');
   const sal = r.sal && locationJson !== undefined
     ? `[${withRaw(enc({
         id: text(r.sal.id), service_id: text(r.sal.service_id), location_id: text(r.sal.location_id), description: text(r.sal.description),
       }, plain), [['location', locationJson]])}]`
     : '[]';
   return {
-    service: { id: s.id, head, tail: `,"service_at_locations":${sal}}` },
+    service: { id: s.id, head, org, body, tail: `,"service_at_locations":${sal}}` },
     ...(r.location && locationJson !== undefined ? { location: { id: r.location.id, json: locationJson } } : {}),
   };
 }

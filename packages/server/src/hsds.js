@@ -3,7 +3,9 @@
  * Turn recovery-finder's flat records (one resource at one place, see
  * src/core/schema.ts in the main package) into Open Referral HSDS 3.0 table rows:
  * organization, service, location, address, service_at_location, phone, schedule,
- * language, cost_option, taxonomy, taxonomy_term and attribute.
+ * language, cost_option, taxonomy, taxonomy_term and attribute. The attributes go into the
+ * answers' JSON (docs.js) and, for the taxonomy filter, into `service_term`; no answer reads
+ * them one by one, so they are not stored as rows.
  *
  * Ids are UUIDs, as HSDS asks, derived from the record id (a name-based UUID, version 5
  * layout over SHA-1), so the same record keeps the same ids across loads and a CDN's
@@ -44,7 +46,7 @@ import { organizationDoc, recordDocs } from './docs.js';
  * }} FlatRecord
  * @typedef {Record<string, unknown>} Row one table row, column name to value
  * @typedef {'organization' | 'service' | 'location' | 'address' | 'service_at_location' | 'phone'
- *   | 'schedule' | 'language' | 'cost_option' | 'attribute' | 'service_doc' | 'location_doc'} Table
+ *   | 'schedule' | 'language' | 'cost_option' | 'attribute' | 'service_term' | 'service_doc' | 'location_doc'} Table
  * @typedef {Record<Table, Row[]>} Rows
  */
 
@@ -89,7 +91,14 @@ export const termId = (/** @type {string} */ taxonomy, /** @type {string} */ cod
   if (id === undefined) termIds.set(key, (id = uuidFor('taxonomy_term', taxonomy, code)));
   return id;
 };
-export const taxonomyId = (/** @type {string} */ taxonomy) => uuidFor('taxonomy', taxonomy);
+/** @type {Map<string, string>} */
+const taxonomyIds = new Map();
+/** A taxonomy's UUID (kept, as the terms'). */
+export const taxonomyId = (/** @type {string} */ taxonomy) => {
+  let id = taxonomyIds.get(taxonomy);
+  if (id === undefined) taxonomyIds.set(taxonomy, (id = uuidFor('taxonomy', taxonomy)));
+  return id;
+};
 
 /** The taxonomy and taxonomy_term rows (the same for every load). */
 export function taxonomyRows() {
@@ -144,6 +153,7 @@ export function emptyRows() {
     language: [],
     cost_option: [],
     attribute: [],
+    service_term: [],
     service_doc: [],
     location_doc: [],
   };
@@ -367,4 +377,12 @@ export function addRecord(rows, record, organizations, context) {
   }, context);
   rows.service_doc.push(docs.service);
   if (docs.location) rows.location_doc.push(docs.location);
+  // The taxonomy filter's rows: one per term of the service's linking taxonomies (not the
+  // fields), with the service's name, the order lists are read in.
+  const terms = new Set();
+  for (const a of mine('attribute')) {
+    if (a.link_entity !== 'service' || a.link_type === FIELD_TAXONOMY || terms.has(a.taxonomy_term_id)) continue;
+    terms.add(a.taxonomy_term_id);
+    rows.service_term.push({ term_id: a.taxonomy_term_id, taxonomy_id: taxonomyId(String(a.link_type)), name: r.name, service_id: serviceId });
+  }
 }

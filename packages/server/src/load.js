@@ -44,18 +44,18 @@ const TABLES = {
   cost_option: {
     id: 'uuid', service_id: 'uuid', option: 'text', currency: 'text', amount: 'float8', amount_description: 'text',
   },
-  attribute: {
-    id: 'uuid', position: 'int4', link_id: 'uuid', link_entity: 'text', link_type: 'text', taxonomy_term_id: 'uuid', value: 'text',
-  },
+  // The taxonomy filter: one row per service and term of the linking taxonomies (not the
+  // fields), with the service's name (lists are read in name order).
+  service_term: { term_id: 'uuid', taxonomy_id: 'uuid', name: 'text', service_id: 'uuid' },
   taxonomy: { id: 'uuid', name: 'text', description: 'text', uri: 'text', version: 'text' },
   taxonomy_term: {
     id: 'uuid', code: 'text', name: 'text', description: 'text', parent_id: 'uuid', taxonomy: 'text',
     taxonomy_id: 'uuid', language: 'text',
   },
   postcode: { code: 'text', latitude: 'float8', longitude: 'float8' },
-  // The answers' JSON, made at load (docs.js): a service without its closing brace and its
-  // service_at_locations (`head`), then those and the brace (`tail`); a location.
-  service_doc: { id: 'uuid', head: 'text', tail: 'text' },
+  // The answers' JSON, made at load (docs.js): a service in four parts (its fields without the
+  // closing brace, its organization, its lists, its service_at_locations and the brace); a location.
+  service_doc: { id: 'uuid', head: 'text', org: 'text', body: 'text', tail: 'text' },
   location_doc: { id: 'uuid', json: 'text' },
 };
 
@@ -136,11 +136,10 @@ create table ${s}.taxonomy (id uuid not null, name text not null, description te
 create table ${s}.taxonomy_term (
   id uuid not null, code text, name text not null, description text not null, parent_id uuid,
   taxonomy text, taxonomy_id uuid, language text);
-create table ${s}.attribute (
-  id uuid not null, position int not null, link_id uuid not null, link_entity text not null, link_type text,
-  taxonomy_term_id uuid, value text);
+create table ${s}.service_term (term_id uuid not null, taxonomy_id uuid not null, name text not null, service_id uuid not null);
 create table ${s}.postcode (code text not null, latitude float8 not null, longitude float8 not null);
-create table ${s}.service_doc (id uuid not null, head text ${docs} not null, tail text ${docs} not null);
+create table ${s}.service_doc (
+  id uuid not null, head text ${docs} not null, org text ${docs} not null, body text ${docs} not null, tail text ${docs} not null);
 create table ${s}.location_doc (id uuid not null, json text ${docs} not null);
 -- Great-circle distance in metres on the sphere PostGIS uses (haversine).
 create function ${s}.gc_meters(lat1 float8, lon1 float8, lat2 float8, lon2 float8) returns float8
@@ -159,7 +158,7 @@ $$;
  */
 function builds(s, postgis) {
   const pk = ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language',
-    'cost_option', 'taxonomy', 'taxonomy_term', 'attribute', 'service_doc', 'location_doc'].map((t) => `alter table ${s}.${t} add primary key (id)`);
+    'cost_option', 'taxonomy', 'taxonomy_term', 'service_doc', 'location_doc'].map((t) => `alter table ${s}.${t} add primary key (id)`);
   return [
     // The longest first, so that the two connections end about together.
     `create index on ${s}.service using gin (trgm gin_trgm_ops)`,
@@ -184,7 +183,8 @@ function builds(s, postgis) {
     `create index on ${s}.schedule (service_id, position)`,
     `create index on ${s}.language (service_id, position)`,
     `create index on ${s}.cost_option (service_id)`,
-    `create index on ${s}.attribute (link_id)`,
+    `create index on ${s}.service_term (term_id, name, service_id)`,
+    `create index on ${s}.service_term (taxonomy_id, service_id)`,
     `create index on ${s}.taxonomy_term (taxonomy_id)`,
     ...Object.keys(TABLES).map((t) => `analyze ${s}.${t}`),
   ];
@@ -209,16 +209,10 @@ function finals(s) {
     fk('language', 'service_id', 'service'),
     fk('cost_option', 'service_id', 'service'),
     fk('taxonomy_term', 'taxonomy_id', 'taxonomy'),
-    fk('attribute', 'taxonomy_term_id', 'taxonomy_term'),
-    `create table ${s}.service_term as
-      select distinct a.taxonomy_term_id as term_id, t.taxonomy_id, s.name, s.id as service_id
-      from ${s}.attribute a join ${s}.service s on s.id = a.link_id join ${s}.taxonomy_term t on t.id = a.taxonomy_term_id
-      where a.link_entity = 'service' and a.link_type <> 'recovery-finder-field'`,
+    fk('service_term', 'term_id', 'taxonomy_term'),
     `create table ${s}.term_count as select term_id, count(*)::int8 as n from ${s}.service_term group by term_id`,
     `alter table ${s}.term_count add primary key (term_id)`,
-    `create index on ${s}.service_term (term_id, name, service_id)`,
-    `create index on ${s}.service_term (taxonomy_id, service_id)`,
-    ...['meta', 'service_term', 'term_count'].map((t) => `analyze ${s}.${t}`),
+    ...['meta', 'term_count'].map((t) => `analyze ${s}.${t}`),
   ];
 }
 
@@ -229,7 +223,7 @@ function finals(s) {
  */
 const LANES = /** @type {const} */ ([
   ['organization', 'service', 'service_doc'],
-  ['location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'attribute', 'location_doc'],
+  ['location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'service_term', 'location_doc'],
 ]);
 
 /** @type {Record<string, string>} */
@@ -382,7 +376,7 @@ async function prepare(tx, postgis, zipCentres) {
   // Without lz4 (PGlite), the answers' JSON is stored uncompressed: compressing it with pglz
   // took twice as long as storing it, for half the size.
   if (!lz4) {
-    for (const [table, column] of [['service_doc', 'head'], ['service_doc', 'tail'], ['location_doc', 'json']]) {
+    for (const [table, column] of [['service_doc', 'head'], ['service_doc', 'org'], ['service_doc', 'body'], ['service_doc', 'tail'], ['location_doc', 'json']]) {
       await tx.query(`alter table ${NEXT}.${table} alter column ${column} set storage external`);
     }
   }
@@ -407,7 +401,7 @@ async function prepare(tx, postgis, zipCentres) {
 async function fill(lanes, datasets, started, took) {
   const [first] = lanes;
   if (!first) throw new Error('no connection to load with');
-  /** @type {[import('./db.js').Writable, readonly import('./hsds.js').Table[]][]} */
+  /** @type {[import('./db.js').Writable, readonly Exclude<import('./hsds.js').Table, 'attribute'>[]][]} the tables each connection copies (attributes are no table: hsds.js) */
   const work = lanes.length === 1 ? [[first, LANES.flat()]] : LANES.map((tables, i) => [lanes[i] ?? first, tables]);
   /** @type {Map<string, string>} */
   const organizationDocs = new Map();

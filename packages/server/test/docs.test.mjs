@@ -1,6 +1,6 @@
 /**
  * The answers' JSON made at load time (src/docs.js) is, byte for byte, what the database
- * builds from the same rows (the SQL builders of src/api.js): for every service and
+ * builds from the same rows (the reference builders of test/reference-json.mjs): for every service and
  * service_at_location of the test data, of the 267 real records, of records at places with
  * odd numbers and of generated records with hostile texts; and every float8 as PostgreSQL
  * prints it. On PGlite and (when DATABASE_URL is set) PostgreSQL.
@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { loadDatasets } from '@recovery-finder/server';
-import { builtItemSql } from '../src/api.js';
+import { builtItemSql, writeAttributes } from './reference-json.mjs';
 import { pgNumber } from '../src/docs.js';
 import { BACKENDS, open } from './backends.mjs';
 import { KNOWN, seeded, dataset, root, zips } from './fixture.mjs';
@@ -86,10 +86,12 @@ for (const backend of BACKENDS) {
     let db;
     before(async () => {
       db = await open(backend);
-      await loadDatasets(db, [
+      const datasets = [
         dataset([...KNOWN, ...seeded(), ...ODD, ...generated]),
         { ...dataset(real, 'Real records'), generated_at: '2026-06-30T23:59:59.999-04:00' },
-      ], { zips });
+      ];
+      await loadDatasets(db, datasets, { zips });
+      assert.ok((await writeAttributes(db, datasets)) > 1000);
     });
     after(() => db.close());
 
