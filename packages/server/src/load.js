@@ -63,12 +63,12 @@ const TABLES = {
 export const EARTH_RADIUS_M = 6371008.7714;
 
 /**
- * A text's search vector, English and Spanish stems, accents ignored, with a weight.
- * @param {string} s the schema @param {string} column @param {'A' | 'B' | 'C' | 'D'} weight
+ * A text's search vector, English and Spanish stems, accents ignored. No weights: lists are
+ * read in name order, never ranked, and a name match is told by the name's own vector.
+ * @param {string} s the schema @param {string} text SQL of the text
  */
-const tsv = (s, column, weight) =>
-  `setweight(to_tsvector('english'::regconfig, ${s}.unaccent_i(${column})), '${weight}') || ` +
-  `setweight(to_tsvector('spanish'::regconfig, ${s}.unaccent_i(${column})), '${weight}')`;
+const tsv = (s, text) =>
+  `to_tsvector('english'::regconfig, ${s}.unaccent_i(${text})) || to_tsvector('spanish'::regconfig, ${s}.unaccent_i(${text}))`;
 
 /**
  * The tables, without their keys: primary keys, the unique record id and the foreign keys
@@ -95,8 +95,10 @@ create table ${s}.organization (
   id uuid not null, name text not null, description text not null, website text,
   search text generated always as (lower(${s}.unaccent_i(name))) stored);
 -- The search columns are generated from the search texts as the rows are copied in: trigram
--- text of names and categories; text-search vectors (English and Spanish) of the name (A),
--- the categories and organization (B) and the description and place (C); the name's alone.
+-- text of names and categories; text-search vectors (English and Spanish) of the name, the
+-- categories and organization, the description and place, all in one; the name's alone.
+-- (One vector per language of the three texts together: a third of the to_tsvector calls of
+-- one per text, most of the cost of copying a service row in.)
 create table ${s}.service (
   id uuid not null, record_id text not null, organization_id uuid,
   name text not null, alternate_name text, description text, url text, email text,
@@ -104,8 +106,8 @@ create table ${s}.service (
   fees_description text, assured_date date, last_modified timestamptz,
   search_name text not null, search_tags text not null, search_body text not null,
   trgm text generated always as (lower(${s}.unaccent_i(search_name || ' ' || search_tags))) stored,
-  tsv tsvector generated always as (${tsv(s, 'search_name', 'A')} || ${tsv(s, 'search_tags', 'B')} || ${tsv(s, 'search_body', 'C')}) stored,
-  tsv_name tsvector generated always as (${tsv(s, 'search_name', 'A')}) stored);
+  tsv tsvector generated always as (${tsv(s, "search_name || ' ' || search_tags || ' ' || search_body")}) stored,
+  tsv_name tsvector generated always as (${tsv(s, 'search_name')}) stored);
 create table ${s}.location (
   id uuid not null, location_type text not null, organization_id uuid, name text,
   latitude float8 check (latitude between -90 and 90), longitude float8 check (longitude between -180 and 180),
@@ -218,12 +220,13 @@ function finals(s) {
 
 /**
  * The tables each COPY connection fills, on PostgreSQL: the service rows (their search columns
- * are made as they go in) and their documents on one, the rest on the other; about half of the
- * database's COPY time each, in a profile at 100,000 records. PGlite: one connection, all.
+ * are made as they go in) and the places on one, the services' documents and the rest on the
+ * other; about half of the database's COPY time each, in the steps of a load of 1,000,000
+ * records (BENCHMARKS.md). PGlite: one connection, all.
  */
 const LANES = /** @type {const} */ ([
-  ['organization', 'service', 'service_doc'],
-  ['location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'service_term', 'location_doc'],
+  ['organization', 'service', 'location', 'address', 'location_doc'],
+  ['service_doc', 'service_at_location', 'phone', 'schedule', 'language', 'cost_option', 'service_term'],
 ]);
 
 /** @type {Record<string, string>} */
