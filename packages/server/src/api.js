@@ -313,8 +313,10 @@ async function textQuery(db, search) {
  * The parts of a list query: `from` the row table with `s` (service) joined, `key` the row's
  * id column, `name` its sort name; `where` the filters; `segments` the ranks, best first,
  * each a condition (rows of a better segment come first; within one, `order`); together they
- * split the matches (the last holds every match the others do not).
- * @typedef {{ when: string, order?: string }} Segment
+ * split the matches (the last holds every match the others do not). `implies`: a condition
+ * of `where` that `when` implies (a name match is a match): left out of the segment's own
+ * reads, where it would only mislead the planner (it would read both indexes and AND them).
+ * @typedef {{ when: string, order?: string, implies?: string }} Segment
  * @typedef {{ from: string, key: string, name: string, where: string[], segments: Segment[] }} ListQuery
  */
 
@@ -346,11 +348,15 @@ const COUNTS_MAX = 20000;
  * @returns {Promise<Found>}
  */
 async function pageItems(db, params, q, pg, item, known = {}) {
-  const w = q.where.length ? `where ${q.where.join(' and ')}` : '';
+  /** @type {(x?: Segment) => string} the filters (of a segment: without the condition it implies) */
+  const whereOf = (x) => {
+    const conditions = q.where.filter((c) => c !== x?.implies);
+    return conditions.length ? `where ${conditions.join(' and ')}` : '';
+  };
   const seg = q.segments.length ? q.segments : [{ when: 'true' }];
   /** @type {(x: Segment, take: number, skip: number, n: number, counted?: boolean) => string} one segment's part of the page, the `n`th */
   const part = (x, take, skip, n, counted = false) => `select id, ${n} as seg, row_number() over () as r${counted ? ', total' : ''} from (
-    select ${q.key} as id${counted ? ', count(*) over () as total' : ''} from ${q.from} ${w ? `${w} and (${x.when})` : `where ${x.when}`}
+    select ${q.key} as id${counted ? ', count(*) over () as total' : ''} from ${q.from} ${whereOf(x) ? `${whereOf(x)} and (${x.when})` : `where ${x.when}`}
     order by ${x.order ?? `${q.name}, ${q.key}`} limit ${Math.trunc(take)} offset ${Math.trunc(skip)}) x`;
   /** @type {(parts: string[], total: string) => Promise<Found>} the page's items, and the count when `total` reads it */
   const read = async (parts, total) => {
@@ -372,8 +378,12 @@ async function pageItems(db, params, q, pg, item, known = {}) {
   // All matches, and each segment but the last (the segments split the matches: the last
   // is the rest). Counted apart, so each count can use its own index (a bitmap of the
   // full-text index; the names' index for the name matches) and checks no condition row by row.
-  const count = (/** @type {string} */ extra) => `(select count(*) from ${q.from} ${w ? `${w}${extra ? ` and (${extra})` : ''}` : extra ? `where ${extra}` : ''})::int8`;
-  const sql = `select ${count('')} as total${seg.slice(0, -1).map((x, i) => `, ${count(x.when)} as n${i}`).join('')}`;
+  /** @type {(x?: Segment) => string} */
+  const count = (x) => {
+    const f = whereOf(x);
+    return `(select count(*) from ${q.from} ${f ? `${f}${x ? ` and (${x.when})` : ''}` : x ? `where ${x.when}` : ''})::int8`;
+  };
+  const sql = `select ${count()} as total${seg.slice(0, -1).map((x, i) => `, ${count(x)} as n${i}`).join('')}`;
   // The counts of a question do not change within one load: kept, so the next page of it
   // (a client walking every page) counts nothing again.
   const gen = known.generation ?? (await db.query(`select value from ${S}.meta where key = 'generation'`))[0]?.value;
@@ -424,8 +434,15 @@ async function searchParts(db, params, search, mode, key) {
     const tsq = await textQuery(db, search);
     if (tsq === undefined) return undefined;
     const q = `${params.add(tsq.q)}::tsquery`;
+    const where = `s.tsv @@ ${q}`;
+    // The name matches are read by the names' own full-text index, then sorted: reading the
+    // name index in order and filtering stalls where the names that match cluster (27,500 rows
+    // read for 50 matches at 1,000,000 records); `name || ''` orders the same without the index.
+    const byName = `s.name || '', ${key}`;
     return {
-      where: `s.tsv @@ ${q}`, segments: [{ when: `s.tsv_name @@ ${q}` }, { when: `not (s.tsv_name @@ ${q})` }], generation: tsq.generation,
+      where,
+      segments: [{ when: `s.tsv_name @@ ${q}`, implies: where, order: byName }, { when: `not (s.tsv_name @@ ${q})` }],
+      generation: tsq.generation,
     };
   }
   // Worked out once, as a sub-select (unaccent is only STABLE: inline, it would run for every row).
