@@ -628,7 +628,7 @@ export async function listServiceAtLocations(db, query, options) {
       generation ??= c.generation;
     }
     if (p.postcode !== undefined && centre === undefined) {
-      where.push(`exists (select 1 from ${S}.address ad where ad.location_id = l.id and ad.postal_code = ${params.add(p.postcode)})`);
+      where.push(`exists (select 1 from ${S}.address ad where ad.location_id = sal.location_id and ad.postal_code = ${params.add(p.postcode)})`);
     }
     if (centre) {
       const lat = params.add(centre.lat);
@@ -638,29 +638,29 @@ export async function listServiceAtLocations(db, query, options) {
       if (options.distance === 'postgis') {
         const point = `st_setsrid(st_makepoint(${lon}::float8, ${lat}::float8), 4326)::geography`;
         // The same distance on the sphere as st_distance(…, false).
-        distance = `(l.geog <-> ${point})`;
+        distance = `(sal.geog <-> ${point})`;
         // What st_dwithin(…, false) does, written out: the box around the circle (the GiST
         // index on geog, which has statistics) and then the distance. st_dwithin itself is
         // estimated at 0.01% of the places whatever the distance; at 100,000 places within
         // 500 km the planner then joined every place to every service_at_location, for minutes.
-        where.push(`l.geog && _st_expand(${point}, ${m}::float8)`, `${distance} <= ${m}::float8`);
+        where.push(`sal.geog && _st_expand(${point}, ${m}::float8)`, `${distance} <= ${m}::float8`);
       } else {
         // The box first (the GiST index on the point), then the great circle on what is in it.
         const b = boundingBox(centre.lat, centre.lon, /** @type {number} */ (p.proximity));
         const box = `box(point(${params.add(b.minLon)}::float8, ${params.add(b.minLat)}::float8), point(${params.add(b.maxLon)}::float8, ${params.add(b.maxLat)}::float8))`;
-        distance = `${S}.gc_meters(${lat}::float8, ${lon}::float8, l.latitude, l.longitude)`;
-        where.push(`point(l.longitude, l.latitude) <@ ${box}`, `${distance} <= ${m}::float8`);
+        distance = `${S}.gc_meters(${lat}::float8, ${lon}::float8, sal.latitude, sal.longitude)`;
+        where.push(`point(sal.longitude, sal.latitude) <@ ${box}`, `${distance} <= ${m}::float8`);
       }
       // Nearest first; at the same distance, as without a distance.
       const rank = mode === 'text' ? `(${segments[0]?.when}) desc, ` : '';
       const tail = mode === 'fuzzy' ? segments[0]?.order : `${rank}sal.sort_name, sal.id`;
       segments = [{ when: 'true', order: `${distance}, ${tail}` }];
     }
-    // The service is joined only where a filter, a rank or an order reads it (every
-    // service_at_location has its service: a foreign key), so a distance alone plans and reads
-    // two tables, not three.
-    const readsService = [...where, ...segments.flatMap((x) => [x.when, x.order ?? ''])].some((x) => /\bs\./.test(x));
-    const from = `${S}.service_at_location sal ${readsService ? `join ${S}.service s on s.id = sal.service_id ` : ''}join ${S}.location l on l.id = sal.location_id`;
+    // The service and the location are joined only where a filter, a rank or an order reads
+    // them (every service_at_location has both: foreign keys), so a distance alone reads one
+    // table (its coordinates are on it).
+    const reads = (/** @type {string} */ alias) => [...where, ...segments.flatMap((x) => [x.when, x.order ?? ''])].some((x) => new RegExp(`\\b${alias}\\.`).test(x));
+    const from = `${S}.service_at_location sal${reads('s') ? ` join ${S}.service s on s.id = sal.service_id` : ''}${reads('l') ? ` join ${S}.location l on l.id = sal.location_id` : ''}`;
     const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('service_at_locations') : undefined;
     return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, generation, countInPage: centre !== undefined });
   });

@@ -358,8 +358,11 @@ export function addRecord(rows, record, organizations, context) {
       service_id: serviceId,
       location_id: locationId,
       description: null,
-      // Not an HSDS field: the service's name, so lists are read in name order from an index.
+      // Not HSDS fields: the service's name, so lists are read in name order from an index; the
+      // place's coordinates, so a distance is read from this table alone (no join per place).
       sort_name: r.name,
+      latitude: r.location?.latitude ?? null,
+      longitude: r.location?.longitude ?? null,
     });
   }
 

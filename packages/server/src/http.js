@@ -164,7 +164,7 @@ export async function createHsdsServer(db, options = {}) {
   let distance = options.distance ?? 'auto';
   if (distance === 'auto') {
     const hasGeog = await db.query(
-      `select 1 from information_schema.columns where table_schema = 'hsds' and table_name = 'location' and column_name = 'geog'`,
+      `select 1 from information_schema.columns where table_schema = 'hsds' and table_name = 'service_at_location' and column_name = 'geog'`,
     );
     distance = hasGeog.length > 0 ? 'postgis' : 'bbox';
   }
