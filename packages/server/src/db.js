@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * One small interface over the two databases the server runs on:
- *  - embedded PostgreSQL (PGlite, WebAssembly, in this process; in memory or in a folder),
+ *  - embedded PostgreSQL (PGlite, WebAssembly, in a worker thread of this process; in memory or in a folder),
  *  - a real PostgreSQL server through node-postgres (`pg`), with a connection pool.
  * The same SQL runs on both.
  *
@@ -22,6 +22,7 @@
  * @typedef {Queryable & {
  *   kind: 'pglite' | 'postgres',
  *   replica?: boolean,
+ *   worker?: import('node:worker_threads').Worker,
  *   transaction: <T>(fn: (tx: Writable) => Promise<T>) => Promise<T>,
  *   connect?: () => Promise<Session>,
  *   read: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
@@ -42,36 +43,92 @@ export async function openDatabase(options = {}) {
 }
 
 /**
+ * PGlite in a worker thread (pglite-worker.js): the HTTP server keeps this thread, the database
+ * runs on another core. Every query is a message; rows come back as structured clones (numbers,
+ * strings, booleans, null, bigint, Date and parsed JSON survive). A query's error comes back as
+ * an Error with PostgreSQL's message and SQLSTATE `code`; a worker that stops fails every
+ * pending and later query (the server answers 503).
  * @param {string} [dataDir]
  * @returns {Promise<Database>}
  */
 async function openPglite(dataDir) {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm, unaccent } });
-  await db.exec('create extension if not exists pg_trgm; create extension if not exists unaccent;');
-  /**
-   * @param {{ query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }} q
-   * @returns {Queryable}
-   */
-  const wrap = (q) => ({
-    query: async (sql, params = []) => /** @type {Record<string, unknown>[]} */ ((await q.query(sql, params)).rows),
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
+  /** @type {Map<number, { resolve: (value: { rows?: Record<string, unknown>[] }) => void, reject: (error: Error) => void }>} */
+  const pending = new Map();
+  let nextId = 1;
+  /** @type {Error | undefined} why the worker is no more */
+  let stopped;
+  /** @type {(error: Error) => void} */
+  const stop = (error) => {
+    stopped ??= error;
+    for (const p of pending.values()) p.reject(stopped);
+    pending.clear();
+  };
+  /** @type {Promise<void>} */
+  const ready = new Promise((resolve, reject) => {
+    pending.set(0, { resolve: () => resolve(), reject });
   });
-  const reader = wrap(db);
+  worker.on('message', (/** @type {{ id?: number, ready?: true, rows?: Record<string, unknown>[], error?: Record<string, unknown> }} */ m) => {
+    const id = m.ready ? 0 : m.id ?? -1;
+    const p = pending.get(id);
+    if (!p) return;
+    pending.delete(id);
+    if (m.error) p.reject(Object.assign(new Error(String(m.error.message)), m.error));
+    else p.resolve(m);
+  });
+  worker.on('error', (error) => stop(new Error(`the database (PGlite worker) failed: ${error.message}`, { cause: error })));
+  worker.on('exit', (code) => stop(new Error(`the database (PGlite worker) stopped (exit code ${code})`)));
+  /**
+   * One message to the worker and its answer.
+   * @param {Record<string, unknown>} message
+   * @returns {Promise<{ id: number, rows?: Record<string, unknown>[] }>}
+   */
+  const send = (message) => {
+    if (stopped) return Promise.reject(stopped);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve: (m) => resolve({ ...m, id }), reject });
+      worker.postMessage({ ...message, id });
+    });
+  };
+  try {
+    await ready;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  /** @param {number} [tx] an open transaction's id @returns {Queryable['query']} */
+  const query = (tx) => async (sql, params = []) => (await send({ op: 'query', sql, params, tx })).rows ?? [];
+  const reader = { query: query() };
   return {
     kind: 'pglite',
+    worker,
     ...reader,
-    transaction: (fn) => db.transaction((tx) => fn({
-      ...wrap(tx),
-      copy: async (table, columns, text) => {
-        await tx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
-      },
-    })),
+    async transaction(fn) {
+      const { id: tx } = await send({ op: 'begin' });
+      let result;
+      try {
+        result = await fn({
+          query: query(tx),
+          copy: async (table, columns, text) => {
+            await send({ op: 'copy', sql: `copy ${table} (${columns.join(', ')}) from '/dev/blob'`, text, tx });
+          },
+        });
+      } catch (error) {
+        await send({ op: 'end', tx, commit: false }).catch(() => undefined);
+        throw error;
+      }
+      await send({ op: 'end', tx, commit: true });
+      return result;
+    },
     // One connection: a load holds it for its whole transaction, so a read never sees half of one.
     read: (fn) => fn(reader),
-    extensions: async () => new Set((await db.query('select extname from pg_extension')).rows.map((r) => /** @type {{extname: string}} */ (r).extname)),
-    close: () => db.close(),
+    extensions: async () => new Set((await reader.query('select extname from pg_extension')).map((r) => String(r.extname))),
+    async close() {
+      if (!stopped) await send({ op: 'close' }).catch(() => undefined);
+      await worker.terminate();
+    },
   };
 }
 

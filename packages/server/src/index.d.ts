@@ -1,5 +1,6 @@
 /** Types of @recovery-finder/server (the code is plain JavaScript with JSDoc; see index.js). */
 import type { Server } from 'node:http';
+import type { Worker } from 'node:worker_threads';
 
 export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
@@ -14,6 +15,8 @@ export interface Database extends Queryable {
   kind: 'pglite' | 'postgres';
   /** True on a PostgreSQL server in recovery (a streaming replica): read-only. */
   replica?: boolean;
+  /** PGlite's worker thread, where its queries run (PGlite only); `close` ends it. */
+  worker?: Worker;
   transaction<T>(fn: (tx: Writable) => Promise<T>): Promise<T>;
   /** The queries of one answer as one read of one dataset (see db.js). */
   read<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
