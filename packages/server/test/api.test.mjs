@@ -181,6 +181,31 @@ for (const backend of BACKENDS) {
       assert.ok(names(meetings).includes('Brighton Peer Recovery Center'), 'description "meetings" stems to meeting');
     });
 
+    test('search: the name matches first, then the others, each in the order of the names', async () => {
+      /** Every item of a list, page by page. */
+      const walk = async (path, perPage) => {
+        const out = [];
+        for (let page = 1; ; page++) {
+          const r = (await get(api.base, `${path}&full=false&per_page=${perPage}&page=${page}`)).json;
+          out.push(...r.contents);
+          if (r.last_page) return out;
+        }
+      };
+      // The order of the names, as the unfiltered list reads them (the database's collation).
+      const rank = new Map((await walk('/services?', 100)).map((x, i) => [x.id, i]));
+      const found = await walk('/services?search=program', 7);
+      const byName = (x) => /\bprogram\b/i.test(x.name);
+      const split = found.findIndex((x) => !byName(x));
+      const names = split === -1 ? found : found.slice(0, split);
+      const others = split === -1 ? [] : found.slice(split);
+      assert.ok(names.length > 10, `${names.length} name matches`);
+      assert.ok(others.every((x) => !byName(x)), 'every name match comes before the others');
+      for (const part of [names, others]) {
+        const order = part.map((x) => rank.get(x.id));
+        assert.deepEqual(order, [...order].sort((a, b) => a - b));
+      }
+    });
+
     test('search: Spanish stems, with or without accents', async () => {
       // "apoyamos" and "apoyo" share a Spanish stem (apoy) but no English one.
       for (const q of ['apoyamos', 'adicciones', 'adicción', 'recuperacion', 'Recuperación']) {
