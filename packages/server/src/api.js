@@ -348,15 +348,15 @@ const COUNTS_MAX = 20000;
  * @returns {Promise<Found>}
  */
 async function pageItems(db, params, q, pg, item, known = {}) {
-  /** @type {(x?: Segment) => string} the filters (of a segment: without the condition it implies) */
+  /** @type {(x?: Segment) => string} the filters, and a segment's own (without the filter it implies) */
   const whereOf = (x) => {
-    const conditions = q.where.filter((c) => c !== x?.implies);
+    const conditions = [...q.where.filter((c) => c !== x?.implies), ...(x ? [`(${x.when})`] : [])];
     return conditions.length ? `where ${conditions.join(' and ')}` : '';
   };
   const seg = q.segments.length ? q.segments : [{ when: 'true' }];
   /** @type {(x: Segment, take: number, skip: number, n: number, counted?: boolean) => string} one segment's part of the page, the `n`th */
   const part = (x, take, skip, n, counted = false) => `select id, ${n} as seg, row_number() over () as r${counted ? ', total' : ''} from (
-    select ${q.key} as id${counted ? ', count(*) over () as total' : ''} from ${q.from} ${whereOf(x) ? `${whereOf(x)} and (${x.when})` : `where ${x.when}`}
+    select ${q.key} as id${counted ? ', count(*) over () as total' : ''} from ${q.from} ${whereOf(x)}
     order by ${x.order ?? `${q.name}, ${q.key}`} limit ${Math.trunc(take)} offset ${Math.trunc(skip)}) x`;
   /** @type {(parts: string[], total: string) => Promise<Found>} the page's items, and the count when `total` reads it */
   const read = async (parts, total) => {
@@ -379,10 +379,7 @@ async function pageItems(db, params, q, pg, item, known = {}) {
   // is the rest). Counted apart, so each count can use its own index (a bitmap of the
   // full-text index; the names' index for the name matches) and checks no condition row by row.
   /** @type {(x?: Segment) => string} */
-  const count = (x) => {
-    const f = whereOf(x);
-    return `(select count(*) from ${q.from} ${f ? `${f}${x ? ` and (${x.when})` : ''}` : x ? `where ${x.when}` : ''})::int8`;
-  };
+  const count = (x) => `(select count(*) from ${q.from} ${whereOf(x)})::int8`;
   const sql = `select ${count()} as total${seg.slice(0, -1).map((x, i) => `, ${count(x)} as n${i}`).join('')}`;
   // The counts of a question do not change within one load: kept, so the next page of it
   // (a client walking every page) counts nothing again.
