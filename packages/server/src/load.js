@@ -96,20 +96,22 @@ create function ${s}.unaccent_i(text) returns text language sql immutable parall
 create table ${s}.organization (
   id uuid not null, name text not null, description text not null, website text,
   search text generated always as (lower(${s}.unaccent_i(name))) stored);
--- The search columns are generated from the search texts as the rows are copied in: trigram
--- text of names and categories; text-search vectors (English and Spanish) of the name, the
--- categories and organization, the description and place, all in one; the name's alone.
--- (One vector per language of the three texts together: a third of the to_tsvector calls of
--- one per text, most of the cost of copying a service row in.)
-create table ${s}.service (
+-- The services are copied into \`service_in\` (unlogged: a staging table, dropped once read),
+-- whose search columns are generated from the search texts as the rows go in: trigram text of
+-- names and categories; one text-search vector (English and Spanish stems) of the name, the
+-- categories and organization, the description and place, all in one (half the to_tsvector
+-- calls of a vector per text: most of the cost of copying a service row in). Then \`service\`
+-- is filled from it in name order (\`rewrites\`): rows next to each other in the lists are
+-- next to each other on disk, and a list read in name order reads the table in its order.
+create unlogged table ${s}.service_in (
   id uuid not null, record_id text not null, organization_id uuid,
   name text not null, alternate_name text, description text, url text, email text,
   status text not null check (status in ('active', 'inactive', 'defunct', 'temporarily closed')),
   fees_description text, assured_date date, last_modified timestamptz,
   search_name text not null, search_tags text not null, search_body text not null,
   trgm text generated always as (lower(${s}.unaccent_i(search_name || ' ' || search_tags))) stored,
-  tsv tsvector generated always as (${tsv(s, "search_name || ' ' || search_tags || ' ' || search_body")}) stored,
-  tsv_name tsvector generated always as (${tsv(s, 'search_name')}) stored);
+  tsv tsvector generated always as (${tsv(s, "search_name || ' ' || search_tags || ' ' || search_body")}) stored);
+create table ${s}.service (like ${s}.service_in including constraints);
 create table ${s}.location (
   id uuid not null, location_type text not null, organization_id uuid, name text,
   latitude float8 check (latitude between -90 and 90), longitude float8 check (longitude between -180 and 180),
@@ -121,13 +123,17 @@ create table ${s}.address (
 -- With its location's coordinates (and, with PostGIS, that point as geography): a distance
 -- list reads this table alone, not a join of it with location for every place in the circle
 -- (46 ms for the 5,715 places within 10 miles of a Manhattan ZIP at 1,000,000 records; 17 ms alone).
-create table ${s}.service_at_location (
+-- Copied into \`service_at_location_in\` (unlogged, dropped once read), then filled from it in
+-- bands of a tenth of a degree of latitude, west to east in each (\`rewrites\`): the places in
+-- a circle lie in a few runs of the table, not one disk page each.
+create unlogged table ${s}.service_at_location_in (
   id uuid not null, service_id uuid not null, location_id uuid not null, description text,
   sort_name text not null,
   latitude float8 check (latitude between -90 and 90), longitude float8 check (longitude between -180 and 180)
   ${postgis ? `, geog geography(Point, 4326) generated always as
       (case when latitude is not null and longitude is not null
             then st_setsrid(st_makepoint(longitude, latitude), 4326)::geography end) stored` : ''});
+create table ${s}.service_at_location (like ${s}.service_at_location_in including constraints);
 create table ${s}.phone (
   id uuid not null, service_id uuid not null, position int not null,
   number text not null, extension int, type text, description text);
@@ -159,6 +165,36 @@ $$;
 `;
 }
 
+/** Tables copied into an unlogged `_in` table first, then filled from it in their order (`rewrites`). */
+const STAGED = new Set(['service', 'service_at_location']);
+
+/**
+ * The staged tables filled from their copies, in the order their lists read them: services
+ * by name (as the lists); places in bands of a tenth of a degree of latitude (about 11 km),
+ * west to east in each (a circle of 10 miles covers three or four bands, each one run of the
+ * table: 120 disk pages for the 5,715 places around a Manhattan ZIP at 1,000,000 records, not
+ * 6,229). And the services' names, one row per name and alternate name, with their search
+ * vector: a name match is looked up there, and read in name order (api.js, `searchParts`).
+ * Each list runs on one connection, in turn; the indexes come after (`builds`).
+ * @param {string} s the schema @param {boolean} postgis
+ * @returns {string[][]}
+ */
+function rewrites(s, postgis) {
+  /** @type {(table: string, order: string) => string[]} */
+  const fill = (table, order) => {
+    const columns = [...Object.keys(TABLES[/** @type {keyof typeof TABLES} */ (table)]), ...(table === 'service' ? ['trgm', 'tsv'] : postgis ? ['geog'] : [])].join(', ');
+    return [`insert into ${s}.${table} (${columns}) select ${columns} from ${s}.${table}_in order by ${order}`, `drop table ${s}.${table}_in`];
+  };
+  return [
+    [
+      ...fill('service', 'name, id'),
+      `create table ${s}.service_name as select name, search_name, count(*)::int8 as n, ${tsv(s, 'search_name')} as tsv_name
+         from ${s}.service group by name, search_name`,
+    ],
+    fill('service_at_location', 'floor(latitude * 10), longitude, id'),
+  ];
+}
+
 /**
  * Primary and unique keys, indexes and statistics of the tables the rows were copied into: each
  * statement on its own (on PostgreSQL two connections take them in turn, as pg_restore -j does).
@@ -174,7 +210,8 @@ function builds(s, postgis) {
     ...pk,
     `alter table ${s}.postcode add primary key (code)`,
     `alter table ${s}.service add unique (record_id)`,
-    `create index on ${s}.service using gin (tsv_name)`,
+    `create index on ${s}.service_name using gin (tsv_name)`,
+    `alter table ${s}.service_name add primary key (name, search_name)`,
     `create index on ${s}.service (name, id)`,
     `create index on ${s}.service (organization_id)`,
     `create index on ${s}.service (last_modified)`,
@@ -194,7 +231,7 @@ function builds(s, postgis) {
     `create index on ${s}.service_term (term_id, name, service_id)`,
     `create index on ${s}.service_term (taxonomy_id, service_id)`,
     `create index on ${s}.taxonomy_term (taxonomy_id)`,
-    ...Object.keys(TABLES).map((t) => `analyze ${s}.${t}`),
+    ...[...Object.keys(TABLES), 'service_name'].map((t) => `analyze ${s}.${t}`),
   ];
 }
 
@@ -259,7 +296,7 @@ async function insert(tx, s, table, rows) {
   const columns = Object.keys(TABLES[table]);
   let text = '';
   for (const row of rows) text += `${columns.map((c) => copyValue(row[c])).join('\t')}\n`;
-  await tx.copy(`${s}.${table}`, columns, text);
+  await tx.copy(`${s}.${STAGED.has(table) ? `${table}_in` : table}`, columns, text);
 }
 
 /**
@@ -304,11 +341,13 @@ export async function loadDatasets(db, datasets, options = {}) {
     await tx.query(sql);
     took(sql.replaceAll(`${NEXT}.`, '').replace(/\s+/g, ' ').slice(0, 80), t);
   };
-  /** @type {(lanes: import('./db.js').Queryable[], statements: string[]) => Promise<void>} each lane takes the next statement */
+  /** @type {(lanes: import('./db.js').Queryable[], statements: (string | string[])[]) => Promise<void>} each lane takes the next statement (or list of statements, run in turn) */
   const runAll = async (lanes, statements) => {
     let next = 0;
     await Promise.all(lanes.map(async (tx) => {
-      while (next < statements.length) await run(tx, statements[next++] ?? '');
+      while (next < statements.length) {
+        for (const sql of [statements[next++] ?? []].flat()) await run(tx, sql);
+      }
     }));
   };
   /** @type {(tx: import('./db.js').Writable, filled: Filled) => Promise<Filled>} the last steps, and the swap */
@@ -339,7 +378,7 @@ export async function loadDatasets(db, datasets, options = {}) {
       for (const lane of lanes) await lane.query('begin');
       const filled = await fill(lanes, datasets, started, took);
       for (const lane of lanes) await lane.query('commit');
-      await runAll(lanes, builds(NEXT, postgis));
+      await runAll(lanes, [...rewrites(NEXT, postgis), ...builds(NEXT, postgis)]);
       await main.query('begin');
       await meta(main, filled);
       counts = await finish(main, filled);
@@ -358,7 +397,7 @@ export async function loadDatasets(db, datasets, options = {}) {
       await tx.query('select pg_advisory_xact_lock(4242013)');
       await prepare(tx, postgis, options.zips);
       const filled = await fill([tx], datasets, started, took);
-      await runAll([tx], builds(NEXT, postgis));
+      await runAll([tx], [...rewrites(NEXT, postgis), ...builds(NEXT, postgis)]);
       await meta(tx, filled);
       const done = await finish(tx, filled);
       swapped = performance.now();
