@@ -227,6 +227,11 @@ for (const backend of BACKENDS) {
             } else if (!path.includes('search')) {
               const names = seen.map((x) => x.name ?? x.service.name);
               assert.ok(names.every((x, k) => k === 0 || names[k - 1] <= x), `${path}: name order, across pages`);
+            } else {
+              // The name matches, then the others: two runs, each in (name, id) order.
+              const key = (x) => `${x.name}\u0000${x.id}`;
+              const descents = seen.filter((x, k) => k > 0 && key(seen[k - 1]) > key(x)).length;
+              assert.ok(descents <= 1, `${path}: ${descents} steps back in (name, id) order, across pages`);
             }
           }
         }),
@@ -240,6 +245,14 @@ for (const backend of BACKENDS) {
         assert.equal(lines.length, want.length, `${path}: ndjson gives all ${want.length} matches`);
         assert.ok(lines.sort().every((id, k) => id === want[k]), `${path}: ndjson gives every match exactly once`);
       }
+      // Services of one name found by it: in id order within the name, page by page (pages of 7
+      // fall inside the name's 60 services).
+      const twinIds = twins.map((r) => uuidFor('service', r.id)).sort();
+      const found = [];
+      for (let n = 1; n <= Math.ceil(twins.length / 7); n++) {
+        found.push(...(await get(api.base, `/services?search=twin&full=false&per_page=7&page=${n}`)).json.contents.map((x) => x.id));
+      }
+      assert.deepEqual(found, twinIds, 'one name\'s services, in id order, across pages');
       // Beyond the last page: an empty page, not an error.
       const beyond = await get(api.base, '/services?search=boston&full=false&page=999');
       assert.equal(beyond.status, 200);
