@@ -56,7 +56,7 @@ function realDateTime(raw) {
 }
 
 /** @typedef {(name: string, raw: string) => unknown} Check a parameter's check: its value, or a BadParameter */
-/** @typedef {import('./db.js').Queryable} Db */
+/** @typedef {import('./db.js').Queryable & { kind?: string }} Db */
 
 /** The parameter checks. */
 const P = {
@@ -293,21 +293,39 @@ function page(total, pageNumber, perPage, items, size = items.length) {
 /**
  * The words of a search as a text-search query (English and Spanish stems, accents ignored),
  * worked out in a query of its own so the list queries get it as a constant: the planner then
- * estimates how many services match (from the tsvector statistics) and picks between the
- * full-text index and reading the name index in order. Undefined when no word is left
- * (only stop words or punctuation). With it, the load's generation (read in the same query).
+ * estimates how many services match (from the tsvector statistics). Undefined when no word is
+ * left (only stop words or punctuation). Kept (newest use last, TSQUERIES_MAX) per kind of
+ * database (PGlite's PostgreSQL is not the server's version): the same words give the same
+ * query for as long as the text-search dictionaries stay as they are, and a list then needs no
+ * query of its own for them.
  * @param {Db} db @param {string} search
- * @returns {Promise<{ q: string, generation?: string } | undefined>}
+ * @returns {Promise<{ q: string } | undefined>}
  */
 async function textQuery(db, search) {
-  const [row] = await db.query(
-    `select (websearch_to_tsquery('english', unaccent($1)) || websearch_to_tsquery('spanish', unaccent($1)))::text as q,
-       (select value from ${S}.meta where key = 'generation') as generation`,
-    [search],
-  );
-  const q = row?.q === undefined || row.q === null ? '' : String(row.q);
-  return q.trim() === '' ? undefined : { q, generation: row?.generation == null ? undefined : String(row.generation) };
+  const kept = TSQUERIES;
+  const key = `${db.kind ?? ''}\u0000${search}`;
+  let q = kept.get(key);
+  if (q === undefined) {
+    const [row] = await db.query(
+      `select (websearch_to_tsquery('english', unaccent($1)) || websearch_to_tsquery('spanish', unaccent($1)))::text as q`,
+      [search],
+    );
+    q = row?.q === undefined || row.q === null ? '' : String(row.q);
+  } else kept.delete(key);
+  kept.set(key, q);
+  if (kept.size > TSQUERIES_MAX) kept.delete(kept.keys().next().value ?? '');
+  return q.trim() === '' ? undefined : { q };
 }
+/** @type {Map<string, string>} */
+const TSQUERIES = new Map();
+const TSQUERIES_MAX = 10000;
+
+/**
+ * The last generation (load) a list was read from: the counts are looked up under it, and
+ * every page's query says the generation it read, so counts of another load are never used
+ * (the page is read again with counts of its own load).
+ */
+let lastGeneration = '';
 
 /**
  * The parts of a list query: `from` the row table with `s` (service) joined, `key` the row's
@@ -322,15 +340,18 @@ async function textQuery(db, search) {
  * their twins that no index takes, used where walking the list's own order and checking each
  * row reads fewer rows than the matches (`pageItems`). `rowsSql`: SQL of the number of rows
  * of `from` with no filter (for that choice).
- * @typedef {{ when: string, order?: string, implies?: string, names?: string, walk?: Record<string, string> }} Segment
+ * `page`: the SQL of the segment's ids on a page, in order, where the list knows a better
+ * way to read them than `when` and `order` (a distance: `listServiceAtLocations`).
+ * @typedef {{ when: string, order?: string, implies?: string, names?: string, walk?: Record<string, string>,
+ *   page?: (take: number, skip: number) => string }} Segment
  * @typedef {{ from: string, key: string, name: string, where: string[], segments: Segment[], rowsSql?: string }} ListQuery
  */
 
 /**
  * Counts of questions asked, per load (`generation`), newest use last: the key is the
  * generation, the count query and its parameters; the value each segment's count, and the
- * rows of the list's table (`rowsSql`; 0 when not asked).
- * @type {Map<string, { counts: number[], rows: number }>}
+ * rows of the list's table (`rowsSql`; 0 when not asked) and the generation counted in.
+ * @type {Map<string, { counts: number[], rows: number, generation?: string }>}
  */
 const COUNTS = new Map();
 const COUNTS_MAX = 20000;
@@ -349,9 +370,10 @@ const COUNTS_MAX = 20000;
  * filter, one term): then the count comes in the same query as the page. `countInPage`: one
  * segment whose every match the page's query reads anyway (a distance: all within it are
  * sorted): the count is a window over them, in the same query, and no count is kept.
- * `generation`: the load's, when already read (the counts are kept per load).
+ * `generation`: the load's, when known (the counts are kept per load). `check`: SQL of a value
+ * the page's query reads too, returned as `check` (a ZIP code's centre: `postcodeCentre`).
  * @param {Db} db @param {Params} params @param {ListQuery} q @param {Paging} pg @param {Item} item
- * @param {{ totalSql?: string, countInPage?: boolean, generation?: string }} [known]
+ * @param {{ totalSql?: string, countInPage?: boolean, generation?: string, check?: string }} [known]
  * @returns {Promise<Found>}
  */
 async function pageItems(db, params, q, pg, item, known = {}) {
@@ -367,6 +389,7 @@ async function pageItems(db, params, q, pg, item, known = {}) {
   /** @type {(x: Segment, take: number, skip: number, n: number, counted?: boolean, walk?: boolean) => string} one segment's part of the page, the `n`th */
   const part = (x, take, skip, n, counted = false, walk = false) => {
     const limit = `limit ${Math.trunc(take)} offset ${Math.trunc(skip)}`;
+    if (x.page && !counted) return `select id, ${n} as seg, row_number() over () as r from (${x.page(Math.trunc(take), Math.trunc(skip))}) x`;
     if (x.names && q.key === 's.id' && !counted) {
       // Name by name (in order), each name's services through the (name, id) index.
       const filters = q.where.filter((c) => c !== x.implies);
@@ -396,11 +419,17 @@ async function pageItems(db, params, q, pg, item, known = {}) {
   /** @type {(parts: string[], total: string) => Promise<Found>} the page's items, and the count when `total` reads it */
   const read = async (parts, total) => {
     const [row] = await db.query(
-      `select ${total}::int8 as total, count(p.id)::int as n, string_agg(${item.json}, ',' order by p.seg, p.r) as j
+      `select ${total}::int8 as total, count(p.id)::int as n, string_agg(${item.json}, ',' order by p.seg, p.r) as j,
+         (select value from ${S}.meta where key = 'generation') as generation${known.check ? `, ${known.check} as check` : ''}
        from (${parts.map((x) => `(${x})`).join(' union all ')}) p ${item.join}`,
       params.values,
     );
-    return { total: Number(row?.total ?? 0), items: row?.j ? [String(row.j)] : [], size: Number(row?.n ?? 0) };
+    const generation = row?.generation == null ? undefined : String(row.generation);
+    if (generation !== undefined) lastGeneration = generation;
+    return {
+      total: Number(row?.total ?? 0), items: row?.j ? [String(row.j)] : [], size: Number(row?.n ?? 0),
+      generation, check: row?.check == null ? undefined : String(row.check),
+    };
   };
   if (known.totalSql !== undefined && seg.length === 1) {
     return read([part(/** @type {Segment} */ (seg[0]), pg.perPage, pg.offset, 0)], `coalesce(${known.totalSql}, 0)`);
@@ -418,17 +447,19 @@ async function pageItems(db, params, q, pg, item, known = {}) {
   const sql = `select ${count()} as total${seg.slice(0, -1).map((x, i) => `, ${count(x)} as n${i}`).join('')}${q.rowsSql ? `, ${q.rowsSql} as rows` : ''}`;
   // The counts of a question do not change within one load: kept, so the next page of it
   // (a client walking every page) counts nothing again.
-  const gen = known.generation ?? (await db.query(`select value from ${S}.meta where key = 'generation'`))[0]?.value;
-  const key = `${gen ?? ''}\u0000${sql}\u0000${JSON.stringify(params.values)}`;
+  /** @type {(generation: string | undefined) => string} */
+  const keyOf = (generation) => `${generation ?? ''}\u0000${sql}\u0000${JSON.stringify(params.values)}`;
+  let key = keyOf(known.generation ?? lastGeneration);
   let kept = COUNTS.get(key);
   if (kept) {
     COUNTS.delete(key);
   } else {
-    const [row] = await db.query(sql, params.values.slice());
+    const [row] = await db.query(`${sql}, (select value from ${S}.meta where key = 'generation') as generation`, params.values.slice());
     const all = Number(row?.total ?? 0);
     const counts = seg.slice(0, -1).map((_, i) => Number(row?.[`n${i}`] ?? 0));
     counts.push(all - counts.reduce((a, b) => a + b, 0));
-    kept = { counts, rows: Number(row?.rows ?? 0) };
+    kept = { counts, rows: Number(row?.rows ?? 0), generation: row?.generation == null ? undefined : String(row.generation) };
+    key = keyOf(kept.generation);
   }
   // Newest use last; the oldest out past COUNTS_MAX (a few hundred bytes each).
   COUNTS.set(key, kept);
@@ -456,7 +487,13 @@ async function pageItems(db, params, q, pg, item, known = {}) {
     } else skip = Math.max(0, skip - n);
   });
   if (parts.length === 0) return { total, items: [], size: 0 };
-  return { ...(await read(parts, 'null')), total };
+  const found = await read(parts, 'null');
+  if (found.generation !== kept.generation && known.generation === undefined) {
+    // Counted in another load than the one the page was read from: counted again in this one.
+    COUNTS.delete(key);
+    return pageItems(db, params, q, pg, item, { ...known, generation: found.generation ?? '' });
+  }
+  return { ...found, total };
 }
 
 /**
@@ -466,7 +503,7 @@ async function pageItems(db, params, q, pg, item, known = {}) {
  * Undefined when the words leave nothing to search for (the list then is empty).
  * @param {Db} db @param {Params} params @param {string} search
  * @param {'text' | 'fuzzy'} mode @param {string} key the row's id column
- * @returns {Promise<{ where: string, segments: Segment[], generation?: string } | undefined>}
+ * @returns {Promise<{ where: string, segments: Segment[] } | undefined>}
  */
 async function searchParts(db, params, search, mode, key) {
   if (mode === 'text') {
@@ -486,7 +523,6 @@ async function searchParts(db, params, search, mode, key) {
         // checking each row (`walk`: the same match, which the full-text index cannot take).
         { when: `not (${named})`, walk: { [where]: `ts_match_vq(s.tsv, ${q})` } },
       ],
-      generation: tsq.generation,
     };
   }
   // Worked out once, as a sub-select (unaccent is only STABLE: inline, it would run for every row).
@@ -519,7 +555,8 @@ function serviceFilters(params, p) {
  */
 /**
  * @typedef {'none' | 'text' | 'fuzzy'} Mode
- * @typedef {{ total: number, items: string[], size: number }} Found  the count, the page's items' JSON joined, how many
+ * @typedef {{ total: number, items: string[], size: number, generation?: string, check?: string }} Found
+ *   the count, the page's items' JSON joined, how many; the generation read, and `check` (pageItems)
  * @typedef {{ perPage: number, pageNumber: number, offset: number }} Paging
  * @param {Query} p @param {(mode: Mode) => Promise<Found>} run
  */
@@ -578,34 +615,48 @@ export async function listServices(db, query) {
     const where = serviceFilters(params, p);
     /** @type {Segment[]} */
     let segments = [];
-    /** @type {string | undefined} */
-    let generation;
     if (mode !== 'none') {
       // `searched` asks for 'text' or 'fuzzy' only with a search.
       const c = await searchParts(db, params, /** @type {string} */ (p.search), mode, 's.id');
       if (!c) return { total: 0, items: [], size: 0 };
       where.push(c.where);
       segments = c.segments;
-      generation = c.generation;
     }
     const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('services') : undefined;
-    return pageItems(db, params, { from: `${S}.service s`, key: 's.id', name: 's.name', where, segments, rowsSql: loadedCountSql('services') }, pg, item, { totalSql, generation });
+    return pageItems(db, params, { from: `${S}.service s`, key: 's.id', name: 's.name', where, segments, rowsSql: loadedCountSql('services') }, pg, item, { totalSql });
   });
   return page(total, pg.pageNumber, pg.perPage, items, size);
 }
 
 /**
- * Where a ZIP code's centre is, or a 400 naming `postcode`.
+ * Where a ZIP code's centre is, or a 400 naming `postcode`. Kept once found (at most
+ * CENTRES_MAX, newest use last): a distance list then takes one query, not two. `at`, the
+ * centre as the database writes it: the list's query reads it again (`centreCheck`), and a
+ * list read with a centre a load has since changed is read again with the new one.
  * @param {Db} db @param {string | undefined} code (parseParams asks for it with `proximity`)
+ * @returns {Promise<{ lat: number, lon: number, at: string }>}
  */
-async function postcodeCentre(db, code) {
-  const [row] = await db.query(
-    `select latitude, longitude, (select value from ${S}.meta where key = 'generation') as generation from ${S}.postcode where code = $1`,
-    [code],
-  );
-  if (!row) throw new BadParameter('postcode', `postcode ${code} is not a ZIP code this server knows`);
-  return { lat: Number(row.latitude), lon: Number(row.longitude), generation: row.generation == null ? undefined : String(row.generation) };
+async function postcodeCentre(db, code = '') {
+  const kept = CENTRES;
+  let centre = kept.get(code);
+  if (centre) {
+    kept.delete(code);
+  } else {
+    const [row] = await db.query(`select latitude, longitude, ${centreText('p')} as at from ${S}.postcode p where code = $1`, [code]);
+    if (!row) throw new BadParameter('postcode', `postcode ${code} is not a ZIP code this server knows`);
+    centre = { lat: Number(row.latitude), lon: Number(row.longitude), at: String(row.at) };
+  }
+  kept.set(code, centre);
+  if (kept.size > CENTRES_MAX) kept.delete(kept.keys().next().value ?? '');
+  return centre;
 }
+/** @type {Map<string, { lat: number, lon: number, at: string }>} */
+const CENTRES = new Map();
+const CENTRES_MAX = 50000;
+/** @type {(p: string) => string} a postcode row's centre as text */
+const centreText = (p) => `${p}.latitude || ' ' || ${p}.longitude`;
+/** @type {(code: string) => string} SQL of a ZIP code's centre as text, now ('none' when there is none) */
+const centreCheck = (code) => `coalesce((select ${centreText('pc')} from ${S}.postcode pc where pc.code = ${code}), 'none')`;
 
 /**
  * The latitude/longitude box around a point that holds every point within `metres` on the
@@ -639,9 +690,10 @@ export function boundingBox(lat, lon, metres) {
  * @param {import('./db.js').Queryable} db
  * @param {URLSearchParams} query
  * @param {{ distance: 'postgis' | 'bbox' }} options
+ * @param {boolean} [again] read again, a kept ZIP code centre having changed
  * @returns {Promise<string>}
  */
-export async function listServiceAtLocations(db, query, options) {
+export async function listServiceAtLocations(db, query, options, again = false) {
   const p = parseParams(query, LIST_PARAMS.service_at_locations);
   if (p.format === 'ndjson') return ndjson(query, (q) => listServiceAtLocations(db, q, options));
   const pg = paging(p);
@@ -657,19 +709,17 @@ export async function listServiceAtLocations(db, query, options) {
         json: `json_strip_nulls(${serviceAtLocationJson('sal', 'ld', 's')})::text`,
         join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service s on s.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id`,
       };
-  const { total, items, size } = await searched(p, async (mode) => {
+  const found = await searched(p, async (mode) => {
     const params = new Params();
     const where = serviceFilters(params, p);
     /** @type {Segment[]} */
     let segments = [];
-    let generation = centre?.generation;
     if (mode !== 'none') {
       // `searched` asks for 'text' or 'fuzzy' only with a search.
       const c = await searchParts(db, params, /** @type {string} */ (p.search), mode, 'sal.id');
       if (!c) return { total: 0, items: [], size: 0 };
       where.push(c.where);
       segments = c.segments;
-      generation ??= c.generation;
     }
     if (p.postcode !== undefined && centre === undefined) {
       where.push(`exists (select 1 from ${S}.address ad where ad.location_id = sal.location_id and ad.postal_code = ${params.add(p.postcode)})`);
@@ -678,16 +728,36 @@ export async function listServiceAtLocations(db, query, options) {
       const lat = params.add(centre.lat);
       const lon = params.add(centre.lon);
       const m = params.add(p.proximity);
+      /** @type {string} */
       let distance;
       if (options.distance === 'postgis') {
         const point = `st_setsrid(st_makepoint(${lon}::float8, ${lat}::float8), 4326)::geography`;
         // The same distance on the sphere as st_distance(…, false).
         distance = `(sal.geog <-> ${point})`;
+        const alone = where.length === 0 && mode === 'none';
         // What st_dwithin(…, false) does, written out: the box around the circle (the GiST
         // index on geog, which has statistics) and then the distance. st_dwithin itself is
         // estimated at 0.01% of the places whatever the distance; at 100,000 places within
         // 500 km the planner then joined every place to every service_at_location, for minutes.
         where.push(`sal.geog && _st_expand(${point}, ${m}::float8)`, `${distance} <= ${m}::float8`);
+        if (alone) {
+          // A distance and nothing else: counted apart (the places in the circle, through the
+          // index), and the page read nearest first from the index (KNN): the distance of the
+          // page's last place is found first, then only the places within it are sorted (all
+          // those at that distance: ties are broken by name and id, as always).
+          const sal = `${S}.service_at_location`;
+          const within = `(select count(*) from ${sal} sal where ${where.join(' and ')})`;
+          const segment = {
+            when: 'true',
+            page: (/** @type {number} */ take, /** @type {number} */ skip) => `select sal.id
+              from (select least(${m}::float8, coalesce((select k.geog <-> ${point} from ${sal} k
+                order by k.geog <-> ${point} offset ${skip + take - 1} limit 1), ${m}::float8)) as d offset 0) r
+              join ${sal} sal on sal.geog && _st_expand(${point}, r.d) and ${distance} <= r.d
+              order by ${distance}, sal.sort_name, sal.id limit ${take} offset ${skip}`,
+          };
+          const check = centreCheck(params.add(p.postcode));
+          return pageItems(db, params, { from: `${sal} sal`, key: 'sal.id', name: 'sal.sort_name', where, segments: [segment] }, pg, item, { totalSql: within, check });
+        }
       } else {
         // The box first (the GiST index on the point), then the great circle on what is in it.
         const b = boundingBox(centre.lat, centre.lon, /** @type {number} */ (p.proximity));
@@ -706,8 +776,15 @@ export async function listServiceAtLocations(db, query, options) {
     const reads = (/** @type {string} */ alias) => [...where, ...segments.flatMap((x) => [x.when, x.order ?? ''])].some((x) => new RegExp(`\\b${alias}\\.`).test(x));
     const from = `${S}.service_at_location sal${reads('s') ? ` join ${S}.service s on s.id = sal.service_id` : ''}${reads('l') ? ` join ${S}.location l on l.id = sal.location_id` : ''}`;
     const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('service_at_locations') : undefined;
-    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, generation, countInPage: centre !== undefined });
+    const check = centre ? centreCheck(params.add(p.postcode)) : undefined;
+    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, countInPage: centre !== undefined, check });
   });
+  if (centre && found.check !== undefined && found.check !== centre.at && !again) {
+    // A load changed (or dropped) the ZIP code's centre since it was kept: read again.
+    CENTRES.delete(p.postcode ?? '');
+    return listServiceAtLocations(db, query, options, true);
+  }
+  const { total, items, size } = found;
   return page(total, pg.pageNumber, pg.perPage, items, size);
 }
 

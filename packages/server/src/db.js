@@ -216,9 +216,9 @@ function database(pool, replica, connect) {
         const tx = { query: async (sql, params = []) => (await c.query(sql, params)).rows };
         let locked = false;
         try {
-          await c.query('begin read only');
           try {
-            await c.query('lock table hsds.meta in access share mode');
+            // One round trip for both (simple protocol: no parameters).
+            await c.query('begin read only; lock table hsds.meta in access share mode');
             locked = true;
           } catch (error) {
             // No data loaded yet (no hsds.meta): the queries answer that themselves.
