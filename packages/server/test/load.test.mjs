@@ -104,6 +104,28 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test('a ZIP code whose centre a new load moves is measured from the new centre', async () => {
+      const all = [...KNOWN, ...seeded(120, 21)];
+      const [lat, lon] = zips[HOME_ZIP];
+      const near = (la, lo) => all.filter((r) => r.location && metres(la, lo, r.location.latitude, r.location.longitude) <= 15000).length;
+      const path = `/service_at_locations?postcode=${HOME_ZIP}&proximity=15000&full=false&per_page=5`;
+      await loadDatasets(db, [dataset(all)], { zips });
+      const uncached = await start(db, { cacheMb: 0 });
+      try {
+        const before = (await get(uncached.base, path)).json;
+        assert.equal(before.total_items, near(lat, lon));
+        assert.ok(before.total_items > 0);
+        // The same records; the ZIP code's centre 0.3 degrees north (about 33 km).
+        await loadDatasets(db, [dataset(all)], { zips: { ...zips, [HOME_ZIP]: [lat + 0.3, lon] } });
+        const after = (await get(uncached.base, path)).json;
+        assert.equal(after.total_items, near(lat + 0.3, lon));
+        assert.notEqual(after.total_items, before.total_items);
+      } finally {
+        await uncached.close();
+        await loadDatasets(db, [dataset(KNOWN)], { zips });
+      }
+    });
+
     test('a failed load rolls back and the previous data keeps serving', async () => {
       const before = await get(api.base, '/services?per_page=100');
       assert.equal(before.json.total_items, KNOWN.length);
