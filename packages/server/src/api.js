@@ -320,6 +320,12 @@ async function textQuery(db, search) {
 const TSQUERIES = new Map();
 const TSQUERIES_MAX = 10000;
 
+/** @type {(db: Db) => Promise<string | undefined>} the generation of the data served now */
+const currentGeneration = async (db) => {
+  const [row] = await db.query(`select value from ${S}.meta where key = 'generation'`);
+  return row?.value == null ? undefined : String(row.value);
+};
+
 /**
  * The last generation (load) a list was read from: the counts are looked up under it, and
  * every page's query says the generation it read, so counts of another load are never used
@@ -486,8 +492,9 @@ async function pageItems(db, params, q, pg, item, known = {}) {
       skip = 0;
     } else skip = Math.max(0, skip - n);
   });
-  if (parts.length === 0) return { total, items: [], size: 0 };
-  const found = await read(parts, 'null');
+  // No row to read (no match, or a page past the last): the generation is still read, so a
+  // count kept from another load is never the answer.
+  const found = parts.length > 0 ? await read(parts, 'null') : { items: [], size: 0, generation: await currentGeneration(db) };
   if (found.generation !== kept.generation && known.generation === undefined) {
     // Counted in another load than the one the page was read from: counted again in this one.
     COUNTS.delete(key);

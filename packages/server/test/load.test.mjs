@@ -99,6 +99,13 @@ for (const backend of BACKENDS) {
         const again = (await get(uncached.base, `${path}&page=2`)).json;
         assert.equal(counts(), 2);
         assert.ok(again.total_items < first.total_items);
+        // A question with no match (its count kept: 0), then a load where it has some: found.
+        const none = '/services?search=zanzibar&full=false';
+        assert.equal((await get(uncached.base, none)).json.total_items, 0);
+        assert.equal((await get(uncached.base, none)).json.total_items, 0);
+        const named = seeded(3, 5).map((r, i) => ({ ...r, id: `zanzibar-${i}`, name: `Zanzibar Recovery House ${i}` }));
+        await loadDatasets(db, [dataset([...KNOWN, ...named])], { zips });
+        assert.equal((await get(uncached.base, none)).json.total_items, 3, 'counted again in the new load');
       } finally {
         await uncached.close();
       }
