@@ -320,10 +320,19 @@ async function textQuery(db, search) {
 const TSQUERIES = new Map();
 const TSQUERIES_MAX = 10000;
 
+/**
+ * The generation each answer read (http.js gives every answer a Db of its own, and one answer
+ * reads one load: db.js, `read`), so that an answer reads it once.
+ * @type {WeakMap<Db, string | undefined>}
+ */
+const READ = new WeakMap();
 /** @type {(db: Db) => Promise<string | undefined>} the generation of the data served now */
 const currentGeneration = async (db) => {
+  if (READ.has(db)) return READ.get(db);
   const [row] = await db.query(`select value from ${S}.meta where key = 'generation'`);
-  return row?.value == null ? undefined : String(row.value);
+  const generation = row?.value == null ? undefined : String(row.value);
+  READ.set(db, generation);
+  return generation;
 };
 
 /**
@@ -432,6 +441,7 @@ async function pageItems(db, params, q, pg, item, known = {}) {
     );
     const generation = row?.generation == null ? undefined : String(row.generation);
     if (generation !== undefined) lastGeneration = generation;
+    READ.set(db, generation);
     return {
       total: Number(row?.total ?? 0), items: row?.j ? [String(row.j)] : [], size: Number(row?.n ?? 0),
       generation, check: row?.check == null ? undefined : String(row.check),
@@ -455,7 +465,7 @@ async function pageItems(db, params, q, pg, item, known = {}) {
   // (a client walking every page) counts nothing again.
   /** @type {(generation: string | undefined) => string} */
   const keyOf = (generation) => `${generation ?? ''}\u0000${sql}\u0000${JSON.stringify(params.values)}`;
-  let key = keyOf(known.generation ?? lastGeneration);
+  let key = keyOf(known.generation ?? (READ.has(db) ? READ.get(db) : lastGeneration));
   let kept = COUNTS.get(key);
   if (kept) {
     COUNTS.delete(key);
