@@ -388,7 +388,9 @@ const COUNTS_MAX = 20000;
  * `generation`: the load's, when known (the counts are kept per load). `check`: SQL of a value
  * the page's query reads too, returned as `check` (a ZIP code's centre: `postcodeCentre`).
  * @param {Db} db @param {Params} params @param {ListQuery} q @param {Paging} pg @param {Item} item
- * @param {{ totalSql?: string, countInPage?: boolean, generation?: string, check?: string }} [known]
+ * `prepare`: the page's query kept prepared (db.js): for lists whose best plan does not hang
+ * on the values (not a distance with other filters, whose plan depends on the circle's size).
+ * @param {{ totalSql?: string, countInPage?: boolean, generation?: string, check?: string, prepare?: boolean }} [known]
  * @returns {Promise<Found>}
  */
 async function pageItems(db, params, q, pg, item, known = {}) {
@@ -438,6 +440,7 @@ async function pageItems(db, params, q, pg, item, known = {}) {
          (select value from ${S}.meta where key = 'generation') as generation${known.check ? `, ${known.check} as check` : ''}
        from (${parts.map((x) => `(${x})`).join(' union all ')}) p ${item.join}`,
       params.values,
+      known.prepare,
     );
     const generation = row?.generation == null ? undefined : String(row.generation);
     if (generation !== undefined) lastGeneration = generation;
@@ -627,7 +630,7 @@ export async function listServices(db, query) {
       const term = params.add(p.taxonomy_term_id[0]);
       return pageItems(db, params, {
         from: `${S}.service_term st`, key: 'st.service_id', name: 'st.name', where: [`st.term_id = ${term}::uuid`], segments: [],
-      }, pg, item, { totalSql: termCountSql(term) });
+      }, pg, item, { totalSql: termCountSql(term), prepare: true });
     }
     const where = serviceFilters(params, p);
     /** @type {Segment[]} */
@@ -640,7 +643,7 @@ export async function listServices(db, query) {
       segments = c.segments;
     }
     const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('services') : undefined;
-    return pageItems(db, params, { from: `${S}.service s`, key: 's.id', name: 's.name', where, segments, rowsSql: loadedCountSql('services') }, pg, item, { totalSql });
+    return pageItems(db, params, { from: `${S}.service s`, key: 's.id', name: 's.name', where, segments, rowsSql: loadedCountSql('services') }, pg, item, { totalSql, prepare: true });
   });
   return page(total, pg.pageNumber, pg.perPage, items, size);
 }
@@ -741,6 +744,8 @@ export async function listServiceAtLocations(db, query, options, again = false) 
     if (p.postcode !== undefined && centre === undefined) {
       where.push(`exists (select 1 from ${S}.address ad where ad.location_id = sal.location_id and ad.postal_code = ${params.add(p.postcode)})`);
     }
+    // A distance and nothing else: a plan that holds for any circle (no join to weigh).
+    const alone = where.length === 0 && mode === 'none';
     if (centre) {
       const lat = params.add(centre.lat);
       const lon = params.add(centre.lon);
@@ -751,7 +756,6 @@ export async function listServiceAtLocations(db, query, options, again = false) 
         const point = `st_setsrid(st_makepoint(${lon}::float8, ${lat}::float8), 4326)::geography`;
         // The same distance on the sphere as st_distance(…, false).
         distance = `(sal.geog <-> ${point})`;
-        const alone = where.length === 0 && mode === 'none';
         // What st_dwithin(…, false) does, written out: the box around the circle (the GiST
         // index on geog, which has statistics) and then the distance. st_dwithin itself is
         // estimated at 0.01% of the places whatever the distance; at 100,000 places within
@@ -773,7 +777,7 @@ export async function listServiceAtLocations(db, query, options, again = false) 
               order by ${distance}, sal.sort_name, sal.id limit ${take} offset ${skip}`,
           };
           const check = centreCheck(params.add(p.postcode));
-          return pageItems(db, params, { from: `${sal} sal`, key: 'sal.id', name: 'sal.sort_name', where, segments: [segment] }, pg, item, { totalSql: within, check });
+          return pageItems(db, params, { from: `${sal} sal`, key: 'sal.id', name: 'sal.sort_name', where, segments: [segment] }, pg, item, { totalSql: within, check, prepare: true });
         }
       } else {
         // The box first (the GiST index on the point), then the great circle on what is in it.
@@ -794,7 +798,7 @@ export async function listServiceAtLocations(db, query, options, again = false) 
     const from = `${S}.service_at_location sal${reads('s') ? ` join ${S}.service s on s.id = sal.service_id` : ''}${reads('l') ? ` join ${S}.location l on l.id = sal.location_id` : ''}`;
     const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('service_at_locations') : undefined;
     const check = centre ? centreCheck(params.add(p.postcode)) : undefined;
-    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, countInPage: centre !== undefined, check });
+    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, countInPage: centre !== undefined, check, prepare: centre === undefined || alone });
   });
   if (centre && found.check !== undefined && found.check !== centre.at && !again) {
     // A load changed (or dropped) the ZIP code's centre since it was kept: read again.

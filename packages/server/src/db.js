@@ -13,7 +13,9 @@
  * same holds on a streaming replica, where the swap's locks are replayed in the same order.
  * An answer cancelled by a recovery conflict or a deadlock is read again, once or twice.
  *
- * @typedef {{ query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }} Queryable
+ * `query`'s `prepared`: keep the statement prepared on its connection (PREPARE, then EXECUTE;
+ * `prepared`, below): its plan is made once, not on every call. Ignored outside `read`.
+ * @typedef {{ query: (sql: string, params?: unknown[], prepared?: boolean) => Promise<Record<string, unknown>[]> }} Queryable
  * @typedef {Queryable & {
  *   copy: (table: string, columns: string[], text: string) => Promise<void>,
  * }} Writable  a transaction: queries, and COPY ... FROM STDIN of rows in COPY's text format
@@ -100,7 +102,10 @@ async function openPglite(dataDir) {
   }
   /** @param {number} [tx] an open transaction's id @returns {Queryable['query']} */
   const query = (tx) => async (sql, params = []) => (await send({ op: 'query', sql, params, tx })).rows ?? [];
-  const reader = { query: query() };
+  const plain = query();
+  const execute = prepared(plain);
+  /** @type {Queryable} */
+  const reader = { query: (sql, params = [], prepare = false) => (prepare ? execute(sql, params) : plain(sql, params)) };
   return {
     kind: 'pglite',
     worker,
@@ -177,6 +182,74 @@ async function openPostgres(url, poolSize) {
   return database(pool, false, connect);
 }
 
+/** Statements kept prepared on one connection, at most; the least recently used are deallocated. */
+const PREPARED_MAX = 200;
+/**
+ * Each pool connection's prepared statements (`prepared`).
+ * @type {WeakMap<object, (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>>}
+ */
+const PREPARED = new WeakMap();
+
+/**
+ * A value as an SQL literal for EXECUTE's arguments (which take no bind parameters), or
+ * undefined when it is of a kind not written here (the query then runs unprepared). Strings
+ * are E'…' literals, backslashes and quotes escaped whatever `standard_conforming_strings` says.
+ * @param {unknown} value
+ * @returns {string | undefined}
+ */
+export function sqlLiteral(value) {
+  /** @type {(text: string) => string} */
+  const quote = (text) => `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? `(${String(value)})` : undefined;
+  if (typeof value === 'bigint') return `(${String(value)})`;
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return value.includes('\u0000') ? undefined : quote(value);
+  if (Array.isArray(value) && value.every((x) => typeof x === 'string' && !x.includes('\u0000'))) {
+    // An array's text form: each element in double quotes, its quotes and backslashes escaped.
+    return quote(`{${value.map((x) => `"${x.replace(/["\\]/g, (/** @type {string} */ c) => `\\${c}`)}"`).join(',')}}`);
+  }
+  return undefined;
+}
+
+/**
+ * Prepared statements on one session: the first call of a statement PREPAREs it (PostgreSQL
+ * then plans it for its first five calls' values and after that, where a plan for any values
+ * costs no more, keeps that plan), every call EXECUTEs it with its values written as literals.
+ * At most PREPARED_MAX statements; a statement that cannot be prepared (a value of a type not
+ * written as a literal, a parameter PREPARE cannot type) runs as a plain query.
+ * @param {(sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>} run a plain query on the session
+ * @param {(sql: string) => Promise<unknown>} [prepare] runs a PREPARE (in a transaction: one that
+ *   fails must not end it)
+ * @returns {(sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>}
+ */
+function prepared(run, prepare = run) {
+  /** @type {Map<string, Promise<string | undefined>>} statement -> its name once prepared (undefined: runs plain) */
+  const names = new Map();
+  let next = 0;
+  return async (sql, params) => {
+    const literals = params.map(sqlLiteral);
+    if (literals.some((x) => x === undefined)) return run(sql, params);
+    let name = names.get(sql);
+    if (name) {
+      names.delete(sql);
+    } else {
+      const made = `rf_${++next}`;
+      name = prepare(`prepare ${made} as ${sql}`).then(() => made, () => undefined);
+      if (names.size >= PREPARED_MAX) {
+        const [oldest, old] = names.entries().next().value ?? [];
+        if (oldest !== undefined) names.delete(oldest);
+        const gone = await old;
+        if (gone) await run(`deallocate ${gone}`).catch(() => undefined);
+      }
+    }
+    names.set(sql, name);
+    const ready = await name;
+    if (!ready) return run(sql, params);
+    return run(literals.length ? `execute ${ready}(${literals.join(', ')})` : `execute ${ready}`);
+  };
+}
+
 /**
  * The Database over a pool of a real server; `replica`: a read-only streaming replica.
  * @param {import('pg').Pool} pool @param {boolean} replica
@@ -212,8 +285,20 @@ function database(pool, replica, connect) {
     async read(fn) {
       for (let attempt = 1; ; attempt++) {
         const c = await pool.connect();
+        const run = async (/** @type {string} */ sql, /** @type {unknown[]} */ params = []) => (await c.query(sql, params)).rows;
+        // Inside the answer's transaction: a PREPARE that fails is undone to a savepoint.
+        const guarded = async (/** @type {string} */ sql) => {
+          try {
+            await c.query(`savepoint rf_prepare; ${sql}; release savepoint rf_prepare`);
+          } catch (error) {
+            await c.query('rollback to savepoint rf_prepare; release savepoint rf_prepare');
+            throw error;
+          }
+        };
+        const execute = PREPARED.get(c) ?? prepared(run, guarded);
+        PREPARED.set(c, execute);
         /** @type {Queryable} */
-        const tx = { query: async (sql, params = []) => (await c.query(sql, params)).rows };
+        const tx = { query: (sql, params = [], prepare = false) => (prepare ? execute(sql, params) : run(sql, params)) };
         let locked = false;
         try {
           try {
