@@ -245,12 +245,14 @@ const serviceAtLocationJson = (sal, ld, s) =>
  * /service_at_locations item from its row `sal`, its location's `location_doc` row `ld` and its
  * service's `service_doc` row `d`.
  */
-export const serviceDoc = (/** @type {string} */ d) => `${d}.head || ${d}.org || ${d}.body || ${d}.tail`;
+export const serviceDoc = (/** @type {string} */ d) => `${serviceFields(d)} || ${d}.tail`;
+/** @type {(d: string) => string} a service's document without its service_at_locations and closing brace */
+const serviceFields = (d) => `${d}.head || ${d}.org || ${d}.body`;
 /** @type {(sal: string, ld: string, d: string) => string} */
 export const serviceAtLocationDoc = (sal, ld, d) =>
   `'{"id":"' || ${sal}.id || '","service_id":"' || ${sal}.service_id || '","location_id":"' || ${sal}.location_id || '"'
     || coalesce(',"description":' || to_json(${sal}.description)::text, '')
-    || ',"location":' || ${ld}.json || ',"service":' || ${d}.head || ${d}.org || ${d}.body || '}}'`;
+    || ',"location":' || ${ld}.json || ',"service":' || ${serviceFields(d)} || '}}'`;
 
 /** @type {Json} */
 const taxonomyJson = (t) =>
@@ -291,10 +293,45 @@ function page(total, pageNumber, perPage, items, size = items.length) {
 }
 
 /**
+ * A map that keeps at most `max` entries, the least recently used going first.
+ * @template T
+ */
+class Kept {
+  /** @param {number} max */
+  constructor(max) {
+    this.max = max;
+    /** @type {Map<string, T>} */
+    this.map = new Map();
+  }
+
+  /** @param {string} key @returns {T | undefined} (now the most recently used) */
+  get(key) {
+    const value = this.map.get(key);
+    if (value !== undefined) this.set(key, value);
+    return value;
+  }
+
+  /** @param {string} key @param {T} value */
+  set(key, value) {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value ?? '');
+  }
+
+  /** @param {string} key */
+  delete(key) {
+    this.map.delete(key);
+  }
+}
+
+/** SQL of the generation (load) of the data served. */
+const GENERATION = `(select value from ${S}.meta where key = 'generation')`;
+
+/**
  * The words of a search as a text-search query (English and Spanish stems, accents ignored),
  * worked out in a query of its own so the list queries get it as a constant: the planner then
  * estimates how many services match (from the tsvector statistics). Undefined when no word is
- * left (only stop words or punctuation). Kept (newest use last, TSQUERIES_MAX) per kind of
+ * left (only stop words or punctuation). Kept (at most 10,000) per kind of
  * database (PGlite's PostgreSQL is not the server's version): the same words give the same
  * query for as long as the text-search dictionaries stay as they are, and a list then needs no
  * query of its own for them.
@@ -302,23 +339,20 @@ function page(total, pageNumber, perPage, items, size = items.length) {
  * @returns {Promise<{ q: string } | undefined>}
  */
 async function textQuery(db, search) {
-  const kept = TSQUERIES;
   const key = `${db.kind ?? ''}\u0000${search}`;
-  let q = kept.get(key);
+  let q = TSQUERIES.get(key);
   if (q === undefined) {
     const [row] = await db.query(
       `select (websearch_to_tsquery('english', unaccent($1)) || websearch_to_tsquery('spanish', unaccent($1)))::text as q`,
       [search],
     );
     q = row?.q === undefined || row.q === null ? '' : String(row.q);
-  } else kept.delete(key);
-  kept.set(key, q);
-  if (kept.size > TSQUERIES_MAX) kept.delete(kept.keys().next().value ?? '');
+    TSQUERIES.set(key, q);
+  }
   return q.trim() === '' ? undefined : { q };
 }
-/** @type {Map<string, string>} */
-const TSQUERIES = new Map();
-const TSQUERIES_MAX = 10000;
+/** @type {Kept<string>} */
+const TSQUERIES = new Kept(10000);
 
 /**
  * The generation each answer read (http.js gives every answer a Db of its own, and one answer
@@ -329,7 +363,7 @@ const READ = new WeakMap();
 /** @type {(db: Db) => Promise<string | undefined>} the generation of the data served now */
 const currentGeneration = async (db) => {
   if (READ.has(db)) return READ.get(db);
-  const [row] = await db.query(`select value from ${S}.meta where key = 'generation'`);
+  const [row] = await db.query(`select ${GENERATION} as value`);
   const generation = row?.value == null ? undefined : String(row.value);
   READ.set(db, generation);
   return generation;
@@ -365,11 +399,11 @@ let lastGeneration = '';
 /**
  * Counts of questions asked, per load (`generation`), newest use last: the key is the
  * generation, the count query and its parameters; the value each segment's count, and the
- * rows of the list's table (`rowsSql`; 0 when not asked) and the generation counted in.
- * @type {Map<string, { counts: number[], rows: number, generation?: string }>}
+ * rows of the list's table (`rowsSql`; 0 when not asked) and the generation counted in. At
+ * most 20,000 (a few hundred bytes each).
+ * @type {Kept<{ counts: number[], rows: number, generation?: string }>}
  */
-const COUNTS = new Map();
-const COUNTS_MAX = 20000;
+const COUNTS = new Kept(20000);
 
 /**
  * An item's JSON text in SQL (`json`, over the rows `join` brings in from the page's `p.id`).
@@ -437,7 +471,7 @@ async function pageItems(db, params, q, pg, item, known = {}) {
   const read = async (parts, total) => {
     const [row] = await db.query(
       `select ${total}::int8 as total, count(p.id)::int as n, string_agg(${item.json}, ',' order by p.seg, p.r) as j,
-         (select value from ${S}.meta where key = 'generation') as generation${known.check ? `, ${known.check} as check` : ''}
+         ${GENERATION} as generation${known.check ? `, ${known.check} as check` : ''}
        from (${parts.map((x) => `(${x})`).join(' union all ')}) p ${item.join}`,
       params.values,
       known.prepare,
@@ -470,19 +504,15 @@ async function pageItems(db, params, q, pg, item, known = {}) {
   const keyOf = (generation) => `${generation ?? ''}\u0000${sql}\u0000${JSON.stringify(params.values)}`;
   let key = keyOf(known.generation ?? (READ.has(db) ? READ.get(db) : lastGeneration));
   let kept = COUNTS.get(key);
-  if (kept) {
-    COUNTS.delete(key);
-  } else {
-    const [row] = await db.query(`${sql}, (select value from ${S}.meta where key = 'generation') as generation`, params.values.slice());
+  if (!kept) {
+    const [row] = await db.query(`${sql}, ${GENERATION} as generation`, params.values.slice());
     const all = Number(row?.total ?? 0);
     const counts = seg.slice(0, -1).map((_, i) => Number(row?.[`n${i}`] ?? 0));
     counts.push(all - counts.reduce((a, b) => a + b, 0));
     kept = { counts, rows: Number(row?.rows ?? 0), generation: row?.generation == null ? undefined : String(row.generation) };
     key = keyOf(kept.generation);
+    COUNTS.set(key, kept);
   }
-  // Newest use last; the oldest out past COUNTS_MAX (a few hundred bytes each).
-  COUNTS.set(key, kept);
-  if (COUNTS.size > COUNTS_MAX) COUNTS.delete(COUNTS.keys().next().value ?? '');
   const { counts, rows } = kept;
   const total = counts.reduce((a, b) => a + b, 0);
   // Where the page falls in each segment: one part per segment the page touches (one, or two
@@ -649,30 +679,25 @@ export async function listServices(db, query) {
 }
 
 /**
- * Where a ZIP code's centre is, or a 400 naming `postcode`. Kept once found (at most
- * CENTRES_MAX, newest use last): a distance list then takes one query, not two. `at`, the
+ * Where a ZIP code's centre is, or a 400 naming `postcode`. Kept once found (at most 50,000,
+ * the least recently used going first): a distance list then takes one query, not two. `at`, the
  * centre as the database writes it: the list's query reads it again (`centreCheck`), and a
  * list read with a centre a load has since changed is read again with the new one.
  * @param {Db} db @param {string | undefined} code (parseParams asks for it with `proximity`)
  * @returns {Promise<{ lat: number, lon: number, at: string }>}
  */
 async function postcodeCentre(db, code = '') {
-  const kept = CENTRES;
-  let centre = kept.get(code);
-  if (centre) {
-    kept.delete(code);
-  } else {
+  let centre = CENTRES.get(code);
+  if (!centre) {
     const [row] = await db.query(`select latitude, longitude, ${centreText('p')} as at from ${S}.postcode p where code = $1`, [code]);
     if (!row) throw new BadParameter('postcode', `postcode ${code} is not a ZIP code this server knows`);
     centre = { lat: Number(row.latitude), lon: Number(row.longitude), at: String(row.at) };
+    CENTRES.set(code, centre);
   }
-  kept.set(code, centre);
-  if (kept.size > CENTRES_MAX) kept.delete(kept.keys().next().value ?? '');
   return centre;
 }
-/** @type {Map<string, { lat: number, lon: number, at: string }>} */
-const CENTRES = new Map();
-const CENTRES_MAX = 50000;
+/** @type {Kept<{ lat: number, lon: number, at: string }>} */
+const CENTRES = new Kept(50000);
 /** @type {(p: string) => string} a postcode row's centre as text */
 const centreText = (p) => `${p}.latitude || ' ' || ${p}.longitude`;
 /** @type {(code: string) => string} SQL of a ZIP code's centre as text, now ('none' when there is none) */
@@ -746,6 +771,7 @@ export async function listServiceAtLocations(db, query, options, again = false) 
     }
     // A distance and nothing else: a plan that holds for any circle (no join to weigh).
     const alone = where.length === 0 && mode === 'none';
+    const check = centre ? centreCheck(params.add(p.postcode)) : undefined;
     if (centre) {
       const lat = params.add(centre.lat);
       const lon = params.add(centre.lon);
@@ -776,7 +802,6 @@ export async function listServiceAtLocations(db, query, options, again = false) 
               join ${sal} sal on sal.geog && _st_expand(${point}, r.d) and ${distance} <= r.d
               order by ${distance}, sal.sort_name, sal.id limit ${take} offset ${skip}`,
           };
-          const check = centreCheck(params.add(p.postcode));
           return pageItems(db, params, { from: `${sal} sal`, key: 'sal.id', name: 'sal.sort_name', where, segments: [segment] }, pg, item, { totalSql: within, check, prepare: true });
         }
       } else {
@@ -797,7 +822,6 @@ export async function listServiceAtLocations(db, query, options, again = false) 
     const reads = (/** @type {string} */ alias) => [...where, ...segments.flatMap((x) => [x.when, x.order ?? ''])].some((x) => new RegExp(`\\b${alias}\\.`).test(x));
     const from = `${S}.service_at_location sal${reads('s') ? ` join ${S}.service s on s.id = sal.service_id` : ''}${reads('l') ? ` join ${S}.location l on l.id = sal.location_id` : ''}`;
     const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('service_at_locations') : undefined;
-    const check = centre ? centreCheck(params.add(p.postcode)) : undefined;
     return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, countInPage: centre !== undefined, check, prepare: centre === undefined || alone });
   });
   if (centre && found.check !== undefined && found.check !== centre.at && !again) {

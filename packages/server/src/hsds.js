@@ -82,23 +82,22 @@ const LINK_TAXONOMY = contract.links;
 /** The taxonomy of the facts HSDS has no field for (the attribute value holds the fact). */
 const FIELD_TAXONOMY = contract.fieldTaxonomy;
 
-/** @type {Map<string, string>} */
-const termIds = new Map();
-/** A term's UUID (kept: every record's attributes ask for the same few dozen). */
-export const termId = (/** @type {string} */ taxonomy, /** @type {string} */ code) => {
-  const key = `${taxonomy}\u001f${code}`;
-  let id = termIds.get(key);
-  if (id === undefined) termIds.set(key, (id = uuidFor('taxonomy_term', taxonomy, code)));
+/**
+ * Ids kept per key: every record's attributes ask for the same few dozen.
+ * @type {Map<string, string>}
+ */
+const keptIds = new Map();
+/** @type {(key: string, make: () => string) => string} */
+const kept = (key, make) => {
+  let id = keptIds.get(key);
+  if (id === undefined) keptIds.set(key, (id = make()));
   return id;
 };
-/** @type {Map<string, string>} */
-const taxonomyIds = new Map();
-/** A taxonomy's UUID (kept, as the terms'). */
-export const taxonomyId = (/** @type {string} */ taxonomy) => {
-  let id = taxonomyIds.get(taxonomy);
-  if (id === undefined) taxonomyIds.set(taxonomy, (id = uuidFor('taxonomy', taxonomy)));
-  return id;
-};
+/** A term's UUID. */
+export const termId = (/** @type {string} */ taxonomy, /** @type {string} */ code) =>
+  kept(`term\u001f${taxonomy}\u001f${code}`, () => uuidFor('taxonomy_term', taxonomy, code));
+/** A taxonomy's UUID. */
+export const taxonomyId = (/** @type {string} */ taxonomy) => kept(`taxonomy\u001f${taxonomy}`, () => uuidFor('taxonomy', taxonomy));
 
 /** The taxonomy and taxonomy_term rows (the same for every load). */
 export function taxonomyRows() {

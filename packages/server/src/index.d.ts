@@ -3,7 +3,11 @@ import type { Server } from 'node:http';
 import type { Worker } from 'node:worker_threads';
 
 export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * `prepared`: inside `read`, keep the statement prepared on its connection (PREPARE once,
+   * then EXECUTE), so its plan is made once; ignored elsewhere.
+   */
+  query(sql: string, params?: unknown[], prepared?: boolean): Promise<Record<string, unknown>[]>;
 }
 
 /** A load's transaction: queries, and COPY ... FROM STDIN of rows in COPY's text format. */

@@ -165,8 +165,15 @@ $$;
 `;
 }
 
-/** Tables copied into an unlogged `_in` table first, then filled from it in their order (`rewrites`). */
-const STAGED = new Set(['service', 'service_at_location']);
+/**
+ * Tables copied into an unlogged `_in` table first, then filled from it in their order
+ * (`rewrites`), with the columns their `_in` table generates.
+ * @type {Partial<Record<keyof typeof TABLES, (postgis: boolean) => string[]>>}
+ */
+const STAGED = {
+  service: () => ['trgm', 'tsv'],
+  service_at_location: (postgis) => (postgis ? ['geog'] : []),
+};
 
 /**
  * The staged tables filled from their copies, in the order their lists read them: services
@@ -180,9 +187,9 @@ const STAGED = new Set(['service', 'service_at_location']);
  * @returns {string[][]}
  */
 function rewrites(s, postgis) {
-  /** @type {(table: string, order: string) => string[]} */
+  /** @type {(table: 'service' | 'service_at_location', order: string) => string[]} */
   const fill = (table, order) => {
-    const columns = [...Object.keys(TABLES[/** @type {keyof typeof TABLES} */ (table)]), ...(table === 'service' ? ['trgm', 'tsv'] : postgis ? ['geog'] : [])].join(', ');
+    const columns = [...Object.keys(TABLES[table]), ...(STAGED[table]?.(postgis) ?? [])].join(', ');
     return [`insert into ${s}.${table} (${columns}) select ${columns} from ${s}.${table}_in order by ${order}`, `drop table ${s}.${table}_in`];
   };
   return [
@@ -296,7 +303,7 @@ async function insert(tx, s, table, rows) {
   const columns = Object.keys(TABLES[table]);
   let text = '';
   for (const row of rows) text += `${columns.map((c) => copyValue(row[c])).join('\t')}\n`;
-  await tx.copy(`${s}.${STAGED.has(table) ? `${table}_in` : table}`, columns, text);
+  await tx.copy(`${s}.${STAGED[table] ? `${table}_in` : table}`, columns, text);
 }
 
 /**
