@@ -591,7 +591,9 @@ function serviceFilters(params, p) {
     where.push(`s.id in (select st.service_id from ${S}.service_term st where st.term_id = any(${params.add(p.taxonomy_term_id)}::uuid[]))`);
   }
   if (p.taxonomy_id) {
-    where.push(`s.id in (select st.service_id from ${S}.service_term st where st.taxonomy_id = ${params.add(p.taxonomy_id)}::uuid)`);
+    // A taxonomy is its terms: each read through service_term's (term_id, …) index.
+    where.push(`s.id in (select st.service_id from ${S}.service_term st where st.term_id in
+      (select t.id from ${S}.taxonomy_term t where t.taxonomy_id = ${params.add(p.taxonomy_id)}::uuid))`);
   }
   if (p.organization_id) where.push(`s.organization_id = ${params.add(p.organization_id)}::uuid`);
   if (p.modified_after) where.push(`s.last_modified >= ${params.add(p.modified_after)}::timestamptz`);

@@ -83,21 +83,27 @@ const LINK_TAXONOMY = contract.links;
 const FIELD_TAXONOMY = contract.fieldTaxonomy;
 
 /**
- * Ids kept per key: every record's attributes ask for the same few dozen.
- * @type {Map<string, string>}
+ * Term ids kept per taxonomy and code, taxonomy ids per name: every record's attributes ask
+ * for the same few dozen.
+ * @type {Map<string, Map<string, string>>}
  */
-const keptIds = new Map();
-/** @type {(key: string, make: () => string) => string} */
-const kept = (key, make) => {
-  let id = keptIds.get(key);
-  if (id === undefined) keptIds.set(key, (id = make()));
+const keptTermIds = new Map();
+/** @type {Map<string, string>} */
+const keptTaxonomyIds = new Map();
+/** A term's UUID. */
+export const termId = (/** @type {string} */ taxonomy, /** @type {string} */ code) => {
+  let codes = keptTermIds.get(taxonomy);
+  if (!codes) keptTermIds.set(taxonomy, (codes = new Map()));
+  let id = codes.get(code);
+  if (id === undefined) codes.set(code, (id = uuidFor('taxonomy_term', taxonomy, code)));
   return id;
 };
-/** A term's UUID. */
-export const termId = (/** @type {string} */ taxonomy, /** @type {string} */ code) =>
-  kept(`term\u001f${taxonomy}\u001f${code}`, () => uuidFor('taxonomy_term', taxonomy, code));
 /** A taxonomy's UUID. */
-export const taxonomyId = (/** @type {string} */ taxonomy) => kept(`taxonomy\u001f${taxonomy}`, () => uuidFor('taxonomy', taxonomy));
+export const taxonomyId = (/** @type {string} */ taxonomy) => {
+  let id = keptTaxonomyIds.get(taxonomy);
+  if (id === undefined) keptTaxonomyIds.set(taxonomy, (id = uuidFor('taxonomy', taxonomy)));
+  return id;
+};
 
 /** The taxonomy and taxonomy_term rows (the same for every load). */
 export function taxonomyRows() {
@@ -169,7 +175,9 @@ export function emptyRows() {
  */
 export function addRecord(rows, record, organizations, context) {
   const r = record;
-  const start = Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, list.length]));
+  /** @type {Partial<Record<Table, number>>} where this record's rows of each table begin */
+  const start = {};
+  for (const table of /** @type {Table[]} */ (Object.keys(rows))) start[table] = rows[table].length;
   /** @type {(table: Table) => Row[]} this record's rows of a table */
   const mine = (table) => rows[table].slice(start[table]);
   const serviceId = uuidFor('service', r.id);
@@ -385,6 +393,6 @@ export function addRecord(rows, record, organizations, context) {
   for (const a of mine('attribute')) {
     if (a.link_entity !== 'service' || a.link_type === FIELD_TAXONOMY || terms.has(a.taxonomy_term_id)) continue;
     terms.add(a.taxonomy_term_id);
-    rows.service_term.push({ term_id: a.taxonomy_term_id, taxonomy_id: taxonomyId(String(a.link_type)), name: r.name, service_id: serviceId });
+    rows.service_term.push({ term_id: a.taxonomy_term_id, name: r.name, service_id: serviceId });
   }
 }

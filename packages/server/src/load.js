@@ -47,8 +47,8 @@ const TABLES = {
     id: 'uuid', service_id: 'uuid', option: 'text', currency: 'text', amount: 'float8', amount_description: 'text',
   },
   // The taxonomy filter: one row per service and term of the linking taxonomies (not the
-  // fields), with the service's name (lists are read in name order).
-  service_term: { term_id: 'uuid', taxonomy_id: 'uuid', name: 'text', service_id: 'uuid' },
+  // fields), with the service's name (lists are read in name order). A taxonomy is its terms.
+  service_term: { term_id: 'uuid', name: 'text', service_id: 'uuid' },
   taxonomy: { id: 'uuid', name: 'text', description: 'text', uri: 'text', version: 'text' },
   taxonomy_term: {
     id: 'uuid', code: 'text', name: 'text', description: 'text', parent_id: 'uuid', taxonomy: 'text',
@@ -150,7 +150,7 @@ create table ${s}.taxonomy (id uuid not null, name text not null, description te
 create table ${s}.taxonomy_term (
   id uuid not null, code text, name text not null, description text not null, parent_id uuid,
   taxonomy text, taxonomy_id uuid, language text);
-create table ${s}.service_term (term_id uuid not null, taxonomy_id uuid not null, name text not null, service_id uuid not null);
+create table ${s}.service_term (term_id uuid not null, name text not null, service_id uuid not null);
 create table ${s}.postcode (code text not null, latitude float8 not null, longitude float8 not null);
 create table ${s}.service_doc (
   id uuid not null, head text ${docs} not null, org text ${docs} not null, body text ${docs} not null, tail text ${docs} not null);
@@ -211,7 +211,10 @@ function builds(s, postgis) {
   const pk = ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language',
     'cost_option', 'taxonomy', 'taxonomy_term', 'service_doc', 'location_doc'].map((t) => `alter table ${s}.${t} add primary key (id)`);
   return [
-    // The longest first, so that the two connections end about together.
+    // The longest first, so that the two connections end about together; the first two on
+    // tables the rewrites do not fill, so neither connection waits for the other's rewrite.
+    `create index on ${s}.service_term (term_id, name, service_id)`,
+    ...(postgis ? [`create index on ${s}.service_at_location using gist (geog)`] : []),
     `create index on ${s}.service using gin (trgm gin_trgm_ops)`,
     `create index on ${s}.service using gin (tsv)`,
     ...pk,
@@ -225,7 +228,6 @@ function builds(s, postgis) {
     `create index on ${s}.organization using gin (search gin_trgm_ops)`,
     `create index on ${s}.organization (name, id)`,
     `create index on ${s}.service_at_location using gist (point(longitude, latitude))`,
-    ...(postgis ? [`create index on ${s}.service_at_location using gist (geog)`] : []),
     `create index on ${s}.address (location_id)`,
     `create index on ${s}.address (postal_code)`,
     `create index on ${s}.service_at_location (service_id)`,
@@ -235,8 +237,6 @@ function builds(s, postgis) {
     `create index on ${s}.schedule (service_id, position)`,
     `create index on ${s}.language (service_id, position)`,
     `create index on ${s}.cost_option (service_id)`,
-    `create index on ${s}.service_term (term_id, name, service_id)`,
-    `create index on ${s}.service_term (taxonomy_id, service_id)`,
     `create index on ${s}.taxonomy_term (taxonomy_id)`,
     ...[...Object.keys(TABLES), 'service_name'].map((t) => `analyze ${s}.${t}`),
   ];
@@ -291,6 +291,11 @@ function copyValue(value) {
   return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] ?? c) : text;
 }
 
+/** Column types whose values (numbers, and the UUIDs made here) hold nothing COPY escapes. */
+const PLAIN_TYPES = new Set(['uuid', 'int4', 'float8']);
+/** The documents' JSON texts (docs.js): JSON has no raw line break or tab, so only its backslashes are escaped. */
+const JSON_TEXTS = new Set(['service_doc', 'location_doc']);
+
 /**
  * Copy rows of one table in (COPY ... FROM STDIN, text format): one stream per table and batch.
  * @param {import('./db.js').Writable} tx
@@ -300,10 +305,23 @@ function copyValue(value) {
  */
 async function insert(tx, s, table, rows) {
   if (rows.length === 0) return;
-  const columns = Object.keys(TABLES[table]);
+  const columns = Object.entries(TABLES[table]);
+  const json = JSON_TEXTS.has(table);
   let text = '';
-  for (const row of rows) text += `${columns.map((c) => copyValue(row[c])).join('\t')}\n`;
-  await tx.copy(`${s}.${STAGED[table] ? `${table}_in` : table}`, columns, text);
+  for (const row of rows) {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) {
+      const [column, type] = /** @type {[string, string]} */ (columns[i]);
+      const value = row[column];
+      const cell = value === null || value === undefined ? '\\N'
+        : PLAIN_TYPES.has(type) ? String(value)
+        : json && typeof value === 'string' ? (value.includes('\\') ? value.replaceAll('\\', '\\\\') : value)
+        : copyValue(value);
+      line += i === 0 ? cell : `\t${cell}`;
+    }
+    text += `${line}\n`;
+  }
+  await tx.copy(`${s}.${STAGED[table] ? `${table}_in` : table}`, columns.map(([column]) => column), text);
 }
 
 /**
@@ -382,7 +400,12 @@ export async function loadDatasets(db, datasets, options = {}) {
       await prepare(main, postgis, options.zips);
       await main.query('commit');
       for (const _ of LANES) lanes.push(await db.connect());
-      for (const lane of lanes) await lane.query('begin');
+      for (const [i, lane] of lanes.entries()) {
+        await lane.query('begin');
+        // Emptied in the transaction that fills them: with wal_level = minimal (no replica) the
+        // rows then go in without write-ahead log, and the tables are synced to disk at commit.
+        await lane.query(`truncate ${(LANES[i] ?? []).map((t) => `${NEXT}.${STAGED[t] ? `${t}_in` : t}`).join(', ')}`);
+      }
       const filled = await fill(lanes, datasets, started, took);
       for (const lane of lanes) await lane.query('commit');
       await runAll(lanes, [...rewrites(NEXT, postgis), ...builds(NEXT, postgis)]);
@@ -504,6 +527,8 @@ async function fill(lanes, datasets, started, took) {
       seenRecords.add(record.id);
       const t = performance.now();
       addRecord(rows, record, organizationDocs, context);
+      // The attributes are in the record's documents now, and copied to no table: let them go.
+      rows.attribute.length = 0;
       took('map records (Node)', t);
       services++;
       if (++count >= BATCH) await flush();
