@@ -7,6 +7,7 @@
  * here into the page: no parse and re-serialise in Node.
  */
 import { EARTH_RADIUS_M, LIVE } from './load.js';
+import { TAXONOMIES, taxonomyId, termId } from './hsds.js';
 
 const S = LIVE;
 const HSDS_VERSION = '3.0';
@@ -591,9 +592,11 @@ function serviceFilters(params, p) {
     where.push(`s.id in (select st.service_id from ${S}.service_term st where st.term_id = any(${params.add(p.taxonomy_term_id)}::uuid[]))`);
   }
   if (p.taxonomy_id) {
-    // A taxonomy is its terms: each read through service_term's (term_id, …) index.
-    where.push(`s.id in (select st.service_id from ${S}.service_term st where st.term_id in
-      (select t.id from ${S}.taxonomy_term t where t.taxonomy_id = ${params.add(p.taxonomy_id)}::uuid))`);
+    // A taxonomy is its terms: those of the contract (a load writes no others), as values the
+    // planner sees (their counts are in service_term's statistics).
+    const taxonomy = Object.keys(TAXONOMIES).find((name) => taxonomyId(name) === p.taxonomy_id);
+    const terms = taxonomy ? (TAXONOMIES[taxonomy]?.terms ?? []).map((code) => termId(taxonomy, code)) : [];
+    where.push(`s.id in (select st.service_id from ${S}.service_term st where st.term_id = any(${params.add(terms)}::uuid[]))`);
   }
   if (p.organization_id) where.push(`s.organization_id = ${params.add(p.organization_id)}::uuid`);
   if (p.modified_after) where.push(`s.last_modified >= ${params.add(p.modified_after)}::timestamptz`);
