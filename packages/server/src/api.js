@@ -737,6 +737,46 @@ export function boundingBox(lat, lon, metres) {
 }
 
 /**
+ * Great-circle distance in metres on the sphere the database measures on (load.js, gc_meters;
+ * PostGIS's geography with use_spheroid = false).
+ * @param {number} lat1 @param {number} lon1 @param {number} lat2 @param {number} lon2
+ */
+function gcMetres(lat1, lon1, lat2, lon2) {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * A box of latitudes and longitudes inside a circle: every point of it is nearer the centre
+ * than `metres`, by a millimetre at least (the farthest point of such a box from the centre
+ * is one of its corners, and each corner is measured), so a place in it is within the circle
+ * with no distance worked out. Undefined near a pole or the 180th meridian.
+ * @param {number} lat @param {number} lon @param {number} metres
+ * @returns {{ minLat: number, maxLat: number, minLon: number, maxLon: number } | undefined}
+ */
+export function innerBox(lat, lon, metres) {
+  const limit = metres * (1 - 1e-9) - 0.001;
+  if (!(limit > 0)) return undefined;
+  let dLat = ((metres / EARTH_RADIUS_M) * (180 / Math.PI)) / Math.SQRT2;
+  for (let i = 0; i < 30; i++, dLat *= 0.95) {
+    const minLat = lat - dLat;
+    const maxLat = lat + dLat;
+    if (minLat <= -85 || maxLat >= 85) return undefined;
+    const dLon = dLat / Math.cos((Math.max(Math.abs(minLat), Math.abs(maxLat)) * Math.PI) / 180);
+    const minLon = lon - dLon;
+    const maxLon = lon + dLon;
+    if (minLon <= -180 || maxLon >= 180) return undefined;
+    const far = Math.max(
+      gcMetres(lat, lon, minLat, minLon), gcMetres(lat, lon, minLat, maxLon),
+      gcMetres(lat, lon, maxLat, minLon), gcMetres(lat, lon, maxLat, maxLon),
+    );
+    if (far <= limit) return { minLat, maxLat, minLon, maxLon };
+  }
+  return undefined;
+}
+
+/**
  * @param {import('./db.js').Queryable} db
  * @param {URLSearchParams} query
  * @param {{ distance: 'postgis' | 'bbox' }} options
@@ -781,6 +821,14 @@ export async function listServiceAtLocations(db, query, options, again = false) 
       const lat = params.add(centre.lat);
       const lon = params.add(centre.lon);
       const m = params.add(p.proximity);
+      // The places in the box inside the circle are in it with no distance worked out (most
+      // of a circle's places: the distance on the sphere is most of the cost of counting them).
+      const inner = innerBox(centre.lat, centre.lon, /** @type {number} */ (p.proximity));
+      const within = (/** @type {string} */ distance) => (inner
+        ? `(sal.latitude between ${params.add(inner.minLat)}::float8 and ${params.add(inner.maxLat)}::float8
+            and sal.longitude between ${params.add(inner.minLon)}::float8 and ${params.add(inner.maxLon)}::float8
+            or ${distance} <= ${m}::float8)`
+        : `${distance} <= ${m}::float8`);
       /** @type {string} */
       let distance;
       if (options.distance === 'postgis') {
@@ -791,14 +839,14 @@ export async function listServiceAtLocations(db, query, options, again = false) 
         // index on geog, which has statistics) and then the distance. st_dwithin itself is
         // estimated at 0.01% of the places whatever the distance; at 100,000 places within
         // 500 km the planner then joined every place to every service_at_location, for minutes.
-        where.push(`sal.geog && _st_expand(${point}, ${m}::float8)`, `${distance} <= ${m}::float8`);
+        where.push(`sal.geog && _st_expand(${point}, ${m}::float8)`, within(distance));
         if (alone) {
           // A distance and nothing else: counted apart (the places in the circle, through the
           // index), and the page read nearest first from the index (KNN): the distance of the
           // page's last place is found first, then only the places within it are sorted (all
           // those at that distance: ties are broken by name and id, as always).
           const sal = `${S}.service_at_location`;
-          const within = `(select count(*) from ${sal} sal where ${where.join(' and ')})`;
+          const total = `(select count(*) from ${sal} sal where ${where.join(' and ')})`;
           const segment = {
             when: 'true',
             page: (/** @type {number} */ take, /** @type {number} */ skip) => `select sal.id
@@ -807,14 +855,14 @@ export async function listServiceAtLocations(db, query, options, again = false) 
               join ${sal} sal on sal.geog && _st_expand(${point}, r.d) and ${distance} <= r.d
               order by ${distance}, sal.sort_name, sal.id limit ${take} offset ${skip}`,
           };
-          return pageItems(db, params, { from: `${sal} sal`, key: 'sal.id', name: 'sal.sort_name', where, segments: [segment] }, pg, item, { totalSql: within, check, prepare: true });
+          return pageItems(db, params, { from: `${sal} sal`, key: 'sal.id', name: 'sal.sort_name', where, segments: [segment] }, pg, item, { totalSql: total, check, prepare: true });
         }
       } else {
         // The box first (the GiST index on the point), then the great circle on what is in it.
         const b = boundingBox(centre.lat, centre.lon, /** @type {number} */ (p.proximity));
         const box = `box(point(${params.add(b.minLon)}::float8, ${params.add(b.minLat)}::float8), point(${params.add(b.maxLon)}::float8, ${params.add(b.maxLat)}::float8))`;
         distance = `${S}.gc_meters(${lat}::float8, ${lon}::float8, sal.latitude, sal.longitude)`;
-        where.push(`point(sal.longitude, sal.latitude) <@ ${box}`, `${distance} <= ${m}::float8`);
+        where.push(`point(sal.longitude, sal.latitude) <@ ${box}`, within(distance));
       }
       // Nearest first; at the same distance, as without a distance.
       const rank = mode === 'text' ? `(${segments[0]?.when}) desc, ` : '';
