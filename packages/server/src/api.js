@@ -394,7 +394,9 @@ let lastGeneration = '';
  * way to read them than `when` and `order` (a distance: `listServiceAtLocations`).
  * @typedef {{ when: string, order?: string, implies?: string, names?: string, walk?: Record<string, string>,
  *   page?: (take: number, skip: number) => string }} Segment
- * @typedef {{ from: string, key: string, name: string, where: string[], segments: Segment[], rowsSql?: string }} ListQuery
+ * @typedef {{ from: string, key: string, name: string, where: string[], segments: Segment[], rowsSql?: string,
+ *   carry?: { sql: string, names: string } }} ListQuery `carry`: columns of the list's row its items read
+ *   (`sql`, as `names`), carried through the page's parts (a segment's own `page` selects them too)
  */
 
 /**
@@ -441,7 +443,9 @@ async function pageItems(db, params, q, pg, item, known = {}) {
   /** @type {(x: Segment, take: number, skip: number, n: number, counted?: boolean, walk?: boolean) => string} one segment's part of the page, the `n`th */
   const part = (x, take, skip, n, counted = false, walk = false) => {
     const limit = `limit ${Math.trunc(take)} offset ${Math.trunc(skip)}`;
-    if (x.page && !counted) return `select id, ${n} as seg, row_number() over () as r from (${x.page(Math.trunc(take), Math.trunc(skip))}) x`;
+    // Columns the items read, carried from the list's own row (no second lookup of it by id).
+    const carried = q.carry ? `, ${q.carry.names}` : '';
+    if (x.page && !counted) return `select id${carried}, ${n} as seg, row_number() over () as r from (${x.page(Math.trunc(take), Math.trunc(skip))}) x`;
     if (x.names && q.key === 's.id' && !counted) {
       // Name by name (in order), each name's services through the (name, id) index.
       const filters = q.where.filter((c) => c !== x.implies);
@@ -464,8 +468,8 @@ async function pageItems(db, params, q, pg, item, known = {}) {
         select s.id from (${names}) m cross join lateral (${services('m')}) s
         order by m.name, s.id ${limit}) x`;
     }
-    return `select id, ${n} as seg, row_number() over () as r${counted ? ', total' : ''} from (
-    select ${q.key} as id${counted ? ', count(*) over () as total' : ''} from ${q.from} ${whereOf(x, walk)}
+    return `select id${carried}, ${n} as seg, row_number() over () as r${counted ? ', total' : ''} from (
+    select ${q.key} as id${q.carry ? `, ${q.carry.sql}` : ''}${counted ? ', count(*) over () as total' : ''} from ${q.from} ${whereOf(x, walk)}
     order by ${(walk ? undefined : x.order) ?? `${q.name}, ${q.key}`} ${limit}) x`;
   };
   /** @type {(parts: string[], total: string) => Promise<Found>} the page's items, and the count when `total` reads it */
@@ -789,15 +793,17 @@ export async function listServiceAtLocations(db, query, options, again = false) 
   const pg = paging(p);
   const full = p.full ?? true;
   const centre = p.proximity !== undefined ? await postcodeCentre(db, p.postcode) : undefined;
+  // The item's own columns come with the page's ids (`carry`), so only its service and location are looked up.
+  const carry = { sql: 'sal.service_id, sal.location_id, sal.description', names: 'service_id, location_id, description' };
   /** @type {Item} */
   const item = full
     ? {
-        json: serviceAtLocationDoc('sal', 'ld', 'd'),
-        join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service_doc d on d.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id`,
+        json: serviceAtLocationDoc('p', 'ld', 'd'),
+        join: `join ${S}.service_doc d on d.id = p.service_id join ${S}.location_doc ld on ld.id = p.location_id`,
       }
     : {
-        json: `json_strip_nulls(${serviceAtLocationJson('sal', 'ld', 's')})::text`,
-        join: `join ${S}.service_at_location sal on sal.id = p.id join ${S}.service s on s.id = sal.service_id join ${S}.location_doc ld on ld.id = sal.location_id`,
+        json: `json_strip_nulls(${serviceAtLocationJson('p', 'ld', 's')})::text`,
+        join: `join ${S}.service s on s.id = p.service_id join ${S}.location_doc ld on ld.id = p.location_id`,
       };
   const found = await searched(p, async (mode) => {
     const params = new Params();
@@ -849,13 +855,13 @@ export async function listServiceAtLocations(db, query, options, again = false) 
           const total = `(select count(*) from ${sal} sal where ${where.join(' and ')})`;
           const segment = {
             when: 'true',
-            page: (/** @type {number} */ take, /** @type {number} */ skip) => `select sal.id
+            page: (/** @type {number} */ take, /** @type {number} */ skip) => `select sal.id, ${carry.sql}
               from (select least(${m}::float8, coalesce((select k.geog <-> ${point} from ${sal} k
                 order by k.geog <-> ${point} offset ${skip + take - 1} limit 1), ${m}::float8)) as d offset 0) r
               join ${sal} sal on sal.geog && _st_expand(${point}, r.d) and ${distance} <= r.d
               order by ${distance}, sal.sort_name, sal.id limit ${take} offset ${skip}`,
           };
-          return pageItems(db, params, { from: `${sal} sal`, key: 'sal.id', name: 'sal.sort_name', where, segments: [segment] }, pg, item, { totalSql: total, check, prepare: true });
+          return pageItems(db, params, { from: `${sal} sal`, key: 'sal.id', name: 'sal.sort_name', where, segments: [segment], carry }, pg, item, { totalSql: total, check, prepare: true });
         }
       } else {
         // The box first (the GiST index on the point), then the great circle on what is in it.
@@ -875,7 +881,7 @@ export async function listServiceAtLocations(db, query, options, again = false) 
     const reads = (/** @type {string} */ alias) => [...where, ...segments.flatMap((x) => [x.when, x.order ?? ''])].some((x) => new RegExp(`\\b${alias}\\.`).test(x));
     const from = `${S}.service_at_location sal${reads('s') ? ` join ${S}.service s on s.id = sal.service_id` : ''}${reads('l') ? ` join ${S}.location l on l.id = sal.location_id` : ''}`;
     const totalSql = mode === 'none' && where.length === 0 ? loadedCountSql('service_at_locations') : undefined;
-    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments }, pg, item, { totalSql, countInPage: centre !== undefined, check, prepare: centre === undefined || alone });
+    return pageItems(db, params, { from, key: 'sal.id', name: 'sal.sort_name', where, segments, carry }, pg, item, { totalSql, countInPage: centre !== undefined, check, prepare: centre === undefined || alone });
   });
   if (centre && found.check !== undefined && found.check !== centre.at && !again) {
     // A load changed (or dropped) the ZIP code's centre since it was kept: read again.
