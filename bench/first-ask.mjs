@@ -1,7 +1,7 @@
 // What each benchmark question costs the first time it is asked (nothing kept: a fresh process),
 // and the second time, single client, through the api functions (no HTTP).
 //   node bench/first-ask.mjs (postgres://... | PGLITE_DIR) text|taxonomy|zip [how many questions]
-import { openDatabase } from '@recovery-finder/server';
+import { openDatabase } from '../packages/server/src/db.js';
 import * as api from '../packages/server/src/api.js';
 import { questions } from './server-questions.mjs';
 
@@ -15,8 +15,8 @@ await db.query('select 1');
 const rows = [];
 for (const path of list) {
   const u = new URL(path, 'http://x');
-  const list = u.pathname === '/services' ? api.listServices : api.listServiceAtLocations;
-  const ask = () => (db.read ? db.read((tx) => list({ ...db, query: tx.query }, u.searchParams, options)) : list(db, u.searchParams, options));
+  const answer = u.pathname === '/services' ? api.listServices : api.listServiceAtLocations;
+  const ask = () => (db.read ? db.read((tx) => answer({ ...db, query: tx.query }, u.searchParams, options)) : answer(db, u.searchParams, options));
   let t = performance.now();
   await ask();
   const first = performance.now() - t;

@@ -780,6 +780,9 @@ export function innerBox(lat, lon, metres) {
   return undefined;
 }
 
+/** A place's own columns its item reads, carried with the page's ids: only its documents are looked up. */
+const carry = { sql: 'sal.service_id, sal.location_id, sal.description', names: 'service_id, location_id, description' };
+
 /**
  * @param {import('./db.js').Queryable} db
  * @param {URLSearchParams} query
@@ -793,8 +796,6 @@ export async function listServiceAtLocations(db, query, options, again = false) 
   const pg = paging(p);
   const full = p.full ?? true;
   const centre = p.proximity !== undefined ? await postcodeCentre(db, p.postcode) : undefined;
-  // The item's own columns come with the page's ids (`carry`), so only its service and location are looked up.
-  const carry = { sql: 'sal.service_id, sal.location_id, sal.description', names: 'service_id, location_id, description' };
   /** @type {Item} */
   const item = full
     ? {
