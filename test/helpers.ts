@@ -47,6 +47,28 @@ export async function until(check: () => boolean, message = 'condition', ms = 20
   }
 }
 
+/**
+ * "My list" is one localStorage key for the whole origin, and the runner has two test files'
+ * pages open at once: a file that writes the list, or checks what it shows, takes an origin-wide
+ * lock (the Web Locks API) for its whole run, so no other file's write lands in the middle of its
+ * tests. The lock is let go when the file ends, or when its page closes. Call once, at the top
+ * of the file.
+ */
+export function takeTurnsWithMyList(): void {
+  let letGo: (() => void) | undefined;
+  before(async function () {
+    // Waits for the other file's turn; the run's own limit (testsFinishTimeout) still holds.
+    this.timeout(0);
+    await new Promise<void>((granted) => {
+      void navigator.locks.request('recovery-finder-tests:my-list', () => {
+        granted();
+        return new Promise<void>((done) => (letGo = done));
+      });
+    });
+  });
+  after(() => letGo?.());
+}
+
 /** Wait for the page's language switch to finish. */
 export { localeReady };
 

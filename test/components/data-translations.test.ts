@@ -12,7 +12,9 @@ import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
-import { datasetUrl, failOnLitWarnings, localeReady, uniqueKey, until } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, localeReady, uniqueKey, until, takeTurnsWithMyList } from '../helpers.js';
+
+takeTurnsWithMyList();
 
 const SRC = () => datasetUrl({ fixture: 'translated', key: uniqueKey('tr') });
 const ZIPS = datasetUrl({ fixture: 'disposal-zips-ma' });

@@ -11,9 +11,11 @@ import { getLocale, isReviewed, localeFor } from '../../src/kit/i18n/localize.js
 import { reviewState } from '../../src/locales/review-state.js';
 import { MY_LIST_KEY } from '../../src/kit/card/my-list.js';
 import { formatCount } from '../../src/kit/ui/format.js';
-import { datasetUrl, failOnLitWarnings, localeReady, until } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, localeReady, until, takeTurnsWithMyList } from '../helpers.js';
 import { overflows } from './layout.helpers.js';
 import { TEST_TILES } from './hostile.helpers.js';
+
+takeTurnsWithMyList();
 
 type Shown = HTMLElement & { updateComplete: Promise<boolean> };
 const ZIPS = datasetUrl({ fixture: 'disposal-zips-ma' });

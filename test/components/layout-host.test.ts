@@ -4,10 +4,12 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
-import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, until } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, until, takeTurnsWithMyList } from '../helpers.js';
 import { TEST_TILES } from './hostile.helpers.js';
 import { HOST_CSS } from './layout.helpers.js';
 import { MY_LIST_KEY } from '../../src/kit/card/my-list.js';
+
+takeTurnsWithMyList();
 
 const ZIPS = datasetUrl({ fixture: 'disposal-zips-ma' });
 const SEARCH_ZIPS = datasetUrl({ fixture: 'search-zips' });

@@ -8,7 +8,9 @@ import '../../src/components/resource-search/resource-search.js';
 import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js';
 import type { RecoveryDisposalLocator } from '../../src/components/disposal-locator/disposal-locator.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
-import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, uniqueKey, until } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, uniqueKey, until, takeTurnsWithMyList } from '../helpers.js';
+
+takeTurnsWithMyList();
 
 const ZIPS = datasetUrl({ fixture: 'disposal-zips-ma' });
 const ZIPS_US = datasetUrl({ fixture: 'disposal-zips-us' });

@@ -10,7 +10,9 @@ import '../../src/components/resource-search/resource-search.js';
 import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import { MY_LIST_KEY, MY_LIST_MAX, addToList, clearList, removeFromList } from '../../src/kit/card/my-list.js';
-import { datasetUrl, failOnLitWarnings, localeReady, uniqueKey, until } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, localeReady, uniqueKey, until, takeTurnsWithMyList } from '../helpers.js';
+
+takeTurnsWithMyList();
 
 type ListModule = typeof import('../../src/kit/card/my-list.js');
 interface Tab {
@@ -111,7 +113,8 @@ describe('my list across tabs', () => {
         }
         await until(() => sameSet(a.shown(), model) && sameSet(b.shown(), model), 'both views follow');
       }),
-      { numRuns: 60 },
+      // wtr shows an error's message, not its cause: which expectation failed is in the report.
+      { numRuns: 60, includeErrorInReport: true },
     );
     expect(runs).to.equal(60);
   });

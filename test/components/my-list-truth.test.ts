@@ -4,7 +4,9 @@ import { fixture, html, expect } from '@open-wc/testing';
 import '../../src/components/my-list/my-list.js';
 import type { RecoveryMyList } from '../../src/components/my-list/my-list.js';
 import { MY_LIST_KEY, addToList } from '../../src/kit/card/my-list.js';
-import { datasetUrl, failOnLitWarnings, uniqueKey, until } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, uniqueKey, until, takeTurnsWithMyList } from '../helpers.js';
+
+takeTurnsWithMyList();
 
 describe('<recovery-my-list>: what a resident sees must be true', () => {
   failOnLitWarnings();

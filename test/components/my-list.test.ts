@@ -12,7 +12,9 @@ import type { RecoveryPrscMap } from '../../src/components/prsc-map/prsc-map.js'
 import type { RecoveryShareEvent } from '../../src/events.js';
 import { MY_LIST_KEY } from '../../src/kit/card/my-list.js';
 import { printer } from '../../src/kit/card/print-frame.js';
-import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, uniqueKey, until } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, uniqueKey, until, takeTurnsWithMyList } from '../helpers.js';
+
+takeTurnsWithMyList();
 
 const stored = () => localStorage.getItem(MY_LIST_KEY);
 const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';

@@ -9,7 +9,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/resource-search/resource-search.js';
 import type { RecoveryResourceSearch } from '../../src/components/resource-search/resource-search.js';
 import { MY_LIST_KEY } from '../../src/kit/card/my-list.js';
-import { datasetUrl, failOnLitWarnings, setGeolocation, until, uniqueKey } from '../helpers.js';
+import { datasetUrl, failOnLitWarnings, setGeolocation, until, uniqueKey, takeTurnsWithMyList } from '../helpers.js';
+
+takeTurnsWithMyList();
 
 /** True once the page has fetched a module whose path contains `name`. */
 const fetched = (name: string) => performance.getEntriesByType('resource').some((e) => e.name.includes(name));
