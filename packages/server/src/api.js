@@ -715,7 +715,8 @@ const centreCheck = (code) => `coalesce((select ${centreText('pc')} from ${S}.po
 /**
  * The latitude/longitude box around a point that holds every point within `metres` on the
  * sphere (J. P. Matuschek, "Finding Points Within a Distance of a Latitude/Longitude Using
- * Bounding Coordinates").
+ * Bounding Coordinates"). Its longitudes pass ±180 where the circle crosses the 180th
+ * meridian (`aroundSql` then makes two boxes of it).
  * @param {number} lat @param {number} lon @param {number} metres
  */
 export function boundingBox(lat, lon, metres) {
@@ -738,6 +739,24 @@ export function boundingBox(lat, lon, metres) {
   }
   const deg = (/** @type {number} */ x) => (x * 180) / Math.PI;
   return { minLat: deg(minLat) - eps, maxLat: deg(maxLat) + eps, minLon: deg(minLon) - eps, maxLon: deg(maxLon) + eps };
+}
+
+/**
+ * SQL true for a place whose point (its GiST index) is in the box around a circle: two boxes
+ * where the circle crosses the 180th meridian (the box's longitudes, past ±180, wrap round).
+ * @param {Params} params @param {number} lat @param {number} lon @param {number} metres
+ */
+function aroundSql(params, lat, lon, metres) {
+  const b = boundingBox(lat, lon, metres);
+  /** @type {Array<[number, number]>} west and east edges */
+  const spans =
+    b.minLon < -180 ? [[b.minLon + 360, 180], [-180, b.maxLon]]
+    : b.maxLon > 180 ? [[b.minLon, 180], [-180, b.maxLon - 360]]
+    : [[b.minLon, b.maxLon]];
+  const [south, north] = [params.add(b.minLat), params.add(b.maxLat)];
+  const boxes = spans.map(([west, east]) =>
+    `point(sal.longitude, sal.latitude) <@ box(point(${params.add(west)}::float8, ${south}::float8), point(${params.add(east)}::float8, ${north}::float8))`);
+  return boxes.length > 1 ? `(${boxes.join(' or ')})` : /** @type {string} */ (boxes[0]);
 }
 
 /**
@@ -853,7 +872,12 @@ export async function listServiceAtLocations(db, query, options, again = false) 
           // page's last place is found first, then only the places within it are sorted (all
           // those at that distance: ties are broken by name and id, as always).
           const sal = `${S}.service_at_location`;
-          const total = `(select count(*) from ${sal} sal where ${where.join(' and ')})`;
+          // Counted through the box around the circle on the places' own point (its GiST index),
+          // as a bitmap: the places are read in table order, a few runs of it (load.js, `rewrites`),
+          // not one by one in the order the geography's index gives them (at 1,000,000, the 5,715
+          // places around 10001 in 1.9 ms, not 2.8).
+          const around = aroundSql(params, centre.lat, centre.lon, /** @type {number} */ (p.proximity));
+          const total = `(select count(*) from ${sal} sal where ${around} and ${where[1]})`;
           const segment = {
             when: 'true',
             page: (/** @type {number} */ take, /** @type {number} */ skip) => `select sal.id, ${carry.sql}
@@ -866,10 +890,8 @@ export async function listServiceAtLocations(db, query, options, again = false) 
         }
       } else {
         // The box first (the GiST index on the point), then the great circle on what is in it.
-        const b = boundingBox(centre.lat, centre.lon, /** @type {number} */ (p.proximity));
-        const box = `box(point(${params.add(b.minLon)}::float8, ${params.add(b.minLat)}::float8), point(${params.add(b.maxLon)}::float8, ${params.add(b.maxLat)}::float8))`;
         distance = `${S}.gc_meters(${lat}::float8, ${lon}::float8, sal.latitude, sal.longitude)`;
-        where.push(`point(sal.longitude, sal.latitude) <@ ${box}`, within(distance));
+        where.push(aroundSql(params, centre.lat, centre.lon, /** @type {number} */ (p.proximity)), within(distance));
       }
       // Nearest first; at the same distance, as without a distance.
       const rank = mode === 'text' ? `(${segments[0]?.when}) desc, ` : '';
