@@ -14,12 +14,10 @@ const gzipAsync = promisify(gzipCallback);
 /**
  * gzip at level 3, the fastest of zlib's greedy levels: a page of 25 services (90 KB of JSON)
  * takes 0.24 ms and 14.5 KB, against 0.63 ms and 13.5 KB at the default level 6, which was a
- * sixth of the machine's CPU time when 16 clients asked for places near a ZIP code. With
- * zlib's largest hash table (memLevel 9, 256 KB a stream): a page of 25 places near 10001
- * (92 KB) in 0.28-0.35 ms, not 0.35-0.42 (five runs each), to the same 16.7 KB.
+ * sixth of the machine's CPU time when 16 clients asked for places near a ZIP code.
  * @param {string} body
  */
-const gzip = (body) => gzipAsync(body, { level: 3, memLevel: 9 });
+const gzip = (body) => gzipAsync(body, { level: 3 });
 /**
  * Request headers a browser may send with a GET here: the CORS-safelisted ones (Accept,
  * Accept-Language, Content-Language, Content-Type, Range) and the caching ones.
