@@ -865,7 +865,8 @@ export async function listServiceAtLocations(db, query, options, again = false) 
         // index on geog, which has statistics) and then the distance. st_dwithin itself is
         // estimated at 0.01% of the places whatever the distance; at 100,000 places within
         // 500 km the planner then joined every place to every service_at_location, for minutes.
-        where.push(`sal.geog && _st_expand(${point}, ${m}::float8)`, within(distance));
+        const inCircle = within(distance);
+        where.push(`sal.geog && _st_expand(${point}, ${m}::float8)`, inCircle);
         if (alone) {
           // A distance and nothing else: counted apart (the places in the circle, through the
           // index), and the page read nearest first from the index (KNN): the distance of the
@@ -877,7 +878,7 @@ export async function listServiceAtLocations(db, query, options, again = false) 
           // not one by one in the order the geography's index gives them (at 1,000,000, the 5,715
           // places around 10001 in 1.9 ms, not 2.8).
           const around = aroundSql(params, centre.lat, centre.lon, /** @type {number} */ (p.proximity));
-          const total = `(select count(*) from ${sal} sal where ${around} and ${where[1]})`;
+          const total = `(select count(*) from ${sal} sal where ${around} and ${inCircle})`;
           const segment = {
             when: 'true',
             page: (/** @type {number} */ take, /** @type {number} */ skip) => `select sal.id, ${carry.sql}
