@@ -17,7 +17,7 @@
  * `prepared`, below): its plan is made once, not on every call. Ignored outside `read`.
  * @typedef {{ query: (sql: string, params?: unknown[], prepared?: boolean) => Promise<Record<string, unknown>[]> }} Queryable
  * @typedef {Queryable & {
- *   copy: (table: string, columns: string[], text: string) => Promise<void>,
+ *   copy: (table: string, columns: string[], text: string | Uint8Array) => Promise<void>,
  * }} Writable  a transaction: queries, and COPY ... FROM STDIN of rows in COPY's text format
  * @typedef {Writable & { release: () => void }} Session  a connection of its own (not one of the
  *   pool's), in autocommit until it runs `begin`; `release` closes it
@@ -84,14 +84,15 @@ async function openPglite(dataDir) {
   /**
    * One message to the worker and its answer.
    * @param {Record<string, unknown>} message
+   * @param {ArrayBuffer[]} [transfer] buffers handed to the worker, not copied
    * @returns {Promise<{ id: number, rows?: Record<string, unknown>[] }>}
    */
-  const send = (message) => {
+  const send = (message, transfer = []) => {
     if (stopped) return Promise.reject(stopped);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve: (m) => resolve({ ...m, id }), reject });
-      worker.postMessage({ ...message, id });
+      worker.postMessage({ ...message, id }, transfer);
     });
   };
   try {
@@ -117,7 +118,10 @@ async function openPglite(dataDir) {
         result = await fn({
           query: query(tx),
           copy: async (table, columns, text) => {
-            await send({ op: 'copy', sql: `copy ${table} (${columns.join(', ')}) from '/dev/blob'`, text, tx });
+            // Bytes are the caller's to write again once this returns: a copy of them, handed over.
+            const data = typeof text === 'string' ? text : new Uint8Array(text);
+            await send({ op: 'copy', sql: `copy ${table} (${columns.join(', ')}) from '/dev/blob'`, text: data, tx },
+              typeof data === 'string' ? [] : [data.buffer]);
           },
         });
       } catch (error) {

@@ -12,7 +12,7 @@ import { addRecord, emptyRows, taxonomyRows } from './hsds.js';
 
 export const LIVE = 'hsds';
 const NEXT = 'hsds_next';
-/** Records mapped and inserted per batch. */
+/** Records mapped and copied per batch (the `batch` option). */
 const BATCH = 2000;
 
 /** Column name -> PostgreSQL type, per table, in insert order. */
@@ -183,14 +183,18 @@ const STAGED = {
  * 6,229). And the services' names, one row per name and alternate name, with their search
  * vector: a name match is looked up there, and read in name order (api.js, `searchParts`).
  * Each list runs on one connection, in turn; the indexes come after (`builds`).
- * @param {string} s the schema @param {boolean} postgis
+ * On PostgreSQL each fill is a transaction of its own that empties the table first: with
+ * wal_level = minimal its rows then go in without write-ahead log (1,000,000 services and their
+ * search vectors, and as many places); PGlite's load is one transaction that made the tables.
+ * @param {string} s the schema @param {boolean} postgis @param {boolean} own each connection's own transactions
  * @returns {string[][]}
  */
-function rewrites(s, postgis) {
+function rewrites(s, postgis, own) {
   /** @type {(table: 'service' | 'service_at_location', order: string) => string[]} */
   const fill = (table, order) => {
     const columns = [...Object.keys(TABLES[table]), ...(STAGED[table]?.(postgis) ?? [])].join(', ');
-    return [`insert into ${s}.${table} (${columns}) select ${columns} from ${s}.${table}_in order by ${order}`, `drop table ${s}.${table}_in`];
+    const insert = `insert into ${s}.${table} (${columns}) select ${columns} from ${s}.${table}_in order by ${order}`;
+    return [...(own ? ['begin', `truncate ${s}.${table}`, insert, 'commit'] : [insert]), `drop table ${s}.${table}_in`];
   };
   return [
     [
@@ -297,31 +301,87 @@ const PLAIN_TYPES = new Set(['uuid', 'int4', 'float8']);
 const JSON_TEXTS = new Set(['service_doc', 'location_doc']);
 
 /**
- * Copy rows of one table in (COPY ... FROM STDIN, text format): one stream per table and batch.
+ * One table's COPY data, written as UTF-8 into a buffer that is kept and written again batch
+ * after batch: a load's gigabytes of COPY text never become one large string and then one large
+ * buffer a table and batch, each new memory to fault in and collect; and a record's rows become
+ * these bytes as soon as it is mapped, so its row objects die young (with rows kept as objects
+ * until their batch was sent, garbage collection was a fifth of Node's time at 200,000 records).
+ */
+class CopyData {
+  buffer = Buffer.allocUnsafe(1 << 16);
+  length = 0;
+  rows = 0;
+  /** Lines not yet written: written in pieces of about 16 KB, not a call a line. */
+  pending = '';
+  /**
+   * Rows of a table in COPY's text format (\\N is null).
+   * @param {keyof typeof TABLES} table @param {Record<string, unknown>[]} rows
+   */
+  add(table, rows) {
+    const columns = COLUMNS[table];
+    const types = TYPES[table];
+    const json = JSON_TEXTS.has(table);
+    for (const row of rows) {
+      let line = '';
+      for (let i = 0; i < columns.length; i++) {
+        const value = row[/** @type {string} */ (columns[i])];
+        const cell = value === null || value === undefined ? '\\N'
+          : PLAIN_TYPES.has(/** @type {string} */ (types[i])) ? String(value)
+          : json && typeof value === 'string' ? (value.includes('\\') ? value.replaceAll('\\', '\\\\') : value)
+          : copyValue(value);
+        line += i === 0 ? cell : `\t${cell}`;
+      }
+      this.pending += `${line}\n`;
+      if (this.pending.length >= 16384) this.flush();
+    }
+    this.rows += rows.length;
+  }
+  flush() {
+    const text = this.pending;
+    this.pending = '';
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    if (this.length + text.length * 3 > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(text, this.length);
+  }
+  /** The bytes written: to be sent before the next `add` (which writes over them). */
+  take() {
+    this.flush();
+    const bytes = this.buffer.subarray(0, this.length);
+    this.length = 0;
+    this.rows = 0;
+    return bytes;
+  }
+}
+
+/** Each table's columns, and their types, in insert order. */
+const COLUMNS = /** @type {Record<keyof typeof TABLES, string[]>} */ (Object.fromEntries(Object.entries(TABLES).map(([t, c]) => [t, Object.keys(c)])));
+const TYPES = /** @type {Record<keyof typeof TABLES, string[]>} */ (Object.fromEntries(Object.entries(TABLES).map(([t, c]) => [t, Object.values(c)])));
+
+/**
+ * Copy a table's rows in: one COPY ... FROM STDIN (text format).
  * @param {import('./db.js').Writable} tx
  * @param {string} s the schema
  * @param {keyof typeof TABLES} table
- * @param {Record<string, unknown>[]} rows
+ * @param {CopyData} data
+ */
+async function copyIn(tx, s, table, data) {
+  if (data.rows === 0) return;
+  await tx.copy(`${s}.${STAGED[table] ? `${table}_in` : table}`, COLUMNS[table], data.take());
+}
+
+/**
+ * Copy rows of one table in.
+ * @param {import('./db.js').Writable} tx @param {string} s the schema
+ * @param {keyof typeof TABLES} table @param {Record<string, unknown>[]} rows
  */
 async function insert(tx, s, table, rows) {
-  if (rows.length === 0) return;
-  const columns = Object.entries(TABLES[table]);
-  const json = JSON_TEXTS.has(table);
-  let text = '';
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < columns.length; i++) {
-      const [column, type] = /** @type {[string, string]} */ (columns[i]);
-      const value = row[column];
-      const cell = value === null || value === undefined ? '\\N'
-        : PLAIN_TYPES.has(type) ? String(value)
-        : json && typeof value === 'string' ? (value.includes('\\') ? value.replaceAll('\\', '\\\\') : value)
-        : copyValue(value);
-      line += i === 0 ? cell : `\t${cell}`;
-    }
-    text += `${line}\n`;
-  }
-  await tx.copy(`${s}.${STAGED[table] ? `${table}_in` : table}`, columns.map(([column]) => column), text);
+  const data = new CopyData();
+  data.add(table, rows);
+  await copyIn(tx, s, table, data);
 }
 
 /**
@@ -343,11 +403,12 @@ async function insert(tx, s, table, rows) {
  * @param {import('./db.js').Database} db
  * @param {LoadableDataset[]} datasets validated datasets (the CLI validates them first)
  * @param {{ zips?: Record<string, [number, number]>, beforeCommit?: (tx: import('./db.js').Queryable) => Promise<void>,
- *   onStep?: (step: string, ms: number) => void }} [options]
+ *   onStep?: (step: string, ms: number) => void, batch?: number }} [options]
  *   `zips`: ZIP code -> [latitude, longitude] centres for `postcode` + `proximity`;
  *   `beforeCommit`: runs inside the swapping transaction just before the swap (tests use it);
  *   `onStep`: told each step's wall time (the rows' mapping, the COPY time per table, each key,
- *   index and analyze statement, the commit): where a load spends its time.
+ *   index and analyze statement, the commit): where a load spends its time;
+ *   `batch`: records a COPY (2,000; the tests make it small, to write each buffer many times).
  * @returns {Promise<LoadSummary>}
  */
 export async function loadDatasets(db, datasets, options = {}) {
@@ -406,9 +467,9 @@ export async function loadDatasets(db, datasets, options = {}) {
         // rows then go in without write-ahead log, and the tables are synced to disk at commit.
         await lane.query(`truncate ${(LANES[i] ?? []).map((t) => `${NEXT}.${STAGED[t] ? `${t}_in` : t}`).join(', ')}`);
       }
-      const filled = await fill(lanes, datasets, started, took);
+      const filled = await fill(lanes, datasets, started, took, options.batch ?? BATCH);
       for (const lane of lanes) await lane.query('commit');
-      await runAll(lanes, [...rewrites(NEXT, postgis), ...builds(NEXT, postgis)]);
+      await runAll(lanes, [...rewrites(NEXT, postgis, true), ...builds(NEXT, postgis)]);
       await main.query('begin');
       await meta(main, filled);
       counts = await finish(main, filled);
@@ -426,8 +487,8 @@ export async function loadDatasets(db, datasets, options = {}) {
     counts = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock(4242013)');
       await prepare(tx, postgis, options.zips);
-      const filled = await fill([tx], datasets, started, took);
-      await runAll([tx], [...rewrites(NEXT, postgis), ...builds(NEXT, postgis)]);
+      const filled = await fill([tx], datasets, started, took, options.batch ?? BATCH);
+      await runAll([tx], [...rewrites(NEXT, postgis, false), ...builds(NEXT, postgis)]);
       await meta(tx, filled);
       const done = await finish(tx, filled);
       swapped = performance.now();
@@ -477,9 +538,10 @@ async function prepare(tx, postgis, zipCentres) {
  * @param {LoadableDataset[]} datasets
  * @param {number} started the load's start (the dataset's date when it has none)
  * @param {(step: string, since: number) => void} took
+ * @param {number} batch records a COPY
  * @returns {Promise<Filled>}
  */
-async function fill(lanes, datasets, started, took) {
+async function fill(lanes, datasets, started, took, batch) {
   const [first] = lanes;
   if (!first) throw new Error('no connection to load with');
   /** @type {[import('./db.js').Writable, readonly Exclude<import('./hsds.js').Table, 'attribute'>[]][]} the tables each connection copies (attributes are no table: hsds.js) */
@@ -498,25 +560,32 @@ async function fill(lanes, datasets, started, took) {
     // The dataset's time as the answers print it (api.js, STAMP), worked out by the database.
     const [stamp] = await first.query(`select to_char($1::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t`, [generatedAt]);
     const context = { generatedAt, lastModified: stamp?.t == null ? null : String(stamp.t) };
-    let rows = emptyRows();
+    const rows = emptyRows();
+    /** the tables copied */
+    const tables = work.flatMap(([, t]) => [...t]);
+    // Two sets of COPY buffers: one is filled while the other's batch goes to the database.
+    /** @type {() => Map<string, CopyData>} */
+    const buffers = () => new Map(tables.map((table) => [table, new CopyData()]));
+    let filling = buffers();
+    let other = buffers();
     let count = 0;
     // One batch goes to the database while the next is mapped here.
     /** @type {Promise<unknown>} */
     let inflight = Promise.resolve();
-    /** @param {import('./hsds.js').Rows} batch */
-    const send = (batch) => Promise.all(work.map(async ([tx, tables]) => {
-      for (const table of tables) {
+    /** @param {Map<string, CopyData>} batch */
+    const send = (batch) => Promise.all(work.map(async ([tx, lane]) => {
+      for (const table of lane) {
         const t = performance.now();
-        await insert(tx, NEXT, table, batch[table]);
+        const data = batch.get(table);
+        if (data) await copyIn(tx, NEXT, table, data);
         took(`copy ${table}`, t);
       }
     }));
     const flush = async () => {
       await inflight;
-      const batch = rows;
-      organizations += batch.organization.length;
-      locations += batch.location.length;
-      rows = emptyRows();
+      const batch = filling;
+      filling = other;
+      other = batch;
       count = 0;
       inflight = send(batch);
       // Awaited before the next batch or at the end; never an unhandled rejection meanwhile.
@@ -530,11 +599,20 @@ async function fill(lanes, datasets, started, took) {
       seenRecords.add(record.id);
       const t = performance.now();
       addRecord(rows, record, organizationDocs, context);
+      organizations += rows.organization.length;
+      locations += rows.location.length;
+      for (const table of tables) {
+        const list = rows[table];
+        if (list.length > 0) {
+          filling.get(table)?.add(table, list);
+          list.length = 0;
+        }
+      }
       // The attributes are in the record's documents now, and copied to no table: let them go.
       rows.attribute.length = 0;
       took('map records (Node)', t);
       services++;
-      if (++count >= BATCH) await flush();
+      if (++count >= batch) await flush();
       // Let the connections take the database's answers and send the next COPY meanwhile.
       else if (count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
     }

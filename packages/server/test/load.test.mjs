@@ -199,6 +199,29 @@ for (const backend of BACKENDS) {
       assert.ok(s.attributes.some((a) => termOf(a)?.code === 'prsc'));
     });
 
+    test('rows copied in many small batches are the rows of one batch, byte for byte', async () => {
+      // A load writes each table's COPY bytes into two buffers in turn, one filling while the
+      // other's batch is sent: with 7 records a batch, each buffer is written over dozens of
+      // times. Every table's rows, as PostgreSQL prints them, must not change with the batch size.
+      const records = dataset([...KNOWN, ...seeded(300, 11)]);
+      const tables = async () => {
+        const names = (await db.query(`select tablename from pg_tables where schemaname = 'hsds' and tablename <> 'meta' order by 1`)).map((r) => r.tablename);
+        const out = {};
+        for (const t of names) {
+          const [row] = await db.query(`select count(*)::int as n, md5(coalesce(string_agg(x::text, E'\\n' order by x::text), '')) as digest from hsds.${t} as x`);
+          out[t] = `${row.n} ${row.digest}`;
+        }
+        return out;
+      };
+      await loadDatasets(db, [records], { zips, batch: 100000 });
+      const whole = await tables();
+      await loadDatasets(db, [records], { zips, batch: 7 });
+      const small = await tables();
+      assert.ok(Object.keys(whole).length >= 14, `every table compared (${Object.keys(whole).join(', ')})`);
+      assert.ok(Number(whole.service_doc.split(' ')[0]) > 300, 'the services are there');
+      assert.deepEqual(small, whole);
+    });
+
     test('every advertised page is served: walking a large directory gives every match exactly once', async () => {
       const many = seeded(2600, 5);
       // Services of one name: the order must break the tie the same way on every page.
