@@ -58,6 +58,17 @@ const QUERIES = values.queries.split(',');
 const OUT = values.out;
 /** The machine's `uptime` line (load averages over 1, 5 and 15 minutes): the machine is shared. */
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+/** The memory the kernel reports free, available, in the page cache and dirty (MB), where it tells. */
+const meminfo = () => {
+  try {
+    const text = readFileSync('/proc/meminfo', 'utf8');
+    /** @type {(key: string) => number | undefined} */
+    const mb = (key) => { const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text); return m ? Math.round(Number(m[1]) / 1024) : undefined; };
+    return { freeMb: mb('MemFree'), availableMb: mb('MemAvailable'), cachedMb: mb('Cached'), dirtyMb: mb('Dirty') };
+  } catch {
+    return undefined;
+  }
+};
 
 // -------------------------------------------------------------------------------------------
 // The synthetic dataset
@@ -111,6 +122,15 @@ try {
   const loadFile = `${root}bench/results/${OUT}-load.json`;
   if (!values['skip-load']) {
     say(`loading ${RECORDS} records...`);
+    // What the load's time depends on besides the code: the server's settings (wal_level minimal
+    // writes no log for the new tables) and the memory free for the page cache (a load of
+    // 1,000,000 records writes about 8 GB of new files; where the page cache must first be
+    // reclaimed, each gigabyte costs seconds of the kernel's time).
+    const settings = pgliteDir ? undefined : Object.fromEntries((await db.query(
+      `select name, current_setting(name) as v from pg_settings where name in ('wal_level', 'shared_buffers', 'maintenance_work_mem', 'work_mem', 'max_wal_size', 'synchronous_commit')`,
+    )).map((r) => [r.name, r.v]));
+    const memoryBefore = meminfo();
+    const cpuBefore = process.cpuUsage();
     const before = loadavg().map((x) => Number(x.toFixed(1)));
     const uptimeBefore = uptime();
     /** @type {Record<string, number>} */
@@ -120,8 +140,11 @@ try {
       // Where the load's time goes (wall ms per step; the mapping overlaps the COPY of the batch before).
       onStep: (step, ms) => { steps[step] = Math.round(ms); say(`  ${String(Math.round(ms)).padStart(8)} ms  ${step}`); },
     });
-    results.load = { ...summary, steps, seconds: summary.ms / 1000, loadavgBefore: before, loadavgAfter: loadavg().map((x) => Number(x.toFixed(1))), uptimeBefore, uptimeAfter: uptime(), at: new Date().toISOString() };
-    say(`loaded in ${(summary.ms / 1000).toFixed(1)} s (load average before ${before.join(', ')}, after ${results.load.loadavgAfter.join(', ')})`);
+    const cpu = process.cpuUsage(cpuBefore);
+    results.load = { ...summary, steps, seconds: summary.ms / 1000, settings, memoryBefore, memoryAfter: meminfo(),
+      nodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)), loadavgBefore: before, loadavgAfter: loadavg().map((x) => Number(x.toFixed(1))), uptimeBefore, uptimeAfter: uptime(), at: new Date().toISOString() };
+    say(`loaded in ${(summary.ms / 1000).toFixed(1)} s (load average before ${before.join(', ')}, after ${results.load.loadavgAfter.join(', ')}; ` +
+      `Node ${results.load.nodeCpuSeconds} s of CPU; ${JSON.stringify(settings ?? {})}; memory free before ${memoryBefore?.freeMb} MB)`);
     writeFileSync(loadFile, `${JSON.stringify({ records: RECORDS, postgres: results.postgres, load: results.load }, null, 2)}\n`);
   } else if (existsSync(loadFile)) {
     // The load measured by an earlier run (--load-only) into the same database.

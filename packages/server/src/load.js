@@ -563,37 +563,40 @@ async function fill(lanes, datasets, started, took, batch) {
     const rows = emptyRows();
     /** the tables copied */
     const tables = work.flatMap(([, t]) => [...t]);
-    // Two sets of COPY buffers: one is filled while the other's batch goes to the database.
-    /** @type {() => Map<string, CopyData>} */
-    const buffers = () => new Map(tables.map((table) => [table, new CopyData()]));
-    let filling = buffers();
-    let other = buffers();
+    // Three sets of COPY buffers, in turn: one is filled while the batches of the other two go
+    // to the database, each connection taking its tables batch after batch. Two batches in
+    // flight, not one: the mapping here waits only when both connections are two batches behind.
+    /** @type {{ data: Map<string, CopyData>, sent: Promise<unknown> }[]} */
+    const sets = Array.from({ length: 3 }, () => ({ data: new Map(tables.map((table) => [table, new CopyData()])), sent: Promise.resolve() }));
+    let current = 0;
     let count = 0;
-    // One batch goes to the database while the next is mapped here.
-    /** @type {Promise<unknown>} */
-    let inflight = Promise.resolve();
+    /** @type {Promise<unknown>[]} each connection's last COPY */
+    const tails = work.map(() => Promise.resolve());
     /** @param {Map<string, CopyData>} batch */
-    const send = (batch) => Promise.all(work.map(async ([tx, lane]) => {
+    const send = (batch) => Promise.all(work.map(([tx, lane], i) => (tails[i] = (tails[i] ?? Promise.resolve()).then(async () => {
       for (const table of lane) {
         const t = performance.now();
         const data = batch.get(table);
         if (data) await copyIn(tx, NEXT, table, data);
         took(`copy ${table}`, t);
       }
-    }));
+    }))));
+    /** Every batch sent (or failed): a failure is thrown where the set is awaited. */
+    const settled = () => Promise.all(sets.map((set) => set.sent.catch(() => undefined)));
     const flush = async () => {
-      await inflight;
-      const batch = filling;
-      filling = other;
-      other = batch;
+      const set = /** @type {typeof sets[number]} */ (sets[current]);
+      set.sent = send(set.data);
+      // Awaited before this set is written again or at the end; never an unhandled rejection meanwhile.
+      set.sent.catch(() => undefined);
       count = 0;
-      inflight = send(batch);
-      // Awaited before the next batch or at the end; never an unhandled rejection meanwhile.
-      inflight.catch(() => undefined);
+      current = (current + 1) % sets.length;
+      // The next set is written over: its batch must be in the database first.
+      await sets[current]?.sent;
     };
+    let filling = /** @type {Map<string, CopyData>} */ (sets[0]?.data);
     for await (const record of dataset.resources) {
       if (seenRecords.has(record.id)) {
-        await inflight;
+        await settled();
         throw new Error(`record id "${record.id}" appears in more than one dataset`);
       }
       seenRecords.add(record.id);
@@ -612,12 +615,16 @@ async function fill(lanes, datasets, started, took, batch) {
       rows.attribute.length = 0;
       took('map records (Node)', t);
       services++;
-      if (++count >= batch) await flush();
+      if (++count >= batch) {
+        await flush();
+        filling = /** @type {Map<string, CopyData>} */ (sets[current]?.data);
+      }
       // Let the connections take the database's answers and send the next COPY meanwhile.
       else if (count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     await flush();
-    await inflight;
+    await settled();
+    for (const set of sets) await set.sent;
   }
   return { services, organizations, locations, titles };
 }
