@@ -593,7 +593,6 @@ async function fill(lanes, datasets, started, took, batch) {
       // The next set is written over: its batch must be in the database first.
       await sets[current]?.sent;
     };
-    let filling = /** @type {Map<string, CopyData>} */ (sets[0]?.data);
     for await (const record of dataset.resources) {
       if (seenRecords.has(record.id)) {
         await settled();
@@ -604,10 +603,11 @@ async function fill(lanes, datasets, started, took, batch) {
       addRecord(rows, record, organizationDocs, context);
       organizations += rows.organization.length;
       locations += rows.location.length;
+      const filling = sets[current]?.data;
       for (const table of tables) {
         const list = rows[table];
         if (list.length > 0) {
-          filling.get(table)?.add(table, list);
+          filling?.get(table)?.add(table, list);
           list.length = 0;
         }
       }
@@ -615,10 +615,7 @@ async function fill(lanes, datasets, started, took, batch) {
       rows.attribute.length = 0;
       took('map records (Node)', t);
       services++;
-      if (++count >= batch) {
-        await flush();
-        filling = /** @type {Map<string, CopyData>} */ (sets[current]?.data);
-      }
+      if (++count >= batch) await flush();
       // Let the connections take the database's answers and send the next COPY meanwhile.
       else if (count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
