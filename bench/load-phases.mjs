@@ -14,7 +14,8 @@ const RECORDS = Number(process.argv[2] ?? 200000);
 const dir = process.argv[3] ?? process.env.PG_TEST_DIR;
 if (!process.env.DATABASE_URL || !dir) throw new Error('usage: DATABASE_URL=... node bench/load-phases.mjs RECORDS PG_TEST_DIR');
 
-const TICKS = 100; // getconf CLK_TCK
+/** Clock ticks a second, the unit of /proc/PID/stat's CPU times. */
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 const postmaster = readFileSync(`${dir}/data/postmaster.pid`, 'utf8').split('\n')[0];
 /** The server's CPU seconds: the postmaster, its children, and the children it has reaped. */
 const pgCpu = () => {
@@ -60,6 +61,11 @@ db.connect = async () => {
 mark('rows (COPY)');
 const summary = await loadDatasets(db, [{ title: 'synthetic', generated_at: '2026-11-27T00:00:00Z', resources: records(RECORDS) }], { zips });
 mark('end');
+// The phases are told apart by load.js's statements: say so when one was not seen (its time is
+// then counted in the phase before).
+for (const [seen, name] of [[ordered, 'fills, keys, indexes'], [finals, 'foreign keys, swap']]) {
+  if (!seen) console.warn(`note: no statement began the phase "${name}" (load.js changed?)`);
+}
 for (let i = 0; i < marks.length - 1; i++) {
   const [a, b] = [marks[i], marks[i + 1]];
   console.log(`${a.name.padEnd(22)} wall ${(b.wall - a.wall).toFixed(1).padStart(6)} s  node ${(b.node - a.node).toFixed(1).padStart(6)}  pg ${(b.pg - a.pg).toFixed(1).padStart(6)}`);
