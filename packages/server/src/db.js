@@ -14,8 +14,10 @@
  * An answer cancelled by a recovery conflict or a deadlock is read again, once or twice.
  *
  * `query`'s `prepared`: keep the statement prepared on its connection (PREPARE, then EXECUTE;
- * `prepared`, below): its plan is made once, not on every call. Ignored outside `read`.
- * @typedef {{ query: (sql: string, params?: unknown[], prepared?: boolean) => Promise<Record<string, unknown>[]> }} Queryable
+ * `prepared`, below). 'generic' (PostgreSQL, in `read`): its one plan for any values is used
+ * from the first call, never a plan made for the call's values (PostgreSQL's own choice, after
+ * five calls, for `true`): for a statement cheap to run and dear to plan. Ignored outside `read`.
+ * @typedef {{ query: (sql: string, params?: unknown[], prepared?: boolean | 'generic') => Promise<Record<string, unknown>[]> }} Queryable
  * @typedef {Queryable & {
  *   copy: (table: string, columns: string[], text: string | Uint8Array) => Promise<void>,
  * }} Writable  a transaction: queries, and COPY ... FROM STDIN of rows in COPY's text format
@@ -104,9 +106,9 @@ async function openPglite(dataDir) {
   /** @param {number} [tx] an open transaction's id @returns {Queryable['query']} */
   const query = (tx) => async (sql, params = []) => (await send({ op: 'query', sql, params, tx })).rows ?? [];
   const plain = query();
-  const execute = prepared(plain);
+  const execute = prepared();
   /** @type {Queryable} */
-  const reader = { query: (sql, params = [], prepare = false) => (prepare ? execute(sql, params) : plain(sql, params)) };
+  const reader = { query: (sql, params = [], prepare = false) => (prepare ? execute(sql, params, plain) : plain(sql, params)) };
   return {
     kind: 'pglite',
     worker,
@@ -186,11 +188,14 @@ async function openPostgres(url, poolSize) {
   return database(pool, false, connect);
 }
 
+/** How an answer's transaction starts (`read`); a load takes hsds.meta before it swaps. */
+const BEGIN_READ = 'begin read only; lock table hsds.meta in access share mode';
+
 /** Statements kept prepared on one connection, at most; the least recently used are deallocated. */
 const PREPARED_MAX = 200;
 /**
  * Each pool connection's prepared statements (`prepared`).
- * @type {WeakMap<object, (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>>}
+ * @type {WeakMap<object, Prepared>}
  */
 const PREPARED = new WeakMap();
 
@@ -217,21 +222,28 @@ export function sqlLiteral(value) {
 }
 
 /**
+ * @typedef {(sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>} Run a query on the session
+ * @typedef {(sql: string) => Promise<unknown>} Prepare runs a PREPARE (in a transaction: one that fails must not end it)
+ * @typedef {((sql: string, params: unknown[], run: Run, prepare?: Prepare, generic?: boolean) => Promise<Record<string, unknown>[]>) & { has: (sql: string) => boolean }} Prepared
+ */
+
+/**
  * Prepared statements on one session: the first call of a statement PREPAREs it (PostgreSQL
  * then plans it for its first five calls' values and after that, where a plan for any values
- * costs no more, keeps that plan), every call EXECUTEs it with its values written as literals.
- * At most PREPARED_MAX statements; a statement that cannot be prepared (a value of a type not
- * written as a literal, a parameter PREPARE cannot type) runs as a plain query.
- * @param {(sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>} run a plain query on the session
- * @param {(sql: string) => Promise<unknown>} [prepare] runs a PREPARE (in a transaction: one that
- *   fails must not end it)
- * @returns {(sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>}
+ * costs no more, keeps that plan), every call EXECUTEs it with its values written as literals
+ * (so it has no parameters, and can travel with other statements: `read`'s `begin`). At most
+ * PREPARED_MAX statements; a statement that cannot be prepared (a value of a type not written
+ * as a literal, a parameter PREPARE cannot type) runs as a plain query. `generic`: EXECUTEd
+ * with its plan for any values (`run` takes several statements). `has`: a statement prepared
+ * (or tried) already.
+ * @returns {Prepared}
  */
-function prepared(run, prepare = run) {
+function prepared() {
   /** @type {Map<string, Promise<string | undefined>>} statement -> its name once prepared (undefined: runs plain) */
   const names = new Map();
   let next = 0;
-  return async (sql, params) => {
+  /** @type {Prepared} */
+  const execute = async (sql, params, run, prepare = run, generic = false) => {
     const literals = params.map(sqlLiteral);
     if (literals.some((x) => x === undefined)) return run(sql, params);
     let name = names.get(sql);
@@ -250,8 +262,11 @@ function prepared(run, prepare = run) {
     names.set(sql, name);
     const ready = await name;
     if (!ready) return run(sql, params);
-    return run(literals.length ? `execute ${ready}(${literals.join(', ')})` : `execute ${ready}`);
+    const statement = literals.length ? `execute ${ready}(${literals.join(', ')})` : `execute ${ready}`;
+    return run(generic ? `set local plan_cache_mode = force_generic_plan; ${statement}; reset plan_cache_mode` : statement);
   };
+  execute.has = (sql) => names.has(sql);
+  return execute;
 }
 
 /**
@@ -289,36 +304,70 @@ function database(pool, replica, connect) {
     async read(fn) {
       for (let attempt = 1; ; attempt++) {
         const c = await pool.connect();
-        const run = async (/** @type {string} */ sql, /** @type {unknown[]} */ params = []) => (await c.query(sql, params)).rows;
-        // Inside the answer's transaction: a PREPARE that fails is undone to a savepoint.
-        const guarded = async (/** @type {string} */ sql) => {
+        // The transaction is opened by the answer's first statement: `begin` and the lock go with
+        // it in one round trip when it has no parameters (EXECUTE, the usual first statement).
+        // `locked` false: no data loaded yet (no hsds.meta), the queries run outside a transaction
+        // and answer that themselves.
+        let opened = false;
+        let locked = true;
+        /** @type {(sql: string) => Promise<Record<string, unknown>[]>} statements with no parameters: the rows of the last but a SET or RESET */
+        const simple = async (sql) => {
+          const results = /** @type {{ rows: Record<string, unknown>[], command: string } | { rows: Record<string, unknown>[], command: string }[]} */ (/** @type {unknown} */ (await c.query(sql)));
+          return (Array.isArray(results) ? results.findLast((r) => r.command !== 'SET' && r.command !== 'RESET') : results)?.rows ?? [];
+        };
+        /** The transaction opened on its own. */
+        const open = async () => {
+          opened = true;
           try {
-            await c.query(`savepoint rf_prepare; ${sql}; release savepoint rf_prepare`);
+            await c.query(BEGIN_READ);
+          } catch (error) {
+            if (sqlState(error) !== '42P01') throw error;
+            await c.query('rollback');
+            locked = false;
+          }
+        };
+        /** @type {Run} */
+        const run = async (sql, params = []) => {
+          if (!opened && params.length === 0) {
+            opened = true;
+            try {
+              return await simple(`${BEGIN_READ}; ${sql}`);
+            } catch {
+              // The lock (no data loaded yet) or the statement failed: undone, then one at a time.
+              await c.query('rollback');
+              await open();
+              return simple(sql);
+            }
+          }
+          if (!opened) await open();
+          return params.length === 0 ? simple(sql) : (await c.query(sql, params)).rows;
+        };
+        /** @type {Prepare} inside the answer's transaction: a PREPARE that fails is undone to a savepoint */
+        const guarded = async (sql) => {
+          try {
+            return await c.query(`savepoint rf_prepare; ${sql}; release savepoint rf_prepare`);
           } catch (error) {
             await c.query('rollback to savepoint rf_prepare; release savepoint rf_prepare');
             throw error;
           }
         };
-        const execute = PREPARED.get(c) ?? prepared(run, guarded);
+        const execute = PREPARED.get(c) ?? prepared();
         PREPARED.set(c, execute);
         /** @type {Queryable} */
-        const tx = { query: (sql, params = [], prepare = false) => (prepare ? execute(sql, params) : run(sql, params)) };
-        let locked = false;
+        const tx = {
+          query: async (sql, params = [], prepare = false) => {
+            // A statement not prepared on this connection yet: the transaction first, on its own
+            // (the PREPARE is made in it; with no data loaded, there is none to prepare).
+            if (prepare && !opened && !execute.has(sql)) await open();
+            return prepare && locked ? execute(sql, params, run, guarded, prepare === 'generic') : run(sql, params);
+          },
+        };
         try {
-          try {
-            // One round trip for both (simple protocol: no parameters).
-            await c.query('begin read only; lock table hsds.meta in access share mode');
-            locked = true;
-          } catch (error) {
-            // No data loaded yet (no hsds.meta): the queries answer that themselves.
-            if (sqlState(error) !== '42P01') throw error;
-            await c.query('rollback');
-          }
-          const result = await fn(locked ? tx : { query });
-          if (locked) await c.query('commit');
+          const result = await fn(tx);
+          if (opened && locked) await c.query('commit');
           return result;
         } catch (error) {
-          await c.query('rollback').catch(() => undefined);
+          if (opened) await c.query('rollback').catch(() => undefined);
           // 40001: cancelled by a conflict with recovery (a replica replaying a load); 40P01: deadlock.
           if (attempt < 3 && ['40001', '40P01'].includes(sqlState(error) ?? '')) continue;
           throw error;
