@@ -80,6 +80,13 @@ if (url) {
     for (const m of [20000, 100000]) await ask(`${near}${m}&per_page=4`);
     const within = await plans();
     assert.deepEqual(within, { generic: 3, custom: 0 }, 'within 100 km: the plan for any circle');
+    // That plan counts the circle's places as a bitmap of the point index (the box as two halves),
+    // not place by place through it.
+    const [statement] = (await ask(`${near}20000&per_page=4`)).queries.join('\n').match(/execute rf_\d+\(.*?\)(?=; reset plan_cache_mode)/) ?? [];
+    assert.ok(statement, 'the EXECUTE of the distance list');
+    const plan = (await db.read((tx) => tx.query(`set local plan_cache_mode = force_generic_plan; explain (costs off) ${statement}`))).map((r) => r['QUERY PLAN']).join('\n');
+    assert.match(plan, /BitmapOr[\s\S]*Bitmap Index Scan on service_at_location_point_idx/, plan);
+    assert.doesNotMatch(plan, /Index Scan using service_at_location_point_idx/, plan);
     const wide = await ask(`${near}100001&per_page=4`);
     assert.ok(!wide.queries.some((q) => q.includes('plan_cache_mode')), 'wider: PostgreSQL chooses');
     const after = await plans();
