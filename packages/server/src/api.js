@@ -899,11 +899,12 @@ export async function listServiceAtLocations(db, query, options, again = false) 
               order by ${distance}, sal.sort_name, sal.id limit ${take} offset ${skip}`,
           };
           // Planned once, not for each circle, where the circle is at most GENERIC_PLAN_M wide:
-          // planning this query costs more than running it for most circles (0.4 ms of 1.4 at
-          // 1,000,000 places, 16 km around 66097). The plan for any values counts through the
-          // index in its order, not as a bitmap: dearer where a circle holds thousands of places
-          // (+0.07 ms a thousand places; +1.1 ms for the 15,001 within 40 km of 10001). Wider
-          // circles are planned for their values (BENCHMARKS.md, "One plan for a distance").
+          // planning this query costs a third of it for most circles (1.43 ms an EXECUTE planned
+          // for 16 km around 66097 at 1,000,000 places, 0.93 with the one plan). The one plan
+          // counts as a bitmap too (`around`'s halves), but is dearer where a circle holds tens
+          // of thousands of places (10001: 4.89 against 5.22 ms at 40 km, 6.75 against 7.93 at
+          // 80 km). Wider circles are planned for their values (BENCHMARKS.md, "one round trip
+          // fewer an answer, one plan for a nearby circle").
           const prepare = /** @type {number} */ (p.proximity) <= GENERIC_PLAN_M ? 'generic' : true;
           return pageItems(db, params, { from: `${sal} sal`, key: 'sal.id', name: 'sal.sort_name', where, segments: [segment], carry }, pg, item, { totalSql: total, check, prepare });
         }
