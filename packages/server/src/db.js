@@ -276,8 +276,34 @@ function prepared() {
  * @returns {Database}
  */
 function database(pool, replica, connect) {
+  /**
+   * Connections handed straight on to a waiting answer with the last answer's read-only
+   * transaction still open (`read`): its `commit` travels with the next statement sent on it.
+   * @type {WeakSet<object>}
+   */
+  const uncommitted = new WeakSet();
+  /** A connection from the pool with no transaction left open on it. */
+  const take = async () => {
+    const c = await pool.connect();
+    if (uncommitted.delete(c)) {
+      try {
+        await c.query('commit');
+      } catch (error) {
+        c.release(/** @type {Error} */ (error));
+        throw error;
+      }
+    }
+    return c;
+  };
   /** @type {Queryable['query']} */
-  const query = async (sql, params = []) => (await pool.query(sql, params)).rows;
+  const query = async (sql, params = []) => {
+    const c = await take();
+    try {
+      return (await c.query(sql, params)).rows;
+    } finally {
+      c.release();
+    }
+  };
   return {
     kind: 'postgres',
     replica,
@@ -288,7 +314,7 @@ function database(pool, replica, connect) {
       return { ...writable(c), release: () => void c.end().catch(() => undefined) };
     },
     async transaction(fn) {
-      const c = await pool.connect();
+      const c = await take();
       try {
         await c.query('begin');
         const result = await fn(writable(c));
@@ -307,9 +333,17 @@ function database(pool, replica, connect) {
         // The transaction is opened by the answer's first statement: `begin` and the lock go with
         // it in one round trip when it has no parameters (EXECUTE, the usual first statement).
         // `locked` false: no data loaded yet (no hsds.meta), the queries run outside a transaction
-        // and answer that themselves.
+        // and answer that themselves. `carried`: the commit of the answer read on this connection
+        // before, still to be sent (it goes first, in the same round trip).
         let opened = false;
         let locked = true;
+        let carried = uncommitted.delete(c);
+        /** What to send first: the last answer's commit, if it is still to be sent. */
+        const first = () => {
+          const text = carried ? 'commit; ' : '';
+          carried = false;
+          return text;
+        };
         /** @type {(sql: string) => Promise<Record<string, unknown>[]>} statements with no parameters: the rows of the last but a SET or RESET */
         const simple = async (sql) => {
           const results = /** @type {{ rows: Record<string, unknown>[], command: string } | { rows: Record<string, unknown>[], command: string }[]} */ (/** @type {unknown} */ (await c.query(sql)));
@@ -319,7 +353,7 @@ function database(pool, replica, connect) {
         const open = async () => {
           opened = true;
           try {
-            await c.query(BEGIN_READ);
+            await c.query(`${first()}${BEGIN_READ}`);
           } catch (error) {
             if (sqlState(error) !== '42P01') throw error;
             await c.query('rollback');
@@ -331,7 +365,7 @@ function database(pool, replica, connect) {
           if (!opened && params.length === 0) {
             opened = true;
             try {
-              return await simple(`${BEGIN_READ}; ${sql}`);
+              return await simple(`${first()}${BEGIN_READ}; ${sql}`);
             } catch {
               // The lock (no data loaded yet) or the statement failed: undone, then one at a time.
               await c.query('rollback');
@@ -364,10 +398,16 @@ function database(pool, replica, connect) {
         };
         try {
           const result = await fn(tx);
-          if (opened && locked) await c.query('commit');
+          // An answer waits for a connection: this one goes to it with its transaction open, and
+          // the commit goes with the next answer's first statement (one round trip fewer an
+          // answer while the pool is busy). None waits: committed now, nothing is left open.
+          if (opened && locked && pool.waitingCount > 0) uncommitted.add(c);
+          else if (opened && locked) await c.query('commit');
+          else if (first()) await c.query('commit');
           return result;
         } catch (error) {
           if (opened) await c.query('rollback').catch(() => undefined);
+          else if (first()) await c.query('commit').catch(() => undefined);
           // 40001: cancelled by a conflict with recovery (a replica replaying a load); 40P01: deadlock.
           if (attempt < 3 && ['40001', '40P01'].includes(sqlState(error) ?? '')) continue;
           throw error;

@@ -67,6 +67,54 @@ if (url) {
     assert.equal(other.queries[2], 'commit');
   });
 
+  test('PostgreSQL: a connection handed to a waiting answer carries the last commit with its first statement', async () => {
+    const list = `select id from hsds.service order by id limit 3`;
+    await db.read((tx) => tx.query(list, [], true)); // prepared on the one connection
+    const [{ pid }] = await db.read((tx) => tx.query('select pg_backend_pid() as pid'));
+    /** @type {() => void} */
+    let go = () => undefined;
+    const gate = new Promise((resolve) => { go = resolve; });
+    sent = [];
+    // A holds the one connection; B, a plain query and a write wait for it, in that order.
+    const a = db.read(async (tx) => { const rows = await tx.query(list, [], true); await gate; return rows; });
+    const b = db.read((tx) => tx.query(list, [], true));
+    const plain = db.query('select 1 as one');
+    const write = db.transaction((tx) => tx.query('create temporary table rf_carried (x int) on commit drop'));
+    go();
+    const [ra, rb, [one]] = await Promise.all([a, b, plain, write]);
+    const queries = sent;
+    sent = undefined;
+    assert.deepEqual(rb, ra);
+    assert.equal(one.one, 1);
+    const steps = queries.map((q) => q.replace(/execute rf_\d+/g, 'execute …'));
+    assert.deepEqual(steps, [
+      `${BEGIN}execute …`,
+      // A's commit travels with B's first statement (B was waiting when A ended) …
+      `commit; ${BEGIN}execute …`,
+      // … and B's goes on its own before the plain query, which runs in no transaction of a read,
+      'commit', 'select 1 as one',
+      // as does the write (it would fail in a read-only transaction).
+      'begin', 'create temporary table rf_carried (x int) on commit drop', 'commit',
+    ]);
+    // An answer that sends nothing (a bad parameter, say) still sends the commit it was handed.
+    let open = () => undefined;
+    const held = new Promise((resolve) => { open = resolve; });
+    sent = [];
+    const c = db.read(async (tx) => { await tx.query(list, [], true); await held; });
+    const d = db.read(async () => 'no statement');
+    open();
+    await c;
+    assert.equal(await d, 'no statement');
+    assert.deepEqual(sent.map((q) => q.replace(/execute rf_\d+/g, 'execute …')), [`${BEGIN}execute …`, 'commit']);
+    sent = undefined;
+    // Nothing is left open once no answer waits.
+    const other = new pg.Client(url);
+    await other.connect();
+    const { rows } = await other.query('select state from pg_stat_activity where pid = $1', [pid]);
+    await other.end();
+    assert.equal(rows[0]?.state, 'idle');
+  });
+
   test('PostgreSQL: a distance-only list within 100 km runs with one plan for any circle, a wider one with plans for its values', async () => {
     /** The distance list's prepared statement on the one connection: how many times each kind of plan ran. */
     const plans = async () => {
