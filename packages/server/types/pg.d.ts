@@ -13,7 +13,8 @@ declare module 'pg' {
   export interface PoolClient {
     query(sql: string, params?: unknown[]): Promise<QueryResult>;
     query<T extends Submittable>(submittable: T): T;
-    release(): void;
+    /** Back to the pool; with an error, closed and dropped from it instead. */
+    release(error?: Error): void;
   }
   export class Client {
     constructor(config: { connectionString: string; application_name: string; options: string });
@@ -25,8 +26,9 @@ declare module 'pg' {
   }
   export class Pool {
     constructor(config: { connectionString: string; max: number; application_name: string; options: string });
-    query(sql: string, params?: unknown[]): Promise<QueryResult>;
     connect(): Promise<PoolClient>;
+    /** Callers of `connect` waiting for a connection. */
+    readonly waitingCount: number;
     on(event: 'error', listener: (error: Error) => void): this;
     end(): Promise<void>;
   }
