@@ -1,0 +1,32 @@
+// Answers are compressed on a thread of their own (http.js, `gzip`), each answer its own gzip,
+// and on libuv's pool when that thread is stopped or gone. No database needed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { gzip, gzipThreadId, stopGzipThread } from '../src/http.js';
+
+/** Bodies of different sizes and contents, as the answers are. */
+const bodies = Array.from({ length: 40 }, (_, i) => Buffer.from(JSON.stringify({ i, pad: randomBytes(200 + i * 97).toString('base64').repeat(1 + (i % 5)) })));
+
+test('many answers compressed at once each come back as their own gzip, from the compression thread', { timeout: 20000 }, async () => {
+  const zipped = await Promise.all(bodies.map((b) => gzip(b)));
+  assert.ok(gzipThreadId() !== undefined, 'the thread runs');
+  zipped.forEach((gz, i) => {
+    assert.equal(gz[0], 0x1f, 'a gzip stream');
+    assert.deepEqual(gunzipSync(gz), bodies[i]);
+    assert.ok(gz.length < bodies[i].length);
+  });
+});
+
+test('answers waiting when the thread stops are compressed all the same; the next starts a thread again', { timeout: 20000 }, async () => {
+  await gzip(bodies[0]);
+  const first = gzipThreadId();
+  const waiting = bodies.map((b) => gzip(b));
+  await stopGzipThread();
+  assert.equal(gzipThreadId(), undefined);
+  (await Promise.all(waiting)).forEach((gz, i) => assert.deepEqual(gunzipSync(gz), bodies[i]));
+  assert.deepEqual(gunzipSync(await gzip(bodies[3])), bodies[3]);
+  assert.ok(gzipThreadId() !== undefined && gzipThreadId() !== first, 'a new thread');
+  await stopGzipThread();
+});
