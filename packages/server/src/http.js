@@ -32,6 +32,8 @@ export function gzip(body) {
   const id = nextGzip++;
   return new Promise((resolve, reject) => {
     gzipWaiting.set(id, { body, resolve, reject });
+    // The process lives on while the thread has work (an answer is waiting for it), not longer.
+    if (gzipWaiting.size === 1) thread.ref();
     thread.postMessage({ id, body, level: 3 });
   });
 }
@@ -45,17 +47,19 @@ const gzipWaiting = new Map();
 
 function startGzipThread() {
   const thread = new Worker(new URL('./gzip-worker.js', import.meta.url));
-  // Not a reason to keep the process alive: an answer waiting for it is one.
-  thread.unref();
   thread.on('message', (/** @type {{ id: number, gz?: Uint8Array }} */ m) => {
     const p = gzipWaiting.get(m.id);
     if (!p) return;
     gzipWaiting.delete(m.id);
+    if (gzipWaiting.size === 0) thread.unref();
     if (m.gz) p.resolve(Buffer.from(m.gz.buffer, m.gz.byteOffset, m.gz.byteLength));
     else gzipAsync(p.body, { level: 3 }).then(p.resolve, p.reject);
   });
   thread.on('error', () => retire(thread, true));
   thread.on('exit', () => retire(thread, false));
+  // Idle, it is no reason to keep the process alive. (After the listeners: adding one for
+  // 'message' refs a worker again.)
+  thread.unref();
   return thread;
 }
 

@@ -1,6 +1,6 @@
 // Answers are compressed on a thread of their own (http.js, `gzip`), each answer its own gzip,
 // and on libuv's pool when that thread is stopped or gone. No database needed.
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
@@ -29,4 +29,32 @@ test('answers waiting when the thread stops are compressed all the same; the nex
   assert.deepEqual(gunzipSync(await gzip(bodies[3])), bodies[3]);
   assert.ok(gzipThreadId() !== undefined && gzipThreadId() !== first, 'a new thread');
   await stopGzipThread();
+});
+
+test('the thread keeps a process alive while it has an answer to compress, and no longer', { timeout: 30000 }, async () => {
+  const { spawn } = await import('node:child_process');
+  const http = new URL('../src/http.js', import.meta.url).href;
+  // A thread started, stopped, then started again (as by an answer still in flight after a
+  // server's shutdown): the process compresses what it was given, then ends by itself.
+  const script = `
+    import { gzip, stopGzipThread } from ${JSON.stringify(http)};
+    const body = Buffer.from('{"a":"' + 'x'.repeat(5000) + '"}');
+    await gzip(body);
+    await stopGzipThread();
+    gzip(body).then((gz) => console.log('compressed', gz.length < body.length));`;
+  // From a file: a script given with -e ends in another way.
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/rf-gzip-`);
+  writeFileSync(`${dir}/late.mjs`, script);
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const child = spawn(process.execPath, [`${dir}/late.mjs`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (c) => { out += c; });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+  const [code, signal] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])));
+  clearTimeout(timer);
+  assert.equal(signal, null, 'ended by itself, not killed after 15 s');
+  assert.equal(code, 0);
+  assert.equal(out.trim(), 'compressed true');
 });
