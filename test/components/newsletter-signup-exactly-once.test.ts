@@ -319,7 +319,7 @@ describe('recovery-newsletter-signup: exactly once against a failing endpoint', 
     const run = newRun('x-hang');
     const el = await filled(faultEndpoint(run, 'hang'), { timeout: 1000 });
     submitButton(el).click();
-    await waitForFailure(el, 8000);
+    await waitForFailure(el);
     expect(alertText(el)).to.include('did not answer in time');
     expectKept(el);
     retryButton(el).click();

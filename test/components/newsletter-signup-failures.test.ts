@@ -109,7 +109,7 @@ describe('recovery-newsletter-signup: failures keep the input', () => {
     submitButton(el).click();
     await elementUpdated(el);
     expect(statusText(el)).to.include('Sending');
-    await waitForFailure(el, 6000);
+    await waitForFailure(el);
     expect(alertText(el)).to.include('did not answer in time');
     expect(alertText(el)).to.include('will not be signed up twice');
     expect(statusText(el)).to.equal('');

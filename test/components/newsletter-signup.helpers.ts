@@ -55,9 +55,11 @@ export function alertText(el: RecoveryNewsletterSignup): string {
 /**
  * Wait until `check` is true, polling with timers. (The shared `until` waits on animation
  * frames, which a page that is not the browser's foreground page never gets when the runner
- * runs two test files at once.)
+ * runs two test files at once.) `ms` is a bound on a wait for something that does happen, not
+ * a measure: 20 s, as "offline then online" once needed more than 5 s with a core kept busy
+ * on a slow evening (the test framework's own limit is 60 s).
  */
-export async function until(check: () => boolean, message = 'condition', ms = 5000): Promise<void> {
+export async function until(check: () => boolean, message = 'condition', ms = 20_000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
@@ -65,7 +67,7 @@ export async function until(check: () => boolean, message = 'condition', ms = 50
   }
 }
 
-export async function waitForPhase(el: RecoveryNewsletterSignup, test: () => boolean, what: string, ms = 5000) {
+export async function waitForPhase(el: RecoveryNewsletterSignup, test: () => boolean, what: string, ms = 20_000) {
   await until(test, what, ms);
   await elementUpdated(el);
 }
@@ -74,7 +76,7 @@ export async function waitForSuccess(el: RecoveryNewsletterSignup): Promise<void
   await waitForPhase(el, () => !!$(el, '#done'), 'success');
 }
 
-export async function waitForFailure(el: RecoveryNewsletterSignup, ms = 5000): Promise<void> {
+export async function waitForFailure(el: RecoveryNewsletterSignup, ms = 20_000): Promise<void> {
   await waitForPhase(el, () => alertText(el).length > 0, 'failure message', ms);
 }
 
