@@ -840,12 +840,26 @@ export function innerBox(lat, lon, metres) {
 }
 
 /** A place's own columns its item reads, carried with the page's ids: only its documents are looked up. */
-const carry = { sql: 'sal.service_id, sal.location_id, sal.description', names: 'service_id, location_id, description' };
+const SAL_CARRY = { sql: 'sal.service_id, sal.location_id, sal.description', names: 'service_id, location_id, description' };
+/** The same, with where the place's documents are (load.js: their rows' addresses), when the data has them. */
+const SAL_CARRY_AT = { sql: `${SAL_CARRY.sql}, sal.service_doc_at, sal.location_doc_at`, names: `${SAL_CARRY.names}, service_doc_at, location_doc_at` };
+/**
+ * A page's full items' documents, read by the addresses its places carry (`SAL_CARRY_AT`: one disk
+ * page each, a TID scan) with their ids checked; by id where an address no longer holds (a
+ * document table rewritten since the load), so that no item ever goes missing.
+ * @type {(table: string, alias: string, columns: string, at: string, id: string) => string}
+ */
+const docAt = (table, alias, columns, at, id) => `cross join lateral (select ${columns} from (
+    select ${columns} from ${S}.${table} ${alias} where ${alias}.ctid = p.${at} and ${alias}.id = p.${id}
+    union all select ${columns} from ${S}.${table} ${alias} where ${alias}.id = p.${id}) ${alias} limit 1) ${alias}`;
+const docsAtJoin = `${docAt('service_doc', 'd', 'd.head, d.org, d.body', 'service_doc_at', 'service_id')}
+  ${docAt('location_doc', 'ld', 'ld.json', 'location_doc_at', 'location_id')}`;
 
 /**
  * @param {import('./db.js').Queryable} db
  * @param {URLSearchParams} query
- * @param {{ distance: 'postgis' | 'bbox' }} options
+ * @param {{ distance: 'postgis' | 'bbox', docsAt?: boolean }} options `docsAt`: the places carry their
+ *   documents' addresses (load.js; http.js looks)
  * @param {boolean} [again] read again, a kept ZIP code centre having changed
  * @returns {Promise<string>}
  */
@@ -855,11 +869,12 @@ export async function listServiceAtLocations(db, query, options, again = false) 
   const pg = paging(p);
   const full = p.full ?? true;
   const centre = p.proximity !== undefined ? await postcodeCentre(db, p.postcode) : undefined;
+  const carry = options.docsAt ? SAL_CARRY_AT : SAL_CARRY;
   /** @type {Item} */
   const item = full
     ? {
         json: serviceAtLocationDoc('p', 'ld', 'd'),
-        join: `join ${S}.service_doc d on d.id = p.service_id join ${S}.location_doc ld on ld.id = p.location_id`,
+        join: options.docsAt ? docsAtJoin : `join ${S}.service_doc d on d.id = p.service_id join ${S}.location_doc ld on ld.id = p.location_id`,
       }
     : {
         json: `json_strip_nulls(${serviceAtLocationJson('p', 'ld', 's')})::text`,

@@ -446,7 +446,7 @@ function writable(c) {
  * @param {unknown} error
  * @returns {string | undefined}
  */
-function sqlState(error) {
+export function sqlState(error) {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   return typeof code === 'string' ? code : undefined;
 }

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import * as api from './api.js';
+import { sqlState } from './db.js';
 
 const gzipAsync = promisify(gzipCallback);
 /** gzip's level (below). */
@@ -157,7 +158,7 @@ class AnswerCache {
 
 /**
  * The routes: path pattern -> handler returning JSON text.
- * @type {Array<[RegExp, (db: import('./db.js').Database, q: URLSearchParams, m: RegExpMatchArray, o: { distance: 'postgis' | 'bbox' }) => Promise<string> | string]>}
+ * @type {Array<[RegExp, (db: import('./db.js').Database, q: URLSearchParams, m: RegExpMatchArray, o: { distance: 'postgis' | 'bbox', docsAt: boolean }) => Promise<string> | string]>}
  */
 const ROUTES = [
   [/^\/$/, (_db, q) => api.index(q)],
@@ -250,7 +251,17 @@ export async function createHsdsServer(db, options = {}) {
     );
     distance = hasGeog.length > 0 ? 'postgis' : 'bbox';
   }
-  const routeOptions = { distance: /** @type {'postgis' | 'bbox'} */ (distance) };
+  /**
+   * Whether the places carry their documents' addresses (load.js, from this version on): looked
+   * up at start. A server started before its first load, or on data loaded by an earlier
+   * version, reads the documents by id (as fast as before) until it is started again; one that
+   * meets data loaded by an earlier version after starting (no such column: 42703) stops using
+   * them and answers that request again.
+   */
+  const docsAt = (await db.query(
+    `select 1 from information_schema.columns where table_schema = 'hsds' and table_name = 'service_at_location' and column_name = 'location_doc_at'`,
+  )).length > 0;
+  const routeOptions = { distance: /** @type {'postgis' | 'bbox'} */ (distance), docsAt };
   const log =
     options.log === false ? undefined : (options.log ?? ((entry) => process.stdout.write(`${JSON.stringify(entry)}\n`)));
 
@@ -300,7 +311,7 @@ export async function createHsdsServer(db, options = {}) {
         try {
           const key = `${path}${url.search}`;
           // The generation and the answer in one read: one dataset, never half of two (db.js).
-          result = await db.read(async (tx) => {
+          const read = () => db.read(async (tx) => {
             const q = { ...db, query: tx.query };
             const gen = cache && path !== '/healthz' ? await generation(q) : undefined;
             const hit = gen !== undefined ? cache?.get(key, gen) : undefined;
@@ -309,6 +320,14 @@ export async function createHsdsServer(db, options = {}) {
             if (gen !== undefined) keep = { key, generation: gen };
             return { status: 200, body };
           });
+          try {
+            result = await read();
+          } catch (e) {
+            // Data loaded by an earlier version since the server started: no documents' addresses.
+            if (!(routeOptions.docsAt && sqlState(e) === '42703')) throw e;
+            routeOptions.docsAt = false;
+            result = await read();
+          }
         } catch (e) {
           if (e instanceof api.BadParameter) result = error(400, 'bad_parameter', e.message, e.parameter);
           else if (e instanceof api.NotFound) result = error(404, 'not_found', e.message);

@@ -133,7 +133,13 @@ create unlogged table ${s}.service_at_location_in (
   ${postgis ? `, geog geography(Point, 4326) generated always as
       (case when latitude is not null and longitude is not null
             then st_setsrid(st_makepoint(longitude, latitude), 4326)::geography end) stored` : ''});
-create table ${s}.service_at_location (like ${s}.service_at_location_in including constraints);
+-- Each place also holds where its service's and its location's documents are (their rows'
+-- addresses, \`ctid\`), filled in \`rewrites\`: a page of places reads each document in one
+-- disk page, not three of the primary key's B-tree and the row (api.js, \`docsAtJoin\`). The
+-- documents are written once a load and never updated, so the addresses hold; where one does
+-- not (a VACUUM FULL or CLUSTER of a document table), the document is found by its id.
+create table ${s}.service_at_location (like ${s}.service_at_location_in including constraints,
+  service_doc_at tid, location_doc_at tid);
 create table ${s}.phone (
   id uuid not null, service_id uuid not null, position int not null,
   number text not null, extension int, type text, description text);
@@ -190,11 +196,22 @@ const STAGED = {
  * @returns {string[][]}
  */
 function rewrites(s, postgis, own) {
-  /** @type {(table: 'service' | 'service_at_location', order: string) => string[]} */
-  const fill = (table, order) => {
-    const columns = [...Object.keys(TABLES[table]), ...(STAGED[table]?.(postgis) ?? [])].join(', ');
-    const insert = `insert into ${s}.${table} (${columns}) select ${columns} from ${s}.${table}_in order by ${order}`;
-    return [...(own ? ['begin', `truncate ${s}.${table}`, insert, 'commit'] : [insert]), `drop table ${s}.${table}_in`];
+  /**
+   * `docsAt`: with the addresses of each place's documents (their tables are filled by then:
+   * the COPY connections committed), found by a join on their ids (256 MB for its hash tables:
+   * 1,000,000 ids and addresses of each).
+   * @type {(table: 'service' | 'service_at_location', order: string, docsAt?: boolean) => string[]}
+   */
+  const fill = (table, order, docsAt = false) => {
+    const names = [...Object.keys(TABLES[table]), ...(STAGED[table]?.(postgis) ?? [])];
+    const insert = docsAt
+      ? `insert into ${s}.${table} (${names.join(', ')}, service_doc_at, location_doc_at)
+         select ${names.map((c) => `p.${c}`).join(', ')}, d.ctid, ld.ctid from ${s}.${table}_in p
+         left join ${s}.service_doc d on d.id = p.service_id left join ${s}.location_doc ld on ld.id = p.location_id
+         order by ${order.split(', ').map((c) => c.replace(/\b(latitude|longitude|id)\b/, 'p.$1')).join(', ')}`
+      : `insert into ${s}.${table} (${names.join(', ')}) select ${names.join(', ')} from ${s}.${table}_in order by ${order}`;
+    const statements = docsAt ? ["set local work_mem = '256MB'", insert] : [insert];
+    return [...(own ? ['begin', `truncate ${s}.${table}`, ...statements, 'commit'] : statements), `drop table ${s}.${table}_in`];
   };
   return [
     [
@@ -202,7 +219,7 @@ function rewrites(s, postgis, own) {
       `create table ${s}.service_name as select name, search_name, count(*)::int8 as n, ${tsv(s, 'search_name')} as tsv_name
          from ${s}.service group by name, search_name`,
     ],
-    fill('service_at_location', 'floor(latitude * 10), longitude, id'),
+    fill('service_at_location', 'floor(latitude * 10), longitude, id', true),
   ];
 }
 
