@@ -111,7 +111,10 @@ describe('my list across tabs', () => {
           }
           expect(storedIds()).to.deep.equal(model);
         }
-        await until(() => sameSet(a.shown(), model) && sameSet(b.shown(), model), 'both views follow');
+        await until(() => sameSet(a.shown(), model) && sameSet(b.shown(), model), 'both views follow').catch((error: Error) => {
+          // What each view shows when the wait gives up: a run that fails says how they differ.
+          throw new Error(`${error.message}: expected ${model.join(' ')}; first ${a.shown().join(' ')}; second ${b.shown().join(' ')}; stored ${storedIds().join(' ')}`);
+        });
       }),
       // wtr shows an error's message, not its cause: which expectation failed is in the report.
       { numRuns: 60, includeErrorInReport: true },
