@@ -244,13 +244,13 @@ export async function createHsdsServer(db, options = {}) {
       return undefined;
     }
   };
+  /** @type {(column: string) => Promise<boolean>} the places' table of the data served has this column */
+  const placesHave = async (column) => (await db.query(
+    `select 1 from information_schema.columns where table_schema = 'hsds' and table_name = 'service_at_location' and column_name = $1`,
+    [column],
+  )).length > 0;
   let distance = options.distance ?? 'auto';
-  if (distance === 'auto') {
-    const hasGeog = await db.query(
-      `select 1 from information_schema.columns where table_schema = 'hsds' and table_name = 'service_at_location' and column_name = 'geog'`,
-    );
-    distance = hasGeog.length > 0 ? 'postgis' : 'bbox';
-  }
+  if (distance === 'auto') distance = (await placesHave('geog')) ? 'postgis' : 'bbox';
   /**
    * Whether the places carry their documents' addresses (load.js, from this version on): looked
    * up at start. A server started before its first load, or on data loaded by an earlier
@@ -258,9 +258,7 @@ export async function createHsdsServer(db, options = {}) {
    * meets data loaded by an earlier version after starting (no such column: 42703) stops using
    * them and answers that request again.
    */
-  const docsAt = (await db.query(
-    `select 1 from information_schema.columns where table_schema = 'hsds' and table_name = 'service_at_location' and column_name = 'location_doc_at'`,
-  )).length > 0;
+  const docsAt = await placesHave('location_doc_at');
   const routeOptions = { distance: /** @type {'postgis' | 'bbox'} */ (distance), docsAt };
   const log =
     options.log === false ? undefined : (options.log ?? ((entry) => process.stdout.write(`${JSON.stringify(entry)}\n`)));
