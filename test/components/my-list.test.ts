@@ -17,6 +17,8 @@ import { datasetUrl, failOnLitWarnings, localeReady, setGeolocation, uniqueKey, 
 takeTurnsWithMyList();
 
 const stored = () => localStorage.getItem(MY_LIST_KEY);
+/** The stored entries' ids and names (each add also stores a one-time mark, \`stamp\`). */
+const storedEntries = () => (JSON.parse(stored() ?? '[]') as Array<{ id: string; name: string }>).map(({ id, name }) => ({ id, name }));
 const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 const said = (el: Element) => el.shadowRoot?.querySelector('[role="status"].visually-hidden')?.textContent?.trim() ?? '';
 
@@ -65,7 +67,8 @@ describe('<recovery-my-list>', () => {
     add.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => add.getAttribute('aria-pressed') === 'true', 'pressed');
-    expect(JSON.parse(stored() ?? '[]')).to.deep.equal([{ id: 'ex-dental-clinic', name: 'Example Dental Clinic' }]);
+    expect(storedEntries()).to.deep.equal([{ id: 'ex-dental-clinic', name: 'Example Dental Clinic' }]);
+    expect(JSON.parse(stored()!)[0].stamp, 'the mark of this add').to.be.a('string').and.not.be.empty;
     await until(() => said(search).startsWith('Added to your list: Example Dental Clinic.'), 'said');
     await expect(search).to.be.accessible();
     // Pressed again: taken off.
@@ -228,7 +231,7 @@ describe('<recovery-my-list>', () => {
     undo!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => root.querySelectorAll('.mine .entry').length === 2, 'put back');
-    expect(JSON.parse(stored() ?? '[]')).to.deep.equal(kept);
+    expect(storedEntries()).to.deep.equal(kept);
     await until(() => said(el) === 'The places are back on your list.', 'said put back');
     expect(root.querySelector('button.undo-clear')).to.equal(null);
     expect(root.activeElement?.id, 'the keyboard goes to the heading').to.equal('mine-heading');

@@ -14,6 +14,11 @@
  * when another tab's write (the `storage` event) lacks an entry this page added and that tab had
  * never seen (its `oldValue` is the very value this page added to), and that write is still the
  * latest, the entry is written back. An entry the other tab did see and took off was removed on purpose, and stays off.
+ *
+ * Each entry is stored with a mark made once, when it is added (`stamp`), so every add makes a
+ * value the list never held before. Without it, a write made before this page's add, whose event
+ * is read only after the add, matched the list of now whenever the list had come back to that
+ * value, and an entry another tab took off on purpose was put back.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -29,6 +34,15 @@ export interface ListEntry {
   /** The name when added, to say which one is no longer listed. */
   name: string;
 }
+
+/** A mark for one add, made once (random: nothing in it says when or where). */
+function stamp(): string {
+  const [a = 0, b = 0] = crypto.getRandomValues(new Uint32Array(2));
+  return `${a.toString(36)}${b.toString(36)}`;
+}
+
+/** An entry as stored by an add: with a mark of its own, so that no earlier value comes back. */
+const asStored = (e: ListEntry): Record<string, unknown> => ({ id: e.id, name: e.name, stamp: stamp() });
 
 function storage(): Storage | undefined {
   try {
@@ -124,7 +138,7 @@ export function addToList(entries: ListEntry[]): ListChange {
   if (now.entries.length + fresh.length > MY_LIST_MAX) return 'full';
   if (!fresh.length) return 'added';
   const before = storedText();
-  if (!writeList([...now.raw, ...fresh.map((e) => ({ id: e.id, name: e.name }))])) return 'failed';
+  if (!writeList([...now.raw, ...fresh.map(asStored)])) return 'failed';
   for (const e of fresh) addedHere.set(e.id, { entry: { id: e.id, name: e.name }, before });
   watchOtherTabs();
   return 'added';
@@ -185,7 +199,7 @@ function restoreLostAdds(e: StorageEvent): void {
   if (now.foreign) return;
   const have = new Set(now.entries.map((entry) => entry.id));
   const lost = [...addedHere.values()].filter(({ entry, before: base }) => !have.has(entry.id) && base === e.oldValue).map(({ entry }) => entry);
-  if (lost.length && now.entries.length + lost.length <= MY_LIST_MAX) writeList([...now.raw, ...lost.map((entry) => ({ ...entry }))]);
+  if (lost.length && now.entries.length + lost.length <= MY_LIST_MAX) writeList([...now.raw, ...lost.map(asStored)]);
 }
 
 function watchOtherTabs(): void {
