@@ -20,6 +20,22 @@ interface Tab {
   list: ListModule;
   /** The ids the tab's <recovery-my-list> shows, in order. */
   shown: () => string[];
+  /** The last value of PING the tab's page was told of (its `storage` event). */
+  pinged: () => string | null;
+}
+
+/**
+ * A key of the tests' own: a write to it reaches each tab after every write made before it (a
+ * document's `storage` events come in the order of the writes), so a tab told of it has read
+ * every earlier change of the list (and written back whatever it was going to).
+ */
+const PING = 'recovery-finder-tests:ping';
+let pings = 0;
+/** Wait until every tab has read every change of the list made so far. */
+async function settle(tabs: Tab[]): Promise<void> {
+  const value = String(++pings);
+  localStorage.setItem(PING, value);
+  await until(() => tabs.every((t) => t.pinged() === value), 'every tab told of the ping');
 }
 
 const stored = () => localStorage.getItem(MY_LIST_KEY);
@@ -39,7 +55,11 @@ async function openTab(): Promise<Tab> {
   const view = () => frame.contentDocument!.querySelector('recovery-my-list');
   await until(() => !!view()?.shadowRoot?.querySelector('#mine-heading') && !view()!.shadowRoot!.textContent!.includes('Loading the places'), 'tab ready');
   const shown = () => [...(view()?.shadowRoot?.querySelectorAll('.mine .entry') ?? [])].map((li) => li.querySelector('.name')?.textContent?.trim() ?? '');
-  return { frame, list, shown };
+  let ping: string | null = null;
+  win.addEventListener('storage', (e: StorageEvent) => {
+    if (e.key === PING) ping = e.newValue;
+  });
+  return { frame, list, shown, pinged: () => ping };
 }
 
 /** Names shown for ids the data does not have are the names given when added: the ids here. */
@@ -50,6 +70,7 @@ describe('my list across tabs', () => {
   beforeEach(() => localStorage.removeItem(MY_LIST_KEY));
   afterEach(() => {
     localStorage.removeItem(MY_LIST_KEY);
+    localStorage.removeItem(PING);
     for (const f of document.querySelectorAll('iframe')) f.remove();
   });
 
@@ -112,14 +133,27 @@ describe('my list across tabs', () => {
   it('any interleaving of adds and removes from two tabs keeps exactly what was added and not removed (fast-check)', async function () {
     this.timeout(120_000);
     const [a, b] = [await openTab(), await openTab()];
-    const op = fc.record({ tab: fc.constantFrom(0, 1), add: fc.boolean(), id: fc.integer({ min: 0, max: 11 }).map((n) => `p-${n}`) });
+    // Few ids, so that the list often comes back to a value it held before; now and then the
+    // tabs read every change so far (\`settle\`) before the next, so that they read them at
+    // every point of a sequence, not only at its end.
+    const op = fc.oneof(
+      { weight: 10, arbitrary: fc.record({ tab: fc.constantFrom(0, 1), add: fc.boolean(), id: fc.integer({ min: 0, max: 4 }).map((n) => `p-${n}`) }) },
+      { weight: 1, arbitrary: fc.constant('settle' as const) },
+    );
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 40, size: 'max' }), async (ops) => {
         runs++;
         localStorage.removeItem(MY_LIST_KEY);
+        await settle([a, b]);
         const model: string[] = [];
-        for (const { tab, add, id } of ops) {
+        for (const o of ops) {
+          if (o === 'settle') {
+            await settle([a, b]);
+            expect(storedIds(), 'once the tabs read every change').to.deep.equal(model);
+            continue;
+          }
+          const { tab, add, id } = o;
           const list = [a, b][tab]!.list;
           if (add) {
             expect(list.addToList([{ id, name: id }])).to.equal('added');
@@ -130,6 +164,9 @@ describe('my list across tabs', () => {
           }
           expect(storedIds()).to.deep.equal(model);
         }
+        // Every change read by both tabs: nothing written back that was not meant.
+        await settle([a, b]);
+        expect(storedIds(), 'once the tabs read every change').to.deep.equal(model);
         await until(() => sameSet(a.shown(), model) && sameSet(b.shown(), model), 'both views follow').catch((error: Error) => {
           // What each view shows when the wait gives up: a run that fails says how they differ.
           throw new Error(`${error.message}: expected ${model.join(' ')}; first ${a.shown().join(' ')}; second ${b.shown().join(' ')}; stored ${storedIds().join(' ')}`);
