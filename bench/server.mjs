@@ -29,6 +29,7 @@ import { openDatabase, loadDatasets } from '@recovery-finder/server';
 import { validateResource } from '../dist/core.js';
 import { records, zips } from './server-data.mjs';
 import { questions } from './server-questions.mjs';
+import { cpuReference } from './cpu-reference.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -133,6 +134,8 @@ try {
     const cpuBefore = process.cpuUsage();
     const before = loadavg().map((x) => Number(x.toFixed(1)));
     const uptimeBefore = uptime();
+    // The machine's speed at the time (bench/cpu-reference.mjs), before and after.
+    const referenceBefore = cpuReference().ms;
     /** @type {Record<string, number>} */
     const steps = {};
     const summary = await loadDatasets(db, [{ title: 'synthetic', generated_at: '2026-11-27T00:00:00Z', resources: records(RECORDS) }], {
@@ -142,9 +145,10 @@ try {
     });
     const cpu = process.cpuUsage(cpuBefore);
     results.load = { ...summary, steps, seconds: summary.ms / 1000, settings, memoryBefore, memoryAfter: meminfo(),
-      nodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)), loadavgBefore: before, loadavgAfter: loadavg().map((x) => Number(x.toFixed(1))), uptimeBefore, uptimeAfter: uptime(), at: new Date().toISOString() };
+      nodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)), loadavgBefore: before, loadavgAfter: loadavg().map((x) => Number(x.toFixed(1))), uptimeBefore, uptimeAfter: uptime(), at: new Date().toISOString(),
+      cpuReferenceMs: [referenceBefore, cpuReference().ms] };
     say(`loaded in ${(summary.ms / 1000).toFixed(1)} s (load average before ${before.join(', ')}, after ${results.load.loadavgAfter.join(', ')}; ` +
-      `Node ${results.load.nodeCpuSeconds} s of CPU; ${JSON.stringify(settings ?? {})}; memory free before ${memoryBefore?.freeMb} MB)`);
+      `Node ${results.load.nodeCpuSeconds} s of CPU; CPU reference ${results.load.cpuReferenceMs.join(' and ')} ms; ${JSON.stringify(settings ?? {})}; memory free before ${memoryBefore?.freeMb} MB)`);
     writeFileSync(loadFile, `${JSON.stringify({ records: RECORDS, postgres: results.postgres, load: results.load }, null, 2)}\n`);
   } else if (existsSync(loadFile)) {
     // The load measured by an earlier run (--load-only) into the same database.
@@ -206,6 +210,8 @@ try {
   /** One autocannon run over a list of paths (each connection takes the next path). */
   const measure = async (list, connections, label) => {
     let i = 0;
+    // The machine's speed just before and just after the row (bench/cpu-reference.mjs).
+    const referenceBefore = cpuReference().ms;
     const setupRequest = (req) => ({ ...req, path: list[i++ % list.length] });
     // Warm up: connections, PostgreSQL's buffers (and the answer cache, when on).
     await autocannon({ url: base, connections, duration: 2, requests: [{ setupRequest }] });
@@ -225,8 +231,9 @@ try {
       non2xx: r.non2xx,
       loadavg: [loadBefore, Number(loadavg()[0].toFixed(1))],
       uptime: uptimeAt,
+      cpuReferenceMs: [referenceBefore, cpuReference().ms],
     };
-    say(`${JSON.stringify(label)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors, load ${row.loadavg.join('-')}`);
+    say(`${JSON.stringify(label)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors, load ${row.loadavg.join('-')}, CPU reference ${row.cpuReferenceMs.join(' and ')} ms`);
     return row;
   };
 
@@ -266,9 +273,9 @@ try {
 
 function table(rows, pool = false) {
   return [
-    `| query | ${pool ? 'pool | ' : ''}clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | load avg (1 min, before-after) | uptime at the start |`,
-    `|---|${pool ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---|---|`,
-    ...rows.map((r) => `| ${r.query} | ${pool ? `${r.pool} | ` : ''}${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg.join('-')} | ${r.uptime ?? ''} |`),
+    `| query | ${pool ? 'pool | ' : ''}clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | load avg (1 min, before-after) | CPU reference ms (before, after) | uptime at the start |`,
+    `|---|${pool ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---|---|---|`,
+    ...rows.map((r) => `| ${r.query} | ${pool ? `${r.pool} | ` : ''}${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg.join('-')} | ${r.cpuReferenceMs?.join(', ') ?? ''} | ${r.uptime ?? ''} |`),
   ];
 }
 
@@ -283,7 +290,7 @@ const md = [
     '(the 2 cores were shared with other work; the server, PostgreSQL and autocannon all ran on them).',
   '',
   results.load ? `Load (one transaction: rows, then keys, indexes and ANALYZE; load average ${results.load.loadavgBefore?.join(', ')} before, ${results.load.loadavgAfter?.join(', ')} after): **${results.load.seconds.toFixed(0)} s** ` +
-    `(${results.load.services.toLocaleString('en-US')} services, ${results.load.organizations.toLocaleString('en-US')} organizations, ${results.load.locations.toLocaleString('en-US')} locations).` : '',
+    `(${results.load.services.toLocaleString('en-US')} services, ${results.load.organizations.toLocaleString('en-US')} organizations, ${results.load.locations.toLocaleString('en-US')} locations)${results.load.cpuReferenceMs ? `; CPU reference ${results.load.cpuReferenceMs.join(' ms before, ')} ms after (bench/cpu-reference.mjs: the machine's speed at the time, lower is faster)` : ''}.` : '',
   '',
   `autocannon, ${DURATION} s per row after a 2 s warm-up, gzip accepted; the server with --pool ${values.pool}.`,
   '',
