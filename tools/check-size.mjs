@@ -106,7 +106,9 @@ if (quoted !== loaderKb) {
 // 2026-12-05 (#23, the data's own words): +6.2 KB on the search page (see the npm entries above).
 // 2026-12-05 (#23, the library's English out of the data): +0.7 KB (see the npm entries above).
 // 2026-12-05 (#25, the re-cut, and #20's HSDS reader): +0.9 to +1.3 KB (see the npm entries above).
-const PAGE_BUDGETS = { 'search only': 59.5 * KB, 'map only': 126.0 * KB, 'all four': 161.4 * KB };
+// 2026-12-07 (my list: each add stores a one-time mark, so another tab's late event cannot put
+// back an entry taken off on purpose): +11 and +38 bytes; the budgets at the next tenth.
+const PAGE_BUDGETS = { 'search only': 59.6 * KB, 'map only': 126.1 * KB, 'all four': 161.4 * KB };
 /** The chunks of every element but `name` (the registry, tools/elements.mjs), and `more`. */
 const chunksBut = (name, more = []) => new RegExp(`/cms/(${[...elementNames().filter((n) => n !== name), ...more].join('|')})`);
 const NOT_ON = {

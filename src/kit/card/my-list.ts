@@ -35,14 +35,12 @@ export interface ListEntry {
   name: string;
 }
 
-/** A mark for one add, made once (random: nothing in it says when or where). */
-function stamp(): string {
-  const [a = 0, b = 0] = crypto.getRandomValues(new Uint32Array(2));
-  return `${a.toString(36)}${b.toString(36)}`;
-}
-
-/** An entry as stored by an add: with a mark of its own, so that no earlier value comes back. */
-const asStored = (e: ListEntry): Record<string, unknown> => ({ id: e.id, name: e.name, stamp: stamp() });
+/**
+ * An entry as stored by an add: with a mark of its own, made once (random, about 50 bits: it
+ * only has to differ from every other, and says nothing of when or where), so that no earlier
+ * value comes back.
+ */
+const asStored = (e: ListEntry): Record<string, unknown> => ({ id: e.id, name: e.name, stamp: Math.random().toString(36).slice(2) });
 
 function storage(): Storage | undefined {
   try {
