@@ -189,11 +189,10 @@ describe('WordPress plugin', () => {
   test('settings: saving needs the nonce and manage_options; values are sanitised and escaped', async () => {
     const context = await browser.newContext();
     const p = await context.newPage();
-    const login = (/** @type {string} */ user, /** @type {string} */ pass) => logIn(context, user, pass);
     const post = (form) => p.request.post(`${url}/wp-admin/options.php`, { form, maxRedirects: 0 });
     const fields = { option_page: 'recovery_finder', action: 'update', 'recovery_finder_settings[src]': 'javascript:alert(1)', 'recovery_finder_settings[tokens][--recovery-color-primary]': '#7a1f5c', 'recovery_finder_settings[tokens][--recovery-radius]': '0;} body{display:none', 'recovery_finder_settings[fallback][resource-search]': '<p onclick="x()">Call <a href="tel:988">988</a></p><script>alert(1)</script>', 'recovery_finder_settings[lang]': 'es' };
 
-    await login('admin', 'admin-password-1');
+    await logIn(context, 'admin', 'admin-password-1');
     assert.equal((await post(fields)).status(), 403, 'no nonce: refused');
     assert.equal(JSON.parse(php('option', '')), null);
     await p.goto(`${url}/wp-admin/options-general.php?page=recovery-finder`);
@@ -210,7 +209,7 @@ describe('WordPress plugin', () => {
 
     // An editor, with a valid nonce of their own for this form: refused for want of
     // manage_options (WordPress's "higher level of permission" page), not for the nonce.
-    await login('editor', 'editor-password-1');
+    await logIn(context, 'editor', 'editor-password-1');
     const page403 = await p.goto(`${url}/wp-admin/options-general.php?page=recovery-finder`);
     assert.equal(page403.status(), 403, 'the settings page is refused to an editor');
     assert.doesNotMatch(await p.content(), /rf-src/);
@@ -226,7 +225,7 @@ describe('WordPress plugin', () => {
     assert.deepEqual(JSON.parse(php('option', '')), saved);
 
     // The default language: every language, each in its own name; an unknown one is not saved.
-    await login('admin', 'admin-password-1');
+    await logIn(context, 'admin', 'admin-password-1');
     await p.goto(`${url}/wp-admin/options-general.php?page=recovery-finder`);
     const offered = await p.locator('#rf-lang option').evaluateAll((os) => os.map((o) => ({ tag: o.value, name: o.textContent.trim(), dir: o.dir })));
     assert.deepEqual(offered.slice(1), table.languages);
