@@ -71,6 +71,28 @@ const meminfo = () => {
   }
 };
 
+/** The nearest-rank percentile of a list of numbers (undefined for none). */
+const percentile = (values, p) => {
+  if (!values.length) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+};
+
+/**
+ * A row's answers by the second they came back: how many, and their p99 (ms). A row whose
+ * answers a second move a lot had its pace change within it; the machine's, when the questions
+ * are the same kind throughout (bench/pace.mjs measures it idle).
+ */
+const bySecond = (answered, t0) => {
+  /** @type {number[][]} */
+  const seconds = [];
+  // (the answers still in flight when the row's time ran out come back after it: not a second)
+  for (const [t, ms] of answered) if (t - t0 < DURATION * 1000) (seconds[Math.floor((t - t0) / 1000)] ??= []).push(ms);
+  const timeline = [...seconds].map((s = []) => ({ answers: s.length, p99: Math.round(percentile(s, 0.99) ?? 0) }));
+  const counts = timeline.map((s) => s.answers);
+  return { answersMin: Math.min(...counts), answersMax: Math.max(...counts), p99Min: Math.min(...timeline.map((s) => s.p99)), p99Max: Math.max(...timeline.map((s) => s.p99)), timeline };
+};
+
 // -------------------------------------------------------------------------------------------
 // The synthetic dataset
 // -------------------------------------------------------------------------------------------
@@ -217,7 +239,13 @@ try {
     await autocannon({ url: base, connections, duration: 2, requests: [{ setupRequest }] });
     const loadBefore = Number(loadavg()[0].toFixed(1));
     const uptimeAt = uptime();
-    const r = await autocannon({ url: base, connections, duration: DURATION, timeout: 60, headers: { 'accept-encoding': 'gzip' }, requests: [{ setupRequest }] });
+    /** Each answer: when it came back and its latency (ms). */
+    const answered = [];
+    const started = Date.now();
+    const run = autocannon({ url: base, connections, duration: DURATION, timeout: 60, headers: { 'accept-encoding': 'gzip' }, requests: [{ setupRequest }] });
+    run.on('response', (_client, _status, _bytes, ms) => answered.push([Date.now(), ms]));
+    const r = await run;
+    const seconds = bySecond(answered, started);
     const row = {
       ...label,
       connections,
@@ -232,8 +260,10 @@ try {
       loadavg: [loadBefore, Number(loadavg()[0].toFixed(1))],
       uptime: uptimeAt,
       cpuReferenceMs: [referenceBefore, cpuReference().ms],
+      seconds,
     };
-    say(`${JSON.stringify(label)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors, load ${row.loadavg.join('-')}, CPU reference ${row.cpuReferenceMs.join(' and ')} ms`);
+    say(`${JSON.stringify(label)} ${String(connections).padStart(2)} clients: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.non2xx} non-2xx, ${row.errors} errors, load ${row.loadavg.join('-')}, CPU reference ${row.cpuReferenceMs.join(' and ')} ms; ` +
+      `each second ${seconds.answersMin}-${seconds.answersMax} answers, p99 ${seconds.p99Min}-${seconds.p99Max} ms`);
     return row;
   };
 
@@ -273,9 +303,10 @@ try {
 
 function table(rows, pool = false) {
   return [
-    `| query | ${pool ? 'pool | ' : ''}clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | load avg (1 min, before-after) | CPU reference ms (before, after) | uptime at the start |`,
-    `|---|${pool ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---|---|---|`,
-    ...rows.map((r) => `| ${r.query} | ${pool ? `${r.pool} | ` : ''}${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg.join('-')} | ${r.cpuReferenceMs?.join(', ') ?? ''} | ${r.uptime ?? ''} |`),
+    `| query | ${pool ? 'pool | ' : ''}clients | p50 ms | p90 ms | p99 ms | req/s | non-2xx | errors | load avg (1 min, before-after) | CPU reference ms (before, after) | answers a second (lowest-highest) | each second's p99 ms (lowest-highest) | uptime at the start |`,
+    `|---|${pool ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|---|`,
+    ...rows.map((r) => `| ${r.query} | ${pool ? `${r.pool} | ` : ''}${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${r.errors} | ${r.loadavg.join('-')} | ${r.cpuReferenceMs?.join(', ') ?? ''} | ` +
+      `${r.seconds ? `${r.seconds.answersMin}-${r.seconds.answersMax}` : ''} | ${r.seconds ? `${r.seconds.p99Min}-${r.seconds.p99Max}` : ''} | ${r.uptime ?? ''} |`),
   ];
 }
 
@@ -292,7 +323,8 @@ const md = [
   results.load ? `Load (one transaction: rows, then keys, indexes and ANALYZE; load average ${results.load.loadavgBefore?.join(', ')} before, ${results.load.loadavgAfter?.join(', ')} after): **${results.load.seconds.toFixed(0)} s** ` +
     `(${results.load.services.toLocaleString('en-US')} services, ${results.load.organizations.toLocaleString('en-US')} organizations, ${results.load.locations.toLocaleString('en-US')} locations)${results.load.cpuReferenceMs ? `; CPU reference ${results.load.cpuReferenceMs.join(' ms before, ')} ms after (bench/cpu-reference.mjs: the machine's speed at the time, lower is faster)` : ''}.` : '',
   '',
-  `autocannon, ${DURATION} s per row after a 2 s warm-up, gzip accepted; the server with --pool ${values.pool}.`,
+  `autocannon, ${DURATION} s per row after a 2 s warm-up, gzip accepted; the server with --pool ${values.pool}. ` +
+    "Each second's answers and p99: the JSON report, `seconds.timeline`.",
   '',
   '### Questions not answered before (answer cache off, --cache-mb 0)',
   '',

@@ -272,6 +272,12 @@ export async function createHsdsServer(db, options = {}) {
    * @param {{ route: string }} seen the route, for the caller's error line
    */
   const answer = async (req, res, started, seen) => {
+    /** Where an answer's time went, for the log (ms): its database read, its gzip. */
+    /** @type {number | undefined} */
+    let dbMs;
+    /** @type {number | undefined} */
+    let gzipMs;
+    const since = (/** @type {bigint} */ t) => Number((process.hrtime.bigint() - t) / 1000n) / 1000;
     const url = parseTarget(req.url ?? '/');
     const path = !url ? '(bad target)' : url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     seen.route = routeName(path);
@@ -318,6 +324,7 @@ export async function createHsdsServer(db, options = {}) {
             if (gen !== undefined) keep = { key, generation: gen };
             return { status: 200, body };
           });
+          const reading = process.hrtime.bigint();
           try {
             result = await read();
           } catch (e) {
@@ -326,6 +333,7 @@ export async function createHsdsServer(db, options = {}) {
             routeOptions.docsAt = false;
             result = await read();
           }
+          dbMs = since(reading);
         } catch (e) {
           if (e instanceof api.BadParameter) result = error(400, 'bad_parameter', e.message, e.parameter);
           else if (e instanceof api.NotFound) result = error(404, 'not_found', e.message);
@@ -362,7 +370,7 @@ export async function createHsdsServer(db, options = {}) {
         return;
       }
       // Gzip once per cached answer (when a client first asks for it).
-      if (wantsGzip && !result.gz && utf8().length >= GZIP_MIN) result.gz = await gzip(utf8());
+      if (wantsGzip && !result.gz && utf8().length >= GZIP_MIN) result.gz = await timedGzip(utf8());
       if (keep) cache?.set(keep.key, { generation: keep.generation, body: result.body, etag, ...(result.gz ? { gz: result.gz } : {}) });
       else if (cache && result.gz && result.etag) {
         // A hit that had no gzip form yet: keep the one just made.
@@ -378,7 +386,7 @@ export async function createHsdsServer(db, options = {}) {
       payload = result.gz;
       headers['Content-Encoding'] = 'gzip';
     } else if (wantsGzip && utf8().length >= GZIP_MIN) {
-      payload = await gzip(utf8());
+      payload = await timedGzip(utf8());
       headers['Content-Encoding'] = 'gzip';
     } else {
       payload = utf8();
@@ -387,6 +395,14 @@ export async function createHsdsServer(db, options = {}) {
     res.writeHead(result.status, headers);
     res.end(req.method === 'HEAD' ? undefined : payload);
     logEntry(result.status, payload.length);
+
+    /** gzip, its time (the wait for the gzip thread with it) kept for the log. @param {Buffer} body */
+    async function timedGzip(body) {
+      const t = process.hrtime.bigint();
+      const gz = await gzip(body);
+      gzipMs = since(t);
+      return gz;
+    }
 
     /** @param {number} status @param {number} bytes */
     function logEntry(status, bytes) {
@@ -399,7 +415,9 @@ export async function createHsdsServer(db, options = {}) {
         params: url ? [...new Set(url.searchParams.keys())].sort() : [],
         status,
         bytes,
-        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        ms: since(started),
+        ...(dbMs !== undefined ? { dbMs } : {}),
+        ...(gzipMs !== undefined ? { gzipMs } : {}),
       });
     }
   };

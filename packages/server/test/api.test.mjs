@@ -476,12 +476,23 @@ for (const backend of BACKENDS) {
       api.logs.length = 0;
       await get(api.base, `/service_at_locations?search=secretword&postcode=${HOME_ZIP}&proximity=5000`);
       await get(api.base, `/services/${sid('known-centro')}`);
-      const [search, item] = api.logs;
+      const list = await get(api.base, '/services?per_page=20', { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(list.headers['content-encoding'], 'gzip');
+      const [search, item, gzipped] = api.logs;
       assert.equal(search.route, '/service_at_locations');
       assert.deepEqual(search.params, ['postcode', 'proximity', 'search']);
       assert.equal(search.status, 200);
       assert.equal(typeof search.ms, 'number');
       assert.equal(item.route, '/services/{id}');
+      // Where the time went: the database read (with the wait for a connection), and gzip
+      // where there was one; both parts of the whole (each rounded to a microsecond).
+      for (const e of [search, item, gzipped]) {
+        assert.equal(typeof e.dbMs, 'number');
+        assert.ok(e.dbMs >= 0 && e.dbMs <= e.ms + 0.001, JSON.stringify(e));
+      }
+      assert.equal(item.gzipMs, undefined);
+      assert.equal(typeof gzipped.gzipMs, 'number');
+      assert.ok(gzipped.gzipMs > 0 && gzipped.dbMs + gzipped.gzipMs <= gzipped.ms + 0.002, JSON.stringify(gzipped));
       const text = JSON.stringify(api.logs);
       assert.ok(!text.includes('secretword'));
       assert.ok(!text.includes(HOME_ZIP));
