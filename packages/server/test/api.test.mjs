@@ -476,7 +476,8 @@ for (const backend of BACKENDS) {
       api.logs.length = 0;
       await get(api.base, `/service_at_locations?search=secretword&postcode=${HOME_ZIP}&proximity=5000`);
       await get(api.base, `/services/${sid('known-centro')}`);
-      const list = await get(api.base, '/services?per_page=20', { headers: { 'accept-encoding': 'gzip' } });
+      // A question no other test asks: an answer from the answer cache is gzipped already.
+      const list = await get(api.base, '/services?per_page=23&page=2', { headers: { 'accept-encoding': 'gzip' } });
       assert.equal(list.headers['content-encoding'], 'gzip');
       const [search, item, gzipped] = api.logs;
       assert.equal(search.route, '/service_at_locations');
