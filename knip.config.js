@@ -35,8 +35,9 @@ export default {
         // GeoJSON's types, from @types/geojson (a dependency of @types/leaflet).
         'geojson',
       ],
-      // Called by the tests and benchmarks that need them, present on the machines they run on.
-      ignoreBinaries: ['php', 'uptime'],
+      // Called by the tests and benchmarks that need them, present on the machines they run on
+      // (wrk: bench/server-clients.mjs only, from Debian's package).
+      ignoreBinaries: ['php', 'uptime', 'wrk'],
     },
     'packages/server': {
       entry: ['test/**/*.mjs'],
