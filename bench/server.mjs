@@ -88,9 +88,11 @@ const bySecond = (answered, t0) => {
   const seconds = [];
   // (the answers still in flight when the row's time ran out come back after it: not a second)
   for (const [t, ms] of answered) if (t - t0 < DURATION * 1000) (seconds[Math.floor((t - t0) / 1000)] ??= []).push(ms);
-  const timeline = [...seconds].map((s = []) => ({ answers: s.length, p99: Math.round(percentile(s, 0.99) ?? 0) }));
+  // (a second with no answer, a stall, counts 0 answers and has no p99)
+  const timeline = [...seconds].map((s = []) => ({ answers: s.length, p99: s.length ? Math.round(percentile(s, 0.99)) : null }));
   const counts = timeline.map((s) => s.answers);
-  return { answersMin: Math.min(...counts), answersMax: Math.max(...counts), p99Min: Math.min(...timeline.map((s) => s.p99)), p99Max: Math.max(...timeline.map((s) => s.p99)), timeline };
+  const p99s = timeline.flatMap((s) => (s.p99 === null ? [] : [s.p99]));
+  return { answersMin: Math.min(...counts), answersMax: Math.max(...counts), p99Min: Math.min(...p99s), p99Max: Math.max(...p99s), timeline };
 };
 
 // -------------------------------------------------------------------------------------------
