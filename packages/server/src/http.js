@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { promisify } from 'node:util';
+import { once } from 'node:events';
 import { gzip as gzipCallback } from 'node:zlib';
 import * as api from './api.js';
 import { sqlState } from './db.js';
@@ -92,7 +93,15 @@ export async function stopGzipThread() {
   const thread = gzipThread;
   if (!thread) return;
   retire(thread, false);
-  await thread.terminate();
+  // Asked, not terminated: a thread terminated inside zlib aborted its whole process as it was
+  // torn down (Node 20, "close before init", seen once under load). It finishes what it was
+  // sent, then ends; terminated only if it has not ended 10 s later.
+  const exited = once(thread, 'exit');
+  thread.ref();
+  thread.postMessage({ stop: true });
+  const late = setTimeout(() => void thread.terminate(), 10000);
+  await exited;
+  clearTimeout(late);
 }
 /**
  * Request headers a browser may send with a GET here: the CORS-safelisted ones (Accept,
