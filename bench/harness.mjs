@@ -145,12 +145,14 @@ export async function newPage(browser, viewport = { width: 1280, height: 900 }) 
   return { context, page };
 }
 
+/** The nearest-rank percentile `q` (0-1) of a list of numbers sorted ascending (undefined for none). */
+export const nearestRank = (sorted, q) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1))];
+
 /** Median and p95 (nearest rank) of a list of numbers, with its size. */
 export function stats(xs) {
   const s = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (!s.length) return { n: 0, median: NaN, p95: NaN, max: NaN };
-  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { n: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1] };
+  return { n: s.length, median: nearestRank(s, 0.5), p95: nearestRank(s, 0.95), max: s[s.length - 1] };
 }
 
 /**

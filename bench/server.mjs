@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startListening } from './harness.mjs';
+import { nearestRank, startListening } from './harness.mjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -71,12 +71,8 @@ const meminfo = () => {
   }
 };
 
-/** The nearest-rank percentile of a list of numbers (undefined for none). */
-const percentile = (values, p) => {
-  if (!values.length) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
-};
+/** The nearest-rank percentile of a list of numbers (bench/harness.mjs). */
+const percentile = (values, p) => nearestRank([...values].sort((a, b) => a - b), p);
 
 /**
  * A row's answers by the second they came back: how many, and their p99 (ms). A row whose
